@@ -1,0 +1,612 @@
+//! (12.4–13.5) Picture coding parameters, slice decoding (LD and HQ), inverse
+//! quantisation, DC prediction, and the assembly of a picture from its slices (which may
+//! arrive in several fragments).
+
+use crate::bits::{BitReader, BlockReader};
+use crate::error::{Error, ErrorKind, Position, Result};
+use crate::math::{intlog2, mean3};
+use crate::params::SequenceHeader;
+use crate::picture::{Picture, Plane};
+use crate::quant::Dequantiser;
+use crate::wavelet::{coef_limit, idwt, new_bands, Band, Coef, TransformParams};
+
+/// How a picture's slices are sized (12.4.5.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SliceSizing {
+    /// Low-delay profile: every slice has a fixed byte size.
+    LowDelay {
+        /// slice_bytes_numerator.
+        numerator: u64,
+        /// slice_bytes_denominator.
+        denominator: u64,
+    },
+    /// High-quality profile: each slice states its component lengths.
+    HighQuality {
+        /// slice_prefix_bytes.
+        prefix_bytes: u64,
+        /// slice_size_scaler.
+        size_scaler: u64,
+    },
+}
+
+/// (12.4) Transform parameters of a picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureCoding {
+    /// Wavelets and depths.
+    pub transform: TransformParams,
+    /// slices_x.
+    pub slices_x: u64,
+    /// slices_y.
+    pub slices_y: u64,
+    /// Slice sizing.
+    pub sizing: SliceSizing,
+    /// Quantisation matrix in bitstream order (one entry per band).
+    pub quant_matrix: Vec<u64>,
+    /// Whether the matrix was sent in the stream.
+    pub custom_quant_matrix: bool,
+}
+
+/// Deepest transform the decoder accepts (`dwt_depth + dwt_depth_ho`): a picture of at
+/// most 16384 samples needs no more than 14 levels, and the padding a deeper transform
+/// asks for would be absurd.
+pub const MAX_LEVELS: u64 = 16;
+
+/// (12.4.1) `transform_parameters` (with 12.4.4 `extended_transform_parameters`, 12.4.5.2
+/// `slice_parameters` and 12.4.5.3 `quant_matrix`). `max_slices` bounds slices_x·slices_y
+/// (each slice costs at least one byte, so the stream's length bounds it).
+pub fn transform_parameters(r: &mut BitReader<'_>, major_version: u64, is_ld: bool, max_slices: u64) -> Result<PictureCoding> {
+    let bad = |r: &BitReader<'_>, what, value, why| r.error(ErrorKind::BadValue { what, value, why });
+    let wavelet_index = r.read_uint("wavelet_index")?;
+    if wavelet_index > 6 {
+        return Err(bad(r, "wavelet_index", wavelet_index, "must be 0..=6 (Table 12.1)"));
+    }
+    let dwt_depth = r.read_uint("dwt_depth")?;
+    let mut wavelet_index_ho = wavelet_index;
+    let mut dwt_depth_ho = 0;
+    if major_version >= 3 {
+        // (12.4.4.1) extended_transform_parameters
+        if r.read_bool("asym_transform_index_flag")? {
+            wavelet_index_ho = r.read_uint("wavelet_index_ho")?;
+            if wavelet_index_ho > 6 {
+                return Err(bad(r, "wavelet_index_ho", wavelet_index_ho, "must be 0..=6 (Table 12.1)"));
+            }
+        }
+        if r.read_bool("asym_transform_flag")? {
+            dwt_depth_ho = r.read_uint("dwt_depth_ho")?;
+        }
+    }
+    if dwt_depth.saturating_add(dwt_depth_ho) > MAX_LEVELS {
+        return Err(bad(r, "dwt_depth + dwt_depth_ho", dwt_depth.saturating_add(dwt_depth_ho), "more than 16 transform levels are not supported"));
+    }
+    let transform = TransformParams {
+        wavelet_index: wavelet_index as usize,
+        wavelet_index_ho: wavelet_index_ho as usize,
+        dwt_depth: dwt_depth as usize,
+        dwt_depth_ho: dwt_depth_ho as usize,
+    };
+    // (12.4.5.2) slice_parameters
+    let slices_x = r.read_uint("slices_x")?;
+    let slices_y = r.read_uint("slices_y")?;
+    if slices_x == 0 || slices_y == 0 {
+        return Err(bad(r, "slices_x * slices_y", 0, "a picture needs at least one slice"));
+    }
+    if slices_x.saturating_mul(slices_y) > max_slices {
+        return Err(bad(r, "slices_x * slices_y", slices_x.saturating_mul(slices_y), "more slices than the stream has bytes"));
+    }
+    let sizing = if is_ld {
+        let numerator = r.read_uint("slice_bytes_numerator")?;
+        let denominator = r.read_uint("slice_bytes_denominator")?;
+        if denominator == 0 {
+            return Err(bad(r, "slice_bytes_denominator", 0, "must be non-zero"));
+        }
+        if numerator < denominator {
+            return Err(bad(r, "slice_bytes_numerator", numerator, "slices must be at least one byte (numerator >= denominator)"));
+        }
+        SliceSizing::LowDelay { numerator, denominator }
+    } else {
+        let prefix_bytes = r.read_uint("slice_prefix_bytes")?;
+        let size_scaler = r.read_uint("slice_size_scaler")?;
+        if size_scaler == 0 {
+            return Err(bad(r, "slice_size_scaler", 0, "must be non-zero"));
+        }
+        SliceSizing::HighQuality { prefix_bytes, size_scaler }
+    };
+    // (12.4.5.3) quant_matrix
+    let nbands = transform.bands().len();
+    let custom_quant_matrix = r.read_bool("custom_quant_matrix")?;
+    let quant_matrix = if custom_quant_matrix {
+        let mut m = Vec::with_capacity(nbands);
+        for _ in 0..nbands {
+            m.push(r.read_uint("quant_matrix value")?);
+        }
+        m
+    } else {
+        match crate::tables::default_quant_matrix(wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho) {
+            Some(m) => m.iter().map(|&v| v as u64).collect(),
+            None => {
+                return Err(r.error(ErrorKind::NoDefaultQuantMatrix { wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho }))
+            }
+        }
+    };
+    Ok(PictureCoding { transform, slices_x, slices_y, sizing, quant_matrix, custom_quant_matrix })
+}
+
+impl PictureCoding {
+    /// Number of slices.
+    pub fn slice_count(&self) -> u64 {
+        self.slices_x * self.slices_y
+    }
+
+    /// (13.5.3.2) `slice_bytes(sx, sy)` for the low-delay profile, by slice number.
+    pub fn ld_slice_bytes(&self, slice_number: u64) -> u64 {
+        match self.sizing {
+            SliceSizing::LowDelay { numerator, denominator } => {
+                let n = numerator as u128;
+                let d = denominator as u128;
+                let s = slice_number as u128;
+                (((s + 1) * n) / d - (s * n) / d) as u64
+            }
+            SliceSizing::HighQuality { .. } => 0,
+        }
+    }
+}
+
+/// Slice boundaries of one band of one component: `xs[sx]..xs[sx+1]` and `ys[sy]..ys[sy+1]`
+/// are (13.5.6.2) `slice_left/right/top/bottom`.
+#[derive(Debug, Clone)]
+struct BandGeometry {
+    xs: Vec<u32>,
+    ys: Vec<u32>,
+}
+
+/// Coefficients of the three components of a picture being assembled, in `T`.
+struct Coeffs<T> {
+    comps: [Vec<Band<T>>; 3],
+    limit: u64,
+}
+
+/// Assembles one picture from its slices and synthesises it.
+///
+/// Coefficients start in `i32` (fast); if a dequantised coefficient exceeds what the
+/// `i32` transform can compute without overflow, the picture's slices decoded so far are
+/// decoded again in `i64` (they are remembered as byte ranges of the stream); beyond the
+/// `i64` limit the picture is an error.
+pub struct PictureAssembler<'a> {
+    coding: PictureCoding,
+    is_ld: bool,
+    dc_prediction: bool,
+    geometry: [Vec<BandGeometry>; 3],
+    sizes: [(usize, usize); 3],
+    depths: [u32; 3],
+    narrow: Option<Coeffs<i32>>,
+    wide: Option<Coeffs<i64>>,
+    /// (data, stream offset of data[0], first slice, slice count) of each decoded run.
+    runs: Vec<(&'a [u8], u64, u64, u64)>,
+    slices_done: u64,
+    picture_number: u32,
+}
+
+impl<'a> PictureAssembler<'a> {
+    /// Starts a picture. `dc_prediction` is (Table 10.2) `using_dc_prediction` (LD pictures).
+    pub fn new(seq: &SequenceHeader, coding: PictureCoding, is_ld: bool, dc_prediction: bool, picture_number: u32) -> Self {
+        let c = &seq.coding;
+        let sizes = [(c.luma_width, c.luma_height), (c.color_diff_width, c.color_diff_height), (c.color_diff_width, c.color_diff_height)];
+        let t = coding.transform;
+        let geometry = sizes.map(|(w, h)| {
+            t.bands()
+                .iter()
+                .map(|&(level, _)| {
+                    let bw = t.subband_width(level, w) as u64;
+                    let bh = t.subband_height(level, h) as u64;
+                    BandGeometry {
+                        xs: (0..=coding.slices_x).map(|sx| (bw * sx / coding.slices_x) as u32).collect(),
+                        ys: (0..=coding.slices_y).map(|sy| (bh * sy / coding.slices_y) as u32).collect(),
+                    }
+                })
+                .collect()
+        });
+        let narrow = Some(Coeffs { comps: sizes.map(|(w, h)| new_bands::<i32>(&t, w, h)), limit: coef_limit::<i32>(&t) });
+        PictureAssembler {
+            coding,
+            is_ld,
+            dc_prediction,
+            geometry,
+            sizes,
+            depths: [c.luma_depth, c.color_diff_depth, c.color_diff_depth],
+            narrow,
+            wide: None,
+            runs: Vec::new(),
+            slices_done: 0,
+            picture_number,
+        }
+    }
+
+    /// The picture's coding parameters.
+    pub fn coding(&self) -> &PictureCoding {
+        &self.coding
+    }
+
+    /// Slices decoded so far.
+    pub fn slices_done(&self) -> u64 {
+        self.slices_done
+    }
+
+    /// True once every slice has been decoded.
+    pub fn is_complete(&self) -> bool {
+        self.slices_done == self.coding.slice_count()
+    }
+
+    /// Decodes `count` consecutive slices starting with slice number `first` from
+    /// `data` (whose first byte is at stream offset `base`), starting at `data[0]`.
+    /// Returns the number of bytes they occupied.
+    pub fn decode_slices(&mut self, data: &'a [u8], base: u64, first: u64, count: u64) -> Result<usize> {
+        let used = loop {
+            let result = if let Some(c) = self.narrow.as_mut() {
+                decode_run(&self.coding, self.is_ld, &self.geometry, c, data, base, first, count)
+            } else {
+                decode_run(&self.coding, self.is_ld, &self.geometry, self.wide.as_mut().expect("one width is live"), data, base, first, count)
+            };
+            match result {
+                Ok(n) => break n,
+                Err(RunError::Overflow { .. }) if self.narrow.is_some() => self.widen()?,
+                Err(RunError::Overflow { value, position }) => {
+                    let limit = self.wide.as_ref().map_or(0, |c| c.limit) as u128;
+                    return Err(Error::at(ErrorKind::CoefficientOverflow { value, limit }, position));
+                }
+                Err(RunError::Stream(e)) => return Err(e),
+            }
+        };
+        self.runs.push((data, base, first, count));
+        self.slices_done += count;
+        Ok(used)
+    }
+
+    /// Switches to 64-bit coefficients and decodes the runs so far again.
+    fn widen(&mut self) -> Result<()> {
+        let t = self.coding.transform;
+        self.narrow = None;
+        let mut wide = Coeffs { comps: self.sizes.map(|(w, h)| new_bands::<i64>(&t, w, h)), limit: coef_limit::<i64>(&t) };
+        for &(data, base, first, count) in &self.runs {
+            decode_run(&self.coding, self.is_ld, &self.geometry, &mut wide, data, base, first, count).map_err(|e| match e {
+                RunError::Overflow { value, position } => Error::at(ErrorKind::CoefficientOverflow { value, limit: wide.limit as u128 }, position),
+                RunError::Stream(e) => e,
+            })?;
+        }
+        self.wide = Some(wide);
+        Ok(())
+    }
+
+    /// (13.4) DC prediction (LD), (15) inverse transform, (15.5) clipping and offset:
+    /// the finished picture. `position` is where errors found now are reported.
+    pub fn finish(mut self, position: Position) -> Result<Picture> {
+        debug_assert!(self.is_complete());
+        let planes = loop {
+            if let Some(c) = self.narrow.take() {
+                match synthesise(&self.coding.transform, c, self.dc_prediction, self.sizes, self.depths) {
+                    Ok(p) => break p,
+                    Err(_) => self.widen()?,
+                }
+            } else {
+                let c = self.wide.take().expect("one width is live");
+                let limit = c.limit as u128;
+                match synthesise(&self.coding.transform, c, self.dc_prediction, self.sizes, self.depths) {
+                    Ok(p) => break p,
+                    Err(value) => return Err(Error::at(ErrorKind::CoefficientOverflow { value, limit }, position)),
+                }
+            }
+        };
+        Ok(Picture { picture_number: self.picture_number, planes })
+    }
+}
+
+enum RunError {
+    Overflow { value: u128, position: Position },
+    Stream(Error),
+}
+
+impl From<Error> for RunError {
+    fn from(e: Error) -> Self {
+        RunError::Stream(e)
+    }
+}
+
+/// Decodes a run of consecutive slices into `c`.
+#[allow(clippy::too_many_arguments)]
+fn decode_run<T: Coef>(
+    coding: &PictureCoding,
+    is_ld: bool,
+    geometry: &[Vec<BandGeometry>; 3],
+    c: &mut Coeffs<T>,
+    data: &[u8],
+    base: u64,
+    first: u64,
+    count: u64,
+) -> std::result::Result<usize, RunError> {
+    let mut pos = 0usize;
+    for n in first..first + count {
+        let sx = n % coding.slices_x;
+        let sy = n / coding.slices_x;
+        pos += if is_ld {
+            ld_slice(coding, geometry, c, data, base, pos, n, sx as usize, sy as usize)?
+        } else {
+            hq_slice(coding, geometry, c, data, base, pos, sx as usize, sy as usize)?
+        };
+    }
+    Ok(pos)
+}
+
+/// (13.5.3.1) `slice_quantizers`: the quantisation index of each band for a slice.
+fn slice_quantizers(qindex: u64, quant_matrix: &[u64]) -> Vec<Dequantiser> {
+    quant_matrix.iter().map(|&m| Dequantiser::new(qindex.saturating_sub(m).min(u32::MAX as u64) as u32)).collect()
+}
+
+/// (13.5.3) `ld_slice`.
+#[allow(clippy::too_many_arguments)]
+fn ld_slice<T: Coef>(
+    coding: &PictureCoding,
+    geometry: &[Vec<BandGeometry>; 3],
+    c: &mut Coeffs<T>,
+    data: &[u8],
+    base: u64,
+    pos: usize,
+    slice_number: u64,
+    sx: usize,
+    sy: usize,
+) -> std::result::Result<usize, RunError> {
+    let bytes = coding.ld_slice_bytes(slice_number);
+    let at = Position { byte: base + pos as u64, bit: 7 };
+    if bytes > (data.len() - pos) as u64 {
+        return Err(Error::at(ErrorKind::UnexpectedEnd("low-delay slice (slice_bytes past the end of the data unit)"), at).into());
+    }
+    let slice = &data[pos..pos + bytes as usize];
+    let mut r = BitReader::new(slice, base + pos as u64);
+    let total_bits = 8 * bytes;
+    let qindex = r.read_nbits(7, "qindex")?;
+    let length_bits = intlog2(8 * bytes - 7);
+    let slice_y_length = r.read_nbits(length_bits, "slice_y_length")?;
+    let header_bits = 7 + length_bits as u64;
+    if slice_y_length > total_bits - header_bits {
+        return Err(Error::at(
+            ErrorKind::BadValue { what: "slice_y_length", value: slice_y_length, why: "longer than the slice" },
+            r.position(),
+        )
+        .into());
+    }
+    let deq = slice_quantizers(qindex, &coding.quant_matrix);
+    let mut y = BlockReader::new(slice, header_bits, slice_y_length);
+    for (b, g) in geometry[0].iter().enumerate() {
+        slice_band(&mut y, &mut c.comps[0][b], g, sx, sy, deq[b], c.limit, base + pos as u64)?;
+    }
+    let cstart = header_bits + slice_y_length;
+    let mut uv = BlockReader::new(slice, cstart, total_bits - cstart);
+    let [_, c1, c2] = &mut c.comps;
+    for (b, g) in geometry[1].iter().enumerate() {
+        color_diff_slice_band(&mut uv, &mut c1[b], &mut c2[b], g, sx, sy, deq[b], c.limit, base + pos as u64)?;
+    }
+    Ok(bytes as usize)
+}
+
+/// (13.5.4) `hq_slice`.
+#[allow(clippy::too_many_arguments)]
+fn hq_slice<T: Coef>(
+    coding: &PictureCoding,
+    geometry: &[Vec<BandGeometry>; 3],
+    c: &mut Coeffs<T>,
+    data: &[u8],
+    base: u64,
+    pos: usize,
+    sx: usize,
+    sy: usize,
+) -> std::result::Result<usize, RunError> {
+    let SliceSizing::HighQuality { prefix_bytes, size_scaler } = coding.sizing else {
+        unreachable!("hq_slice is only called for HQ pictures")
+    };
+    let mut r = BitReader::new(&data[pos..], base + pos as u64);
+    r.skip_bytes(prefix_bytes, "slice_prefix_bytes")?;
+    let qindex = r.read_uint_lit(1, "qindex")?;
+    let deq = slice_quantizers(qindex, &coding.quant_matrix);
+    let mut off = r.aligned_byte_offset();
+    for comp in 0..3 {
+        let mut lr = BitReader::new(&data[pos + off..], base + (pos + off) as u64);
+        let length = size_scaler.saturating_mul(lr.read_uint_lit(1, "slice component length")?);
+        off += 1;
+        let avail = (data.len() - pos - off) as u64;
+        if length > avail {
+            return Err(Error::at(
+                ErrorKind::UnexpectedEnd("high-quality slice component (its length runs past the end of the data unit)"),
+                lr.position(),
+            )
+            .into());
+        }
+        let block_data = &data[pos + off..pos + off + length as usize];
+        let mut br = BlockReader::new(block_data, 0, 8 * length);
+        let bands = &mut c.comps[comp];
+        for (b, g) in geometry[comp].iter().enumerate() {
+            slice_band(&mut br, &mut bands[b], g, sx, sy, deq[b], c.limit, base + (pos + off) as u64)?;
+        }
+        off += length as usize;
+    }
+    Ok(off)
+}
+
+/// (A.4.4) `read_sintb`, fast: one 64-bit peek decodes any code of up to 63 bits.
+/// Returns (magnitude, negative).
+#[inline(always)]
+fn read_sintb(b: &mut BlockReader<'_>, block_base: u64) -> std::result::Result<(u64, bool), RunError> {
+    let w = b.peek();
+    if w >> 63 == 1 {
+        b.consume(1);
+        return Ok((0, false));
+    }
+    // Continuation flags sit at even bit positions (counted from the MSB), data bits at odd.
+    let flags = w & 0xAAAA_AAAA_AAAA_AAAA;
+    if flags != 0 {
+        let p = flags.leading_zeros(); // position of the stop bit, even, >= 2
+        let mut v: u64 = 1;
+        let mut k = 1;
+        while k < p {
+            v = (v << 1) | ((w >> (63 - k)) & 1);
+            k += 2;
+        }
+        let v = v - 1;
+        if v == 0 {
+            b.consume(p + 1);
+            return Ok((0, false));
+        }
+        let neg = (w >> (63 - (p + 1))) & 1 == 1;
+        b.consume(p + 2);
+        return Ok((v, neg));
+    }
+    // Longer than 63 bits: the standard's bit-by-bit form, refusing values over 64 bits.
+    let mut v: u64 = 1;
+    while b.read_bitb() == 0 {
+        if v >> 63 != 0 {
+            return Err(Error::at(ErrorKind::ValueTooLong("slice coefficient"), Position { byte: block_base, bit: 7 }).into());
+        }
+        v = (v << 1) | b.read_bitb() as u64;
+    }
+    let v = v - 1;
+    if v == 0 {
+        return Ok((0, false));
+    }
+    Ok((v, b.read_bitb() == 1))
+}
+
+/// (13.5.6.3) `slice_band`: reads one band's coefficients of a slice and dequantises them.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn slice_band<T: Coef>(
+    b: &mut BlockReader<'_>,
+    band: &mut Band<T>,
+    g: &BandGeometry,
+    sx: usize,
+    sy: usize,
+    deq: Dequantiser,
+    limit: u64,
+    block_base: u64,
+) -> std::result::Result<(), RunError> {
+    let (x1, x2) = (g.xs[sx] as usize, g.xs[sx + 1] as usize);
+    let (y1, y2) = (g.ys[sy] as usize, g.ys[sy + 1] as usize);
+    let w = band.width;
+    for y in y1..y2 {
+        let row = &mut band.data[y * w + x1..y * w + x2];
+        let mut x = 0;
+        while x < row.len() {
+            // A run of 1 bits is a run of zero coefficients (already zero in the band).
+            let ones = b.peek().leading_ones() as usize;
+            if ones > 0 {
+                let n = ones.min(row.len() - x);
+                b.consume(n as u32);
+                x += n;
+                continue;
+            }
+            let (m, neg) = read_sintb(b, block_base)?;
+            row[x] = dequantise(m, neg, deq, limit, block_base)?;
+            x += 1;
+        }
+    }
+    Ok(())
+}
+
+/// (13.5.6.4) `color_diff_slice_band`: C1 and C2 coefficients interleaved.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn color_diff_slice_band<T: Coef>(
+    b: &mut BlockReader<'_>,
+    c1: &mut Band<T>,
+    c2: &mut Band<T>,
+    g: &BandGeometry,
+    sx: usize,
+    sy: usize,
+    deq: Dequantiser,
+    limit: u64,
+    block_base: u64,
+) -> std::result::Result<(), RunError> {
+    let (x1, x2) = (g.xs[sx] as usize, g.xs[sx + 1] as usize);
+    let (y1, y2) = (g.ys[sy] as usize, g.ys[sy + 1] as usize);
+    let w = c1.width;
+    for y in y1..y2 {
+        for x in x1..x2 {
+            let (m, neg) = read_sintb(b, block_base)?;
+            if m != 0 {
+                c1.data[y * w + x] = dequantise(m, neg, deq, limit, block_base)?;
+            }
+            let (m, neg) = read_sintb(b, block_base)?;
+            if m != 0 {
+                c2.data[y * w + x] = dequantise(m, neg, deq, limit, block_base)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// (13.3.1) `inverse_quant`, refusing magnitudes the transform cannot compute in `T`.
+#[inline(always)]
+fn dequantise<T: Coef>(m: u64, neg: bool, deq: Dequantiser, limit: u64, block_base: u64) -> std::result::Result<T, RunError> {
+    let mag = deq.magnitude(m);
+    if mag > limit as u128 {
+        return Err(RunError::Overflow { value: mag, position: Position { byte: block_base, bit: 7 } });
+    }
+    let v = mag as i64;
+    Ok(T::from_i64(if neg { -v } else { v }))
+}
+
+/// (13.4) `dc_prediction` on the DC band, checked against the transform's limit.
+fn dc_prediction<T: Coef>(band: &mut Band<T>, limit: u64) -> std::result::Result<(), u128> {
+    let w = band.width;
+    let d = &mut band.data;
+    for y in 0..band.height {
+        for x in 0..w {
+            let pred = if x > 0 && y > 0 {
+                mean3(d[y * w + x - 1].to_i64(), d[(y - 1) * w + x - 1].to_i64(), d[(y - 1) * w + x].to_i64())
+            } else if x > 0 {
+                d[x - 1].to_i64()
+            } else if y > 0 {
+                d[(y - 1) * w].to_i64()
+            } else {
+                0
+            };
+            let v = d[y * w + x].to_i64() + pred;
+            if v.unsigned_abs() > limit {
+                return Err(v.unsigned_abs() as u128);
+            }
+            d[y * w + x] = T::from_i64(v);
+        }
+    }
+    Ok(())
+}
+
+/// DC prediction, inverse transform, pad removal, clipping and offset of all three
+/// components. Fails (with the offending magnitude) only if DC prediction leaves the range.
+fn synthesise<T: Coef>(
+    t: &TransformParams,
+    c: Coeffs<T>,
+    dc_pred: bool,
+    sizes: [(usize, usize); 3],
+    depths: [u32; 3],
+) -> std::result::Result<[Plane; 3], u128> {
+    let limit = c.limit;
+    let mut comps = c.comps;
+    if dc_pred {
+        for bands in comps.iter_mut() {
+            dc_prediction(&mut bands[0], limit)?;
+        }
+    }
+    let [a, b, cc] = comps;
+    let out = [a, b, cc].into_iter().zip(sizes).zip(depths).map(|((bands, (w, h)), depth)| {
+        let pic = idwt(t, bands);
+        clip_and_offset(&pic, w, h, depth)
+    });
+    let v: Vec<Plane> = out.collect();
+    Ok(v.try_into().expect("three planes"))
+}
+
+/// (15.5) `idwt_pad_removal`, `clip_component` and `offset_component`.
+fn clip_and_offset<T: Coef>(pic: &Band<T>, w: usize, h: usize, depth: u32) -> Plane {
+    let half = 1i64 << (depth - 1);
+    let mut data = Vec::with_capacity(w * h);
+    for y in 0..h {
+        data.extend(pic.row(y)[..w].iter().map(|&v| (v.to_i64().clamp(-half, half - 1) + half) as u16));
+    }
+    Plane { width: w, height: h, depth, data }
+}

@@ -1,0 +1,701 @@
+//! (15) The discrete wavelet transform: synthesis (`idwt`, the decoder's) and analysis
+//! (`dwt`, its exact inverse, for the encoder), for all seven VC-2 lifting filters,
+//! symmetric (`dwt_depth`) and horizontal-only (`dwt_depth_ho`) levels.
+//!
+//! # Layout
+//! A component's coefficients are a list of [`Band`]s in bitstream order: level 0 (`LL`,
+//! or `L` when `dwt_depth_ho > 0`), then `H` for levels `1..=dwt_depth_ho`, then `HL`,
+//! `LH`, `HH` for each further level. Each band is a dense row-major array.
+//!
+//! # How it is computed (and why it equals the standard)
+//! The standard lifts interleaved arrays in place: `lift1`/`lift2` update even samples from
+//! odd ones, `lift3`/`lift4` odd from even, with indices clamped at the edges. Here even and
+//! odd samples stay in separate arrays (the bands themselves), where the standard's clamp of
+//! `2(n+i)-1` into `[1, len-1]` becomes a clamp of `n+i-1` into `[0, len/2-1]`, and of
+//! `2(n+i)` into `[0, len-2]` a clamp of `n+i`. The vertical pass lifts whole rows at a time
+//! (so the inner loop runs along a row and vectorises), then the horizontal pass lifts each
+//! row's low and high halves and interleaves them while applying `filter_bit_shift`.
+//!
+//! # Arithmetic width
+//! The standard's integers are unbounded. [`Coef`] is `i32` (fast) or `i64`; [`coef_limit`]
+//! gives, for a transform, the largest input coefficient magnitude for which every
+//! intermediate value of [`idwt`] provably fits the type, by propagating magnitude bounds
+//! through every lifting stage. The decoder checks dequantised coefficients against it and
+//! moves to `i64`, or reports an error, instead of overflowing.
+
+use crate::tables::{LiftStage, LiftType, LIFTING_FILTERS};
+use std::ops::{Add, Mul, Shl, Shr, Sub};
+
+/// A coefficient type the transform can run in.
+pub trait Coef:
+    Copy
+    + Default
+    + Send
+    + Sync
+    + PartialOrd
+    + std::fmt::Debug
+    + 'static
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Shr<u32, Output = Self>
+    + Shl<u32, Output = Self>
+{
+    /// Largest representable value.
+    const MAX: i128;
+    /// Converts a value known to fit.
+    fn from_i64(v: i64) -> Self;
+    /// Widens to i64.
+    fn to_i64(self) -> i64;
+}
+
+impl Coef for i32 {
+    const MAX: i128 = i32::MAX as i128;
+    #[inline(always)]
+    fn from_i64(v: i64) -> Self {
+        v as i32
+    }
+    #[inline(always)]
+    fn to_i64(self) -> i64 {
+        self as i64
+    }
+}
+
+impl Coef for i64 {
+    const MAX: i128 = i64::MAX as i128;
+    #[inline(always)]
+    fn from_i64(v: i64) -> Self {
+        v
+    }
+    #[inline(always)]
+    fn to_i64(self) -> i64 {
+        self
+    }
+}
+
+/// The transform a picture uses (12.4.1, 12.4.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TransformParams {
+    /// Vertical (and, unless asymmetric, horizontal) filter, 0..=6.
+    pub wavelet_index: usize,
+    /// Horizontal filter, 0..=6.
+    pub wavelet_index_ho: usize,
+    /// Number of 2-D levels.
+    pub dwt_depth: usize,
+    /// Number of horizontal-only levels.
+    pub dwt_depth_ho: usize,
+}
+
+/// Orientation of a subband.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orient {
+    /// DC band of a symmetric transform.
+    LL,
+    /// DC band of an asymmetric transform.
+    L,
+    /// Horizontal-only high band.
+    H,
+    /// High horizontally, low vertically.
+    HL,
+    /// Low horizontally, high vertically.
+    LH,
+    /// High in both.
+    HH,
+}
+
+impl Orient {
+    /// Name as in the standard.
+    pub fn name(self) -> &'static str {
+        match self {
+            Orient::LL => "LL",
+            Orient::L => "L",
+            Orient::H => "H",
+            Orient::HL => "HL",
+            Orient::LH => "LH",
+            Orient::HH => "HH",
+        }
+    }
+}
+
+impl TransformParams {
+    /// Total number of levels (`dwt_depth_ho + dwt_depth`).
+    pub fn levels(&self) -> usize {
+        self.dwt_depth + self.dwt_depth_ho
+    }
+
+    /// The (level, orientation) of every band, in bitstream order.
+    pub fn bands(&self) -> Vec<(usize, Orient)> {
+        let mut v = Vec::with_capacity(1 + self.dwt_depth_ho + 3 * self.dwt_depth);
+        if self.dwt_depth_ho == 0 {
+            v.push((0, Orient::LL));
+        } else {
+            v.push((0, Orient::L));
+            for l in 1..=self.dwt_depth_ho {
+                v.push((l, Orient::H));
+            }
+        }
+        for l in self.dwt_depth_ho + 1..=self.levels() {
+            v.extend([(l, Orient::HL), (l, Orient::LH), (l, Orient::HH)]);
+        }
+        v
+    }
+
+    /// (13.2.3) `subband_width` for a component `width` samples wide.
+    pub fn subband_width(&self, level: usize, width: usize) -> usize {
+        let scale = 1usize << self.levels();
+        let pw = scale * width.div_ceil(scale);
+        if level == 0 {
+            pw >> self.levels()
+        } else {
+            pw >> (self.levels() - level + 1)
+        }
+    }
+
+    /// (13.2.3) `subband_height` for a component `height` samples high.
+    pub fn subband_height(&self, level: usize, height: usize) -> usize {
+        let scale = 1usize << self.dwt_depth;
+        let ph = scale * height.div_ceil(scale);
+        if level <= self.dwt_depth_ho {
+            ph >> self.dwt_depth
+        } else {
+            ph >> (self.levels() - level + 1)
+        }
+    }
+
+    /// Padded dimensions (the transform's picture size) of a `width` x `height` component.
+    pub fn padded_size(&self, width: usize, height: usize) -> (usize, usize) {
+        let sw = 1usize << self.levels();
+        let sh = 1usize << self.dwt_depth;
+        (sw * width.div_ceil(sw), sh * height.div_ceil(sh))
+    }
+}
+
+/// A 2-D array of coefficients (one subband, or a picture component).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Band<T> {
+    /// Width in samples.
+    pub width: usize,
+    /// Height in samples.
+    pub height: usize,
+    /// Row-major samples.
+    pub data: Vec<T>,
+}
+
+impl<T: Coef> Band<T> {
+    /// A zeroed band.
+    pub fn zeroed(width: usize, height: usize) -> Self {
+        Band { width, height, data: vec![T::default(); width * height] }
+    }
+    /// Row `y`.
+    pub fn row(&self, y: usize) -> &[T] {
+        &self.data[y * self.width..(y + 1) * self.width]
+    }
+}
+
+/// Allocates zeroed bands for a `width` x `height` component, in bitstream order.
+pub fn new_bands<T: Coef>(t: &TransformParams, width: usize, height: usize) -> Vec<Band<T>> {
+    t.bands()
+        .into_iter()
+        .map(|(level, _)| Band::zeroed(t.subband_width(level, width), t.subband_height(level, height)))
+        .collect()
+}
+
+/// Which half a lifting stage writes.
+#[inline]
+fn targets_even(l: LiftType) -> bool {
+    matches!(l, LiftType::EvenAddOdd | LiftType::EvenSubtractOdd)
+}
+
+#[inline]
+fn adds(l: LiftType) -> bool {
+    matches!(l, LiftType::EvenAddOdd | LiftType::OddAddEven)
+}
+
+/// Index offset from the target index `n` to the first source index, in the
+/// de-interleaved domain: `n + D - 1` for even targets, `n + D` for odd targets.
+#[inline]
+fn source_base(stage: &LiftStage) -> isize {
+    stage.d as isize - if targets_even(stage.lift) { 1 } else { 0 }
+}
+
+/// One lifting stage along a line: `target[n] ±= (Σ taps[j]·source[clamp(n+base+j)] + r) >> S`.
+fn lift_line<T: Coef, const L: usize>(target: &mut [T], source: &[T], stage: &LiftStage) {
+    let len = target.len();
+    debug_assert_eq!(len, source.len());
+    let base = source_base(stage);
+    let taps: [T; L] = std::array::from_fn(|j| T::from_i64(stage.taps[j] as i64));
+    let shift = stage.shift;
+    let round = if shift > 0 { T::from_i64(1 << (shift - 1)) } else { T::default() };
+    let add = adds(stage.lift);
+    let last = len as isize - 1;
+    let at = |n: usize| -> T {
+        let mut acc = round;
+        for (j, &t) in taps.iter().enumerate() {
+            let i = (n as isize + base + j as isize).clamp(0, last) as usize;
+            acc = acc + t * source[i];
+        }
+        acc >> shift
+    };
+    // Interior [lo, hi): every source index in range, no clamping (this loop vectorises).
+    let lo = (-base).clamp(0, len as isize) as usize;
+    let hi = (len as isize - base - (L as isize - 1)).clamp(lo as isize, len as isize) as usize;
+    for n in (0..lo).chain(hi..len) {
+        let v = at(n);
+        target[n] = if add { target[n] + v } else { target[n] - v };
+    }
+    if lo < hi {
+        let src = &source[(lo as isize + base) as usize..];
+        let tgt = &mut target[lo..hi];
+        if add {
+            for (k, t) in tgt.iter_mut().enumerate() {
+                let mut acc = round;
+                for j in 0..L {
+                    acc = acc + taps[j] * src[k + j];
+                }
+                *t = *t + (acc >> shift);
+            }
+        } else {
+            for (k, t) in tgt.iter_mut().enumerate() {
+                let mut acc = round;
+                for j in 0..L {
+                    acc = acc + taps[j] * src[k + j];
+                }
+                *t = *t - (acc >> shift);
+            }
+        }
+    }
+}
+
+/// One lifting stage across rows: row `n` of `target` (an array of `rows` rows of `width`)
+/// is updated from rows of `source`, element by element along the row.
+fn lift_rows<T: Coef, const L: usize>(target: &mut [T], source: &[T], width: usize, stage: &LiftStage) {
+    let rows = target.len() / width.max(1);
+    let base = source_base(stage);
+    let taps: [T; L] = std::array::from_fn(|j| T::from_i64(stage.taps[j] as i64));
+    let shift = stage.shift;
+    let round = if shift > 0 { T::from_i64(1 << (shift - 1)) } else { T::default() };
+    let add = adds(stage.lift);
+    let last = rows as isize - 1;
+    for n in 0..rows {
+        let srcs: [&[T]; L] = std::array::from_fn(|j| {
+            let i = (n as isize + base + j as isize).clamp(0, last) as usize;
+            &source[i * width..(i + 1) * width]
+        });
+        let tgt = &mut target[n * width..(n + 1) * width];
+        if add {
+            for (x, t) in tgt.iter_mut().enumerate() {
+                let mut acc = round;
+                for j in 0..L {
+                    acc = acc + taps[j] * srcs[j][x];
+                }
+                *t = *t + (acc >> shift);
+            }
+        } else {
+            for (x, t) in tgt.iter_mut().enumerate() {
+                let mut acc = round;
+                for j in 0..L {
+                    acc = acc + taps[j] * srcs[j][x];
+                }
+                *t = *t - (acc >> shift);
+            }
+        }
+    }
+}
+
+fn dispatch_line<T: Coef>(target: &mut [T], source: &[T], stage: &LiftStage) {
+    match stage.taps.len() {
+        1 => lift_line::<T, 1>(target, source, stage),
+        2 => lift_line::<T, 2>(target, source, stage),
+        4 => lift_line::<T, 4>(target, source, stage),
+        8 => lift_line::<T, 8>(target, source, stage),
+        n => unreachable!("no VC-2 filter has {n} taps"),
+    }
+}
+
+fn dispatch_rows<T: Coef>(target: &mut [T], source: &[T], width: usize, stage: &LiftStage) {
+    match stage.taps.len() {
+        1 => lift_rows::<T, 1>(target, source, width, stage),
+        2 => lift_rows::<T, 2>(target, source, width, stage),
+        4 => lift_rows::<T, 4>(target, source, width, stage),
+        8 => lift_rows::<T, 8>(target, source, width, stage),
+        n => unreachable!("no VC-2 filter has {n} taps"),
+    }
+}
+
+/// (15.4.4) `oned_synthesis` of one line held as separate even (`lo`) and odd (`hi`) halves.
+fn oned_synthesis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
+    for stage in LIFTING_FILTERS[filter].stages {
+        if targets_even(stage.lift) {
+            dispatch_line(lo, hi, stage);
+        } else {
+            dispatch_line(hi, lo, stage);
+        }
+    }
+}
+
+/// (15.4.4) `oned_synthesis` down the columns of a band pair: `even` holds the even rows,
+/// `odd` the odd rows, both `width` wide.
+fn oned_synthesis_rows<T: Coef>(even: &mut [T], odd: &mut [T], width: usize, filter: usize) {
+    for stage in LIFTING_FILTERS[filter].stages {
+        if targets_even(stage.lift) {
+            dispatch_rows(even, odd, width, stage);
+        } else {
+            dispatch_rows(odd, even, width, stage);
+        }
+    }
+}
+
+/// Lifts one output row from its low and high halves (horizontal synthesis) and writes it
+/// interleaved into `out`, applying `filter_bit_shift`.
+fn synth_row<T: Coef>(lo: &mut [T], hi: &mut [T], out: &mut [T], filter_ho: usize) {
+    oned_synthesis_split(lo, hi, filter_ho);
+    let shift = LIFTING_FILTERS[filter_ho].bit_shift;
+    if shift > 0 {
+        let r = T::from_i64(1 << (shift - 1));
+        for (o, (&a, &b)) in out.chunks_exact_mut(2).zip(lo.iter().zip(hi.iter())) {
+            o[0] = (a + r) >> shift;
+            o[1] = (b + r) >> shift;
+        }
+    } else {
+        for (o, (&a, &b)) in out.chunks_exact_mut(2).zip(lo.iter().zip(hi.iter())) {
+            o[0] = a;
+            o[1] = b;
+        }
+    }
+}
+
+/// (15.4.2) `h_synthesis`: one horizontal-only level.
+pub fn h_synthesis<T: Coef>(t: &TransformParams, mut l: Band<T>, mut h: Band<T>) -> Band<T> {
+    let (w, ht) = (l.width, l.height);
+    let mut out = Band::zeroed(2 * w, ht);
+    for y in 0..ht {
+        let lo = &mut l.data[y * w..(y + 1) * w];
+        let hi = &mut h.data[y * w..(y + 1) * w];
+        synth_row(lo, hi, &mut out.data[y * 2 * w..(y + 1) * 2 * w], t.wavelet_index_ho);
+    }
+    out
+}
+
+/// (15.4.3) `vh_synthesis`: one 2-D level (vertical lifting, then horizontal).
+pub fn vh_synthesis<T: Coef>(
+    t: &TransformParams,
+    mut ll: Band<T>,
+    mut hl: Band<T>,
+    mut lh: Band<T>,
+    mut hh: Band<T>,
+) -> Band<T> {
+    let (w, h) = (ll.width, ll.height);
+    // Vertical: even columns are (LL over LH), odd columns (HL over HH).
+    oned_synthesis_rows(&mut ll.data, &mut lh.data, w, t.wavelet_index);
+    oned_synthesis_rows(&mut hl.data, &mut hh.data, w, t.wavelet_index);
+    let mut out = Band::zeroed(2 * w, 2 * h);
+    for y in 0..h {
+        let (top, bottom) = out.data[2 * y * 2 * w..(2 * y + 2) * 2 * w].split_at_mut(2 * w);
+        synth_row(&mut ll.data[y * w..(y + 1) * w], &mut hl.data[y * w..(y + 1) * w], top, t.wavelet_index_ho);
+        synth_row(&mut lh.data[y * w..(y + 1) * w], &mut hh.data[y * w..(y + 1) * w], bottom, t.wavelet_index_ho);
+    }
+    out
+}
+
+/// (15.4.1) `idwt`: synthesises a component from its bands (bitstream order, as from
+/// [`new_bands`]) and returns the padded component.
+pub fn idwt<T: Coef>(t: &TransformParams, bands: Vec<Band<T>>) -> Band<T> {
+    let mut it = bands.into_iter();
+    let mut dc = it.next().expect("a transform has a DC band");
+    for _ in 1..=t.dwt_depth_ho {
+        let h = it.next().expect("band list matches the transform");
+        dc = h_synthesis(t, dc, h);
+    }
+    for _ in 0..t.dwt_depth {
+        let hl = it.next().expect("band list matches the transform");
+        let lh = it.next().expect("band list matches the transform");
+        let hh = it.next().expect("band list matches the transform");
+        dc = vh_synthesis(t, dc, hl, lh, hh);
+    }
+    dc
+}
+
+/// Analysis counterpart of [`oned_synthesis_split`]: the stages reversed, each inverted.
+fn oned_analysis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
+    for stage in LIFTING_FILTERS[filter].stages.iter().rev() {
+        let inv = LiftStage { lift: stage.lift.inverse(), ..*stage };
+        if targets_even(inv.lift) {
+            dispatch_line(lo, hi, &inv);
+        } else {
+            dispatch_line(hi, lo, &inv);
+        }
+    }
+}
+
+fn oned_analysis_rows<T: Coef>(even: &mut [T], odd: &mut [T], width: usize, filter: usize) {
+    for stage in LIFTING_FILTERS[filter].stages.iter().rev() {
+        let inv = LiftStage { lift: stage.lift.inverse(), ..*stage };
+        if targets_even(inv.lift) {
+            dispatch_rows(even, odd, width, &inv);
+        } else {
+            dispatch_rows(odd, even, width, &inv);
+        }
+    }
+}
+
+/// Splits a row into shifted even and odd halves and runs horizontal analysis on them.
+fn analyse_row<T: Coef>(row: &[T], lo: &mut [T], hi: &mut [T], filter_ho: usize) {
+    let shift = LIFTING_FILTERS[filter_ho].bit_shift;
+    for (p, (l, h)) in row.chunks_exact(2).zip(lo.iter_mut().zip(hi.iter_mut())) {
+        *l = p[0] << shift;
+        *h = p[1] << shift;
+    }
+    oned_analysis_split(lo, hi, filter_ho);
+}
+
+/// (15.4.2, encoder side) `h_analysis`: returns (L, H).
+pub fn h_analysis<T: Coef>(t: &TransformParams, pic: &Band<T>) -> (Band<T>, Band<T>) {
+    let w = pic.width / 2;
+    let mut l = Band::zeroed(w, pic.height);
+    let mut h = Band::zeroed(w, pic.height);
+    for y in 0..pic.height {
+        analyse_row(pic.row(y), &mut l.data[y * w..(y + 1) * w], &mut h.data[y * w..(y + 1) * w], t.wavelet_index_ho);
+    }
+    (l, h)
+}
+
+/// (15.4.3, encoder side) `vh_analysis`: horizontal then vertical; returns (LL, HL, LH, HH).
+pub fn vh_analysis<T: Coef>(t: &TransformParams, pic: &Band<T>) -> (Band<T>, Band<T>, Band<T>, Band<T>) {
+    let (w, h) = (pic.width / 2, pic.height / 2);
+    let mut ll = Band::zeroed(w, h);
+    let mut hl = Band::zeroed(w, h);
+    let mut lh = Band::zeroed(w, h);
+    let mut hh = Band::zeroed(w, h);
+    for y in 0..h {
+        let r = y * w..(y + 1) * w;
+        analyse_row(pic.row(2 * y), &mut ll.data[r.clone()], &mut hl.data[r.clone()], t.wavelet_index_ho);
+        analyse_row(pic.row(2 * y + 1), &mut lh.data[r.clone()], &mut hh.data[r], t.wavelet_index_ho);
+    }
+    oned_analysis_rows(&mut ll.data, &mut lh.data, w, t.wavelet_index);
+    oned_analysis_rows(&mut hl.data, &mut hh.data, w, t.wavelet_index);
+    (ll, hl, lh, hh)
+}
+
+/// (15.4.1, encoder side) `dwt` of a padded component; returns bands in bitstream order.
+pub fn dwt<T: Coef>(t: &TransformParams, pic: Band<T>) -> Vec<Band<T>> {
+    let mut dc = pic;
+    let mut high: Vec<Band<T>> = Vec::new(); // collected from the top level down
+    for _ in 0..t.dwt_depth {
+        let (ll, hl, lh, hh) = vh_analysis(t, &dc);
+        high.extend([hh, lh, hl]);
+        dc = ll;
+    }
+    for _ in 0..t.dwt_depth_ho {
+        let (l, h) = h_analysis(t, &dc);
+        high.push(h);
+        dc = l;
+    }
+    high.push(dc);
+    high.reverse();
+    high
+}
+
+/// Magnitude bounds through one 1-D lifting pass; returns (output bound, peak of any
+/// intermediate or accumulator).
+fn pass_bound(m_in: u128, filter: usize) -> (u128, u128) {
+    let (mut even, mut odd) = (m_in, m_in);
+    let mut peak = m_in;
+    for s in LIFTING_FILTERS[filter].stages {
+        let (t, src) = if targets_even(s.lift) { (&mut even, odd) } else { (&mut odd, even) };
+        let tap_sum: u128 = s.taps.iter().map(|&x| x.unsigned_abs() as u128).sum();
+        let round = if s.shift > 0 { 1u128 << (s.shift - 1) } else { 0 };
+        let acc = tap_sum.saturating_mul(src).saturating_add(round);
+        *t = t.saturating_add(acc >> s.shift).saturating_add(1);
+        peak = peak.max(acc).max(*t);
+    }
+    let out = even.max(odd);
+    (out, peak.max(out))
+}
+
+/// Peak magnitude of any value the synthesis computes when every input coefficient is at
+/// most `b` in magnitude.
+fn synthesis_peak(t: &TransformParams, b: u128) -> u128 {
+    let shift_of = |f: usize| LIFTING_FILTERS[f].bit_shift;
+    let mut dc = b;
+    let mut peak = b;
+    for _ in 0..t.dwt_depth_ho {
+        let (o, p) = pass_bound(dc.max(b), t.wavelet_index_ho);
+        let s = shift_of(t.wavelet_index_ho);
+        let rounded = o.saturating_add(if s > 0 { 1 << (s - 1) } else { 0 });
+        peak = peak.max(p).max(rounded);
+        dc = rounded >> s;
+    }
+    for _ in 0..t.dwt_depth {
+        let (v, p1) = pass_bound(dc.max(b), t.wavelet_index);
+        let (o, p2) = pass_bound(v, t.wavelet_index_ho);
+        let s = shift_of(t.wavelet_index_ho);
+        let rounded = o.saturating_add(if s > 0 { 1 << (s - 1) } else { 0 });
+        peak = peak.max(p1).max(p2).max(rounded);
+        dc = rounded >> s;
+    }
+    peak
+}
+
+/// The largest input coefficient magnitude for which [`idwt`] in `T` cannot overflow
+/// (0 if even that is impossible).
+pub fn coef_limit<T: Coef>(t: &TransformParams) -> u64 {
+    let max = T::MAX as u128;
+    let (mut lo, mut hi) = (0u128, max);
+    if synthesis_peak(t, 0) > max {
+        return 0;
+    }
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if synthesis_peak(t, mid) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The standard's own in-place formulation (15.4.4.1), used as the oracle.
+    fn lift_ref(a: &mut [i64], s: &LiftStage) {
+        let len = a.len() as i64;
+        for n in 0..a.len() / 2 {
+            let mut sum: i64 = 0;
+            for i in s.d..s.d + s.taps.len() as i32 {
+                let mut pos = match s.lift {
+                    LiftType::EvenAddOdd | LiftType::EvenSubtractOdd => 2 * (n as i64 + i as i64) - 1,
+                    _ => 2 * (n as i64 + i as i64),
+                };
+                match s.lift {
+                    LiftType::EvenAddOdd | LiftType::EvenSubtractOdd => pos = pos.min(len - 1).max(1),
+                    _ => pos = pos.min(len - 2).max(0),
+                }
+                sum += s.taps[(i - s.d) as usize] as i64 * a[pos as usize];
+            }
+            if s.shift > 0 {
+                sum += 1 << (s.shift - 1);
+            }
+            let v = sum >> s.shift;
+            match s.lift {
+                LiftType::EvenAddOdd => a[2 * n] += v,
+                LiftType::EvenSubtractOdd => a[2 * n] -= v,
+                LiftType::OddAddEven => a[2 * n + 1] += v,
+                LiftType::OddSubtractEven => a[2 * n + 1] -= v,
+            }
+        }
+    }
+
+    fn oned_ref(a: &mut [i64], filter: usize) {
+        for s in LIFTING_FILTERS[filter].stages {
+            lift_ref(a, s);
+        }
+    }
+
+    /// Reference 2-D synthesis straight from (15.4.3), on interleaved arrays.
+    fn vh_ref(t: &TransformParams, ll: &Band<i64>, hl: &Band<i64>, lh: &Band<i64>, hh: &Band<i64>) -> Band<i64> {
+        let (w, h) = (ll.width, ll.height);
+        let mut s = vec![vec![0i64; 2 * w]; 2 * h];
+        for y in 0..h {
+            for x in 0..w {
+                s[2 * y][2 * x] = ll.data[y * w + x];
+                s[2 * y][2 * x + 1] = hl.data[y * w + x];
+                s[2 * y + 1][2 * x] = lh.data[y * w + x];
+                s[2 * y + 1][2 * x + 1] = hh.data[y * w + x];
+            }
+        }
+        for x in 0..2 * w {
+            let mut col: Vec<i64> = s.iter().map(|r| r[x]).collect();
+            oned_ref(&mut col, t.wavelet_index);
+            for (y, v) in col.into_iter().enumerate() {
+                s[y][x] = v;
+            }
+        }
+        for r in s.iter_mut() {
+            oned_ref(r, t.wavelet_index_ho);
+        }
+        let shift = LIFTING_FILTERS[t.wavelet_index_ho].bit_shift;
+        let data = s
+            .into_iter()
+            .flatten()
+            .map(|v| if shift > 0 { (v + (1 << (shift - 1))) >> shift } else { v })
+            .collect();
+        Band { width: 2 * w, height: 2 * h, data }
+    }
+
+    fn pseudo_random(seed: u64, n: usize, range: i64) -> Vec<i64> {
+        let mut x = seed.wrapping_mul(0x9E3779B97F4A7C15) | 1;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % (2 * range as u64 + 1)) as i64 - range
+            })
+            .collect()
+    }
+
+    #[test]
+    fn split_synthesis_matches_the_standards_in_place_form() {
+        for wavelet in 0..7 {
+            for wavelet_ho in [wavelet, (wavelet + 3) % 7] {
+                for (w, h) in [(1, 1), (2, 1), (1, 3), (3, 2), (5, 4), (8, 8), (13, 7)] {
+                    let t = TransformParams { wavelet_index: wavelet, wavelet_index_ho: wavelet_ho, dwt_depth: 1, dwt_depth_ho: 0 };
+                    let mk = |s| Band { width: w, height: h, data: pseudo_random(s, w * h, 2000) };
+                    let (ll, hl, lh, hh) = (mk(1), mk(2), mk(3), mk(4));
+                    let expect = vh_ref(&t, &ll, &hl, &lh, &hh);
+                    let got = vh_synthesis(&t, ll.clone(), hl.clone(), lh.clone(), hh.clone());
+                    assert_eq!(got, expect, "wavelet {wavelet}/{wavelet_ho} {w}x{h}");
+                    let got32 = vh_synthesis(
+                        &t,
+                        Band { width: w, height: h, data: ll.data.iter().map(|&v| v as i32).collect() },
+                        Band { width: w, height: h, data: hl.data.iter().map(|&v| v as i32).collect() },
+                        Band { width: w, height: h, data: lh.data.iter().map(|&v| v as i32).collect() },
+                        Band { width: w, height: h, data: hh.data.iter().map(|&v| v as i32).collect() },
+                    );
+                    assert_eq!(got32.data.iter().map(|&v| v as i64).collect::<Vec<_>>(), expect.data);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn analysis_then_synthesis_is_exact() {
+        for wavelet in 0..7 {
+            for (depth, depth_ho) in [(0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (2, 2), (0, 3), (1, 1)] {
+                let t = TransformParams { wavelet_index: wavelet, wavelet_index_ho: (wavelet + depth_ho) % 7, dwt_depth: depth, dwt_depth_ho: depth_ho };
+                let (w, h) = t.padded_size(37, 21);
+                let pic = Band { width: w, height: h, data: pseudo_random(wavelet as u64 * 31 + depth as u64, w * h, 512) };
+                let bands = dwt(&t, pic.clone());
+                let shapes: Vec<_> = bands.iter().map(|b| (b.width, b.height)).collect();
+                let expect: Vec<_> = new_bands::<i64>(&t, 37, 21).iter().map(|b| (b.width, b.height)).collect();
+                assert_eq!(shapes, expect);
+                assert_eq!(idwt(&t, bands), pic, "wavelet {wavelet} depth {depth}/{depth_ho}");
+            }
+        }
+    }
+
+    #[test]
+    fn coefficient_limits_are_safe_and_useful() {
+        let legall3 = TransformParams { wavelet_index: 1, wavelet_index_ho: 1, dwt_depth: 3, dwt_depth_ho: 0 };
+        let lim = coef_limit::<i32>(&legall3);
+        assert!(lim > 1 << 20, "{lim}");
+        assert!(synthesis_peak(&legall3, lim as u128) <= i32::MAX as u128);
+        assert!(synthesis_peak(&legall3, lim as u128 + 1) > i32::MAX as u128);
+        let fid4 = TransformParams { wavelet_index: 5, wavelet_index_ho: 5, dwt_depth: 4, dwt_depth_ho: 0 };
+        assert!(coef_limit::<i64>(&fid4) > 1 << 40);
+        // Extreme coefficients at the limit synthesise without overflow (debug builds check).
+        for t in [legall3, fid4] {
+            let lim = coef_limit::<i64>(&t).min(i64::MAX as u64) as i64;
+            let mut bands = new_bands::<i64>(&t, 32, 32);
+            for (i, b) in bands.iter_mut().enumerate() {
+                for (j, v) in b.data.iter_mut().enumerate() {
+                    *v = if (i + j) % 2 == 0 { lim } else { -lim };
+                }
+            }
+            let _ = idwt(&t, bands);
+        }
+    }
+}
