@@ -12,7 +12,7 @@ work="${UHDPIPE_DEMO_DIR:-$here/work/demo}"
 mkdir -p "$work"
 
 echo "== 1. making a 10-frame 1080p50 4:2:2 10-bit test clip with FFmpeg's VC-2 encoder"
-ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=50:duration=0.2" -pix_fmt yuv422p10le \
+ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=50:duration=0.2" -pix_fmt yuv422p10le \
   -c:v vc2 -b:v 600M -wavelet_type 5_3 -wavelet_depth 3 -slice_height 8 -f rawvideo "$work/clip.vc2"
 ls -l "$work/clip.vc2" | awk '{print "   " $5 " bytes"}'
 
@@ -24,7 +24,7 @@ echo "== 3. uhdpipe decode (backend: CPU reference model)"
 "$bin" decode -q "$work/clip.vc2" -o "$work/clip.yuv"
 
 echo "== 4. cross-check with FFmpeg's decoder"
-ffmpeg -v error -y -f dirac -i "$work/clip.vc2" -fps_mode passthrough -f rawvideo -pix_fmt yuv422p10le "$work/clip.ffmpeg.yuv"
+ffmpeg -nostdin -v error -y -f dirac -i "$work/clip.vc2" -fps_mode passthrough -f rawvideo -pix_fmt yuv422p10le "$work/clip.ffmpeg.yuv"
 if cmp -s "$work/clip.yuv" "$work/clip.ffmpeg.yuv"; then
   echo "   bit-exact: uhdpipe and FFmpeg decode the same $(stat -c %s "$work/clip.yuv") bytes"
 else

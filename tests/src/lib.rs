@@ -52,3 +52,10 @@ pub fn expected_pictures(stream: &Path) -> Vec<PathBuf> {
     v.sort();
     v.into_iter().map(|(_, p)| p).collect()
 }
+
+pub mod synth;
+
+/// The cached conformance-case directory for the project's feature matrix.
+pub fn conformance_dir() -> PathBuf {
+    PathBuf::from(run_ci_script("conformance-cases.sh", &[]))
+}
