@@ -16,7 +16,7 @@ venv="$here/.venv"
 # The real_pictures case (a natural photo coded through the reference encoder) takes 40-70 s
 # per feature set, more than all other cases together: by default it is generated only for
 # the feature sets this regex names. UHDPIPE_CONFORMANCE_REAL_PICTURES='.*' generates all.
-real_re="${UHDPIPE_CONFORMANCE_REAL_PICTURES:-^(legall_hq_422_10b_d3|dd97_ld_420_8b_d2_fields|asym_legall_haar1_hq_444_10b|fidelity_hq_422_8b_d2_frag)\$}"
+real_re="${UHDPIPE_CONFORMANCE_REAL_PICTURES:-^(legall_hq_422_10b_d3|asym_legall_haar1_hq_444_10b)\$}"
 key="$( (cat "$here/ci/requirements-vc2.txt" "$features"; echo "$real_re") | sha256sum | cut -c1-16)"
 cache="${UHDPIPE_CACHE:-$HOME/.cache/uhdpipe}/conformance/$(basename "$features" .csv)-$key"
 if [ -f "$cache/.complete" ]; then

@@ -31,6 +31,7 @@ hd_dd97_d4_1G       1920x1080 2 9_7 4 1000M
 hd_haar_d2_800M     1920x1080 2 haar 2 800M
 uhd8k_legall_d3_4G  7680x4320 1 5_3 3 4000M
 uhd8k_dd97_d3_8G    7680x4320 1 9_7 3 8000M
+uhd8k_legall_d3_3bpp 7680x4320 2 5_3 3 5500M
 LIST
 echo "ffmpeg-streams: made $(ls "$cache.tmp"/*.vc2 | wc -l) streams in $((SECONDS - start)) s" >&2
 touch "$cache.tmp/.complete"

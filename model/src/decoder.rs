@@ -13,7 +13,7 @@ use crate::bits::BitReader;
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::params::{sequence_header, Limits, SequenceHeader};
 use crate::picture::Picture;
-use crate::slice::{transform_parameters, PictureAssembler, PictureCoding};
+use crate::slice::{transform_parameters, PictureAssembler, PictureCoding, SpareBuffers};
 
 /// (10.5.1) Bytes in a parse info header.
 pub const PARSE_INFO_HEADER_BYTES: u64 = 13;
@@ -128,6 +128,8 @@ pub struct Decoder<'a> {
     last: Option<ParseInfo>,
     last_picture_number: Option<u32>,
     fragment: Option<Fragmented<'a>>,
+    spare: Option<SpareBuffers>,
+    recycled: Option<Picture>,
 }
 
 impl<'a> Decoder<'a> {
@@ -144,6 +146,8 @@ impl<'a> Decoder<'a> {
             last: None,
             last_picture_number: None,
             fragment: None,
+            spare: None,
+            recycled: None,
         }
     }
 
@@ -151,6 +155,24 @@ impl<'a> Decoder<'a> {
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self
+    }
+
+    /// Gives the decoder coefficient buffers from an earlier decoder (see
+    /// [`Decoder::take_buffers`]) so that decoding many short streams does not reallocate.
+    pub fn with_buffers(mut self, buffers: Option<SpareBuffers>) -> Self {
+        self.spare = buffers;
+        self
+    }
+
+    /// Takes the decoder's coefficient buffers for reuse by another decoder.
+    pub fn take_buffers(&mut self) -> Option<SpareBuffers> {
+        self.spare.take()
+    }
+
+    /// Returns a picture the caller has finished with, so that the next picture of the same
+    /// format is decoded into its memory instead of freshly allocated (and page-faulted) memory.
+    pub fn recycle(&mut self, picture: Picture) {
+        self.recycled = Some(picture);
     }
 
     /// The current sequence header, once one has been read.
@@ -361,11 +383,12 @@ impl<'a> Decoder<'a> {
         let coding = transform_parameters(&mut r, seq.parse.major_version, is_ld(pi.parse_code), self.data.len() as u64)?;
         r.byte_align();
         let start = r.aligned_byte_offset();
-        let mut asm = PictureAssembler::new(seq, coding.clone(), is_ld(pi.parse_code), using_dc_prediction(pi.parse_code), picture_number);
+        let mut asm = PictureAssembler::new(seq, coding.clone(), is_ld(pi.parse_code), using_dc_prediction(pi.parse_code), picture_number, self.spare.take());
         let used = asm.decode_slices(&body[start..], body_off + start as u64, 0, coding.slice_count())?;
         let end = body_off + (start + used) as u64;
         self.pos = end;
-        let picture = asm.finish(Position { byte: body_off, bit: 7 })?;
+        let (picture, spare) = asm.finish(Position { byte: body_off, bit: 7 }, self.recycled.take())?;
+        self.spare = spare;
         Ok(Event::Picture { picture, offset: pi.offset, coded_bytes: end - pi.offset, coding })
     }
 
@@ -388,7 +411,7 @@ impl<'a> Decoder<'a> {
             self.check_picture_number(picture_number, body_off)?;
             let coding = transform_parameters(&mut r, seq.parse.major_version, is_ld(pi.parse_code), self.data.len() as u64)?;
             self.pos = body_off + r.aligned_byte_offset() as u64;
-            let assembler = PictureAssembler::new(seq, coding, is_ld(pi.parse_code), using_dc_prediction(pi.parse_code), picture_number);
+            let assembler = PictureAssembler::new(seq, coding, is_ld(pi.parse_code), using_dc_prediction(pi.parse_code), picture_number, self.spare.take());
             self.fragment = Some(Fragmented { assembler, offset: pi.offset, coded_bytes: self.pos - pi.offset });
             return Ok(None);
         }
@@ -423,7 +446,8 @@ impl<'a> Decoder<'a> {
         f.coded_bytes += self.pos - pi.offset;
         if f.assembler.is_complete() {
             let coding = f.assembler.coding().clone();
-            let picture = f.assembler.finish(Position { byte: body_off, bit: 7 })?;
+            let (picture, spare) = f.assembler.finish(Position { byte: body_off, bit: 7 }, self.recycled.take())?;
+            self.spare = spare;
             return Ok(Some(Event::Picture { picture, offset: f.offset, coded_bytes: f.coded_bytes, coding }));
         }
         self.fragment = Some(f);

@@ -8,7 +8,7 @@ use crate::math::{intlog2, mean3};
 use crate::params::SequenceHeader;
 use crate::picture::{Picture, Plane};
 use crate::quant::Dequantiser;
-use crate::wavelet::{coef_limit, idwt, new_bands, Band, Coef, TransformParams};
+use crate::wavelet::{band_rects, coef_limit, BandRect, Coef, Coefficients, TransformParams};
 
 /// How a picture's slices are sized (12.4.5.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,9 +161,13 @@ struct BandGeometry {
 
 /// Coefficients of the three components of a picture being assembled, in `T`.
 struct Coeffs<T> {
-    comps: [Vec<Band<T>>; 3],
+    comps: [Coefficients<T>; 3],
     limit: u64,
 }
+
+/// Coefficient buffers a decoder keeps between pictures of the same format, so that a
+/// stream of pictures allocates (and page-faults) its large arrays only once.
+pub type SpareBuffers = [Coefficients<i32>; 3];
 
 /// Assembles one picture from its slices and synthesises it.
 ///
@@ -176,6 +180,7 @@ pub struct PictureAssembler<'a> {
     is_ld: bool,
     dc_prediction: bool,
     geometry: [Vec<BandGeometry>; 3],
+    rects: [Vec<BandRect>; 3],
     sizes: [(usize, usize); 3],
     depths: [u32; 3],
     narrow: Option<Coeffs<i32>>,
@@ -188,7 +193,8 @@ pub struct PictureAssembler<'a> {
 
 impl<'a> PictureAssembler<'a> {
     /// Starts a picture. `dc_prediction` is (Table 10.2) `using_dc_prediction` (LD pictures).
-    pub fn new(seq: &SequenceHeader, coding: PictureCoding, is_ld: bool, dc_prediction: bool, picture_number: u32) -> Self {
+    /// `spare` buffers from an earlier picture are reused when their format matches.
+    pub fn new(seq: &SequenceHeader, coding: PictureCoding, is_ld: bool, dc_prediction: bool, picture_number: u32, spare: Option<SpareBuffers>) -> Self {
         let c = &seq.coding;
         let sizes = [(c.luma_width, c.luma_height), (c.color_diff_width, c.color_diff_height), (c.color_diff_width, c.color_diff_height)];
         let t = coding.transform;
@@ -205,12 +211,19 @@ impl<'a> PictureAssembler<'a> {
                 })
                 .collect()
         });
-        let narrow = Some(Coeffs { comps: sizes.map(|(w, h)| new_bands::<i32>(&t, w, h)), limit: coef_limit::<i32>(&t) });
+        let fits = |b: &SpareBuffers| b.iter().zip(sizes).all(|(c, (w, h))| c.transform == t && (c.width, c.height) == t.padded_size(w, h));
+        let comps = match spare {
+            Some(b) if fits(&b) => b,
+            _ => sizes.map(|(w, h)| Coefficients::new(&t, w, h)),
+        };
+        let narrow = Some(Coeffs { comps, limit: coef_limit::<i32>(&t) });
+        let rects = sizes.map(|(w, h)| band_rects(&t, w, h));
         PictureAssembler {
             coding,
             is_ld,
             dc_prediction,
             geometry,
+            rects,
             sizes,
             depths: [c.luma_depth, c.color_diff_depth, c.color_diff_depth],
             narrow,
@@ -242,9 +255,9 @@ impl<'a> PictureAssembler<'a> {
     pub fn decode_slices(&mut self, data: &'a [u8], base: u64, first: u64, count: u64) -> Result<usize> {
         let used = loop {
             let result = if let Some(c) = self.narrow.as_mut() {
-                decode_run(&self.coding, self.is_ld, &self.geometry, c, data, base, first, count)
+                decode_run(&self.coding, self.is_ld, &self.geometry, &self.rects, c, data, base, first, count)
             } else {
-                decode_run(&self.coding, self.is_ld, &self.geometry, self.wide.as_mut().expect("one width is live"), data, base, first, count)
+                decode_run(&self.coding, self.is_ld, &self.geometry, &self.rects, self.wide.as_mut().expect("one width is live"), data, base, first, count)
             };
             match result {
                 Ok(n) => break n,
@@ -265,9 +278,9 @@ impl<'a> PictureAssembler<'a> {
     fn widen(&mut self) -> Result<()> {
         let t = self.coding.transform;
         self.narrow = None;
-        let mut wide = Coeffs { comps: self.sizes.map(|(w, h)| new_bands::<i64>(&t, w, h)), limit: coef_limit::<i64>(&t) };
+        let mut wide = Coeffs { comps: self.sizes.map(|(w, h)| Coefficients::new(&t, w, h)), limit: coef_limit::<i64>(&t) };
         for &(data, base, first, count) in &self.runs {
-            decode_run(&self.coding, self.is_ld, &self.geometry, &mut wide, data, base, first, count).map_err(|e| match e {
+            decode_run(&self.coding, self.is_ld, &self.geometry, &self.rects, &mut wide, data, base, first, count).map_err(|e| match e {
                 RunError::Overflow { value, position } => Error::at(ErrorKind::CoefficientOverflow { value, limit: wide.limit as u128 }, position),
                 RunError::Stream(e) => e,
             })?;
@@ -277,25 +290,27 @@ impl<'a> PictureAssembler<'a> {
     }
 
     /// (13.4) DC prediction (LD), (15) inverse transform, (15.5) clipping and offset:
-    /// the finished picture. `position` is where errors found now are reported.
-    pub fn finish(mut self, position: Position) -> Result<Picture> {
+    /// the finished picture, and the coefficient buffers for the next picture to reuse.
+    /// `position` is where errors found now are reported.
+    /// `recycled` is a finished picture whose planes are reused when their shapes match.
+    pub fn finish(mut self, position: Position, recycled: Option<Picture>) -> Result<(Picture, Option<SpareBuffers>)> {
         debug_assert!(self.is_complete());
-        let planes = loop {
-            if let Some(c) = self.narrow.take() {
-                match synthesise(&self.coding.transform, c, self.dc_prediction, self.sizes, self.depths) {
-                    Ok(p) => break p,
+        let mut planes_in = recycled.map(|p| p.planes);
+        loop {
+            if let Some(mut c) = self.narrow.take() {
+                match synthesise(&mut c, self.dc_prediction, &self.rects, self.sizes, self.depths, &mut planes_in) {
+                    Ok(planes) => return Ok((Picture { picture_number: self.picture_number, planes }, Some(c.comps))),
                     Err(_) => self.widen()?,
                 }
             } else {
-                let c = self.wide.take().expect("one width is live");
+                let mut c = self.wide.take().expect("one width is live");
                 let limit = c.limit as u128;
-                match synthesise(&self.coding.transform, c, self.dc_prediction, self.sizes, self.depths) {
-                    Ok(p) => break p,
-                    Err(value) => return Err(Error::at(ErrorKind::CoefficientOverflow { value, limit }, position)),
-                }
+                return match synthesise(&mut c, self.dc_prediction, &self.rects, self.sizes, self.depths, &mut planes_in) {
+                    Ok(planes) => Ok((Picture { picture_number: self.picture_number, planes }, None)),
+                    Err(value) => Err(Error::at(ErrorKind::CoefficientOverflow { value, limit }, position)),
+                };
             }
-        };
-        Ok(Picture { picture_number: self.picture_number, planes })
+        }
     }
 }
 
@@ -310,29 +325,127 @@ impl From<Error> for RunError {
     }
 }
 
-/// Decodes a run of consecutive slices into `c`.
+/// Shared write access to the three components' coefficient arrays while slices decode in
+/// parallel.
+///
+/// Each slice writes only its own rectangles: for every band, columns
+/// `slice_left..slice_right` of rows `slice_top..slice_bottom` (13.5.6.2), which partition
+/// the band, and the bands tile the array ([`band_rects`]). So no two slices ever touch the
+/// same element, whatever the stream says: the geometry comes from the picture dimensions
+/// and slice counts, not from slice data.
+struct SharedCoeffs<T> {
+    ptr: [*mut T; 3],
+    len: [usize; 3],
+    stride: [usize; 3],
+    limit: u64,
+}
+
+// SAFETY: the pointers come from `&mut` borrows held for the lifetime of the value (see
+// `SharedCoeffs::new`), and concurrent users write disjoint elements (see the type's docs);
+// `T: Send` values may be written from any thread.
+unsafe impl<T: Send> Send for SharedCoeffs<T> {}
+// SAFETY: as above; shared references only hand out disjoint element ranges.
+unsafe impl<T: Send> Sync for SharedCoeffs<T> {}
+
+impl<T: Coef> SharedCoeffs<T> {
+    fn new(c: &mut Coeffs<T>) -> Self {
+        let [a, b, d] = &mut c.comps;
+        SharedCoeffs {
+            ptr: [a.data.as_mut_ptr(), b.data.as_mut_ptr(), d.data.as_mut_ptr()],
+            len: [a.data.len(), b.data.len(), d.data.len()],
+            stride: [a.width, b.width, d.width],
+            limit: c.limit,
+        }
+    }
+
+    /// Elements `start..start + n` of component `comp`.
+    ///
+    /// # Safety
+    /// No other live slice returned by this value may overlap the range (guaranteed for
+    /// ranges inside one slice's rectangles, see the type's docs).
+    #[allow(clippy::mut_from_ref)]
+    #[inline]
+    unsafe fn range(&self, comp: usize, start: usize, n: usize) -> &mut [T] {
+        // Bounds are checked unconditionally: memory safety never rests on the geometry.
+        assert!(start + n <= self.len[comp], "slice rectangle outside its component");
+        // SAFETY: in bounds (checked above) of an allocation borrowed mutably for our lifetime;
+        // exclusivity is the caller's contract.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr[comp].add(start), n) }
+    }
+}
+
+/// Byte extents (start, end) within `data` of `count` consecutive slices, checking that
+/// each lies inside the data unit. Slices then decode independently.
+fn slice_extents(coding: &PictureCoding, is_ld: bool, data: &[u8], base: u64, first: u64, count: u64) -> Result<Vec<(usize, usize)>> {
+    let mut v = Vec::with_capacity(count as usize);
+    let mut pos = 0usize;
+    let end_err = |at: usize, what| Error::at(ErrorKind::UnexpectedEnd(what), Position { byte: base + at as u64, bit: 7 });
+    for n in first..first + count {
+        let len = if is_ld {
+            let bytes = coding.ld_slice_bytes(n);
+            if bytes > (data.len() - pos) as u64 {
+                return Err(end_err(pos, "low-delay slice (slice_bytes past the end of the data unit)"));
+            }
+            bytes as usize
+        } else {
+            let SliceSizing::HighQuality { prefix_bytes, size_scaler } = coding.sizing else { unreachable!("HQ sizing") };
+            let mut off = prefix_bytes.saturating_add(1);
+            for _ in 0..3 {
+                if off >= (data.len() - pos) as u64 {
+                    return Err(end_err(pos + off.min((data.len() - pos) as u64) as usize, "high-quality slice header"));
+                }
+                let length = size_scaler.saturating_mul(data[pos + off as usize] as u64);
+                off = off + 1 + length;
+                if off > (data.len() - pos) as u64 {
+                    return Err(end_err(pos, "high-quality slice component (its length runs past the end of the data unit)"));
+                }
+            }
+            off as usize
+        };
+        v.push((pos, pos + len));
+        pos += len;
+    }
+    Ok(v)
+}
+
+/// Decodes a run of consecutive slices into `c`, in parallel (rayon's current pool).
+/// Returns the bytes they occupied. The error reported is that of the earliest failing slice.
 #[allow(clippy::too_many_arguments)]
 fn decode_run<T: Coef>(
     coding: &PictureCoding,
     is_ld: bool,
     geometry: &[Vec<BandGeometry>; 3],
+    rects: &[Vec<BandRect>; 3],
     c: &mut Coeffs<T>,
     data: &[u8],
     base: u64,
     first: u64,
     count: u64,
 ) -> std::result::Result<usize, RunError> {
-    let mut pos = 0usize;
-    for n in first..first + count {
-        let sx = n % coding.slices_x;
-        let sy = n / coding.slices_x;
-        pos += if is_ld {
-            ld_slice(coding, geometry, c, data, base, pos, n, sx as usize, sy as usize)?
-        } else {
-            hq_slice(coding, geometry, c, data, base, pos, sx as usize, sy as usize)?
-        };
+    use rayon::prelude::*;
+    let extents = slice_extents(coding, is_ld, data, base, first, count)?;
+    let used = extents.last().map_or(0, |e| e.1);
+    let shared = SharedCoeffs::new(c);
+    let results: Vec<std::result::Result<(), RunError>> = extents
+        .par_iter()
+        .enumerate()
+        .with_min_len(16)
+        .map(|(i, &(start, end))| {
+            let n = first + i as u64;
+            let (sx, sy) = ((n % coding.slices_x) as usize, (n / coding.slices_x) as usize);
+            let slice = &data[start..end];
+            let at = base + start as u64;
+            if is_ld {
+                ld_slice(coding, geometry, rects, &shared, slice, at, sx, sy)
+            } else {
+                hq_slice(coding, geometry, rects, &shared, slice, at, sx, sy)
+            }
+        })
+        .collect();
+    for r in results {
+        r?;
     }
-    Ok(pos)
+    Ok(used)
 }
 
 /// (13.5.3.1) `slice_quantizers`: the quantisation index of each band for a slice.
@@ -340,26 +453,20 @@ fn slice_quantizers(qindex: u64, quant_matrix: &[u64]) -> Vec<Dequantiser> {
     quant_matrix.iter().map(|&m| Dequantiser::new(qindex.saturating_sub(m).min(u32::MAX as u64) as u32)).collect()
 }
 
-/// (13.5.3) `ld_slice`.
+/// (13.5.3) `ld_slice`: `slice` holds exactly the slice's `slice_bytes`, at stream offset `at`.
 #[allow(clippy::too_many_arguments)]
 fn ld_slice<T: Coef>(
     coding: &PictureCoding,
     geometry: &[Vec<BandGeometry>; 3],
-    c: &mut Coeffs<T>,
-    data: &[u8],
-    base: u64,
-    pos: usize,
-    slice_number: u64,
+    rects: &[Vec<BandRect>; 3],
+    c: &SharedCoeffs<T>,
+    slice: &[u8],
+    at: u64,
     sx: usize,
     sy: usize,
-) -> std::result::Result<usize, RunError> {
-    let bytes = coding.ld_slice_bytes(slice_number);
-    let at = Position { byte: base + pos as u64, bit: 7 };
-    if bytes > (data.len() - pos) as u64 {
-        return Err(Error::at(ErrorKind::UnexpectedEnd("low-delay slice (slice_bytes past the end of the data unit)"), at).into());
-    }
-    let slice = &data[pos..pos + bytes as usize];
-    let mut r = BitReader::new(slice, base + pos as u64);
+) -> std::result::Result<(), RunError> {
+    let bytes = slice.len() as u64;
+    let mut r = BitReader::new(slice, at);
     let total_bits = 8 * bytes;
     let qindex = r.read_nbits(7, "qindex")?;
     let length_bits = intlog2(8 * bytes - 7);
@@ -375,58 +482,46 @@ fn ld_slice<T: Coef>(
     let deq = slice_quantizers(qindex, &coding.quant_matrix);
     let mut y = BlockReader::new(slice, header_bits, slice_y_length);
     for (b, g) in geometry[0].iter().enumerate() {
-        slice_band(&mut y, &mut c.comps[0][b], g, sx, sy, deq[b], c.limit, base + pos as u64)?;
+        slice_band(&mut y, c, 0, &rects[0][b], g, sx, sy, deq[b], at)?;
     }
     let cstart = header_bits + slice_y_length;
     let mut uv = BlockReader::new(slice, cstart, total_bits - cstart);
-    let [_, c1, c2] = &mut c.comps;
     for (b, g) in geometry[1].iter().enumerate() {
-        color_diff_slice_band(&mut uv, &mut c1[b], &mut c2[b], g, sx, sy, deq[b], c.limit, base + pos as u64)?;
+        color_diff_slice_band(&mut uv, c, &rects[1][b], g, sx, sy, deq[b], at)?;
     }
-    Ok(bytes as usize)
+    Ok(())
 }
 
-/// (13.5.4) `hq_slice`.
+/// (13.5.4) `hq_slice`: `slice` holds exactly the slice (extents checked by
+/// [`slice_extents`]), at stream offset `at`.
 #[allow(clippy::too_many_arguments)]
 fn hq_slice<T: Coef>(
     coding: &PictureCoding,
     geometry: &[Vec<BandGeometry>; 3],
-    c: &mut Coeffs<T>,
-    data: &[u8],
-    base: u64,
-    pos: usize,
+    rects: &[Vec<BandRect>; 3],
+    c: &SharedCoeffs<T>,
+    slice: &[u8],
+    at: u64,
     sx: usize,
     sy: usize,
-) -> std::result::Result<usize, RunError> {
+) -> std::result::Result<(), RunError> {
     let SliceSizing::HighQuality { prefix_bytes, size_scaler } = coding.sizing else {
         unreachable!("hq_slice is only called for HQ pictures")
     };
-    let mut r = BitReader::new(&data[pos..], base + pos as u64);
-    r.skip_bytes(prefix_bytes, "slice_prefix_bytes")?;
-    let qindex = r.read_uint_lit(1, "qindex")?;
+    let mut off = prefix_bytes as usize;
+    let qindex = slice[off] as u64;
+    off += 1;
     let deq = slice_quantizers(qindex, &coding.quant_matrix);
-    let mut off = r.aligned_byte_offset();
     for comp in 0..3 {
-        let mut lr = BitReader::new(&data[pos + off..], base + (pos + off) as u64);
-        let length = size_scaler.saturating_mul(lr.read_uint_lit(1, "slice component length")?);
+        let length = (size_scaler * slice[off] as u64) as usize;
         off += 1;
-        let avail = (data.len() - pos - off) as u64;
-        if length > avail {
-            return Err(Error::at(
-                ErrorKind::UnexpectedEnd("high-quality slice component (its length runs past the end of the data unit)"),
-                lr.position(),
-            )
-            .into());
-        }
-        let block_data = &data[pos + off..pos + off + length as usize];
-        let mut br = BlockReader::new(block_data, 0, 8 * length);
-        let bands = &mut c.comps[comp];
+        let mut br = BlockReader::new(&slice[off..off + length], 0, 8 * length as u64);
         for (b, g) in geometry[comp].iter().enumerate() {
-            slice_band(&mut br, &mut bands[b], g, sx, sy, deq[b], c.limit, base + (pos + off) as u64)?;
+            slice_band(&mut br, c, comp, &rects[comp][b], g, sx, sy, deq[b], at + off as u64)?;
         }
-        off += length as usize;
+        off += length;
     }
-    Ok(off)
+    Ok(())
 }
 
 /// (A.4.4) `read_sintb`, fast: one 64-bit peek decodes any code of up to 63 bits.
@@ -472,36 +567,40 @@ fn read_sintb(b: &mut BlockReader<'_>, block_base: u64) -> std::result::Result<(
     Ok((v, b.read_bitb() == 1))
 }
 
-/// (13.5.6.3) `slice_band`: reads one band's coefficients of a slice and dequantises them.
+/// (13.5.6.3) `slice_band`: reads one band's coefficients of a slice and dequantises them
+/// into the band's rectangle `r` of component `comp` (writing every position, zeros included).
 #[allow(clippy::too_many_arguments)]
 #[inline]
 fn slice_band<T: Coef>(
     b: &mut BlockReader<'_>,
-    band: &mut Band<T>,
+    c: &SharedCoeffs<T>,
+    comp: usize,
+    r: &BandRect,
     g: &BandGeometry,
     sx: usize,
     sy: usize,
     deq: Dequantiser,
-    limit: u64,
     block_base: u64,
 ) -> std::result::Result<(), RunError> {
     let (x1, x2) = (g.xs[sx] as usize, g.xs[sx + 1] as usize);
     let (y1, y2) = (g.ys[sy] as usize, g.ys[sy + 1] as usize);
-    let w = band.width;
+    let stride = c.stride[comp];
     for y in y1..y2 {
-        let row = &mut band.data[y * w + x1..y * w + x2];
+        // SAFETY: this slice's own rectangle of this band (see `SharedCoeffs`).
+        let row = unsafe { c.range(comp, (r.y + y) * stride + r.x + x1, x2 - x1) };
         let mut x = 0;
         while x < row.len() {
-            // A run of 1 bits is a run of zero coefficients (already zero in the band).
+            // A run of 1 bits is a run of zero coefficients.
             let ones = b.peek().leading_ones() as usize;
             if ones > 0 {
                 let n = ones.min(row.len() - x);
                 b.consume(n as u32);
+                row[x..x + n].fill(T::default());
                 x += n;
                 continue;
             }
             let (m, neg) = read_sintb(b, block_base)?;
-            row[x] = dequantise(m, neg, deq, limit, block_base)?;
+            row[x] = dequantise(m, neg, deq, c.limit, block_base)?;
             x += 1;
         }
     }
@@ -513,28 +612,26 @@ fn slice_band<T: Coef>(
 #[inline]
 fn color_diff_slice_band<T: Coef>(
     b: &mut BlockReader<'_>,
-    c1: &mut Band<T>,
-    c2: &mut Band<T>,
+    c: &SharedCoeffs<T>,
+    r: &BandRect,
     g: &BandGeometry,
     sx: usize,
     sy: usize,
     deq: Dequantiser,
-    limit: u64,
     block_base: u64,
 ) -> std::result::Result<(), RunError> {
     let (x1, x2) = (g.xs[sx] as usize, g.xs[sx + 1] as usize);
     let (y1, y2) = (g.ys[sy] as usize, g.ys[sy + 1] as usize);
-    let w = c1.width;
+    let stride = c.stride[1];
     for y in y1..y2 {
-        for x in x1..x2 {
+        let o = (r.y + y) * stride + r.x + x1;
+        // SAFETY: this slice's own rectangle of this band in C1 and in C2 (see `SharedCoeffs`).
+        let (c1, c2) = unsafe { (c.range(1, o, x2 - x1), c.range(2, o, x2 - x1)) };
+        for (a, d) in c1.iter_mut().zip(c2.iter_mut()) {
             let (m, neg) = read_sintb(b, block_base)?;
-            if m != 0 {
-                c1.data[y * w + x] = dequantise(m, neg, deq, limit, block_base)?;
-            }
+            *a = dequantise(m, neg, deq, c.limit, block_base)?;
             let (m, neg) = read_sintb(b, block_base)?;
-            if m != 0 {
-                c2.data[y * w + x] = dequantise(m, neg, deq, limit, block_base)?;
-            }
+            *d = dequantise(m, neg, deq, c.limit, block_base)?;
         }
     }
     Ok(())
@@ -543,6 +640,9 @@ fn color_diff_slice_band<T: Coef>(
 /// (13.3.1) `inverse_quant`, refusing magnitudes the transform cannot compute in `T`.
 #[inline(always)]
 fn dequantise<T: Coef>(m: u64, neg: bool, deq: Dequantiser, limit: u64, block_base: u64) -> std::result::Result<T, RunError> {
+    if m == 0 {
+        return Ok(T::default());
+    }
     let mag = deq.magnitude(m);
     if mag > limit as u128 {
         return Err(RunError::Overflow { value: mag, position: Position { byte: block_base, bit: 7 } });
@@ -551,26 +651,27 @@ fn dequantise<T: Coef>(m: u64, neg: bool, deq: Dequantiser, limit: u64, block_ba
     Ok(T::from_i64(if neg { -v } else { v }))
 }
 
-/// (13.4) `dc_prediction` on the DC band, checked against the transform's limit.
-fn dc_prediction<T: Coef>(band: &mut Band<T>, limit: u64) -> std::result::Result<(), u128> {
-    let w = band.width;
-    let d = &mut band.data;
-    for y in 0..band.height {
-        for x in 0..w {
+/// (13.4) `dc_prediction` on the DC band (rectangle `r`), checked against the limit.
+fn dc_prediction<T: Coef>(c: &mut Coefficients<T>, r: &BandRect, limit: u64) -> std::result::Result<(), u128> {
+    let s = c.width;
+    let d = &mut c.data;
+    for y in 0..r.height {
+        for x in 0..r.width {
+            let at = |yy: usize, xx: usize| d[(r.y + yy) * s + r.x + xx].to_i64();
             let pred = if x > 0 && y > 0 {
-                mean3(d[y * w + x - 1].to_i64(), d[(y - 1) * w + x - 1].to_i64(), d[(y - 1) * w + x].to_i64())
+                mean3(at(y, x - 1), at(y - 1, x - 1), at(y - 1, x))
             } else if x > 0 {
-                d[x - 1].to_i64()
+                at(0, x - 1)
             } else if y > 0 {
-                d[(y - 1) * w].to_i64()
+                at(y - 1, 0)
             } else {
                 0
             };
-            let v = d[y * w + x].to_i64() + pred;
+            let v = at(y, x) + pred;
             if v.unsigned_abs() > limit {
                 return Err(v.unsigned_abs() as u128);
             }
-            d[y * w + x] = T::from_i64(v);
+            d[(r.y + y) * s + r.x + x] = T::from_i64(v);
         }
     }
     Ok(())
@@ -579,34 +680,41 @@ fn dc_prediction<T: Coef>(band: &mut Band<T>, limit: u64) -> std::result::Result
 /// DC prediction, inverse transform, pad removal, clipping and offset of all three
 /// components. Fails (with the offending magnitude) only if DC prediction leaves the range.
 fn synthesise<T: Coef>(
-    t: &TransformParams,
-    c: Coeffs<T>,
+    c: &mut Coeffs<T>,
     dc_pred: bool,
+    rects: &[Vec<BandRect>; 3],
     sizes: [(usize, usize); 3],
     depths: [u32; 3],
+    recycled: &mut Option<[Plane; 3]>,
 ) -> std::result::Result<[Plane; 3], u128> {
-    let limit = c.limit;
-    let mut comps = c.comps;
     if dc_pred {
-        for bands in comps.iter_mut() {
-            dc_prediction(&mut bands[0], limit)?;
+        for (comp, r) in c.comps.iter_mut().zip(rects) {
+            dc_prediction(comp, &r[0], c.limit)?;
         }
     }
-    let [a, b, cc] = comps;
-    let out = [a, b, cc].into_iter().zip(sizes).zip(depths).map(|((bands, (w, h)), depth)| {
-        let pic = idwt(t, bands);
-        clip_and_offset(&pic, w, h, depth)
-    });
-    let v: Vec<Plane> = out.collect();
-    Ok(v.try_into().expect("three planes"))
+    let mut old: Vec<Option<Plane>> = match recycled.take() {
+        Some(p) => p.into_iter().map(Some).collect(),
+        None => vec![None, None, None],
+    };
+    let mut planes = Vec::with_capacity(3);
+    for (((comp, (w, h)), depth), old) in c.comps.iter_mut().zip(sizes).zip(depths).zip(old.iter_mut()) {
+        comp.synthesise();
+        let buf = old.take().filter(|p| p.data.len() == w * h).map(|p| p.data).unwrap_or_else(|| vec![0u16; w * h]);
+        planes.push(clip_and_offset(comp, w, h, depth, buf));
+    }
+    Ok(planes.try_into().expect("three planes"))
 }
 
 /// (15.5) `idwt_pad_removal`, `clip_component` and `offset_component`.
-fn clip_and_offset<T: Coef>(pic: &Band<T>, w: usize, h: usize, depth: u32) -> Plane {
+fn clip_and_offset<T: Coef>(c: &Coefficients<T>, w: usize, h: usize, depth: u32, mut data: Vec<u16>) -> Plane {
     let half = 1i64 << (depth - 1);
-    let mut data = Vec::with_capacity(w * h);
-    for y in 0..h {
-        data.extend(pic.row(y)[..w].iter().map(|&v| (v.to_i64().clamp(-half, half - 1) + half) as u16));
-    }
+    let (lo, hi) = (T::from_i64(-half), T::from_i64(half - 1));
+    use rayon::prelude::*;
+    data.par_chunks_exact_mut(w.max(1)).take(h).enumerate().with_min_len(16).for_each(|(y, out)| {
+        for (o, &v) in out.iter_mut().zip(&c.row(y)[..w]) {
+            let v = if v < lo { lo } else if v > hi { hi } else { v };
+            *o = (v.to_i64() + half) as u16;
+        }
+    });
     Plane { width: w, height: h, depth, data }
 }

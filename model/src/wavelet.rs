@@ -24,6 +24,13 @@
 //! moves to `i64`, or reports an error, instead of overflowing.
 
 use crate::tables::{LiftStage, LiftType, LIFTING_FILTERS};
+use rayon::prelude::*;
+
+/// Rows per parallel task for rows `width` samples wide: enough work to outweigh the
+/// scheduling cost (small regions of deep levels stay on one thread).
+fn min_rows(width: usize) -> usize {
+    (16384 / width.max(1)).max(1)
+}
 use std::ops::{Add, Mul, Shl, Shr, Sub};
 
 /// A coefficient type the transform can run in.
@@ -266,22 +273,22 @@ fn lift_line<T: Coef, const L: usize>(target: &mut [T], source: &[T], stage: &Li
     }
 }
 
-/// One lifting stage across rows: row `n` of `target` (an array of `rows` rows of `width`)
-/// is updated from rows of `source`, element by element along the row.
-fn lift_rows<T: Coef, const L: usize>(target: &mut [T], source: &[T], width: usize, stage: &LiftStage) {
-    let rows = target.len() / width.max(1);
+/// One lifting stage across rows: row `n` (of `rows`, each `width` samples, `stride` apart)
+/// of `target` is updated from rows of `source`, element by element along the row.
+fn lift_rows<T: Coef, const L: usize>(target: &mut [T], source: &[T], rows: usize, width: usize, stride: usize, stage: &LiftStage) {
     let base = source_base(stage);
     let taps: [T; L] = std::array::from_fn(|j| T::from_i64(stage.taps[j] as i64));
     let shift = stage.shift;
     let round = if shift > 0 { T::from_i64(1 << (shift - 1)) } else { T::default() };
     let add = adds(stage.lift);
     let last = rows as isize - 1;
-    for n in 0..rows {
+    // Rows are independent within a stage (targets only read the other half): one task each.
+    target.par_chunks_mut(stride).take(rows).enumerate().with_min_len(min_rows(width)).for_each(|(n, tgt)| {
         let srcs: [&[T]; L] = std::array::from_fn(|j| {
             let i = (n as isize + base + j as isize).clamp(0, last) as usize;
-            &source[i * width..(i + 1) * width]
+            &source[i * stride..i * stride + width]
         });
-        let tgt = &mut target[n * width..(n + 1) * width];
+        let tgt = &mut tgt[..width];
         if add {
             for (x, t) in tgt.iter_mut().enumerate() {
                 let mut acc = round;
@@ -299,7 +306,7 @@ fn lift_rows<T: Coef, const L: usize>(target: &mut [T], source: &[T], width: usi
                 *t = *t - (acc >> shift);
             }
         }
-    }
+    });
 }
 
 fn dispatch_line<T: Coef>(target: &mut [T], source: &[T], stage: &LiftStage) {
@@ -312,12 +319,12 @@ fn dispatch_line<T: Coef>(target: &mut [T], source: &[T], stage: &LiftStage) {
     }
 }
 
-fn dispatch_rows<T: Coef>(target: &mut [T], source: &[T], width: usize, stage: &LiftStage) {
+fn dispatch_rows<T: Coef>(target: &mut [T], source: &[T], rows: usize, width: usize, stride: usize, stage: &LiftStage) {
     match stage.taps.len() {
-        1 => lift_rows::<T, 1>(target, source, width, stage),
-        2 => lift_rows::<T, 2>(target, source, width, stage),
-        4 => lift_rows::<T, 4>(target, source, width, stage),
-        8 => lift_rows::<T, 8>(target, source, width, stage),
+        1 => lift_rows::<T, 1>(target, source, rows, width, stride, stage),
+        2 => lift_rows::<T, 2>(target, source, rows, width, stride, stage),
+        4 => lift_rows::<T, 4>(target, source, rows, width, stride, stage),
+        8 => lift_rows::<T, 8>(target, source, rows, width, stride, stage),
         n => unreachable!("no VC-2 filter has {n} taps"),
     }
 }
@@ -333,14 +340,14 @@ fn oned_synthesis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
     }
 }
 
-/// (15.4.4) `oned_synthesis` down the columns of a band pair: `even` holds the even rows,
-/// `odd` the odd rows, both `width` wide.
-fn oned_synthesis_rows<T: Coef>(even: &mut [T], odd: &mut [T], width: usize, filter: usize) {
+/// (15.4.4) `oned_synthesis` down the columns of a region: `even` holds the even rows,
+/// `odd` the odd rows (`rows` each, `width` wide, `stride` apart).
+fn oned_synthesis_rows<T: Coef>(even: &mut [T], odd: &mut [T], rows: usize, width: usize, stride: usize, filter: usize) {
     for stage in LIFTING_FILTERS[filter].stages {
         if targets_even(stage.lift) {
-            dispatch_rows(even, odd, width, stage);
+            dispatch_rows(even, odd, rows, width, stride, stage);
         } else {
-            dispatch_rows(odd, even, width, stage);
+            dispatch_rows(odd, even, rows, width, stride, stage);
         }
     }
 }
@@ -364,55 +371,149 @@ fn synth_row<T: Coef>(lo: &mut [T], hi: &mut [T], out: &mut [T], filter_ho: usiz
     }
 }
 
-/// (15.4.2) `h_synthesis`: one horizontal-only level.
-pub fn h_synthesis<T: Coef>(t: &TransformParams, mut l: Band<T>, mut h: Band<T>) -> Band<T> {
-    let (w, ht) = (l.width, l.height);
-    let mut out = Band::zeroed(2 * w, ht);
-    for y in 0..ht {
-        let lo = &mut l.data[y * w..(y + 1) * w];
-        let hi = &mut h.data[y * w..(y + 1) * w];
-        synth_row(lo, hi, &mut out.data[y * 2 * w..(y + 1) * 2 * w], t.wavelet_index_ho);
-    }
-    out
+/// Where a band sits in a component's coefficient array (the "Mallat" layout): the DC
+/// band at the top left; each level's high bands right of (`HL`, `H`), below (`LH`) and
+/// diagonal to (`HH`) the region holding everything coarser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BandRect {
+    /// Left column.
+    pub x: usize,
+    /// Top row.
+    pub y: usize,
+    /// Width.
+    pub width: usize,
+    /// Height.
+    pub height: usize,
 }
 
-/// (15.4.3) `vh_synthesis`: one 2-D level (vertical lifting, then horizontal).
-pub fn vh_synthesis<T: Coef>(
-    t: &TransformParams,
-    mut ll: Band<T>,
-    mut hl: Band<T>,
-    mut lh: Band<T>,
-    mut hh: Band<T>,
-) -> Band<T> {
-    let (w, h) = (ll.width, ll.height);
-    // Vertical: even columns are (LL over LH), odd columns (HL over HH).
-    oned_synthesis_rows(&mut ll.data, &mut lh.data, w, t.wavelet_index);
-    oned_synthesis_rows(&mut hl.data, &mut hh.data, w, t.wavelet_index);
-    let mut out = Band::zeroed(2 * w, 2 * h);
-    for y in 0..h {
-        let (top, bottom) = out.data[2 * y * 2 * w..(2 * y + 2) * 2 * w].split_at_mut(2 * w);
-        synth_row(&mut ll.data[y * w..(y + 1) * w], &mut hl.data[y * w..(y + 1) * w], top, t.wavelet_index_ho);
-        synth_row(&mut lh.data[y * w..(y + 1) * w], &mut hh.data[y * w..(y + 1) * w], bottom, t.wavelet_index_ho);
+/// The rectangle of each band (bitstream order) in a `width` x `height` component.
+pub fn band_rects(t: &TransformParams, width: usize, height: usize) -> Vec<BandRect> {
+    t.bands()
+        .into_iter()
+        .map(|(level, orient)| {
+            let w = t.subband_width(level, width);
+            let h = t.subband_height(level, height);
+            let x = if matches!(orient, Orient::HL | Orient::HH | Orient::H) { w } else { 0 };
+            let y = if matches!(orient, Orient::LH | Orient::HH) { h } else { 0 };
+            BandRect { x, y, width: w, height: h }
+        })
+        .collect()
+}
+
+/// A component's coefficients in the Mallat layout ([`BandRect`]), synthesised in place.
+///
+/// The slice decoder writes every coefficient straight into `data` (every position belongs
+/// to exactly one slice of one band, so a reused buffer needs no clearing);
+/// [`Coefficients::synthesise`] then runs the inverse transform level by level, each level
+/// lifting its region's columns in place (whole rows at a time) and its rows into a scratch
+/// buffer, leaving the padded picture in `data`.
+#[derive(Debug, Clone)]
+pub struct Coefficients<T> {
+    /// The transform.
+    pub transform: TransformParams,
+    /// Padded width (the row stride of `data`).
+    pub width: usize,
+    /// Padded height.
+    pub height: usize,
+    /// Coefficients, then (after synthesis) samples.
+    pub data: Vec<T>,
+    scratch: Vec<T>,
+}
+
+impl<T: Coef> Coefficients<T> {
+    /// Zeroed coefficients for a `width` x `height` component.
+    pub fn new(t: &TransformParams, width: usize, height: usize) -> Self {
+        let (pw, ph) = t.padded_size(width, height);
+        Coefficients { transform: *t, width: pw, height: ph, data: vec![T::default(); pw * ph], scratch: vec![T::default(); pw * ph] }
     }
-    out
+
+    /// Places bands (bitstream order, as [`new_bands`] shapes them) into the layout.
+    pub fn from_bands(t: &TransformParams, width: usize, height: usize, bands: &[Band<T>]) -> Self {
+        let mut c = Self::new(t, width, height);
+        for (r, b) in band_rects(t, width, height).iter().zip(bands) {
+            for y in 0..r.height {
+                let o = (r.y + y) * c.width + r.x;
+                c.data[o..o + r.width].copy_from_slice(b.row(y));
+            }
+        }
+        c
+    }
+
+    /// (15.4.1) `idwt`: synthesises the component in place.
+    pub fn synthesise(&mut self) {
+        let t = self.transform;
+        let levels = t.levels();
+        // Size of the DC band; each level doubles the width (and, for 2-D levels, the height).
+        let mut w = self.width >> levels;
+        let mut h = self.height >> t.dwt_depth;
+        for _ in 0..t.dwt_depth_ho {
+            self.h_synthesis(w, h);
+            w *= 2;
+        }
+        for _ in 0..t.dwt_depth {
+            self.vh_synthesis(w, h);
+            w *= 2;
+            h *= 2;
+        }
+    }
+
+    /// (15.4.2) `h_synthesis` of the level whose L and H bands are `w` x `h` at the top left.
+    fn h_synthesis(&mut self, w: usize, h: usize) {
+        let stride = self.width;
+        let filter = self.transform.wavelet_index_ho;
+        let rows = self.data.par_chunks_mut(stride).take(h);
+        rows.zip(self.scratch.par_chunks_mut(2 * w)).with_min_len(min_rows(2 * w)).for_each(|(row, tmp)| {
+            let row = &mut row[..2 * w];
+            let (lo, hi) = row.split_at_mut(w);
+            synth_row(lo, hi, tmp, filter);
+            row.copy_from_slice(tmp);
+        });
+    }
+
+    /// (15.4.3) `vh_synthesis` of the level whose four bands are `w` x `h`: columns first
+    /// (rows 0..h are the even rows, h..2h the odd), then rows, interleaving into scratch.
+    fn vh_synthesis(&mut self, w: usize, h: usize) {
+        let stride = self.width;
+        let t = self.transform;
+        {
+            let (top, bottom) = self.data.split_at_mut(h * stride);
+            oned_synthesis_rows(top, bottom, h, 2 * w, stride, t.wavelet_index);
+        }
+        {
+            let (top, bottom) = self.data.split_at_mut(h * stride);
+            let pairs = top.par_chunks_mut(stride).zip(bottom.par_chunks_mut(stride)).take(h);
+            pairs.zip(self.scratch.par_chunks_mut(4 * w)).with_min_len(min_rows(4 * w)).for_each(|((top, bottom), out)| {
+                let (even_out, odd_out) = out.split_at_mut(2 * w);
+                let (lo, hi) = top[..2 * w].split_at_mut(w);
+                synth_row(lo, hi, even_out, t.wavelet_index_ho);
+                let (lo, hi) = bottom[..2 * w].split_at_mut(w);
+                synth_row(lo, hi, odd_out, t.wavelet_index_ho);
+            });
+        }
+        if 2 * w == stride && 2 * h == self.height {
+            // The region is the whole array: exchange the buffers instead of copying back.
+            std::mem::swap(&mut self.data, &mut self.scratch);
+        } else {
+            for y in 0..2 * h {
+                self.data[y * stride..y * stride + 2 * w].copy_from_slice(&self.scratch[y * 2 * w..(y + 1) * 2 * w]);
+            }
+        }
+    }
+
+    /// Row `y` of the (synthesised) component.
+    pub fn row(&self, y: usize) -> &[T] {
+        &self.data[y * self.width..(y + 1) * self.width]
+    }
 }
 
 /// (15.4.1) `idwt`: synthesises a component from its bands (bitstream order, as from
 /// [`new_bands`]) and returns the padded component.
 pub fn idwt<T: Coef>(t: &TransformParams, bands: Vec<Band<T>>) -> Band<T> {
-    let mut it = bands.into_iter();
-    let mut dc = it.next().expect("a transform has a DC band");
-    for _ in 1..=t.dwt_depth_ho {
-        let h = it.next().expect("band list matches the transform");
-        dc = h_synthesis(t, dc, h);
-    }
-    for _ in 0..t.dwt_depth {
-        let hl = it.next().expect("band list matches the transform");
-        let lh = it.next().expect("band list matches the transform");
-        let hh = it.next().expect("band list matches the transform");
-        dc = vh_synthesis(t, dc, hl, lh, hh);
-    }
-    dc
+    let dc = &bands[0];
+    let (pw, ph) = (dc.width << t.levels(), dc.height << t.dwt_depth);
+    let mut c = Coefficients::from_bands(t, pw, ph, &bands);
+    c.synthesise();
+    Band { width: c.width, height: c.height, data: c.data }
 }
 
 /// Analysis counterpart of [`oned_synthesis_split`]: the stages reversed, each inverted.
@@ -428,12 +529,13 @@ fn oned_analysis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
 }
 
 fn oned_analysis_rows<T: Coef>(even: &mut [T], odd: &mut [T], width: usize, filter: usize) {
+    let rows = even.len() / width.max(1);
     for stage in LIFTING_FILTERS[filter].stages.iter().rev() {
         let inv = LiftStage { lift: stage.lift.inverse(), ..*stage };
         if targets_even(inv.lift) {
-            dispatch_rows(even, odd, width, &inv);
+            dispatch_rows(even, odd, rows, width, width, &inv);
         } else {
-            dispatch_rows(odd, even, width, &inv);
+            dispatch_rows(odd, even, rows, width, width, &inv);
         }
     }
 }
@@ -646,15 +748,10 @@ mod tests {
                     let mk = |s| Band { width: w, height: h, data: pseudo_random(s, w * h, 2000) };
                     let (ll, hl, lh, hh) = (mk(1), mk(2), mk(3), mk(4));
                     let expect = vh_ref(&t, &ll, &hl, &lh, &hh);
-                    let got = vh_synthesis(&t, ll.clone(), hl.clone(), lh.clone(), hh.clone());
+                    let got = idwt(&t, vec![ll.clone(), hl.clone(), lh.clone(), hh.clone()]);
                     assert_eq!(got, expect, "wavelet {wavelet}/{wavelet_ho} {w}x{h}");
-                    let got32 = vh_synthesis(
-                        &t,
-                        Band { width: w, height: h, data: ll.data.iter().map(|&v| v as i32).collect() },
-                        Band { width: w, height: h, data: hl.data.iter().map(|&v| v as i32).collect() },
-                        Band { width: w, height: h, data: lh.data.iter().map(|&v| v as i32).collect() },
-                        Band { width: w, height: h, data: hh.data.iter().map(|&v| v as i32).collect() },
-                    );
+                    let narrow = |b: &Band<i64>| Band { width: w, height: h, data: b.data.iter().map(|&v| v as i32).collect() };
+                    let got32 = idwt(&t, vec![narrow(&ll), narrow(&hl), narrow(&lh), narrow(&hh)]);
                     assert_eq!(got32.data.iter().map(|&v| v as i64).collect::<Vec<_>>(), expect.data);
                 }
             }
