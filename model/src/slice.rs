@@ -425,6 +425,12 @@ fn decode_run<T: Coef>(
     use rayon::prelude::*;
     let extents = slice_extents(coding, is_ld, data, base, first, count)?;
     let used = extents.last().map_or(0, |e| e.1);
+    if first == 0 {
+        // A new picture: zero coefficients are skipped, not written, so clear reused buffers.
+        for comp in c.comps.iter_mut() {
+            comp.data.par_chunks_mut(1 << 16).for_each(|ch| ch.fill(T::default()));
+        }
+    }
     let shared = SharedCoeffs::new(c);
     let results: Vec<std::result::Result<(), RunError>> = extents
         .par_iter()
@@ -524,14 +530,54 @@ fn hq_slice<T: Coef>(
     Ok(())
 }
 
-/// (A.4.4) `read_sintb`, fast: one 64-bit peek decodes any code of up to 63 bits.
-/// Returns (magnitude, negative).
+/// Signed exp-Golomb codes of at most 8 bits, decoded by their first 8 bits: entry
+/// `(value << 8) | length`, or 0 when the code is longer (|value| > 14).
+const SHORT_CODES: [i32; 256] = {
+    let mut t = [0i32; 256];
+    let mut v: i32 = 0;
+    while v <= 14 {
+        // Code of v: bits of v+1 after its leading 1, each preceded by a 0; a 1; a sign bit.
+        let x = (v + 1) as u32;
+        let n = 31 - x.leading_zeros();
+        let mut code: u32 = 0;
+        let mut len: u32 = 0;
+        let mut i = n;
+        while i > 0 {
+            i -= 1;
+            code = (code << 2) | ((x >> i) & 1);
+            len += 2;
+        }
+        code = (code << 1) | 1;
+        len += 1;
+        let signs = if v == 0 { 1 } else { 2 };
+        let mut sgn = 0;
+        while sgn < signs {
+            let (c, l) = if v == 0 { (code, len) } else { ((code << 1) | sgn, len + 1) };
+            let value = if sgn == 1 { -v } else { v };
+            // Every 8-bit index starting with this code.
+            let free = 8 - l;
+            let mut rest = 0;
+            while rest < (1 << free) {
+                t[((c << free) | rest) as usize] = (value << 8) | l as i32;
+                rest += 1;
+            }
+            sgn += 1;
+        }
+        v += 1;
+    }
+    t
+};
+
+/// (A.4.4) `read_sintb`, fast: codes of up to 8 bits by table, up to 63 bits from one 64-bit
+/// peek, longer ones bit by bit. Returns (magnitude, negative).
 #[inline(always)]
 fn read_sintb(b: &mut BlockReader<'_>, block_base: u64) -> std::result::Result<(u64, bool), RunError> {
     let w = b.peek();
-    if w >> 63 == 1 {
-        b.consume(1);
-        return Ok((0, false));
+    let e = SHORT_CODES[(w >> 56) as usize];
+    if e != 0 {
+        b.consume((e & 0xff) as u32);
+        let v = e >> 8;
+        return Ok((v.unsigned_abs() as u64, v < 0));
     }
     // Continuation flags sit at even bit positions (counted from the MSB), data bits at odd.
     let flags = w & 0xAAAA_AAAA_AAAA_AAAA;
@@ -568,7 +614,7 @@ fn read_sintb(b: &mut BlockReader<'_>, block_base: u64) -> std::result::Result<(
 }
 
 /// (13.5.6.3) `slice_band`: reads one band's coefficients of a slice and dequantises them
-/// into the band's rectangle `r` of component `comp` (writing every position, zeros included).
+/// into the band's rectangle `r` of component `comp`, which starts zeroed.
 #[allow(clippy::too_many_arguments)]
 #[inline]
 fn slice_band<T: Coef>(
@@ -590,12 +636,11 @@ fn slice_band<T: Coef>(
         let row = unsafe { c.range(comp, (r.y + y) * stride + r.x + x1, x2 - x1) };
         let mut x = 0;
         while x < row.len() {
-            // A run of 1 bits is a run of zero coefficients.
+            // A run of 1 bits is a run of zero coefficients (the buffer starts zeroed).
             let ones = b.peek().leading_ones() as usize;
             if ones > 0 {
                 let n = ones.min(row.len() - x);
                 b.consume(n as u32);
-                row[x..x + n].fill(T::default());
                 x += n;
                 continue;
             }
@@ -698,23 +743,39 @@ fn synthesise<T: Coef>(
     };
     let mut planes = Vec::with_capacity(3);
     for (((comp, (w, h)), depth), old) in c.comps.iter_mut().zip(sizes).zip(depths).zip(old.iter_mut()) {
-        comp.synthesise();
-        let buf = old.take().filter(|p| p.data.len() == w * h).map(|p| p.data).unwrap_or_else(|| vec![0u16; w * h]);
-        planes.push(clip_and_offset(comp, w, h, depth, buf));
+        let mut data = old.take().filter(|p| p.data.len() == w * h).map(|p| p.data).unwrap_or_else(|| vec![0u16; w * h]);
+        comp.synthesise_to_samples(&mut data, w, h, depth);
+        planes.push(Plane { width: w, height: h, depth, data });
     }
     Ok(planes.try_into().expect("three planes"))
 }
 
-/// (15.5) `idwt_pad_removal`, `clip_component` and `offset_component`.
-fn clip_and_offset<T: Coef>(c: &Coefficients<T>, w: usize, h: usize, depth: u32, mut data: Vec<u16>) -> Plane {
-    let half = 1i64 << (depth - 1);
-    let (lo, hi) = (T::from_i64(-half), T::from_i64(half - 1));
-    use rayon::prelude::*;
-    data.par_chunks_exact_mut(w.max(1)).take(h).enumerate().with_min_len(16).for_each(|(y, out)| {
-        for (o, &v) in out.iter_mut().zip(&c.row(y)[..w]) {
-            let v = if v < lo { lo } else if v > hi { hi } else { v };
-            *o = (v.to_i64() + half) as u16;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table agrees with the bit-by-bit definition for every 8-bit prefix.
+    #[test]
+    fn short_code_table_matches_bitwise_decoding() {
+        for idx in 0..256u32 {
+            let data = [idx as u8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+            let mut b = BlockReader::new(&data, 0, 72);
+            // Reference: the standard's read_sintb bit by bit.
+            let mut v: u64 = 1;
+            while b.read_bitb() == 0 {
+                v = (v << 1) | b.read_bitb() as u64;
+            }
+            let mut v = v as i64 - 1;
+            if v != 0 && b.read_bitb() == 1 {
+                v = -v;
+            }
+            let used = 72 - b.bits_left();
+            let e = SHORT_CODES[idx as usize];
+            if used <= 8 {
+                assert_eq!((e >> 8, (e & 0xff) as u64), (v as i32, used), "prefix {idx:08b}");
+            } else {
+                assert_eq!(e, 0, "prefix {idx:08b}");
+            }
         }
-    });
-    Plane { width: w, height: h, depth, data }
+    }
 }

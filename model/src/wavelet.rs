@@ -252,61 +252,71 @@ fn lift_line<T: Coef, const L: usize>(target: &mut [T], source: &[T], stage: &Li
     }
     if lo < hi {
         let src = &source[(lo as isize + base) as usize..];
-        let tgt = &mut target[lo..hi];
-        if add {
-            for (k, t) in tgt.iter_mut().enumerate() {
-                let mut acc = round;
-                for j in 0..L {
-                    acc = acc + taps[j] * src[k + j];
-                }
-                *t = *t + (acc >> shift);
+        let srcs: [&[T]; L] = std::array::from_fn(|j| &src[j..]);
+        apply_stage(&mut target[lo..hi], &srcs, stage);
+    }
+}
+
+/// `t[x] ±= (round + Σ taps[j]·srcs[j][x]) >> shift` for every `x` of `t`: the arithmetic of
+/// one lifting stage (15.4.4.1) on a run of samples whose sources are all in range.
+/// Always inlined, so that callers passing literal taps and shift get multiplications by
+/// constants (none at all for taps of 1) and immediate shifts.
+#[inline(always)]
+fn kernel<T: Coef, const L: usize>(t: &mut [T], srcs: [&[T]; L], taps: [i32; L], shift: u32, add: bool) {
+    let n = t.len();
+    let srcs: [&[T]; L] = srcs.map(|s| &s[..n]);
+    let taps: [T; L] = taps.map(|x| T::from_i64(x as i64));
+    let round = if shift > 0 { T::from_i64(1 << (shift - 1)) } else { T::default() };
+    if add {
+        for x in 0..n {
+            let mut acc = round;
+            for j in 0..L {
+                acc = acc + taps[j] * srcs[j][x];
             }
-        } else {
-            for (k, t) in tgt.iter_mut().enumerate() {
-                let mut acc = round;
-                for j in 0..L {
-                    acc = acc + taps[j] * src[k + j];
-                }
-                *t = *t - (acc >> shift);
+            t[x] = t[x] + (acc >> shift);
+        }
+    } else {
+        for x in 0..n {
+            let mut acc = round;
+            for j in 0..L {
+                acc = acc + taps[j] * srcs[j][x];
             }
+            t[x] = t[x] - (acc >> shift);
         }
     }
 }
 
-/// One lifting stage across rows: row `n` (of `rows`, each `width` samples, `stride` apart)
-/// of `target` is updated from rows of `source`, element by element along the row.
-fn lift_rows<T: Coef, const L: usize>(target: &mut [T], source: &[T], rows: usize, width: usize, stride: usize, stage: &LiftStage) {
-    let base = source_base(stage);
-    let taps: [T; L] = std::array::from_fn(|j| T::from_i64(stage.taps[j] as i64));
-    let shift = stage.shift;
-    let round = if shift > 0 { T::from_i64(1 << (shift - 1)) } else { T::default() };
-    let add = adds(stage.lift);
-    let last = rows as isize - 1;
-    // Rows are independent within a stage (targets only read the other half): one task each.
-    target.par_chunks_mut(stride).take(rows).enumerate().with_min_len(min_rows(width)).for_each(|(n, tgt)| {
-        let srcs: [&[T]; L] = std::array::from_fn(|j| {
-            let i = (n as isize + base + j as isize).clamp(0, last) as usize;
-            &source[i * stride..i * stride + width]
-        });
-        let tgt = &mut tgt[..width];
-        if add {
-            for (x, t) in tgt.iter_mut().enumerate() {
-                let mut acc = round;
-                for j in 0..L {
-                    acc = acc + taps[j] * srcs[j][x];
-                }
-                *t = *t + (acc >> shift);
-            }
-        } else {
-            for (x, t) in tgt.iter_mut().enumerate() {
-                let mut acc = round;
-                for j in 0..L {
-                    acc = acc + taps[j] * srcs[j][x];
-                }
-                *t = *t - (acc >> shift);
-            }
-        }
-    });
+/// Applies lifting stage `st` to `t` from sources `srcs` (one per tap), with the taps and
+/// shift of the seven VC-2 filters (Tables 15.1–15.7) compiled in as constants.
+fn apply_stage<T: Coef>(t: &mut [T], srcs: &[&[T]], st: &LiftStage) {
+    let add = adds(st.lift);
+    macro_rules! k {
+        ([$($tap:literal),*], $shift:literal) => {{
+            const TAPS: &[i32] = &[$($tap),*];
+            kernel::<T, { TAPS.len() }>(t, std::array::from_fn(|j| srcs[j]), [$($tap),*], $shift, add)
+        }};
+    }
+    match (st.taps, st.shift) {
+        ([1, 1], 2) => k!([1, 1], 2),
+        ([1, 1], 1) => k!([1, 1], 1),
+        ([-1, 9, 9, -1], 4) => k!([-1, 9, 9, -1], 4),
+        ([-1, 9, 9, -1], 5) => k!([-1, 9, 9, -1], 5),
+        ([1], 1) => k!([1], 1),
+        ([1], 0) => k!([1], 0),
+        ([-2, -10, -25, 81, 81, -25, 10, -2], 8) => k!([-2, -10, -25, 81, 81, -25, 10, -2], 8),
+        ([-8, 21, -46, 161, 161, -46, 21, -8], 8) => k!([-8, 21, -46, 161, 161, -46, 21, -8], 8),
+        ([1817, 1817], 12) => k!([1817, 1817], 12),
+        ([3616, 3616], 12) => k!([3616, 3616], 12),
+        ([217, 217], 12) => k!([217, 217], 12),
+        ([6497, 6497], 12) => k!([6497, 6497], 12),
+        (taps, shift) => match taps.len() {
+            1 => kernel::<T, 1>(t, [srcs[0]], [taps[0]], shift, add),
+            2 => kernel::<T, 2>(t, [srcs[0], srcs[1]], [taps[0], taps[1]], shift, add),
+            4 => kernel::<T, 4>(t, std::array::from_fn(|j| srcs[j]), std::array::from_fn(|j| taps[j]), shift, add),
+            8 => kernel::<T, 8>(t, std::array::from_fn(|j| srcs[j]), std::array::from_fn(|j| taps[j]), shift, add),
+            n => unreachable!("no VC-2 filter has {n} taps"),
+        },
+    }
 }
 
 fn dispatch_line<T: Coef>(target: &mut [T], source: &[T], stage: &LiftStage) {
@@ -319,16 +329,6 @@ fn dispatch_line<T: Coef>(target: &mut [T], source: &[T], stage: &LiftStage) {
     }
 }
 
-fn dispatch_rows<T: Coef>(target: &mut [T], source: &[T], rows: usize, width: usize, stride: usize, stage: &LiftStage) {
-    match stage.taps.len() {
-        1 => lift_rows::<T, 1>(target, source, rows, width, stride, stage),
-        2 => lift_rows::<T, 2>(target, source, rows, width, stride, stage),
-        4 => lift_rows::<T, 4>(target, source, rows, width, stride, stage),
-        8 => lift_rows::<T, 8>(target, source, rows, width, stride, stage),
-        n => unreachable!("no VC-2 filter has {n} taps"),
-    }
-}
-
 /// (15.4.4) `oned_synthesis` of one line held as separate even (`lo`) and odd (`hi`) halves.
 fn oned_synthesis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
     for stage in LIFTING_FILTERS[filter].stages {
@@ -336,18 +336,6 @@ fn oned_synthesis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
             dispatch_line(lo, hi, stage);
         } else {
             dispatch_line(hi, lo, stage);
-        }
-    }
-}
-
-/// (15.4.4) `oned_synthesis` down the columns of a region: `even` holds the even rows,
-/// `odd` the odd rows (`rows` each, `width` wide, `stride` apart).
-fn oned_synthesis_rows<T: Coef>(even: &mut [T], odd: &mut [T], rows: usize, width: usize, stride: usize, filter: usize) {
-    for stage in LIFTING_FILTERS[filter].stages {
-        if targets_even(stage.lift) {
-            dispatch_rows(even, odd, rows, width, stride, stage);
-        } else {
-            dispatch_rows(odd, even, rows, width, stride, stage);
         }
     }
 }
@@ -402,8 +390,8 @@ pub fn band_rects(t: &TransformParams, width: usize, height: usize) -> Vec<BandR
 
 /// A component's coefficients in the Mallat layout ([`BandRect`]), synthesised in place.
 ///
-/// The slice decoder writes every coefficient straight into `data` (every position belongs
-/// to exactly one slice of one band, so a reused buffer needs no clearing);
+/// The slice decoder clears `data` at the start of a picture and writes the non-zero
+/// coefficients straight into it;
 /// [`Coefficients::synthesise`] then runs the inverse transform level by level, each level
 /// lifting its region's columns in place (whole rows at a time) and its rows into a scratch
 /// buffer, leaving the padded picture in `data`.
@@ -457,6 +445,73 @@ impl<T: Coef> Coefficients<T> {
         }
     }
 
+    /// (15.4.1) `idwt` fused with (15.5) `idwt_pad_removal`, `clip_component` and
+    /// `offset_component`: synthesises the component and writes its top-left `w` x `h`
+    /// samples, clipped to `depth` bits and offset to unsigned, into `out`. The last level's
+    /// rows go straight to `out` instead of through the coefficient array.
+    pub fn synthesise_to_samples(&mut self, out: &mut [u16], w: usize, h: usize, depth: u32) {
+        assert!(out.len() == w * h && w <= self.width && h <= self.height);
+        let t = self.transform;
+        let mut bw = self.width >> t.levels();
+        let mut bh = self.height >> t.dwt_depth;
+        let levels = t.dwt_depth_ho + t.dwt_depth;
+        for level in 0..levels.saturating_sub(1) {
+            if level < t.dwt_depth_ho {
+                self.h_synthesis(bw, bh);
+                bw *= 2;
+            } else {
+                self.vh_synthesis(bw, bh);
+                bw *= 2;
+                bh *= 2;
+            }
+        }
+        let half = 1i64 << (depth - 1);
+        let (lo, hi) = (T::from_i64(-half), T::from_i64(half - 1));
+        let off = half as u16;
+        let clip_row = move |src: &[T], dst: &mut [u16]| {
+            for (d, &v) in dst.iter_mut().zip(src) {
+                let v = if v < lo { lo } else if v > hi { hi } else { v };
+                *d = (v.to_i64() as i32 as u16).wrapping_add(off);
+            }
+        };
+        let stride = self.width;
+        if levels == 0 {
+            out.par_chunks_mut(w.max(1)).zip(self.data.par_chunks(stride)).with_min_len(min_rows(w)).for_each(|(o, r)| clip_row(r, o));
+        } else if t.dwt_depth == 0 {
+            // Last level horizontal-only: row y of the output is row y of the region.
+            let filter = t.wavelet_index_ho;
+            let rows = self.data.par_chunks_mut(stride).take(h);
+            rows.zip(out.par_chunks_mut(w)).with_min_len(min_rows(2 * bw)).for_each_init(
+                || vec![T::default(); 2 * bw],
+                |tmp, (row, o)| {
+                    let (l, hh) = row[..2 * bw].split_at_mut(bw);
+                    synth_row(l, hh, tmp, filter);
+                    clip_row(&tmp[..w], o);
+                },
+            );
+        } else {
+            let (top, bottom) = self.data.split_at_mut(bh * stride);
+            vertical_wavefront(top, bottom, bh, 2 * bw, stride, LIFTING_FILTERS[t.wavelet_index].stages);
+            let filter = t.wavelet_index_ho;
+            // Output rows 2y (from row y of the top half) and 2y+1 (bottom half), cropped to h.
+            let pairs = top.par_chunks_mut(stride).zip(bottom.par_chunks_mut(stride)).take(bh);
+            pairs.zip(out.par_chunks_mut(2 * w)).with_min_len(min_rows(4 * bw)).for_each_init(
+                || vec![T::default(); 2 * bw],
+                |tmp, ((top, bottom), o)| {
+                    let (even_out, odd_out) = o.split_at_mut(w.min(o.len()));
+                    let (l, hh) = top[..2 * bw].split_at_mut(bw);
+                    synth_row(l, hh, tmp, filter);
+                    clip_row(&tmp[..w], even_out);
+                    if !odd_out.is_empty() {
+                        let (l, hh) = bottom[..2 * bw].split_at_mut(bw);
+                        synth_row(l, hh, tmp, filter);
+                        clip_row(&tmp[..w], odd_out);
+                    }
+                },
+            );
+        }
+    }
+
     /// (15.4.2) `h_synthesis` of the level whose L and H bands are `w` x `h` at the top left.
     fn h_synthesis(&mut self, w: usize, h: usize) {
         let stride = self.width;
@@ -477,7 +532,7 @@ impl<T: Coef> Coefficients<T> {
         let t = self.transform;
         {
             let (top, bottom) = self.data.split_at_mut(h * stride);
-            oned_synthesis_rows(top, bottom, h, 2 * w, stride, t.wavelet_index);
+            vertical_wavefront(top, bottom, h, 2 * w, stride, LIFTING_FILTERS[t.wavelet_index].stages);
         }
         {
             let (top, bottom) = self.data.split_at_mut(h * stride);
@@ -506,6 +561,97 @@ impl<T: Coef> Coefficients<T> {
     }
 }
 
+/// Per-stage row lags of the vertical wavefront for a list of lifting stages: at tick `n`, stage `s` lifts
+/// row `n - lag[s]`. The lags make every stage read only rows its producer has finished
+/// (`lag[s] >= lag[p] + base_s + L_s - 1`, with `p` the last earlier stage writing the half
+/// `s` reads) and overwrite only rows no earlier stage will read again
+/// (`lag[s] >= lag[q] - base_q` for every earlier `q` reading the half `s` writes), and are
+/// non-decreasing so that edge-clamped reads of the last row also come first.
+fn wavefront_lags(stages: &[LiftStage]) -> Vec<usize> {
+    let mut lags: Vec<isize> = Vec::with_capacity(stages.len());
+    for (si, st) in stages.iter().enumerate() {
+        let mut lag: isize = lags.iter().copied().max().unwrap_or(0);
+        let writes_even = targets_even(st.lift);
+        // Producer of the half this stage reads (the other half).
+        if let Some(p) = (0..si).rev().find(|&q| targets_even(stages[q].lift) != writes_even) {
+            lag = lag.max(lags[p] + source_base(st) + st.taps.len() as isize - 1);
+        }
+        // Earlier readers of the half this stage writes.
+        for q in 0..si {
+            if targets_even(stages[q].lift) != writes_even {
+                lag = lag.max(lags[q] - source_base(&stages[q]));
+            }
+        }
+        lags.push(lag.max(0));
+    }
+    lags.into_iter().map(|l| l as usize).collect()
+}
+
+/// Raw row access for the wavefront: stripes of columns run on different threads.
+struct Rows<T> {
+    even: *mut T,
+    odd: *mut T,
+    stride: usize,
+    rows: usize,
+}
+
+// SAFETY: the pointers come from `&mut` slices borrowed for the whole wavefront call; each
+// thread touches only its own column stripe of each row (see `vertical_wavefront`).
+unsafe impl<T: Send> Send for Rows<T> {}
+// SAFETY: as above.
+unsafe impl<T: Send> Sync for Rows<T> {}
+
+/// Lifting `stages` (a filter's synthesis stages — (15.4.4) `oned_synthesis` — or its
+/// analysis stages) down every column of a region (even rows in `even`, odd rows in `odd`,
+/// `rows` each, `width` wide, `stride` apart), all stages in one streaming pass: stage `s` trails stage 0 by [`wavefront_lags`] rows, so each row is read from
+/// memory about once instead of once per stage. Column stripes run in parallel.
+/// Equal, element for element, to applying the stages one after another.
+fn vertical_wavefront<T: Coef>(even: &mut [T], odd: &mut [T], rows: usize, width: usize, stride: usize, stages: &[LiftStage]) {
+    const STRIPE: usize = 1024;
+    if rows == 0 || width == 0 {
+        return;
+    }
+    assert!(even.len() >= (rows - 1) * stride + width && odd.len() >= (rows - 1) * stride + width);
+    let lags = wavefront_lags(stages);
+    let ticks = rows + lags.iter().max().copied().unwrap_or(0);
+    let r = Rows { even: even.as_mut_ptr(), odd: odd.as_mut_ptr(), stride, rows };
+    let stripes = width.div_ceil(STRIPE);
+    (0..stripes).into_par_iter().with_min_len((4096 / (rows * STRIPE).max(1)).max(1)).for_each(|k| {
+        let x0 = k * STRIPE;
+        let n = STRIPE.min(width - x0);
+        let r = &r;
+        for tick in 0..ticks {
+            for (st, &lag) in stages.iter().zip(&lags) {
+                if tick < lag || tick - lag >= r.rows {
+                    continue;
+                }
+                let row = tick - lag;
+                let (tgt, src) = if targets_even(st.lift) { (r.even, r.odd) } else { (r.odd, r.even) };
+                // SAFETY: rows are in bounds (asserted above: row < rows, x0 + n <= width);
+                // target and sources lie in different halves, so the `&mut` does not alias the
+                // shared slices; other threads use other column stripes.
+                unsafe {
+                    let t = std::slice::from_raw_parts_mut(tgt.add(row * r.stride + x0), n);
+                    let src_row = |i: usize| std::slice::from_raw_parts(src.add(i * r.stride + x0), n);
+                    lift_segment(t, &src_row, row, r.rows, st);
+                }
+            }
+        }
+    });
+}
+
+/// One lifting stage on one row segment: `t[x] ±= (Σ taps[j]·src(clamp(row + base + j))[x] + r) >> S`.
+#[inline]
+fn lift_segment<'a, T: Coef + 'a>(t: &mut [T], src: &dyn Fn(usize) -> &'a [T], row: usize, rows: usize, st: &LiftStage) {
+    let base = source_base(st);
+    let last = rows as isize - 1;
+    let mut srcs: [&[T]; 8] = [&[]; 8];
+    for (j, s) in srcs.iter_mut().enumerate().take(st.taps.len()) {
+        *s = src((row as isize + base + j as isize).clamp(0, last) as usize);
+    }
+    apply_stage(t, &srcs[..st.taps.len()], st);
+}
+
 /// (15.4.1) `idwt`: synthesises a component from its bands (bitstream order, as from
 /// [`new_bands`]) and returns the padded component.
 pub fn idwt<T: Coef>(t: &TransformParams, bands: Vec<Band<T>>) -> Band<T> {
@@ -518,8 +664,7 @@ pub fn idwt<T: Coef>(t: &TransformParams, bands: Vec<Band<T>>) -> Band<T> {
 
 /// Analysis counterpart of [`oned_synthesis_split`]: the stages reversed, each inverted.
 fn oned_analysis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
-    for stage in LIFTING_FILTERS[filter].stages.iter().rev() {
-        let inv = LiftStage { lift: stage.lift.inverse(), ..*stage };
+    for inv in analysis_stages(filter) {
         if targets_even(inv.lift) {
             dispatch_line(lo, hi, &inv);
         } else {
@@ -528,16 +673,9 @@ fn oned_analysis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
     }
 }
 
-fn oned_analysis_rows<T: Coef>(even: &mut [T], odd: &mut [T], width: usize, filter: usize) {
-    let rows = even.len() / width.max(1);
-    for stage in LIFTING_FILTERS[filter].stages.iter().rev() {
-        let inv = LiftStage { lift: stage.lift.inverse(), ..*stage };
-        if targets_even(inv.lift) {
-            dispatch_rows(even, odd, rows, width, width, &inv);
-        } else {
-            dispatch_rows(odd, even, rows, width, width, &inv);
-        }
-    }
+/// The analysis counterpart of a filter's synthesis stages: reversed, each inverted.
+fn analysis_stages(filter: usize) -> Vec<LiftStage> {
+    LIFTING_FILTERS[filter].stages.iter().rev().map(|st| LiftStage { lift: st.lift.inverse(), ..*st }).collect()
 }
 
 /// Splits a row into shifted even and odd halves and runs horizontal analysis on them.
@@ -573,8 +711,9 @@ pub fn vh_analysis<T: Coef>(t: &TransformParams, pic: &Band<T>) -> (Band<T>, Ban
         analyse_row(pic.row(2 * y), &mut ll.data[r.clone()], &mut hl.data[r.clone()], t.wavelet_index_ho);
         analyse_row(pic.row(2 * y + 1), &mut lh.data[r.clone()], &mut hh.data[r], t.wavelet_index_ho);
     }
-    oned_analysis_rows(&mut ll.data, &mut lh.data, w, t.wavelet_index);
-    oned_analysis_rows(&mut hl.data, &mut hh.data, w, t.wavelet_index);
+    let stages = analysis_stages(t.wavelet_index);
+    vertical_wavefront(&mut ll.data, &mut lh.data, h, w, w, &stages);
+    vertical_wavefront(&mut hl.data, &mut hh.data, h, w, w, &stages);
     (ll, hl, lh, hh)
 }
 
@@ -743,7 +882,7 @@ mod tests {
     fn split_synthesis_matches_the_standards_in_place_form() {
         for wavelet in 0..7 {
             for wavelet_ho in [wavelet, (wavelet + 3) % 7] {
-                for (w, h) in [(1, 1), (2, 1), (1, 3), (3, 2), (5, 4), (8, 8), (13, 7)] {
+                for (w, h) in [(1, 1), (2, 1), (1, 3), (3, 2), (5, 4), (8, 8), (13, 7), (300, 9), (7, 40), (260, 33)] {
                     let t = TransformParams { wavelet_index: wavelet, wavelet_index_ho: wavelet_ho, dwt_depth: 1, dwt_depth_ho: 0 };
                     let mk = |s| Band { width: w, height: h, data: pseudo_random(s, w * h, 2000) };
                     let (ll, hl, lh, hh) = (mk(1), mk(2), mk(3), mk(4));
@@ -770,6 +909,30 @@ mod tests {
                 let expect: Vec<_> = new_bands::<i64>(&t, 37, 21).iter().map(|b| (b.width, b.height)).collect();
                 assert_eq!(shapes, expect);
                 assert_eq!(idwt(&t, bands), pic, "wavelet {wavelet} depth {depth}/{depth_ho}");
+            }
+        }
+    }
+
+    /// The fused output path equals synthesis followed by cropping, clipping and offsetting.
+    #[test]
+    fn fused_output_equals_separate_steps() {
+        for wavelet in 0..7 {
+            for (depth, depth_ho) in [(0, 0), (1, 0), (3, 0), (0, 2), (2, 1)] {
+                for (w, h) in [(37, 21), (16, 8), (5, 3)] {
+                    let t = TransformParams { wavelet_index: wavelet, wavelet_index_ho: (wavelet + 2) % 7, dwt_depth: depth, dwt_depth_ho: depth_ho };
+                    let mut bands = new_bands::<i32>(&t, w, h);
+                    for (i, b) in bands.iter_mut().enumerate() {
+                        let r = pseudo_random(i as u64 + 7 * wavelet as u64, b.data.len(), 700);
+                        b.data = r.into_iter().map(|v| v as i32).collect();
+                    }
+                    let mut a = Coefficients::from_bands(&t, w, h, &bands);
+                    let mut b = a.clone();
+                    a.synthesise();
+                    let expect: Vec<u16> = (0..h).flat_map(|y| a.row(y)[..w].iter().map(|&v| (v.clamp(-512, 511) + 512) as u16).collect::<Vec<_>>()).collect();
+                    let mut got = vec![0u16; w * h];
+                    b.synthesise_to_samples(&mut got, w, h, 10);
+                    assert_eq!(got, expect, "wavelet {wavelet} depth {depth}/{depth_ho} {w}x{h}");
+                }
             }
         }
     }

@@ -193,69 +193,48 @@ fn absurd_sizes_are_refused_before_allocation() {
     assert!(matches!(decode(&s, 16384).unwrap_err().kind, ErrorKind::ValueTooLong(_)));
 }
 
+/// A stream of one 64x32 HQ LeGall depth-1 picture with one slice: `qindex`, and a luma
+/// block holding the single coefficient `coeff` (colour-difference blocks empty).
+fn one_coefficient_stream(qindex: u8, coeff: i64) -> Vec<u8> {
+    let mut w = synth::BitWriter::default();
+    w.nbits(0, 32); // picture number
+    w.uint(1); // LeGall
+    w.uint(1); // depth 1
+    w.bit(false); // no asymmetric wavelet
+    w.bit(false); // no horizontal-only levels
+    w.uint(1); // slices_x
+    w.uint(1); // slices_y
+    w.uint(0); // slice_prefix_bytes
+    w.uint(1); // slice_size_scaler
+    w.bit(false); // default quantisation matrix
+    w.align();
+    let mut pic = w.into_bytes();
+    let mut b = synth::BitWriter::default();
+    b.sint(coeff);
+    let block = b.into_bytes();
+    pic.push(qindex);
+    pic.push(block.len() as u8);
+    pic.extend_from_slice(&block);
+    pic.extend_from_slice(&[0, 0]);
+    synth::stream(&[(0x00, synth::sequence_header(&Seq::default())), (0xE8, pic), (0x10, vec![])])
+}
+
 /// A coefficient so large that no transform arithmetic can hold it is an error naming its
 /// offset, not an overflow.
 #[test]
 fn huge_coefficients_are_errors_not_overflows() {
-    let seq = Seq::default();
-    let mut units = vec![(0x00, synth::sequence_header(&seq))];
-    let mut w = synth::BitWriter::default();
-    w.nbits(0, 32);
-    w.uint(1); // LeGall
-    w.uint(1); // depth 1
-    w.bit(false);
-    w.bit(false);
-    w.uint(1);
-    w.uint(1);
-    w.uint(0);
-    w.uint(1);
-    w.bit(false);
-    w.align();
-    let mut pic = w.into_bytes();
-    // One slice: qindex 200 (factor ~2^50), luma block with one coefficient of magnitude 2^40.
-    let mut b = synth::BitWriter::default();
-    b.sint(1 << 40);
-    let block = b.into_bytes();
-    pic.push(200);
-    pic.push(block.len() as u8);
-    pic.extend_from_slice(&block);
-    pic.extend_from_slice(&[0, 0]);
-    units.push((0xE8, pic));
-    units.push((0x10, vec![]));
-    let e = decode(&synth::stream(&units), 16384).unwrap_err();
+    // qindex 200 (factor ~2^50) times a magnitude of 2^40.
+    let e = decode(&one_coefficient_stream(200, 1 << 40), 16384).unwrap_err();
     assert!(matches!(e.kind, ErrorKind::CoefficientOverflow { .. }), "{e}");
+    assert!(e.position.is_some());
 }
 
 /// Coefficients too big for 32-bit arithmetic but fine in 64 bits decode exactly (the
 /// decoder widens instead of failing or overflowing).
 #[test]
 fn large_coefficients_widen_to_64_bits() {
-    let seq = Seq::default();
-    let mut units = vec![(0x00, synth::sequence_header(&seq))];
-    let mut w = synth::BitWriter::default();
-    w.nbits(0, 32);
-    w.uint(1);
-    w.uint(1);
-    w.bit(false);
-    w.bit(false);
-    w.uint(1);
-    w.uint(1);
-    w.uint(0);
-    w.uint(1);
-    w.bit(false);
-    w.align();
-    let mut pic = w.into_bytes();
-    let mut b = synth::BitWriter::default();
-    b.sint(1 << 33); // qindex 0: dequantises to itself, beyond the i32 limit
-    let block = b.into_bytes();
-    pic.push(0);
-    pic.push(block.len() as u8);
-    pic.extend_from_slice(&block);
-    pic.extend_from_slice(&[0, 0]);
-    units.push((0xE8, pic));
-    units.push((0x10, vec![]));
-    let data = synth::stream(&units);
-    let pics = uhdpipe_model::decode_all(&data).unwrap();
+    // qindex 0: dequantises to itself, beyond the i32 limit.
+    let pics = uhdpipe_model::decode_all(&one_coefficient_stream(0, 1 << 33)).unwrap();
     // A huge positive DC coefficient saturates the top-left samples to white.
     assert_eq!(pics[0].planes[0].data[0], 255); // base format 0 is 8-bit
 }
