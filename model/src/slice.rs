@@ -636,12 +636,27 @@ fn slice_band<T: Coef>(
         let row = unsafe { c.range(comp, (r.y + y) * stride + r.x + x1, x2 - x1) };
         let mut x = 0;
         while x < row.len() {
+            let w = b.peek();
             // A run of 1 bits is a run of zero coefficients (the buffer starts zeroed).
-            let ones = b.peek().leading_ones() as usize;
+            let ones = w.leading_ones() as usize;
             if ones > 0 {
                 let n = ones.min(row.len() - x);
                 b.consume(n as u32);
                 x += n;
+                continue;
+            }
+            // Short codes: value by table, magnitude by the dequantiser's table.
+            let e = SHORT_CODES[(w >> 56) as usize];
+            if e != 0 {
+                b.consume((e & 0xff) as u32);
+                let v = e >> 8;
+                let mag = deq.small[v.unsigned_abs() as usize];
+                if mag > c.limit {
+                    return Err(RunError::Overflow { value: mag as u128, position: Position { byte: block_base, bit: 7 } });
+                }
+                let mag = mag as i64;
+                row[x] = T::from_i64(if v < 0 { -mag } else { mag });
+                x += 1;
                 continue;
             }
             let (m, neg) = read_sintb(b, block_base)?;
@@ -741,12 +756,14 @@ fn synthesise<T: Coef>(
         Some(p) => p.into_iter().map(Some).collect(),
         None => vec![None, None, None],
     };
-    let mut planes = Vec::with_capacity(3);
-    for (((comp, (w, h)), depth), old) in c.comps.iter_mut().zip(sizes).zip(depths).zip(old.iter_mut()) {
-        let mut data = old.take().filter(|p| p.data.len() == w * h).map(|p| p.data).unwrap_or_else(|| vec![0u16; w * h]);
-        comp.synthesise_to_samples(&mut data, w, h, depth);
-        planes.push(Plane { width: w, height: h, depth, data });
-    }
+    let mut bufs: Vec<Vec<u16>> =
+        old.iter_mut().zip(sizes).map(|(o, (w, h))| o.take().filter(|p| p.data.len() == w * h).map(|p| p.data).unwrap_or_else(|| vec![0u16; w * h])).collect();
+    // Components synthesise in parallel (each one's last level is a single streaming pass).
+    use rayon::prelude::*;
+    c.comps.par_iter_mut().zip(bufs.par_iter_mut()).zip(sizes.par_iter().zip(depths.par_iter())).for_each(|((comp, buf), (&(w, h), &depth))| {
+        comp.synthesise_to_samples(buf, w, h, depth);
+    });
+    let planes: Vec<Plane> = bufs.into_iter().zip(sizes).zip(depths).map(|((data, (width, height)), depth)| Plane { width, height, depth, data }).collect();
     Ok(planes.try_into().expect("three planes"))
 }
 
