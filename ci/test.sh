@@ -12,4 +12,5 @@ bash ci/setup.sh
 bash ci/conformance-cases.sh >/dev/null
 cargo test --workspace --all-targets --no-fail-fast
 cargo test --workspace --doc
+cargo clippy --workspace --all-targets -q -- -D warnings
 echo "ci/test.sh: all tests passed in $((SECONDS - start)) s"

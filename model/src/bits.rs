@@ -109,22 +109,70 @@ impl<'a> BitReader<'a> {
 /// (A.4.2) Reader of one bounded block of slice data: `bits` bits starting at bit `start`
 /// of `data`. Bits past the block's end read as 1 and consume nothing.
 ///
-/// `peek` loads 64 bits at a time so that the exp-Golomb decoder in `slice` can decode
-/// short codes with one table look-up.
+/// Bits are kept in a 64-bit register refilled a byte at a time (at least 56 valid bits
+/// after every refill), so that the exp-Golomb decoder in `slice` decodes a short code with
+/// one table look-up and a shift.
 #[derive(Debug, Clone)]
 pub struct BlockReader<'a> {
     data: &'a [u8],
+    /// Absolute bit position of the next unread bit (the MSB of `buf`).
     pos: u64,
     end: u64,
+    /// Bits from `pos` on, MSB first; the top `count` are valid, the rest zero.
+    buf: u64,
+    count: u32,
+    /// Next byte of `data` not yet loaded into `buf`.
+    next: usize,
 }
 
 impl<'a> BlockReader<'a> {
+    /// Guaranteed valid bits of [`BlockReader::peek`] (beyond them, padding ones or zeros).
+    pub const PEEK_BITS: u32 = 56;
+
     /// A block of `bits` bits starting at bit offset `start` into `data`. The caller
     /// guarantees `start + bits <= 8 * data.len()`.
     #[inline]
     pub fn new(data: &'a [u8], start: u64, bits: u64) -> Self {
         debug_assert!(start + bits <= data.len() as u64 * 8);
-        BlockReader { data, pos: start, end: start + bits }
+        let mut r = BlockReader { data, pos: start, end: start + bits, buf: 0, count: 0, next: 0 };
+        r.seek(start);
+        r
+    }
+
+    /// Restarts reading at absolute bit `pos` (`<= end`).
+    fn seek(&mut self, pos: u64) {
+        self.pos = pos;
+        self.next = (pos / 8) as usize;
+        self.buf = 0;
+        self.count = 0;
+        self.refill();
+        let skip = (pos % 8) as u32;
+        self.buf <<= skip;
+        self.count -= skip;
+    }
+
+    /// Big-endian 64 bits at byte `i` of `data`, zero past its end.
+    #[inline(always)]
+    fn load(&self, i: usize) -> u64 {
+        match self.data.get(i..i + 8) {
+            Some(b) => u64::from_be_bytes(b.try_into().expect("8 bytes")),
+            None => {
+                let mut b = [0u8; 8];
+                if i < self.data.len() {
+                    let n = self.data.len() - i;
+                    b[..n].copy_from_slice(&self.data[i..]);
+                }
+                u64::from_be_bytes(b)
+            }
+        }
+    }
+
+    /// Tops `buf` up to 56..=63 valid bits.
+    #[inline(always)]
+    fn refill(&mut self) {
+        self.buf |= self.load(self.next) >> self.count;
+        self.next += ((63 - self.count) >> 3) as usize;
+        self.count |= 56;
     }
 
     /// Bits left in the block.
@@ -133,40 +181,38 @@ impl<'a> BlockReader<'a> {
         self.end - self.pos
     }
 
-    /// The next 64 bits, MSB first; bits past the block's end are 1.
-    #[inline]
-    pub fn peek(&self) -> u64 {
+    /// The next bits, MSB first: at least [`Self::PEEK_BITS`] of them are the block's
+    /// (1 past its end); lower bits may be anything.
+    #[inline(always)]
+    pub fn peek(&mut self) -> u64 {
         let left = self.end - self.pos;
         if left == 0 {
             return u64::MAX;
         }
-        let byte = (self.pos / 8) as usize;
-        let shift = (self.pos % 8) as u32;
-        let word = if byte + 8 <= self.data.len() {
-            u64::from_be_bytes(self.data[byte..byte + 8].try_into().unwrap())
-        } else {
-            let mut buf = [0u8; 8];
-            let n = self.data.len() - byte;
-            buf[..n].copy_from_slice(&self.data[byte..]);
-            u64::from_be_bytes(buf)
-        };
-        // Up to 7 further bits come from the ninth byte.
-        let mut bits = word << shift;
-        if shift != 0 {
-            if let Some(&b) = self.data.get(byte + 8) {
-                bits |= (b as u64) >> (8 - shift);
-            }
+        if self.count < Self::PEEK_BITS {
+            self.refill();
         }
         if left < 64 {
-            bits |= u64::MAX >> left;
+            self.buf | (u64::MAX >> left)
+        } else {
+            self.buf
         }
-        bits
     }
 
     /// Consumes `n` bits (never past the block's end: padding bits cost nothing).
-    #[inline]
+    #[inline(always)]
     pub fn consume(&mut self, n: u32) {
-        self.pos = (self.pos + n as u64).min(self.end);
+        let left = self.end - self.pos;
+        if n as u64 >= left {
+            self.pos = self.end;
+            self.buf = u64::MAX;
+        } else if n <= self.count {
+            self.buf <<= n;
+            self.count -= n;
+            self.pos += n as u64;
+        } else {
+            self.seek(self.pos + n as u64);
+        }
     }
 
     /// (A.4.2) `read_bitb`.
@@ -175,9 +221,9 @@ impl<'a> BlockReader<'a> {
         if self.pos == self.end {
             return 1;
         }
-        let b = (self.data[(self.pos / 8) as usize] >> (7 - (self.pos % 8))) & 1;
-        self.pos += 1;
-        b as u32
+        let b = (self.peek() >> 63) as u32;
+        self.consume(1);
+        b
     }
 }
 
@@ -227,17 +273,21 @@ mod tests {
     }
 
     #[test]
-    fn block_reader_peek_is_unaligned_correct() {
+    fn block_reader_peek_is_exact_at_any_alignment() {
         let data: Vec<u8> = (0..20u8).map(|i| i.wrapping_mul(37) ^ 0x5a).collect();
+        let bit = |p: u64| ((data[(p / 8) as usize] >> (7 - p % 8)) & 1) as u64;
+        let mask = !(u64::MAX >> BlockReader::PEEK_BITS);
         for start in 0..40u64 {
-            let b = BlockReader::new(&data, start, 160 - start);
-            let mut expect = 0u64;
-            for i in 0..64 {
-                let p = start + i;
-                let bit = (data[(p / 8) as usize] >> (7 - p % 8)) & 1;
-                expect = (expect << 1) | bit as u64;
+            let mut b = BlockReader::new(&data, start, 160 - start);
+            let mut pos = start;
+            // Peek after consuming runs of every length: the guaranteed bits are exact.
+            for step in [0u32, 1, 3, 7, 8, 13, 30, 2, 5] {
+                b.consume(step);
+                pos += step as u64;
+                let expect = (0..64).fold(0u64, |acc, i| (acc << 1) | if pos + i < 160 { bit(pos + i) } else { 1 });
+                assert_eq!(b.peek() & mask, expect & mask, "start {start} at {pos}");
+                assert_eq!(b.bits_left(), 160 - pos);
             }
-            assert_eq!(b.peek(), expect, "start {start}");
         }
     }
 }

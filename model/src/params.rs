@@ -438,9 +438,9 @@ fn set_coding_parameters(r: &BitReader<'_>, v: &VideoParameters, picture_coding_
     if luma_height == 0
         || color_diff_width == 0
         || color_diff_height == 0
-        || v.frame_height % luma_height != 0
-        || v.frame_width % color_diff_width != 0
-        || v.frame_height % color_diff_height != 0
+        || !v.frame_height.is_multiple_of(luma_height)
+        || !v.frame_width.is_multiple_of(color_diff_width)
+        || !v.frame_height.is_multiple_of(color_diff_height)
     {
         return Err(bad(
             r,

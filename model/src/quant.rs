@@ -30,35 +30,29 @@ pub struct Dequantiser {
     pub factor: u128,
     /// `quant_offset(qi)`.
     pub offset: u128,
-    /// `magnitude(m)` for m in 0..=14 (saturated to u64), for indices up to 255.
-    pub small: &'static [u64; SMALL_MAGNITUDES],
+    /// `magnitude(m)` for m in 0..SMALL_MAGNITUDES (saturated to u64).
+    pub small: [u64; SMALL_MAGNITUDES],
 }
 
 /// How many small magnitudes [`Dequantiser::small`] holds (0..=14: every value whose
 /// signed exp-Golomb code fits 8 bits).
 pub const SMALL_MAGNITUDES: usize = 15;
 
-/// Table of small dequantised magnitudes for every index a slice can carry (0..=255).
-fn small_table() -> &'static [[u64; SMALL_MAGNITUDES]; 256] {
-    static TABLE: std::sync::OnceLock<Box<[[u64; SMALL_MAGNITUDES]; 256]>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = Box::new([[0u64; SMALL_MAGNITUDES]; 256]);
-        for (qi, row) in t.iter_mut().enumerate() {
-            let (f, o) = (quant_factor(qi as u32), quant_offset(qi as u32));
-            for (m, v) in row.iter_mut().enumerate().skip(1) {
-                *v = ((m as u128 * f + o + 2) >> 2).min(u64::MAX as u128) as u64;
-            }
-        }
-        t
-    })
-}
-
 impl Dequantiser {
-    /// For quantisation index `qi` (slices carry at most 255).
+    /// For quantisation index `qi`.
     pub fn new(qi: u32) -> Self {
-        static ZERO: [u64; SMALL_MAGNITUDES] = [0; SMALL_MAGNITUDES];
-        let small = small_table().get(qi as usize).unwrap_or(&ZERO);
-        Dequantiser { factor: quant_factor(qi), offset: quant_offset(qi), small }
+        let (factor, offset) = (quant_factor(qi), quant_offset(qi));
+        let mut small = [0u64; SMALL_MAGNITUDES];
+        for (m, v) in small.iter_mut().enumerate().skip(1) {
+            *v = ((m as u128).saturating_mul(factor).saturating_add(offset + 2) >> 2).min(u64::MAX as u128) as u64;
+        }
+        Dequantiser { factor, offset, small }
+    }
+
+    /// The dequantiser of every index a slice can carry (0..=255), computed once.
+    pub fn for_index(qi: u8) -> &'static Dequantiser {
+        static TABLE: std::sync::OnceLock<Vec<Dequantiser>> = std::sync::OnceLock::new();
+        &TABLE.get_or_init(|| (0..256).map(Dequantiser::new).collect())[qi as usize]
     }
 
     /// (13.3.1) The magnitude `inverse_quant` gives a coefficient of magnitude `m > 0`:
@@ -124,7 +118,7 @@ mod tests {
     #[test]
     fn small_magnitude_table_matches_inverse_quant() {
         for qi in 0..256 {
-            let d = Dequantiser::new(qi);
+            let d = Dequantiser::for_index(qi as u8);
             for m in 1..SMALL_MAGNITUDES as u64 {
                 assert_eq!(d.small[m as usize] as u128, d.magnitude(m).min(u64::MAX as u128), "qi {qi} m {m}");
             }

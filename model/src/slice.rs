@@ -455,9 +455,17 @@ fn decode_run<T: Coef>(
 }
 
 /// (13.5.3.1) `slice_quantizers`: the quantisation index of each band for a slice.
-fn slice_quantizers(qindex: u64, quant_matrix: &[u64]) -> Vec<Dequantiser> {
-    quant_matrix.iter().map(|&m| Dequantiser::new(qindex.saturating_sub(m).min(u32::MAX as u64) as u32)).collect()
+/// `qindex` is at most 255 (a byte in HQ, 7 bits in LD), so every band's index is too.
+fn slice_quantizers(qindex: u64, quant_matrix: &[u64]) -> [&'static Dequantiser; MAX_BANDS] {
+    let mut q = [Dequantiser::for_index(0); MAX_BANDS];
+    for (d, &m) in q.iter_mut().zip(quant_matrix) {
+        *d = Dequantiser::for_index(qindex.saturating_sub(m).min(255) as u8);
+    }
+    q
 }
+
+/// Most bands a transform of [`MAX_LEVELS`] levels has (all 2-D: 1 + 3 per level).
+const MAX_BANDS: usize = 1 + 3 * MAX_LEVELS as usize;
 
 /// (13.5.3) `ld_slice`: `slice` holds exactly the slice's `slice_bytes`, at stream offset `at`.
 #[allow(clippy::too_many_arguments)]
@@ -568,7 +576,7 @@ const SHORT_CODES: [i32; 256] = {
     t
 };
 
-/// (A.4.4) `read_sintb`, fast: codes of up to 8 bits by table, up to 63 bits from one 64-bit
+/// (A.4.4) `read_sintb`, fast: codes of up to 8 bits by table, up to 56 bits from one 64-bit
 /// peek, longer ones bit by bit. Returns (magnitude, negative).
 #[inline(always)]
 fn read_sintb(b: &mut BlockReader<'_>, block_base: u64) -> std::result::Result<(u64, bool), RunError> {
@@ -580,9 +588,10 @@ fn read_sintb(b: &mut BlockReader<'_>, block_base: u64) -> std::result::Result<(
         return Ok((v.unsigned_abs() as u64, v < 0));
     }
     // Continuation flags sit at even bit positions (counted from the MSB), data bits at odd.
-    let flags = w & 0xAAAA_AAAA_AAAA_AAAA;
+    // Only the guaranteed bits of the peek are used; longer codes go bit by bit below.
+    let flags = w & 0xAAAA_AAAA_AAAA_AAAA & !(u64::MAX >> (BlockReader::PEEK_BITS - 2));
     if flags != 0 {
-        let p = flags.leading_zeros(); // position of the stop bit, even, >= 2
+        let p = flags.leading_zeros(); // position of the stop bit, even, >= 2, sign within the valid bits
         let mut v: u64 = 1;
         let mut k = 1;
         while k < p {
@@ -625,7 +634,7 @@ fn slice_band<T: Coef>(
     g: &BandGeometry,
     sx: usize,
     sy: usize,
-    deq: Dequantiser,
+    deq: &Dequantiser,
     block_base: u64,
 ) -> std::result::Result<(), RunError> {
     let (x1, x2) = (g.xs[sx] as usize, g.xs[sx + 1] as usize);
@@ -677,7 +686,7 @@ fn color_diff_slice_band<T: Coef>(
     g: &BandGeometry,
     sx: usize,
     sy: usize,
-    deq: Dequantiser,
+    deq: &Dequantiser,
     block_base: u64,
 ) -> std::result::Result<(), RunError> {
     let (x1, x2) = (g.xs[sx] as usize, g.xs[sx + 1] as usize);
@@ -699,7 +708,7 @@ fn color_diff_slice_band<T: Coef>(
 
 /// (13.3.1) `inverse_quant`, refusing magnitudes the transform cannot compute in `T`.
 #[inline(always)]
-fn dequantise<T: Coef>(m: u64, neg: bool, deq: Dequantiser, limit: u64, block_base: u64) -> std::result::Result<T, RunError> {
+fn dequantise<T: Coef>(m: u64, neg: bool, deq: &Dequantiser, limit: u64, block_base: u64) -> std::result::Result<T, RunError> {
     if m == 0 {
         return Ok(T::default());
     }

@@ -261,10 +261,13 @@ pub fn default_quant_matrix(wavelet_index: u64, wavelet_index_ho: u64, dwt_depth
         .map(|(_, m)| *m)
 }
 
+/// (wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho).
+pub type QuantMatrixKey = (u8, u8, u8, u8);
+
 /// (Annex D, Tables D.1–D.8) Default quantisation matrices, keyed by
 /// (wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho); values in bitstream order
 /// (level 0: LL or L; levels 1..=dwt_depth_ho: H; further levels: HL, LH, HH).
-pub const DEFAULT_QUANT_MATRICES: &[((u8, u8, u8, u8), &[u8])] = &[
+pub const DEFAULT_QUANT_MATRICES: &[(QuantMatrixKey, &[u8])] = &[
     ((0, 0, 0, 0), &[0]),
     ((0, 0, 0, 1), &[3, 0]),
     ((0, 0, 0, 2), &[3, 0, 3]),

@@ -12,7 +12,7 @@ pub struct BitWriter {
 impl BitWriter {
     /// Appends one bit.
     pub fn bit(&mut self, b: bool) {
-        if self.bits % 8 == 0 {
+        if self.bits.is_multiple_of(8) {
             self.bytes.push(0);
         }
         if b {

@@ -73,6 +73,7 @@ pub fn y4m_header(sh: &SequenceHeader) -> Result<y4m::Header> {
     Ok(h)
 }
 
+#[allow(clippy::large_enum_variant)] // one per decode: size is irrelevant
 enum Sink<W: Write> {
     Y4m { writer: Option<y4m::Writer<W>>, out: Option<W>, pending_field: Option<Picture>, fields: bool, tff: bool },
     Raw(W),

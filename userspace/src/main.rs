@@ -46,6 +46,9 @@ enum Command {
         /// No progress on stderr.
         #[arg(short, long)]
         quiet: bool,
+        /// Worker threads (0 = one per core). Changes speed only, never the output.
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
         #[command(flatten)]
         backend: BackendArg,
     },
@@ -61,8 +64,12 @@ enum Command {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Decode { input, output, format, quiet, backend } => {
+        Command::Decode { input, output, format, quiet, threads, backend } => {
             backend.backend.require_available("decode")?;
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build_global()
+                .map_err(|e| Error::Usage(format!("cannot start {threads} worker threads: {e}")))?;
             let data = read_input(&input)?;
             let format = match format.as_deref() {
                 Some("raw") => OutputFormat::Raw,

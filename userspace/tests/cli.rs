@@ -60,10 +60,14 @@ fn raw_and_stdout_outputs() {
     let raw = dir.join("out.yuv");
     assert!(uhdpipe(&["decode", "-q", stream.to_str().unwrap(), "-o", raw.to_str().unwrap()]).status.success());
     assert_eq!(std::fs::read(&raw).unwrap(), std::fs::read(stream.with_extension("ffmpeg.yuv")).unwrap());
-    let out = uhdpipe(&["decode", "-q", stream.to_str().unwrap(), "-o", "-"]);
+    let out = uhdpipe(&["decode", "-q", "--threads", "1", stream.to_str().unwrap(), "-o", "-"]);
     assert!(out.status.success());
     assert!(out.stdout.starts_with(b"YUV4MPEG2 W1920 H1080 F50:1 Ip A1:1 C422p10"));
     assert_eq!(out.stdout.windows(6).filter(|w| w == b"FRAME\n").count(), 3);
+    // Threads change speed, never bytes.
+    let all = uhdpipe(&["decode", "-q", stream.to_str().unwrap(), "-o", "-"]);
+    assert!(all.status.success());
+    assert!(all.stdout == out.stdout, "--threads 1 and all threads differ");
     std::fs::remove_dir_all(dir).ok();
 }
 

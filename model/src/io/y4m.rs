@@ -142,7 +142,7 @@ impl Header {
             return Err(invalid("Y4M frame rate must be non-zero"));
         }
         let (sx, sy) = h.chroma.shifts();
-        if h.width % (1 << sx) != 0 || h.height % (1 << sy) != 0 {
+        if !h.width.is_multiple_of(1 << sx) || !h.height.is_multiple_of(1 << sy) {
             return Err(invalid(format!("{}x{} does not divide into {} chroma", h.width, h.height, h.chroma.name())));
         }
         Ok(h)
