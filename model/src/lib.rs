@@ -29,6 +29,7 @@ pub mod math;
 pub mod params;
 pub mod picture;
 pub mod quant;
+pub mod scale;
 pub mod slice;
 pub mod tables;
 pub mod wavelet;

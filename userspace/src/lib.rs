@@ -8,6 +8,7 @@
 pub mod backend;
 pub mod decode;
 pub mod info;
+pub mod scale;
 
 pub use backend::Backend;
 

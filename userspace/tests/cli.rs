@@ -107,3 +107,43 @@ fn backends_other_than_model_say_they_are_unavailable() {
     let help = uhdpipe(&["decode", "--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("--backend"));
 }
+
+#[test]
+fn scale_pipes_through_stdin_and_stdout_and_ffmpeg_reads_it() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tmpdir("scale");
+    let src = dir.join("in.y4m");
+    let ff = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=192x108:rate=25", "-frames:v", "3", "-pix_fmt", "yuv422p10le", "-strict", "-1"])
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert!(ff.status.success(), "{}", String::from_utf8_lossy(&ff.stderr));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_uhdpipe"))
+        .args(["scale", "-", "-o", "-", "--size", "96x54", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let data = std::fs::read(&src).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let scaled = dir.join("out.y4m");
+    std::fs::write(&scaled, &out.stdout).unwrap();
+    let probe = Command::new("ffprobe")
+        .args(["-v", "error", "-count_frames", "-show_entries", "stream=width,height,pix_fmt,nb_read_frames", "-of", "compact"])
+        .arg(&scaled)
+        .output()
+        .unwrap();
+    let p = String::from_utf8_lossy(&probe.stdout);
+    assert!(p.contains("width=96|height=54|pix_fmt=yuv422p10le|nb_read_frames=3"), "{p}");
+    // Odd width for 4:2:2 is a clear error.
+    let bad = uhdpipe(&["scale", src.to_str().unwrap(), "-o", dir.join("x.y4m").to_str().unwrap(), "--size", "95x54"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("does not divide into 4:2:2 chroma"));
+    std::fs::remove_dir_all(dir).ok();
+}
