@@ -19,9 +19,10 @@ pub fn plane_bytes(p: &Plane, out: &mut Vec<u8>) {
     if bytes_per_sample(p.depth) == 1 {
         out.extend(p.data.iter().map(|&v| v as u8));
     } else {
-        out.reserve(p.data.len() * 2);
-        for &v in &p.data {
-            out.extend_from_slice(&v.to_le_bytes());
+        let start = out.len();
+        out.resize(start + p.data.len() * 2, 0);
+        for (c, v) in out[start..].chunks_exact_mut(2).zip(&p.data) {
+            c.copy_from_slice(&v.to_le_bytes());
         }
     }
 }
@@ -64,8 +65,9 @@ pub fn read_plane<R: Read>(r: &mut R, width: usize, height: usize, depth: u32) -
     } else {
         buf.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect()
     };
-    if let Some(bad) = data.iter().find(|&&v| v > max) {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, format!("sample value {bad} exceeds the {depth}-bit range")));
+    let peak = data.iter().copied().max().unwrap_or(0);
+    if peak > max {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, format!("sample value {peak} exceeds the {depth}-bit range")));
     }
     Ok(Some(Plane { width, height, depth, data }))
 }
