@@ -2,7 +2,6 @@
 
 use crate::{Error, Result};
 use std::io::Write;
-use std::time::Instant;
 use uhdpipe_model::io::{raw, y4m};
 use uhdpipe_model::{Decoder, Event, Picture, SequenceHeader};
 
@@ -167,21 +166,4 @@ pub fn decode_to<W: Write>(
     result?;
     flushed?;
     Ok(summary)
-}
-
-/// A progress reporter for long decodes: prints a line to stderr at most once a second.
-pub fn stderr_progress(total_hint: Option<u64>) -> impl FnMut(u64) {
-    let start = Instant::now();
-    let mut last = start;
-    move |n| {
-        let now = Instant::now();
-        if now.duration_since(last).as_secs_f64() >= 1.0 {
-            last = now;
-            let fps = n as f64 / now.duration_since(start).as_secs_f64();
-            match total_hint {
-                Some(t) => eprint!("\rdecoded {n}/{t} pictures, {fps:.1} pictures/s   "),
-                None => eprint!("\rdecoded {n} pictures, {fps:.1} pictures/s   "),
-            }
-        }
-    }
 }

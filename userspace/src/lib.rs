@@ -54,3 +54,38 @@ pub fn read_input(path: &str) -> Result<Vec<u8>> {
         std::fs::read(path).map_err(io)
     }
 }
+
+/// Opens an output for writing, buffered: a file path, or standard output for `-`.
+pub fn open_output(path: &str) -> Result<Box<dyn std::io::Write>> {
+    let sink: Box<dyn std::io::Write> = if path == "-" {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(std::fs::File::create(path).map_err(|source| Error::Io { path: path.to_string(), source })?)
+    };
+    Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, sink)))
+}
+
+/// Opens an input for streaming reads, buffered: a file path, or standard input for `-`.
+pub fn open_input(path: &str) -> Result<Box<dyn std::io::BufRead>> {
+    if path == "-" {
+        Ok(Box::new(std::io::stdin().lock()))
+    } else {
+        let f = std::fs::File::open(path).map_err(|source| Error::Io { path: path.to_string(), source })?;
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, f)))
+    }
+}
+
+/// A progress reporter for long jobs: given the running count of `noun`s, prints a line to
+/// stderr at most once a second.
+pub fn stderr_progress(verb: &'static str, noun: &'static str) -> impl FnMut(u64) {
+    let start = std::time::Instant::now();
+    let mut last = start;
+    move |n| {
+        let now = std::time::Instant::now();
+        if now.duration_since(last).as_secs_f64() >= 1.0 {
+            last = now;
+            let rate = n as f64 / now.duration_since(start).as_secs_f64();
+            eprint!("\r{verb} {n} {noun}, {rate:.1} {noun}/s   ");
+        }
+    }
+}

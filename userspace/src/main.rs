@@ -1,10 +1,10 @@
 //! The `uhdpipe` command line.
 
 use clap::{Parser, Subcommand};
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
-use uhdpipe::decode::{decode_to, stderr_progress, OutputFormat};
-use uhdpipe::{read_input, Backend, Error};
+use uhdpipe::decode::{decode_to, OutputFormat};
+use uhdpipe::{open_input, open_output, read_input, stderr_progress, Backend, Error};
 
 /// uhdpipe — VC-2 (SMPTE ST 2042) light compression and 8K/4K/HD scaling for live
 /// production over IP, on an FPGA accelerator or its bit-exact CPU model.
@@ -103,15 +103,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 None if output == "-" => OutputFormat::Y4m,
                 None => OutputFormat::from_path(&output),
             };
-            let sink: Box<dyn Write> = if output == "-" {
-                Box::new(std::io::stdout().lock())
-            } else {
-                Box::new(std::fs::File::create(&output).map_err(|source| Error::Io { path: output.clone(), source })?)
-            };
+            let sink = open_output(&output)?;
             let show = !quiet && std::io::stderr().is_terminal();
-            let mut report = stderr_progress(None);
+            let mut report = stderr_progress("decoded", "pictures");
             let start = std::time::Instant::now();
-            let summary = decode_to(&data, &input, BufWriter::with_capacity(1 << 20, sink), format, |n| {
+            let summary = decode_to(&data, &input, sink, format, |n| {
                 if show {
                     report(n)
                 }
@@ -138,26 +134,12 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Scale { input, output, size, taps, quiet, backend } => {
             backend.backend.require_available("scale")?;
-            let reader: Box<dyn std::io::BufRead> = if input == "-" {
-                Box::new(std::io::stdin().lock())
-            } else {
-                Box::new(std::io::BufReader::with_capacity(
-                    1 << 20,
-                    std::fs::File::open(&input).map_err(|source| Error::Io { path: input.clone(), source })?,
-                ))
-            };
-            let sink: Box<dyn Write> = if output == "-" {
-                Box::new(std::io::stdout().lock())
-            } else {
-                Box::new(std::fs::File::create(&output).map_err(|source| Error::Io { path: output.clone(), source })?)
-            };
             let show = !quiet && std::io::stderr().is_terminal();
+            let mut report = stderr_progress("scaled", "frames");
             let start = std::time::Instant::now();
-            let mut last = start;
-            let s = uhdpipe::scale::scale_y4m(reader, &input, BufWriter::with_capacity(1 << 20, sink), size, taps, |n| {
-                if show && last.elapsed().as_secs_f64() >= 1.0 {
-                    last = std::time::Instant::now();
-                    eprint!("\rscaled {n} frames   ");
+            let s = uhdpipe::scale::scale_y4m(open_input(&input)?, &input, open_output(&output)?, size, taps, |n| {
+                if show {
+                    report(n)
                 }
             })?;
             if !quiet {
