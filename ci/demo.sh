@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, until the accelerator exists: makes a short VC-2 test clip (FFmpeg's
 # encoder, 1080p50 4:2:2 10-bit, LeGall 5/3), describes it and decodes it with uhdpipe,
-# checks the result against FFmpeg's own decode of the same stream, and prints what it did.
+# checks the result against FFmpeg's own decode of the same stream, scales it to 720p, and
+# prints what it did.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -32,4 +33,7 @@ else
   exit 1
 fi
 ffprobe -v error -show_entries stream=width,height,pix_fmt,r_frame_rate,nb_read_frames -count_frames -of compact "$work/clip.y4m" | sed 's/^/   FFmpeg reads our Y4M: /'
+echo "== 5. uhdpipe scale: the decoded clip to 720p (polyphase scaler, CPU reference model)"
+"$bin" scale "$work/clip.y4m" -o "$work/clip720.y4m" --size 1280x720
+ffprobe -v error -show_entries stream=width,height,pix_fmt,nb_read_frames -count_frames -of compact "$work/clip720.y4m" | sed 's/^/   FFmpeg reads it: /'
 echo "== done: outputs in $work"
