@@ -515,30 +515,19 @@ impl<T: Coef> Coefficients<T> {
             // whole rows, and each row is synthesised horizontally, clipped and written out as
             // soon as no vertical stage will change it, while it is still in cache.
             let (top, bottom) = self.data.split_at_mut(bh * stride);
-            let stages = LIFTING_FILTERS[t.wavelet_index].stages;
-            let lags = wavefront_lags(stages);
-            let final_lag = |even: bool| stages.iter().zip(&lags).filter(|(st, _)| targets_even(st.lift) == even).map(|(_, &l)| l).max().unwrap_or(0);
-            let (lag_even, lag_odd) = (final_lag(true), final_lag(false));
+            let wf = Wavefront::new(LIFTING_FILTERS[t.wavelet_index].stages, bh);
             let filter = t.wavelet_index_ho;
             let width = 2 * bw;
             let mut row = vec![T::default(); width];
             let mut synth = vec![T::default(); width];
-            let ticks = bh + lags.iter().copied().max().unwrap_or(0);
-            for tick in 0..ticks {
-                for (st, &lag) in stages.iter().zip(&lags) {
-                    if tick < lag || tick - lag >= bh {
-                        continue;
-                    }
-                    let r = tick - lag;
+            for tick in 0..wf.ticks() {
+                for (st, r) in wf.lifts_at(tick) {
                     let (tgt, src): (&mut [T], &[T]) = if targets_even(st.lift) { (&mut *top, &*bottom) } else { (&mut *bottom, &*top) };
                     let src_row = |i: usize| &src[i * stride..i * stride + width];
                     lift_segment(&mut tgt[r * stride..r * stride + width], &src_row, r, bh, st);
                 }
-                for (half, lag, parity) in [(&*top, lag_even, 0), (&*bottom, lag_odd, 1)] {
-                    if tick < lag || tick - lag >= bh || 2 * (tick - lag) + parity >= h {
-                        continue;
-                    }
-                    let y = tick - lag;
+                for (half, parity) in [(&*top, 0), (&*bottom, 1)] {
+                    let Some(y) = wf.final_row_at(tick, parity == 0).filter(|&y| 2 * y + parity < h) else { continue };
                     // Copy: later vertical stages may still read this row.
                     row.copy_from_slice(&half[y * stride..y * stride + width]);
                     let (l, hh) = row.split_at_mut(bw);
@@ -625,6 +614,41 @@ fn wavefront_lags(stages: &[LiftStage]) -> Vec<usize> {
     lags.into_iter().map(|l| l as usize).collect()
 }
 
+/// The schedule of a vertical wavefront over `rows` rows: which row each stage lifts at
+/// each tick ([`wavefront_lags`]), and when each row of a half is final.
+struct Wavefront<'a> {
+    stages: &'a [LiftStage],
+    lags: Vec<usize>,
+    rows: usize,
+}
+
+impl<'a> Wavefront<'a> {
+    fn new(stages: &'a [LiftStage], rows: usize) -> Self {
+        Wavefront { stages, lags: wavefront_lags(stages), rows }
+    }
+
+    /// Ticks until every stage has lifted every row.
+    fn ticks(&self) -> usize {
+        self.rows + self.lags.iter().copied().max().unwrap_or(0)
+    }
+
+    /// The row `lag` rows behind `tick`, if there is one.
+    fn row_at(&self, tick: usize, lag: usize) -> Option<usize> {
+        tick.checked_sub(lag).filter(|&r| r < self.rows)
+    }
+
+    /// (stage, row) lifted at `tick`, in stage order.
+    fn lifts_at(&self, tick: usize) -> impl Iterator<Item = (&'a LiftStage, usize)> + '_ {
+        self.stages.iter().zip(&self.lags).filter_map(move |(st, &lag)| self.row_at(tick, lag).map(|r| (st, r)))
+    }
+
+    /// The row of the even (or odd) half that no stage changes after `tick`.
+    fn final_row_at(&self, tick: usize, even: bool) -> Option<usize> {
+        let lag = self.stages.iter().zip(&self.lags).filter(|(st, _)| targets_even(st.lift) == even).map(|(_, &l)| l).max().unwrap_or(0);
+        self.row_at(tick, lag)
+    }
+}
+
 /// Raw row access for the wavefront: stripes of columns run on different threads.
 struct Rows<T> {
     even: *mut T,
@@ -650,20 +674,15 @@ fn vertical_wavefront<T: Coef>(even: &mut [T], odd: &mut [T], rows: usize, width
         return;
     }
     assert!(even.len() >= (rows - 1) * stride + width && odd.len() >= (rows - 1) * stride + width);
-    let lags = wavefront_lags(stages);
-    let ticks = rows + lags.iter().max().copied().unwrap_or(0);
+    let wf = Wavefront::new(stages, rows);
     let r = Rows { even: even.as_mut_ptr(), odd: odd.as_mut_ptr(), stride, rows };
     let stripes = width.div_ceil(STRIPE);
     (0..stripes).into_par_iter().with_min_len((4096 / (rows * STRIPE).max(1)).max(1)).for_each(|k| {
         let x0 = k * STRIPE;
         let n = STRIPE.min(width - x0);
         let r = &r;
-        for tick in 0..ticks {
-            for (st, &lag) in stages.iter().zip(&lags) {
-                if tick < lag || tick - lag >= r.rows {
-                    continue;
-                }
-                let row = tick - lag;
+        for tick in 0..wf.ticks() {
+            for (st, row) in wf.lifts_at(tick) {
                 let (tgt, src) = if targets_even(st.lift) { (r.even, r.odd) } else { (r.odd, r.even) };
                 // SAFETY: rows are in bounds (asserted above: row < rows, x0 + n <= width);
                 // target and sources lie in different halves, so the `&mut` does not alias the
