@@ -659,12 +659,7 @@ fn slice_band<T: Coef>(
             if e != 0 {
                 b.consume((e & 0xff) as u32);
                 let v = e >> 8;
-                let mag = deq.small[v.unsigned_abs() as usize];
-                if mag > c.limit {
-                    return Err(RunError::Overflow { value: mag as u128, position: Position { byte: block_base, bit: 7 } });
-                }
-                let mag = mag as i64;
-                row[x] = T::from_i64(if v < 0 { -mag } else { mag });
+                row[x] = signed_within(deq.small[v.unsigned_abs() as usize] as u128, v < 0, c.limit, block_base)?;
                 x += 1;
                 continue;
             }
@@ -712,7 +707,12 @@ fn dequantise<T: Coef>(m: u64, neg: bool, deq: &Dequantiser, limit: u64, block_b
     if m == 0 {
         return Ok(T::default());
     }
-    let mag = deq.magnitude(m);
+    signed_within(deq.magnitude(m), neg, limit, block_base)
+}
+
+/// A dequantised magnitude with its sign as `T`, or an overflow if it exceeds `limit`.
+#[inline(always)]
+fn signed_within<T: Coef>(mag: u128, neg: bool, limit: u64, block_base: u64) -> std::result::Result<T, RunError> {
     if mag > limit as u128 {
         return Err(RunError::Overflow { value: mag, position: Position { byte: block_base, bit: 7 } });
     }
