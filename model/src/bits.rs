@@ -1,9 +1,10 @@
-//! (A.2–A.4) Bit-level reading of VC-2 syntax.
+//! (A.2–A.4) Bit-level reading and writing of VC-2 syntax.
 //!
 //! [`BitReader`] reads the unbounded syntax elements of headers (`read_bool`, `read_nbits`,
 //! `read_uint_lit`, `read_uint`); it returns an error, never panics, at the end of its data.
 //! [`BlockReader`] reads the bounded blocks of slice data (A.4.2): past a block's end every
 //! bit reads as 1, which is how the standard pads a block, so it never fails.
+//! [`BitWriter`] is the encoder's mirror image of both.
 
 use crate::error::{Error, ErrorKind, Position, Result};
 
@@ -92,6 +93,18 @@ impl<'a> BitReader<'a> {
             value = (value << 1) | self.read_bit(what)? as u64;
         }
         Ok(value - 1)
+    }
+
+    /// (A.4.4) `read_sint`: a signed interleaved exp-Golomb integer. Magnitudes beyond
+    /// `i64::MAX` are an error.
+    pub fn read_sint(&mut self, what: &'static str) -> Result<i64> {
+        let start = self.position();
+        let m = self.read_uint(what)?;
+        if m == 0 {
+            return Ok(0);
+        }
+        let m = i64::try_from(m).map_err(|_| Error::at(ErrorKind::ValueTooLong(what), start))?;
+        Ok(if self.read_bool(what)? { -m } else { m })
     }
 
     /// Skips `n` bytes (the reader must be byte-aligned).
@@ -227,6 +240,138 @@ impl<'a> BlockReader<'a> {
     }
 }
 
+/// MSB-first bit writer: the encoder's counterpart of [`BitReader`] (A.2–A.4 in reverse).
+/// Bits collect in a 64-bit accumulator and leave it a whole byte at a time.
+#[derive(Debug, Default, Clone)]
+pub struct BitWriter {
+    bytes: Vec<u8>,
+    /// Pending bits, right-aligned; `fill` of them are valid.
+    acc: u64,
+    fill: u32,
+}
+
+impl BitWriter {
+    /// An empty writer.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty writer that will hold about `bytes` bytes without reallocating.
+    pub fn with_capacity(bytes: usize) -> Self {
+        BitWriter { bytes: Vec::with_capacity(bytes), acc: 0, fill: 0 }
+    }
+
+    /// Bits written so far.
+    pub fn bit_len(&self) -> u64 {
+        self.bytes.len() as u64 * 8 + self.fill as u64
+    }
+
+    /// Appends the low `n` bits of `v` (n <= 32), MSB first.
+    #[inline]
+    fn put(&mut self, v: u64, n: u32) {
+        debug_assert!(n <= 32);
+        self.acc = (self.acc << n) | (v & ((1u64 << n) - 1));
+        self.fill += n;
+        while self.fill >= 8 {
+            self.fill -= 8;
+            self.bytes.push((self.acc >> self.fill) as u8);
+        }
+    }
+
+    /// (A.3.2) writes one bit (`read_bool`'s inverse).
+    #[inline]
+    pub fn write_bool(&mut self, b: bool) {
+        self.put(b as u64, 1);
+    }
+
+    /// (A.3.3) writes `n` bits of `v`, MSB first (`read_nbits`'s inverse), n <= 64.
+    pub fn write_nbits(&mut self, v: u64, n: u32) {
+        debug_assert!(n <= 64);
+        if n > 32 {
+            self.put(v >> 32, n - 32);
+            self.put(v, 32);
+        } else {
+            self.put(v, n);
+        }
+    }
+
+    /// (A.3.4) writes an `n`-byte big-endian integer (`read_uint_lit`'s inverse).
+    pub fn write_uint_lit(&mut self, v: u64, n: u32) {
+        self.write_nbits(v, 8 * n);
+    }
+
+    /// (A.4.3) writes an interleaved exp-Golomb unsigned integer (`read_uint`'s inverse):
+    /// each bit of `v + 1` after its leading one, preceded by a 0; then a 1.
+    #[inline]
+    pub fn write_uint(&mut self, v: u64) {
+        let x = v as u128 + 1;
+        let n = 127 - x.leading_zeros(); // bits after the leading one
+        if n <= 15 {
+            // Interleave the n data bits with 0 flags in one go.
+            let data = (x as u32) & ((1u32 << n) - 1);
+            let mut spread = 0u64;
+            for i in 0..n {
+                spread |= (((data >> i) & 1) as u64) << (2 * i);
+            }
+            self.put(spread << 1 | 1, 2 * n + 1);
+        } else {
+            for i in (0..n).rev() {
+                self.put(((x >> i) & 1) as u64, 2);
+            }
+            self.put(1, 1);
+        }
+    }
+
+    /// (A.4.4) writes a signed interleaved exp-Golomb integer (`read_sint`'s inverse):
+    /// the magnitude, then a sign bit (1 = negative) if it is not zero.
+    #[inline]
+    pub fn write_sint(&mut self, v: i64) {
+        self.write_uint(v.unsigned_abs());
+        if v != 0 {
+            self.put((v < 0) as u64, 1);
+        }
+    }
+
+    /// (A.2.4) `byte_align`'s inverse: pads with 0 bits to a byte boundary.
+    pub fn byte_align(&mut self) {
+        if self.fill > 0 {
+            self.put(0, 8 - self.fill);
+        }
+    }
+
+    /// Pads with 1 bits to a byte boundary (how a slice data block ends, A.4.2).
+    pub fn byte_align_ones(&mut self) {
+        if self.fill > 0 {
+            self.put(u64::MAX, 8 - self.fill);
+        }
+    }
+
+    /// Appends whole bytes (the writer must be byte-aligned).
+    pub fn write_bytes(&mut self, b: &[u8]) {
+        assert_eq!(self.fill, 0, "write_bytes needs a byte-aligned writer");
+        self.bytes.extend_from_slice(b);
+    }
+
+    /// The bytes written, padded with 0 bits to a whole byte.
+    pub fn into_bytes(mut self) -> Vec<u8> {
+        self.byte_align();
+        self.bytes
+    }
+}
+
+/// Length in bits of `v`'s (A.4.3) unsigned exp-Golomb code: `2·⌊log2(v+1)⌋ + 1`.
+#[inline]
+pub fn uint_bits(v: u64) -> u32 {
+    2 * (127 - (v as u128 + 1).leading_zeros()) + 1
+}
+
+/// Length in bits of a signed (A.4.4) code of magnitude `m`: one more than
+/// [`uint_bits`] unless `m` is zero.
+#[inline]
+pub fn sint_bits(m: u64) -> u32 {
+    uint_bits(m) + (m != 0) as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,5 +434,30 @@ mod tests {
                 assert_eq!(b.bits_left(), 160 - pos);
             }
         }
+    }
+
+    #[test]
+    fn writer_round_trips_through_reader() {
+        let mut vals: Vec<i64> = (-300..300).collect();
+        vals.extend([i64::MAX, i64::MIN + 1, 1 << 40, -(1 << 33), 65535, 65536, -65537]);
+        let mut w = BitWriter::new();
+        w.write_nbits(0x2a, 7);
+        for &v in &vals {
+            w.write_sint(v);
+            w.write_uint(v.unsigned_abs());
+            w.write_bool(v & 1 == 1);
+        }
+        let expect_bits: u64 = 7 + vals.iter().map(|&v| sint_bits(v.unsigned_abs()) as u64 + uint_bits(v.unsigned_abs()) as u64 + 1).sum::<u64>();
+        assert_eq!(w.bit_len(), expect_bits);
+        w.write_uint_lit(0xdead_beef, 4);
+        let data = w.into_bytes();
+        let mut r = BitReader::new(&data, 0);
+        assert_eq!(r.read_nbits(7, "x").unwrap(), 0x2a);
+        for &v in &vals {
+            assert_eq!(r.read_sint("s").unwrap(), v);
+            assert_eq!(r.read_uint("u").unwrap(), v.unsigned_abs());
+            assert_eq!(r.read_bool("b").unwrap(), v & 1 == 1);
+        }
+        assert_eq!(r.read_uint_lit(4, "lit").unwrap(), 0xdead_beef);
     }
 }

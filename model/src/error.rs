@@ -93,6 +93,9 @@ pub enum ErrorKind {
     /// A feature the standard allows but the model does not implement, with the reason.
     #[error("unsupported: {0}")]
     Unsupported(String),
+    /// The encoder cannot code the input with the options given (the message says why).
+    #[error("cannot encode: {0}")]
+    CannotEncode(String),
     /// A dequantised coefficient exceeds what the inverse transform can compute exactly.
     #[error("dequantised coefficient magnitude {value} exceeds {limit}, the largest the inverse transform can compute without overflow for this wavelet and depth (no conforming stream gets there)")]
     CoefficientOverflow {

@@ -23,6 +23,7 @@
 
 pub mod bits;
 pub mod decoder;
+pub mod encoder;
 pub mod error;
 pub mod io;
 pub mod math;
@@ -35,6 +36,7 @@ pub mod tables;
 pub mod wavelet;
 
 pub use decoder::{decode_all, Decoder, Event};
+pub use encoder::{Encoder, EncoderConfig, Rate, Trailing};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use params::{ChromaFormat, SequenceHeader, VideoParameters};
 pub use picture::{Picture, Plane};

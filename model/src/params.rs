@@ -200,7 +200,7 @@ fn parse_parameters(r: &mut BitReader<'_>) -> Result<ParseParameters> {
 }
 
 /// (11.4.2) `set_source_defaults`.
-fn set_source_defaults(base_video_format: u64) -> VideoParameters {
+pub(crate) fn set_source_defaults(base_video_format: u64) -> VideoParameters {
     let b = &BASE_VIDEO_FORMATS[base_video_format as usize];
     let (frn, frd) = PRESET_FRAME_RATES[b.frame_rate_index as usize];
     let (pan, pad) = PRESET_PIXEL_ASPECT_RATIOS[b.pixel_aspect_ratio_index as usize];

@@ -796,9 +796,14 @@ pub fn dwt<T: Coef>(t: &TransformParams, pic: Band<T>) -> Vec<Band<T>> {
 /// Magnitude bounds through one 1-D lifting pass; returns (output bound, peak of any
 /// intermediate or accumulator).
 fn pass_bound(m_in: u128, filter: usize) -> (u128, u128) {
+    stages_bound(m_in, LIFTING_FILTERS[filter].stages)
+}
+
+/// [`pass_bound`] for any sequence of lifting stages.
+fn stages_bound(m_in: u128, stages: &[LiftStage]) -> (u128, u128) {
     let (mut even, mut odd) = (m_in, m_in);
     let mut peak = m_in;
-    for s in LIFTING_FILTERS[filter].stages {
+    for s in stages {
         let (t, src) = if targets_even(s.lift) { (&mut even, odd) } else { (&mut odd, even) };
         let tap_sum: u128 = s.taps.iter().map(|&x| x.unsigned_abs() as u128).sum();
         let round = if s.shift > 0 { 1u128 << (s.shift - 1) } else { 0 };
@@ -832,6 +837,33 @@ fn synthesis_peak(t: &TransformParams, b: u128) -> u128 {
         dc = rounded >> s;
     }
     peak
+}
+
+/// Peak magnitude of any value [`dwt`] computes from samples of magnitude at most `b`
+/// (the horizontal pass's `filter_bit_shift` included).
+fn analysis_peak(t: &TransformParams, b: u128) -> u128 {
+    let shift_of = |f: usize| LIFTING_FILTERS[f].bit_shift;
+    let (ho, vert) = (analysis_stages(t.wavelet_index_ho), analysis_stages(t.wavelet_index));
+    let mut dc = b;
+    let mut peak = b;
+    for level in 0..t.dwt_depth + t.dwt_depth_ho {
+        let x = dc.saturating_mul(1 << shift_of(t.wavelet_index_ho));
+        let (mut o, p) = stages_bound(x, &ho);
+        peak = peak.max(x).max(p);
+        if level < t.dwt_depth {
+            let (o2, p2) = stages_bound(o, &vert);
+            peak = peak.max(p2);
+            o = o2;
+        }
+        dc = o;
+    }
+    peak
+}
+
+/// Whether [`dwt`] in `T` provably cannot overflow on `depth`-bit samples offset to signed
+/// (magnitudes at most `2^(depth-1)`).
+pub fn analysis_fits<T: Coef>(t: &TransformParams, depth: u32) -> bool {
+    analysis_peak(t, 1u128 << depth.saturating_sub(1)) <= T::MAX as u128
 }
 
 /// The largest input coefficient magnitude for which [`idwt`] in `T` cannot overflow

@@ -2,57 +2,7 @@
 //! with the standard's exp-Golomb code, and builders for sequence headers, grey HQ
 //! pictures and whole streams with correct parse offsets.
 
-/// MSB-first bit writer.
-#[derive(Default)]
-pub struct BitWriter {
-    bytes: Vec<u8>,
-    bits: u32,
-}
-
-impl BitWriter {
-    /// Appends one bit.
-    pub fn bit(&mut self, b: bool) {
-        if self.bits.is_multiple_of(8) {
-            self.bytes.push(0);
-        }
-        if b {
-            let last = self.bytes.last_mut().unwrap();
-            *last |= 0x80 >> (self.bits % 8);
-        }
-        self.bits += 1;
-    }
-    /// Appends `n` bits of `v`, MSB first.
-    pub fn nbits(&mut self, v: u64, n: u32) {
-        for i in (0..n).rev() {
-            self.bit((v >> i) & 1 == 1);
-        }
-    }
-    /// (A.4.3) interleaved exp-Golomb unsigned integer.
-    pub fn uint(&mut self, v: u64) {
-        let x = v as u128 + 1;
-        let n = 127 - x.leading_zeros(); // bits after the leading 1
-        for i in (0..n).rev() {
-            self.bit(false);
-            self.bit((x >> i) & 1 == 1);
-        }
-        self.bit(true);
-    }
-    /// (A.4.4) signed exp-Golomb.
-    pub fn sint(&mut self, v: i64) {
-        self.uint(v.unsigned_abs());
-        if v != 0 {
-            self.bit(v < 0);
-        }
-    }
-    /// Pads to a byte boundary with zeros.
-    pub fn align(&mut self) {
-        self.bits = self.bytes.len() as u32 * 8;
-    }
-    /// The bytes written (padded).
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.bytes
-    }
-}
+pub use uhdpipe_model::bits::BitWriter;
 
 /// Sequence header fields the builders vary.
 #[derive(Clone, Debug)]
@@ -80,61 +30,61 @@ impl Default for Seq {
 /// A sequence header payload (without parse info).
 pub fn sequence_header(s: &Seq) -> Vec<u8> {
     let mut w = BitWriter::default();
-    w.uint(s.major_version);
-    w.uint(0);
-    w.uint(s.profile);
-    w.uint(0); // level
-    w.uint(s.base_video_format);
+    w.write_uint(s.major_version);
+    w.write_uint(0);
+    w.write_uint(s.profile);
+    w.write_uint(0); // level
+    w.write_uint(s.base_video_format);
     match s.size {
         Some((fw, fh)) => {
-            w.bit(true);
-            w.uint(fw);
-            w.uint(fh);
+            w.write_bool(true);
+            w.write_uint(fw);
+            w.write_uint(fh);
         }
-        None => w.bit(false),
+        None => w.write_bool(false),
     }
     match s.chroma {
         Some(c) => {
-            w.bit(true);
-            w.uint(c);
+            w.write_bool(true);
+            w.write_uint(c);
         }
-        None => w.bit(false),
+        None => w.write_bool(false),
     }
     for _ in 0..3 {
-        w.bit(false); // scan format, frame rate, pixel aspect ratio: base format's
+        w.write_bool(false); // scan format, frame rate, pixel aspect ratio: base format's
     }
     match s.size {
         // A custom frame size needs a clean area that fits it (11.4.8).
         Some((fw, fh)) => {
-            w.bit(true);
+            w.write_bool(true);
             for v in [fw, fh, 0, 0] {
-                w.uint(v);
+                w.write_uint(v);
             }
         }
-        None => w.bit(false),
+        None => w.write_bool(false),
     }
-    w.bit(false); // signal range
-    w.bit(false); // colour spec
-    w.uint(s.picture_coding_mode);
+    w.write_bool(false); // signal range
+    w.write_bool(false); // colour spec
+    w.write_uint(s.picture_coding_mode);
     w.into_bytes()
 }
 
 /// An HQ picture payload whose slices carry qindex 0 and empty components (a grey picture).
 pub fn grey_hq_picture(picture_number: u32, wavelet: u64, depth: u64, slices: (u64, u64), major_version: u64) -> Vec<u8> {
     let mut w = BitWriter::default();
-    w.nbits(picture_number as u64, 32);
-    w.uint(wavelet);
-    w.uint(depth);
+    w.write_nbits(picture_number as u64, 32);
+    w.write_uint(wavelet);
+    w.write_uint(depth);
     if major_version >= 3 {
-        w.bit(false);
-        w.bit(false);
+        w.write_bool(false);
+        w.write_bool(false);
     }
-    w.uint(slices.0);
-    w.uint(slices.1);
-    w.uint(0); // slice_prefix_bytes
-    w.uint(1); // slice_size_scaler
-    w.bit(false); // default quantisation matrix
-    w.align();
+    w.write_uint(slices.0);
+    w.write_uint(slices.1);
+    w.write_uint(0); // slice_prefix_bytes
+    w.write_uint(1); // slice_size_scaler
+    w.write_bool(false); // default quantisation matrix
+    w.byte_align();
     let mut v = w.into_bytes();
     for _ in 0..slices.0 * slices.1 {
         v.extend_from_slice(&[0, 0, 0, 0]);

@@ -159,16 +159,16 @@ fn absurd_sizes_are_refused_before_allocation() {
     // More slices than the stream has bytes.
     let mut units = vec![(0x00, synth::sequence_header(&Seq::default()))];
     let mut w = synth::BitWriter::default();
-    w.nbits(0, 32);
-    w.uint(1);
-    w.uint(2);
-    w.bit(false);
-    w.bit(false);
-    w.uint(1 << 30);
-    w.uint(1 << 30);
-    w.uint(0);
-    w.uint(1);
-    w.bit(false);
+    w.write_nbits(0, 32);
+    w.write_uint(1);
+    w.write_uint(2);
+    w.write_bool(false);
+    w.write_bool(false);
+    w.write_uint(1 << 30);
+    w.write_uint(1 << 30);
+    w.write_uint(0);
+    w.write_uint(1);
+    w.write_bool(false);
     units.push((0xE8, w.into_bytes()));
     units.push((0x10, vec![]));
     assert!(matches!(decode(&synth::stream(&units), 16384).unwrap_err().kind, ErrorKind::BadValue { what: "slices_x * slices_y", .. }));
@@ -181,14 +181,14 @@ fn absurd_sizes_are_refused_before_allocation() {
     // A 65-bit exp-Golomb frame width.
     let mut w = synth::BitWriter::default();
     for v in [3u64, 0, 3, 0, 0] {
-        w.uint(v);
+        w.write_uint(v);
     }
-    w.bit(true);
+    w.write_bool(true);
     for _ in 0..70 {
-        w.bit(false);
-        w.bit(true);
+        w.write_bool(false);
+        w.write_bool(true);
     }
-    w.bit(true);
+    w.write_bool(true);
     let s = synth::stream(&[(0x00, w.into_bytes()), (0x10, vec![])]);
     assert!(matches!(decode(&s, 16384).unwrap_err().kind, ErrorKind::ValueTooLong(_)));
 }
@@ -197,20 +197,20 @@ fn absurd_sizes_are_refused_before_allocation() {
 /// block holding the single coefficient `coeff` (colour-difference blocks empty).
 fn one_coefficient_stream(qindex: u8, coeff: i64) -> Vec<u8> {
     let mut w = synth::BitWriter::default();
-    w.nbits(0, 32); // picture number
-    w.uint(1); // LeGall
-    w.uint(1); // depth 1
-    w.bit(false); // no asymmetric wavelet
-    w.bit(false); // no horizontal-only levels
-    w.uint(1); // slices_x
-    w.uint(1); // slices_y
-    w.uint(0); // slice_prefix_bytes
-    w.uint(1); // slice_size_scaler
-    w.bit(false); // default quantisation matrix
-    w.align();
+    w.write_nbits(0, 32); // picture number
+    w.write_uint(1); // LeGall
+    w.write_uint(1); // depth 1
+    w.write_bool(false); // no asymmetric wavelet
+    w.write_bool(false); // no horizontal-only levels
+    w.write_uint(1); // slices_x
+    w.write_uint(1); // slices_y
+    w.write_uint(0); // slice_prefix_bytes
+    w.write_uint(1); // slice_size_scaler
+    w.write_bool(false); // default quantisation matrix
+    w.byte_align();
     let mut pic = w.into_bytes();
     let mut b = synth::BitWriter::default();
-    b.sint(coeff);
+    b.write_sint(coeff);
     let block = b.into_bytes();
     pic.push(qindex);
     pic.push(block.len() as u8);

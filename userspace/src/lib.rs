@@ -7,6 +7,7 @@
 
 pub mod backend;
 pub mod decode;
+pub mod encode;
 pub mod info;
 pub mod scale;
 

@@ -10,10 +10,23 @@ use uhdpipe::{open_input, open_output, read_input, stderr_progress, Backend, Err
 /// production over IP, on an FPGA accelerator or its bit-exact CPU model.
 #[derive(Parser)]
 #[command(name = "uhdpipe", version, propagate_version = true)]
-#[command(after_help = "Examples:\n  uhdpipe info clip.vc2\n  uhdpipe scale in8k.y4m -o out4k.y4m --size 3840x2160\n  uhdpipe decode clip.vc2 -o clip.y4m\n  uhdpipe decode clip.vc2 -o - | ffplay -\n  uhdpipe decode clip.vc2 -o pictures.yuv      (raw planar, every picture/field in stream order)")]
+#[command(after_help = "Examples:\n  uhdpipe encode clip.y4m -o clip.vc2 --ratio 6\n  ffmpeg -i in.mov -pix_fmt yuv422p10le -f yuv4mpegpipe - | uhdpipe encode - -o out.vc2 --bitrate 1.5G\n  uhdpipe info clip.vc2\n  uhdpipe scale in8k.y4m -o out4k.y4m --size 3840x2160\n  uhdpipe decode clip.vc2 -o clip.y4m\n  uhdpipe decode clip.vc2 -o - | ffplay -\n  uhdpipe decode clip.vc2 -o pictures.yuv      (raw planar, every picture/field in stream order)")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// Options of the long-running jobs (encode, decode).
+#[derive(clap::Args)]
+struct JobArgs {
+    /// No progress or summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Worker threads (0 = one per core). Changes speed only, never the output.
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    #[command(flatten)]
+    backend: BackendArg,
 }
 
 #[derive(clap::Args)]
@@ -24,8 +37,87 @@ struct BackendArg {
     backend: Backend,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
+    /// Encode Y4M video to a VC-2 stream (high-quality profile).
+    ///
+    /// Each picture gets a byte budget, dealt out evenly to its slices; every slice takes
+    /// the smallest quantisation index whose coded size fits its share (the one-pass search
+    /// the hardware encoder runs), then is padded to exactly its share, so every picture has
+    /// the same size (constant bit rate). Set the budget with --ratio (default 4),
+    /// --bitrate or --picture-bytes, or use --lossless. Interlaced Y4M (It/Ib) is coded
+    /// as fields. The sequence header signals the frame size, chroma format, bit depth and
+    /// range, frame rate and pixel aspect ratio from the Y4M header, and BT.709 colour
+    /// (BT.2020 from 3840 samples wide) unless --primaries/--matrix/--transfer say
+    /// otherwise. Output is identical for any --threads.
+    #[command(after_help = "Examples:\n  uhdpipe encode in.y4m -o out.vc2                       (LeGall 5/3, 3 levels, 4:1)\n  uhdpipe encode in.y4m -o out.vc2 --bitrate 6G --wavelet dd97 --depth 4\n  uhdpipe encode in.y4m -o out.vc2 --lossless\n  uhdpipe encode hdr.y4m -o out.vc2 --transfer pq --primaries bt2020 --matrix bt2020\n  ffmpeg -i in.mov -pix_fmt yuv422p10le -f yuv4mpegpipe - | uhdpipe encode - -o out.vc2")]
+    Encode {
+        /// Input Y4M (`-` for standard input): 4:4:4, 4:2:2 or 4:2:0, 8 to 16 bits.
+        input: String,
+        /// Output VC-2 stream (`-` for standard output).
+        #[arg(short, long)]
+        output: String,
+        /// Wavelet filter: legall (LeGall 5/3), dd97 (Deslauriers-Dubuc 9/7), dd137
+        /// (Deslauriers-Dubuc 13/7), haar0 (Haar, no shift), haar1 (Haar, one shift),
+        /// fidelity, daub97 (Daubechies 9/7).
+        #[arg(long, default_value = "legall", value_parser = uhdpipe::encode::parse_wavelet)]
+        wavelet: usize,
+        /// Transform levels (2-D).
+        #[arg(long, default_value_t = 3)]
+        depth: usize,
+        /// Horizontal-only transform levels, coded after the 2-D ones (VC-2 version 3).
+        #[arg(long, default_value_t = 0)]
+        depth_ho: usize,
+        /// Horizontal wavelet of an asymmetric transform (default: --wavelet).
+        #[arg(long, value_parser = uhdpipe::encode::parse_wavelet)]
+        wavelet_ho: Option<usize>,
+        /// Slices per picture, XxY. They must divide every component's lowest band evenly;
+        /// the default is the most slices of at least 32x8 luma samples that do.
+        #[arg(long, value_parser = uhdpipe::encode::parse_slices)]
+        slices: Option<(u64, u64)>,
+        /// Compression ratio: uncompressed picture size at its bit depth / coded size.
+        #[arg(long, group = "rate")]
+        ratio: Option<f64>,
+        /// Bit rate of the coded pictures, bits per second with k/M/G suffixes (e.g. 6G),
+        /// at the stream's frame rate.
+        #[arg(long, group = "rate", value_parser = uhdpipe::encode::parse_bitrate)]
+        bitrate: Option<u64>,
+        /// Bytes of every picture data unit (parse info and headers included).
+        #[arg(long, group = "rate")]
+        picture_bytes: Option<u64>,
+        /// Lossless: quantisation index 0, pictures as large as they need to be.
+        #[arg(long, group = "rate")]
+        lossless: bool,
+        /// Custom quantisation matrix: one value per band in bitstream order (LL, then HL
+        /// LH HH per level), space-separated; required for transforms without a default.
+        #[arg(long, value_name = "\"V V ...\"")]
+        quant_matrix: Option<String>,
+        /// Frame rate N/D (default: the Y4M header's).
+        #[arg(long, value_parser = uhdpipe::encode::parse_rational)]
+        frame_rate: Option<(u64, u64)>,
+        /// Signal range: full or limited (video range). Default: the Y4M header's
+        /// XCOLORRANGE, else limited.
+        #[arg(long, value_parser = ["full", "limited"])]
+        range: Option<String>,
+        /// Colour primaries: bt709, bt601-525, bt601-625, dcinema, bt2020.
+        #[arg(long, value_parser = uhdpipe::encode::PRIMARIES)]
+        primaries: Option<String>,
+        /// Colour matrix: bt709, bt601, ycgco, rgb, bt2020.
+        #[arg(long, value_parser = uhdpipe::encode::MATRICES)]
+        matrix: Option<String>,
+        /// Transfer function: bt709 (SDR gamma), extended, linear, dcinema, pq, hlg.
+        #[arg(long, value_parser = uhdpipe::encode::TRANSFERS)]
+        transfer: Option<String>,
+        /// End each slice component at its last non-zero coefficient instead of sending
+        /// the zeros after it: smaller pictures (more quality at a given size), valid VC-2,
+        /// but FFmpeg's decoder (5.1) misreads such slices.
+        #[arg(long)]
+        omit_trailing_zeros: bool,
+        #[command(flatten)]
+        job: JobArgs,
+    },
     /// Decode a VC-2 stream to Y4M or raw planar pictures.
     ///
     /// Y4M output (any name but .yuv/.raw, or `-` for standard output) weaves field pairs
@@ -43,14 +135,8 @@ enum Command {
         /// Force the output format instead of inferring it from the name.
         #[arg(long, value_parser = ["y4m", "raw"])]
         format: Option<String>,
-        /// No progress on stderr.
-        #[arg(short, long)]
-        quiet: bool,
-        /// Worker threads (0 = one per core). Changes speed only, never the output.
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
         #[command(flatten)]
-        backend: BackendArg,
+        job: JobArgs,
     },
     /// Scale Y4M video to another size with the polyphase scaler (8K ↔ 4K ↔ HD or any ratio).
     ///
@@ -88,14 +174,74 @@ enum Command {
     },
 }
 
+fn start_threads(threads: usize) -> Result<(), Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .map_err(|e| Error::Usage(format!("cannot start {threads} worker threads: {e}")))
+}
+
+fn index_of(names: &[&str], v: Option<String>) -> Option<u64> {
+    v.and_then(|v| names.iter().position(|n| *n == v)).map(|i| i as u64)
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Decode { input, output, format, quiet, threads, backend } => {
+        Command::Encode {
+            input, output, wavelet, depth, depth_ho, wavelet_ho, slices, ratio, bitrate, picture_bytes, lossless, quant_matrix,
+            frame_rate, range, primaries, matrix, transfer, omit_trailing_zeros, job,
+        } => {
+            let JobArgs { quiet, threads, backend } = job;
+            use uhdpipe::encode::{self, RateArg};
+            backend.backend.require_available("encode")?;
+            start_threads(threads)?;
+            let rate = match (ratio, bitrate, picture_bytes, lossless) {
+                (Some(r), ..) => RateArg::Ratio(r),
+                (_, Some(b), ..) => RateArg::Bitrate(b),
+                (_, _, Some(n), _) => RateArg::PictureBytes(n),
+                (.., true) => RateArg::Lossless,
+                _ => RateArg::Ratio(4.0),
+            };
+            let quant_matrix = quant_matrix
+                .map(|m| m.split_whitespace().map(|v| v.parse::<u64>()).collect::<Result<Vec<_>, _>>())
+                .transpose()
+                .map_err(|_| Error::Usage("--quant-matrix: expected space-separated non-negative integers".into()))?;
+            let opts = encode::EncodeOptions {
+                wavelet, wavelet_ho, depth, depth_ho, slices, rate, quant_matrix, frame_rate,
+                full_range: range.map(|r| r == "full"),
+                primaries: index_of(&encode::PRIMARIES, primaries),
+                matrix: index_of(&encode::MATRICES, matrix),
+                transfer: index_of(&encode::TRANSFERS, transfer),
+                omit_trailing_zeros,
+            };
+            let show = !quiet && std::io::stderr().is_terminal();
+            let mut report = stderr_progress("encoded", "frames");
+            let start = std::time::Instant::now();
+            let s = encode::encode_y4m(open_input(&input)?, &input, open_output(&output)?, &opts, |n| {
+                if show {
+                    report(n)
+                }
+            })?;
+            if !quiet {
+                let secs = start.elapsed().as_secs_f64();
+                let pixels = (s.size.0 * s.size.1) as f64 * s.frames as f64;
+                eprintln!(
+                    "{}encoded {} frame(s) {}x{} as {} {} in {secs:.2} s ({:.2} frames/s) on backend model -> {output}: {} bytes, {:.3} bits/pixel, {}x{} slices, mean qindex {:.1}{}",
+                    if show { "\r" } else { "" },
+                    s.frames, s.size.0, s.size.1, s.pictures, if s.fields { "fields" } else { "pictures" },
+                    s.frames as f64 / secs.max(1e-9),
+                    s.bytes,
+                    s.bytes as f64 * 8.0 / pixels.max(1.0),
+                    s.slices.0, s.slices.1, s.mean_qindex,
+                    s.picture_bytes.map(|b| format!(", {b} bytes/picture budget")).unwrap_or_else(|| ", lossless".into()),
+                );
+            }
+            Ok(())
+        }
+        Command::Decode { input, output, format, job } => {
+            let JobArgs { quiet, threads, backend } = job;
             backend.backend.require_available("decode")?;
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build_global()
-                .map_err(|e| Error::Usage(format!("cannot start {threads} worker threads: {e}")))?;
+            start_threads(threads)?;
             let data = read_input(&input)?;
             let format = match format.as_deref() {
                 Some("raw") => OutputFormat::Raw,
