@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Generates the VC-2 decoder conformance test cases for a codec-features file and prints
-# the directory holding them. Generation is slow pure Python, so the result is cached under
+# Generates the VC-2 conformance test cases for a codec-features file and prints the
+# directory holding them: decoder cases (streams + expected pictures) by default, encoder
+# cases (source pictures to encode) with the second argument `encoder`. Generation is slow pure Python, so the result is cached under
 # ~/.cache/uhdpipe/conformance/<key>/, keyed by the pinned tool versions and the features
 # file's hash: a warm run returns at once.
 #
-#   ci/conformance-cases.sh [FEATURES.csv]     (default: tests/conformance/features.csv)
+#   ci/conformance-cases.sh [FEATURES.csv [decoder|encoder]]
+#                                   (default: tests/conformance/features.csv, decoder)
 #
 # Uses both cores (the generator's --parallel mode). Needs ci/setup.sh to have run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 features="$(realpath "${1:-$here/tests/conformance/features.csv}")"
+mode="${2:-decoder}"
+case "$mode" in decoder|encoder) ;; *) echo "conformance-cases: mode must be decoder or encoder, not $mode" >&2; exit 2;; esac
 venv="$here/.venv"
 [ -x "$venv/bin/vc2-test-case-generator" ] || { echo "conformance-cases: run ci/setup.sh first" >&2; exit 1; }
 
@@ -22,8 +26,8 @@ venv="$here/.venv"
 # other cases, and every wavelet but Daubechies keeps signal_range.
 # UHDPIPE_CONFORMANCE_SKIP='^$' generates everything (see README: fuller matrix).
 skip_re="${UHDPIPE_CONFORMANCE_SKIP:-^(real_pictures:(?!(legall_hq_422_10b_d3|asym_legall_haar1_hq_444_10b)\$)|signal_range:(daub97_ld_422_12b_d3|daub97_hq_420_12b_d4_fields|legall_ld_420_10b_d4_frag|dd137_ld_420_10b_d3|fidelity_hq_444_10b_d4_lossless)\$)}"
-key="$( (cat "$here/ci/requirements-vc2.txt" "$features"; echo "$skip_re") | sha256sum | cut -c1-16)"
-cache="${UHDPIPE_CACHE:-$HOME/.cache/uhdpipe}/conformance/$(basename "$features" .csv)-$key"
+key="$( (cat "$here/ci/requirements-vc2.txt" "$features"; echo "$skip_re $mode") | sha256sum | cut -c1-16)"
+cache="${UHDPIPE_CACHE:-$HOME/.cache/uhdpipe}/conformance/$(basename "$features" .csv)-$mode-$key"
 if [ -f "$cache/.complete" ]; then
   echo "$cache"
   exit 0
@@ -41,9 +45,9 @@ fi
 rm -rf "$cache.tmp"
 mkdir -p "$cache.tmp"
 jobs="${UHDPIPE_JOBS:-$(nproc)}"
-echo "conformance-cases: generating decoder test cases for $features with $jobs workers (cold cache; several minutes)..." >&2
+echo "conformance-cases: generating $mode test cases for $features with $jobs workers (cold cache; several minutes)..." >&2
 start=$SECONDS
-"$venv/bin/vc2-test-case-generator" "$features" -o "$cache.tmp" --decoder-only --parallel > "$cache.tmp/all-commands.txt"
+"$venv/bin/vc2-test-case-generator" "$features" -o "$cache.tmp" "--$mode-only" --parallel > "$cache.tmp/all-commands.txt"
 "$venv/bin/python" - "$skip_re" "$cache.tmp/all-commands.txt" "$cache.tmp/skipped-cases.txt" > "$cache.tmp/commands.txt" <<'PY'
 import re, sys
 from vc2_conformance.scripts.vc2_test_case_generator import worker
@@ -75,7 +79,8 @@ PATH="$venv/bin:$PATH" xargs -P "$jobs" -d '\n' -n 1 sh -c '
 ' sh < "$cache.tmp/commands.txt"
 rm "$cache.tmp/commands.txt"
 streams=$(find "$cache.tmp" -name '*.vc2' | wc -l)
-echo "conformance-cases: $total worker jobs, $streams streams in $((SECONDS - start)) s" >&2
+pictures=$(find "$cache.tmp" -name 'picture_*.raw' | wc -l)
+echo "conformance-cases: $total worker jobs, $streams streams, $pictures pictures in $((SECONDS - start)) s" >&2
 touch "$cache.tmp/.complete"
 rm -rf "$cache"
 mv "$cache.tmp" "$cache"

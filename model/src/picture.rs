@@ -50,3 +50,28 @@ impl Picture {
         }
     }
 }
+
+/// A synthetic picture for tests and benchmarks: a diagonal gradient, a checkerboard of
+/// edges and uniform noise (from `seed`), so that every subband carries data. Samples use
+/// the whole `depth`-bit range.
+pub fn test_pattern(width: usize, height: usize, chroma: ChromaFormat, depth: u32, seed: u64) -> Picture {
+    let (sx, sy) = chroma.shifts();
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let max = (1u64 << depth) - 1;
+    let planes = [0usize, 1, 2].map(|c| {
+        let (pw, ph) = if c == 0 { (width, height) } else { (width >> sx, height >> sy) };
+        let data = (0..pw * ph)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let (px, py) = ((i % pw) as u64, (i / pw) as u64);
+                let smooth = (px * 7 + py * 3 + c as u64 * 50) * max / (7 * pw as u64 + 3 * ph as u64 + 150);
+                let edge = if (px / 9 + py / 5) % 2 == 0 { max / 8 } else { 0 };
+                (smooth + edge + x % (max / 16 + 1)).min(max) as u16
+            })
+            .collect();
+        Plane { width: pw, height: ph, depth, data }
+    });
+    Picture { picture_number: 0, planes }
+}

@@ -500,30 +500,10 @@ fn code_component(c: &ComponentSlice, q: u8, matrix: &[u64], trailing: Trailing)
 mod tests {
     use super::*;
     use crate::params::ChromaFormat;
-    use crate::picture::Plane;
     use crate::decode_all;
 
-    /// A picture with smooth gradients, edges and noise (so every band carries data).
     fn test_picture(w: usize, h: usize, chroma: ChromaFormat, depth: u32, seed: u64) -> Picture {
-        let (sx, sy) = chroma.shifts();
-        let mut x = seed | 1;
-        let max = (1u64 << depth) - 1;
-        let planes = [0usize, 1, 2].map(|c| {
-            let (pw, ph) = if c == 0 { (w, h) } else { (w >> sx, h >> sy) };
-            let data = (0..pw * ph)
-                .map(|i| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    let (px, py) = ((i % pw) as u64, (i / pw) as u64);
-                    let smooth = (px * 7 + py * 3 + c as u64 * 50) * max / (7 * pw as u64 + 3 * ph as u64 + 150);
-                    let edge = if (px / 9 + py / 5) % 2 == 0 { max / 8 } else { 0 };
-                    (smooth + edge + x % (max / 16 + 1)).min(max) as u16
-                })
-                .collect();
-            Plane { width: pw, height: ph, depth, data }
-        });
-        Picture { picture_number: 0, planes }
+        crate::picture::test_pattern(w, h, chroma, depth, seed)
     }
 
     fn encode_stream(pics: &[Picture], video: VideoParameters, mode: u64, config: EncoderConfig) -> (Vec<u8>, Vec<EncodedPicture>) {
