@@ -1,19 +1,24 @@
 //! Rate control: the choice of each slice's quantisation index. **This text is the
 //! specification the RTL encoder implements bit for bit.**
 //!
+//! The encoder works the way the hardware does: the transform delivers a picture one
+//! *slice row* at a time (all `slices_x` slices of a band of lines), the slice-reorder buffer
+//! holds that row, and the row is costed, decided and coded before the next is finished.
+//! One quantisation index per row (with a one-step refinement per slice) spends the row's
+//! bytes where its content needs them; bytes a row leaves unused carry to the next row.
+//!
 //! # Budget
 //! A lossy picture has a byte budget `N` (`--picture-bytes`, or derived from `--ratio` or
 //! `--bitrate`), counting its whole data unit: the 13-byte parse info, the picture header
-//! and transform parameters (the *preamble*, `H` bytes), and the slices. With `n` slices,
-//! `slice_prefix_bytes` `p` (0 here) and `slice_size_scaler` `k`, the bytes left for slice
-//! *payload* (component data) are `P = N − 13 − H − n·(p + 4)` (each HQ slice spends `p`
-//! prefix bytes, a qindex byte and three length bytes). They are counted in units of `k`
-//! bytes, `U = ⌊P / k⌋`, and dealt out like the low-delay profile's slice sizes (13.5.3.2):
-//! slice `s` (raster order) gets `u_s = ⌊(s+1)·U/n⌋ − ⌊s·U/n⌋` units, a budget of
-//! `B_s = p + 4 + k·u_s` bytes. `k` is the smallest scaler for which one component can
-//! take a whole slice's payload: `k = max(1, ⌈⌈P/n⌉ / 255⌉)` (the preamble states `k`, so
-//! `H` and `k` are settled together: start from `k = 1`, recompute until stable). The
-//! picture therefore occupies `N − (P mod k)` bytes: exactly `N` whenever `k = 1`.
+//! and transform parameters (the *preamble*, `H` bytes), and the slices. With `n = X·Y`
+//! slices (`X = slices_x`, `Y = slices_y`), `slice_prefix_bytes` `p` (0 here) and
+//! `slice_size_scaler` `k`, the bytes left for slice *payload* (component data) are
+//! `P = N − 13 − H − n·(p + 4)` (each HQ slice spends `p` prefix bytes, a qindex byte and
+//! three length bytes). `k = max(1, ⌈3·⌈P/n⌉ / 255⌉)`: one component may take three times a
+//! mean slice's payload. (The preamble states `k`, so `H` and `k` are settled together:
+//! start from `k = 1`, recompute until stable.) The payload is counted in units of `k`
+//! bytes, `U = ⌊P / k⌋`, and dealt out to slice rows like the low-delay profile's slice
+//! sizes (13.5.3.2): row `r` gets `u_r = ⌊(r+1)·U/Y⌋ − ⌊r·U/Y⌋` units.
 //!
 //! # Cost of a quantisation index
 //! For a slice and a candidate index `q` (0..=255), band `b` of the slice is quantised with
@@ -26,43 +31,50 @@
 //! are omitted ([`Trailing::Omit`]), the bits up to and including its **last non-zero
 //! coefficient** (later zeros need not be sent: a decoder reads 1 bits past the end of a
 //! block, which decode as zeros, A.4.2) — rounded up to bytes `bytes_c`, then to units
-//! `L_c = ⌈bytes_c / k⌉`. The index *fits* if every `L_c ≤ 255` and
-//! `p + 4 + k·(L_Y + L_C1 + L_C2) ≤ B_s`.
+//! `L_c = ⌈bytes_c / k⌉`. The slice's size is `S(q) = p + 4 + k·(L_Y + L_C1 + L_C2)`, or
+//! *infinite* if some `L_c > 255` (a length byte cannot state it).
 //!
-//! Costs never increase with `q`: `quant_factor` increases with its index and `q_b` with
+//! Sizes never increase with `q`: `quant_factor` increases with its index and `q_b` with
 //! `q`, so every `|v|` (hence every code length, and the position of the last non-zero
-//! coefficient) is non-increasing. Every slice fits at `q = 255` (its largest factor,
-//! above 2^60, zeroes any coefficient of a 16-bit picture, leaving four length bytes), as
-//! long as `P ≥ 0`, which the encoder checks.
+//! coefficient) is non-increasing. At `q = 255` every coefficient of a 16-bit picture is
+//! zero (the factor exceeds 2^60), so a slice costs `p + 4` bytes with trailing zeros
+//! omitted — which is why `P ≥ 0` is all the encoder must check.
 //!
-//! # Search (the hardware form)
-//! The chosen index is the **smallest `q` that fits**. Hardware finds it in two passes over
-//! the slice's buffered coefficients with K = 16 cost units working in parallel:
-//! 1. costs of `q = 16i + 15` for `i = 0..=15`; `j` = the smallest `i` that fits (`i = 15`,
-//!    `q = 255`, always does);
-//! 2. costs of `q = 16j + t` for `t = 0..=15`; the result is `16j + t` for the smallest
-//!    fitting `t` (`t = 15` is known to fit).
+//! # Row decision
+//! Row `r` may spend `A_r = X·(p + 4) + k·u_r + C_r` bytes, where `C_r` is the carry (bytes
+//! the rows above left unused; `C_0 = 0`).
+//! 1. **Row index.** `q_r` is the smallest `q` with `Σ_s S_s(q) ≤ A_r` over the row's slices,
+//!    sending trailing zeros ([`Trailing::Code`], the default). If not even `q = 255` fits
+//!    that way (the row has less than about one bit per coefficient), the row omits
+//!    trailing zeros and `q_r` is the smallest `q` that fits with those sizes.
+//!    [`Trailing::Omit`] omits them in every row.
+//! 2. **Refinement.** Let `L = A_r − Σ_s S_s(q_r)`. If `q_r > 0`, for each slice `s` from left
+//!    to right: if `d = S_s(q_r − 1) − S_s(q_r) ≤ L` (finite), slice `s` takes `q_r − 1` and
+//!    `L −= d`. Other slices keep `q_r`.
+//! 3. **Carry.** `C_{r+1} = L`. After the last row, `L` is padding (see below).
 //!
-//! Because costs are monotonic, this is exactly the smallest fitting index.
-//!
-//! Costs are computed both ways at once (each cost unit keeps two bit counters), and by
-//! default ([`Trailing::Code`]) a slice sends its trailing zeros: the index is the smallest
-//! that fits with them; only if none does — the budget is under one bit per coefficient,
-//! so even index 255 (all zeros, each a 1 bit) overflows — is it the smallest that fits
-//! without them, and the slice omits them ([`choose_index`]).
-//! [`hardware_search`] is that procedure literally; the encoder runs [`smallest_fitting`]
-//! (a binary search, 8 cost evaluations instead of 32), which returns the same index —
-//! tests check the two agree on real pictures.
+//! Hardware finds `q_r` in two passes over the row's buffered coefficients with K = 16 cost
+//! units per slice working in parallel and 16 row accumulators: pass 1 sums the sizes at
+//! `q = 16i + 15` (`i = 0..=15`) and takes `j`, the smallest `i` whose sum fits (`i = 15`
+//! always fits once trailing zeros may be omitted); pass 2 sums the sizes at `16j + t`
+//! (`t = 0..=15`); `q_r = 16j + t` for the smallest fitting `t`. Each cost unit keeps both
+//! bit counts (all codes, and up to the last non-zero value), so the trailing-zero fallback
+//! costs no extra pass. The refinement needs `S_s(q_r − 1)`, which pass 2 computed (or pass 1
+//! when `t = 0`). Because row sums are monotonic, this is exactly the smallest fitting
+//! index: [`hardware_row_search`] is that procedure literally; the encoder runs
+//! [`smallest_fitting_row`] (a binary search, 8 evaluations instead of 32), which returns
+//! the same index — tests check the two agree.
 //!
 //! # Coding and padding
-//! The slice is then written at that index: prefix bytes (zero), the index, and per
+//! Each slice is then written at its index: prefix bytes (zero), the index, and per
 //! component its length byte `L_c` and data — the coefficient codes up to the last non-zero
-//! one, then 1 bits to a whole byte (with [`Trailing::Code`], as many 1 bits as there are
-//! trailing zeros, rounded up to a byte: the zeros' own codes), then `0xFF` bytes to `k·L_c`. The slice's unused budget
-//! `B_s − (p + 4 + k·ΣL_c)` (a multiple of `k`) is added as more `0xFF` padding to the
-//! components, last first (C2, then C1, then Y), each up to 255 units, so every slice takes
-//! exactly `B_s` bytes. Padding of 1 bits decodes as zero coefficients and is never read
-//! past the component's coefficients.
+//! one, then 1 bits to a whole byte (when sending trailing zeros, as many 1 bits as there
+//! are trailing zeros, rounded up to a byte: the zeros' own codes), then `0xFF` bytes to
+//! `k·L_c`. The last row's leftover `L` (a multiple of `k`) is added as more `0xFF` padding,
+//! to its slices from the last one backwards, each slice's components last first (C2, C1,
+//! Y), each up to 255 units. The picture then occupies exactly `N − (P mod k)` bytes:
+//! exactly `N` whenever `k = 1`. Padding of 1 bits decodes as zero coefficients and is never
+//! read past the component's coefficients.
 //!
 //! **Lossless** pictures (`--lossless`) use `q = 0` in every slice, no budget and no
 //! padding; `k` is the smallest scaler that holds the picture's largest component.
@@ -192,41 +204,50 @@ impl ComponentSlice {
     }
 }
 
-/// What a slice must fit into: its byte budget and the picture's slice parameters.
+/// The slice parameters every slice of a picture shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SliceBudget {
-    /// `B_s`, the slice's bytes.
-    pub bytes: u64,
+pub struct SliceFormat {
     /// `slice_prefix_bytes`.
     pub prefix_bytes: u64,
     /// `slice_size_scaler`.
     pub size_scaler: u64,
 }
 
-/// Whether a slice coded at `q` fits `budget` (module docs, "Cost").
-pub fn fits(comps: &[ComponentSlice; 3], q: u8, matrix: &[u64], budget: &SliceBudget, trailing: Trailing) -> bool {
-    let k = budget.size_scaler;
+/// `S(q)`: the bytes of a slice coded at `q` (module docs, "Cost"), or `None` if a
+/// component would need more than 255 units.
+pub fn slice_bytes(comps: &[ComponentSlice; 3], q: u8, matrix: &[u64], f: &SliceFormat, trailing: Trailing) -> Option<u64> {
+    let k = f.size_scaler;
     let mut units = 0;
     for c in comps {
         let l = c.coded_bits(q, matrix, trailing).div_ceil(8).div_ceil(k);
         if l > 255 {
-            return false;
+            return None;
         }
         units += l;
     }
-    budget.prefix_bytes + 4 + k * units <= budget.bytes
+    Some(f.prefix_bytes + 4 + k * units)
 }
 
-/// The smallest index that fits, by binary search over 0..=255 (module docs, "Search");
-/// `None` if not even 255 fits.
-pub fn smallest_fitting(comps: &[ComponentSlice; 3], matrix: &[u64], budget: &SliceBudget, trailing: Trailing) -> Option<u8> {
-    if !fits(comps, MAX_QINDEX, matrix, budget, trailing) {
+/// `Σ_s S_s(q)` over a row, `None` if some slice cannot be coded at `q`.
+pub fn row_bytes(row: &[[ComponentSlice; 3]], q: u8, matrix: &[u64], f: &SliceFormat, trailing: Trailing) -> Option<u64> {
+    use rayon::prelude::*;
+    row.par_iter().with_min_len(8).map(|c| slice_bytes(c, q, matrix, f, trailing)).sum()
+}
+
+fn row_fits(row: &[[ComponentSlice; 3]], q: u8, matrix: &[u64], f: &SliceFormat, trailing: Trailing, avail: u64) -> bool {
+    row_bytes(row, q, matrix, f, trailing).is_some_and(|b| b <= avail)
+}
+
+/// The smallest `q` whose row sum fits `avail` bytes, by binary search (module docs, "Row
+/// decision"); `None` if not even 255 fits.
+pub fn smallest_fitting_row(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &SliceFormat, trailing: Trailing, avail: u64) -> Option<u8> {
+    if !row_fits(row, MAX_QINDEX, matrix, f, trailing, avail) {
         return None;
     }
     let (mut lo, mut hi) = (0u8, MAX_QINDEX);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if fits(comps, mid, matrix, budget, trailing) {
+        if row_fits(row, mid, matrix, f, trailing, avail) {
             hi = mid;
         } else {
             lo = mid + 1;
@@ -235,40 +256,67 @@ pub fn smallest_fitting(comps: &[ComponentSlice; 3], matrix: &[u64], budget: &Sl
     Some(lo)
 }
 
-/// The index and trailing-zero rule a slice is coded with (module docs, "Search"): with
-/// [`Trailing::Code`], the smallest index that fits with every coefficient sent, or — if
-/// not even 255 fits that way (a budget under one bit per coefficient) — the smallest that
-/// fits with trailing zeros omitted; with [`Trailing::Omit`], the latter.
-pub fn choose_index(comps: &[ComponentSlice; 3], matrix: &[u64], budget: &SliceBudget, trailing: Trailing) -> Option<(u8, Trailing)> {
-    if trailing == Trailing::Code {
-        if let Some(q) = smallest_fitting(comps, matrix, budget, Trailing::Code) {
-            return Some((q, Trailing::Code));
-        }
-    }
-    smallest_fitting(comps, matrix, budget, Trailing::Omit).map(|q| (q, Trailing::Omit))
-}
-
-/// The two-pass, 16-wide search exactly as the hardware runs it (module docs, "Search").
-pub fn hardware_search(comps: &[ComponentSlice; 3], matrix: &[u64], budget: &SliceBudget, trailing: Trailing) -> Option<u8> {
-    let pass1: [bool; SEARCH_WIDTH] = std::array::from_fn(|i| fits(comps, (16 * i + 15) as u8, matrix, budget, trailing));
-    let j = pass1.iter().position(|&f| f)?;
-    let pass2: [bool; SEARCH_WIDTH] = std::array::from_fn(|t| fits(comps, (16 * j + t) as u8, matrix, budget, trailing));
-    let t = pass2.iter().position(|&f| f).expect("16j + 15 fitted in pass 1");
+/// The two-pass, 16-wide row search exactly as the hardware runs it (module docs).
+pub fn hardware_row_search(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &SliceFormat, trailing: Trailing, avail: u64) -> Option<u8> {
+    let pass1: [bool; SEARCH_WIDTH] = std::array::from_fn(|i| row_fits(row, (16 * i + 15) as u8, matrix, f, trailing, avail));
+    let j = pass1.iter().position(|&ok| ok)?;
+    let pass2: [bool; SEARCH_WIDTH] = std::array::from_fn(|t| row_fits(row, (16 * j + t) as u8, matrix, f, trailing, avail));
+    let t = pass2.iter().position(|&ok| ok).expect("16j + 15 fitted in pass 1");
     Some((16 * j + t) as u8)
 }
 
-/// Slice budgets `B_s` for `n` slices sharing `payload` bytes in units of `k`
-/// (module docs, "Budget"): `p + 4 + k·u_s`.
-pub fn slice_budget(s: u64, n: u64, payload: u64, prefix_bytes: u64, size_scaler: u64) -> SliceBudget {
-    let units = (payload / size_scaler) as u128;
-    let (s, n) = (s as u128, n as u128);
-    let u = ((s + 1) * units / n - s * units / n) as u64;
-    SliceBudget { bytes: prefix_bytes + 4 + size_scaler * u, prefix_bytes, size_scaler }
+/// A row's decision: each slice's index and size, the trailing-zero rule, and the bytes
+/// left over (the next row's carry, or the picture's padding after the last row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowPlan {
+    /// Per slice (left to right): index and bytes.
+    pub slices: Vec<(u8, u64)>,
+    /// Whether the row sends trailing zeros.
+    pub trailing: Trailing,
+    /// `L` after refinement.
+    pub leftover: u64,
+}
+
+/// Steps 1 and 2 of the row decision (module docs) for a row that may spend `avail` bytes.
+/// `None` if the row cannot fit even at index 255 with trailing zeros omitted.
+pub fn plan_row(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &SliceFormat, trailing: Trailing, avail: u64) -> Option<RowPlan> {
+    use rayon::prelude::*;
+    let (q, tr) = match (trailing, smallest_fitting_row(row, matrix, f, Trailing::Code, avail)) {
+        (Trailing::Code, Some(q)) => (q, Trailing::Code),
+        _ => (smallest_fitting_row(row, matrix, f, Trailing::Omit, avail)?, Trailing::Omit),
+    };
+    let sizes: Vec<(u64, Option<u64>)> = row
+        .par_iter()
+        .with_min_len(8)
+        .map(|c| {
+            let at = slice_bytes(c, q, matrix, f, tr).expect("the row fitted at q");
+            let below = if q > 0 { slice_bytes(c, q - 1, matrix, f, tr) } else { None };
+            (at, below)
+        })
+        .collect();
+    let mut left = avail - sizes.iter().map(|s| s.0).sum::<u64>();
+    let slices = sizes
+        .into_iter()
+        .map(|(at, below)| match below {
+            Some(b) if b - at <= left => {
+                left -= b - at;
+                (q - 1, b)
+            }
+            _ => (q, at),
+        })
+        .collect();
+    Some(RowPlan { slices, trailing: tr, leftover: left })
+}
+
+/// Payload units of slice row `r` of `rows` sharing `units` (module docs, "Budget").
+pub fn row_units(r: u64, rows: u64, units: u64) -> u64 {
+    let (r, n, u) = (r as u128, rows as u128, units as u128);
+    ((r + 1) * u / n - r * u / n) as u64
 }
 
 /// The scaler `k` for a payload of `payload` bytes over `n` slices (module docs, "Budget").
 pub fn size_scaler_for(payload: u64, n: u64) -> u64 {
-    payload.div_ceil(n).div_ceil(255).max(1)
+    (3 * payload.div_ceil(n)).div_ceil(255).max(1)
 }
 
 #[cfg(test)]
@@ -308,35 +356,53 @@ mod tests {
         c
     }
 
+    fn random_row(seed: u64, slices: usize, scale: u32) -> Vec<[ComponentSlice; 3]> {
+        let mut x = seed | 1;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let sizes = [4usize, 4, 4, 4, 16, 16, 16];
+        (0..slices)
+            .map(|s| {
+                // Slices differ in activity, as real content does.
+                let sc = 1 + (scale + s as u32 * 3) % 14;
+                std::array::from_fn(|_| {
+                    let n: usize = sizes.iter().sum();
+                    component((0..n).map(|_| ((next() % (1 << sc)) as i64) - (1 << (sc - 1))).collect(), &sizes)
+                })
+            })
+            .collect()
+    }
+
     proptest! {
-        /// Costs are monotonic, so the hardware's two passes and the binary search choose
-        /// the same index, which is the smallest that fits.
+        /// Row sums are monotonic, so the hardware's two passes and the binary search choose
+        /// the same index, which is the smallest that fits; the plan never overspends.
         #[test]
-        fn searches_agree(seed in any::<u64>(), budget in 4u64..600, scale in 1u32..14) {
-            // Budgets below 4 + 3·64/8 = 28 bytes cannot send the zeros: Code falls back.
-            let mut x = seed | 1;
-            let mut next = move || { x ^= x << 13; x ^= x >> 7; x ^= x << 17; x };
-            let sizes = [4usize, 4, 4, 4, 16, 16, 16];
+        fn row_searches_agree(seed in any::<u64>(), slices in 1usize..6, per_slice in 4u64..500, scale in 1u32..14) {
+            let row = random_row(seed, slices, scale);
             let matrix = [4u64, 2, 2, 0, 4, 4, 6];
-            let comps: [ComponentSlice; 3] = std::array::from_fn(|_| {
-                let n: usize = sizes.iter().sum();
-                component((0..n).map(|_| ((next() % (1 << scale)) as i64) - (1 << (scale - 1))).collect(), &sizes)
-            });
-            let b = SliceBudget { bytes: budget, prefix_bytes: 0, size_scaler: 1 + budget / 400 };
-            let (_, chosen) = choose_index(&comps, &matrix, &b, Trailing::Code).unwrap();
-            prop_assert_eq!(chosen == Trailing::Code, budget >= 28);
+            let avail = per_slice * slices as u64;
+            let f = SliceFormat { prefix_bytes: 0, size_scaler: 1 + per_slice / 400 };
             for tr in [Trailing::Code, Trailing::Omit] {
-                let fast = smallest_fitting(&comps, &matrix, &b, tr);
-                prop_assert_eq!(fast, hardware_search(&comps, &matrix, &b, tr));
-                if tr == Trailing::Code && budget < 28 {
-                    prop_assert!(fast.is_none());
-                    continue;
+                let fast = smallest_fitting_row(&row, &matrix, &f, tr, avail);
+                prop_assert_eq!(fast, hardware_row_search(&row, &matrix, &f, tr, avail));
+                if let Some(q) = fast {
+                    prop_assert!(row_fits(&row, q, &matrix, &f, tr, avail));
+                    for lower in 0..q {
+                        prop_assert!(!row_fits(&row, lower, &matrix, &f, tr, avail));
+                    }
+                } else {
+                    prop_assert_eq!(tr, Trailing::Code);
                 }
-                let q = fast.unwrap();
-                prop_assert!(fits(&comps, q, &matrix, &b, tr));
-                for lower in 0..q {
-                    prop_assert!(!fits(&comps, lower, &matrix, &b, tr));
-                }
+            }
+            let plan = plan_row(&row, &matrix, &f, Trailing::Code, avail).unwrap();
+            let spent: u64 = plan.slices.iter().map(|s| s.1).sum();
+            prop_assert_eq!(spent + plan.leftover, avail);
+            for (c, &(q, bytes)) in row.iter().zip(&plan.slices) {
+                prop_assert_eq!(slice_bytes(c, q, &matrix, &f, plan.trailing), Some(bytes));
             }
         }
     }
@@ -354,11 +420,12 @@ mod tests {
 
     #[test]
     fn budgets_deal_out_every_unit() {
-        for (n, payload, k) in [(7u64, 1000u64, 1u64), (129600, 20_000_000, 1), (16, 100_000, 25)] {
-            let total: u64 = (0..n).map(|s| slice_budget(s, n, payload, 0, k).bytes - 4).sum();
-            assert_eq!(total, payload / k * k);
-            let k2 = size_scaler_for(payload, n);
-            assert!((0..n).all(|s| slice_budget(s, n, payload, 0, k2).bytes - 4 <= 255 * k2));
+        for (rows, units) in [(7u64, 1000u64), (540, 20_000_000), (1, 5), (16, 3)] {
+            assert_eq!((0..rows).map(|r| row_units(r, rows, units)).sum::<u64>(), units);
         }
+        // A component may take three mean slice payloads.
+        assert_eq!(size_scaler_for(85 * 100, 100), 1);
+        assert_eq!(size_scaler_for(86 * 100, 100), 2);
+        assert_eq!(size_scaler_for(0, 100), 1);
     }
 }
