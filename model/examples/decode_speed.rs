@@ -2,6 +2,9 @@
 //! `cargo run --release -p uhdpipe-model --example decode_speed -- STREAM [SECONDS] [THREADS]`.
 //! Prints pictures/s and Mpixel/s (luma samples). THREADS 1 (default) runs on the calling
 //! thread; 0 uses every core.
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+use cpu_time::cpu_seconds;
 use std::time::{Duration, Instant};
 use uhdpipe_model::{Decoder, Event};
 
@@ -43,11 +46,3 @@ fn main() {
     );
 }
 
-/// User + system CPU time of this process so far (Linux `/proc/self/stat`, 100 ticks/s), so
-/// that figures taken on a busy machine still say what one picture costs.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(") ").next().unwrap_or("").split(' ').collect();
-    let tick = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    (tick(11) + tick(12)) / 100.0
-}

@@ -362,7 +362,10 @@ impl BitWriter {
 /// Length in bits of `v`'s (A.4.3) unsigned exp-Golomb code: `2·⌊log2(v+1)⌋ + 1`.
 #[inline]
 pub fn uint_bits(v: u64) -> u32 {
-    2 * (127 - (v as u128 + 1).leading_zeros()) + 1
+    match v.checked_add(1) {
+        Some(x) => 2 * (63 - x.leading_zeros()) + 1,
+        None => 129,
+    }
 }
 
 /// Length in bits of a signed (A.4.4) code of magnitude `m`: one more than

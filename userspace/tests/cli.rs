@@ -147,3 +147,105 @@ fn scale_pipes_through_stdin_and_stdout_and_ffmpeg_reads_it() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("does not divide into 4:2:2 chroma"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `ffmpeg ... -f yuv4mpegpipe - | uhdpipe encode - -o x.vc2`: the stream decodes (ours and
+/// FFmpeg's decoder agree at this rate), `info` describes it, threads do not change a byte.
+#[test]
+fn encode_from_an_ffmpeg_pipe_and_decode_back() {
+    let dir = tmpdir("encode");
+    let vc2 = dir.join("pipe.vc2");
+    let cmd = format!(
+        "ffmpeg -nostdin -v error -f lavfi -i testsrc2=size=640x360:rate=25 -frames:v 3 -pix_fmt yuv422p10le -strict -1 -f yuv4mpegpipe - | {} encode - -o {} --ratio 5 --wavelet dd97 --threads 1",
+        env!("CARGO_BIN_EXE_uhdpipe"),
+        vc2.display()
+    );
+    let out = Command::new("sh").arg("-c").arg(&cmd).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(msg.contains("encoded 3 frame(s) 640x360 as 3 pictures"), "{msg}");
+    let info = String::from_utf8_lossy(&uhdpipe(&["info", vc2.to_str().unwrap()]).stdout).to_string();
+    for want in ["3 picture(s)", "frame 640x360 4:2:2 progressive", "Deslauriers-Dubuc (9,7), depth 3", "frame rate 25/1", "luma 10-bit (offset 64, excursion 876)"] {
+        assert!(info.contains(want), "info lacks {want:?}:\n{info}");
+    }
+    // 640·360·2 samples · 10 bits / 8 / 5 = 115200 bytes per picture, less than one
+    // slice_size_scaler unit (2 here) short.
+    assert!(info.contains("size scaler 2") && info.contains("bytes per picture: min 115199, mean 115199, max 115199"), "{info}");
+    let ours = dir.join("ours.yuv");
+    assert!(uhdpipe(&["decode", vc2.to_str().unwrap(), "-o", ours.to_str().unwrap(), "-q"]).status.success());
+    let theirs = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-f", "dirac", "-i", vc2.to_str().unwrap(), "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv422p10le", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read(&ours).unwrap(), theirs.stdout, "FFmpeg decodes our default-option stream differently");
+    // Same bytes with two threads.
+    let two = dir.join("two.vc2");
+    let cmd2 = cmd.replace("--threads 1", "--threads 2").replace(vc2.to_str().unwrap(), two.to_str().unwrap());
+    assert!(Command::new("sh").arg("-c").arg(&cmd2).output().unwrap().status.success());
+    assert_eq!(std::fs::read(&vc2).unwrap(), std::fs::read(&two).unwrap(), "--threads changed the output");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Interlaced Y4M is coded as fields and decodes back to the same frames losslessly;
+/// the sequence header signals what the options and the Y4M header say.
+#[test]
+fn encode_interlaced_lossless_with_colour_options() {
+    let dir = tmpdir("encode-fields");
+    let src = dir.join("in.y4m");
+    let ff = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30000/1001", "-frames:v", "2", "-pix_fmt", "yuv420p", "-vf", "setfield=tff", "-f", "yuv4mpegpipe", src.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(ff.status.success(), "{}", String::from_utf8_lossy(&ff.stderr));
+    let y4m = std::fs::read(&src).unwrap();
+    assert!(String::from_utf8_lossy(&y4m[..80]).contains(" It "), "FFmpeg wrote no interlace tag");
+    let vc2 = dir.join("out.vc2");
+    let out = uhdpipe(&["encode", src.to_str().unwrap(), "-o", vc2.to_str().unwrap(), "--lossless", "--primaries", "bt2020", "--matrix", "bt2020", "--transfer", "hlg", "--range", "full"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("as 4 fields"));
+    let info = String::from_utf8_lossy(&uhdpipe(&["info", vc2.to_str().unwrap()]).stdout).to_string();
+    for want in ["version 3.0", "interlaced (top field first), pictures are fields", "frame rate 30000/1001", "HLG", "BT.2020", "offset 0, excursion 255"] {
+        assert!(info.contains(want), "info lacks {want:?}:\n{info}");
+    }
+    let back = dir.join("back.y4m");
+    assert!(uhdpipe(&["decode", vc2.to_str().unwrap(), "-o", back.to_str().unwrap(), "-q"]).status.success());
+    let frames = |p: &Path| {
+        let mut r = uhdpipe_model::io::y4m::Reader::new(std::io::BufReader::new(std::fs::File::open(p).unwrap())).unwrap();
+        let mut v = Vec::new();
+        while let Some(f) = r.next_frame().unwrap() {
+            v.push(f.planes);
+        }
+        v
+    };
+    assert_eq!(frames(&back), frames(&src), "lossless fields did not weave back into the source frames");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Options the encoder cannot honour are refused with a message that says why.
+#[test]
+fn encode_refuses_impossible_options_clearly() {
+    let dir = tmpdir("encode-errors");
+    let src = dir.join("in.y4m");
+    let mut y4m = b"YUV4MPEG2 W64 H36 F25:1 Ip A1:1 C420jpeg\nFRAME\n".to_vec();
+    y4m.extend(std::iter::repeat_n(128u8, 64 * 36 * 3 / 2));
+    std::fs::write(&src, &y4m).unwrap();
+    let out_path = dir.join("x.vc2");
+    let o = out_path.to_str().unwrap();
+    let s = src.to_str().unwrap();
+    for (args, want) in [
+        (vec!["--slices", "3x1"], "do not divide"),
+        (vec!["--picture-bytes", "10"], "too few"),
+        (vec!["--depth", "7"], "no default quantisation matrix"),
+        (vec!["--quant-matrix", "1 2"], "needs 10 values"),
+        (vec!["--ratio", "0.5"], "at least 1"),
+        (vec!["--wavelet", "db4"], "unknown wavelet"),
+        (vec!["--ratio", "4", "--lossless"], "cannot be used with"),
+    ] {
+        let mut a = vec!["encode", s, "-o", o];
+        a.extend(args.iter());
+        let out = uhdpipe(&a);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let msg = String::from_utf8_lossy(&out.stderr);
+        assert!(msg.contains(want), "{args:?}: {msg}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -326,6 +326,7 @@ impl Encoder {
         let units = budget.payload / budget.size_scaler;
         let mut coded = Vec::with_capacity((sx_n * sy_n) as usize);
         let mut carry = 0u64;
+        let mut hint = 16u8;
         let mut row: Vec<[ComponentSlice; 3]> = (0..sx_n).map(|_| Default::default()).collect();
         for sy in 0..sy_n {
             row.par_iter_mut().enumerate().for_each(|(sx, comps)| {
@@ -337,9 +338,10 @@ impl Encoder {
                 Rate::Lossless => vec![(0, self.trailing); sx_n as usize],
                 Rate::PictureBytes(_) => {
                     let avail = sx_n * 4 + budget.size_scaler * rate::row_units(sy, sy_n, units) + carry;
-                    let p = rate::plan_row(&row, matrix, &format, self.trailing, avail)
+                    let p = rate::plan_row(&row, matrix, &format, self.trailing, avail, hint)
                         .ok_or_else(|| cannot(format!("slice row {sy} does not fit its {avail} bytes even at qindex 255")))?;
                     carry = p.leftover;
+                    hint = p.slices.iter().map(|s| s.0).max().unwrap_or(hint);
                     p.slices.iter().map(|&(q, _)| (q, p.trailing)).collect()
                 }
             };
@@ -475,11 +477,19 @@ fn gather<T: Coef>(out: &mut ComponentSlice, bands: &[Band<T>], sx: u64, sy: u64
 /// quantised coefficient, then 1 bits to a byte boundary, and with [`Trailing::Code`] as
 /// many more 1 bits (whole bytes) as there are zeros after it.
 fn code_component(c: &ComponentSlice, q: u8, matrix: &[u64], trailing: Trailing) -> Vec<u8> {
+    let quantiser = rate::Quantiser::get();
     let mut values = Vec::with_capacity(c.coeffs.len());
     let mut start = 0;
     for (&(end, _), &m) in c.bands.iter().zip(matrix) {
         let qb = (q as u64).saturating_sub(m) as u8;
-        values.extend(c.coeffs[start..end].iter().map(|&v| rate::forward_quant(v, qb)));
+        values.extend(c.coeffs[start..end].iter().map(|&v| {
+            let m = quantiser.quotient(v.unsigned_abs() << 2, qb) as i64;
+            if v < 0 {
+                -m
+            } else {
+                m
+            }
+        }));
         start = end;
     }
     let last = values.iter().rposition(|&v| v != 0).map_or(0, |i| i + 1);
@@ -601,7 +611,7 @@ mod tests {
                 let avail = 16 + plan.size_scaler * rate::row_units(sy, 4, plan.payload / plan.size_scaler);
                 let m = &e.coding.quant_matrix;
                 for tr in [Trailing::Code, Trailing::Omit] {
-                    assert_eq!(rate::smallest_fitting_row(&row, m, &f, tr, avail), rate::hardware_row_search(&row, m, &f, tr, avail));
+                    assert_eq!(rate::smallest_fitting_row(&row, m, &f, tr, avail, 20), rate::hardware_row_search(&row, m, &f, tr, avail));
                 }
             }
         }
