@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The main job, until the accelerator exists: makes a short VC-2 test clip (FFmpeg's
-# encoder, 1080p50 4:2:2 10-bit, LeGall 5/3), describes it and decodes it with uhdpipe,
-# checks the result against FFmpeg's own decode of the same stream, scales it to 720p, and
-# prints what it did.
+# The main job, until the accelerator exists (on the CPU reference model): encodes a short
+# 1080p50 4:2:2 10-bit clip to VC-2 with uhdpipe, describes and decodes it, checks that
+# FFmpeg's decoder gives the same pictures (and that uhdpipe decodes FFmpeg's own stream of
+# the clip as FFmpeg does), reports the quality, scales the clip to 720p, and prints what it
+# did.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -12,10 +13,9 @@ bin="$here/target/release/uhdpipe"
 work="${UHDPIPE_DEMO_DIR:-$here/work/demo}"
 mkdir -p "$work"
 
-echo "== 1. making a 10-frame 1080p50 4:2:2 10-bit test clip with FFmpeg's VC-2 encoder"
-ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=50:duration=0.2" -pix_fmt yuv422p10le \
-  -c:v vc2 -b:v 600M -wavelet_type 5_3 -wavelet_depth 3 -slice_height 8 -f rawvideo "$work/clip.vc2"
-ls -l "$work/clip.vc2" | awk '{print "   " $5 " bytes"}'
+echo "== 1. a 10-frame 1080p50 4:2:2 10-bit test clip (FFmpeg's testsrc2), piped into uhdpipe encode (6:1, LeGall 5/3)"
+ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=50:duration=0.2" -pix_fmt yuv422p10le -strict -1 -f yuv4mpegpipe - \
+  | tee "$work/source.y4m" | "$bin" encode - -o "$work/clip.vc2" --ratio 6
 
 echo "== 2. uhdpipe info"
 "$bin" info "$work/clip.vc2" | sed 's/^/   /'
@@ -24,12 +24,22 @@ echo "== 3. uhdpipe decode (backend: CPU reference model)"
 "$bin" decode "$work/clip.vc2" -o "$work/clip.y4m"
 "$bin" decode -q "$work/clip.vc2" -o "$work/clip.yuv"
 
-echo "== 4. cross-check with FFmpeg's decoder"
+echo "== 4. cross-checks with FFmpeg"
 ffmpeg -nostdin -v error -y -f dirac -i "$work/clip.vc2" -fps_mode passthrough -f rawvideo -pix_fmt yuv422p10le "$work/clip.ffmpeg.yuv"
 if cmp -s "$work/clip.yuv" "$work/clip.ffmpeg.yuv"; then
-  echo "   bit-exact: uhdpipe and FFmpeg decode the same $(stat -c %s "$work/clip.yuv") bytes"
+  echo "   FFmpeg's decoder gives the same $(stat -c %s "$work/clip.yuv") bytes as uhdpipe's"
 else
-  echo "   MISMATCH between uhdpipe and FFmpeg" >&2
+  echo "   MISMATCH between uhdpipe and FFmpeg decoding uhdpipe's stream" >&2
+  exit 1
+fi
+ffmpeg -nostdin -v info -i "$work/clip.y4m" -i "$work/source.y4m" -lavfi psnr -f null - 2>&1 | grep -o 'PSNR y:.*' | sed 's/^/   quality against the source: /'
+ffmpeg -nostdin -v error -y -i "$work/source.y4m" -c:v vc2 -b:v 600M -wavelet_type 5_3 -wavelet_depth 3 -slice_height 8 -f rawvideo "$work/ffmpeg.vc2"
+"$bin" decode -q "$work/ffmpeg.vc2" -o "$work/ffmpeg-stream.yuv"
+ffmpeg -nostdin -v error -y -f dirac -i "$work/ffmpeg.vc2" -fps_mode passthrough -f rawvideo -pix_fmt yuv422p10le "$work/ffmpeg-stream.ffmpeg.yuv"
+if cmp -s "$work/ffmpeg-stream.yuv" "$work/ffmpeg-stream.ffmpeg.yuv"; then
+  echo "   and uhdpipe decodes FFmpeg's own VC-2 stream of the clip exactly as FFmpeg does"
+else
+  echo "   MISMATCH between uhdpipe and FFmpeg decoding FFmpeg's stream" >&2
   exit 1
 fi
 ffprobe -v error -show_entries stream=width,height,pix_fmt,r_frame_rate,nb_read_frames -count_frames -of compact "$work/clip.y4m" | sed 's/^/   FFmpeg reads our Y4M: /'

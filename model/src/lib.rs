@@ -5,7 +5,10 @@
 //! high-quality pictures and fragments, auxiliary and padding data, end of sequence), all
 //! seven wavelet filters, symmetric and horizontal-only transform levels, default and
 //! custom quantisation matrices, 4:4:4 / 4:2:2 / 4:2:0, bit depths 1 to 16, frames and
-//! fields. The forward transform (analysis) is here too, exact inverse of the decoder's.
+//! fields. And a VC-2 high-quality-profile encoder ([`encoder`]) whose one-pass,
+//! slice-row rate control is specified for the RTL to match bit for bit
+//! ([`encoder::rate`]), with the forward transform (analysis), exact inverse of the
+//! decoder's.
 //!
 //! Functions are named after the standard's pseudocode and their docs start with the
 //! section they implement. Stream content never panics the model: every problem is an
