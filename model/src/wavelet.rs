@@ -745,6 +745,16 @@ fn analyse_row<T: Coef>(row: &[T], lo: &mut [T], hi: &mut [T], filter_ho: usize)
     oned_analysis_split(lo, hi, filter_ho);
 }
 
+/// One line of horizontal analysis with `filter` (its `filter_bit_shift` applied first):
+/// the (L, H) halves of an even-length line. The reference the RTL's 1-D blocks match.
+pub fn analysis_1d(line: &[i64], filter: usize) -> (Vec<i64>, Vec<i64>) {
+    assert!(line.len().is_multiple_of(2), "analysis needs an even number of samples");
+    let mut lo = vec![0i64; line.len() / 2];
+    let mut hi = vec![0i64; line.len() / 2];
+    analyse_row(line, &mut lo, &mut hi, filter);
+    (lo, hi)
+}
+
 /// (15.4.2, encoder side) `h_analysis`: returns (L, H).
 pub fn h_analysis<T: Coef>(t: &TransformParams, pic: &Band<T>) -> (Band<T>, Band<T>) {
     let w = pic.width / 2;

@@ -1,5 +1,32 @@
-//! uhdpipe RTL: VC-2 encoder/decoder blocks, scaler, register block and DMA, described in
-//! rust-hdl and generated to Verilog.
+//! # uhdpipe RTL
 //!
-//! Empty until the RTL-foundation issue lands its conventions and the wavelet blocks; nothing
-//! here is claimed to work yet.
+//! Hardware blocks described in rust-hdl 0.46, generated to Verilog (`rtl/verilog/`,
+//! committed; `cargo run -p uhdpipe-rtl --bin rtl-generate` rewrites it and a test fails when
+//! it drifts), simulated with Verilator from `uhdpipe-sim`.
+//!
+//! ## Conventions every block follows
+//! - **One block per file** under [`blocks`]; its doc states function, samples per clock,
+//!   latency, handshake and reset, and documents every port (width, range).
+//! - **Ports grouped by interface prefix**: `in_*` (the block's input stream), `out_*` (its
+//!   output stream), `cfg_*` (run-time registers), `err_*` (protocol errors).
+//! - **Video stream interface** (the shape of AXI4-Stream video): `valid`/`ready` with a
+//!   transfer when both are high at a rising clock edge; data held stable while `valid` is
+//!   high and `ready` low; `first`/`last` mark a line's first and last beat (`sol`/`eol`).
+//!   Blocks may hold `ready` low for bounded periods (documented per block).
+//! - **Arithmetic**: samples are two's complement in `Bits<N>` (rust-hdl's `Signed` lacks
+//!   shifts). Every sum is computed in a local signal of the full result width *before* any
+//!   shift, so that rust-hdl's simulator (which truncates at the declared width) and the
+//!   generated Verilog (which widens expressions to 32 bits) agree; arithmetic right shifts
+//!   OR the sign back in explicitly. Verilator on the generated Verilog is the reference.
+//! - **Reset**: state that must start known is initialised (rust-hdl's `DFF` emits an
+//!   `initial` block, which FPGA bitstreams honour); the streaming blocks here need no
+//!   reset beyond that.
+//!
+//! ## Generated Verilog
+//! rust-hdl names every top module `top` and sizes literals as 32 bits.
+//! [`generate::verilog`] renames the design (`top` → `uhdpipe_<block>`, submodules
+//! `uhdpipe_<block>__<name>`) and rewrites literals and zero-extensions to the widths of
+//! their context, so that `verilator --lint-only -Wall` passes with no waivers.
+
+pub mod blocks;
+pub mod generate;

@@ -1,0 +1,15 @@
+//! Writes every block's Verilog into `rtl/verilog/<block>/<module>.v` (committed; a test
+//! checks it is current).
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("verilog");
+    for (block, modules) in uhdpipe_rtl::generate::all_blocks() {
+        let bdir = dir.join(&block);
+        let _ = std::fs::remove_dir_all(&bdir);
+        std::fs::create_dir_all(&bdir).expect("create rtl/verilog/<block>");
+        for (module, text) in modules {
+            let path = bdir.join(format!("{module}.v"));
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        }
+        println!("wrote {}", bdir.display());
+    }
+}

@@ -1,0 +1,3 @@
+//! The hardware blocks, one per file.
+
+pub mod legall_h;
