@@ -7,10 +7,13 @@
 //! `L_n = e_n + ⌊(H_{n−1} + H_n + 2) / 4⌋` (with `H_{−1} = H_0`) —
 //! exactly `uhdpipe_model::wavelet::analysis_1d(line, 1)`.
 //!
-//! **Throughput.** One sample pair in and one (L, H) pair out per clock; a line of `N` pairs
-//! takes `N + 1` clocks (`in_ready` is low for one clock after each line's last pair while
-//! that pair is finished). **Latency:** the result for pair `n` leaves on the clock after
-//! pair `n + 1` (or, for a line's last pair, the flush clock) is taken.
+//! **Throughput.** One sample pair in and one (L, H) pair out per clock, lines back to back
+//! with no gap. **Latency:** six clocks from a pair's input to its result for the last pair
+//! of a line; other pairs also wait for the next pair (the filter looks one pair ahead).
+//! Pipeline: input register → pair buffer → `e_n + e_{n+1} + 1` → H → `H_{n−1} + H_n + 2` →
+//! L and output register (one adder per stage);
+//! every stage advances together when the output register is free, so `in_ready` follows
+//! `out_ready` combinationally (`in_ready = !out_valid | out_ready`).
 //!
 //! **Handshake.** `in_*` and `out_*` are video streams (crate docs): a beat transfers when
 //! `valid` and `ready` are both high at a rising edge. `in_first`/`in_last` mark a line's
@@ -62,18 +65,43 @@ pub struct LegallH<const W: usize, const V: usize> {
     h_sum: Signal<Local, Bits<V>>,
     h: Signal<Local, Bits<V>>,
     hm: Signal<Local, Bits<V>>,
-    l_sum: Signal<Local, Bits<V>>,
     l_shift: Signal<Local, Bits<V>>,
-    take: Signal<Local, Bit>,
-    emit: Signal<Local, Bit>,
+    a_emit: Signal<Local, Bit>,
     free: Signal<Local, Bit>,
-    // state
+    // stage I: the registered input pair (sign-extended, filter_bit_shift applied)
+    iv: DFF<Bit>,
+    i_e: DFF<Bits<V>>,
+    i_o: DFF<Bits<V>>,
+    i_first: DFF<Bit>,
+    i_last: DFF<Bit>,
+    // stage A: the pair waiting for the next even sample
     e_prev: DFF<Bits<V>>,
     o_prev: DFF<Bits<V>>,
-    h_prev: DFF<Bits<V>>,
     have_prev: DFF<Bit>,
     prev_first: DFF<Bit>,
     prev_last: DFF<Bit>,
+    // stage S: e + e_next + 1 computed
+    sv: DFF<Bit>,
+    s_e: DFF<Bits<V>>,
+    s_o: DFF<Bits<V>>,
+    s_sum: DFF<Bits<V>>,
+    s_first: DFF<Bit>,
+    s_last: DFF<Bit>,
+    // stage B: H computed
+    bv: DFF<Bit>,
+    b_e: DFF<Bits<V>>,
+    b_h: DFF<Bits<V>>,
+    b_first: DFF<Bit>,
+    b_last: DFF<Bit>,
+    // stage C: H_{n-1} + H_n + 2 computed
+    cv: DFF<Bit>,
+    c_e: DFF<Bits<V>>,
+    c_h: DFF<Bits<V>>,
+    c_lsum: DFF<Bits<V>>,
+    c_first: DFF<Bit>,
+    c_last: DFF<Bit>,
+    h_prev: DFF<Bits<V>>,
+    // output register
     ov: DFF<Bit>,
     ol: DFF<Bits<V>>,
     oh: DFF<Bits<V>>,
@@ -108,17 +136,37 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             h_sum: Default::default(),
             h: Default::default(),
             hm: Default::default(),
-            l_sum: Default::default(),
             l_shift: Default::default(),
-            take: Default::default(),
-            emit: Default::default(),
+            a_emit: Default::default(),
             free: Default::default(),
+            iv: Default::default(),
+            i_e: Default::default(),
+            i_o: Default::default(),
+            i_first: Default::default(),
+            i_last: Default::default(),
             e_prev: Default::default(),
             o_prev: Default::default(),
-            h_prev: Default::default(),
             have_prev: Default::default(),
             prev_first: Default::default(),
             prev_last: Default::default(),
+            sv: Default::default(),
+            s_e: Default::default(),
+            s_o: Default::default(),
+            s_sum: Default::default(),
+            s_first: Default::default(),
+            s_last: Default::default(),
+            bv: Default::default(),
+            b_e: Default::default(),
+            b_h: Default::default(),
+            b_first: Default::default(),
+            b_last: Default::default(),
+            cv: Default::default(),
+            c_e: Default::default(),
+            c_h: Default::default(),
+            c_lsum: Default::default(),
+            c_first: Default::default(),
+            c_last: Default::default(),
+            h_prev: Default::default(),
             ov: Default::default(),
             ol: Default::default(),
             oh: Default::default(),
@@ -131,60 +179,83 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
 impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, e_prev, o_prev, h_prev, have_prev, prev_first, prev_last, ov, ol, oh, of, oe);
-        // Sign-extend and apply filter_bit_shift (x << 1).
+        dff_setup!(
+            self, clock, iv, i_e, i_o, i_first, i_last, e_prev, o_prev, have_prev, prev_first, prev_last, sv, s_e, s_o, s_sum, s_first, s_last, bv,
+            b_e, b_h, b_first, b_last, cv,
+            c_e, c_h, c_lsum, c_first, c_last, h_prev, ov, ol, oh, of, oe
+        );
+        // Every stage advances together when the output register can take a result.
+        self.free.next = !self.ov.q.val() | self.out_ready.val();
+        self.in_ready.next = self.free.val();
+        // Input: sign-extend, apply filter_bit_shift (x << 1), register.
         self.e_new.next = bit_cast::<V, W>(self.in_even.val());
         if (self.in_even.val() & self.sign_in.val()).any() {
             self.e_new.next = bit_cast::<V, W>(self.in_even.val()) | self.ext.val();
         }
-        self.e_new.next = self.e_new.val() << 1;
         self.o_new.next = bit_cast::<V, W>(self.in_odd.val());
         if (self.in_odd.val() & self.sign_in.val()).any() {
             self.o_new.next = bit_cast::<V, W>(self.in_odd.val()) | self.ext.val();
         }
-        self.o_new.next = self.o_new.val() << 1;
-        self.free.next = !self.ov.q.val() | self.out_ready.val();
-        // Flushing the last pair of a line: no new input this cycle.
-        self.in_ready.next = self.free.val() & !(self.have_prev.q.val() & self.prev_last.q.val());
-        self.take.next = self.in_valid.val() & self.in_ready.val();
-        self.emit.next = (self.take.val() & self.have_prev.q.val()) | (self.free.val() & self.have_prev.q.val() & self.prev_last.q.val());
-        // The even sample after the buffered pair: the new one, or (end of line) itself.
-        self.e_next.next = self.e_new.val();
+        // Stage A emits its pair when the next even sample is there, or at the end of a line.
+        self.a_emit.next = self.have_prev.q.val() & (self.prev_last.q.val() | self.iv.q.val());
+        self.e_next.next = self.i_e.q.val();
         if self.prev_last.q.val() {
             self.e_next.next = self.e_prev.q.val();
         }
-        // H = odd - ((e + e_next + 1) >> 1), arithmetic shift.
+        // H = odd - ((e + e_next + 1) >> 1), arithmetic shift: the sum in stage S, H in B.
         self.h_sum.next = self.e_prev.q.val() + self.e_next.val() + 1;
-        self.h.next = self.o_prev.q.val() - ((self.h_sum.val() >> 1) | (self.h_sum.val() & self.msb.val()));
+        self.h.next = self.s_o.q.val() - ((self.s_sum.q.val() >> 1) | (self.s_sum.q.val() & self.msb.val()));
+        // L's neighbour: H of the previous pair, or (first pair of a line) its own.
         self.hm.next = self.h_prev.q.val();
-        if self.prev_first.q.val() {
-            self.hm.next = self.h.val();
+        if self.b_first.q.val() {
+            self.hm.next = self.b_h.q.val();
         }
         // L = e + ((H_prev + H + 2) >> 2), arithmetic shift.
-        self.l_sum.next = self.hm.val() + self.h.val() + 2;
-        self.l_shift.next = self.l_sum.val() >> 2;
-        if (self.l_sum.val() & self.msb.val()).any() {
-            self.l_shift.next = (self.l_sum.val() >> 2) | self.msb.val() | (self.msb.val() >> 1);
+        self.l_shift.next = self.c_lsum.q.val() >> 2;
+        if (self.c_lsum.q.val() & self.msb.val()).any() {
+            self.l_shift.next = (self.c_lsum.q.val() >> 2) | self.msb.val() | (self.msb.val() >> 1);
         }
-        // Output register.
         if self.free.val() {
-            self.ov.d.next = false;
-        }
-        if self.emit.val() {
-            self.ov.d.next = true;
-            self.ol.d.next = self.e_prev.q.val() + self.l_shift.val();
-            self.oh.d.next = self.h.val();
-            self.of.d.next = self.prev_first.q.val();
-            self.oe.d.next = self.prev_last.q.val();
-            self.h_prev.d.next = self.h.val();
-            self.have_prev.d.next = false;
-        }
-        if self.take.val() {
-            self.e_prev.d.next = self.e_new.val();
-            self.o_prev.d.next = self.o_new.val();
-            self.prev_first.d.next = self.in_first.val();
-            self.prev_last.d.next = self.in_last.val();
-            self.have_prev.d.next = true;
+            self.iv.d.next = self.in_valid.val();
+            self.i_e.d.next = self.e_new.val() << 1;
+            self.i_o.d.next = self.o_new.val() << 1;
+            self.i_first.d.next = self.in_first.val();
+            self.i_last.d.next = self.in_last.val();
+            if self.a_emit.val() {
+                self.have_prev.d.next = false;
+            }
+            if self.iv.q.val() {
+                self.e_prev.d.next = self.i_e.q.val();
+                self.o_prev.d.next = self.i_o.q.val();
+                self.prev_first.d.next = self.i_first.q.val();
+                self.prev_last.d.next = self.i_last.q.val();
+                self.have_prev.d.next = true;
+            }
+            self.sv.d.next = self.a_emit.val();
+            self.s_e.d.next = self.e_prev.q.val();
+            self.s_o.d.next = self.o_prev.q.val();
+            self.s_sum.d.next = self.h_sum.val();
+            self.s_first.d.next = self.prev_first.q.val();
+            self.s_last.d.next = self.prev_last.q.val();
+            self.bv.d.next = self.sv.q.val();
+            self.b_e.d.next = self.s_e.q.val();
+            self.b_h.d.next = self.h.val();
+            self.b_first.d.next = self.s_first.q.val();
+            self.b_last.d.next = self.s_last.q.val();
+            self.cv.d.next = self.bv.q.val();
+            self.c_e.d.next = self.b_e.q.val();
+            self.c_h.d.next = self.b_h.q.val();
+            self.c_lsum.d.next = self.hm.val() + self.b_h.q.val() + 2;
+            self.c_first.d.next = self.b_first.q.val();
+            self.c_last.d.next = self.b_last.q.val();
+            if self.bv.q.val() {
+                self.h_prev.d.next = self.b_h.q.val();
+            }
+            self.ov.d.next = self.cv.q.val();
+            self.ol.d.next = self.c_e.q.val() + self.l_shift.val();
+            self.oh.d.next = self.c_h.q.val();
+            self.of.d.next = self.c_first.q.val();
+            self.oe.d.next = self.c_last.q.val();
         }
         self.out_valid.next = self.ov.q.val();
         self.out_low.next = self.ol.q.val();

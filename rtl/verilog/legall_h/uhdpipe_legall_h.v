@@ -22,15 +22,27 @@ module uhdpipe_legall_h(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     localparam  sign_in = 12'h800;
 
     // Stub signals
+    reg  iv$d;
+    wire  iv$q;
+    reg  iv$clock;
+    reg  [15:0] i_e$d;
+    wire  [15:0] i_e$q;
+    reg  i_e$clock;
+    reg  [15:0] i_o$d;
+    wire  [15:0] i_o$q;
+    reg  i_o$clock;
+    reg  i_first$d;
+    wire  i_first$q;
+    reg  i_first$clock;
+    reg  i_last$d;
+    wire  i_last$q;
+    reg  i_last$clock;
     reg  [15:0] e_prev$d;
     wire  [15:0] e_prev$q;
     reg  e_prev$clock;
     reg  [15:0] o_prev$d;
     wire  [15:0] o_prev$q;
     reg  o_prev$clock;
-    reg  [15:0] h_prev$d;
-    wire  [15:0] h_prev$q;
-    reg  h_prev$clock;
     reg  have_prev$d;
     wire  have_prev$q;
     reg  have_prev$clock;
@@ -40,6 +52,60 @@ module uhdpipe_legall_h(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  prev_last$d;
     wire  prev_last$q;
     reg  prev_last$clock;
+    reg  sv$d;
+    wire  sv$q;
+    reg  sv$clock;
+    reg  [15:0] s_e$d;
+    wire  [15:0] s_e$q;
+    reg  s_e$clock;
+    reg  [15:0] s_o$d;
+    wire  [15:0] s_o$q;
+    reg  s_o$clock;
+    reg  [15:0] s_sum$d;
+    wire  [15:0] s_sum$q;
+    reg  s_sum$clock;
+    reg  s_first$d;
+    wire  s_first$q;
+    reg  s_first$clock;
+    reg  s_last$d;
+    wire  s_last$q;
+    reg  s_last$clock;
+    reg  bv$d;
+    wire  bv$q;
+    reg  bv$clock;
+    reg  [15:0] b_e$d;
+    wire  [15:0] b_e$q;
+    reg  b_e$clock;
+    reg  [15:0] b_h$d;
+    wire  [15:0] b_h$q;
+    reg  b_h$clock;
+    reg  b_first$d;
+    wire  b_first$q;
+    reg  b_first$clock;
+    reg  b_last$d;
+    wire  b_last$q;
+    reg  b_last$clock;
+    reg  cv$d;
+    wire  cv$q;
+    reg  cv$clock;
+    reg  [15:0] c_e$d;
+    wire  [15:0] c_e$q;
+    reg  c_e$clock;
+    reg  [15:0] c_h$d;
+    wire  [15:0] c_h$q;
+    reg  c_h$clock;
+    reg  [15:0] c_lsum$d;
+    wire  [15:0] c_lsum$q;
+    reg  c_lsum$clock;
+    reg  c_first$d;
+    wire  c_first$q;
+    reg  c_first$clock;
+    reg  c_last$d;
+    wire  c_last$q;
+    reg  c_last$clock;
+    reg  [15:0] h_prev$d;
+    wire  [15:0] h_prev$q;
+    reg  h_prev$clock;
     reg  ov$d;
     wire  ov$q;
     reg  ov$clock;
@@ -63,13 +129,36 @@ module uhdpipe_legall_h(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  [15:0] h_sum;
     reg  [15:0] h;
     reg  [15:0] hm;
-    reg  [15:0] l_sum;
     reg  [15:0] l_shift;
-    reg  take;
-    reg  emit;
+    reg  a_emit;
     reg  free;
 
     // Sub module instances
+    uhdpipe_legall_h__iv iv(
+        .d(iv$d),
+        .q(iv$q),
+        .clock(iv$clock)
+    );
+    uhdpipe_legall_h__i_e i_e(
+        .d(i_e$d),
+        .q(i_e$q),
+        .clock(i_e$clock)
+    );
+    uhdpipe_legall_h__i_o i_o(
+        .d(i_o$d),
+        .q(i_o$q),
+        .clock(i_o$clock)
+    );
+    uhdpipe_legall_h__i_first i_first(
+        .d(i_first$d),
+        .q(i_first$q),
+        .clock(i_first$clock)
+    );
+    uhdpipe_legall_h__i_last i_last(
+        .d(i_last$d),
+        .q(i_last$q),
+        .clock(i_last$clock)
+    );
     uhdpipe_legall_h__e_prev e_prev(
         .d(e_prev$d),
         .q(e_prev$q),
@@ -79,11 +168,6 @@ module uhdpipe_legall_h(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .d(o_prev$d),
         .q(o_prev$q),
         .clock(o_prev$clock)
-    );
-    uhdpipe_legall_h__h_prev h_prev(
-        .d(h_prev$d),
-        .q(h_prev$q),
-        .clock(h_prev$clock)
     );
     uhdpipe_legall_h__have_prev have_prev(
         .d(have_prev$d),
@@ -99,6 +183,96 @@ module uhdpipe_legall_h(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .d(prev_last$d),
         .q(prev_last$q),
         .clock(prev_last$clock)
+    );
+    uhdpipe_legall_h__sv sv(
+        .d(sv$d),
+        .q(sv$q),
+        .clock(sv$clock)
+    );
+    uhdpipe_legall_h__s_e s_e(
+        .d(s_e$d),
+        .q(s_e$q),
+        .clock(s_e$clock)
+    );
+    uhdpipe_legall_h__s_o s_o(
+        .d(s_o$d),
+        .q(s_o$q),
+        .clock(s_o$clock)
+    );
+    uhdpipe_legall_h__s_sum s_sum(
+        .d(s_sum$d),
+        .q(s_sum$q),
+        .clock(s_sum$clock)
+    );
+    uhdpipe_legall_h__s_first s_first(
+        .d(s_first$d),
+        .q(s_first$q),
+        .clock(s_first$clock)
+    );
+    uhdpipe_legall_h__s_last s_last(
+        .d(s_last$d),
+        .q(s_last$q),
+        .clock(s_last$clock)
+    );
+    uhdpipe_legall_h__bv bv(
+        .d(bv$d),
+        .q(bv$q),
+        .clock(bv$clock)
+    );
+    uhdpipe_legall_h__b_e b_e(
+        .d(b_e$d),
+        .q(b_e$q),
+        .clock(b_e$clock)
+    );
+    uhdpipe_legall_h__b_h b_h(
+        .d(b_h$d),
+        .q(b_h$q),
+        .clock(b_h$clock)
+    );
+    uhdpipe_legall_h__b_first b_first(
+        .d(b_first$d),
+        .q(b_first$q),
+        .clock(b_first$clock)
+    );
+    uhdpipe_legall_h__b_last b_last(
+        .d(b_last$d),
+        .q(b_last$q),
+        .clock(b_last$clock)
+    );
+    uhdpipe_legall_h__cv cv(
+        .d(cv$d),
+        .q(cv$q),
+        .clock(cv$clock)
+    );
+    uhdpipe_legall_h__c_e c_e(
+        .d(c_e$d),
+        .q(c_e$q),
+        .clock(c_e$clock)
+    );
+    uhdpipe_legall_h__c_h c_h(
+        .d(c_h$d),
+        .q(c_h$q),
+        .clock(c_h$clock)
+    );
+    uhdpipe_legall_h__c_lsum c_lsum(
+        .d(c_lsum$d),
+        .q(c_lsum$q),
+        .clock(c_lsum$clock)
+    );
+    uhdpipe_legall_h__c_first c_first(
+        .d(c_first$d),
+        .q(c_first$q),
+        .clock(c_first$clock)
+    );
+    uhdpipe_legall_h__c_last c_last(
+        .d(c_last$d),
+        .q(c_last$q),
+        .clock(c_last$clock)
+    );
+    uhdpipe_legall_h__h_prev h_prev(
+        .d(h_prev$d),
+        .q(h_prev$q),
+        .clock(h_prev$clock)
     );
     uhdpipe_legall_h__ov ov(
         .d(ov$d),
@@ -128,75 +302,138 @@ module uhdpipe_legall_h(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
 
     // Update code
     always @(*) begin
+        iv$clock = clock;
+        i_e$clock = clock;
+        i_o$clock = clock;
+        i_first$clock = clock;
+        i_last$clock = clock;
         e_prev$clock = clock;
         o_prev$clock = clock;
-        h_prev$clock = clock;
         have_prev$clock = clock;
         prev_first$clock = clock;
         prev_last$clock = clock;
+        sv$clock = clock;
+        s_e$clock = clock;
+        s_o$clock = clock;
+        s_sum$clock = clock;
+        s_first$clock = clock;
+        s_last$clock = clock;
+        bv$clock = clock;
+        b_e$clock = clock;
+        b_h$clock = clock;
+        b_first$clock = clock;
+        b_last$clock = clock;
+        cv$clock = clock;
+        c_e$clock = clock;
+        c_h$clock = clock;
+        c_lsum$clock = clock;
+        c_first$clock = clock;
+        c_last$clock = clock;
+        h_prev$clock = clock;
         ov$clock = clock;
         ol$clock = clock;
         oh$clock = clock;
         of$clock = clock;
         oe$clock = clock;
+        iv$d = iv$q;
+        i_e$d = i_e$q;
+        i_o$d = i_o$q;
+        i_first$d = i_first$q;
+        i_last$d = i_last$q;
         e_prev$d = e_prev$q;
         o_prev$d = o_prev$q;
-        h_prev$d = h_prev$q;
         have_prev$d = have_prev$q;
         prev_first$d = prev_first$q;
         prev_last$d = prev_last$q;
+        sv$d = sv$q;
+        s_e$d = s_e$q;
+        s_o$d = s_o$q;
+        s_sum$d = s_sum$q;
+        s_first$d = s_first$q;
+        s_last$d = s_last$q;
+        bv$d = bv$q;
+        b_e$d = b_e$q;
+        b_h$d = b_h$q;
+        b_first$d = b_first$q;
+        b_last$d = b_last$q;
+        cv$d = cv$q;
+        c_e$d = c_e$q;
+        c_h$d = c_h$q;
+        c_lsum$d = c_lsum$q;
+        c_first$d = c_first$q;
+        c_last$d = c_last$q;
+        h_prev$d = h_prev$q;
         ov$d = ov$q;
         ol$d = ol$q;
         oh$d = oh$q;
         of$d = of$q;
         oe$d = oe$q;
+        free = ~ov$q | out_ready;
+        in_ready = free;
         e_new = {{4{1'b0}}, in_even};
         if (|(in_even & sign_in)) begin
             e_new = {{4{1'b0}}, in_even} | ext;
         end
-        e_new = e_new << 1'h1;
         o_new = {{4{1'b0}}, in_odd};
         if (|(in_odd & sign_in)) begin
             o_new = {{4{1'b0}}, in_odd} | ext;
         end
-        o_new = o_new << 1'h1;
-        free = ~ov$q | out_ready;
-        in_ready = free & ~(have_prev$q & prev_last$q);
-        take = in_valid & in_ready;
-        emit = (take & have_prev$q) | (free & have_prev$q & prev_last$q);
-        e_next = e_new;
+        a_emit = have_prev$q & (prev_last$q | iv$q);
+        e_next = i_e$q;
         if (prev_last$q) begin
             e_next = e_prev$q;
         end
         h_sum = e_prev$q + e_next + 16'h1;
-        h = o_prev$q - ((h_sum >> 1'h1) | (h_sum & msb));
+        h = s_o$q - ((s_sum$q >> 1'h1) | (s_sum$q & msb));
         hm = h_prev$q;
-        if (prev_first$q) begin
-            hm = h;
+        if (b_first$q) begin
+            hm = b_h$q;
         end
-        l_sum = hm + h + 16'h2;
-        l_shift = l_sum >> 2'h2;
-        if (|(l_sum & msb)) begin
-            l_shift = (l_sum >> 2'h2) | msb | (msb >> 1'h1);
+        l_shift = c_lsum$q >> 2'h2;
+        if (|(c_lsum$q & msb)) begin
+            l_shift = (c_lsum$q >> 2'h2) | msb | (msb >> 1'h1);
         end
         if (free) begin
-            ov$d = 1'b0;
-        end
-        if (emit) begin
-            ov$d = 1'b1;
-            ol$d = e_prev$q + l_shift;
-            oh$d = h;
-            of$d = prev_first$q;
-            oe$d = prev_last$q;
-            h_prev$d = h;
-            have_prev$d = 1'b0;
-        end
-        if (take) begin
-            e_prev$d = e_new;
-            o_prev$d = o_new;
-            prev_first$d = in_first;
-            prev_last$d = in_last;
-            have_prev$d = 1'b1;
+            iv$d = in_valid;
+            i_e$d = e_new << 1'h1;
+            i_o$d = o_new << 1'h1;
+            i_first$d = in_first;
+            i_last$d = in_last;
+            if (a_emit) begin
+                have_prev$d = 1'b0;
+            end
+            if (iv$q) begin
+                e_prev$d = i_e$q;
+                o_prev$d = i_o$q;
+                prev_first$d = i_first$q;
+                prev_last$d = i_last$q;
+                have_prev$d = 1'b1;
+            end
+            sv$d = a_emit;
+            s_e$d = e_prev$q;
+            s_o$d = o_prev$q;
+            s_sum$d = h_sum;
+            s_first$d = prev_first$q;
+            s_last$d = prev_last$q;
+            bv$d = sv$q;
+            b_e$d = s_e$q;
+            b_h$d = h;
+            b_first$d = s_first$q;
+            b_last$d = s_last$q;
+            cv$d = bv$q;
+            c_e$d = b_e$q;
+            c_h$d = b_h$q;
+            c_lsum$d = hm + b_h$q + 16'h2;
+            c_first$d = b_first$q;
+            c_last$d = b_last$q;
+            if (bv$q) begin
+                h_prev$d = b_h$q;
+            end
+            ov$d = cv$q;
+            ol$d = c_e$q + l_shift;
+            oh$d = c_h$q;
+            of$d = c_first$q;
+            oe$d = c_last$q;
         end
         out_valid = ov$q;
         out_low = ol$q;

