@@ -1,5 +1,7 @@
-//! The Verilated `uhdpipe_legall_h` (rtl/src/blocks/legall_h.rs: LeGall 5/3 horizontal
-//! analysis, two samples per clock, 12-bit in, 16-bit out).
+//! `uhdpipe_legall_h` (rtl/src/blocks/legall_h.rs: LeGall 5/3 horizontal analysis, two
+//! samples per clock, 12-bit in, 16-bit out), simulated two ways behind one [`Dut`] trait:
+//! Verilated from the committed Verilog ([`LegallH`], the reference, ~millions of clocks/s)
+//! and in rust-hdl's own simulator ([`HdlLegallH`], slower; it must agree).
 
 use std::ptr::NonNull;
 
@@ -33,6 +35,15 @@ pub struct Ports {
     pub out_high: u16,
 }
 
+/// A clocked block driven port by port: the one interface testbenches use for both
+/// simulators.
+pub trait Dut {
+    /// Applies `p`'s inputs, settles the logic, and writes the outputs into `p`.
+    fn eval(&mut self, p: &mut Ports);
+    /// One rising clock edge.
+    fn tick(&mut self);
+}
+
 #[repr(C)]
 struct Opaque {
     _private: [u8; 0],
@@ -62,15 +73,16 @@ impl LegallH {
         LegallH { inner: NonNull::new(p).expect("Verilated model allocation") }
     }
 
-    /// Applies `p`'s inputs, settles the logic, and writes the outputs into `p`.
-    pub fn eval(&mut self, p: &mut Ports) {
+}
+
+impl Dut for LegallH {
+    fn eval(&mut self, p: &mut Ports) {
         // SAFETY: `inner` is live (owned by self); `p` is a valid exclusive pointer to a
         // repr(C) struct laid out as the shim's.
         unsafe { uhdpipe_legall_h_eval(self.inner.as_ptr(), p) }
     }
 
-    /// One rising clock edge.
-    pub fn tick(&mut self) {
+    fn tick(&mut self) {
         // SAFETY: `inner` is live (owned by self).
         unsafe { uhdpipe_legall_h_tick(self.inner.as_ptr()) }
     }
@@ -86,5 +98,62 @@ impl Drop for LegallH {
     fn drop(&mut self) {
         // SAFETY: `inner` came from `uhdpipe_legall_h_new` and is freed exactly once here.
         unsafe { uhdpipe_legall_h_free(self.inner.as_ptr()) }
+    }
+}
+
+/// The same block in rust-hdl's own simulator (settling with `simulate` after each change).
+pub struct HdlLegallH {
+    uut: uhdpipe_rtl::blocks::legall_h::LegallH<12, 16>,
+}
+
+impl HdlLegallH {
+    /// A fresh instance, clock low.
+    pub fn new() -> Self {
+        use rust_hdl::prelude::*;
+        let mut uut = uhdpipe_rtl::blocks::legall_h::LegallH::<12, 16>::default();
+        uut.connect_all();
+        uut.clock.next = Clock::from(false);
+        let mut s = HdlLegallH { uut };
+        s.settle();
+        s
+    }
+
+    fn settle(&mut self) {
+        assert!(rust_hdl::prelude::simulate(&mut self.uut, 1000), "rust-hdl simulation did not settle");
+    }
+}
+
+impl Default for HdlLegallH {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Dut for HdlLegallH {
+    fn eval(&mut self, p: &mut Ports) {
+        use rust_hdl::prelude::*;
+        let u = &mut self.uut;
+        u.in_valid.next = p.in_valid != 0;
+        u.in_first.next = p.in_first != 0;
+        u.in_last.next = p.in_last != 0;
+        u.out_ready.next = p.out_ready != 0;
+        u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
+        u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
+        self.settle();
+        let u = &self.uut;
+        p.in_ready = u.in_ready.val() as u8;
+        p.out_valid = u.out_valid.val() as u8;
+        p.out_first = u.out_first.val() as u8;
+        p.out_last = u.out_last.val() as u8;
+        p.out_low = u.out_low.val().to_u64() as u16;
+        p.out_high = u.out_high.val().to_u64() as u16;
+    }
+
+    fn tick(&mut self) {
+        use rust_hdl::prelude::*;
+        self.uut.clock.next = Clock::from(true);
+        self.settle();
+        self.uut.clock.next = Clock::from(false);
+        self.settle();
     }
 }

@@ -4,14 +4,14 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::analysis_1d;
-use uhdpipe_sim::legall_h::{LegallH, Ports};
+use uhdpipe_sim::legall_h::{Dut, HdlLegallH, LegallH, Ports};
 
 /// Drives `lines` through the block; `idle`/`stall` are per-mille chances of withholding
 /// input or output readiness on a cycle. Returns the outputs as (L, H) lines and the cycles.
 /// A line of (L, H) results.
 type Halves = (Vec<i64>, Vec<i64>);
 
-fn run(dut: &mut LegallH, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64) -> (Vec<Halves>, u64) {
+fn run(dut: &mut impl Dut, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64) -> (Vec<Halves>, u64) {
     let pairs: Vec<(i64, i64, bool, bool)> = lines
         .iter()
         .flat_map(|l| {
@@ -67,14 +67,16 @@ proptest! {
         stall in 0u32..700,
         seed in any::<u64>(),
     ) {
-        let mut dut = LegallH::new();
-        let (got, _) = run(&mut dut, &lines, idle, stall, seed);
-        prop_assert_eq!(got.len(), lines.len());
-        for (g, l) in got.iter().zip(&lines) {
+        // Verilator on the generated Verilog (the reference) and rust-hdl's own simulator.
+        let (verilated, _) = run(&mut LegallH::new(), &lines, idle, stall, seed);
+        let (hdl, _) = run(&mut HdlLegallH::new(), &lines, idle, stall, seed);
+        prop_assert_eq!(verilated.len(), lines.len());
+        for (g, l) in verilated.iter().zip(&lines) {
             let want = analysis_1d(l, 1);
             prop_assert_eq!(&g.0, &want.0);
             prop_assert_eq!(&g.1, &want.1);
         }
+        prop_assert_eq!(hdl, verilated, "rust-hdl's simulator disagrees with Verilator");
     }
 }
 
