@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-APT_PACKAGES=(ffmpeg verilator)
+APT_PACKAGES=(ffmpeg verilator zlib1g-dev)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

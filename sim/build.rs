@@ -1,7 +1,8 @@
 //! Verilates the committed Verilog of each block the simulator drives (`rtl/verilog/<block>/`)
 //! and compiles it with a small C shim (`csrc/<block>.cpp`) into this crate. Needs
 //! `verilator` (Debian's 5.006; `ci/setup.sh` installs it). Cargo reruns this only when the
-//! Verilog or the shims change, so a warm build costs nothing.
+//! Verilog or the shims change, so a warm build costs nothing. With the `fst` feature the
+//! models are built with FST waveform tracing (`--trace-fst`, zlib).
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -15,6 +16,11 @@ fn main() {
     let mut build = cc::Build::new();
     build.cpp(true).std("c++17").opt_level(2).warnings(false).include(&include).include(include.join("vltstd"));
     build.file(include.join("verilated.cpp")).file(include.join("verilated_threads.cpp"));
+    let fst = std::env::var_os("CARGO_FEATURE_FST").is_some();
+    if fst {
+        build.file(include.join("verilated_fst_c.cpp")).define("UHDPIPE_FST", None);
+        println!("cargo:rustc-link-lib=z");
+    }
     for block in BLOCKS {
         let vdir = root.join("rtl/verilog").join(block);
         println!("cargo:rerun-if-changed={}", vdir.display());
@@ -24,6 +30,7 @@ fn main() {
         let _ = std::fs::remove_dir_all(&mdir);
         let status = Command::new("verilator")
             .args(["--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing"])
+            .args(if fst { &["--trace-fst"][..] } else { &[][..] })
             .arg("--top-module")
             .arg(format!("uhdpipe_{block}"))
             .arg("--prefix")

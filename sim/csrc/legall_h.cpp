@@ -2,10 +2,17 @@
 #include <cstdint>
 #include "verilated.h"
 #include "Vlegall_h.h"
+#ifdef UHDPIPE_FST
+#include "verilated_fst_c.h"
+#endif
 
 struct LegallH {
     VerilatedContext ctx;
     Vlegall_h* top;
+#ifdef UHDPIPE_FST
+    VerilatedFstC* fst = nullptr;
+#endif
+    uint64_t time = 0;
 };
 
 struct LegallHPorts {
@@ -24,7 +31,28 @@ LegallH* uhdpipe_legall_h_new() {
     return s;
 }
 
+// Starts an FST waveform at `path`; returns 0 when the build has no tracing (feature `fst`).
+int uhdpipe_legall_h_trace(LegallH* s, const char* path) {
+#ifdef UHDPIPE_FST
+    s->ctx.traceEverOn(true);
+    s->fst = new VerilatedFstC;
+    s->top->trace(s->fst, 99);
+    s->fst->open(path);
+    return 1;
+#else
+    (void)s;
+    (void)path;
+    return 0;
+#endif
+}
+
 void uhdpipe_legall_h_free(LegallH* s) {
+#ifdef UHDPIPE_FST
+    if (s->fst) {
+        s->fst->close();
+        delete s->fst;
+    }
+#endif
     s->top->final();
     delete s->top;
     delete s;
@@ -50,9 +78,16 @@ void uhdpipe_legall_h_eval(LegallH* s, LegallHPorts* p) {
 
 // One rising edge (then the clock returns low).
 void uhdpipe_legall_h_tick(LegallH* s) {
+#ifdef UHDPIPE_FST
+    if (s->fst) s->fst->dump(s->time);
+#endif
     s->top->clock = 1;
     s->top->eval();
+#ifdef UHDPIPE_FST
+    if (s->fst) s->fst->dump(s->time + 1);
+#endif
     s->top->clock = 0;
     s->top->eval();
+    s->time += 2;
 }
 }

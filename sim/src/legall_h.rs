@@ -54,6 +54,7 @@ extern "C" {
     fn uhdpipe_legall_h_free(s: *mut Opaque);
     fn uhdpipe_legall_h_eval(s: *mut Opaque, p: *mut Ports);
     fn uhdpipe_legall_h_tick(s: *mut Opaque);
+    fn uhdpipe_legall_h_trace(s: *mut Opaque, path: *const std::ffi::c_char) -> i32;
 }
 
 /// One instance of the Verilated block.
@@ -73,6 +74,23 @@ impl LegallH {
         LegallH { inner: NonNull::new(p).expect("Verilated model allocation") }
     }
 
+}
+
+impl LegallH {
+    /// Records an FST waveform of every signal to `path` from now on (GTKWave opens it).
+    /// Needs the crate's `fst` feature (`cargo test -p uhdpipe-sim --features fst`); without
+    /// it, returns an error saying so.
+    pub fn trace_to(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| "path contains a NUL byte".to_string())?;
+        // SAFETY: `inner` is live; `c` is a NUL-terminated string that outlives the call (the
+        // shim copies the name when it opens the file).
+        let ok = unsafe { uhdpipe_legall_h_trace(self.inner.as_ptr(), c.as_ptr()) };
+        if ok == 1 {
+            Ok(())
+        } else {
+            Err("this build has no waveform support: enable the uhdpipe-sim `fst` feature".into())
+        }
+    }
 }
 
 impl Dut for LegallH {

@@ -80,10 +80,14 @@ proptest! {
     }
 }
 
-/// Extreme samples (full-scale steps and alternations) stay exact.
+/// Extreme samples (full-scale steps and alternations) stay exact. With `UHDPIPE_FST=path`
+/// (and the `fst` feature) this test writes its waveform there.
 #[test]
 fn extremes_are_exact() {
     let mut dut = LegallH::new();
+    if let Some(path) = std::env::var_os("UHDPIPE_FST") {
+        dut.trace_to(std::path::Path::new(&path)).unwrap();
+    }
     let lines: Vec<Vec<i64>> = vec![
         (0..64).map(|i| if i % 2 == 0 { 2047 } else { -2048 }).collect(),
         (0..64).map(|i| if i < 32 { -2048 } else { 2047 }).collect(),
