@@ -43,10 +43,11 @@ struct BackendArg {
 enum Command {
     /// Encode Y4M video to a VC-2 stream (high-quality profile).
     ///
-    /// Each picture gets a byte budget, dealt out evenly to its slices; every slice takes
-    /// the smallest quantisation index whose coded size fits its share (the one-pass search
-    /// the hardware encoder runs), then is padded to exactly its share, so every picture has
-    /// the same size (constant bit rate). Set the budget with --ratio (default 4),
+    /// Each picture gets a byte budget, dealt out to its rows of slices; each row takes the
+    /// smallest quantisation index whose coded size fits its share plus what the rows above
+    /// left unused, its slices step one index finer while bytes remain (the one-pass search
+    /// the hardware encoder runs), and the last row is padded, so every picture has the same
+    /// size (constant bit rate). Set the budget with --ratio (default 4),
     /// --bitrate or --picture-bytes, or use --lossless. Interlaced Y4M (It/Ib) is coded
     /// as fields. The sequence header signals the frame size, chroma format, bit depth and
     /// range, frame rate and pixel aspect ratio from the Y4M header, and BT.709 colour
