@@ -17,7 +17,9 @@
 //!   shifts). Every sum is computed in a local signal of the full result width *before* any
 //!   shift, so that rust-hdl's simulator (which truncates at the declared width) and the
 //!   generated Verilog (which widens expressions to 32 bits) agree; arithmetic right shifts
-//!   OR the sign back in explicitly. Verilator on the generated Verilog is the reference.
+//!   OR the sign back in explicitly; comparisons and conditions take signals, never
+//!   arithmetic (so every literal has an assignment whose width it takes). Verilator on the
+//!   generated Verilog is the reference.
 //! - **Reset**: state that must start known is initialised (rust-hdl's `DFF` emits an
 //!   `initial` block, which FPGA bitstreams honour); the streaming blocks here need no
 //!   reset beyond that.

@@ -17,8 +17,8 @@ struct LegallH {
 
 struct LegallHPorts {
     uint8_t in_valid, in_first, in_last, out_ready;
-    uint16_t in_even, in_odd;
-    uint8_t in_ready, out_valid, out_first, out_last;
+    uint16_t in_even, in_odd, cfg_pairs;
+    uint8_t in_ready, out_valid, out_first, out_last, err_line;
     uint16_t out_low, out_high;
 };
 
@@ -67,11 +67,13 @@ void uhdpipe_legall_h_eval(LegallH* s, LegallHPorts* p) {
     t->out_ready = p->out_ready;
     t->in_even = p->in_even & 0xfff;
     t->in_odd = p->in_odd & 0xfff;
+    t->cfg_pairs = p->cfg_pairs & 0x1fff;
     t->eval();
     p->in_ready = t->in_ready;
     p->out_valid = t->out_valid;
     p->out_first = t->out_first;
     p->out_last = t->out_last;
+    p->err_line = t->err_line;
     p->out_low = t->out_low;
     p->out_high = t->out_high;
 }

@@ -13,7 +13,7 @@ fn push(dut: &mut impl Dut, w: usize, lines: usize) -> u64 {
     let (mut sent, mut got, mut clocks) = (0usize, 0usize, 0u64);
     let total = pairs * lines;
     while got < total {
-        let mut p = Ports { out_ready: 1, ..Ports::default() };
+        let mut p = Ports { out_ready: 1, cfg_pairs: pairs as u16, ..Ports::default() };
         if sent < total {
             let i = sent % pairs;
             p.in_valid = 1;

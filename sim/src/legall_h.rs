@@ -21,6 +21,8 @@ pub struct Ports {
     pub in_even: u16,
     /// in_odd (low 12 bits used, two's complement).
     pub in_odd: u16,
+    /// cfg_pairs (pairs per line, low 13 bits used).
+    pub cfg_pairs: u16,
     /// in_ready (output).
     pub in_ready: u8,
     /// out_valid (output).
@@ -29,6 +31,8 @@ pub struct Ports {
     pub out_first: u8,
     /// out_last (output).
     pub out_last: u8,
+    /// err_line (output).
+    pub err_line: u8,
     /// out_low (output, 16-bit two's complement).
     pub out_low: u16,
     /// out_high (output, 16-bit two's complement).
@@ -157,12 +161,14 @@ impl Dut for HdlLegallH {
         u.out_ready.next = p.out_ready != 0;
         u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
         u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
+        u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
         self.settle();
         let u = &self.uut;
         p.in_ready = u.in_ready.val() as u8;
         p.out_valid = u.out_valid.val() as u8;
         p.out_first = u.out_first.val() as u8;
         p.out_last = u.out_last.val() as u8;
+        p.err_line = u.err_line.val() as u8;
         p.out_low = u.out_low.val().to_u64() as u16;
         p.out_high = u.out_high.val().to_u64() as u16;
     }

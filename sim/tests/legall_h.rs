@@ -32,7 +32,7 @@ fn run(dut: &mut impl Dut, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64)
     let mut line: Halves = (Vec::new(), Vec::new());
     let mut out_lines = Vec::new();
     while got.len() < total {
-        let mut p = Ports::default();
+        let mut p = Ports { cfg_pairs: (lines[0].len() / 2) as u16, ..Ports::default() };
         if next < total && rand() >= idle {
             let (e, o, f, l) = pairs[next];
             p = Ports { in_valid: 1, in_even: e as u16, in_odd: o as u16, in_first: f as u8, in_last: l as u8, ..p };
@@ -42,6 +42,7 @@ fn run(dut: &mut impl Dut, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64)
         if p.in_valid == 1 && p.in_ready == 1 {
             next += 1;
         }
+        assert_eq!(p.err_line, 0, "well-formed lines raised a protocol error");
         if p.out_valid == 1 && p.out_ready == 1 {
             got.push(());
             assert_eq!(p.out_first == 1, line.0.is_empty(), "out_first marks the first pair of a line");
@@ -62,7 +63,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
     #[test]
     fn matches_the_model_under_back_pressure(
-        lines in proptest::collection::vec(proptest::collection::vec((-2048i64..2048, -2048i64..2048), 1..20usize).prop_map(|v| v.into_iter().flat_map(|(a, b)| [a, b]).collect::<Vec<i64>>()), 1..6),
+        lines in (1usize..20).prop_flat_map(|pairs| proptest::collection::vec(proptest::collection::vec((-2048i64..2048, -2048i64..2048), pairs).prop_map(|v| v.into_iter().flat_map(|(a, b)| [a, b]).collect::<Vec<i64>>()), 1..6)),
         idle in 0u32..700,
         stall in 0u32..700,
         seed in any::<u64>(),
@@ -91,10 +92,11 @@ fn extremes_are_exact() {
     let lines: Vec<Vec<i64>> = vec![
         (0..64).map(|i| if i % 2 == 0 { 2047 } else { -2048 }).collect(),
         (0..64).map(|i| if i < 32 { -2048 } else { 2047 }).collect(),
-        vec![2047, -2048],
-        vec![-2048; 8],
+        (0..64).map(|i| if (i / 3) % 2 == 0 { 2047 } else { -2048 }).collect(),
+        vec![-2048; 64],
     ];
     let (got, _) = run(&mut dut, &lines, 0, 0, 1);
+    assert_eq!(got.len(), lines.len());
     for (g, l) in got.iter().zip(&lines) {
         assert_eq!((g.0.clone(), g.1.clone()), analysis_1d(l, 1));
     }
@@ -109,4 +111,78 @@ fn sustains_one_pair_per_clock() {
     let (_, cycles) = run(&mut dut, &lines, 0, 0, 1);
     // 10 lines of 960 pairs, plus the pipeline's latency.
     assert!(cycles <= 10 * 960 + 6, "{cycles} cycles");
+}
+
+/// A pair as the stream carries it: (even, odd, in_first, in_last).
+type Beat = (i64, i64, bool, bool);
+
+fn beats(line: &[i64], first: bool, last_at: Option<usize>) -> Vec<Beat> {
+    let n = line.len() / 2;
+    (0..n).map(|i| (line[2 * i], line[2 * i + 1], first && i == 0, Some(i) == last_at)).collect()
+}
+
+/// Broken lines (short, long, without in_first, cut by a new in_first) raise err_line, and
+/// every well-formed line after them comes out exactly right — in both simulators.
+#[test]
+fn protocol_errors_flag_and_resynchronise() {
+    let pairs = 8;
+    let good = |k: i64| -> Vec<i64> { (0..2 * pairs as i64).map(|i| ((i * 37 + k * 101) % 4096) - 2048).collect() };
+    let mut stream: Vec<Beat> = Vec::new();
+    let mut expected = Vec::new();
+    let mut add_good = |stream: &mut Vec<Beat>, k: i64| {
+        let l = good(k);
+        stream.extend(beats(&l, true, Some(pairs - 1)));
+        expected.push(analysis_1d(&l, 1));
+    };
+    add_good(&mut stream, 0);
+    stream.extend(beats(&good(100)[..10], true, Some(4))); // short: in_last at pair 5 of 8
+    add_good(&mut stream, 1);
+    stream.extend(beats(&(0..20).collect::<Vec<i64>>(), true, Some(9))); // long: 10 pairs
+    add_good(&mut stream, 2);
+    stream.extend(beats(&good(200)[..6], false, Some(2))); // no in_first
+    add_good(&mut stream, 3);
+    stream.extend(beats(&good(300)[..8], true, None)); // cut short by the next line's in_first
+    add_good(&mut stream, 4);
+    // Error pulses: the short line 1; the long line 2 (no in_last at its 8th pair, then a
+    // pair without in_first); the line without in_first 1 (its other pairs are dropped
+    // silently); the cut line 1 (the next in_first arrives inside it).
+    let want_errors = 5;
+    // Output lines: the 5 good ones, the short line, the long line's first 8 pairs and the
+    // cut line (ended by the next line's first pair); dropped pairs make none.
+    let want_lines = 8;
+
+    fn drive(dut: &mut impl Dut, stream: &[Beat], pairs: usize) -> (Vec<Halves>, usize) {
+        let sext = |v: u16| v as i16 as i64;
+        let (mut next, mut errors, mut idle) = (0, 0, 0);
+        let mut lines: Vec<Halves> = Vec::new();
+        while idle < 20 {
+            let mut p = Ports { cfg_pairs: pairs as u16, out_ready: 1, ..Ports::default() };
+            if let Some(&(e, o, f, l)) = stream.get(next) {
+                p = Ports { in_valid: 1, in_even: e as u16, in_odd: o as u16, in_first: f as u8, in_last: l as u8, ..p };
+            }
+            dut.eval(&mut p);
+            if p.in_valid == 1 && p.in_ready == 1 {
+                next += 1;
+            }
+            errors += p.err_line as usize;
+            if p.out_valid == 1 {
+                if p.out_first == 1 || lines.is_empty() {
+                    lines.push((Vec::new(), Vec::new()));
+                }
+                let l = lines.last_mut().unwrap();
+                l.0.push(sext(p.out_low));
+                l.1.push(sext(p.out_high));
+            }
+            idle = if next >= stream.len() && p.out_valid == 0 { idle + 1 } else { 0 };
+            dut.tick();
+        }
+        (lines, errors)
+    }
+    for (name, (lines, errors)) in [("verilated", drive(&mut LegallH::new(), &stream, pairs)), ("rust-hdl", drive(&mut HdlLegallH::new(), &stream, pairs))] {
+        assert_eq!(errors, want_errors, "{name}: error pulses");
+        assert_eq!(lines.len(), want_lines, "{name}: output lines (dropped pairs must make none)");
+        for (i, want) in expected.iter().enumerate() {
+            assert!(lines.contains(want), "{name}: good line {i} is missing or wrong after a protocol error");
+        }
+    }
 }

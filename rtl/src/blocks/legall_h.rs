@@ -17,8 +17,18 @@
 //!
 //! **Handshake.** `in_*` and `out_*` are video streams (crate docs): a beat transfers when
 //! `valid` and `ready` are both high at a rising edge. `in_first`/`in_last` mark a line's
-//! first and last pair and come out on the corresponding output pair. A line has at least
-//! one pair. **Reset:** none needed; registers start at zero (`initial`), i.e. idle.
+//! first and last pair and come out on the corresponding output pair.
+//!
+//! **Protocol errors.** Lines are `cfg_pairs` pairs long (a run-time register). The block
+//! counts pairs itself and checks the markers against the count; any mismatch pulses
+//! `err_line` for one clock, and the block resynchronises so that the next well-formed
+//! line comes out exactly right: a pair where a line should start but without `in_first` is
+//! dropped, as is every pair up to the next `in_first`; an `in_first` inside a line starts a
+//! new line there (the broken line's last result is not meaningful and carries no
+//! `out_last`); an early `in_last` ends the line; a line that reaches `cfg_pairs` without
+//! `in_last` is ended there and its surplus pairs dropped.
+//!
+//! **Reset:** none needed; registers start at zero (`initial`), i.e. idle, expecting a line.
 //!
 //! **Build-time parameters:** `W` input bits (two's complement), `V` output bits
 //! (`V ≥ W + 3` holds every result).
@@ -42,6 +52,13 @@ pub struct LegallH<const W: usize, const V: usize> {
     pub in_first: Signal<In, Bit>,
     /// Input stream: this pair ends a line.
     pub in_last: Signal<In, Bit>,
+    /// Run-time register: pairs per line, 1..=4096 (the line width is `2·cfg_pairs`); read
+    /// at each line's first pair.
+    pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Protocol error: high for one clock when a line breaks the framing (a line shorter or
+    /// longer than `cfg_pairs`, a new line before `in_last`, a pair where a line should start
+    /// without `in_first`). The block then resynchronises (see the module docs).
+    pub err_line: Signal<Out, Bit>,
     /// Output stream: a result pair is offered.
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes the pair at this edge.
@@ -59,6 +76,20 @@ pub struct LegallH<const W: usize, const V: usize> {
     msb: Constant<Bits<V>>,
     sign_in: Constant<Bits<W>>,
     // locals
+    cfg_m2: Signal<Local, Bits<13>>,
+    r_m1: Signal<Local, Bits<13>>,
+    at_end: Signal<Local, Bit>,
+    eff_first: Signal<Local, Bit>,
+    eff_last: Signal<Local, Bit>,
+    accept: Signal<Local, Bit>,
+    err_now: Signal<Local, Bit>,
+    // framing: pairs left in the line after the next one, whether a line is open, and
+    // whether pairs are being dropped
+    one: Constant<Bits<13>>,
+    r: DFF<Bits<13>>,
+    in_line: DFF<Bit>,
+    dropping: DFF<Bit>,
+    err: DFF<Bit>,
     e_new: Signal<Local, Bits<V>>,
     o_new: Signal<Local, Bits<V>>,
     e_next: Signal<Local, Bits<V>>,
@@ -120,6 +151,20 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             in_even: Default::default(),
             in_odd: Default::default(),
             in_first: Default::default(),
+            cfg_pairs: Default::default(),
+            err_line: Default::default(),
+            cfg_m2: Default::default(),
+            r_m1: Default::default(),
+            at_end: Default::default(),
+            eff_first: Default::default(),
+            eff_last: Default::default(),
+            accept: Default::default(),
+            err_now: Default::default(),
+            one: Constant::new(1u64.to_bits()),
+            r: Default::default(),
+            in_line: Default::default(),
+            dropping: Default::default(),
+            err: Default::default(),
             in_last: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
@@ -182,8 +227,33 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         dff_setup!(
             self, clock, iv, i_e, i_o, i_first, i_last, e_prev, o_prev, have_prev, prev_first, prev_last, sv, s_e, s_o, s_sum, s_first, s_last, bv,
             b_e, b_h, b_first, b_last, cv,
-            c_e, c_h, c_lsum, c_first, c_last, h_prev, ov, ol, oh, of, oe
+            c_e, c_h, c_lsum, c_first, c_last, h_prev, ov, ol, oh, of, oe, r, in_line, dropping, err
         );
+        // Framing: the block counts pairs itself (cfg_pairs per line) and checks the markers.
+        // A pair where a line should start without in_first is dropped (and so is every
+        // pair up to the next in_first); in_first inside a line starts a new line; a line
+        // ends at its cfg_pairs-th pair or at an early in_last. Any mismatch pulses err_line.
+        // (Counting down keeps the per-pair logic to a zero test; the subtractions only feed
+        // registers.)
+        self.cfg_m2.next = self.cfg_pairs.val() - 2;
+        self.r_m1.next = self.r.q.val() - 1;
+        self.eff_first.next = self.in_first.val() | !self.in_line.q.val();
+        self.at_end.next = !self.r.q.val().any();
+        if self.in_first.val() {
+            self.at_end.next = self.cfg_pairs.val() == self.one.val();
+        }
+        self.eff_last.next = self.in_last.val() | self.at_end.val();
+        self.accept.next = self.in_first.val() | self.in_line.q.val();
+        self.err_now.next = false;
+        if self.in_first.val() & self.in_line.q.val() {
+            self.err_now.next = true;
+        }
+        if self.accept.val() & (self.in_last.val() != self.at_end.val()) {
+            self.err_now.next = true;
+        }
+        if !self.accept.val() & !self.dropping.q.val() {
+            self.err_now.next = true;
+        }
         // Every stage advances together when the output register can take a result.
         self.free.next = !self.ov.q.val() | self.out_ready.val();
         self.in_ready.next = self.free.val();
@@ -215,12 +285,27 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         if (self.c_lsum.q.val() & self.msb.val()).any() {
             self.l_shift.next = (self.c_lsum.q.val() >> 2) | self.msb.val() | (self.msb.val() >> 1);
         }
+        self.err.d.next = false;
+        if self.free.val() & self.in_valid.val() {
+            self.err.d.next = self.err_now.val();
+            if self.accept.val() {
+                self.dropping.d.next = false;
+                self.r.d.next = self.r_m1.val();
+                if self.in_first.val() {
+                    self.r.d.next = self.cfg_m2.val();
+                }
+                self.in_line.d.next = !self.eff_last.val();
+            } else {
+                self.dropping.d.next = true;
+            }
+        }
+        self.err_line.next = self.err.q.val();
         if self.free.val() {
-            self.iv.d.next = self.in_valid.val();
+            self.iv.d.next = self.in_valid.val() & self.accept.val();
             self.i_e.d.next = self.e_new.val() << 1;
             self.i_o.d.next = self.o_new.val() << 1;
-            self.i_first.d.next = self.in_first.val();
-            self.i_last.d.next = self.in_last.val();
+            self.i_first.d.next = self.eff_first.val();
+            self.i_last.d.next = self.eff_last.val();
             if self.a_emit.val() {
                 self.have_prev.d.next = false;
             }
