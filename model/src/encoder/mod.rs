@@ -149,6 +149,9 @@ pub struct Encoder {
     /// Size of the last data unit written (the next one's previous_parse_offset).
     previous: u32,
     started: bool,
+    /// The lossy budget's payload and scaler (the same for every picture: the preamble's
+    /// length does not depend on the picture number).
+    budget: BudgetPlan,
 }
 
 impl Encoder {
@@ -223,13 +226,25 @@ impl Encoder {
         let len = PARSE_INFO_HEADER_BYTES as u32 + payload.len() as u32;
         header::parse_info(&mut w, parse_code::SEQUENCE_HEADER, len, 0);
         w.write_bytes(&payload);
-        let enc = Encoder { syntax, seq, header_unit: w.into_bytes(), coding, rate: config.rate, trailing: config.trailing, picture_number: 0, previous: 0, started: false };
+        let mut enc = Encoder {
+            syntax,
+            seq,
+            header_unit: w.into_bytes(),
+            coding,
+            rate: config.rate,
+            trailing: config.trailing,
+            picture_number: 0,
+            previous: 0,
+            started: false,
+            budget: BudgetPlan { payload: 0, size_scaler: 1 },
+        };
         if let Rate::PictureBytes(n) = config.rate {
             let min = enc.minimum_picture_bytes();
             if n < min {
                 return Err(cannot(format!("{n} bytes per picture is too few: this format and slicing need at least {min}")));
             }
         }
+        enc.budget = enc.budget_plan()?;
         Ok(enc)
     }
 
@@ -321,7 +336,7 @@ impl Encoder {
         let bands: Vec<Vec<Band<T>>> = picture.planes.par_iter().zip(depths.par_iter()).map(|(plane, &d)| dwt(&t, padded_component(plane, d, &t))).collect();
         let (sx_n, sy_n) = (self.coding.slices_x, self.coding.slices_y);
         let matrix = &self.coding.quant_matrix;
-        let budget = self.budget_plan()?;
+        let budget = self.budget;
         let format = rate::SliceFormat { prefix_bytes: 0, size_scaler: budget.size_scaler };
         let units = budget.payload / budget.size_scaler;
         let mut coded = Vec::with_capacity((sx_n * sy_n) as usize);
@@ -356,7 +371,7 @@ impl Encoder {
     }
 
     /// The payload and scaler of a lossy picture (see [`rate`], "Budget"); for lossless
-    /// pictures, zeros (unused).
+    /// pictures, zeros (unused). Computed once, by [`Encoder::new`].
     fn budget_plan(&self) -> Result<BudgetPlan> {
         let Rate::PictureBytes(total) = self.rate else { return Ok(BudgetPlan { payload: 0, size_scaler: 1 }) };
         let n = self.coding.slice_count();
@@ -364,7 +379,7 @@ impl Encoder {
         for _ in 0..8 {
             let mut coding = self.coding.clone();
             coding.sizing = SliceSizing::HighQuality { prefix_bytes: 0, size_scaler: k };
-            let preamble = header::picture_preamble(self.picture_number, self.syntax.major_version, &coding).len() as u64;
+            let preamble = header::picture_preamble(0, self.syntax.major_version, &coding).len() as u64;
             let payload = total
                 .checked_sub(PARSE_INFO_HEADER_BYTES + preamble + 4 * n)
                 .ok_or_else(|| cannot(format!("{total} bytes per picture is too few for {n} slices")))?;
@@ -386,7 +401,7 @@ impl Encoder {
                 let largest = coded.iter().flat_map(|c| c.data.iter().map(|d| d.len() as u64)).max().unwrap_or(0);
                 largest.div_ceil(255).max(1)
             }
-            Rate::PictureBytes(_) => self.budget_plan()?.size_scaler,
+            Rate::PictureBytes(_) => self.budget.size_scaler,
         };
         // Units of each component, padding added from the last slice backwards.
         let mut units: Vec<[u64; 3]> = coded.iter().map(|c| std::array::from_fn(|i| (c.data[i].len() as u64).div_ceil(k))).collect();
@@ -482,14 +497,7 @@ fn code_component(c: &ComponentSlice, q: u8, matrix: &[u64], trailing: Trailing)
     let mut start = 0;
     for (&(end, _), &m) in c.bands.iter().zip(matrix) {
         let qb = (q as u64).saturating_sub(m) as u8;
-        values.extend(c.coeffs[start..end].iter().map(|&v| {
-            let m = quantiser.quotient(v.unsigned_abs() << 2, qb) as i64;
-            if v < 0 {
-                -m
-            } else {
-                m
-            }
-        }));
+        values.extend(c.coeffs[start..end].iter().map(|&v| quantiser.forward_quant(v, qb)));
         start = end;
     }
     let last = values.iter().rposition(|&v| v != 0).map_or(0, |i| i + 1);
@@ -513,10 +521,7 @@ mod tests {
     use super::*;
     use crate::params::ChromaFormat;
     use crate::decode_all;
-
-    fn test_picture(w: usize, h: usize, chroma: ChromaFormat, depth: u32, seed: u64) -> Picture {
-        crate::picture::test_pattern(w, h, chroma, depth, seed)
-    }
+    use crate::picture::test_pattern as test_picture;
 
     fn encode_stream(pics: &[Picture], video: VideoParameters, mode: u64, config: EncoderConfig) -> (Vec<u8>, Vec<EncodedPicture>) {
         let mut e = Encoder::new(video, mode, config).unwrap();
@@ -570,7 +575,7 @@ mod tests {
             // Exact with slice_size_scaler 1 (small budgets); short of it by less than the
             // scaler otherwise.
             let e = Encoder::new(video, 0, EncoderConfig { rate: Rate::PictureBytes(bytes), slices: Some((8, 4)), ..Default::default() }).unwrap();
-            let k = e.budget_plan().unwrap().size_scaler;
+            let k = e.budget.size_scaler;
             assert_eq!(k == 1, bytes <= 2000);
             for c in &coded {
                 assert!(c.picture_bytes <= bytes && c.picture_bytes + k > bytes, "{} of {bytes} (k = {k})", c.picture_bytes);
@@ -596,7 +601,7 @@ mod tests {
             let e = Encoder::new(video, 0, config).unwrap();
             let t = e.coding.transform;
             let bands: Vec<Vec<Band<i32>>> = pic.planes.iter().map(|p| dwt(&t, padded_component(p, 10, &t))).collect();
-            let plan = e.budget_plan().unwrap();
+            let plan = e.budget;
             let f = rate::SliceFormat { prefix_bytes: 0, size_scaler: plan.size_scaler };
             for sy in 0..4u64 {
                 let row: Vec<[ComponentSlice; 3]> = (0..4u64)

@@ -123,6 +123,18 @@ impl Quantiser {
         self.factor[q as usize]
     }
 
+    /// (13.3, encoder side) `quant::forward_quant` — `sign(c)·⌊4|c| / quant_factor(q)⌋` —
+    /// by [`Quantiser::quotient`].
+    #[inline(always)]
+    pub fn forward_quant(&self, c: i64, q: u8) -> i64 {
+        let m = self.quotient(c.unsigned_abs() << 2, q) as i64;
+        if c < 0 {
+            -m
+        } else {
+            m
+        }
+    }
+
     /// `⌊a / quant_factor(q)⌋` where `a = 4|c|`.
     ///
     /// The reciprocal is exact: with `m = ⌈2^64/f⌉ = 2^64/f + e` (`0 ≤ e < 1`),
@@ -136,18 +148,6 @@ impl Quantiser {
         } else {
             (a as u128 / self.factor[q as usize]) as u64
         }
-    }
-}
-
-/// (13.3, encoder side) The forward quantiser paired with `inverse_quant`:
-/// `sign(c)·⌊4|c| / quant_factor(q)⌋`.
-#[inline(always)]
-pub fn forward_quant(c: i64, q: u8) -> i64 {
-    let m = Quantiser::get().quotient(c.unsigned_abs() << 2, q) as i64;
-    if c < 0 {
-        -m
-    } else {
-        m
     }
 }
 
@@ -407,6 +407,16 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn forward_quant_matches_the_reference() {
+        let t = Quantiser::get();
+        for q in 0..=255u8 {
+            for c in [0i64, 1, -1, 5, -6, 1023, -4096, 1 << 20, -(1 << 29), 1 << 40, -(1 << 45)] {
+                assert_eq!(t.forward_quant(c, q), crate::quant::forward_quant(c, q as u32), "c {c} q {q}");
             }
         }
     }
