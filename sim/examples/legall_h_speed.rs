@@ -5,10 +5,11 @@
 //!
 //!   cargo run --release -p uhdpipe-sim --example legall_h_speed -- [W [H]]
 use std::time::Instant;
-use uhdpipe_sim::legall_h::{Dut, HdlLegallH, LegallH, Ports};
+use uhdpipe_sim::legall_h::{HdlLegallH, LegallH, Ports};
+use uhdpipe_sim::Dut;
 
 /// Pushes `lines` lines of `w` samples; returns clocks used.
-fn push(dut: &mut impl Dut, w: usize, lines: usize) -> u64 {
+fn push(dut: &mut impl Dut<Ports = Ports>, w: usize, lines: usize) -> u64 {
     let pairs = w / 2;
     let (mut sent, mut got, mut clocks) = (0usize, 0usize, 0u64);
     let total = pairs * lines;

@@ -3,7 +3,7 @@
 //! Verilated from the committed Verilog ([`LegallH`], the reference, ~millions of clocks/s)
 //! and in rust-hdl's own simulator ([`HdlLegallH`], slower; it must agree).
 
-use std::ptr::NonNull;
+use crate::Dut;
 
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -37,91 +37,13 @@ pub struct Ports {
     pub out_low: u16,
     /// out_high (output, 16-bit two's complement).
     pub out_high: u16,
+    /// in_sop.
+    pub in_sop: u8,
+    /// out_sop (output).
+    pub out_sop: u8,
 }
 
-/// A clocked block driven port by port: the one interface testbenches use for both
-/// simulators.
-pub trait Dut {
-    /// Applies `p`'s inputs, settles the logic, and writes the outputs into `p`.
-    fn eval(&mut self, p: &mut Ports);
-    /// One rising clock edge.
-    fn tick(&mut self);
-}
-
-#[repr(C)]
-struct Opaque {
-    _private: [u8; 0],
-}
-
-extern "C" {
-    fn uhdpipe_legall_h_new() -> *mut Opaque;
-    fn uhdpipe_legall_h_free(s: *mut Opaque);
-    fn uhdpipe_legall_h_eval(s: *mut Opaque, p: *mut Ports);
-    fn uhdpipe_legall_h_tick(s: *mut Opaque);
-    fn uhdpipe_legall_h_trace(s: *mut Opaque, path: *const std::ffi::c_char) -> i32;
-}
-
-/// One instance of the Verilated block.
-pub struct LegallH {
-    inner: NonNull<Opaque>,
-}
-
-// SAFETY: the model is plain memory owned by this value; it may move between threads (it is
-// never shared: every method takes `&mut self`).
-unsafe impl Send for LegallH {}
-
-impl LegallH {
-    /// A fresh instance, clock low, registers at their initial values.
-    pub fn new() -> Self {
-        // SAFETY: the shim allocates a model and returns a valid, owned pointer.
-        let p = unsafe { uhdpipe_legall_h_new() };
-        LegallH { inner: NonNull::new(p).expect("Verilated model allocation") }
-    }
-
-}
-
-impl LegallH {
-    /// Records an FST waveform of every signal to `path` from now on (GTKWave opens it).
-    /// Needs the crate's `fst` feature (`cargo test -p uhdpipe-sim --features fst`); without
-    /// it, returns an error saying so.
-    pub fn trace_to(&mut self, path: &std::path::Path) -> Result<(), String> {
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| "path contains a NUL byte".to_string())?;
-        // SAFETY: `inner` is live; `c` is a NUL-terminated string that outlives the call (the
-        // shim copies the name when it opens the file).
-        let ok = unsafe { uhdpipe_legall_h_trace(self.inner.as_ptr(), c.as_ptr()) };
-        if ok == 1 {
-            Ok(())
-        } else {
-            Err("this build has no waveform support: enable the uhdpipe-sim `fst` feature".into())
-        }
-    }
-}
-
-impl Dut for LegallH {
-    fn eval(&mut self, p: &mut Ports) {
-        // SAFETY: `inner` is live (owned by self); `p` is a valid exclusive pointer to a
-        // repr(C) struct laid out as the shim's.
-        unsafe { uhdpipe_legall_h_eval(self.inner.as_ptr(), p) }
-    }
-
-    fn tick(&mut self) {
-        // SAFETY: `inner` is live (owned by self).
-        unsafe { uhdpipe_legall_h_tick(self.inner.as_ptr()) }
-    }
-}
-
-impl Default for LegallH {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Drop for LegallH {
-    fn drop(&mut self) {
-        // SAFETY: `inner` came from `uhdpipe_legall_h_new` and is freed exactly once here.
-        unsafe { uhdpipe_legall_h_free(self.inner.as_ptr()) }
-    }
-}
+crate::verilated!(LegallH, "legall_h", Ports, "One instance of the Verilated block.");
 
 /// The same block in rust-hdl's own simulator (settling with `simulate` after each change).
 pub struct HdlLegallH {
@@ -152,12 +74,15 @@ impl Default for HdlLegallH {
 }
 
 impl Dut for HdlLegallH {
+    type Ports = Ports;
+
     fn eval(&mut self, p: &mut Ports) {
         use rust_hdl::prelude::*;
         let u = &mut self.uut;
         u.in_valid.next = p.in_valid != 0;
         u.in_first.next = p.in_first != 0;
         u.in_last.next = p.in_last != 0;
+        u.in_sop.next = p.in_sop != 0;
         u.out_ready.next = p.out_ready != 0;
         u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
         u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
@@ -168,6 +93,7 @@ impl Dut for HdlLegallH {
         p.out_valid = u.out_valid.val() as u8;
         p.out_first = u.out_first.val() as u8;
         p.out_last = u.out_last.val() as u8;
+        p.out_sop = u.out_sop.val() as u8;
         p.err_line = u.err_line.val() as u8;
         p.out_low = u.out_low.val().to_u64() as u16;
         p.out_high = u.out_high.val().to_u64() as u16;

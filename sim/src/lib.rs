@@ -1,8 +1,130 @@
 //! # uhdpipe simulation
 //!
 //! The committed Verilog of the RTL blocks (`rtl/verilog/`), built with Verilator by this
-//! crate's build script and driven from Rust through a small C shim per block. Tests here
-//! compare every block bit for bit with the reference model under random valid/ready
-//! back-pressure. (The simulated vfio-user PCIe device comes with the device-stack issue.)
+//! crate's build script and driven from Rust through a small C shim per block
+//! (`csrc/<block>.cpp` on top of `csrc/harness.h`). Tests here compare every block bit for
+//! bit with the reference model under random valid/ready back-pressure; each block can also
+//! run in rust-hdl's own simulator behind the same [`Dut`] trait. (The simulated vfio-user
+//! PCIe device comes with the device-stack issue.)
 
+pub mod legall_fwd;
 pub mod legall_h;
+
+/// A clocked block driven port by port: the one interface testbenches use for both
+/// simulators (Verilator and rust-hdl's).
+pub trait Dut {
+    /// The block's port values (`repr(C)`, shared with its C shim).
+    type Ports;
+    /// Applies `p`'s inputs, settles the logic, and writes the outputs into `p`.
+    fn eval(&mut self, p: &mut Self::Ports);
+    /// One rising clock edge.
+    fn tick(&mut self);
+}
+
+/// A small xorshift generator for testbench decisions (idle and stall cycles), so that a
+/// failing seed replays exactly.
+#[derive(Debug, Clone)]
+pub struct Chance(u64);
+
+impl Chance {
+    /// A generator from `seed` (any value).
+    pub fn new(seed: u64) -> Self {
+        Chance(seed | 1)
+    }
+    /// True with probability `per_mille / 1000`.
+    pub fn hit(&mut self, per_mille: u32) -> bool {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        ((self.0 % 1000) as u32) < per_mille
+    }
+}
+
+/// The wrapper of one Verilated block: `verilated!(Type, c_name, PortsType, "doc")` declares
+/// `Type` (owning the model), its `extern "C"` shim functions `uhdpipe_<c_name>_*`, `new`,
+/// `trace_to`, `Drop` and [`Dut`].
+macro_rules! verilated {
+    ($ty:ident, $name:literal, $ports:ty, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $ty {
+            inner: std::ptr::NonNull<std::ffi::c_void>,
+        }
+
+        // SAFETY: the model is plain memory owned by this value; it may move between threads
+        // (it is never shared: every method takes `&mut self`).
+        unsafe impl Send for $ty {}
+
+        impl $ty {
+            /// A fresh instance, clock low, registers at their initial values.
+            pub fn new() -> Self {
+                extern "C" {
+                    #[link_name = concat!("uhdpipe_", $name, "_new")]
+                    fn new_model() -> *mut std::ffi::c_void;
+                }
+                // SAFETY: the shim allocates a model and returns a valid, owned pointer.
+                let p = unsafe { new_model() };
+                $ty { inner: std::ptr::NonNull::new(p).expect("Verilated model allocation") }
+            }
+
+            /// Records an FST waveform of every signal to `path` from now on (GTKWave opens
+            /// it). Needs the crate's `fst` feature (`cargo test -p uhdpipe-sim --features
+            /// fst`); without it, returns an error saying so.
+            pub fn trace_to(&mut self, path: &std::path::Path) -> Result<(), String> {
+                extern "C" {
+                    #[link_name = concat!("uhdpipe_", $name, "_trace")]
+                    fn trace(s: *mut std::ffi::c_void, path: *const std::ffi::c_char) -> i32;
+                }
+                let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| "path contains a NUL byte".to_string())?;
+                // SAFETY: `inner` is live; `c` is a NUL-terminated string that outlives the
+                // call (the shim copies the name when it opens the file).
+                let ok = unsafe { trace(self.inner.as_ptr(), c.as_ptr()) };
+                if ok == 1 {
+                    Ok(())
+                } else {
+                    Err("this build has no waveform support: enable the uhdpipe-sim `fst` feature".into())
+                }
+            }
+        }
+
+        impl Default for $ty {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl Drop for $ty {
+            fn drop(&mut self) {
+                extern "C" {
+                    #[link_name = concat!("uhdpipe_", $name, "_free")]
+                    fn free(s: *mut std::ffi::c_void);
+                }
+                // SAFETY: `inner` came from the shim's `new` and is freed exactly once here.
+                unsafe { free(self.inner.as_ptr()) }
+            }
+        }
+
+        impl $crate::Dut for $ty {
+            type Ports = $ports;
+
+            fn eval(&mut self, p: &mut $ports) {
+                extern "C" {
+                    #[link_name = concat!("uhdpipe_", $name, "_eval")]
+                    fn eval(s: *mut std::ffi::c_void, p: *mut $ports);
+                }
+                // SAFETY: `inner` is live (owned by self); `p` is a valid exclusive pointer to
+                // a repr(C) struct laid out as the shim's.
+                unsafe { eval(self.inner.as_ptr(), p) }
+            }
+
+            fn tick(&mut self) {
+                extern "C" {
+                    #[link_name = concat!("uhdpipe_", $name, "_tick")]
+                    fn tick(s: *mut std::ffi::c_void);
+                }
+                // SAFETY: `inner` is live (owned by self).
+                unsafe { tick(self.inner.as_ptr()) }
+            }
+        }
+    };
+}
+pub(crate) use verilated;

@@ -4,14 +4,15 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::analysis_1d;
-use uhdpipe_sim::legall_h::{Dut, HdlLegallH, LegallH, Ports};
+use uhdpipe_sim::legall_h::{HdlLegallH, LegallH, Ports};
+use uhdpipe_sim::Dut;
 
 /// Drives `lines` through the block; `idle`/`stall` are per-mille chances of withholding
 /// input or output readiness on a cycle. Returns the outputs as (L, H) lines and the cycles.
 /// A line of (L, H) results.
 type Halves = (Vec<i64>, Vec<i64>);
 
-fn run(dut: &mut impl Dut, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64) -> (Vec<Halves>, u64) {
+fn run(dut: &mut impl Dut<Ports = Ports>, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64) -> (Vec<Halves>, u64) {
     let pairs: Vec<(i64, i64, bool, bool)> = lines
         .iter()
         .flat_map(|l| {
@@ -35,7 +36,9 @@ fn run(dut: &mut impl Dut, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64)
         let mut p = Ports { cfg_pairs: (lines[0].len() / 2) as u16, ..Ports::default() };
         if next < total && rand() >= idle {
             let (e, o, f, l) = pairs[next];
-            p = Ports { in_valid: 1, in_even: e as u16, in_odd: o as u16, in_first: f as u8, in_last: l as u8, ..p };
+            // The first pair carries the start-of-picture sideband, which must come out with
+            // the first result pair.
+            p = Ports { in_valid: 1, in_even: e as u16, in_odd: o as u16, in_first: f as u8, in_last: l as u8, in_sop: (next == 0) as u8, ..p };
         }
         p.out_ready = (rand() >= stall) as u8;
         dut.eval(&mut p);
@@ -44,6 +47,7 @@ fn run(dut: &mut impl Dut, lines: &[Vec<i64>], idle: u32, stall: u32, seed: u64)
         }
         assert_eq!(p.err_line, 0, "well-formed lines raised a protocol error");
         if p.out_valid == 1 && p.out_ready == 1 {
+            assert_eq!(p.out_sop == 1, got.is_empty(), "out_sop marks the first result pair only");
             got.push(());
             assert_eq!(p.out_first == 1, line.0.is_empty(), "out_first marks the first pair of a line");
             line.0.push(sext(p.out_low));
@@ -151,7 +155,7 @@ fn protocol_errors_flag_and_resynchronise() {
     // cut line (ended by the next line's first pair); dropped pairs make none.
     let want_lines = 8;
 
-    fn drive(dut: &mut impl Dut, stream: &[Beat], pairs: usize) -> (Vec<Halves>, usize) {
+    fn drive(dut: &mut impl Dut<Ports = Ports>, stream: &[Beat], pairs: usize) -> (Vec<Halves>, usize) {
         let sext = |v: u16| v as i16 as i64;
         let (mut next, mut errors, mut idle) = (0, 0, 0);
         let mut lines: Vec<Halves> = Vec::new();

@@ -52,6 +52,9 @@ pub struct LegallH<const W: usize, const V: usize> {
     pub in_first: Signal<In, Bit>,
     /// Input stream: this pair ends a line.
     pub in_last: Signal<In, Bit>,
+    /// Input stream: start-of-picture sideband, meaningful with `in_first`; carried to the
+    /// line's first output pair (`out_sop`) for the blocks downstream.
+    pub in_sop: Signal<In, Bit>,
     /// Run-time register: pairs per line, 1..=4096 (the line width is `2·cfg_pairs`); read
     /// at each line's first pair.
     pub cfg_pairs: Signal<In, Bits<13>>,
@@ -71,6 +74,8 @@ pub struct LegallH<const W: usize, const V: usize> {
     pub out_first: Signal<Out, Bit>,
     /// Output stream: last pair of a line.
     pub out_last: Signal<Out, Bit>,
+    /// Output stream: start of picture (`in_sop` of the line's first pair).
+    pub out_sop: Signal<Out, Bit>,
     // constants
     ext: Constant<Bits<V>>,
     msb: Constant<Bits<V>>,
@@ -104,12 +109,14 @@ pub struct LegallH<const W: usize, const V: usize> {
     i_e: DFF<Bits<V>>,
     i_o: DFF<Bits<V>>,
     i_first: DFF<Bit>,
+    i_sop: DFF<Bit>,
     i_last: DFF<Bit>,
     // stage A: the pair waiting for the next even sample
     e_prev: DFF<Bits<V>>,
     o_prev: DFF<Bits<V>>,
     have_prev: DFF<Bit>,
     prev_first: DFF<Bit>,
+    prev_sop: DFF<Bit>,
     prev_last: DFF<Bit>,
     // stage S: e + e_next + 1 computed
     sv: DFF<Bit>,
@@ -117,12 +124,14 @@ pub struct LegallH<const W: usize, const V: usize> {
     s_o: DFF<Bits<V>>,
     s_sum: DFF<Bits<V>>,
     s_first: DFF<Bit>,
+    s_sop: DFF<Bit>,
     s_last: DFF<Bit>,
     // stage B: H computed
     bv: DFF<Bit>,
     b_e: DFF<Bits<V>>,
     b_h: DFF<Bits<V>>,
     b_first: DFF<Bit>,
+    b_sop: DFF<Bit>,
     b_last: DFF<Bit>,
     // stage C: H_{n-1} + H_n + 2 computed
     cv: DFF<Bit>,
@@ -130,6 +139,7 @@ pub struct LegallH<const W: usize, const V: usize> {
     c_h: DFF<Bits<V>>,
     c_lsum: DFF<Bits<V>>,
     c_first: DFF<Bit>,
+    c_sop: DFF<Bit>,
     c_last: DFF<Bit>,
     h_prev: DFF<Bits<V>>,
     // output register
@@ -137,6 +147,7 @@ pub struct LegallH<const W: usize, const V: usize> {
     ol: DFF<Bits<V>>,
     oh: DFF<Bits<V>>,
     of: DFF<Bit>,
+    os: DFF<Bit>,
     oe: DFF<Bit>,
 }
 
@@ -166,6 +177,8 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             dropping: Default::default(),
             err: Default::default(),
             in_last: Default::default(),
+            in_sop: Default::default(),
+            out_sop: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
             out_low: Default::default(),
@@ -188,34 +201,40 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             i_e: Default::default(),
             i_o: Default::default(),
             i_first: Default::default(),
+            i_sop: Default::default(),
             i_last: Default::default(),
             e_prev: Default::default(),
             o_prev: Default::default(),
             have_prev: Default::default(),
             prev_first: Default::default(),
+            prev_sop: Default::default(),
             prev_last: Default::default(),
             sv: Default::default(),
             s_e: Default::default(),
             s_o: Default::default(),
             s_sum: Default::default(),
             s_first: Default::default(),
+            s_sop: Default::default(),
             s_last: Default::default(),
             bv: Default::default(),
             b_e: Default::default(),
             b_h: Default::default(),
             b_first: Default::default(),
+            b_sop: Default::default(),
             b_last: Default::default(),
             cv: Default::default(),
             c_e: Default::default(),
             c_h: Default::default(),
             c_lsum: Default::default(),
             c_first: Default::default(),
+            c_sop: Default::default(),
             c_last: Default::default(),
             h_prev: Default::default(),
             ov: Default::default(),
             ol: Default::default(),
             oh: Default::default(),
             of: Default::default(),
+            os: Default::default(),
             oe: Default::default(),
         }
     }
@@ -225,9 +244,9 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, iv, i_e, i_o, i_first, i_last, e_prev, o_prev, have_prev, prev_first, prev_last, sv, s_e, s_o, s_sum, s_first, s_last, bv,
-            b_e, b_h, b_first, b_last, cv,
-            c_e, c_h, c_lsum, c_first, c_last, h_prev, ov, ol, oh, of, oe, r, in_line, dropping, err
+            self, clock, iv, i_e, i_o, i_first, i_sop, i_last, e_prev, o_prev, have_prev, prev_first, prev_sop, prev_last, sv, s_e, s_o, s_sum, s_first, s_sop, s_last, bv,
+            b_e, b_h, b_first, b_sop, b_last, cv,
+            c_e, c_h, c_lsum, c_first, c_sop, c_last, h_prev, ov, ol, oh, of, os, oe, r, in_line, dropping, err
         );
         // Framing: the block counts pairs itself (cfg_pairs per line) and checks the markers.
         // A pair where a line should start without in_first is dropped (and so is every
@@ -305,6 +324,7 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.i_e.d.next = self.e_new.val() << 1;
             self.i_o.d.next = self.o_new.val() << 1;
             self.i_first.d.next = self.eff_first.val();
+            self.i_sop.d.next = self.in_sop.val() & self.in_first.val();
             self.i_last.d.next = self.eff_last.val();
             if self.a_emit.val() {
                 self.have_prev.d.next = false;
@@ -313,6 +333,7 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
                 self.e_prev.d.next = self.i_e.q.val();
                 self.o_prev.d.next = self.i_o.q.val();
                 self.prev_first.d.next = self.i_first.q.val();
+                self.prev_sop.d.next = self.i_sop.q.val();
                 self.prev_last.d.next = self.i_last.q.val();
                 self.have_prev.d.next = true;
             }
@@ -321,17 +342,20 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.s_o.d.next = self.o_prev.q.val();
             self.s_sum.d.next = self.h_sum.val();
             self.s_first.d.next = self.prev_first.q.val();
+            self.s_sop.d.next = self.prev_sop.q.val();
             self.s_last.d.next = self.prev_last.q.val();
             self.bv.d.next = self.sv.q.val();
             self.b_e.d.next = self.s_e.q.val();
             self.b_h.d.next = self.h.val();
             self.b_first.d.next = self.s_first.q.val();
+            self.b_sop.d.next = self.s_sop.q.val();
             self.b_last.d.next = self.s_last.q.val();
             self.cv.d.next = self.bv.q.val();
             self.c_e.d.next = self.b_e.q.val();
             self.c_h.d.next = self.b_h.q.val();
             self.c_lsum.d.next = self.hm.val() + self.b_h.q.val() + 2;
             self.c_first.d.next = self.b_first.q.val();
+            self.c_sop.d.next = self.b_sop.q.val();
             self.c_last.d.next = self.b_last.q.val();
             if self.bv.q.val() {
                 self.h_prev.d.next = self.b_h.q.val();
@@ -340,12 +364,14 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.ol.d.next = self.c_e.q.val() + self.l_shift.val();
             self.oh.d.next = self.c_h.q.val();
             self.of.d.next = self.c_first.q.val();
+            self.os.d.next = self.c_sop.q.val();
             self.oe.d.next = self.c_last.q.val();
         }
         self.out_valid.next = self.ov.q.val();
         self.out_low.next = self.ol.q.val();
         self.out_high.next = self.oh.q.val();
         self.out_first.next = self.of.q.val();
+        self.out_sop.next = self.os.q.val();
         self.out_last.next = self.oe.q.val();
     }
 }

@@ -1,0 +1,315 @@
+//! LeGall (5,3) forward 2-D wavelet transform, depth 1–3 (run time), two samples per clock:
+//! the VC-2 encoder's `dwt` (ST 2042-1 15.4.1, run in reverse) for `wavelet_index = 1`,
+//! `dwt_depth_ho = 0`, line-based with line buffers only.
+//!
+//! **Structure.** Level k (k = 1 is the finest) is [`super::legall_h`] → [`super::legall_v`];
+//! its L rows' LL lane goes through an [`super::ll_pack`] into level k+1 when
+//! `cfg_depth > k`. Every level's output stream leaves the block (`outK_*`): in L rows
+//! (`outK_vhigh` low) `a` = LL (the DC band at level `cfg_depth`, else the next level's
+//! input) and `b` = HL; in H rows `a` = LH, `b` = HH; beat `c` of output row `m` holds column
+//! `c` of band row `m`. A consumer takes each level's stream (a real encoder writes them into
+//! its slice buffer); a level whose consumer stalls stalls the whole transform.
+//!
+//! **Throughput.** Level 1 takes one sample pair per clock; deeper levels run at a quarter
+//! of the rate of the level above. A picture costs `W/2 · (H + 2)` clocks (level 1's two
+//! flush rows); the deeper levels' flush rows overlap the next picture.
+//! **Latency** to the first output of level k: `2^k − 1` input rows plus about 12 clocks
+//! per level.
+//!
+//! **Widths.** Samples up to 12 bits. Datapaths are sized from the worst case, computed by
+//! the lifting bound `uhdpipe_model::wavelet` uses for `analysis_fits` (each stage adds
+//! `Σ|taps| · input / 2^shift + 1`): for 12-bit input the horizontal pass of level 1
+//! peaks at 16 bits and its vertical pass at 17 (16-bit outputs); level 2 at 19 / 20; level
+//! 3 at 22 / 23. So level k's output lanes are 17, 20 and 23 bits wide.
+//!
+//! **Run-time registers:** `cfg_pairs` (level-1 pairs per row: width / 2; the width must be
+//! a multiple of `2^cfg_depth`), `cfg_rows` (height, a multiple of `2^cfg_depth`),
+//! `cfg_depth` (1..=3; 0 is taken as 1). Change them only between pictures.
+//! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
+//! (level k holds rows of up to `2^Nk` pairs, so the maximum width is `2^(N1+1)` with
+//! `N2 = N1 − 1`, `N3 = N1 − 2`).
+//!
+//! **Protocol errors.** `err_line` (a level's horizontal block saw a broken line) and
+//! `err_pic` (a vertical block saw a broken picture) pulse for one clock; each block drops
+//! input until the next start of picture, which comes out exact.
+//! **Reset:** none needed (every register starts idle).
+
+use super::legall_h::LegallH;
+use super::legall_v::LegallV;
+use super::ll_pack::LlPack;
+use rust_hdl::prelude::*;
+
+/// The block; ports below are its whole interface.
+#[derive(LogicBlock)]
+pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
+    /// Clock; every register updates on its rising edge.
+    pub clock: Signal<In, Clock>,
+    /// Input stream: a sample pair is offered.
+    pub in_valid: Signal<In, Bit>,
+    /// Input stream: the block takes it at this edge.
+    pub in_ready: Signal<Out, Bit>,
+    /// Input stream: even sample, 12-bit two's complement (samples offset to signed).
+    pub in_even: Signal<In, Bits<12>>,
+    /// Input stream: odd sample.
+    pub in_odd: Signal<In, Bits<12>>,
+    /// Input stream: first pair of a line.
+    pub in_first: Signal<In, Bit>,
+    /// Input stream: last pair of a line.
+    pub in_last: Signal<In, Bit>,
+    /// Input stream: first pair of a picture (with `in_first`).
+    pub in_sop: Signal<In, Bit>,
+    /// Run-time register: pairs per line at level 1 (width / 2), 1..=`2^N1`.
+    pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: rows per picture (height), even, ≤ 8190.
+    pub cfg_rows: Signal<In, Bits<13>>,
+    /// Run-time register: transform depth, 1..=3.
+    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Protocol error: a broken line (any level's horizontal block).
+    pub err_line: Signal<Out, Bit>,
+    /// Protocol error: a broken picture (any level's vertical block).
+    pub err_pic: Signal<Out, Bit>,
+    /// Level 1 output stream: a beat is offered.
+    pub out1_valid: Signal<Out, Bit>,
+    /// Level 1 output stream: the consumer takes it.
+    pub out1_ready: Signal<In, Bit>,
+    /// Level 1: lane a (LL or LH), 17-bit two's complement.
+    pub out1_a: Signal<Out, Bits<17>>,
+    /// Level 1: lane b (HL or HH).
+    pub out1_b: Signal<Out, Bits<17>>,
+    /// Level 1: first beat of a row.
+    pub out1_first: Signal<Out, Bit>,
+    /// Level 1: last beat of a row.
+    pub out1_last: Signal<Out, Bit>,
+    /// Level 1: first beat of a picture.
+    pub out1_sop: Signal<Out, Bit>,
+    /// Level 1: an H row (LH, HH); low for L rows (LL, HL).
+    pub out1_vhigh: Signal<Out, Bit>,
+    /// Level 2 output stream (as level 1; 20-bit lanes).
+    pub out2_valid: Signal<Out, Bit>,
+    /// Level 2: the consumer takes it.
+    pub out2_ready: Signal<In, Bit>,
+    /// Level 2: lane a.
+    pub out2_a: Signal<Out, Bits<20>>,
+    /// Level 2: lane b.
+    pub out2_b: Signal<Out, Bits<20>>,
+    /// Level 2: first beat of a row.
+    pub out2_first: Signal<Out, Bit>,
+    /// Level 2: last beat of a row.
+    pub out2_last: Signal<Out, Bit>,
+    /// Level 2: first beat of a picture.
+    pub out2_sop: Signal<Out, Bit>,
+    /// Level 2: an H row.
+    pub out2_vhigh: Signal<Out, Bit>,
+    /// Level 3 output stream (as level 1; 23-bit lanes).
+    pub out3_valid: Signal<Out, Bit>,
+    /// Level 3: the consumer takes it.
+    pub out3_ready: Signal<In, Bit>,
+    /// Level 3: lane a.
+    pub out3_a: Signal<Out, Bits<23>>,
+    /// Level 3: lane b.
+    pub out3_b: Signal<Out, Bits<23>>,
+    /// Level 3: first beat of a row.
+    pub out3_first: Signal<Out, Bit>,
+    /// Level 3: last beat of a row.
+    pub out3_last: Signal<Out, Bit>,
+    /// Level 3: first beat of a picture.
+    pub out3_sop: Signal<Out, Bit>,
+    /// Level 3: an H row.
+    pub out3_vhigh: Signal<Out, Bit>,
+    h1: LegallH<12, 16>,
+    v1: LegallV<16, 17, N1>,
+    p1: LlPack<17>,
+    h2: LegallH<17, 20>,
+    v2: LegallV<20, 20, N2>,
+    p2: LlPack<20>,
+    h3: LegallH<20, 23>,
+    v3: LegallV<23, 23, N3>,
+    // run-time registers of the deeper levels, registered
+    pairs2: DFF<Bits<13>>,
+    pairs3: DFF<Bits<13>>,
+    rows2: DFF<Bits<13>>,
+    rows3: DFF<Bits<13>>,
+    deep2: DFF<Bit>,
+    deep3: DFF<Bit>,
+    err_l: DFF<Bit>,
+    err_p: DFF<Bit>,
+    two: Constant<Bits<2>>,
+    three: Constant<Bits<2>>,
+    to_p1: Signal<Local, Bit>,
+    to_p2: Signal<Local, Bit>,
+}
+
+impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1, N2, N3> {
+    fn default() -> Self {
+        assert!(N2 + 1 == N1 && N3 + 2 == N1);
+        Self {
+            clock: Default::default(),
+            in_valid: Default::default(),
+            in_ready: Default::default(),
+            in_even: Default::default(),
+            in_odd: Default::default(),
+            in_first: Default::default(),
+            in_last: Default::default(),
+            in_sop: Default::default(),
+            cfg_pairs: Default::default(),
+            cfg_rows: Default::default(),
+            cfg_depth: Default::default(),
+            err_line: Default::default(),
+            err_pic: Default::default(),
+            out1_valid: Default::default(),
+            out1_ready: Default::default(),
+            out1_a: Default::default(),
+            out1_b: Default::default(),
+            out1_first: Default::default(),
+            out1_last: Default::default(),
+            out1_sop: Default::default(),
+            out1_vhigh: Default::default(),
+            out2_valid: Default::default(),
+            out2_ready: Default::default(),
+            out2_a: Default::default(),
+            out2_b: Default::default(),
+            out2_first: Default::default(),
+            out2_last: Default::default(),
+            out2_sop: Default::default(),
+            out2_vhigh: Default::default(),
+            out3_valid: Default::default(),
+            out3_ready: Default::default(),
+            out3_a: Default::default(),
+            out3_b: Default::default(),
+            out3_first: Default::default(),
+            out3_last: Default::default(),
+            out3_sop: Default::default(),
+            out3_vhigh: Default::default(),
+            h1: Default::default(),
+            v1: Default::default(),
+            p1: Default::default(),
+            h2: Default::default(),
+            v2: Default::default(),
+            p2: Default::default(),
+            h3: Default::default(),
+            v3: Default::default(),
+            pairs2: Default::default(),
+            pairs3: Default::default(),
+            rows2: Default::default(),
+            rows3: Default::default(),
+            deep2: Default::default(),
+            deep3: Default::default(),
+            err_l: Default::default(),
+            err_p: Default::default(),
+            two: Constant::new(2u64.to_bits()),
+            three: Constant::new(3u64.to_bits()),
+            to_p1: Default::default(),
+            to_p2: Default::default(),
+        }
+    }
+}
+
+impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, N2, N3> {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, err_l, err_p);
+        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3);
+        self.pairs2.d.next = self.cfg_pairs.val() >> 1;
+        self.pairs3.d.next = self.cfg_pairs.val() >> 2;
+        self.rows2.d.next = self.cfg_rows.val() >> 1;
+        self.rows3.d.next = self.cfg_rows.val() >> 2;
+        self.deep2.d.next = self.cfg_depth.val() >= self.two.val();
+        self.deep3.d.next = self.cfg_depth.val() == self.three.val();
+        // Level 1.
+        self.h1.in_valid.next = self.in_valid.val();
+        self.in_ready.next = self.h1.in_ready.val();
+        self.h1.in_even.next = self.in_even.val();
+        self.h1.in_odd.next = self.in_odd.val();
+        self.h1.in_first.next = self.in_first.val();
+        self.h1.in_last.next = self.in_last.val();
+        self.h1.in_sop.next = self.in_sop.val();
+        self.h1.cfg_pairs.next = self.cfg_pairs.val();
+        self.v1.in_valid.next = self.h1.out_valid.val();
+        self.h1.out_ready.next = self.v1.in_ready.val();
+        self.v1.in_a.next = self.h1.out_low.val();
+        self.v1.in_b.next = self.h1.out_high.val();
+        self.v1.in_first.next = self.h1.out_first.val();
+        self.v1.in_last.next = self.h1.out_last.val();
+        self.v1.in_sop.next = self.h1.out_sop.val();
+        self.v1.cfg_pairs.next = self.cfg_pairs.val();
+        self.v1.cfg_rows.next = self.cfg_rows.val();
+        // Level 1's output forks to out1 and (L rows, depth ≥ 2) the LL packer.
+        self.to_p1.next = !self.v1.out_vhigh.val() & self.deep2.q.val();
+        self.out1_valid.next = self.v1.out_valid.val() & (self.p1.in_ready.val() | !self.to_p1.val());
+        self.p1.in_valid.next = self.v1.out_valid.val() & self.to_p1.val() & self.out1_ready.val();
+        self.v1.out_ready.next = self.out1_ready.val() & (self.p1.in_ready.val() | !self.to_p1.val());
+        self.out1_a.next = self.v1.out_a.val();
+        self.out1_b.next = self.v1.out_b.val();
+        self.out1_first.next = self.v1.out_first.val();
+        self.out1_last.next = self.v1.out_last.val();
+        self.out1_sop.next = self.v1.out_sop.val();
+        self.out1_vhigh.next = self.v1.out_vhigh.val();
+        self.p1.in_c.next = self.v1.out_a.val();
+        self.p1.in_first.next = self.v1.out_first.val();
+        self.p1.in_last.next = self.v1.out_last.val();
+        self.p1.in_sop.next = self.v1.out_sop.val();
+        // Level 2.
+        self.h2.in_valid.next = self.p1.out_valid.val();
+        self.p1.out_ready.next = self.h2.in_ready.val();
+        self.h2.in_even.next = self.p1.out_even.val();
+        self.h2.in_odd.next = self.p1.out_odd.val();
+        self.h2.in_first.next = self.p1.out_first.val();
+        self.h2.in_last.next = self.p1.out_last.val();
+        self.h2.in_sop.next = self.p1.out_sop.val();
+        self.h2.cfg_pairs.next = self.pairs2.q.val();
+        self.v2.in_valid.next = self.h2.out_valid.val();
+        self.h2.out_ready.next = self.v2.in_ready.val();
+        self.v2.in_a.next = self.h2.out_low.val();
+        self.v2.in_b.next = self.h2.out_high.val();
+        self.v2.in_first.next = self.h2.out_first.val();
+        self.v2.in_last.next = self.h2.out_last.val();
+        self.v2.in_sop.next = self.h2.out_sop.val();
+        self.v2.cfg_pairs.next = self.pairs2.q.val();
+        self.v2.cfg_rows.next = self.rows2.q.val();
+        self.to_p2.next = !self.v2.out_vhigh.val() & self.deep3.q.val();
+        self.out2_valid.next = self.v2.out_valid.val() & (self.p2.in_ready.val() | !self.to_p2.val());
+        self.p2.in_valid.next = self.v2.out_valid.val() & self.to_p2.val() & self.out2_ready.val();
+        self.v2.out_ready.next = self.out2_ready.val() & (self.p2.in_ready.val() | !self.to_p2.val());
+        self.out2_a.next = self.v2.out_a.val();
+        self.out2_b.next = self.v2.out_b.val();
+        self.out2_first.next = self.v2.out_first.val();
+        self.out2_last.next = self.v2.out_last.val();
+        self.out2_sop.next = self.v2.out_sop.val();
+        self.out2_vhigh.next = self.v2.out_vhigh.val();
+        self.p2.in_c.next = self.v2.out_a.val();
+        self.p2.in_first.next = self.v2.out_first.val();
+        self.p2.in_last.next = self.v2.out_last.val();
+        self.p2.in_sop.next = self.v2.out_sop.val();
+        // Level 3.
+        self.h3.in_valid.next = self.p2.out_valid.val();
+        self.p2.out_ready.next = self.h3.in_ready.val();
+        self.h3.in_even.next = self.p2.out_even.val();
+        self.h3.in_odd.next = self.p2.out_odd.val();
+        self.h3.in_first.next = self.p2.out_first.val();
+        self.h3.in_last.next = self.p2.out_last.val();
+        self.h3.in_sop.next = self.p2.out_sop.val();
+        self.h3.cfg_pairs.next = self.pairs3.q.val();
+        self.v3.in_valid.next = self.h3.out_valid.val();
+        self.h3.out_ready.next = self.v3.in_ready.val();
+        self.v3.in_a.next = self.h3.out_low.val();
+        self.v3.in_b.next = self.h3.out_high.val();
+        self.v3.in_first.next = self.h3.out_first.val();
+        self.v3.in_last.next = self.h3.out_last.val();
+        self.v3.in_sop.next = self.h3.out_sop.val();
+        self.v3.cfg_pairs.next = self.pairs3.q.val();
+        self.v3.cfg_rows.next = self.rows3.q.val();
+        self.out3_valid.next = self.v3.out_valid.val();
+        self.v3.out_ready.next = self.out3_ready.val();
+        self.out3_a.next = self.v3.out_a.val();
+        self.out3_b.next = self.v3.out_b.val();
+        self.out3_first.next = self.v3.out_first.val();
+        self.out3_last.next = self.v3.out_last.val();
+        self.out3_sop.next = self.v3.out_sop.val();
+        self.out3_vhigh.next = self.v3.out_vhigh.val();
+        // Errors.
+        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val();
+        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val();
+        self.err_line.next = self.err_l.q.val();
+        self.err_pic.next = self.err_p.q.val();
+    }
+}

@@ -1,0 +1,559 @@
+//! LeGall (5,3) vertical analysis (VC-2 wavelet index 1, the vertical half of ST 2042-1
+//! 15.4.3 `vh_analysis` run in reverse), two columns per clock, with three line buffers and
+//! no frame buffer. It follows [`super::legall_h`] in a 2-D level.
+//!
+//! **Function.** A picture is `cfg_rows` rows of `cfg_pairs` beats; a beat carries two
+//! columns (`a`, `b`: the L and H outputs of the horizontal pass). Per column, with even rows
+//! `e_m` and odd rows `o_m` (`M = cfg_rows / 2` pairs):
+//! `H_m = o_m − ⌊(e_m + e_{m+1} + 1) / 2⌋` (`e_M = e_{M−1}`),
+//! `L_m = e_m + ⌊(H_{m−1} + H_m + 2) / 4⌋` (`H_{−1} = H_0`) — no bit shift (the horizontal
+//! pass applied it), exactly the vertical lifting of `uhdpipe_model::wavelet::vh_analysis`.
+//! Output rows alternate `L_0, H_0, L_1, H_1, …`: in an L row (`out_vhigh` low) `a` is LL
+//! and `b` is HL; in an H row `a` is LH and `b` is HH.
+//!
+//! **Schedule and throughput.** Input rows 0 and 1 only fill the buffers (`E ← e_0`,
+//! `O ← o_0`). Each even row `2m+2` reads `e_m`, `o_m`, `H_{m−1}`, computes and outputs
+//! `L_m`, and stores `e_{m+1}` and `H_m`; each odd row `2m+3` outputs `H_m` from the buffer
+//! and stores `o_{m+1}`. After the last row the block generates two flush rows itself
+//! (`L_{M−1}` with the bottom edge, then `H_{M−1}`) while `in_ready` is low. One beat per
+//! clock, so a picture takes `cfg_pairs · (cfg_rows + 2)` clocks: 0.19 % over the nominal
+//! rate at 1080 rows. Rows narrower than six beats wait for the pipeline to drain at each row
+//! start (the line-buffer write-back must land before the next row reads it).
+//!
+//! **Latency:** two input rows plus six clocks to the first output beat.
+//!
+//! **Pipeline:** issue (S0, line buffers read) → S1 (buffer words registered; E/O written)
+//! → S2 (`e + e_next + 1`) → S3 (H) → S4 (`H_prev + H + 2`; H buffer written) → S5 (L, the
+//! output register). All stages advance together when the output register is free, so
+//! `in_ready = free ∧ ¬flushing ∧ ¬(narrow row start while busy)`.
+//!
+//! **Handshake.** Video streams (crate docs) with `first`/`last` marking rows and `sop` the
+//! first beat of a picture (with `first`).
+//!
+//! **Protocol errors.** The block counts beats and rows itself. A picture starts at a beat
+//! with `in_sop` and `in_first`. Any beat that disagrees with the count (a missing or extra
+//! `in_first`/`in_last`, i.e. a short or long row, an `in_sop` inside a picture) pulses
+//! `err_pic` for one clock; the broken picture is abandoned (what it already produced stays
+//! out, with no flush rows) and every beat is dropped until the next `in_sop`, whose picture
+//! comes out exactly right. An `in_sop` inside a picture starts the new picture at once.
+//!
+//! **Reset:** none needed: registers start at zero (idle, waiting for `in_sop`).
+//!
+//! **Build-time parameters:** `W` input bits, `V` datapath and output bits (`V ≥ W`, sized
+//! by the user from the worst case), `N` line-buffer address bits (rows up to `2^N` beats).
+//! **Run-time registers:** `cfg_pairs`, `cfg_rows`.
+//! **Resources:** six `V × 2^N` line-buffer RAMs (E, O and H for each column lane).
+
+use super::legall_v_lane::LegallVLane;
+use super::line_ram::LineRam;
+use rust_hdl::prelude::*;
+
+/// The block; ports below are its whole interface.
+#[derive(LogicBlock)]
+pub struct LegallV<const W: usize, const V: usize, const N: usize> {
+    /// Clock; every register updates on its rising edge.
+    pub clock: Signal<In, Clock>,
+    /// Input stream: a beat is offered.
+    pub in_valid: Signal<In, Bit>,
+    /// Input stream: the block takes the beat at this edge.
+    pub in_ready: Signal<Out, Bit>,
+    /// Input stream: column lane a (`W`-bit two's complement).
+    pub in_a: Signal<In, Bits<W>>,
+    /// Input stream: column lane b (`W`-bit two's complement).
+    pub in_b: Signal<In, Bits<W>>,
+    /// Input stream: first beat of a row.
+    pub in_first: Signal<In, Bit>,
+    /// Input stream: last beat of a row.
+    pub in_last: Signal<In, Bit>,
+    /// Input stream: first beat of a picture (with `in_first`).
+    pub in_sop: Signal<In, Bit>,
+    /// Run-time register: beats per row, 1..=`2^N` (13 bits); read at each row start.
+    pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: rows per picture, even, 2..=8190 (13 bits); read at `in_sop`.
+    pub cfg_rows: Signal<In, Bits<13>>,
+    /// Protocol error: high for one clock when a picture breaks the framing.
+    pub err_pic: Signal<Out, Bit>,
+    /// Output stream: a beat is offered.
+    pub out_valid: Signal<Out, Bit>,
+    /// Output stream: the consumer takes the beat at this edge.
+    pub out_ready: Signal<In, Bit>,
+    /// Output stream: lane a (LL in L rows, LH in H rows), `V`-bit two's complement.
+    pub out_a: Signal<Out, Bits<V>>,
+    /// Output stream: lane b (HL in L rows, HH in H rows), `V`-bit two's complement.
+    pub out_b: Signal<Out, Bits<V>>,
+    /// Output stream: first beat of a row.
+    pub out_first: Signal<Out, Bit>,
+    /// Output stream: last beat of a row.
+    pub out_last: Signal<Out, Bit>,
+    /// Output stream: first beat of a picture.
+    pub out_sop: Signal<Out, Bit>,
+    /// Output stream: this row is vertically high-pass (LH, HH); low for L rows (LL, HL).
+    pub out_vhigh: Signal<Out, Bit>,
+    lane_a: LegallVLane<W, V>,
+    lane_b: LegallVLane<W, V>,
+    ram_ea: LineRam<V, N>,
+    ram_eb: LineRam<V, N>,
+    ram_oa: LineRam<V, N>,
+    ram_ob: LineRam<V, N>,
+    ram_ha: LineRam<V, N>,
+    ram_hb: LineRam<V, N>,
+    one: Constant<Bits<13>>,
+    six: Constant<Bits<13>>,
+    // framing state: the next beat starts a row; beats left after the next one; rows left
+    // after the current one; the next beat's column; the current row's kind
+    in_pic: DFF<Bit>,
+    dropping: DFF<Bit>,
+    flushing: DFF<Bit>,
+    f2: DFF<Bit>,
+    pos_first: DFF<Bit>,
+    cl: DFF<Bits<13>>,
+    rl: DFF<Bits<13>>,
+    col: DFF<Bits<N>>,
+    y_odd: DFF<Bit>,
+    early: DFF<Bit>,
+    have_h: DFF<Bit>,
+    err: DFF<Bit>,
+    // locals
+    free: Signal<Local, Bit>,
+    narrow: Signal<Local, Bit>,
+    busy: Signal<Local, Bit>,
+    row_next: Signal<Local, Bit>,
+    hold: Signal<Local, Bit>,
+    start: Signal<Local, Bit>,
+    p1: Signal<Local, Bit>,
+    at_end: Signal<Local, Bit>,
+    ok_cont: Signal<Local, Bit>,
+    accept: Signal<Local, Bit>,
+    take: Signal<Local, Bit>,
+    err_now: Signal<Local, Bit>,
+    issue: Signal<Local, Bit>,
+    b_first: Signal<Local, Bit>,
+    b_last: Signal<Local, Bit>,
+    cur_odd: Signal<Local, Bit>,
+    cur_early: Signal<Local, Bit>,
+    cur_haveh: Signal<Local, Bit>,
+    cur_rl: Signal<Local, Bits<13>>,
+    rl_m1: Signal<Local, Bits<13>>,
+    cl_m1: Signal<Local, Bits<13>>,
+    cfg_m2: Signal<Local, Bits<13>>,
+    rows_m1: Signal<Local, Bits<13>>,
+    addr: Signal<Local, Bits<N>>,
+    addr_p1: Signal<Local, Bits<N>>,
+    pic_end: Signal<Local, Bit>,
+    c_comp: Signal<Local, Bit>,
+    c_emit: Signal<Local, Bit>,
+    // pipeline control: S0..S4 (beat valid, column, kind, markers) and S5 (output)
+    v0: DFF<Bit>,
+    c0: DFF<Bits<N>>,
+    we_e0: DFF<Bit>,
+    we_o0: DFF<Bit>,
+    comp0: DFF<Bit>,
+    emit0: DFF<Bit>,
+    flush0: DFF<Bit>,
+    m00: DFF<Bit>,
+    first0: DFF<Bit>,
+    last0: DFF<Bit>,
+    sop0: DFF<Bit>,
+    v1: DFF<Bit>,
+    c1: DFF<Bits<N>>,
+    we_e1: DFF<Bit>,
+    we_o1: DFF<Bit>,
+    comp1: DFF<Bit>,
+    emit1: DFF<Bit>,
+    flush1: DFF<Bit>,
+    m01: DFF<Bit>,
+    first1: DFF<Bit>,
+    last1: DFF<Bit>,
+    sop1: DFF<Bit>,
+    v2: DFF<Bit>,
+    c2: DFF<Bits<N>>,
+    comp2: DFF<Bit>,
+    emit2: DFF<Bit>,
+    m02: DFF<Bit>,
+    first2: DFF<Bit>,
+    last2: DFF<Bit>,
+    sop2: DFF<Bit>,
+    v3: DFF<Bit>,
+    c3: DFF<Bits<N>>,
+    comp3: DFF<Bit>,
+    emit3: DFF<Bit>,
+    m03: DFF<Bit>,
+    first3: DFF<Bit>,
+    last3: DFF<Bit>,
+    sop3: DFF<Bit>,
+    v4: DFF<Bit>,
+    c4: DFF<Bits<N>>,
+    comp4: DFF<Bit>,
+    emit4: DFF<Bit>,
+    first4: DFF<Bit>,
+    last4: DFF<Bit>,
+    sop4: DFF<Bit>,
+    ov: DFF<Bit>,
+    of: DFF<Bit>,
+    oe: DFF<Bit>,
+    os: DFF<Bit>,
+    oh: DFF<Bit>,
+}
+
+impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N> {
+    fn default() -> Self {
+        assert!(V >= W && N <= 12);
+        Self {
+            clock: Default::default(),
+            in_valid: Default::default(),
+            in_ready: Default::default(),
+            in_a: Default::default(),
+            in_b: Default::default(),
+            in_first: Default::default(),
+            in_last: Default::default(),
+            in_sop: Default::default(),
+            cfg_pairs: Default::default(),
+            cfg_rows: Default::default(),
+            err_pic: Default::default(),
+            out_valid: Default::default(),
+            out_ready: Default::default(),
+            out_a: Default::default(),
+            out_b: Default::default(),
+            out_first: Default::default(),
+            out_last: Default::default(),
+            out_sop: Default::default(),
+            out_vhigh: Default::default(),
+            lane_a: Default::default(),
+            lane_b: Default::default(),
+            ram_ea: Default::default(),
+            ram_eb: Default::default(),
+            ram_oa: Default::default(),
+            ram_ob: Default::default(),
+            ram_ha: Default::default(),
+            ram_hb: Default::default(),
+            one: Constant::new(1u64.to_bits()),
+            six: Constant::new(6u64.to_bits()),
+            in_pic: Default::default(),
+            dropping: Default::default(),
+            flushing: Default::default(),
+            f2: Default::default(),
+            pos_first: Default::default(),
+            cl: Default::default(),
+            rl: Default::default(),
+            col: Default::default(),
+            y_odd: Default::default(),
+            early: Default::default(),
+            have_h: Default::default(),
+            err: Default::default(),
+            free: Default::default(),
+            narrow: Default::default(),
+            busy: Default::default(),
+            row_next: Default::default(),
+            hold: Default::default(),
+            start: Default::default(),
+            p1: Default::default(),
+            at_end: Default::default(),
+            ok_cont: Default::default(),
+            accept: Default::default(),
+            take: Default::default(),
+            err_now: Default::default(),
+            issue: Default::default(),
+            b_first: Default::default(),
+            b_last: Default::default(),
+            cur_odd: Default::default(),
+            cur_early: Default::default(),
+            cur_haveh: Default::default(),
+            cur_rl: Default::default(),
+            rl_m1: Default::default(),
+            cl_m1: Default::default(),
+            cfg_m2: Default::default(),
+            rows_m1: Default::default(),
+            addr: Default::default(),
+            addr_p1: Default::default(),
+            pic_end: Default::default(),
+            c_comp: Default::default(),
+            c_emit: Default::default(),
+            v0: Default::default(),
+            c0: Default::default(),
+            we_e0: Default::default(),
+            we_o0: Default::default(),
+            comp0: Default::default(),
+            emit0: Default::default(),
+            flush0: Default::default(),
+            m00: Default::default(),
+            first0: Default::default(),
+            last0: Default::default(),
+            sop0: Default::default(),
+            v1: Default::default(),
+            c1: Default::default(),
+            we_e1: Default::default(),
+            we_o1: Default::default(),
+            comp1: Default::default(),
+            emit1: Default::default(),
+            flush1: Default::default(),
+            m01: Default::default(),
+            first1: Default::default(),
+            last1: Default::default(),
+            sop1: Default::default(),
+            v2: Default::default(),
+            c2: Default::default(),
+            comp2: Default::default(),
+            emit2: Default::default(),
+            m02: Default::default(),
+            first2: Default::default(),
+            last2: Default::default(),
+            sop2: Default::default(),
+            v3: Default::default(),
+            c3: Default::default(),
+            comp3: Default::default(),
+            emit3: Default::default(),
+            m03: Default::default(),
+            first3: Default::default(),
+            last3: Default::default(),
+            sop3: Default::default(),
+            v4: Default::default(),
+            c4: Default::default(),
+            comp4: Default::default(),
+            emit4: Default::default(),
+            first4: Default::default(),
+            last4: Default::default(),
+            sop4: Default::default(),
+            ov: Default::default(),
+            of: Default::default(),
+            oe: Default::default(),
+            os: Default::default(),
+            oh: Default::default(),
+        }
+    }
+}
+
+impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(
+            self, clock, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
+            m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2, last2,
+            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh
+        );
+        clock!(self, clock, lane_a, lane_b, ram_ea, ram_eb, ram_oa, ram_ob, ram_ha, ram_hb);
+        // Every stage advances together when the output register can take a result.
+        self.free.next = !self.ov.q.val() | self.out_ready.val();
+        // A row narrower than the pipeline waits at its start until every write-back landed.
+        self.narrow.next = self.cfg_pairs.val() < self.six.val();
+        self.busy.next = self.v0.q.val() | self.v1.q.val() | self.v2.q.val() | self.v3.q.val() | self.v4.q.val();
+        self.row_next.next = self.pos_first.q.val() | !self.in_pic.q.val();
+        if self.flushing.q.val() {
+            self.row_next.next = self.pos_first.q.val();
+        }
+        self.hold.next = self.narrow.val() & self.busy.val() & self.row_next.val();
+        self.in_ready.next = self.free.val() & !self.flushing.q.val() & !self.hold.val();
+        self.take.next = self.in_valid.val() & self.free.val() & !self.flushing.q.val() & !self.hold.val();
+        // Framing of an input beat against the counters.
+        self.start.next = self.in_sop.val() & self.in_first.val();
+        self.p1.next = self.cfg_pairs.val() == self.one.val();
+        self.at_end.next = !self.cl.q.val().any();
+        if self.pos_first.q.val() {
+            self.at_end.next = self.p1.val();
+        }
+        self.ok_cont.next = self.in_pic.q.val() & !self.in_sop.val() & (self.in_first.val() == self.pos_first.q.val()) & (self.in_last.val() == self.at_end.val());
+        self.accept.next = self.ok_cont.val();
+        if self.start.val() {
+            self.accept.next = self.in_last.val() == self.p1.val();
+        }
+        self.err_now.next = false;
+        if self.start.val() & (self.in_pic.q.val() | (self.in_last.val() != self.p1.val())) {
+            self.err_now.next = true;
+        }
+        if !self.start.val() & self.in_pic.q.val() & !self.ok_cont.val() {
+            self.err_now.next = true;
+        }
+        if !self.start.val() & !self.in_pic.q.val() & !self.dropping.q.val() {
+            self.err_now.next = true;
+        }
+        // The beat issued this clock: an accepted input beat, or a generated flush beat.
+        self.issue.next = self.take.val() & self.accept.val();
+        if self.flushing.q.val() {
+            self.issue.next = self.free.val() & !self.hold.val();
+        }
+        self.b_first.next = self.in_first.val();
+        self.b_last.next = self.in_last.val();
+        if self.flushing.q.val() {
+            self.b_first.next = self.pos_first.q.val();
+            self.b_last.next = self.at_end.val();
+        }
+        self.cur_odd.next = self.y_odd.q.val();
+        self.cur_early.next = self.early.q.val();
+        self.cur_haveh.next = self.have_h.q.val();
+        self.cur_rl.next = self.rl.q.val();
+        self.addr.next = self.col.q.val();
+        self.rows_m1.next = self.cfg_rows.val() - 1;
+        if self.start.val() & !self.flushing.q.val() {
+            self.cur_odd.next = false;
+            self.cur_early.next = true;
+            self.cur_haveh.next = false;
+            self.cur_rl.next = self.rows_m1.val();
+            self.addr.next = 0.into();
+        }
+        self.rl_m1.next = self.cur_rl.val() - 1;
+        self.cl_m1.next = self.cl.q.val() - 1;
+        self.cfg_m2.next = self.cfg_pairs.val() - 2;
+        self.addr_p1.next = self.addr.val() + 1;
+        self.pic_end.next = self.b_last.val() & !self.cur_rl.val().any();
+        // What the beat does: compute (even rows from row 2 on, first flush row) or emit the
+        // buffered H (odd rows from row 3 on, second flush row).
+        self.c_comp.next = !self.cur_odd.val() & !self.cur_early.val();
+        self.c_emit.next = self.cur_odd.val() & !self.cur_early.val();
+        if self.flushing.q.val() {
+            self.c_comp.next = !self.f2.q.val();
+            self.c_emit.next = self.f2.q.val();
+        }
+        // Line buffers: read at issue (the words come out with the beat in S0), E/O written
+        // from S1, H written from S4.
+        self.ram_ea.read_address.next = self.addr.val();
+        self.ram_eb.read_address.next = self.addr.val();
+        self.ram_oa.read_address.next = self.addr.val();
+        self.ram_ob.read_address.next = self.addr.val();
+        self.ram_ha.read_address.next = self.addr.val();
+        self.ram_hb.read_address.next = self.addr.val();
+        self.ram_ea.read_enable.next = self.free.val();
+        self.ram_eb.read_enable.next = self.free.val();
+        self.ram_oa.read_enable.next = self.free.val();
+        self.ram_ob.read_enable.next = self.free.val();
+        self.ram_ha.read_enable.next = self.free.val();
+        self.ram_hb.read_enable.next = self.free.val();
+        self.ram_ea.write_address.next = self.c1.q.val();
+        self.ram_eb.write_address.next = self.c1.q.val();
+        self.ram_oa.write_address.next = self.c1.q.val();
+        self.ram_ob.write_address.next = self.c1.q.val();
+        self.ram_ha.write_address.next = self.c4.q.val();
+        self.ram_hb.write_address.next = self.c4.q.val();
+        self.ram_ea.write_enable.next = self.v1.q.val() & self.we_e1.q.val();
+        self.ram_eb.write_enable.next = self.v1.q.val() & self.we_e1.q.val();
+        self.ram_oa.write_enable.next = self.v1.q.val() & self.we_o1.q.val();
+        self.ram_ob.write_enable.next = self.v1.q.val() & self.we_o1.q.val();
+        self.ram_ha.write_enable.next = self.v4.q.val() & self.comp4.q.val();
+        self.ram_hb.write_enable.next = self.v4.q.val() & self.comp4.q.val();
+        self.ram_ea.write_data.next = self.lane_a.x1.val();
+        self.ram_eb.write_data.next = self.lane_b.x1.val();
+        self.ram_oa.write_data.next = self.lane_a.x1.val();
+        self.ram_ob.write_data.next = self.lane_b.x1.val();
+        self.ram_ha.write_data.next = self.lane_a.h4.val();
+        self.ram_hb.write_data.next = self.lane_b.h4.val();
+        // Datapath lanes.
+        self.lane_a.en.next = self.free.val();
+        self.lane_b.en.next = self.free.val();
+        self.lane_a.x_in.next = self.in_a.val();
+        self.lane_b.x_in.next = self.in_b.val();
+        self.lane_a.ram_e.next = self.ram_ea.read_data.val();
+        self.lane_b.ram_e.next = self.ram_eb.read_data.val();
+        self.lane_a.ram_o.next = self.ram_oa.read_data.val();
+        self.lane_b.ram_o.next = self.ram_ob.read_data.val();
+        self.lane_a.ram_h.next = self.ram_ha.read_data.val();
+        self.lane_b.ram_h.next = self.ram_hb.read_data.val();
+        self.lane_a.flush1.next = self.flush1.q.val();
+        self.lane_b.flush1.next = self.flush1.q.val();
+        self.lane_a.m0_3.next = self.m03.q.val();
+        self.lane_b.m0_3.next = self.m03.q.val();
+        self.lane_a.comp4.next = self.comp4.q.val();
+        self.lane_b.comp4.next = self.comp4.q.val();
+        // Framing state.
+        self.err.d.next = false;
+        if self.take.val() & !self.flushing.q.val() {
+            self.err.d.next = self.err_now.val();
+            if !self.accept.val() {
+                self.dropping.d.next = true;
+                self.in_pic.d.next = false;
+            }
+        }
+        self.err_pic.next = self.err.q.val();
+        if self.issue.val() {
+            self.dropping.d.next = false;
+            self.cl.d.next = self.cl_m1.val();
+            if self.b_first.val() {
+                self.cl.d.next = self.cfg_m2.val();
+            }
+            self.pos_first.d.next = self.b_last.val();
+            self.col.d.next = self.addr_p1.val();
+            self.rl.d.next = self.cur_rl.val();
+            self.y_odd.d.next = self.cur_odd.val();
+            self.early.d.next = self.cur_early.val();
+            self.have_h.d.next = self.cur_haveh.val();
+            if !self.flushing.q.val() {
+                self.in_pic.d.next = true;
+            }
+            if self.b_last.val() {
+                self.col.d.next = 0.into();
+                self.rl.d.next = self.rl_m1.val();
+                self.y_odd.d.next = !self.cur_odd.val();
+                self.early.d.next = self.cur_early.val() & !self.cur_odd.val();
+                self.have_h.d.next = self.cur_haveh.val() | self.c_comp.val();
+                if self.flushing.q.val() {
+                    self.f2.d.next = true;
+                    if self.f2.q.val() {
+                        self.flushing.d.next = false;
+                        self.f2.d.next = false;
+                    }
+                } else if self.pic_end.val() {
+                    self.in_pic.d.next = false;
+                    self.flushing.d.next = true;
+                    self.f2.d.next = false;
+                }
+            }
+        }
+        // Pipeline control.
+        if self.free.val() {
+            self.v0.d.next = self.issue.val();
+            self.c0.d.next = self.addr.val();
+            self.we_e0.d.next = !self.cur_odd.val() & !self.flushing.q.val();
+            self.we_o0.d.next = self.cur_odd.val() & !self.flushing.q.val();
+            self.comp0.d.next = self.c_comp.val();
+            self.emit0.d.next = self.c_emit.val();
+            self.flush0.d.next = self.flushing.q.val() & !self.f2.q.val();
+            self.m00.d.next = !self.cur_haveh.val();
+            self.first0.d.next = self.b_first.val();
+            self.last0.d.next = self.b_last.val();
+            self.sop0.d.next = self.c_comp.val() & self.b_first.val() & !self.cur_haveh.val();
+            self.v1.d.next = self.v0.q.val();
+            self.c1.d.next = self.c0.q.val();
+            self.we_e1.d.next = self.we_e0.q.val();
+            self.we_o1.d.next = self.we_o0.q.val();
+            self.comp1.d.next = self.comp0.q.val();
+            self.emit1.d.next = self.emit0.q.val();
+            self.flush1.d.next = self.flush0.q.val();
+            self.m01.d.next = self.m00.q.val();
+            self.first1.d.next = self.first0.q.val();
+            self.last1.d.next = self.last0.q.val();
+            self.sop1.d.next = self.sop0.q.val();
+            self.v2.d.next = self.v1.q.val();
+            self.c2.d.next = self.c1.q.val();
+            self.comp2.d.next = self.comp1.q.val();
+            self.emit2.d.next = self.emit1.q.val();
+            self.m02.d.next = self.m01.q.val();
+            self.first2.d.next = self.first1.q.val();
+            self.last2.d.next = self.last1.q.val();
+            self.sop2.d.next = self.sop1.q.val();
+            self.v3.d.next = self.v2.q.val();
+            self.c3.d.next = self.c2.q.val();
+            self.comp3.d.next = self.comp2.q.val();
+            self.emit3.d.next = self.emit2.q.val();
+            self.m03.d.next = self.m02.q.val();
+            self.first3.d.next = self.first2.q.val();
+            self.last3.d.next = self.last2.q.val();
+            self.sop3.d.next = self.sop2.q.val();
+            self.v4.d.next = self.v3.q.val();
+            self.c4.d.next = self.c3.q.val();
+            self.comp4.d.next = self.comp3.q.val();
+            self.emit4.d.next = self.emit3.q.val();
+            self.first4.d.next = self.first3.q.val();
+            self.last4.d.next = self.last3.q.val();
+            self.sop4.d.next = self.sop3.q.val();
+            self.ov.d.next = self.v4.q.val() & (self.comp4.q.val() | self.emit4.q.val());
+            self.of.d.next = self.first4.q.val();
+            self.oe.d.next = self.last4.q.val();
+            self.os.d.next = self.sop4.q.val();
+            self.oh.d.next = self.emit4.q.val();
+        }
+        self.out_valid.next = self.ov.q.val();
+        self.out_a.next = self.lane_a.out.val();
+        self.out_b.next = self.lane_b.out.val();
+        self.out_first.next = self.of.q.val();
+        self.out_last.next = self.oe.q.val();
+        self.out_sop.next = self.os.q.val();
+        self.out_vhigh.next = self.oh.q.val();
+    }
+}

@@ -1,0 +1,332 @@
+//! `uhdpipe_legall_fwd` (rtl/src/blocks/legall_fwd.rs: LeGall 5/3 forward 2-D transform,
+//! depth 1–3, two samples per clock; the 8K simulation build, rows up to 8192 samples),
+//! Verilated ([`LegallFwd`]) and in rust-hdl's simulator ([`HdlLegallFwd`]), plus the
+//! testbench driver ([`drive`]) and the assembly of its output streams into subbands
+//! ([`assemble`]) shared by the tests and the cycle benchmark.
+
+use crate::{Chance, Dut};
+
+/// Port values (inputs set by the caller, outputs filled by `eval`). Index `k` of the
+/// per-level arrays is level `k + 1` (level 1 is the finest).
+#[repr(C)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Ports {
+    /// in_valid.
+    pub in_valid: u8,
+    /// in_first.
+    pub in_first: u8,
+    /// in_last.
+    pub in_last: u8,
+    /// in_sop.
+    pub in_sop: u8,
+    /// outK_ready.
+    pub out_ready: [u8; 3],
+    /// cfg_depth (1..=3).
+    pub cfg_depth: u8,
+    /// in_even (low 12 bits, two's complement).
+    pub in_even: u16,
+    /// in_odd (low 12 bits, two's complement).
+    pub in_odd: u16,
+    /// cfg_pairs (level-1 pairs per row).
+    pub cfg_pairs: u16,
+    /// cfg_rows (rows per picture).
+    pub cfg_rows: u16,
+    /// in_ready (output).
+    pub in_ready: u8,
+    /// err_line (output).
+    pub err_line: u8,
+    /// err_pic (output).
+    pub err_pic: u8,
+    /// outK_valid (output).
+    pub out_valid: [u8; 3],
+    /// outK_first (output).
+    pub out_first: [u8; 3],
+    /// outK_last (output).
+    pub out_last: [u8; 3],
+    /// outK_sop (output).
+    pub out_sop: [u8; 3],
+    /// outK_vhigh (output).
+    pub out_vhigh: [u8; 3],
+    /// Padding (the C struct's).
+    pub pad: u8,
+    /// outK_a (output; 17, 20, 23 bits two's complement).
+    pub out_a: [u32; 3],
+    /// outK_b (output).
+    pub out_b: [u32; 3],
+}
+
+/// Output lane widths of levels 1, 2, 3.
+pub const OUT_BITS: [u32; 3] = [17, 20, 23];
+/// The widest row the simulation build takes (samples).
+pub const MAX_WIDTH: usize = 8192;
+
+crate::verilated!(LegallFwd, "legall_fwd", Ports, "One instance of the Verilated transform (the reference).");
+
+/// The same block in rust-hdl's own simulator (much slower; small pictures only).
+pub struct HdlLegallFwd {
+    uut: Box<uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10>>,
+}
+
+impl HdlLegallFwd {
+    /// A fresh instance, clock low.
+    pub fn new() -> Self {
+        use rust_hdl::prelude::*;
+        let mut uut = Box::<uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10>>::default();
+        uut.connect_all();
+        uut.clock.next = Clock::from(false);
+        let mut s = HdlLegallFwd { uut };
+        s.settle();
+        s
+    }
+
+    fn settle(&mut self) {
+        assert!(rust_hdl::prelude::simulate(&mut *self.uut, 1000), "rust-hdl simulation did not settle");
+    }
+}
+
+impl Default for HdlLegallFwd {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Dut for HdlLegallFwd {
+    type Ports = Ports;
+
+    fn eval(&mut self, p: &mut Ports) {
+        use rust_hdl::prelude::*;
+        let u = &mut self.uut;
+        u.in_valid.next = p.in_valid != 0;
+        u.in_first.next = p.in_first != 0;
+        u.in_last.next = p.in_last != 0;
+        u.in_sop.next = p.in_sop != 0;
+        u.out1_ready.next = p.out_ready[0] != 0;
+        u.out2_ready.next = p.out_ready[1] != 0;
+        u.out3_ready.next = p.out_ready[2] != 0;
+        u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
+        u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
+        u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
+        u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
+        u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
+        self.settle();
+        let u = &self.uut;
+        p.in_ready = u.in_ready.val() as u8;
+        p.err_line = u.err_line.val() as u8;
+        p.err_pic = u.err_pic.val() as u8;
+        p.out_valid = [u.out1_valid.val() as u8, u.out2_valid.val() as u8, u.out3_valid.val() as u8];
+        p.out_first = [u.out1_first.val() as u8, u.out2_first.val() as u8, u.out3_first.val() as u8];
+        p.out_last = [u.out1_last.val() as u8, u.out2_last.val() as u8, u.out3_last.val() as u8];
+        p.out_sop = [u.out1_sop.val() as u8, u.out2_sop.val() as u8, u.out3_sop.val() as u8];
+        p.out_vhigh = [u.out1_vhigh.val() as u8, u.out2_vhigh.val() as u8, u.out3_vhigh.val() as u8];
+        p.out_a = [u.out1_a.val().to_u64() as u32, u.out2_a.val().to_u64() as u32, u.out3_a.val().to_u64() as u32];
+        p.out_b = [u.out1_b.val().to_u64() as u32, u.out2_b.val().to_u64() as u32, u.out3_b.val().to_u64() as u32];
+    }
+
+    fn tick(&mut self) {
+        use rust_hdl::prelude::*;
+        self.uut.clock.next = Clock::from(true);
+        self.settle();
+        self.uut.clock.next = Clock::from(false);
+        self.settle();
+    }
+}
+
+/// One input beat: a sample pair and its markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InBeat {
+    /// Even sample (12-bit range).
+    pub even: i64,
+    /// Odd sample.
+    pub odd: i64,
+    /// First pair of a line.
+    pub first: bool,
+    /// Last pair of a line.
+    pub last: bool,
+    /// First pair of a picture.
+    pub sop: bool,
+}
+
+/// The beats of a `width` × `height` picture (row-major samples), as the stream carries it.
+pub fn picture_beats(samples: &[i64], width: usize, height: usize) -> Vec<InBeat> {
+    assert_eq!(samples.len(), width * height);
+    let n = width / 2;
+    let mut v = Vec::with_capacity(n * height);
+    for y in 0..height {
+        for i in 0..n {
+            let s = &samples[y * width + 2 * i..];
+            v.push(InBeat { even: s[0], odd: s[1], first: i == 0, last: i == n - 1, sop: y == 0 && i == 0 });
+        }
+    }
+    v
+}
+
+/// One output beat of a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutBeat {
+    /// Lane a (LL in L rows, LH in H rows), sign-extended.
+    pub a: i64,
+    /// Lane b (HL in L rows, HH in H rows), sign-extended.
+    pub b: i64,
+    /// First beat of a row.
+    pub first: bool,
+    /// Last beat of a row.
+    pub last: bool,
+    /// First beat of a picture.
+    pub sop: bool,
+    /// An H row.
+    pub vhigh: bool,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Each level's output beats, in order.
+    pub levels: [Vec<OutBeat>; 3],
+    /// Clocks until the last output beat was taken (inclusive).
+    pub cycles: u64,
+    /// Clocks with `err_line` high.
+    pub err_line: u32,
+    /// Clocks with `err_pic` high.
+    pub err_pic: u32,
+}
+
+/// Run-time registers and testbench behaviour for [`drive`].
+#[derive(Debug, Clone, Copy)]
+pub struct Drive {
+    /// cfg_pairs (level-1 pairs per row).
+    pub pairs: u16,
+    /// cfg_rows.
+    pub rows: u16,
+    /// cfg_depth.
+    pub depth: u8,
+    /// Per-mille chance of withholding the next input beat on a clock.
+    pub idle: u32,
+    /// Per-mille chance of each level's consumer not being ready on a clock.
+    pub stall: u32,
+    /// Seed of those decisions.
+    pub seed: u64,
+}
+
+/// Drives `input` through the block and collects every level's output until the block has
+/// been quiet for long enough (no output offered for 4096 clocks after the last input).
+/// Panics if it runs for more than `100·(beats + 10 000)` clocks (a hang).
+pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
+    let mut chance = Chance::new(d.seed);
+    let mut out = Outcome::default();
+    let (mut next, mut quiet, mut cycle) = (0usize, 0u64, 0u64);
+    let limit = 100 * (input.len() as u64 + 10_000);
+    while next < input.len() || quiet < 4096 {
+        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, ..Ports::default() };
+        if next < input.len() && !chance.hit(d.idle) {
+            let b = input[next];
+            p.in_valid = 1;
+            p.in_even = b.even as u16;
+            p.in_odd = b.odd as u16;
+            p.in_first = b.first as u8;
+            p.in_last = b.last as u8;
+            p.in_sop = b.sop as u8;
+        }
+        for k in 0..3 {
+            p.out_ready[k] = !chance.hit(d.stall) as u8;
+        }
+        dut.eval(&mut p);
+        if p.in_valid == 1 && p.in_ready == 1 {
+            next += 1;
+        }
+        out.err_line += p.err_line as u32;
+        out.err_pic += p.err_pic as u32;
+        quiet += 1;
+        for (k, bits) in OUT_BITS.iter().enumerate() {
+            if p.out_valid[k] == 1 {
+                quiet = 0;
+            }
+            if p.out_valid[k] == 1 && p.out_ready[k] == 1 {
+                let sext = |v: u32| ((v as i64) << (64 - bits)) >> (64 - bits);
+                out.levels[k].push(OutBeat {
+                    a: sext(p.out_a[k]),
+                    b: sext(p.out_b[k]),
+                    first: p.out_first[k] == 1,
+                    last: p.out_last[k] == 1,
+                    sop: p.out_sop[k] == 1,
+                    vhigh: p.out_vhigh[k] == 1,
+                });
+                out.cycles = cycle + 1;
+            }
+        }
+        dut.tick();
+        cycle += 1;
+        assert!(cycle < limit, "the block stopped making progress ({next} of {} beats taken)", input.len());
+    }
+    out
+}
+
+/// The subbands of one picture, in the model's (bitstream) order: LL, then HL, LH, HH from
+/// the deepest level to level 1 — `uhdpipe_model::wavelet::dwt`'s layout, row-major.
+pub type Bands = Vec<Vec<i64>>;
+
+/// One level's bands of one picture: `[LL, HL, LH, HH]`, row-major.
+pub type LevelBands = [Vec<i64>; 4];
+
+/// Splits level `k`'s (0-based) output beats into pictures (at `sop`) and rows, checks their
+/// shape (rows of `width / 2^(k+1)` beats, L and H rows alternating, `height / 2^(k+1)` of
+/// each) and returns every complete picture's bands. A stream that is not well formed is an
+/// error naming the level and beat.
+pub fn assemble_level(beats: &[OutBeat], k: usize, width: usize, height: usize) -> Result<Vec<LevelBands>, String> {
+    let (w, h) = (width >> (k + 1), height >> (k + 1));
+    let mut pics: Vec<LevelBands> = Vec::new();
+    let mut cur: Option<(LevelBands, usize, usize)> = None; // bands, rows done, beat in row
+    for (i, b) in beats.iter().enumerate() {
+        let at = || format!("level {} beat {i}", k + 1);
+        if b.sop {
+            if cur.is_some() {
+                return Err(format!("{}: a picture starts before the last one ended", at()));
+            }
+            if !b.first || b.vhigh {
+                return Err(format!("{}: sop without first or on an H row", at()));
+            }
+            cur = Some((Default::default(), 0, 0));
+        }
+        let Some((bands, rows, col)) = cur.as_mut() else {
+            return Err(format!("{}: a beat outside a picture", at()));
+        };
+        if b.first != (*col == 0) || b.last != (*col == w - 1) {
+            return Err(format!("{}: first/last markers at column {col} of {w}", at()));
+        }
+        if b.vhigh != (*rows % 2 == 1) {
+            return Err(format!("{}: rows do not alternate L and H", at()));
+        }
+        let (ia, ib) = if b.vhigh { (2, 3) } else { (0, 1) };
+        bands[ia].push(b.a);
+        bands[ib].push(b.b);
+        *col += 1;
+        if *col == w {
+            *col = 0;
+            *rows += 1;
+            if *rows == 2 * h {
+                pics.push(cur.take().unwrap().0);
+            }
+        }
+    }
+    if cur.is_some() {
+        return Err(format!("level {}: the last picture is incomplete", k + 1));
+    }
+    Ok(pics)
+}
+
+/// The subbands of every picture in `out`, in the model's order ([`Bands`]), from the
+/// streams of levels 1..=`depth` ([`assemble_level`]).
+pub fn assemble(out: &Outcome, width: usize, height: usize, depth: usize) -> Result<Vec<Bands>, String> {
+    let per_level = (0..depth).map(|k| assemble_level(&out.levels[k], k, width, height)).collect::<Result<Vec<_>, _>>()?;
+    if per_level.iter().any(|l| l.len() != per_level[0].len()) {
+        return Err(format!("levels produced different numbers of pictures: {:?}", per_level.iter().map(Vec::len).collect::<Vec<_>>()));
+    }
+    Ok((0..per_level[0].len())
+        .map(|p| {
+            let mut bands = vec![per_level[depth - 1][p][0].clone()];
+            for k in (0..depth).rev() {
+                bands.extend(per_level[k][p][1..].iter().cloned());
+            }
+            bands
+        })
+        .collect())
+}
