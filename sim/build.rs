@@ -24,7 +24,11 @@ fn main() {
     for block in BLOCKS {
         let vdir = root.join("rtl/verilog").join(block);
         println!("cargo:rerun-if-changed={}", vdir.display());
+        // The design's generated modules plus the hand-written ones they instantiate.
+        let common = root.join("rtl/verilog/common");
+        println!("cargo:rerun-if-changed={}", common.display());
         let mut files: Vec<PathBuf> = std::fs::read_dir(&vdir).unwrap_or_else(|e| panic!("{}: {e}", vdir.display())).map(|e| e.unwrap().path()).collect();
+        files.extend(std::fs::read_dir(&common).unwrap_or_else(|e| panic!("{}: {e}", common.display())).map(|e| e.unwrap().path()));
         files.sort();
         let mdir = out.join(block);
         let _ = std::fs::remove_dir_all(&mdir);

@@ -188,6 +188,8 @@ pub struct Outcome {
     pub err_line: u32,
     /// Clocks with `err_pic` high.
     pub err_pic: u32,
+    /// The clock at which each input beat with `sop` was taken.
+    pub sop_taken: Vec<u64>,
 }
 
 /// Run-time registers and testbench behaviour for [`drive`].
@@ -231,6 +233,9 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
         }
         dut.eval(&mut p);
         if p.in_valid == 1 && p.in_ready == 1 {
+            if p.in_sop == 1 {
+                out.sop_taken.push(cycle);
+            }
             next += 1;
         }
         out.err_line += p.err_line as u32;

@@ -17,15 +17,15 @@
 //! and stores `o_{m+1}`. After the last row the block generates two flush rows itself
 //! (`L_{M−1}` with the bottom edge, then `H_{M−1}`) while `in_ready` is low. One beat per
 //! clock, so a picture takes `cfg_pairs · (cfg_rows + 2)` clocks: 0.19 % over the nominal
-//! rate at 1080 rows. Rows narrower than six beats wait for the pipeline to drain at each row
-//! start (the line-buffer write-back must land before the next row reads it).
+//! rate at 1080 rows. Rows narrower than six beats wait five clocks at each row start (the
+//! line-buffer write-back of the row above must land before the next row reads it).
 //!
-//! **Latency:** two input rows plus six clocks to the first output beat.
+//! **Latency:** two input rows plus seven clocks to the first output beat.
 //!
-//! **Pipeline:** issue (S0, line buffers read) → S1 (buffer words registered; E/O written)
-//! → S2 (`e + e_next + 1`) → S3 (H) → S4 (`H_prev + H + 2`; H buffer written) → S5 (L, the
+//! **Pipeline:** issue (S0, line buffers read into their read registers) → S1 (the words in
+//! the line buffers' output registers; E/O written) → S2 (`e + e_next + 1`) → S3 (H) → S4 (`H_prev + H + 2`; H buffer written) → S5 (L, the
 //! output register). All stages advance together when the output register is free, so
-//! `in_ready = free ∧ ¬flushing ∧ ¬(narrow row start while busy)`.
+//! `in_ready = free ∧ ¬flushing ∧ ¬cooling` — three registers.
 //!
 //! **Handshake.** Video streams (crate docs) with `first`/`last` marking rows and `sop` the
 //! first beat of a picture (with `first`).
@@ -67,9 +67,10 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     pub in_last: Signal<In, Bit>,
     /// Input stream: first beat of a picture (with `in_first`).
     pub in_sop: Signal<In, Bit>,
-    /// Run-time register: beats per row, 1..=`2^N` (13 bits); read at each row start.
+    /// Run-time register: beats per row, 1..=`2^N` (13 bits). Change only between pictures,
+    /// at least two clocks before the next one's first beat (it is decoded into registers).
     pub cfg_pairs: Signal<In, Bits<13>>,
-    /// Run-time register: rows per picture, even, 2..=8190 (13 bits); read at `in_sop`.
+    /// Run-time register: rows per picture, even, 2..=8190 (13 bits); as `cfg_pairs`.
     pub cfg_rows: Signal<In, Bits<13>>,
     /// Protocol error: high for one clock when a picture breaks the framing.
     pub err_pic: Signal<Out, Bit>,
@@ -113,14 +114,26 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     early: DFF<Bit>,
     have_h: DFF<Bit>,
     err: DFF<Bit>,
+    // run-time register decodes, registered (cfg_* are stable between pictures)
+    narrow: DFF<Bit>,
+    p1: DFF<Bit>,
+    p2: DFF<Bit>,
+    // the next beat ends its row (kept as a register so that framing checks are shallow)
+    nlast: DFF<Bit>,
+    // narrow rows: enabled clocks left before the next row may start, and whether nonzero
+    cool: DFF<Bits<3>>,
+    cooling: DFF<Bit>,
+    cool_is1: Signal<Local, Bit>,
+    one3: Constant<Bits<3>>,
+    five: Constant<Bits<3>>,
+    cl_is1: Signal<Local, Bit>,
+    two: Constant<Bits<13>>,
+    cfg_m2: DFF<Bits<13>>,
+    rows_m1: DFF<Bits<13>>,
     // locals
     free: Signal<Local, Bit>,
-    narrow: Signal<Local, Bit>,
-    busy: Signal<Local, Bit>,
-    row_next: Signal<Local, Bit>,
     hold: Signal<Local, Bit>,
     start: Signal<Local, Bit>,
-    p1: Signal<Local, Bit>,
     at_end: Signal<Local, Bit>,
     ok_cont: Signal<Local, Bit>,
     accept: Signal<Local, Bit>,
@@ -135,10 +148,9 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     cur_rl: Signal<Local, Bits<13>>,
     rl_m1: Signal<Local, Bits<13>>,
     cl_m1: Signal<Local, Bits<13>>,
-    cfg_m2: Signal<Local, Bits<13>>,
-    rows_m1: Signal<Local, Bits<13>>,
     addr: Signal<Local, Bits<N>>,
     addr_p1: Signal<Local, Bits<N>>,
+    col_p1: Signal<Local, Bits<N>>,
     pic_end: Signal<Local, Bit>,
     c_comp: Signal<Local, Bit>,
     c_emit: Signal<Local, Bit>,
@@ -193,6 +205,23 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     oe: DFF<Bit>,
     os: DFF<Bit>,
     oh: DFF<Bit>,
+    // output queue (two entries; q0 is the head)
+    push: Signal<Local, Bit>,
+    pop: Signal<Local, Bit>,
+    q0v: DFF<Bit>,
+    q0a: DFF<Bits<V>>,
+    q0b: DFF<Bits<V>>,
+    q0f: DFF<Bit>,
+    q0l: DFF<Bit>,
+    q0s: DFF<Bit>,
+    q0h: DFF<Bit>,
+    q1v: DFF<Bit>,
+    q1a: DFF<Bits<V>>,
+    q1b: DFF<Bits<V>>,
+    q1f: DFF<Bit>,
+    q1l: DFF<Bit>,
+    q1s: DFF<Bit>,
+    q1h: DFF<Bit>,
 }
 
 impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N> {
@@ -242,8 +271,15 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             err: Default::default(),
             free: Default::default(),
             narrow: Default::default(),
-            busy: Default::default(),
-            row_next: Default::default(),
+            p2: Default::default(),
+            nlast: Default::default(),
+            cool: Default::default(),
+            cooling: Default::default(),
+            cool_is1: Default::default(),
+            one3: Constant::new(1u64.to_bits()),
+            five: Constant::new(5u64.to_bits()),
+            cl_is1: Default::default(),
+            two: Constant::new(2u64.to_bits()),
             hold: Default::default(),
             start: Default::default(),
             p1: Default::default(),
@@ -265,6 +301,7 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             rows_m1: Default::default(),
             addr: Default::default(),
             addr_p1: Default::default(),
+            col_p1: Default::default(),
             pic_end: Default::default(),
             c_comp: Default::default(),
             c_emit: Default::default(),
@@ -318,6 +355,22 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             oe: Default::default(),
             os: Default::default(),
             oh: Default::default(),
+            push: Default::default(),
+            pop: Default::default(),
+            q0v: Default::default(),
+            q0a: Default::default(),
+            q0b: Default::default(),
+            q0f: Default::default(),
+            q0l: Default::default(),
+            q0s: Default::default(),
+            q0h: Default::default(),
+            q1v: Default::default(),
+            q1a: Default::default(),
+            q1b: Default::default(),
+            q1f: Default::default(),
+            q1l: Default::default(),
+            q1s: Default::default(),
+            q1h: Default::default(),
         }
     }
 }
@@ -326,37 +379,36 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
+            self, clock, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
             m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2, last2,
-            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh
+            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
+            q1f, q1l, q1s, q1h
         );
         clock!(self, clock, lane_a, lane_b, ram_ea, ram_eb, ram_oa, ram_ob, ram_ha, ram_hb);
-        // Every stage advances together when the output register can take a result.
-        self.free.next = !self.ov.q.val() | self.out_ready.val();
-        // A row narrower than the pipeline waits at its start until every write-back landed.
-        self.narrow.next = self.cfg_pairs.val() < self.six.val();
-        self.busy.next = self.v0.q.val() | self.v1.q.val() | self.v2.q.val() | self.v3.q.val() | self.v4.q.val();
-        self.row_next.next = self.pos_first.q.val() | !self.in_pic.q.val();
-        if self.flushing.q.val() {
-            self.row_next.next = self.pos_first.q.val();
-        }
-        self.hold.next = self.narrow.val() & self.busy.val() & self.row_next.val();
+        // Every stage advances together while the output queue has a free entry: a register,
+        // so that the consumer's ready never reaches the pipeline's enable combinationally.
+        self.free.next = !self.q1v.q.val();
+        // A row narrower than the pipeline waits at its start until the last write-back of the
+        // row above has landed: five enabled clocks after the row's last beat issued (the H
+        // buffer is written from S4), counted by `cool`.
+        self.narrow.d.next = self.cfg_pairs.val() < self.six.val();
+        self.hold.next = self.cooling.q.val();
+        self.cool_is1.next = self.cool.q.val() == self.one3.val();
         self.in_ready.next = self.free.val() & !self.flushing.q.val() & !self.hold.val();
         self.take.next = self.in_valid.val() & self.free.val() & !self.flushing.q.val() & !self.hold.val();
         // Framing of an input beat against the counters.
         self.start.next = self.in_sop.val() & self.in_first.val();
-        self.p1.next = self.cfg_pairs.val() == self.one.val();
-        self.at_end.next = !self.cl.q.val().any();
-        if self.pos_first.q.val() {
-            self.at_end.next = self.p1.val();
-        }
+        self.p1.d.next = self.cfg_pairs.val() == self.one.val();
+        self.p2.d.next = self.cfg_pairs.val() == self.two.val();
+        self.cl_is1.next = self.cl.q.val() == self.one.val();
+        self.at_end.next = self.nlast.q.val();
         self.ok_cont.next = self.in_pic.q.val() & !self.in_sop.val() & (self.in_first.val() == self.pos_first.q.val()) & (self.in_last.val() == self.at_end.val());
         self.accept.next = self.ok_cont.val();
         if self.start.val() {
-            self.accept.next = self.in_last.val() == self.p1.val();
+            self.accept.next = self.in_last.val() == self.p1.q.val();
         }
         self.err_now.next = false;
-        if self.start.val() & (self.in_pic.q.val() | (self.in_last.val() != self.p1.val())) {
+        if self.start.val() & (self.in_pic.q.val() | (self.in_last.val() != self.p1.q.val())) {
             self.err_now.next = true;
         }
         if !self.start.val() & self.in_pic.q.val() & !self.ok_cont.val() {
@@ -381,18 +433,23 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         self.cur_haveh.next = self.have_h.q.val();
         self.cur_rl.next = self.rl.q.val();
         self.addr.next = self.col.q.val();
-        self.rows_m1.next = self.cfg_rows.val() - 1;
+        self.rows_m1.d.next = self.cfg_rows.val() - 1;
         if self.start.val() & !self.flushing.q.val() {
             self.cur_odd.next = false;
             self.cur_early.next = true;
             self.cur_haveh.next = false;
-            self.cur_rl.next = self.rows_m1.val();
+            self.cur_rl.next = self.rows_m1.q.val();
             self.addr.next = 0.into();
         }
         self.rl_m1.next = self.cur_rl.val() - 1;
         self.cl_m1.next = self.cl.q.val() - 1;
-        self.cfg_m2.next = self.cfg_pairs.val() - 2;
-        self.addr_p1.next = self.addr.val() + 1;
+        self.cfg_m2.d.next = self.cfg_pairs.val() - 2;
+        // (the increment is taken from the register, not through the start mux)
+        self.col_p1.next = self.col.q.val() + 1;
+        self.addr_p1.next = self.col_p1.val();
+        if self.start.val() & !self.flushing.q.val() {
+            self.addr_p1.next = 1.into();
+        }
         self.pic_end.next = self.b_last.val() & !self.cur_rl.val().any();
         // What the beat does: compute (even rows from row 2 on, first flush row) or emit the
         // buffered H (odd rows from row 3 on, second flush row).
@@ -402,8 +459,8 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self.c_comp.next = !self.f2.q.val();
             self.c_emit.next = self.f2.q.val();
         }
-        // Line buffers: read at issue (the words come out with the beat in S0), E/O written
-        // from S1, H written from S4.
+        // Line buffers: read at issue (two-clock read: the words come out with the beat in
+        // S1), E/O written from S1, H written from S4.
         self.ram_ea.read_address.next = self.addr.val();
         self.ram_eb.read_address.next = self.addr.val();
         self.ram_oa.read_address.next = self.addr.val();
@@ -465,9 +522,16 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self.dropping.d.next = false;
             self.cl.d.next = self.cl_m1.val();
             if self.b_first.val() {
-                self.cl.d.next = self.cfg_m2.val();
+                self.cl.d.next = self.cfg_m2.q.val();
             }
             self.pos_first.d.next = self.b_last.val();
+            self.nlast.d.next = self.cl_is1.val();
+            if self.b_first.val() {
+                self.nlast.d.next = self.p2.q.val();
+            }
+            if self.b_last.val() {
+                self.nlast.d.next = self.p1.q.val();
+            }
             self.col.d.next = self.addr_p1.val();
             self.rl.d.next = self.cur_rl.val();
             self.y_odd.d.next = self.cur_odd.val();
@@ -494,6 +558,14 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
                     self.f2.d.next = false;
                 }
             }
+        }
+        if self.free.val() & self.cooling.q.val() {
+            self.cool.d.next = self.cool.q.val() - 1;
+            self.cooling.d.next = !self.cool_is1.val();
+        }
+        if self.issue.val() & self.b_last.val() & self.narrow.q.val() {
+            self.cool.d.next = self.five.val();
+            self.cooling.d.next = true;
         }
         // Pipeline control.
         if self.free.val() {
@@ -548,12 +620,44 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self.os.d.next = self.sop4.q.val();
             self.oh.d.next = self.emit4.q.val();
         }
-        self.out_valid.next = self.ov.q.val();
-        self.out_a.next = self.lane_a.out.val();
-        self.out_b.next = self.lane_b.out.val();
-        self.out_first.next = self.of.q.val();
-        self.out_last.next = self.oe.q.val();
-        self.out_sop.next = self.os.q.val();
-        self.out_vhigh.next = self.oh.q.val();
+        // Output queue: S5 moves in whenever the pipeline advances.
+        self.push.next = self.ov.q.val() & self.free.val();
+        self.pop.next = self.q0v.q.val() & self.out_ready.val();
+        if self.pop.val() {
+            self.q0v.d.next = self.q1v.q.val();
+            self.q0a.d.next = self.q1a.q.val();
+            self.q0b.d.next = self.q1b.q.val();
+            self.q0f.d.next = self.q1f.q.val();
+            self.q0l.d.next = self.q1l.q.val();
+            self.q0s.d.next = self.q1s.q.val();
+            self.q0h.d.next = self.q1h.q.val();
+            self.q1v.d.next = false;
+        }
+        if self.push.val() {
+            if !self.q0v.q.val() | (self.pop.val() & !self.q1v.q.val()) {
+                self.q0v.d.next = true;
+                self.q0a.d.next = self.lane_a.out.val();
+                self.q0b.d.next = self.lane_b.out.val();
+                self.q0f.d.next = self.of.q.val();
+                self.q0l.d.next = self.oe.q.val();
+                self.q0s.d.next = self.os.q.val();
+                self.q0h.d.next = self.oh.q.val();
+            } else {
+                self.q1v.d.next = true;
+                self.q1a.d.next = self.lane_a.out.val();
+                self.q1b.d.next = self.lane_b.out.val();
+                self.q1f.d.next = self.of.q.val();
+                self.q1l.d.next = self.oe.q.val();
+                self.q1s.d.next = self.os.q.val();
+                self.q1h.d.next = self.oh.q.val();
+            }
+        }
+        self.out_valid.next = self.q0v.q.val();
+        self.out_a.next = self.q0a.q.val();
+        self.out_b.next = self.q0b.q.val();
+        self.out_first.next = self.q0f.q.val();
+        self.out_last.next = self.q0l.q.val();
+        self.out_sop.next = self.q0s.q.val();
+        self.out_vhigh.next = self.q0h.q.val();
     }
 }

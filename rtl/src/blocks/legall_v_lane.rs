@@ -25,11 +25,12 @@ pub struct LegallVLane<const W: usize, const V: usize> {
     pub en: Signal<In, Bit>,
     /// S0 input: the incoming sample, `W`-bit two's complement.
     pub x_in: Signal<In, Bits<W>>,
-    /// S1 input: the even-row line buffer word for the beat in S0 (`e_m`).
+    /// S1: the even-row line buffer word for the beat in S1 (`e_m`; the line buffer's output
+    /// register is this stage's register).
     pub ram_e: Signal<In, Bits<V>>,
-    /// S1 input: the odd-row line buffer word (`o_m`).
+    /// S1: the odd-row line buffer word (`o_m`).
     pub ram_o: Signal<In, Bits<V>>,
-    /// S1 input: the H line buffer word (`H_{m−1}`, or `H_m` in emit rows).
+    /// S1: the H line buffer word (`H_{m−1}`, or `H_m` in emit rows).
     pub ram_h: Signal<In, Bits<V>>,
     /// Control for the beat in S1: first flush row (`e_next = e`).
     pub flush1: Signal<In, Bit>,
@@ -53,9 +54,6 @@ pub struct LegallVLane<const W: usize, const V: usize> {
     l_shift: Signal<Local, Bits<V>>,
     s0_x: DFF<Bits<V>>,
     s1_x: DFF<Bits<V>>,
-    s1_e: DFF<Bits<V>>,
-    s1_o: DFF<Bits<V>>,
-    s1_h: DFF<Bits<V>>,
     s2_sum: DFF<Bits<V>>,
     s2_e: DFF<Bits<V>>,
     s2_o: DFF<Bits<V>>,
@@ -97,9 +95,6 @@ impl<const W: usize, const V: usize> Default for LegallVLane<W, V> {
             l_shift: Default::default(),
             s0_x: Default::default(),
             s1_x: Default::default(),
-            s1_e: Default::default(),
-            s1_o: Default::default(),
-            s1_h: Default::default(),
             s2_sum: Default::default(),
             s2_e: Default::default(),
             s2_o: Default::default(),
@@ -119,7 +114,7 @@ impl<const W: usize, const V: usize> Default for LegallVLane<W, V> {
 impl<const W: usize, const V: usize> Logic for LegallVLane<W, V> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, s0_x, s1_x, s1_e, s1_o, s1_h, s2_sum, s2_e, s2_o, s2_h, s3_h, s3_e, s3_hb, s4_t, s4_e, s4_h, s4_hb, s5);
+        dff_setup!(self, clock, s0_x, s1_x, s2_sum, s2_e, s2_o, s2_h, s3_h, s3_e, s3_hb, s4_t, s4_e, s4_h, s4_hb, s5);
         // Sign extension of the input.
         self.x_ext.next = bit_cast::<V, W>(self.x_in.val());
         if (self.x_in.val() & self.sign_in.val()).any() {
@@ -128,7 +123,7 @@ impl<const W: usize, const V: usize> Logic for LegallVLane<W, V> {
         // e_next: the incoming even sample, or (bottom edge) e itself.
         self.e_next.next = self.s1_x.q.val();
         if self.flush1.val() {
-            self.e_next.next = self.s1_e.q.val();
+            self.e_next.next = self.ram_e.val();
         }
         // H = o - ((e + e_next + 1) >> 1), arithmetic shift.
         self.h_new.next = self.s2_o.q.val() - ((self.s2_sum.q.val() >> 1) | (self.s2_sum.q.val() & self.msb.val()));
@@ -145,13 +140,10 @@ impl<const W: usize, const V: usize> Logic for LegallVLane<W, V> {
         if self.en.val() {
             self.s0_x.d.next = self.x_ext.val();
             self.s1_x.d.next = self.s0_x.q.val();
-            self.s1_e.d.next = self.ram_e.val();
-            self.s1_o.d.next = self.ram_o.val();
-            self.s1_h.d.next = self.ram_h.val();
-            self.s2_sum.d.next = self.s1_e.q.val() + self.e_next.val() + 1;
-            self.s2_e.d.next = self.s1_e.q.val();
-            self.s2_o.d.next = self.s1_o.q.val();
-            self.s2_h.d.next = self.s1_h.q.val();
+            self.s2_sum.d.next = self.ram_e.val() + self.e_next.val() + 1;
+            self.s2_e.d.next = self.ram_e.val();
+            self.s2_o.d.next = self.ram_o.val();
+            self.s2_h.d.next = self.ram_h.val();
             self.s3_h.d.next = self.h_new.val();
             self.s3_e.d.next = self.s2_e.q.val();
             self.s3_hb.d.next = self.s2_h.q.val();

@@ -25,6 +25,9 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
     // Constant declarations
     localparam  one = 13'b1;
     localparam  six = 13'b110;
+    localparam  one3 = 3'b1;
+    localparam  five = 3'b101;
+    localparam  two = 13'b10;
 
     // Stub signals
     reg  lane_a__clock;
@@ -129,6 +132,30 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
     reg  err__d;
     wire  err__q;
     reg  err__clock;
+    reg  narrow__d;
+    wire  narrow__q;
+    reg  narrow__clock;
+    reg  p1__d;
+    wire  p1__q;
+    reg  p1__clock;
+    reg  p2__d;
+    wire  p2__q;
+    reg  p2__clock;
+    reg  nlast__d;
+    wire  nlast__q;
+    reg  nlast__clock;
+    reg  [2:0] cool__d;
+    wire  [2:0] cool__q;
+    reg  cool__clock;
+    reg  cooling__d;
+    wire  cooling__q;
+    reg  cooling__clock;
+    reg  [12:0] cfg_m2__d;
+    wire  [12:0] cfg_m2__q;
+    reg  cfg_m2__clock;
+    reg  [12:0] rows_m1__d;
+    wire  [12:0] rows_m1__q;
+    reg  rows_m1__clock;
     reg  v0__d;
     wire  v0__q;
     reg  v0__clock;
@@ -279,15 +306,55 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
     reg  oh__d;
     wire  oh__q;
     reg  oh__clock;
+    reg  q0v__d;
+    wire  q0v__q;
+    reg  q0v__clock;
+    reg  [22:0] q0a__d;
+    wire  [22:0] q0a__q;
+    reg  q0a__clock;
+    reg  [22:0] q0b__d;
+    wire  [22:0] q0b__q;
+    reg  q0b__clock;
+    reg  q0f__d;
+    wire  q0f__q;
+    reg  q0f__clock;
+    reg  q0l__d;
+    wire  q0l__q;
+    reg  q0l__clock;
+    reg  q0s__d;
+    wire  q0s__q;
+    reg  q0s__clock;
+    reg  q0h__d;
+    wire  q0h__q;
+    reg  q0h__clock;
+    reg  q1v__d;
+    wire  q1v__q;
+    reg  q1v__clock;
+    reg  [22:0] q1a__d;
+    wire  [22:0] q1a__q;
+    reg  q1a__clock;
+    reg  [22:0] q1b__d;
+    wire  [22:0] q1b__q;
+    reg  q1b__clock;
+    reg  q1f__d;
+    wire  q1f__q;
+    reg  q1f__clock;
+    reg  q1l__d;
+    wire  q1l__q;
+    reg  q1l__clock;
+    reg  q1s__d;
+    wire  q1s__q;
+    reg  q1s__clock;
+    reg  q1h__d;
+    wire  q1h__q;
+    reg  q1h__clock;
 
     // Local signals
+    reg  cool_is1;
+    reg  cl_is1;
     reg  free;
-    reg  narrow;
-    reg  busy;
-    reg  row_next;
     reg  hold;
     reg  start;
-    reg  p1;
     reg  at_end;
     reg  ok_cont;
     reg  accept;
@@ -302,13 +369,14 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
     reg  [12:0] cur_rl;
     reg  [12:0] rl_m1;
     reg  [12:0] cl_m1;
-    reg  [12:0] cfg_m2;
-    reg  [12:0] rows_m1;
     reg  [9:0] addr;
     reg  [9:0] addr_p1;
+    reg  [9:0] col_p1;
     reg  pic_end;
     reg  c_comp;
     reg  c_emit;
+    reg  push;
+    reg  pop;
 
     // Sub module instances
     uhdpipe_legall_fwd__v3__lane_a lane_a(
@@ -452,6 +520,46 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         .d(err__d),
         .q(err__q),
         .clock(err__clock)
+    );
+    uhdpipe_legall_fwd__dff1 narrow(
+        .d(narrow__d),
+        .q(narrow__q),
+        .clock(narrow__clock)
+    );
+    uhdpipe_legall_fwd__dff1 p1(
+        .d(p1__d),
+        .q(p1__q),
+        .clock(p1__clock)
+    );
+    uhdpipe_legall_fwd__dff1 p2(
+        .d(p2__d),
+        .q(p2__q),
+        .clock(p2__clock)
+    );
+    uhdpipe_legall_fwd__dff1 nlast(
+        .d(nlast__d),
+        .q(nlast__q),
+        .clock(nlast__clock)
+    );
+    uhdpipe_legall_fwd__dff3 cool(
+        .d(cool__d),
+        .q(cool__q),
+        .clock(cool__clock)
+    );
+    uhdpipe_legall_fwd__dff1 cooling(
+        .d(cooling__d),
+        .q(cooling__q),
+        .clock(cooling__clock)
+    );
+    uhdpipe_legall_fwd__dff13 cfg_m2(
+        .d(cfg_m2__d),
+        .q(cfg_m2__q),
+        .clock(cfg_m2__clock)
+    );
+    uhdpipe_legall_fwd__dff13 rows_m1(
+        .d(rows_m1__d),
+        .q(rows_m1__q),
+        .clock(rows_m1__clock)
     );
     uhdpipe_legall_fwd__dff1 v0(
         .d(v0__d),
@@ -703,6 +811,76 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         .q(oh__q),
         .clock(oh__clock)
     );
+    uhdpipe_legall_fwd__dff1 q0v(
+        .d(q0v__d),
+        .q(q0v__q),
+        .clock(q0v__clock)
+    );
+    uhdpipe_legall_fwd__dff23 q0a(
+        .d(q0a__d),
+        .q(q0a__q),
+        .clock(q0a__clock)
+    );
+    uhdpipe_legall_fwd__dff23 q0b(
+        .d(q0b__d),
+        .q(q0b__q),
+        .clock(q0b__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q0f(
+        .d(q0f__d),
+        .q(q0f__q),
+        .clock(q0f__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q0l(
+        .d(q0l__d),
+        .q(q0l__q),
+        .clock(q0l__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q0s(
+        .d(q0s__d),
+        .q(q0s__q),
+        .clock(q0s__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q0h(
+        .d(q0h__d),
+        .q(q0h__q),
+        .clock(q0h__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q1v(
+        .d(q1v__d),
+        .q(q1v__q),
+        .clock(q1v__clock)
+    );
+    uhdpipe_legall_fwd__dff23 q1a(
+        .d(q1a__d),
+        .q(q1a__q),
+        .clock(q1a__clock)
+    );
+    uhdpipe_legall_fwd__dff23 q1b(
+        .d(q1b__d),
+        .q(q1b__q),
+        .clock(q1b__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q1f(
+        .d(q1f__d),
+        .q(q1f__q),
+        .clock(q1f__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q1l(
+        .d(q1l__d),
+        .q(q1l__q),
+        .clock(q1l__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q1s(
+        .d(q1s__d),
+        .q(q1s__q),
+        .clock(q1s__clock)
+    );
+    uhdpipe_legall_fwd__dff1 q1h(
+        .d(q1h__d),
+        .q(q1h__q),
+        .clock(q1h__clock)
+    );
 
     // Update code
     always @(*) begin
@@ -718,6 +896,14 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         early__clock = clock;
         have_h__clock = clock;
         err__clock = clock;
+        narrow__clock = clock;
+        p1__clock = clock;
+        p2__clock = clock;
+        nlast__clock = clock;
+        cool__clock = clock;
+        cooling__clock = clock;
+        cfg_m2__clock = clock;
+        rows_m1__clock = clock;
         v0__clock = clock;
         c0__clock = clock;
         we_e0__clock = clock;
@@ -768,6 +954,20 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         oe__clock = clock;
         os__clock = clock;
         oh__clock = clock;
+        q0v__clock = clock;
+        q0a__clock = clock;
+        q0b__clock = clock;
+        q0f__clock = clock;
+        q0l__clock = clock;
+        q0s__clock = clock;
+        q0h__clock = clock;
+        q1v__clock = clock;
+        q1a__clock = clock;
+        q1b__clock = clock;
+        q1f__clock = clock;
+        q1l__clock = clock;
+        q1s__clock = clock;
+        q1h__clock = clock;
         in_pic__d = in_pic__q;
         dropping__d = dropping__q;
         flushing__d = flushing__q;
@@ -780,6 +980,14 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         early__d = early__q;
         have_h__d = have_h__q;
         err__d = err__q;
+        narrow__d = narrow__q;
+        p1__d = p1__q;
+        p2__d = p2__q;
+        nlast__d = nlast__q;
+        cool__d = cool__q;
+        cooling__d = cooling__q;
+        cfg_m2__d = cfg_m2__q;
+        rows_m1__d = rows_m1__q;
         v0__d = v0__q;
         c0__d = c0__q;
         we_e0__d = we_e0__q;
@@ -830,6 +1038,20 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         oe__d = oe__q;
         os__d = os__q;
         oh__d = oh__q;
+        q0v__d = q0v__q;
+        q0a__d = q0a__q;
+        q0b__d = q0b__q;
+        q0f__d = q0f__q;
+        q0l__d = q0l__q;
+        q0s__d = q0s__q;
+        q0h__d = q0h__q;
+        q1v__d = q1v__q;
+        q1a__d = q1a__q;
+        q1b__d = q1b__q;
+        q1f__d = q1f__q;
+        q1l__d = q1l__q;
+        q1s__d = q1s__q;
+        q1h__d = q1h__q;
         lane_a__clock = clock;
         lane_b__clock = clock;
         ram_ea__clock = clock;
@@ -838,29 +1060,24 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         ram_ob__clock = clock;
         ram_ha__clock = clock;
         ram_hb__clock = clock;
-        free = ~ov__q | out_ready;
-        narrow = cfg_pairs < six;
-        busy = v0__q | v1__q | v2__q | v3__q | v4__q;
-        row_next = pos_first__q | ~in_pic__q;
-        if (flushing__q) begin
-            row_next = pos_first__q;
-        end
-        hold = narrow & busy & row_next;
+        free = ~q1v__q;
+        narrow__d = cfg_pairs < six;
+        hold = cooling__q;
+        cool_is1 = cool__q == one3;
         in_ready = free & ~flushing__q & ~hold;
         take = in_valid & free & ~flushing__q & ~hold;
         start = in_sop & in_first;
-        p1 = cfg_pairs == one;
-        at_end = ~|cl__q;
-        if (pos_first__q) begin
-            at_end = p1;
-        end
+        p1__d = cfg_pairs == one;
+        p2__d = cfg_pairs == two;
+        cl_is1 = cl__q == one;
+        at_end = nlast__q;
         ok_cont = in_pic__q & ~in_sop & (in_first == pos_first__q) & (in_last == at_end);
         accept = ok_cont;
         if (start) begin
-            accept = in_last == p1;
+            accept = in_last == p1__q;
         end
         err_now = 1'b0;
-        if (start & (in_pic__q | (in_last != p1))) begin
+        if (start & (in_pic__q | (in_last != p1__q))) begin
             err_now = 1'b1;
         end
         if (~start & in_pic__q & ~ok_cont) begin
@@ -884,18 +1101,22 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         cur_haveh = have_h__q;
         cur_rl = rl__q;
         addr = col__q;
-        rows_m1 = cfg_rows - 13'h1;
+        rows_m1__d = cfg_rows - 13'h1;
         if (start & ~flushing__q) begin
             cur_odd = 1'b0;
             cur_early = 1'b1;
             cur_haveh = 1'b0;
-            cur_rl = rows_m1;
+            cur_rl = rows_m1__q;
             addr = 10'h0;
         end
         rl_m1 = cur_rl - 13'h1;
         cl_m1 = cl__q - 13'h1;
-        cfg_m2 = cfg_pairs - 13'h2;
-        addr_p1 = addr + 10'h1;
+        cfg_m2__d = cfg_pairs - 13'h2;
+        col_p1 = col__q + 10'h1;
+        addr_p1 = col_p1;
+        if (start & ~flushing__q) begin
+            addr_p1 = 10'h1;
+        end
         pic_end = b_last & ~|cur_rl;
         c_comp = ~cur_odd & ~cur_early;
         c_emit = cur_odd & ~cur_early;
@@ -962,9 +1183,16 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
             dropping__d = 1'b0;
             cl__d = cl_m1;
             if (b_first) begin
-                cl__d = cfg_m2;
+                cl__d = cfg_m2__q;
             end
             pos_first__d = b_last;
+            nlast__d = cl_is1;
+            if (b_first) begin
+                nlast__d = p2__q;
+            end
+            if (b_last) begin
+                nlast__d = p1__q;
+            end
             col__d = addr_p1;
             rl__d = cur_rl;
             y_odd__d = cur_odd;
@@ -992,6 +1220,14 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
                     f2__d = 1'b0;
                 end
             end
+        end
+        if (free & cooling__q) begin
+            cool__d = cool__q - 3'h1;
+            cooling__d = ~cool_is1;
+        end
+        if (issue & b_last & narrow__q) begin
+            cool__d = five;
+            cooling__d = 1'b1;
         end
         if (free) begin
             v0__d = issue;
@@ -1045,13 +1281,45 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
             os__d = sop4__q;
             oh__d = emit4__q;
         end
-        out_valid = ov__q;
-        out_a = lane_a__out;
-        out_b = lane_b__out;
-        out_first = of__q;
-        out_last = oe__q;
-        out_sop = os__q;
-        out_vhigh = oh__q;
+        push = ov__q & free;
+        pop = q0v__q & out_ready;
+        if (pop) begin
+            q0v__d = q1v__q;
+            q0a__d = q1a__q;
+            q0b__d = q1b__q;
+            q0f__d = q1f__q;
+            q0l__d = q1l__q;
+            q0s__d = q1s__q;
+            q0h__d = q1h__q;
+            q1v__d = 1'b0;
+        end
+        if (push) begin
+            if (~q0v__q | (pop & ~q1v__q)) begin
+                q0v__d = 1'b1;
+                q0a__d = lane_a__out;
+                q0b__d = lane_b__out;
+                q0f__d = of__q;
+                q0l__d = oe__q;
+                q0s__d = os__q;
+                q0h__d = oh__q;
+            end
+            else begin
+                q1v__d = 1'b1;
+                q1a__d = lane_a__out;
+                q1b__d = lane_b__out;
+                q1f__d = of__q;
+                q1l__d = oe__q;
+                q1s__d = os__q;
+                q1h__d = oh__q;
+            end
+        end
+        out_valid = q0v__q;
+        out_a = q0a__q;
+        out_b = q0b__q;
+        out_first = q0f__q;
+        out_last = q0l__q;
+        out_sop = q0s__q;
+        out_vhigh = q0h__q;
     end
 
 endmodule // uhdpipe_legall_fwd__v3

@@ -27,15 +27,6 @@ module uhdpipe_legall_fwd_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,flush1,
     reg  [19:0] s1_x__d;
     wire  [19:0] s1_x__q;
     reg  s1_x__clock;
-    reg  [19:0] s1_e__d;
-    wire  [19:0] s1_e__q;
-    reg  s1_e__clock;
-    reg  [19:0] s1_o__d;
-    wire  [19:0] s1_o__q;
-    reg  s1_o__clock;
-    reg  [19:0] s1_h__d;
-    wire  [19:0] s1_h__q;
-    reg  s1_h__clock;
     reg  [19:0] s2_sum__d;
     wire  [19:0] s2_sum__q;
     reg  s2_sum__clock;
@@ -90,21 +81,6 @@ module uhdpipe_legall_fwd_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,flush1,
         .d(s1_x__d),
         .q(s1_x__q),
         .clock(s1_x__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff20 s1_e(
-        .d(s1_e__d),
-        .q(s1_e__q),
-        .clock(s1_e__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff20 s1_o(
-        .d(s1_o__d),
-        .q(s1_o__q),
-        .clock(s1_o__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff20 s1_h(
-        .d(s1_h__d),
-        .q(s1_h__q),
-        .clock(s1_h__clock)
     );
     uhdpipe_legall_fwd_hd__dff20 s2_sum(
         .d(s2_sum__d),
@@ -171,9 +147,6 @@ module uhdpipe_legall_fwd_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,flush1,
     always @(*) begin
         s0_x__clock = clock;
         s1_x__clock = clock;
-        s1_e__clock = clock;
-        s1_o__clock = clock;
-        s1_h__clock = clock;
         s2_sum__clock = clock;
         s2_e__clock = clock;
         s2_o__clock = clock;
@@ -188,9 +161,6 @@ module uhdpipe_legall_fwd_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,flush1,
         s5__clock = clock;
         s0_x__d = s0_x__q;
         s1_x__d = s1_x__q;
-        s1_e__d = s1_e__q;
-        s1_o__d = s1_o__q;
-        s1_h__d = s1_h__q;
         s2_sum__d = s2_sum__q;
         s2_e__d = s2_e__q;
         s2_o__d = s2_o__q;
@@ -209,7 +179,7 @@ module uhdpipe_legall_fwd_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,flush1,
         end
         e_next = s1_x__q;
         if (flush1) begin
-            e_next = s1_e__q;
+            e_next = ram_e;
         end
         h_new = s2_o__q - ((s2_sum__q >> 1'h1) | (s2_sum__q & msb));
         h_prev = s3_hb__q;
@@ -223,13 +193,10 @@ module uhdpipe_legall_fwd_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,flush1,
         if (en) begin
             s0_x__d = x_ext;
             s1_x__d = s0_x__q;
-            s1_e__d = ram_e;
-            s1_o__d = ram_o;
-            s1_h__d = ram_h;
-            s2_sum__d = s1_e__q + e_next + 20'h1;
-            s2_e__d = s1_e__q;
-            s2_o__d = s1_o__q;
-            s2_h__d = s1_h__q;
+            s2_sum__d = ram_e + e_next + 20'h1;
+            s2_e__d = ram_e;
+            s2_o__d = ram_o;
+            s2_h__d = ram_h;
             s3_h__d = h_new;
             s3_e__d = s2_e__q;
             s3_hb__d = s2_h__q;

@@ -5,19 +5,11 @@ module uhdpipe_legall_fwd_hd__v2__ram_ea(clock,read_address,read_enable,read_dat
     input wire  clock;
     input wire  [8:0] read_address;
     input wire  read_enable;
-    output reg  [19:0] read_data;
+    output wire  [19:0] read_data;
     input wire  [8:0] write_address;
     input wire  write_enable;
     input wire  [19:0] write_data;
 
-    // Update code (custom)
-    reg [19:0] mem [0:511];
-    always @(posedge clock) begin
-       if (read_enable) begin
-          read_data <= mem[read_address];
-       end
-       if (write_enable) begin
-          mem[write_address] <= write_data;
-       end
-    end
+    // Update code (wrapper)
+    uhdpipe_line_ram #(.D(20), .N(9)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
 endmodule // uhdpipe_legall_fwd_hd__v2__ram_ea
