@@ -190,6 +190,8 @@ pub struct Outcome {
     pub err_pic: u32,
     /// The clock at which each input beat with `sop` was taken.
     pub sop_taken: Vec<u64>,
+    /// The clock at which each level's first output beat was taken (0: none).
+    pub first_out: [u64; 3],
 }
 
 /// Run-time registers and testbench behaviour for [`drive`].
@@ -255,6 +257,9 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
                     sop: p.out_sop[k] == 1,
                     vhigh: p.out_vhigh[k] == 1,
                 });
+                if out.levels[k].len() == 1 {
+                    out.first_out[k] = cycle;
+                }
                 out.cycles = cycle + 1;
             }
         }

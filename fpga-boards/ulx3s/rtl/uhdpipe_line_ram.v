@@ -21,18 +21,30 @@ module uhdpipe_line_ram #(
     localparam integer W = N <= 10 ? 18 : (N == 11 ? 9 : 4);
     localparam integer S = N <= 10 ? 4 : (N == 11 ? 3 : 2);
     localparam integer B = (D + W - 1) / W;
-    wire [B*W-1:0] wide_in = write_data; // zero-extended
+    wire [B*W-1:0] wide_in;
     wire [B*W-1:0] wide_out;
+    assign wide_in[D-1:0] = write_data;
     assign read_data = wide_out[D-1:0];
-    wire [13:0] wa = write_address; // zero-extended
-    wire [13:0] ra = read_address;
+    wire [13:0] wa = {{(14 - N){1'b0}}, write_address};
+    wire [13:0] ra = {{(14 - N){1'b0}}, read_address};
     wire [13:0] ada = (wa << S) | (W == 18 ? 14'd3 : 14'd0);
     wire [13:0] adb = ra << S;
     genvar b;
     generate
+        if (B * W > D) begin : pad
+            assign wide_in[B*W-1:D] = 0;
+            wire unused = &{1'b0, wide_out[B*W-1:D]};
+        end
         for (b = 0; b < B; b = b + 1) begin : block
-            wire [17:0] din = wide_in[b*W +: W]; // zero-extended
+            wire [17:0] din;
             wire [17:0] dout;
+            wire [17:0] doa; // port A only writes
+            wire unused_a = &{1'b0, doa};
+            assign din[W-1:0] = wide_in[b*W +: W];
+            if (W < 18) begin : narrow
+                assign din[17:W] = 0;
+                wire unused = &{1'b0, dout[17:W]};
+            end
             assign wide_out[b*W +: W] = dout[W-1:0];
             DP16KD #(
                 .DATA_WIDTH_A(W),
@@ -87,24 +99,24 @@ module uhdpipe_line_ram #(
                 .DIA15(din[15]),
                 .DIA16(din[16]),
                 .DIA17(din[17]),
-                .DOA0(),
-                .DOA1(),
-                .DOA2(),
-                .DOA3(),
-                .DOA4(),
-                .DOA5(),
-                .DOA6(),
-                .DOA7(),
-                .DOA8(),
-                .DOA9(),
-                .DOA10(),
-                .DOA11(),
-                .DOA12(),
-                .DOA13(),
-                .DOA14(),
-                .DOA15(),
-                .DOA16(),
-                .DOA17(),
+                .DOA0(doa[0]),
+                .DOA1(doa[1]),
+                .DOA2(doa[2]),
+                .DOA3(doa[3]),
+                .DOA4(doa[4]),
+                .DOA5(doa[5]),
+                .DOA6(doa[6]),
+                .DOA7(doa[7]),
+                .DOA8(doa[8]),
+                .DOA9(doa[9]),
+                .DOA10(doa[10]),
+                .DOA11(doa[11]),
+                .DOA12(doa[12]),
+                .DOA13(doa[13]),
+                .DOA14(doa[14]),
+                .DOA15(doa[15]),
+                .DOA16(doa[16]),
+                .DOA17(doa[17]),
                 .CLKB(clock),
                 .CEB(read_enable),
                 .OCEB(read_enable),

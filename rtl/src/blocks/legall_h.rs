@@ -8,12 +8,12 @@
 //! exactly `uhdpipe_model::wavelet::analysis_1d(line, 1)`.
 //!
 //! **Throughput.** One sample pair in and one (L, H) pair out per clock, lines back to back
-//! with no gap. **Latency:** six clocks from a pair's input to its result for the last pair
+//! with no gap. **Latency:** seven clocks from a pair's input to its result for the last pair
 //! of a line; other pairs also wait for the next pair (the filter looks one pair ahead).
 //! Pipeline: input register → pair buffer → `e_n + e_{n+1} + 1` → H → `H_{n−1} + H_n + 2` →
-//! L and output register (one adder per stage);
-//! every stage advances together when the output register is free, so `in_ready` follows
-//! `out_ready` combinationally (`in_ready = !out_valid | out_ready`).
+//! L and output register (one adder per stage) → a two-entry output queue; every stage
+//! advances together while the queue's second entry is empty, so `in_ready` is a register
+//! (the consumer's `out_ready` only pops the queue).
 //!
 //! **Handshake.** `in_*` and `out_*` are video streams (crate docs): a beat transfers when
 //! `valid` and `ready` are both high at a rising edge. `in_first`/`in_last` mark a line's
@@ -149,6 +149,21 @@ pub struct LegallH<const W: usize, const V: usize> {
     of: DFF<Bit>,
     os: DFF<Bit>,
     oe: DFF<Bit>,
+    // output queue (two entries; q0 is the head)
+    push: Signal<Local, Bit>,
+    pop: Signal<Local, Bit>,
+    q0v: DFF<Bit>,
+    q0l: DFF<Bits<V>>,
+    q0h: DFF<Bits<V>>,
+    q0f: DFF<Bit>,
+    q0e: DFF<Bit>,
+    q0s: DFF<Bit>,
+    q1v: DFF<Bit>,
+    q1l: DFF<Bits<V>>,
+    q1h: DFF<Bits<V>>,
+    q1f: DFF<Bit>,
+    q1e: DFF<Bit>,
+    q1s: DFF<Bit>,
 }
 
 impl<const W: usize, const V: usize> Default for LegallH<W, V> {
@@ -236,6 +251,20 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             of: Default::default(),
             os: Default::default(),
             oe: Default::default(),
+            push: Default::default(),
+            pop: Default::default(),
+            q0v: Default::default(),
+            q0l: Default::default(),
+            q0h: Default::default(),
+            q0f: Default::default(),
+            q0e: Default::default(),
+            q0s: Default::default(),
+            q1v: Default::default(),
+            q1l: Default::default(),
+            q1h: Default::default(),
+            q1f: Default::default(),
+            q1e: Default::default(),
+            q1s: Default::default(),
         }
     }
 }
@@ -246,7 +275,7 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         dff_setup!(
             self, clock, iv, i_e, i_o, i_first, i_sop, i_last, e_prev, o_prev, have_prev, prev_first, prev_sop, prev_last, sv, s_e, s_o, s_sum, s_first, s_sop, s_last, bv,
             b_e, b_h, b_first, b_sop, b_last, cv,
-            c_e, c_h, c_lsum, c_first, c_sop, c_last, h_prev, ov, ol, oh, of, os, oe, r, in_line, dropping, err
+            c_e, c_h, c_lsum, c_first, c_sop, c_last, h_prev, ov, ol, oh, of, os, oe, q0v, q0l, q0h, q0f, q0e, q0s, q1v, q1l, q1h, q1f, q1e, q1s, r, in_line, dropping, err
         );
         // Framing: the block counts pairs itself (cfg_pairs per line) and checks the markers.
         // A pair where a line should start without in_first is dropped (and so is every
@@ -273,8 +302,9 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         if !self.accept.val() & !self.dropping.q.val() {
             self.err_now.next = true;
         }
-        // Every stage advances together when the output register can take a result.
-        self.free.next = !self.ov.q.val() | self.out_ready.val();
+        // Every stage advances together while the output queue has a free entry (a register:
+        // the consumer's ready only pops the queue, never reaching the pipeline's enable).
+        self.free.next = !self.q1v.q.val();
         self.in_ready.next = self.free.val();
         // Input: sign-extend, apply filter_bit_shift (x << 1), register.
         self.e_new.next = bit_cast::<V, W>(self.in_even.val());
@@ -367,11 +397,40 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.os.d.next = self.c_sop.q.val();
             self.oe.d.next = self.c_last.q.val();
         }
-        self.out_valid.next = self.ov.q.val();
-        self.out_low.next = self.ol.q.val();
-        self.out_high.next = self.oh.q.val();
-        self.out_first.next = self.of.q.val();
-        self.out_sop.next = self.os.q.val();
-        self.out_last.next = self.oe.q.val();
+        // Output queue: the output register moves in whenever the pipeline advances.
+        self.push.next = self.ov.q.val() & self.free.val();
+        self.pop.next = self.q0v.q.val() & self.out_ready.val();
+        if self.pop.val() {
+            self.q0v.d.next = self.q1v.q.val();
+            self.q0l.d.next = self.q1l.q.val();
+            self.q0h.d.next = self.q1h.q.val();
+            self.q0f.d.next = self.q1f.q.val();
+            self.q0e.d.next = self.q1e.q.val();
+            self.q0s.d.next = self.q1s.q.val();
+            self.q1v.d.next = false;
+        }
+        if self.push.val() {
+            if !self.q0v.q.val() | (self.pop.val() & !self.q1v.q.val()) {
+                self.q0v.d.next = true;
+                self.q0l.d.next = self.ol.q.val();
+                self.q0h.d.next = self.oh.q.val();
+                self.q0f.d.next = self.of.q.val();
+                self.q0e.d.next = self.oe.q.val();
+                self.q0s.d.next = self.os.q.val();
+            } else {
+                self.q1v.d.next = true;
+                self.q1l.d.next = self.ol.q.val();
+                self.q1h.d.next = self.oh.q.val();
+                self.q1f.d.next = self.of.q.val();
+                self.q1e.d.next = self.oe.q.val();
+                self.q1s.d.next = self.os.q.val();
+            }
+        }
+        self.out_valid.next = self.q0v.q.val();
+        self.out_low.next = self.q0l.q.val();
+        self.out_high.next = self.q0h.q.val();
+        self.out_first.next = self.q0f.q.val();
+        self.out_sop.next = self.q0s.q.val();
+        self.out_last.next = self.q0e.q.val();
     }
 }

@@ -90,6 +90,22 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     pub out_sop: Signal<Out, Bit>,
     /// Output stream: this row is vertically high-pass (LH, HH); low for L rows (LL, HL).
     pub out_vhigh: Signal<Out, Bit>,
+    /// Run-time register: also send the L rows' LL lane on the `ll_*` stream (the next
+    /// level's input). When low, `ll_valid` stays low.
+    pub cfg_ll: Signal<In, Bit>,
+    /// LL stream: a coefficient is offered (a copy of lane a of an L-row beat).
+    pub ll_valid: Signal<Out, Bit>,
+    /// LL stream: the consumer takes it. Independent of `out_ready`: each stream has its own
+    /// two-entry queue, and the pipeline advances while both have room.
+    pub ll_ready: Signal<In, Bit>,
+    /// LL stream: the coefficient, `V`-bit two's complement.
+    pub ll_c: Signal<Out, Bits<V>>,
+    /// LL stream: first coefficient of a row.
+    pub ll_first: Signal<Out, Bit>,
+    /// LL stream: last coefficient of a row.
+    pub ll_last: Signal<Out, Bit>,
+    /// LL stream: first coefficient of a picture.
+    pub ll_sop: Signal<Out, Bit>,
     lane_a: LegallVLane<W, V>,
     lane_b: LegallVLane<W, V>,
     ram_ea: LineRam<V, N>,
@@ -222,6 +238,20 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     q1l: DFF<Bit>,
     q1s: DFF<Bit>,
     q1h: DFF<Bit>,
+    // LL queue (two entries; l0 is the head)
+    lpush: Signal<Local, Bit>,
+    lpop: Signal<Local, Bit>,
+    ll_on: DFF<Bit>,
+    l0v: DFF<Bit>,
+    l0c: DFF<Bits<V>>,
+    l0f: DFF<Bit>,
+    l0l: DFF<Bit>,
+    l0s: DFF<Bit>,
+    l1v: DFF<Bit>,
+    l1c: DFF<Bits<V>>,
+    l1f: DFF<Bit>,
+    l1l: DFF<Bit>,
+    l1s: DFF<Bit>,
 }
 
 impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N> {
@@ -371,6 +401,26 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             q1l: Default::default(),
             q1s: Default::default(),
             q1h: Default::default(),
+            cfg_ll: Default::default(),
+            ll_valid: Default::default(),
+            ll_ready: Default::default(),
+            ll_c: Default::default(),
+            ll_first: Default::default(),
+            ll_last: Default::default(),
+            ll_sop: Default::default(),
+            lpush: Default::default(),
+            lpop: Default::default(),
+            ll_on: Default::default(),
+            l0v: Default::default(),
+            l0c: Default::default(),
+            l0f: Default::default(),
+            l0l: Default::default(),
+            l0s: Default::default(),
+            l1v: Default::default(),
+            l1c: Default::default(),
+            l1f: Default::default(),
+            l1l: Default::default(),
+            l1s: Default::default(),
         }
     }
 }
@@ -382,12 +432,13 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self, clock, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
             m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2, last2,
             sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
-            q1f, q1l, q1s, q1h
+            q1f, q1l, q1s, q1h, ll_on, l0v, l0c, l0f, l0l, l0s, l1v, l1c, l1f, l1l, l1s
         );
         clock!(self, clock, lane_a, lane_b, ram_ea, ram_eb, ram_oa, ram_ob, ram_ha, ram_hb);
         // Every stage advances together while the output queue has a free entry: a register,
         // so that the consumer's ready never reaches the pipeline's enable combinationally.
-        self.free.next = !self.q1v.q.val();
+        self.free.next = !self.q1v.q.val() & !self.l1v.q.val();
+        self.ll_on.d.next = self.cfg_ll.val();
         // A row narrower than the pipeline waits at its start until the last write-back of the
         // row above has landed: five enabled clocks after the row's last beat issued (the H
         // buffer is written from S4), counted by `cool`.
@@ -652,6 +703,37 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
                 self.q1h.d.next = self.oh.q.val();
             }
         }
+        // LL queue: L-row results (lane a) also move in when the next level is on.
+        self.lpush.next = self.ov.q.val() & self.free.val() & !self.oh.q.val() & self.ll_on.q.val();
+        self.lpop.next = self.l0v.q.val() & self.ll_ready.val();
+        if self.lpop.val() {
+            self.l0v.d.next = self.l1v.q.val();
+            self.l0c.d.next = self.l1c.q.val();
+            self.l0f.d.next = self.l1f.q.val();
+            self.l0l.d.next = self.l1l.q.val();
+            self.l0s.d.next = self.l1s.q.val();
+            self.l1v.d.next = false;
+        }
+        if self.lpush.val() {
+            if !self.l0v.q.val() | (self.lpop.val() & !self.l1v.q.val()) {
+                self.l0v.d.next = true;
+                self.l0c.d.next = self.lane_a.out.val();
+                self.l0f.d.next = self.of.q.val();
+                self.l0l.d.next = self.oe.q.val();
+                self.l0s.d.next = self.os.q.val();
+            } else {
+                self.l1v.d.next = true;
+                self.l1c.d.next = self.lane_a.out.val();
+                self.l1f.d.next = self.of.q.val();
+                self.l1l.d.next = self.oe.q.val();
+                self.l1s.d.next = self.os.q.val();
+            }
+        }
+        self.ll_valid.next = self.l0v.q.val();
+        self.ll_c.next = self.l0c.q.val();
+        self.ll_first.next = self.l0f.q.val();
+        self.ll_last.next = self.l0l.q.val();
+        self.ll_sop.next = self.l0s.q.val();
         self.out_valid.next = self.q0v.q.val();
         self.out_a.next = self.q0a.q.val();
         self.out_b.next = self.q0b.q.val();

@@ -81,6 +81,13 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v1__out_last;
     wire  v1__out_sop;
     wire  v1__out_vhigh;
+    reg  v1__cfg_ll;
+    wire  v1__ll_valid;
+    reg  v1__ll_ready;
+    wire  [16:0] v1__ll_c;
+    wire  v1__ll_first;
+    wire  v1__ll_last;
+    wire  v1__ll_sop;
     reg  p1__clock;
     reg  p1__in_valid;
     wire  p1__in_ready;
@@ -131,6 +138,13 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v2__out_last;
     wire  v2__out_sop;
     wire  v2__out_vhigh;
+    reg  v2__cfg_ll;
+    wire  v2__ll_valid;
+    reg  v2__ll_ready;
+    wire  [19:0] v2__ll_c;
+    wire  v2__ll_first;
+    wire  v2__ll_last;
+    wire  v2__ll_sop;
     reg  p2__clock;
     reg  p2__in_valid;
     wire  p2__in_ready;
@@ -181,6 +195,13 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v3__out_last;
     wire  v3__out_sop;
     wire  v3__out_vhigh;
+    reg  v3__cfg_ll;
+    wire  v3__ll_valid;
+    reg  v3__ll_ready;
+    wire  [22:0] v3__ll_c;
+    wire  v3__ll_first;
+    wire  v3__ll_last;
+    wire  v3__ll_sop;
     reg  [12:0] pairs2__d;
     wire  [12:0] pairs2__q;
     reg  pairs2__clock;
@@ -207,8 +228,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  err_p__clock;
 
     // Local signals
-    reg  to_p1;
-    reg  to_p2;
+    reg  unused_ll3;
 
     // Sub module instances
     uhdpipe_legall_fwd__h1 h1(
@@ -249,7 +269,14 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .out_first(v1__out_first),
         .out_last(v1__out_last),
         .out_sop(v1__out_sop),
-        .out_vhigh(v1__out_vhigh)
+        .out_vhigh(v1__out_vhigh),
+        .cfg_ll(v1__cfg_ll),
+        .ll_valid(v1__ll_valid),
+        .ll_ready(v1__ll_ready),
+        .ll_c(v1__ll_c),
+        .ll_first(v1__ll_first),
+        .ll_last(v1__ll_last),
+        .ll_sop(v1__ll_sop)
     );
     uhdpipe_legall_fwd__p1 p1(
         .clock(p1__clock),
@@ -305,7 +332,14 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .out_first(v2__out_first),
         .out_last(v2__out_last),
         .out_sop(v2__out_sop),
-        .out_vhigh(v2__out_vhigh)
+        .out_vhigh(v2__out_vhigh),
+        .cfg_ll(v2__cfg_ll),
+        .ll_valid(v2__ll_valid),
+        .ll_ready(v2__ll_ready),
+        .ll_c(v2__ll_c),
+        .ll_first(v2__ll_first),
+        .ll_last(v2__ll_last),
+        .ll_sop(v2__ll_sop)
     );
     uhdpipe_legall_fwd__p2 p2(
         .clock(p2__clock),
@@ -361,7 +395,14 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .out_first(v3__out_first),
         .out_last(v3__out_last),
         .out_sop(v3__out_sop),
-        .out_vhigh(v3__out_vhigh)
+        .out_vhigh(v3__out_vhigh),
+        .cfg_ll(v3__cfg_ll),
+        .ll_valid(v3__ll_valid),
+        .ll_ready(v3__ll_ready),
+        .ll_c(v3__ll_c),
+        .ll_first(v3__ll_first),
+        .ll_last(v3__ll_last),
+        .ll_sop(v3__ll_sop)
     );
     uhdpipe_legall_fwd__dff13 pairs2(
         .d(pairs2__d),
@@ -453,20 +494,21 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v1__in_sop = h1__out_sop;
         v1__cfg_pairs = cfg_pairs;
         v1__cfg_rows = cfg_rows;
-        to_p1 = ~v1__out_vhigh & deep2__q;
-        out1_valid = v1__out_valid & (p1__in_ready | ~to_p1);
-        p1__in_valid = v1__out_valid & to_p1 & out1_ready;
-        v1__out_ready = out1_ready & (p1__in_ready | ~to_p1);
+        v1__cfg_ll = deep2__q;
+        out1_valid = v1__out_valid;
+        v1__out_ready = out1_ready;
         out1_a = v1__out_a;
         out1_b = v1__out_b;
         out1_first = v1__out_first;
         out1_last = v1__out_last;
         out1_sop = v1__out_sop;
         out1_vhigh = v1__out_vhigh;
-        p1__in_c = v1__out_a;
-        p1__in_first = v1__out_first;
-        p1__in_last = v1__out_last;
-        p1__in_sop = v1__out_sop;
+        p1__in_valid = v1__ll_valid;
+        v1__ll_ready = p1__in_ready;
+        p1__in_c = v1__ll_c;
+        p1__in_first = v1__ll_first;
+        p1__in_last = v1__ll_last;
+        p1__in_sop = v1__ll_sop;
         h2__in_valid = p1__out_valid;
         p1__out_ready = h2__in_ready;
         h2__in_even = p1__out_even;
@@ -484,20 +526,21 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v2__in_sop = h2__out_sop;
         v2__cfg_pairs = pairs2__q;
         v2__cfg_rows = rows2__q;
-        to_p2 = ~v2__out_vhigh & deep3__q;
-        out2_valid = v2__out_valid & (p2__in_ready | ~to_p2);
-        p2__in_valid = v2__out_valid & to_p2 & out2_ready;
-        v2__out_ready = out2_ready & (p2__in_ready | ~to_p2);
+        v2__cfg_ll = deep3__q;
+        out2_valid = v2__out_valid;
+        v2__out_ready = out2_ready;
         out2_a = v2__out_a;
         out2_b = v2__out_b;
         out2_first = v2__out_first;
         out2_last = v2__out_last;
         out2_sop = v2__out_sop;
         out2_vhigh = v2__out_vhigh;
-        p2__in_c = v2__out_a;
-        p2__in_first = v2__out_first;
-        p2__in_last = v2__out_last;
-        p2__in_sop = v2__out_sop;
+        p2__in_valid = v2__ll_valid;
+        v2__ll_ready = p2__in_ready;
+        p2__in_c = v2__ll_c;
+        p2__in_first = v2__ll_first;
+        p2__in_last = v2__ll_last;
+        p2__in_sop = v2__ll_sop;
         h3__in_valid = p2__out_valid;
         p2__out_ready = h3__in_ready;
         h3__in_even = p2__out_even;
@@ -515,6 +558,9 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v3__in_sop = h3__out_sop;
         v3__cfg_pairs = pairs3__q;
         v3__cfg_rows = rows3__q;
+        v3__cfg_ll = 1'b0;
+        v3__ll_ready = 1'b0;
+        unused_ll3 = v3__ll_valid | |v3__ll_c | v3__ll_first | v3__ll_last | v3__ll_sop;
         out3_valid = v3__out_valid;
         v3__out_ready = out3_ready;
         out3_a = v3__out_a;
