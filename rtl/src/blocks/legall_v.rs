@@ -25,7 +25,8 @@
 //! **Pipeline:** issue (S0, line buffers read into their read registers) → S1 (the words in
 //! the line buffers' output registers; E/O written) → S2 (`e + e_next + 1`) → S3 (H) → S4 (`H_prev + H + 2`; H buffer written) → S5 (L, the
 //! output register). All stages advance together when the output register is free, so
-//! `in_ready = free ∧ ¬flushing ∧ ¬cooling` — three registers.
+//! `in_ready = free ∧ ¬flushing ∧ ¬cooling`, kept in one register computed from the
+//! next-state values.
 //!
 //! **Handshake.** Video streams (crate docs) with `first`/`last` marking rows and `sop` the
 //! first beat of a picture (with `first`).
@@ -221,6 +222,11 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     oe: DFF<Bit>,
     os: DFF<Bit>,
     oh: DFF<Bit>,
+    // the pipeline is stalled / the block refuses input: registered copies of
+    // `q1v | l1v` and `!(free ∧ ¬flushing ∧ ¬cooling)`, computed from the next-state values so
+    // that they equal those expressions exactly while fanning out from single registers
+    stall_r: DFF<Bit>,
+    nrdy_r: DFF<Bit>,
     // output queue (two entries; q0 is the head)
     push: Signal<Local, Bit>,
     pop: Signal<Local, Bit>,
@@ -385,6 +391,8 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             oe: Default::default(),
             os: Default::default(),
             oh: Default::default(),
+            stall_r: Default::default(),
+            nrdy_r: Default::default(),
             push: Default::default(),
             pop: Default::default(),
             q0v: Default::default(),
@@ -431,13 +439,13 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         dff_setup!(
             self, clock, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
             m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2, last2,
-            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
+            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh, stall_r, nrdy_r, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
             q1f, q1l, q1s, q1h, ll_on, l0v, l0c, l0f, l0l, l0s, l1v, l1c, l1f, l1l, l1s
         );
         clock!(self, clock, lane_a, lane_b, ram_ea, ram_eb, ram_oa, ram_ob, ram_ha, ram_hb);
         // Every stage advances together while the output queue has a free entry: a register,
         // so that the consumer's ready never reaches the pipeline's enable combinationally.
-        self.free.next = !self.q1v.q.val() & !self.l1v.q.val();
+        self.free.next = !self.stall_r.q.val();
         self.ll_on.d.next = self.cfg_ll.val();
         // A row narrower than the pipeline waits at its start until the last write-back of the
         // row above has landed: five enabled clocks after the row's last beat issued (the H
@@ -445,8 +453,8 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         self.narrow.d.next = self.cfg_pairs.val() < self.six.val();
         self.hold.next = self.cooling.q.val();
         self.cool_is1.next = self.cool.q.val() == self.one3.val();
-        self.in_ready.next = self.free.val() & !self.flushing.q.val() & !self.hold.val();
-        self.take.next = self.in_valid.val() & self.free.val() & !self.flushing.q.val() & !self.hold.val();
+        self.in_ready.next = !self.nrdy_r.q.val();
+        self.take.next = self.in_valid.val() & !self.nrdy_r.q.val();
         // Framing of an input beat against the counters.
         self.start.next = self.in_sop.val() & self.in_first.val();
         self.p1.d.next = self.cfg_pairs.val() == self.one.val();
@@ -734,6 +742,8 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         self.ll_first.next = self.l0f.q.val();
         self.ll_last.next = self.l0l.q.val();
         self.ll_sop.next = self.l0s.q.val();
+        self.stall_r.d.next = self.q1v.d.val() | self.l1v.d.val();
+        self.nrdy_r.d.next = self.q1v.d.val() | self.l1v.d.val() | self.flushing.d.val() | self.cooling.d.val();
         self.out_valid.next = self.q0v.q.val();
         self.out_a.next = self.q0a.q.val();
         self.out_b.next = self.q0b.q.val();

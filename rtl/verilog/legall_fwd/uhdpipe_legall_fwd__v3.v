@@ -313,6 +313,12 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
     reg  oh__d;
     wire  oh__q;
     reg  oh__clock;
+    reg  stall_r__d;
+    wire  stall_r__q;
+    reg  stall_r__clock;
+    reg  nrdy_r__d;
+    wire  nrdy_r__q;
+    reg  nrdy_r__clock;
     reg  q0v__d;
     wire  q0v__q;
     reg  q0v__clock;
@@ -853,6 +859,16 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         .q(oh__q),
         .clock(oh__clock)
     );
+    uhdpipe_legall_fwd__dff1 stall_r(
+        .d(stall_r__d),
+        .q(stall_r__q),
+        .clock(stall_r__clock)
+    );
+    uhdpipe_legall_fwd__dff1 nrdy_r(
+        .d(nrdy_r__d),
+        .q(nrdy_r__q),
+        .clock(nrdy_r__clock)
+    );
     uhdpipe_legall_fwd__dff1 q0v(
         .d(q0v__d),
         .q(q0v__q),
@@ -1051,6 +1067,8 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         oe__clock = clock;
         os__clock = clock;
         oh__clock = clock;
+        stall_r__clock = clock;
+        nrdy_r__clock = clock;
         q0v__clock = clock;
         q0a__clock = clock;
         q0b__clock = clock;
@@ -1146,6 +1164,8 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         oe__d = oe__q;
         os__d = os__q;
         oh__d = oh__q;
+        stall_r__d = stall_r__q;
+        nrdy_r__d = nrdy_r__q;
         q0v__d = q0v__q;
         q0a__d = q0a__q;
         q0b__d = q0b__q;
@@ -1179,13 +1199,13 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         ram_ob__clock = clock;
         ram_ha__clock = clock;
         ram_hb__clock = clock;
-        free = ~q1v__q & ~l1v__q;
+        free = ~stall_r__q;
         ll_on__d = cfg_ll;
         narrow__d = cfg_pairs < six;
         hold = cooling__q;
         cool_is1 = cool__q == one3;
-        in_ready = free & ~flushing__q & ~hold;
-        take = in_valid & free & ~flushing__q & ~hold;
+        in_ready = ~nrdy_r__q;
+        take = in_valid & ~nrdy_r__q;
         start = in_sop & in_first;
         p1__d = cfg_pairs == one;
         p2__d = cfg_pairs == two;
@@ -1464,6 +1484,8 @@ module uhdpipe_legall_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last
         ll_first = l0f__q;
         ll_last = l0l__q;
         ll_sop = l0s__q;
+        stall_r__d = q1v__d | l1v__d;
+        nrdy_r__d = q1v__d | l1v__d | flushing__d | cooling__d;
         out_valid = q0v__q;
         out_a = q0a__q;
         out_b = q0b__q;
