@@ -1,0 +1,127 @@
+//! The vfio-user client against the server over a real UNIX socket, with a plain memory as
+//! the device: version negotiation, device and region info, register reads and writes,
+//! errno replies, reset, hostile clients, and a new client after one goes away.
+
+use std::io::Write;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::time::Duration;
+use uhdpipe_driver::vfio_user::client::Client;
+use uhdpipe_driver::vfio_user::proto::{DeviceInfo, RegionInfo};
+use uhdpipe_driver::vfio_user::server::{errno, serve, Device};
+use uhdpipe_driver::Error;
+
+/// BAR0 of 4 KiB of plain memory; resets to zero.
+struct Memory(Vec<u8>);
+
+impl Device for Memory {
+    fn info(&self) -> DeviceInfo {
+        DeviceInfo { argsz: DeviceInfo::SIZE, flags: 3, num_regions: 9, num_irqs: 5 }
+    }
+    fn region_info(&self, index: u32) -> Option<RegionInfo> {
+        (index == 0).then_some(RegionInfo { argsz: RegionInfo::SIZE, flags: 3, index, cap_offset: 0, size: self.0.len() as u64, offset: 0 })
+    }
+    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8]) -> Result<(), u32> {
+        let r = self.range(region, offset, data.len())?;
+        data.copy_from_slice(&self.0[r]);
+        Ok(())
+    }
+    fn region_write(&mut self, region: u32, offset: u64, data: &[u8]) -> Result<(), u32> {
+        let r = self.range(region, offset, data.len())?;
+        self.0[r].copy_from_slice(data);
+        Ok(())
+    }
+    fn reset(&mut self) {
+        self.0.fill(0);
+    }
+}
+
+impl Memory {
+    fn range(&self, region: u32, offset: u64, len: usize) -> Result<std::ops::Range<usize>, u32> {
+        let end = offset.checked_add(len as u64).filter(|&e| region == 0 && e <= self.0.len() as u64).ok_or(errno::EINVAL)?;
+        Ok(offset as usize..end as usize)
+    }
+}
+
+fn server() -> (std::path::PathBuf, tempdir::Dir) {
+    let dir = tempdir::Dir::new();
+    let path = dir.0.join("dev.sock");
+    let listener = UnixListener::bind(&path).unwrap();
+    std::thread::spawn(move || {
+        let mut mem = Memory(vec![0; 4096]);
+        let _ = serve(&listener, &mut mem);
+    });
+    (path, dir)
+}
+
+mod tempdir {
+    /// A directory removed on drop.
+    pub struct Dir(pub std::path::PathBuf);
+    impl Dir {
+        pub fn new() -> Dir {
+            static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+            let p = std::env::temp_dir().join(format!("uhdpipe-vfio-user-{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
+            std::fs::create_dir_all(&p).unwrap();
+            Dir(p)
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+const T: Duration = Duration::from_secs(5);
+
+#[test]
+fn registers_round_trip_and_errors_carry_errno() {
+    let (path, _dir) = server();
+    let mut c = Client::connect(&path, T).unwrap();
+    assert_eq!(c.server.major, 0);
+    assert_eq!(c.device_info().unwrap().num_regions, 9);
+    assert_eq!(c.region_info(0).unwrap().size, 4096);
+    assert!(matches!(c.region_info(3), Err(Error::Remote { errno: 22, .. })));
+    c.region_write(0, 0x100, &0xdead_beef_u32.to_le_bytes()).unwrap();
+    let mut b = [0u8; 4];
+    c.region_read(0, 0x100, &mut b).unwrap();
+    assert_eq!(u32::from_le_bytes(b), 0xdead_beef);
+    assert!(matches!(c.region_read(0, 4094, &mut b), Err(Error::Remote { errno: 22, .. })), "a read past the region's end");
+    assert!(matches!(c.region_write(1, 0, &b), Err(Error::Remote { errno: 22, .. })), "a write to a missing region");
+    c.reset().unwrap();
+    c.region_read(0, 0x100, &mut b).unwrap();
+    assert_eq!(b, [0; 4], "reset clears the device");
+}
+
+#[test]
+fn a_new_client_after_one_goes_away_gets_a_reset_device() {
+    let (path, _dir) = server();
+    let mut c = Client::connect(&path, T).unwrap();
+    c.region_write(0, 8, &[1, 2, 3, 4]).unwrap();
+    drop(c);
+    let mut c = Client::connect(&path, T).unwrap();
+    let mut b = [9u8; 4];
+    c.region_read(0, 8, &mut b).unwrap();
+    assert_eq!(b, [0; 4]);
+}
+
+#[test]
+fn hostile_clients_do_not_stop_the_server() {
+    let (path, _dir) = server();
+    // Garbage that cannot be framed ends that session only.
+    let mut s = UnixStream::connect(&path).unwrap();
+    s.write_all(&[0xff; 64]).unwrap();
+    drop(s);
+    // A header announcing a huge message, then nothing.
+    let mut s = UnixStream::connect(&path).unwrap();
+    let mut h = [0u8; 16];
+    h[2] = 9;
+    h[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
+    s.write_all(&h).unwrap();
+    drop(s);
+    // A well-framed command with a truncated payload gets EPROTO, and the session goes on.
+    let mut c = Client::connect(&path, T).unwrap();
+    assert!(matches!(c.call(uhdpipe_driver::vfio_user::proto::Command::RegionWrite, &[0; 10]), Err(Error::Remote { errno: 71, .. })));
+    assert!(matches!(c.call(uhdpipe_driver::vfio_user::proto::Command::DmaRead, &[]), Err(Error::Remote { errno: 95, .. })), "unsupported command");
+    let mut b = [0u8; 4];
+    c.region_read(0, 0, &mut b).unwrap();
+}
