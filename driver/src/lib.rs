@@ -1,14 +1,19 @@
 //! uhdpipe userspace driver: the transports to the device (kernel VFIO for a real card,
 //! vfio-user for the simulated one), DMA memory, queues and interrupts.
 //!
-//! Built so far: vfio-user ([`vfio_user`]): the wire protocol, checked against hostile input;
-//! the driver's client (version negotiation, device and region info, region reads and
-//! writes, reset; replies checked against their commands, errno replies as
-//! [`Error::Remote`], timeouts); and a server for device models that answers with real errno
-//! values and serves the next client after one goes away. Not yet: DMA mapping and
-//! interrupts over vfio-user, the kernel VFIO transport, the transport trait over both, DMA
-//! buffers and the job queues (the rest of the device-stack issue).
+//! Built so far:
+//! - [`vfio_user`]: the wire protocol, checked against hostile input; the driver's client
+//!   (version negotiation, device and region info, region reads and writes, DMA map and
+//!   unmap with the memory's descriptor, reset; replies checked against their commands, errno
+//!   replies as [`Error::Remote`], timeouts); a server for device models that answers with
+//!   real errno values, maps the client's DMA memory with IOMMU-like bounds and permission
+//!   checks, and serves the next client after one goes away;
+//! - [`dma`]: memfd-backed DMA buffers (2 MiB huge pages when possible).
+//!
+//! Not yet (the rest of the device-stack issue): interrupts over vfio-user, the kernel VFIO
+//! transport, one transport trait over both, the IOVA allocator and the job queues.
 
+pub mod dma;
 pub mod error;
 pub mod vfio_user;
 

@@ -1,16 +1,22 @@
-//! The vfio-user client against the server over a real UNIX socket, with a plain memory as
-//! the device: version negotiation, device and region info, register reads and writes,
-//! errno replies, reset, hostile clients, and a new client after one goes away.
+//! The vfio-user client against the server over a real UNIX socket, with a plain memory and a
+//! small copy engine as the device: version negotiation, device and region info, register
+//! reads and writes, errno replies, reset, DMA through memfd buffers shared by descriptor
+//! (with the IOMMU-like bounds and permission checks), hostile clients, and a new client
+//! after one goes away.
 
 use std::io::Write;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::time::Duration;
 use uhdpipe_driver::vfio_user::client::Client;
 use uhdpipe_driver::vfio_user::proto::{DeviceInfo, RegionInfo};
-use uhdpipe_driver::vfio_user::server::{errno, serve, Device};
+use uhdpipe_driver::dma::DmaBuffer;
+use uhdpipe_driver::vfio_user::proto::{DMA_READ, DMA_WRITE};
+use uhdpipe_driver::vfio_user::server::{errno, serve, Device, DmaSpace};
 use uhdpipe_driver::Error;
 
-/// BAR0 of 4 KiB of plain memory; resets to zero.
+/// BAR0 of 4 KiB of plain memory; resets to zero. Writing 1 to the doorbell at 0x214 copies
+/// LEN (0x210, u32) bytes from SRC (0x200, u64) to DST (0x208, u64) by DMA and leaves 0 or
+/// the errno in STATUS (0x218).
 struct Memory(Vec<u8>);
 
 impl Device for Memory {
@@ -20,14 +26,21 @@ impl Device for Memory {
     fn region_info(&self, index: u32) -> Option<RegionInfo> {
         (index == 0).then_some(RegionInfo { argsz: RegionInfo::SIZE, flags: 3, index, cap_offset: 0, size: self.0.len() as u64, offset: 0 })
     }
-    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8]) -> Result<(), u32> {
+    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], _dma: &mut DmaSpace) -> Result<(), u32> {
         let r = self.range(region, offset, data.len())?;
         data.copy_from_slice(&self.0[r]);
         Ok(())
     }
-    fn region_write(&mut self, region: u32, offset: u64, data: &[u8]) -> Result<(), u32> {
+    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], dma: &mut DmaSpace) -> Result<(), u32> {
         let r = self.range(region, offset, data.len())?;
         self.0[r].copy_from_slice(data);
+        if offset == 0x214 && data == 1u32.to_le_bytes() {
+            let word = |o: usize| u64::from_le_bytes(self.0[o..o + 8].try_into().unwrap());
+            let (src, dst, len) = (word(0x200), word(0x208), word(0x210) as u32 as usize);
+            let mut tmp = vec![0u8; len];
+            let status = dma.read(src, &mut tmp).and_then(|_| dma.write(dst, &tmp)).err().unwrap_or(0);
+            self.0[0x218..0x21c].copy_from_slice(&status.to_le_bytes());
+        }
         Ok(())
     }
     fn reset(&mut self) {
@@ -124,4 +137,43 @@ fn hostile_clients_do_not_stop_the_server() {
     assert!(matches!(c.call(uhdpipe_driver::vfio_user::proto::Command::DmaRead, &[]), Err(Error::Remote { errno: 95, .. })), "unsupported command");
     let mut b = [0u8; 4];
     c.region_read(0, 0, &mut b).unwrap();
+}
+
+/// Programs the copy engine and returns its status.
+fn copy(c: &mut Client, src: u64, dst: u64, len: u32) -> u32 {
+    c.region_write(0, 0x200, &src.to_le_bytes()).unwrap();
+    c.region_write(0, 0x208, &dst.to_le_bytes()).unwrap();
+    c.region_write(0, 0x210, &len.to_le_bytes()).unwrap();
+    c.region_write(0, 0x214, &1u32.to_le_bytes()).unwrap();
+    let mut s = [0u8; 4];
+    c.region_read(0, 0x218, &mut s).unwrap();
+    u32::from_le_bytes(s)
+}
+
+#[test]
+fn dma_through_shared_memory_with_iommu_checks() {
+    let (path, _dir) = server();
+    let mut c = Client::connect(&path, T).unwrap();
+    let mut src = DmaBuffer::new(8192).unwrap();
+    let dst = DmaBuffer::new(8192).unwrap();
+    for (i, b) in src.as_mut_slice().iter_mut().enumerate() {
+        *b = (i * 7) as u8;
+    }
+    c.dma_map(&src, 0x10_0000, DMA_READ).unwrap();
+    c.dma_map(&dst, 0x20_0000, DMA_READ | DMA_WRITE).unwrap();
+    assert_eq!(copy(&mut c, 0x10_0000 + 100, 0x20_0000 + 8, 5000), 0);
+    assert_eq!(&dst.as_slice()[8..5008], &src.as_slice()[100..5100], "the device's writes land in the client's buffer");
+    assert!(dst.as_slice()[..8].iter().all(|&b| b == 0));
+    // Outside every mapping, across a mapping's end, into a read-only mapping: refused.
+    assert_eq!(copy(&mut c, 0x30_0000, 0x20_0000, 16), errno::EFAULT);
+    assert_eq!(copy(&mut c, 0x10_0000 + 8000, 0x20_0000, 1000), errno::EFAULT);
+    assert_eq!(copy(&mut c, 0x20_0000, 0x10_0000, 16), errno::EFAULT);
+    // Overlapping maps and unknown unmaps are refused; after an unmap the range is gone.
+    assert!(matches!(c.dma_map(&src, 0x20_0000 + 4096, DMA_READ), Err(Error::Remote { errno: 22, .. })));
+    assert!(matches!(c.dma_unmap(0x40_0000, 4096), Err(Error::Remote { errno: 22, .. })));
+    c.dma_unmap(0x10_0000, src.len() as u64).unwrap();
+    assert_eq!(copy(&mut c, 0x10_0000, 0x20_0000, 16), errno::EFAULT);
+    // A DMA map without a descriptor.
+    let m = uhdpipe_driver::vfio_user::proto::DmaMap { argsz: 32, flags: DMA_READ, offset: 0, addr: 0x50_0000, size: 4096 };
+    assert!(matches!(c.call(uhdpipe_driver::vfio_user::proto::Command::DmaMap, &m.encode()), Err(Error::Remote { errno: 9, .. })));
 }

@@ -3,7 +3,10 @@
 //! id, command, type); an error reply is [`Error::Remote`] with the device's errno; a reply
 //! that does not arrive within the timeout is an I/O error (`TimedOut`), never a hang.
 
-use super::proto::{read_message, write_message, Command, DeviceInfo, Header, Kind, RegionAccess, RegionInfo, Version};
+use super::fds;
+use super::proto::{read_message, write_message, Command, DeviceInfo, DmaMap, DmaUnmap, Header, Kind, RegionAccess, RegionInfo, Version};
+use crate::dma::DmaBuffer;
+use std::os::fd::AsRawFd;
 use crate::error::{protocol, Error, Result};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -36,10 +39,21 @@ impl Client {
 
     /// Sends a command and returns its reply's payload.
     pub fn call(&mut self, command: Command, payload: &[u8]) -> Result<Vec<u8>> {
+        self.call_with_fds(command, payload, &[])
+    }
+
+    /// Sends a command with file descriptors attached and returns its reply's payload.
+    pub fn call_with_fds(&mut self, command: Command, payload: &[u8], fds: &[std::os::fd::RawFd]) -> Result<Vec<u8>> {
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
         let h = Header { msg_id: id, command, size: 0, kind: Kind::Command, no_reply: false, error: None };
-        write_message(&mut self.stream, h, payload)?;
+        if fds.is_empty() {
+            write_message(&mut self.stream, h, payload)?;
+        } else {
+            let mut bytes = Vec::new();
+            write_message(&mut bytes, h, payload)?;
+            fds::send(&self.stream, &bytes, fds)?;
+        }
         let (r, p) = read_message(&mut self.stream)?;
         if r.kind != Kind::Reply || r.msg_id != id || r.command != command {
             return Err(protocol(format!("expected the reply to command {} id {id}, got {:?} {} id {}", command as u16, r.kind, r.command as u16, r.msg_id), 0));
@@ -77,6 +91,21 @@ impl Client {
     pub fn region_write(&mut self, region: u32, offset: u64, data: &[u8]) -> Result<()> {
         let q = RegionAccess { offset, region, count: data.len() as u32, data: data.to_vec() };
         RegionAccess::decode(&self.call(Command::RegionWrite, &q.encode())?, false)?;
+        Ok(())
+    }
+
+    /// Lets the device reach all of `buf` at I/O virtual address `iova`, with `flags`
+    /// ([`super::proto::DMA_READ`], [`super::proto::DMA_WRITE`]).
+    pub fn dma_map(&mut self, buf: &DmaBuffer, iova: u64, flags: u32) -> Result<()> {
+        let m = DmaMap { argsz: DmaMap::SIZE, flags, offset: 0, addr: iova, size: buf.len() as u64 };
+        self.call_with_fds(Command::DmaMap, &m.encode(), &[buf.fd().as_raw_fd()])?;
+        Ok(())
+    }
+
+    /// Withdraws the range mapped at `iova` of `size` bytes.
+    pub fn dma_unmap(&mut self, iova: u64, size: u64) -> Result<()> {
+        let u = DmaUnmap { argsz: DmaUnmap::SIZE, flags: 0, addr: iova, size };
+        self.call(Command::DmaUnmap, &u.encode())?;
         Ok(())
     }
 

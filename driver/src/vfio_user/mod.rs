@@ -4,5 +4,6 @@
 //! device models ([`server`]).
 
 pub mod client;
+pub mod fds;
 pub mod proto;
 pub mod server;

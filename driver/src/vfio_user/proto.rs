@@ -369,6 +369,82 @@ impl RegionAccess {
     }
 }
 
+/// `VFIO_USER_DMA_MAP` payload (the memory's descriptor travels with the message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DmaMap {
+    /// Size of the structure (32).
+    pub argsz: u32,
+    /// Bit 0: the device may read; bit 1: it may write.
+    pub flags: u32,
+    /// Offset of the range in the descriptor.
+    pub offset: u64,
+    /// The I/O virtual address the device uses.
+    pub addr: u64,
+    /// Length in bytes.
+    pub size: u64,
+}
+
+/// [`DmaMap::flags`]: the device may read the range.
+pub const DMA_READ: u32 = 1;
+/// [`DmaMap::flags`]: the device may write the range.
+pub const DMA_WRITE: u32 = 2;
+
+impl DmaMap {
+    /// Size on the wire.
+    pub const SIZE: u32 = 32;
+    /// Wire form.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut v = Vec::with_capacity(32);
+        v.extend_from_slice(&self.argsz.to_le_bytes());
+        v.extend_from_slice(&self.flags.to_le_bytes());
+        for x in [self.offset, self.addr, self.size] {
+            v.extend_from_slice(&x.to_le_bytes());
+        }
+        v
+    }
+    /// Parses and checks the exact size.
+    pub fn decode(p: &[u8]) -> Result<DmaMap> {
+        let mut f = Fields::new(p);
+        let m = DmaMap { argsz: f.u32("argsz")?, flags: f.u32("flags")?, offset: f.u64("offset")?, addr: f.u64("addr")?, size: f.u64("size")? };
+        f.end("the DMA map")?;
+        Ok(m)
+    }
+}
+
+/// `VFIO_USER_DMA_UNMAP` payload (without a dirty bitmap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DmaUnmap {
+    /// Size of the structure (24).
+    pub argsz: u32,
+    /// 0 (no dirty bitmap).
+    pub flags: u32,
+    /// The I/O virtual address of a mapped range.
+    pub addr: u64,
+    /// Its length.
+    pub size: u64,
+}
+
+impl DmaUnmap {
+    /// Size on the wire.
+    pub const SIZE: u32 = 24;
+    /// Wire form.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut v = Vec::with_capacity(24);
+        v.extend_from_slice(&self.argsz.to_le_bytes());
+        v.extend_from_slice(&self.flags.to_le_bytes());
+        v.extend_from_slice(&self.addr.to_le_bytes());
+        v.extend_from_slice(&self.size.to_le_bytes());
+        v
+    }
+    /// Parses and checks the exact size.
+    pub fn decode(p: &[u8]) -> Result<DmaUnmap> {
+        let mut f = Fields::new(p);
+        let m = DmaUnmap { argsz: f.u32("argsz")?, flags: f.u32("flags")?, addr: f.u64("addr")?, size: f.u64("size")? };
+        f.end("the DMA unmap")?;
+        Ok(m)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,6 +546,8 @@ mod tests {
             let _ = RegionInfo::decode(&bytes);
             let _ = RegionAccess::decode(&bytes, true);
             let _ = RegionAccess::decode(&bytes, false);
+            let _ = DmaMap::decode(&bytes);
+            let _ = DmaUnmap::decode(&bytes);
         }
     }
 }

@@ -8,8 +8,10 @@
 //! payload); a message whose header cannot be parsed ends that connection (the stream can no
 //! longer be framed) but never the server.
 
-use super::proto::{read_message, write_message, Command, DeviceInfo, Header, Kind, RegionAccess, RegionInfo, Version};
+use super::fds;
+use super::proto::{write_message, Command, DeviceInfo, DmaMap, DmaUnmap, Header, Kind, RegionAccess, RegionInfo, Version, HEADER_SIZE};
 use crate::error::{Error, Result};
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::net::{UnixListener, UnixStream};
 
 /// errno values the server answers with.
@@ -20,6 +22,90 @@ pub mod errno {
     pub const EPROTO: u32 = 71;
     /// Operation not supported.
     pub const ENOTSUP: u32 = 95;
+    /// Bad address (a DMA outside every mapped range, or without the needed permission).
+    pub const EFAULT: u32 = 14;
+    /// Bad file descriptor (a DMA map without exactly one).
+    pub const EBADF: u32 = 9;
+    /// Out of memory (mapping the client's memory failed).
+    pub const ENOMEM: u32 = 12;
+}
+
+/// One range of client memory the device may reach, mapped into the server.
+struct Mapping {
+    iova: u64,
+    size: u64,
+    flags: u32,
+    ptr: *mut u8,
+}
+
+/// The client memory mapped for DMA: what the device reads and writes by I/O virtual
+/// address, with the bounds and permission checks an IOMMU makes. Dropping it unmaps all.
+#[derive(Default)]
+pub struct DmaSpace {
+    maps: Vec<Mapping>,
+}
+
+impl DmaSpace {
+    /// The mapping holding `[iova, iova + len)` with permission `need`, and the offset in it.
+    fn find(&self, iova: u64, len: usize, need: u32) -> std::result::Result<(&Mapping, usize), u32> {
+        let end = iova.checked_add(len as u64).ok_or(errno::EFAULT)?;
+        let m = self.maps.iter().find(|m| iova >= m.iova && end <= m.iova + m.size).ok_or(errno::EFAULT)?;
+        if m.flags & need != need {
+            return Err(errno::EFAULT);
+        }
+        Ok((m, (iova - m.iova) as usize))
+    }
+
+    /// The device reads client memory.
+    pub fn read(&self, iova: u64, buf: &mut [u8]) -> std::result::Result<(), u32> {
+        let (m, off) = self.find(iova, buf.len(), super::proto::DMA_READ)?;
+        // SAFETY: `find` checked that [off, off + len) lies inside the mapping, which stays
+        // mapped while `self` holds it.
+        unsafe { std::ptr::copy_nonoverlapping(m.ptr.add(off), buf.as_mut_ptr(), buf.len()) };
+        Ok(())
+    }
+
+    /// The device writes client memory.
+    pub fn write(&mut self, iova: u64, data: &[u8]) -> std::result::Result<(), u32> {
+        let (m, off) = self.find(iova, data.len(), super::proto::DMA_WRITE)?;
+        // SAFETY: as in `read`; the mapping is writable (PROT_WRITE when DMA_WRITE is set).
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), m.ptr.add(off), data.len()) };
+        Ok(())
+    }
+
+    fn map(&mut self, m: &DmaMap, fd: &OwnedFd) -> std::result::Result<(), u32> {
+        let end = m.addr.checked_add(m.size).ok_or(errno::EINVAL)?;
+        if m.size == 0 || m.size > isize::MAX as u64 || m.flags & !3 != 0 || self.maps.iter().any(|x| m.addr < x.iova + x.size && x.iova < end) {
+            return Err(errno::EINVAL);
+        }
+        let prot = if m.flags & super::proto::DMA_WRITE != 0 { libc::PROT_READ | libc::PROT_WRITE } else { libc::PROT_READ };
+        // SAFETY: maps `size` bytes of the client's descriptor at its offset; the result is
+        // checked, and an offset or size beyond the file fails here or faults only on access
+        // beyond the file's end (the client sized it; see DmaBuffer).
+        let p = unsafe { libc::mmap(std::ptr::null_mut(), m.size as usize, prot, libc::MAP_SHARED, fd.as_raw_fd(), m.offset as libc::off_t) };
+        if p == libc::MAP_FAILED {
+            return Err(errno::ENOMEM);
+        }
+        self.maps.push(Mapping { iova: m.addr, size: m.size, flags: m.flags, ptr: p as *mut u8 });
+        Ok(())
+    }
+
+    fn unmap(&mut self, u: &DmaUnmap) -> std::result::Result<(), u32> {
+        let i = self.maps.iter().position(|m| m.iova == u.addr && m.size == u.size).ok_or(errno::EINVAL)?;
+        let m = self.maps.swap_remove(i);
+        // SAFETY: unmapping a mapping made in `map`, once (it was just removed).
+        unsafe { libc::munmap(m.ptr as *mut libc::c_void, m.size as usize) };
+        Ok(())
+    }
+}
+
+impl Drop for DmaSpace {
+    fn drop(&mut self) {
+        for m in self.maps.drain(..) {
+            // SAFETY: each mapping was made in `map` and is unmapped once.
+            unsafe { libc::munmap(m.ptr as *mut libc::c_void, m.size as usize) };
+        }
+    }
 }
 
 /// A device as the server sees it: regions to read and write, and a reset.
@@ -28,10 +114,12 @@ pub trait Device {
     fn info(&self) -> DeviceInfo;
     /// Region `index`'s description, or `None` if there is no such region.
     fn region_info(&self, index: u32) -> Option<RegionInfo>;
-    /// Reads `data.len()` bytes at `offset` of region `region`; an errno on failure.
-    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8]) -> std::result::Result<(), u32>;
-    /// Writes `data` at `offset` of region `region`; an errno on failure.
-    fn region_write(&mut self, region: u32, offset: u64, data: &[u8]) -> std::result::Result<(), u32>;
+    /// Reads `data.len()` bytes at `offset` of region `region`; an errno on failure. `dma` is
+    /// the client memory the device may reach.
+    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], dma: &mut DmaSpace) -> std::result::Result<(), u32>;
+    /// Writes `data` at `offset` of region `region` (a doorbell write may start DMA); an
+    /// errno on failure.
+    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], dma: &mut DmaSpace) -> std::result::Result<(), u32>;
     /// Returns the device to its power-on state.
     fn reset(&mut self);
 }
@@ -52,9 +140,11 @@ pub fn serve(listener: &UnixListener, device: &mut dyn Device) -> Result<()> {
 
 /// One client's session: answers commands until the client goes away (`Ok`) or breaks the
 /// framing (the error).
+/// The client's DMA mappings live as long as the session.
 pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
+    let mut dma = DmaSpace::default();
     loop {
-        let (h, payload) = match read_message(&mut stream) {
+        let (h, payload, fds) = match read_message_fds(&stream) {
             Ok(m) => m,
             Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(()),
             Err(e) => return Err(e),
@@ -62,7 +152,15 @@ pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
         if h.kind != Kind::Command {
             return Err(crate::error::protocol("a reply where a command was expected", 8));
         }
-        let reply = answer(device, h.command, &payload);
+        let reply = match h.command {
+            Command::DmaMap => DmaMap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|m| match fds.as_slice() {
+                [fd] => dma.map(&m, fd).map(|_| Vec::new()),
+                _ => Err(errno::EBADF),
+            }),
+            Command::DmaUnmap => DmaUnmap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|u| dma.unmap(&u).map(|_| u.encode())),
+            _ if !fds.is_empty() => Err(errno::EINVAL),
+            _ => answer(device, h.command, &payload, &mut dma),
+        };
         if h.no_reply {
             continue;
         }
@@ -72,7 +170,7 @@ pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
 }
 
 /// The reply payload to one command, or the errno to answer with.
-fn answer(device: &mut dyn Device, command: Command, p: &[u8]) -> std::result::Result<Vec<u8>, u32> {
+fn answer(device: &mut dyn Device, command: Command, p: &[u8], dma: &mut DmaSpace) -> std::result::Result<Vec<u8>, u32> {
     match command {
         Command::Version => {
             Version::decode(p).map_err(|_| errno::EPROTO)?;
@@ -89,12 +187,12 @@ fn answer(device: &mut dyn Device, command: Command, p: &[u8]) -> std::result::R
                 return Err(errno::EINVAL);
             }
             let mut data = vec![0u8; q.count as usize];
-            device.region_read(q.region, q.offset, &mut data)?;
+            device.region_read(q.region, q.offset, &mut data, dma)?;
             Ok(RegionAccess { data, ..q }.encode())
         }
         Command::RegionWrite => {
             let q = RegionAccess::decode(p, true).map_err(|_| errno::EPROTO)?;
-            device.region_write(q.region, q.offset, &q.data)?;
+            device.region_write(q.region, q.offset, &q.data, dma)?;
             Ok(RegionAccess { data: Vec::new(), ..q }.encode())
         }
         Command::DeviceReset => {
@@ -103,4 +201,17 @@ fn answer(device: &mut dyn Device, command: Command, p: &[u8]) -> std::result::R
         }
         _ => Err(errno::ENOTSUP),
     }
+}
+
+/// Reads one message and the descriptors sent with it.
+fn read_message_fds(stream: &UnixStream) -> Result<(Header, Vec<u8>, Vec<OwnedFd>)> {
+    let mut hb = [0u8; HEADER_SIZE];
+    let mut fds = fds::recv_exact(stream, &mut hb)?;
+    let h = Header::decode(&hb)?;
+    let mut payload = vec![0u8; h.size as usize - HEADER_SIZE];
+    fds.extend(fds::recv_exact(stream, &mut payload)?);
+    if fds.len() > fds::MAX_FDS {
+        return Err(crate::error::protocol("too many file descriptors", HEADER_SIZE));
+    }
+    Ok((h, payload, fds))
 }
