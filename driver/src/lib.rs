@@ -15,6 +15,7 @@
 
 pub mod dma;
 pub mod error;
+pub mod event;
 pub mod vfio_user;
 
 pub use error::{Error, Result};

@@ -11,34 +11,43 @@ use uhdpipe_driver::vfio_user::client::Client;
 use uhdpipe_driver::vfio_user::proto::{DeviceInfo, RegionInfo};
 use uhdpipe_driver::dma::DmaBuffer;
 use uhdpipe_driver::vfio_user::proto::{DMA_READ, DMA_WRITE};
-use uhdpipe_driver::vfio_user::server::{errno, serve, Device, DmaSpace};
+use uhdpipe_driver::event::EventFd;
+use uhdpipe_driver::vfio_user::server::{errno, serve, Bus, Device};
 use uhdpipe_driver::Error;
 
 /// BAR0 of 4 KiB of plain memory; resets to zero. Writing 1 to the doorbell at 0x214 copies
-/// LEN (0x210, u32) bytes from SRC (0x200, u64) to DST (0x208, u64) by DMA and leaves 0 or
-/// the errno in STATUS (0x218).
+/// LEN (0x210, u32) bytes from SRC (0x200, u64) to DST (0x208, u64) by DMA, leaves 0 or
+/// the errno in STATUS (0x218) and signals MSI vector 0.
 struct Memory(Vec<u8>);
 
 impl Device for Memory {
     fn info(&self) -> DeviceInfo {
         DeviceInfo { argsz: DeviceInfo::SIZE, flags: 3, num_regions: 9, num_irqs: 5 }
     }
+    fn irq_count(&self, index: u32) -> u32 {
+        if index == 1 {
+            1
+        } else {
+            0
+        }
+    }
     fn region_info(&self, index: u32) -> Option<RegionInfo> {
         (index == 0).then_some(RegionInfo { argsz: RegionInfo::SIZE, flags: 3, index, cap_offset: 0, size: self.0.len() as u64, offset: 0 })
     }
-    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], _dma: &mut DmaSpace) -> Result<(), u32> {
+    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], _bus: &mut Bus) -> Result<(), u32> {
         let r = self.range(region, offset, data.len())?;
         data.copy_from_slice(&self.0[r]);
         Ok(())
     }
-    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], dma: &mut DmaSpace) -> Result<(), u32> {
+    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], bus: &mut Bus) -> Result<(), u32> {
         let r = self.range(region, offset, data.len())?;
         self.0[r].copy_from_slice(data);
         if offset == 0x214 && data == 1u32.to_le_bytes() {
             let word = |o: usize| u64::from_le_bytes(self.0[o..o + 8].try_into().unwrap());
             let (src, dst, len) = (word(0x200), word(0x208), word(0x210) as u32 as usize);
             let mut tmp = vec![0u8; len];
-            let status = dma.read(src, &mut tmp).and_then(|_| dma.write(dst, &tmp)).err().unwrap_or(0);
+            let status = bus.dma.read(src, &mut tmp).and_then(|_| bus.dma.write(dst, &tmp)).err().unwrap_or(0);
+            bus.irqs.trigger(1, 0);
             self.0[0x218..0x21c].copy_from_slice(&status.to_le_bytes());
         }
         Ok(())
@@ -176,4 +185,20 @@ fn dma_through_shared_memory_with_iommu_checks() {
     // A DMA map without a descriptor.
     let m = uhdpipe_driver::vfio_user::proto::DmaMap { argsz: 32, flags: DMA_READ, offset: 0, addr: 0x50_0000, size: 4096 };
     assert!(matches!(c.call(uhdpipe_driver::vfio_user::proto::Command::DmaMap, &m.encode()), Err(Error::Remote { errno: 9, .. })));
+}
+
+#[test]
+fn completion_interrupts_arrive_as_eventfds() {
+    let (path, _dir) = server();
+    let mut c = Client::connect(&path, T).unwrap();
+    assert_eq!(c.irq_count(1).unwrap(), 1);
+    assert!(matches!(c.irq_count(2), Err(Error::Remote { errno: 22, .. })), "no MSI-X");
+    let done = EventFd::new().unwrap();
+    c.irq_connect(1, 0, &[&done]).unwrap();
+    assert!(matches!(c.irq_connect(1, 1, &[&done]), Err(Error::Remote { errno: 22, .. })), "vector beyond the count");
+    assert_eq!(done.wait(Duration::from_millis(10)).unwrap(), 0, "no interrupt before the job");
+    let buf = DmaBuffer::new(4096).unwrap();
+    c.dma_map(&buf, 0x1000, DMA_READ | DMA_WRITE).unwrap();
+    assert_eq!(copy(&mut c, 0x1000, 0x1800, 64), 0);
+    assert_eq!(done.wait(T).unwrap(), 1, "one completion interrupt");
 }

@@ -4,7 +4,12 @@
 //! that does not arrive within the timeout is an I/O error (`TimedOut`), never a hang.
 
 use super::fds;
-use super::proto::{read_message, write_message, Command, DeviceInfo, DmaMap, DmaUnmap, Header, Kind, RegionAccess, RegionInfo, Version};
+use super::proto::{
+    read_message, write_message, Command, DeviceInfo, DmaMap, DmaUnmap, Header, IrqInfo, IrqSet, Kind, RegionAccess, RegionInfo, Version, IRQ_SET_ACTION_TRIGGER,
+    IRQ_SET_DATA_EVENTFD,
+};
+use crate::event::EventFd;
+use std::os::fd::AsFd;
 use crate::dma::DmaBuffer;
 use std::os::fd::AsRawFd;
 use crate::error::{protocol, Error, Result};
@@ -106,6 +111,21 @@ impl Client {
     pub fn dma_unmap(&mut self, iova: u64, size: u64) -> Result<()> {
         let u = DmaUnmap { argsz: DmaUnmap::SIZE, flags: 0, addr: iova, size };
         self.call(Command::DmaUnmap, &u.encode())?;
+        Ok(())
+    }
+
+    /// Number of vectors of interrupt type `index` (PCI: 1 MSI, 2 MSI-X).
+    pub fn irq_count(&mut self, index: u32) -> Result<u32> {
+        let q = IrqInfo { argsz: IrqInfo::SIZE, flags: 0, index, count: 0 };
+        Ok(IrqInfo::decode(&self.call(Command::DeviceGetIrqInfo, &q.encode())?)?.count)
+    }
+
+    /// Connects `events` to vectors `start..` of interrupt type `index`: the device signals
+    /// them.
+    pub fn irq_connect(&mut self, index: u32, start: u32, events: &[&EventFd]) -> Result<()> {
+        let q = IrqSet { argsz: IrqSet::SIZE, flags: IRQ_SET_ACTION_TRIGGER | IRQ_SET_DATA_EVENTFD, index, start, count: events.len() as u32 };
+        let fds: Vec<_> = events.iter().map(|e| e.as_fd().as_raw_fd()).collect();
+        self.call_with_fds(Command::DeviceSetIrqs, &q.encode(), &fds)?;
         Ok(())
     }
 

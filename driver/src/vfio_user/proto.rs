@@ -445,6 +445,74 @@ impl DmaUnmap {
     }
 }
 
+/// `VFIO_USER_DEVICE_GET_IRQ_INFO` payload (command: `argsz` and `index`; reply: all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IrqInfo {
+    /// Size of the structure (16).
+    pub argsz: u32,
+    /// `VFIO_IRQ_INFO_*` flags (bit 0 eventfd).
+    pub flags: u32,
+    /// Interrupt type (PCI: 0 INTx, 1 MSI, 2 MSI-X, 3 error, 4 request).
+    pub index: u32,
+    /// Number of vectors.
+    pub count: u32,
+}
+
+impl IrqInfo {
+    /// Size on the wire.
+    pub const SIZE: u32 = 16;
+    /// Wire form.
+    pub fn encode(&self) -> Vec<u8> {
+        [self.argsz, self.flags, self.index, self.count].iter().flat_map(|x| x.to_le_bytes()).collect()
+    }
+    /// Parses and checks the exact size.
+    pub fn decode(p: &[u8]) -> Result<IrqInfo> {
+        let mut f = Fields::new(p);
+        let i = IrqInfo { argsz: f.u32("argsz")?, flags: f.u32("flags")?, index: f.u32("index")?, count: f.u32("count")? };
+        f.end("the interrupt info")?;
+        Ok(i)
+    }
+}
+
+/// [`IrqSet::flags`]: the vectors' eventfds come with the message (one per vector).
+pub const IRQ_SET_DATA_EVENTFD: u32 = 1 << 2;
+/// [`IrqSet::flags`]: no data: disconnect the vectors.
+pub const IRQ_SET_DATA_NONE: u32 = 1 << 0;
+/// [`IrqSet::flags`]: the action is "trigger" (signal on interrupt).
+pub const IRQ_SET_ACTION_TRIGGER: u32 = 1 << 5;
+
+/// `VFIO_USER_DEVICE_SET_IRQS` payload (`vfio_irq_set` without inline data: eventfds travel
+/// as descriptors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IrqSet {
+    /// Size of the structure (20).
+    pub argsz: u32,
+    /// `IRQ_SET_*` flags.
+    pub flags: u32,
+    /// Interrupt type.
+    pub index: u32,
+    /// First vector.
+    pub start: u32,
+    /// Number of vectors.
+    pub count: u32,
+}
+
+impl IrqSet {
+    /// Size on the wire.
+    pub const SIZE: u32 = 20;
+    /// Wire form.
+    pub fn encode(&self) -> Vec<u8> {
+        [self.argsz, self.flags, self.index, self.start, self.count].iter().flat_map(|x| x.to_le_bytes()).collect()
+    }
+    /// Parses and checks the exact size.
+    pub fn decode(p: &[u8]) -> Result<IrqSet> {
+        let mut f = Fields::new(p);
+        let i = IrqSet { argsz: f.u32("argsz")?, flags: f.u32("flags")?, index: f.u32("index")?, start: f.u32("start")?, count: f.u32("count")? };
+        f.end("the interrupt set")?;
+        Ok(i)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -548,6 +616,8 @@ mod tests {
             let _ = RegionAccess::decode(&bytes, false);
             let _ = DmaMap::decode(&bytes);
             let _ = DmaUnmap::decode(&bytes);
+            let _ = IrqInfo::decode(&bytes);
+            let _ = IrqSet::decode(&bytes);
         }
     }
 }

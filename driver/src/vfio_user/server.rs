@@ -9,7 +9,12 @@
 //! longer be framed) but never the server.
 
 use super::fds;
-use super::proto::{write_message, Command, DeviceInfo, DmaMap, DmaUnmap, Header, Kind, RegionAccess, RegionInfo, Version, HEADER_SIZE};
+use super::proto::{
+    write_message, Command, DeviceInfo, DmaMap, DmaUnmap, Header, IrqInfo, IrqSet, Kind, RegionAccess, RegionInfo, Version, HEADER_SIZE, IRQ_SET_ACTION_TRIGGER,
+    IRQ_SET_DATA_EVENTFD, IRQ_SET_DATA_NONE,
+};
+use crate::event::EventFd;
+use std::collections::HashMap;
 use crate::error::{Error, Result};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -108,18 +113,45 @@ impl Drop for DmaSpace {
     }
 }
 
-/// A device as the server sees it: regions to read and write, and a reset.
+/// The interrupts the client connected: an eventfd per (interrupt type, vector).
+#[derive(Default)]
+pub struct Irqs {
+    fds: HashMap<(u32, u32), EventFd>,
+}
+
+impl Irqs {
+    /// Signals vector `vector` of interrupt type `index` (PCI: 1 MSI, 2 MSI-X); false when the
+    /// client connected none there (the interrupt is then lost, as on hardware with the
+    /// vector masked).
+    pub fn trigger(&self, index: u32, vector: u32) -> bool {
+        self.fds.get(&(index, vector)).is_some_and(|e| e.signal().is_ok())
+    }
+}
+
+/// What a device reaches on the client's side during a session: its DMA memory and its
+/// interrupts.
+#[derive(Default)]
+pub struct Bus {
+    /// Client memory mapped for DMA.
+    pub dma: DmaSpace,
+    /// Interrupt eventfds.
+    pub irqs: Irqs,
+}
+
+/// A device as the server sees it: regions to read and write, interrupts, and a reset.
 pub trait Device {
     /// Flags, region and interrupt counts.
     fn info(&self) -> DeviceInfo;
     /// Region `index`'s description, or `None` if there is no such region.
     fn region_info(&self, index: u32) -> Option<RegionInfo>;
-    /// Reads `data.len()` bytes at `offset` of region `region`; an errno on failure. `dma` is
-    /// the client memory the device may reach.
-    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], dma: &mut DmaSpace) -> std::result::Result<(), u32>;
-    /// Writes `data` at `offset` of region `region` (a doorbell write may start DMA); an
-    /// errno on failure.
-    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], dma: &mut DmaSpace) -> std::result::Result<(), u32>;
+    /// Number of vectors of interrupt type `index` (0: none).
+    fn irq_count(&self, index: u32) -> u32;
+    /// Reads `data.len()` bytes at `offset` of region `region`; an errno on failure. `bus`
+    /// is the client memory and interrupts the device may reach.
+    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], bus: &mut Bus) -> std::result::Result<(), u32>;
+    /// Writes `data` at `offset` of region `region` (a doorbell write may start DMA and
+    /// raise interrupts); an errno on failure.
+    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], bus: &mut Bus) -> std::result::Result<(), u32>;
     /// Returns the device to its power-on state.
     fn reset(&mut self);
 }
@@ -142,7 +174,7 @@ pub fn serve(listener: &UnixListener, device: &mut dyn Device) -> Result<()> {
 /// framing (the error).
 /// The client's DMA mappings live as long as the session.
 pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
-    let mut dma = DmaSpace::default();
+    let mut bus = Bus::default();
     loop {
         let (h, payload, fds) = match read_message_fds(&stream) {
             Ok(m) => m,
@@ -154,12 +186,13 @@ pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
         }
         let reply = match h.command {
             Command::DmaMap => DmaMap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|m| match fds.as_slice() {
-                [fd] => dma.map(&m, fd).map(|_| Vec::new()),
+                [fd] => bus.dma.map(&m, fd).map(|_| Vec::new()),
                 _ => Err(errno::EBADF),
             }),
-            Command::DmaUnmap => DmaUnmap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|u| dma.unmap(&u).map(|_| u.encode())),
+            Command::DmaUnmap => DmaUnmap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|u| bus.dma.unmap(&u).map(|_| u.encode())),
+            Command::DeviceSetIrqs => IrqSet::decode(&payload).map_err(|_| errno::EPROTO).and_then(|q| set_irqs(device, &mut bus.irqs, &q, fds)),
             _ if !fds.is_empty() => Err(errno::EINVAL),
-            _ => answer(device, h.command, &payload, &mut dma),
+            _ => answer(device, h.command, &payload, &mut bus),
         };
         if h.no_reply {
             continue;
@@ -170,7 +203,7 @@ pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
 }
 
 /// The reply payload to one command, or the errno to answer with.
-fn answer(device: &mut dyn Device, command: Command, p: &[u8], dma: &mut DmaSpace) -> std::result::Result<Vec<u8>, u32> {
+fn answer(device: &mut dyn Device, command: Command, p: &[u8], bus: &mut Bus) -> std::result::Result<Vec<u8>, u32> {
     match command {
         Command::Version => {
             Version::decode(p).map_err(|_| errno::EPROTO)?;
@@ -187,13 +220,21 @@ fn answer(device: &mut dyn Device, command: Command, p: &[u8], dma: &mut DmaSpac
                 return Err(errno::EINVAL);
             }
             let mut data = vec![0u8; q.count as usize];
-            device.region_read(q.region, q.offset, &mut data, dma)?;
+            device.region_read(q.region, q.offset, &mut data, bus)?;
             Ok(RegionAccess { data, ..q }.encode())
         }
         Command::RegionWrite => {
             let q = RegionAccess::decode(p, true).map_err(|_| errno::EPROTO)?;
-            device.region_write(q.region, q.offset, &q.data, dma)?;
+            device.region_write(q.region, q.offset, &q.data, bus)?;
             Ok(RegionAccess { data: Vec::new(), ..q }.encode())
+        }
+        Command::DeviceGetIrqInfo => {
+            let q = IrqInfo::decode(p).map_err(|_| errno::EPROTO)?;
+            let count = device.irq_count(q.index);
+            if count == 0 {
+                return Err(errno::EINVAL);
+            }
+            Ok(IrqInfo { argsz: IrqInfo::SIZE, flags: 1, index: q.index, count }.encode())
         }
         Command::DeviceReset => {
             device.reset();
@@ -214,4 +255,29 @@ fn read_message_fds(stream: &UnixStream) -> Result<(Header, Vec<u8>, Vec<OwnedFd
         return Err(crate::error::protocol("too many file descriptors", HEADER_SIZE));
     }
     Ok((h, payload, fds))
+}
+
+/// DEVICE_SET_IRQS: connect one eventfd per vector (trigger with eventfd data), or
+/// disconnect the vectors (trigger with no data).
+fn set_irqs(device: &dyn Device, irqs: &mut Irqs, q: &IrqSet, fds: Vec<OwnedFd>) -> std::result::Result<Vec<u8>, u32> {
+    let end = q.start.checked_add(q.count).ok_or(errno::EINVAL)?;
+    if q.flags & IRQ_SET_ACTION_TRIGGER == 0 || end > device.irq_count(q.index) {
+        return Err(errno::EINVAL);
+    }
+    if q.flags == IRQ_SET_ACTION_TRIGGER | IRQ_SET_DATA_EVENTFD {
+        if fds.len() != q.count as usize {
+            return Err(errno::EINVAL);
+        }
+        for (v, fd) in (q.start..end).zip(fds) {
+            irqs.fds.insert((q.index, v), EventFd::from_owned(fd));
+        }
+        Ok(Vec::new())
+    } else if q.flags == IRQ_SET_ACTION_TRIGGER | IRQ_SET_DATA_NONE && fds.is_empty() {
+        for v in q.start..end {
+            irqs.fds.remove(&(q.index, v));
+        }
+        Ok(Vec::new())
+    } else {
+        Err(errno::ENOTSUP)
+    }
 }
