@@ -8,14 +8,20 @@
 //!   replies as [`Error::Remote`], timeouts); a server for device models that answers with
 //!   real errno values, maps the client's DMA memory with IOMMU-like bounds and permission
 //!   checks, and serves the next client after one goes away;
-//! - [`dma`]: memfd-backed DMA buffers (2 MiB huge pages when possible).
+//!   Interrupts are eventfds ([`event`]) the device signals;
+//! - [`dma`]: memfd-backed DMA buffers (2 MiB huge pages when possible); [`iova`]: the
+//!   I/O-virtual-address allocator;
+//! - [`transport::Transport`]: the one interface the driver uses, implemented by the
+//!   vfio-user client.
 //!
-//! Not yet (the rest of the device-stack issue): interrupts over vfio-user, the kernel VFIO
-//! transport, one transport trait over both, the IOVA allocator and the job queues.
+//! Not yet (the rest of the device-stack issue): the kernel VFIO transport, the register map,
+//! the job queues and the `Accelerator` API.
 
 pub mod dma;
 pub mod error;
 pub mod event;
+pub mod iova;
+pub mod transport;
 pub mod vfio_user;
 
 pub use error::{Error, Result};

@@ -12,6 +12,7 @@ use uhdpipe_driver::vfio_user::proto::{DeviceInfo, RegionInfo};
 use uhdpipe_driver::dma::DmaBuffer;
 use uhdpipe_driver::vfio_user::proto::{DMA_READ, DMA_WRITE};
 use uhdpipe_driver::event::EventFd;
+use uhdpipe_driver::transport::Transport;
 use uhdpipe_driver::vfio_user::server::{errno, serve, Bus, Device};
 use uhdpipe_driver::Error;
 
@@ -148,15 +149,15 @@ fn hostile_clients_do_not_stop_the_server() {
     c.region_read(0, 0, &mut b).unwrap();
 }
 
-/// Programs the copy engine and returns its status.
-fn copy(c: &mut Client, src: u64, dst: u64, len: u32) -> u32 {
-    c.region_write(0, 0x200, &src.to_le_bytes()).unwrap();
-    c.region_write(0, 0x208, &dst.to_le_bytes()).unwrap();
-    c.region_write(0, 0x210, &len.to_le_bytes()).unwrap();
-    c.region_write(0, 0x214, &1u32.to_le_bytes()).unwrap();
-    let mut s = [0u8; 4];
-    c.region_read(0, 0x218, &mut s).unwrap();
-    u32::from_le_bytes(s)
+/// Programs the copy engine through the driver's transport interface and returns its status.
+fn copy(c: &mut impl Transport, src: u64, dst: u64, len: u32) -> u32 {
+    c.write32(0, 0x200, src as u32).unwrap();
+    c.write32(0, 0x204, (src >> 32) as u32).unwrap();
+    c.write32(0, 0x208, dst as u32).unwrap();
+    c.write32(0, 0x20c, (dst >> 32) as u32).unwrap();
+    c.write32(0, 0x210, len).unwrap();
+    c.write32(0, 0x214, 1).unwrap();
+    c.read32(0, 0x218).unwrap()
 }
 
 #[test]
