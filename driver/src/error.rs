@@ -20,6 +20,12 @@ pub enum Error {
         /// Byte offset inside the message where it was found.
         offset: usize,
     },
+    /// The device is not what the driver expects (identification, versions, register
+    /// chain) or reports a fault.
+    Device {
+        /// What is wrong.
+        what: String,
+    },
     /// The device answered a command with an error reply.
     Remote {
         /// The command's number (vfio-user `cmd`).
@@ -34,6 +40,7 @@ impl fmt::Display for Error {
         match self {
             Error::Io { what, source } => write!(f, "{what}: {source}"),
             Error::Protocol { what, offset } => write!(f, "malformed vfio-user message at byte {offset}: {what}"),
+            Error::Device { what } => write!(f, "device: {what}"),
             Error::Remote { command, errno } => {
                 write!(f, "device refused command {command}: {}", std::io::Error::from_raw_os_error(*errno as i32))
             }

@@ -14,13 +14,18 @@
 //! - [`transport::Transport`]: the one interface the driver uses, implemented by the
 //!   vfio-user client.
 //!
-//! Not yet (the rest of the device-stack issue): the kernel VFIO transport, the register map,
-//! the job queues and the `Accelerator` API.
+//! - [`regmap`]: the BAR0 register map, the single source of the generated C header and
+//!   register reference, and device discovery (magic, versions, block chain).
+//!
+//! Not yet (the rest of the device-stack issue): the kernel VFIO transport, the queue
+//! registers and job queues, the RTL register block generated from the map, and the
+//! `Accelerator` API.
 
 pub mod dma;
 pub mod error;
 pub mod event;
 pub mod iova;
+pub mod regmap;
 pub mod transport;
 pub mod vfio_user;
 
