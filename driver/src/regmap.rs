@@ -286,10 +286,10 @@ mod tests {
     /// The C header compiles (C99, all warnings) and its values are the map's.
     #[test]
     fn c_header_compiles() {
-        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR", env!("CARGO_MANIFEST_DIR")));
-        let src = dir.join("uhdpipe_regs_check.c");
+        let src = std::env::temp_dir().join(format!("uhdpipe_regs_check_{}.c", std::process::id()));
         std::fs::write(&src, format!("{}\n_Static_assert(UHDPIPE_IDENT_CAPS == 0x0c, \"CAPS\");\n_Static_assert(UHDPIPE_MAGIC == 0x50444855u, \"magic\");\nint main(void) {{ return 0; }}\n", c_header())).unwrap();
         let out = std::process::Command::new("cc").args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"]).arg(&src).output().expect("a C compiler (cc)");
+        let _ = std::fs::remove_file(&src);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
 
