@@ -20,6 +20,15 @@
 //!   OR the sign back in explicitly; comparisons and conditions take signals, never
 //!   arithmetic (so every literal has an assignment whose width it takes). Verilator on the
 //!   generated Verilog is the reference.
+//! - **Timing across blocks**: a consumer's `ready` never reaches a pipeline's clock enable
+//!   combinationally. Producers end in a two-entry output queue whose "second entry full"
+//!   register is the pipeline's stall, and signals with a wide fan-out (`in_ready`, the stall)
+//!   are single registers computed from next-state values (`.d.val()` of the registers
+//!   involved). A block feeding two consumers gives each its own queue rather than forking
+//!   one stream. Run-time registers are decoded into registers (change them between pictures).
+//! - **Line buffers**: [`blocks::line_ram`], read latency two, so that the RAM's own output
+//!   register is a pipeline stage (on the ECP5, yosys leaves it unused and Fmax drops to
+//!   ~120 MHz; the board build substitutes an output-registered DP16KD).
 //! - **Reset**: state that must start known is initialised (rust-hdl's `DFF` emits an
 //!   `initial` block, which FPGA bitstreams honour); the streaming blocks here need no
 //!   reset beyond that.
