@@ -13,6 +13,8 @@ bin="$here/target/release/uhdpipe"
 work="${UHDPIPE_DEMO_DIR:-$here/work/demo}"
 mkdir -p "$work"
 
+echo "== 0. the simulated accelerator: Verilated RTL behind a vfio-user server, read by the real driver"
+"$bin" devinfo --backend sim | sed 's/^/   /'
 echo "== 1. a 10-frame 1080p50 4:2:2 10-bit test clip (FFmpeg's testsrc2), piped into uhdpipe encode (6:1, LeGall 5/3)"
 ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=50:duration=0.2" -pix_fmt yuv422p10le -strict -1 -f yuv4mpegpipe - \
   | tee "$work/source.y4m" | "$bin" encode - -o "$work/clip.vc2" --ratio 6

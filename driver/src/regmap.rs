@@ -209,7 +209,7 @@ pub fn discover(t: &mut impl Transport, bar_size: u64) -> Result<Identity> {
     let mut blocks = vec![(0, magic, version)];
     let mut next = word(&mut rd, 0x08, "ident.NEXT")?;
     while next != 0 {
-        if next % 4 != 0 || next as u64 + 12 > bar_size || blocks.iter().any(|b| b.0 == next) {
+        if !next.is_multiple_of(4) || next as u64 + 12 > bar_size || blocks.iter().any(|b| b.0 == next) {
             return Err(Error::Device { what: format!("bad block chain: NEXT = {next:#x} (BAR0 is {bar_size:#x} bytes; blocks so far {blocks:x?})") });
         }
         let kind = word(&mut rd, next, "block TYPE")?;

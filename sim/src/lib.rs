@@ -4,11 +4,13 @@
 //! crate's build script and driven from Rust through a small C shim per block
 //! (`csrc/<block>.cpp` on top of `csrc/harness.h`). Tests here compare every block bit for
 //! bit with the reference model under random valid/ready back-pressure; each block can also
-//! run in rust-hdl's own simulator behind the same [`Dut`] trait. (The simulated vfio-user
-//! PCIe device comes with the device-stack issue.)
+//! run in rust-hdl's own simulator behind the same [`Dut`] trait. [`device`] is the simulated PCIe
+//! device: the Verilated RTL behind a vfio-user server.
 
+pub mod device;
 pub mod legall_fwd;
 pub mod legall_h;
+pub mod regs;
 
 /// A clocked block driven port by port: the one interface testbenches use for both
 /// simulators (Verilator and rust-hdl's).

@@ -7,6 +7,7 @@
 
 pub mod backend;
 pub mod decode;
+pub mod devinfo;
 pub mod encode;
 pub mod info;
 pub mod scale;
@@ -35,6 +36,9 @@ pub enum Error {
     /// A backend that cannot run this job.
     #[error("{0}")]
     Backend(String),
+    /// The device or its driver failed.
+    #[error("{0}")]
+    Device(#[from] uhdpipe_driver::Error),
     /// Bad usage (options that cannot work together, unsupported output format...).
     #[error("{0}")]
     Usage(String),

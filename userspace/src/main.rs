@@ -41,6 +41,22 @@ struct BackendArg {
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
+    /// Describe the device: identification, register-map version, capabilities, build
+    /// parameters and register blocks, read through the driver.
+    ///
+    /// With --backend sim this starts the simulated device (the Verilated RTL behind a
+    /// vfio-user server on a private UNIX socket) unless --socket names one already running,
+    /// and talks to it with the same driver a real card uses.
+    #[command(after_help = "Example:\n  uhdpipe devinfo --backend sim")]
+    Devinfo {
+        /// Where the device is: `sim` (the simulated device) or `vfio:BDF` (a card bound to
+        /// vfio-pci; not in this build yet).
+        #[arg(long, default_value = "sim", value_name = "BACKEND")]
+        backend: Backend,
+        /// The UNIX socket of a running simulated device (default: start one).
+        #[arg(long, value_name = "PATH")]
+        socket: Option<std::path::PathBuf>,
+    },
     /// Encode Y4M video to a VC-2 stream (high-quality profile).
     ///
     /// Each picture gets a byte budget, dealt out to its rows of slices; each row takes the
@@ -298,6 +314,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                     s.frames as f64 / secs.max(1e-9)
                 );
             }
+            Ok(())
+        }
+        Command::Devinfo { backend, socket } => {
+            print!("{}", uhdpipe::devinfo::devinfo(&backend, socket.as_deref())?);
             Ok(())
         }
         Command::Info { input, backend } => {

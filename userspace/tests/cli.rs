@@ -249,3 +249,17 @@ fn encode_refuses_impossible_options_clearly() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `uhdpipe devinfo --backend sim` starts the simulated device and reads its identification
+/// through the real driver; `--backend model` is refused with a clear error.
+#[test]
+fn devinfo_reads_the_simulated_device() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_uhdpipe")).args(["devinfo", "--backend", "sim"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("0x0000  ident      type 0x50444855, version 1.0"), "{text}");
+    assert!(text.contains("2 samples/clock, lines up to 8192 samples"), "{text}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_uhdpipe")).args(["devinfo", "--backend", "model"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("devinfo describes a device"));
+}

@@ -33,6 +33,8 @@ pub mod errno {
     pub const EBADF: u32 = 9;
     /// Out of memory (mapping the client's memory failed).
     pub const ENOMEM: u32 = 12;
+    /// I/O error (the device did not answer an access).
+    pub const EIO: u32 = 5;
 }
 
 /// One range of client memory the device may reach, mapped into the server.

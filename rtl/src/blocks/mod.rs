@@ -6,3 +6,4 @@ pub mod legall_v;
 pub mod legall_v_lane;
 pub mod line_ram;
 pub mod ll_pack;
+pub mod regs_ident;

@@ -1,0 +1,86 @@
+//! `uhdpipe devinfo`: what the device says about itself (identification, versions,
+//! capabilities, build parameters, register blocks), read through the real driver.
+
+use crate::{Backend, Error, Result};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use uhdpipe_driver::regmap::{self, caps, discover, Identity, IDENT};
+use uhdpipe_driver::vfio_user::client::Client;
+
+/// How long the driver waits for any reply from the device.
+const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A simulated device started by this process: its socket lives in a private directory that
+/// is removed when this is dropped (the server thread ends with the process).
+struct LocalSim {
+    dir: PathBuf,
+    socket: PathBuf,
+}
+
+impl LocalSim {
+    fn start() -> Result<LocalSim> {
+        let dir = std::env::temp_dir().join(format!("uhdpipe-sim-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+        let socket = dir.join("device.sock");
+        let listener = std::os::unix::net::UnixListener::bind(&socket).map_err(|source| Error::Io { path: socket.display().to_string(), source })?;
+        std::thread::spawn(move || {
+            let _ = uhdpipe_driver::vfio_user::server::serve(&listener, &mut uhdpipe_sim::device::SimDevice::new());
+        });
+        Ok(LocalSim { dir, socket })
+    }
+}
+
+impl Drop for LocalSim {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Connects to the device `backend` names (for `sim`: the server at `socket`, or one started
+/// here) and returns its description.
+pub fn devinfo(backend: &Backend, socket: Option<&Path>) -> Result<String> {
+    match backend {
+        Backend::Model => Err(Error::Usage("devinfo describes a device: use --backend sim (the simulated device) or --backend vfio:BDF".into())),
+        Backend::Vfio(bdf) => Err(Error::Backend(format!("backend 'vfio:{bdf}': this build has no kernel VFIO transport yet; use --backend sim"))),
+        Backend::Sim => {
+            let local = if socket.is_none() { Some(LocalSim::start()?) } else { None };
+            let path = socket.map(Path::to_path_buf).unwrap_or_else(|| local.as_ref().unwrap().socket.clone());
+            let mut c = Client::connect(&path, REPLY_TIMEOUT)?;
+            let bar = c.region_info(0)?;
+            let id = discover(&mut c, bar.size)?;
+            let how = if local.is_some() { "the simulated device (Verilated RTL, started by this command)".to_string() } else { format!("the simulated device at {}", path.display()) };
+            Ok(format(&id, &how, &c.server.capabilities, bar.size))
+        }
+    }
+}
+
+/// The human-readable description.
+pub fn format(id: &Identity, how: &str, transport_caps: &str, bar_size: u64) -> String {
+    let field = |reg: &str, f: &str| {
+        let r = IDENT.registers.iter().find(|r| r.name == reg).expect("register");
+        r.fields.iter().find(|x| x.name == f).expect("field").get(match reg {
+            "BUILD" => id.build,
+            _ => id.caps,
+        })
+    };
+    let names = [(caps::WAVELET_FWD, "forward wavelet transform"), (caps::WAVELET_INV, "inverse wavelet transform"), (caps::ENCODER, "VC-2 encoder"), (caps::DECODER, "VC-2 decoder"), (caps::SCALER, "scaler"), (caps::DMA, "DMA and job queues")];
+    let have: Vec<&str> = names.iter().filter(|(b, _)| id.caps & b != 0).map(|(_, n)| *n).collect();
+    let mut s = format!("device:        uhdpipe, via {how}\n");
+    s += &format!("transport:     vfio-user ({transport_caps}); BAR0 {bar_size} bytes\n");
+    s += &format!("register map:  identification block version {}.{}\n", id.version >> 16, id.version & 0xffff);
+    s += &format!("capabilities:  {}\n", if have.is_empty() { "none yet (no job type reaches the pipeline in this build)".to_string() } else { have.join(", ") });
+    s += &format!(
+        "build:         {} samples/clock, lines up to {} samples, wavelet depth up to {}\n",
+        field("BUILD", "PPC"),
+        1u64 << field("BUILD", "MAX_WIDTH_LOG2"),
+        field("BUILD", "MAX_DEPTH")
+    );
+    s += &format!("clock:         {}\n", if id.clock_khz == 0 { "not fixed (simulation)".to_string() } else { format!("{:.3} MHz", id.clock_khz as f64 / 1000.0) });
+    s += "blocks:\n";
+    for (off, kind, v) in &id.blocks {
+        let name = regmap::MAP.iter().find(|b| b.kind == *kind).map(|b| b.name).unwrap_or("unknown (skipped)");
+        s += &format!("  0x{off:04x}  {name:<10} type 0x{kind:08x}, version {}.{}\n", v >> 16, v & 0xffff);
+    }
+    s
+}
