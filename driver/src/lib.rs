@@ -17,7 +17,10 @@
 //! - [`regmap`]: the BAR0 register map, the single source of the generated C header and
 //!   register reference, and device discovery (magic, versions, block chain).
 //!
-//! Not yet (the rest of the device-stack issue): the kernel VFIO transport, the queue
+//! - [`vfio`]: the start of the kernel VFIO transport: finding a card in sysfs and checking
+//!   that VFIO can open it, with advice when it cannot.
+//!
+//! Not yet (the rest of the device-stack issue): the rest of the kernel VFIO transport, the queue
 //! registers and job queues, the RTL register block generated from the map, and the
 //! `Accelerator` API.
 
@@ -27,6 +30,7 @@ pub mod event;
 pub mod iova;
 pub mod regmap;
 pub mod transport;
+pub mod vfio;
 pub mod vfio_user;
 
 pub use error::{Error, Result};

@@ -42,7 +42,14 @@ impl Drop for LocalSim {
 pub fn devinfo(backend: &Backend, socket: Option<&Path>) -> Result<String> {
     match backend {
         Backend::Model => Err(Error::Usage("devinfo describes a device: use --backend sim (the simulated device) or --backend vfio:BDF".into())),
-        Backend::Vfio(bdf) => Err(Error::Backend(format!("backend 'vfio:{bdf}': this build has no kernel VFIO transport yet; use --backend sim"))),
+        Backend::Vfio(bdf) => {
+            // Say precisely why the card cannot be used (absent, wrong driver, no IOMMU group,
+            // no VFIO in the kernel) before saying that this build cannot drive it anyway.
+            let root = Path::new("/");
+            let f = uhdpipe_driver::vfio::sysfs::inspect(root, bdf)?;
+            uhdpipe_driver::vfio::sysfs::vfio_group_node(root, &f)?;
+            Err(Error::Backend(format!("backend 'vfio:{}': the card is ready for VFIO, but this build has no kernel VFIO transport yet; use --backend sim", f.bdf)))
+        }
         Backend::Sim => {
             let local = if socket.is_none() { Some(LocalSim::start()?) } else { None };
             let path = socket.map(Path::to_path_buf).unwrap_or_else(|| local.as_ref().unwrap().socket.clone());

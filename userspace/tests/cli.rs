@@ -262,4 +262,8 @@ fn devinfo_reads_the_simulated_device() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_uhdpipe")).args(["devinfo", "--backend", "model"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("devinfo describes a device"));
+    // A card that cannot exist: a precise error from sysfs, not a generic one.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_uhdpipe")).args(["devinfo", "--backend", "vfio:ffff:ff:1f.7"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no PCI function ffff:ff:1f.7"), "{}", String::from_utf8_lossy(&out.stderr));
 }
