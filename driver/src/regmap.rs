@@ -112,6 +112,20 @@ const fn header(kind_doc: &'static str) -> [Register; 3] {
 
 const IDENT_HEADER: [Register; 3] = header("\"UHDP\" (0x50444855): identifies a uhdpipe device.");
 
+impl Register {
+    /// Its field `name`; panics if the map has none (a programming error, caught by tests).
+    pub fn field(&self, name: &str) -> &Field {
+        self.fields.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("register {} has no field {name}", self.name))
+    }
+}
+
+impl Block {
+    /// Its register `name`; panics if the map has none (a programming error, caught by tests).
+    pub fn register(&self, name: &str) -> &Register {
+        self.registers.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("block {} has no register {name}", self.name))
+    }
+}
+
 /// Capability bits ([`IDENT`]'s `CAPS`).
 pub mod caps {
     /// The forward wavelet transform.
@@ -193,29 +207,31 @@ pub struct Identity {
 /// word, the identification block's major version, and the chain (aligned, inside the BAR,
 /// no loops).
 pub fn discover(t: &mut impl Transport, bar_size: u64) -> Result<Identity> {
-    let word = |t: &mut dyn FnMut(u64) -> Result<u32>, off: u32, reg: &str| -> Result<u32> { t(off as u64).map_err(|e| annotate(e, reg)) };
-    let mut rd = |off: u64| t.read32(0, off);
-    let magic = word(&mut rd, 0, "ident.TYPE")?;
+    // One word of BAR0, a refusal named after the register it was for.
+    let mut word = |off: u32, reg: &str| t.read32(0, off as u64).map_err(|e| annotate(e, reg));
+    let ident = |name: &str| IDENT.register(name).offset;
+    let magic = word(ident("TYPE"), "ident.TYPE")?;
     if magic != MAGIC {
         return Err(Error::Device { what: format!("not a uhdpipe device: word 0 of BAR0 is {magic:#010x}, expected {MAGIC:#010x} (\"UHDP\")") });
     }
-    let version = word(&mut rd, 0x04, "ident.VERSION")?;
+    let version = word(ident("VERSION"), "ident.VERSION")?;
     if version >> 16 != IDENT.version >> 16 {
         return Err(Error::Device { what: format!("identification block version {}.{}: this driver knows {}.x", version >> 16, version & 0xffff, IDENT.version >> 16) });
     }
-    let caps = word(&mut rd, 0x0C, "ident.CAPS")?;
-    let build = word(&mut rd, 0x10, "ident.BUILD")?;
-    let clock_khz = word(&mut rd, 0x14, "ident.CLOCK_KHZ")?;
+    let caps = word(ident("CAPS"), "ident.CAPS")?;
+    let build = word(ident("BUILD"), "ident.BUILD")?;
+    let clock_khz = word(ident("CLOCK_KHZ"), "ident.CLOCK_KHZ")?;
     let mut blocks = vec![(0, magic, version)];
-    let mut next = word(&mut rd, 0x08, "ident.NEXT")?;
+    let mut next = word(ident("NEXT"), "ident.NEXT")?;
     while next != 0 {
         if !next.is_multiple_of(4) || next as u64 + 12 > bar_size || blocks.iter().any(|b| b.0 == next) {
             return Err(Error::Device { what: format!("bad block chain: NEXT = {next:#x} (BAR0 is {bar_size:#x} bytes; blocks so far {blocks:x?})") });
         }
-        let kind = word(&mut rd, next, "block TYPE")?;
-        let v = word(&mut rd, next + 4, "block VERSION")?;
+        // Every block starts with the same three header words as the identification block.
+        let kind = word(next + ident("TYPE"), "block TYPE")?;
+        let v = word(next + ident("VERSION"), "block VERSION")?;
         blocks.push((next, kind, v));
-        next = word(&mut rd, next + 8, "block NEXT")?;
+        next = word(next + ident("NEXT"), "block NEXT")?;
     }
     Ok(Identity { version, caps, build, clock_khz, blocks })
 }
@@ -356,7 +372,7 @@ mod tests {
     fn discovery_checks_magic_version_and_chain() {
         let id = discover(&mut bar(), 4096).unwrap();
         assert_eq!(id.caps, caps::WAVELET_FWD | caps::DMA);
-        assert_eq!(IDENT.registers[4].fields[0].get(id.build), 2, "PPC");
+        assert_eq!(IDENT.register("BUILD").field("PPC").get(id.build), 2, "PPC");
         assert_eq!(id.blocks, vec![(0, MAGIC, IDENT.version), (0x100, 2, 0x0001_0000)]);
         let mut b = bar();
         b.0[0] = 0x1234;

@@ -28,7 +28,8 @@ pub fn verilog<U: Block>(name: &str, source: &str, uut: &mut U) -> Vec<(String, 
         .map(|module| {
             let mname = module_name(&module);
             let sized = size_module(&module);
-            let left: Vec<&str> = sized.lines().filter(|l| l.contains("32'h") && !sized_in_context(l, &widths(&sized))).collect();
+            let w = widths(&sized);
+            let left: Vec<&str> = sized.lines().filter(|l| l.contains("32'h") && !sized_in_context(l, &w)).collect();
             assert!(left.is_empty(), "{mname}: a 32-bit literal is left outside an assignment (compute arithmetic into a local signal first): {left:?}");
             (mname, sized)
         })

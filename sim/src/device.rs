@@ -69,9 +69,11 @@ impl Device for SimDevice {
     }
 }
 
-/// Serves a fresh [`SimDevice`] on a new UNIX socket at `path` (which must not exist), one
-/// client at a time, until the process ends.
-pub fn serve_at(path: &Path) -> uhdpipe_driver::Result<()> {
+/// Binds a new UNIX socket at `path` (which must not exist) and serves a fresh [`SimDevice`]
+/// on it from a background thread, one client at a time, until the process ends. The socket
+/// accepts connections as soon as this returns.
+pub fn spawn_at(path: &Path) -> uhdpipe_driver::Result<()> {
     let listener = UnixListener::bind(path).map_err(|source| uhdpipe_driver::Error::Io { what: "bind the device socket", source })?;
-    serve(&listener, &mut SimDevice::new())
+    std::thread::spawn(move || serve(&listener, &mut SimDevice::new()));
+    Ok(())
 }

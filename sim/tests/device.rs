@@ -7,21 +7,14 @@ use uhdpipe_driver::regmap::{discover, IDENT, MAGIC};
 use uhdpipe_driver::transport::Transport;
 use uhdpipe_driver::vfio_user::client::Client;
 use uhdpipe_driver::Error;
-use uhdpipe_sim::device::{serve_at, BAR0_SIZE};
+use uhdpipe_sim::device::{spawn_at, BAR0_SIZE};
 
 fn start() -> (std::path::PathBuf, std::path::PathBuf) {
     let dir = std::env::temp_dir().join(format!("uhdpipe-simdev-{}-{:?}", std::process::id(), std::thread::current().id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let sock = dir.join("dev.sock");
-    let s2 = sock.clone();
-    std::thread::spawn(move || serve_at(&s2));
-    for _ in 0..200 {
-        if sock.exists() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    spawn_at(&sock).unwrap();
     (sock, dir)
 }
 

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::analysis_1d;
 use uhdpipe_sim::legall_h::{HdlLegallH, LegallH, Ports};
-use uhdpipe_sim::Dut;
+use uhdpipe_sim::{Chance, Dut};
 
 /// Drives `lines` through the block; `idle`/`stall` are per-mille chances of withholding
 /// input or output readiness on a cycle. Returns the outputs as (L, H) lines and the cycles.
@@ -21,26 +21,20 @@ fn run(dut: &mut impl Dut<Ports = Ports>, lines: &[Vec<i64>], idle: u32, stall: 
         })
         .collect();
     let total = pairs.len();
-    let mut x = seed | 1;
-    let mut rand = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % 1000) as u32
-    };
+    let mut chance = Chance::new(seed);
     let sext = |v: u16| v as i16 as i64;
     let (mut next, mut got, mut cycles) = (0usize, Vec::new(), 0u64);
     let mut line: Halves = (Vec::new(), Vec::new());
     let mut out_lines = Vec::new();
     while got.len() < total {
         let mut p = Ports { cfg_pairs: (lines[0].len() / 2) as u16, ..Ports::default() };
-        if next < total && rand() >= idle {
+        if next < total && !chance.hit(idle) {
             let (e, o, f, l) = pairs[next];
             // The first pair carries the start-of-picture sideband, which must come out with
             // the first result pair.
             p = Ports { in_valid: 1, in_even: e as u16, in_odd: o as u16, in_first: f as u8, in_last: l as u8, in_sop: (next == 0) as u8, ..p };
         }
-        p.out_ready = (rand() >= stall) as u8;
+        p.out_ready = !chance.hit(stall) as u8;
         dut.eval(&mut p);
         if p.in_valid == 1 && p.in_ready == 1 {
             next += 1;

@@ -4,7 +4,7 @@
 use crate::{Backend, Error, Result};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use uhdpipe_driver::regmap::{self, caps, discover, Identity, IDENT};
+use uhdpipe_driver::regmap::{self, discover, Identity, IDENT};
 use uhdpipe_driver::vfio_user::client::Client;
 
 /// How long the driver waits for any reply from the device.
@@ -23,10 +23,7 @@ impl LocalSim {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
         let socket = dir.join("device.sock");
-        let listener = std::os::unix::net::UnixListener::bind(&socket).map_err(|source| Error::Io { path: socket.display().to_string(), source })?;
-        std::thread::spawn(move || {
-            let _ = uhdpipe_driver::vfio_user::server::serve(&listener, &mut uhdpipe_sim::device::SimDevice::new());
-        });
+        uhdpipe_sim::device::spawn_at(&socket)?;
         Ok(LocalSim { dir, socket })
     }
 }
@@ -64,24 +61,18 @@ pub fn devinfo(backend: &Backend, socket: Option<&Path>) -> Result<String> {
 
 /// The human-readable description.
 pub fn format(id: &Identity, how: &str, transport_caps: &str, bar_size: u64) -> String {
-    let field = |reg: &str, f: &str| {
-        let r = IDENT.registers.iter().find(|r| r.name == reg).expect("register");
-        r.fields.iter().find(|x| x.name == f).expect("field").get(match reg {
-            "BUILD" => id.build,
-            _ => id.caps,
-        })
-    };
-    let names = [(caps::WAVELET_FWD, "forward wavelet transform"), (caps::WAVELET_INV, "inverse wavelet transform"), (caps::ENCODER, "VC-2 encoder"), (caps::DECODER, "VC-2 decoder"), (caps::SCALER, "scaler"), (caps::DMA, "DMA and job queues")];
-    let have: Vec<&str> = names.iter().filter(|(b, _)| id.caps & b != 0).map(|(_, n)| *n).collect();
+    let build = |f: &str| IDENT.register("BUILD").field(f).get(id.build);
+    // The map's own descriptions of the CAPS bits set.
+    let have: Vec<&str> = IDENT.register("CAPS").fields.iter().filter(|f| f.get(id.caps) != 0).map(|f| f.doc).collect();
     let mut s = format!("device:        uhdpipe, via {how}\n");
     s += &format!("transport:     vfio-user ({transport_caps}); BAR0 {bar_size} bytes\n");
     s += &format!("register map:  identification block version {}.{}\n", id.version >> 16, id.version & 0xffff);
     s += &format!("capabilities:  {}\n", if have.is_empty() { "none yet (no job type reaches the pipeline in this build)".to_string() } else { have.join(", ") });
     s += &format!(
         "build:         {} samples/clock, lines up to {} samples, wavelet depth up to {}\n",
-        field("BUILD", "PPC"),
-        1u64 << field("BUILD", "MAX_WIDTH_LOG2"),
-        field("BUILD", "MAX_DEPTH")
+        build("PPC"),
+        1u64 << build("MAX_WIDTH_LOG2"),
+        build("MAX_DEPTH")
     );
     s += &format!("clock:         {}\n", if id.clock_khz == 0 { "not fixed (simulation)".to_string() } else { format!("{:.3} MHz", id.clock_khz as f64 / 1000.0) });
     s += "blocks:\n";

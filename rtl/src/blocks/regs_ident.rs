@@ -90,14 +90,10 @@ pub struct IdentValues {
     pub clock_khz: u32,
 }
 
-fn offset(name: &str) -> u64 {
-    IDENT.registers.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("register map has no ident.{name}")).offset as u64
-}
-
 impl RegsIdent {
     /// The block with these build-time values.
     pub fn new(v: IdentValues) -> Self {
-        let c12 = |n: &str| Constant::new(offset(n).to_bits());
+        let c12 = |n: &str| Constant::new((IDENT.register(n).offset as u64).to_bits());
         let c32 = |x: u32| Constant::new((x as u64).to_bits());
         Self {
             clock: Default::default(),
