@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const BLOCKS: &[&str] = &["legall_h", "legall_fwd", "regs_ident"];
+const BLOCKS: &[&str] = &["legall_h", "legall_fwd", "device"];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();

@@ -35,4 +35,40 @@
 #define UHDPIPE_IDENT_CLOCK_KHZ 0x14u /* RO */
 #define UHDPIPE_IDENT_SCRATCH 0x18u /* RW */
 
+/* queue: Job queues in host memory (a submission queue of 64-byte descriptors, a completion queue of 16-byte entries with a phase bit), their doorbells, completion interrupts (MSI-X vector 0) with coalescing, and counters. Program SIZE_LOG2 and the bases while CONTROL.ENABLE is 0, then set ENABLE: the device then starts with both queues empty (SQ_HEAD = SQ_TAIL = CQ_HEAD = 0, CQ phase 1). */
+#define UHDPIPE_QUEUE_BASE 0x0100u
+#define UHDPIPE_QUEUE_TYPE_VALUE 0x51424f4au
+#define UHDPIPE_QUEUE_VERSION_VALUE 0x00010000u
+#define UHDPIPE_QUEUE_TYPE 0x00u /* RO */
+#define UHDPIPE_QUEUE_VERSION 0x04u /* RO */
+#define UHDPIPE_QUEUE_NEXT 0x08u /* RO */
+#define UHDPIPE_QUEUE_CONTROL 0x0cu /* RW */
+#define UHDPIPE_QUEUE_CONTROL_ENABLE_SHIFT 0u
+#define UHDPIPE_QUEUE_CONTROL_ENABLE_MASK 0x1u
+#define UHDPIPE_QUEUE_STATUS 0x10u /* RO */
+#define UHDPIPE_QUEUE_STATUS_READY_SHIFT 0u
+#define UHDPIPE_QUEUE_STATUS_READY_MASK 0x1u
+#define UHDPIPE_QUEUE_STATUS_FATAL_SHIFT 1u
+#define UHDPIPE_QUEUE_STATUS_FATAL_MASK 0x1u
+#define UHDPIPE_QUEUE_STATUS_BUSY_SHIFT 2u
+#define UHDPIPE_QUEUE_STATUS_BUSY_MASK 0x1u
+#define UHDPIPE_QUEUE_STATUS_FATAL_CODE_SHIFT 8u
+#define UHDPIPE_QUEUE_STATUS_FATAL_CODE_MASK 0xffu
+#define UHDPIPE_QUEUE_SIZE_LOG2 0x14u /* RW */
+#define UHDPIPE_QUEUE_SQ_BASE_LO 0x18u /* RW */
+#define UHDPIPE_QUEUE_SQ_BASE_HI 0x1cu /* RW */
+#define UHDPIPE_QUEUE_CQ_BASE_LO 0x20u /* RW */
+#define UHDPIPE_QUEUE_CQ_BASE_HI 0x24u /* RW */
+#define UHDPIPE_QUEUE_SQ_TAIL 0x28u /* RW */
+#define UHDPIPE_QUEUE_CQ_HEAD 0x2cu /* RW */
+#define UHDPIPE_QUEUE_SQ_HEAD 0x30u /* RO */
+#define UHDPIPE_QUEUE_IRQ_COALESCE 0x34u /* RW */
+#define UHDPIPE_QUEUE_IRQ_COALESCE_COUNT_SHIFT 0u
+#define UHDPIPE_QUEUE_IRQ_COALESCE_COUNT_MASK 0xffu
+#define UHDPIPE_QUEUE_IRQ_COALESCE_TIME_SHIFT 8u
+#define UHDPIPE_QUEUE_IRQ_COALESCE_TIME_MASK 0xffffffu
+#define UHDPIPE_QUEUE_JOBS 0x38u /* RO */
+#define UHDPIPE_QUEUE_JOB_ERRORS 0x3cu /* RO */
+#define UHDPIPE_QUEUE_BUSY_CYCLES 0x40u /* RO */
+
 #endif /* UHDPIPE_REGS_H */

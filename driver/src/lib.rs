@@ -28,6 +28,7 @@ pub mod dma;
 pub mod error;
 pub mod event;
 pub mod iova;
+pub mod job;
 pub mod regmap;
 pub mod transport;
 pub mod vfio;

@@ -185,8 +185,77 @@ pub const IDENT: Block = Block {
     ],
 };
 
+/// `TYPE` of the job-queue block: ASCII "JOBQ" read as a little-endian word.
+pub const QUEUE_TYPE: u32 = u32::from_le_bytes(*b"JOBQ");
+
+/// The job queues: one submission queue (SQ) of 64-byte descriptors and one completion queue
+/// (CQ) of 16-byte entries in host memory, NVMe style (formats in [`crate::job`]), a doorbell
+/// each, MSI-X vector 0 on completions with coalescing, and counters.
+pub const QUEUE: Block = Block {
+    name: "queue",
+    base: 0x0100,
+    kind: QUEUE_TYPE,
+    version: 0x0001_0000,
+    doc: "Job queues in host memory (a submission queue of 64-byte descriptors, a completion queue of 16-byte entries with a phase bit), their doorbells, completion interrupts (MSI-X vector 0) with coalescing, and counters. Program SIZE_LOG2 and the bases while CONTROL.ENABLE is 0, then set ENABLE: the device then starts with both queues empty (SQ_HEAD = SQ_TAIL = CQ_HEAD = 0, CQ phase 1).",
+    registers: &[
+        header("\"JOBQ\" (0x514f424a).")[0],
+        IDENT_HEADER[1],
+        IDENT_HEADER[2],
+        Register {
+            name: "CONTROL",
+            offset: 0x0C,
+            access: Access::Rw,
+            reset: Some(0),
+            doc: "Queue control.",
+            fields: &[Field { name: "ENABLE", lsb: 0, width: 1, doc: "1: fetch and run jobs. A 0-to-1 change empties both queues and clears FATAL; a 1-to-0 change stops after the job in progress" }],
+        },
+        Register {
+            name: "STATUS",
+            offset: 0x10,
+            access: Access::Ro,
+            reset: Some(0),
+            doc: "Queue state.",
+            fields: &[
+                Field { name: "READY", lsb: 0, width: 1, doc: "enabled and not stopped by a fatal error" },
+                Field { name: "FATAL", lsb: 1, width: 1, doc: "stopped: a queue itself could not be used (FATAL_CODE says why); clear by re-enabling" },
+                Field { name: "BUSY", lsb: 2, width: 1, doc: "a job is in progress" },
+                Field { name: "FATAL_CODE", lsb: 8, width: 8, doc: "1: reading a descriptor failed; 2: writing a completion failed; 3: bad queue configuration at enable" },
+            ],
+        },
+        Register {
+            name: "SIZE_LOG2",
+            offset: 0x14,
+            access: Access::Rw,
+            reset: Some(0),
+            doc: "Entries per queue, as a power of two (1..=12: 2 to 4096 entries; both queues have this size).",
+            fields: &[],
+        },
+        Register { name: "SQ_BASE_LO", offset: 0x18, access: Access::Rw, reset: Some(0), doc: "Submission queue I/O virtual address, bits 31:0 (64-byte aligned).", fields: &[] },
+        Register { name: "SQ_BASE_HI", offset: 0x1C, access: Access::Rw, reset: Some(0), doc: "Submission queue I/O virtual address, bits 63:32 (bits 63:48 must be 0).", fields: &[] },
+        Register { name: "CQ_BASE_LO", offset: 0x20, access: Access::Rw, reset: Some(0), doc: "Completion queue I/O virtual address, bits 31:0 (64-byte aligned).", fields: &[] },
+        Register { name: "CQ_BASE_HI", offset: 0x24, access: Access::Rw, reset: Some(0), doc: "Completion queue I/O virtual address, bits 63:32 (bits 63:48 must be 0).", fields: &[] },
+        Register { name: "SQ_TAIL", offset: 0x28, access: Access::Rw, reset: Some(0), doc: "Submission doorbell: the index after the last submitted descriptor. The device runs descriptors from SQ_HEAD up to it, in order.", fields: &[] },
+        Register { name: "CQ_HEAD", offset: 0x2C, access: Access::Rw, reset: Some(0), doc: "Completion doorbell: the index after the last completion software has consumed. The device never writes a completion into the entry before CQ_HEAD (the queue holds SIZE - 1).", fields: &[] },
+        Register { name: "SQ_HEAD", offset: 0x30, access: Access::Ro, reset: Some(0), doc: "The index of the next descriptor the device will fetch (entries before it may be reused once their completion arrived).", fields: &[] },
+        Register {
+            name: "IRQ_COALESCE",
+            offset: 0x34,
+            access: Access::Rw,
+            reset: Some(0),
+            doc: "Completion interrupts (MSI-X vector 0): one per COUNT completions, or TIME clocks after the first completion not yet signalled, whichever comes first.",
+            fields: &[
+                Field { name: "COUNT", lsb: 0, width: 8, doc: "completions per interrupt; 0 disables interrupts" },
+                Field { name: "TIME", lsb: 8, width: 24, doc: "clocks a completion may wait for its interrupt; 0: no time limit" },
+            ],
+        },
+        Register { name: "JOBS", offset: 0x38, access: Access::Ro, reset: Some(0), doc: "Completions written since power-on (wraps).", fields: &[] },
+        Register { name: "JOB_ERRORS", offset: 0x3C, access: Access::Ro, reset: Some(0), doc: "Completions with a non-zero status since power-on (wraps).", fields: &[] },
+        Register { name: "BUSY_CYCLES", offset: 0x40, access: Access::Ro, reset: Some(0), doc: "Clocks spent on jobs since power-on (wraps).", fields: &[] },
+    ],
+};
+
 /// Every block, in chain order.
-pub const MAP: &[Block] = &[IDENT];
+pub const MAP: &[Block] = &[IDENT, QUEUE];
 
 /// What [`discover`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]

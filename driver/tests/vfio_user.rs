@@ -13,7 +13,7 @@ use uhdpipe_driver::dma::DmaBuffer;
 use uhdpipe_driver::vfio_user::proto::{DMA_READ, DMA_WRITE};
 use uhdpipe_driver::event::EventFd;
 use uhdpipe_driver::transport::Transport;
-use uhdpipe_driver::vfio_user::server::{errno, serve, Bus, Device};
+use uhdpipe_driver::vfio_user::server::{errno, lock, serve, Device, SharedBus};
 use uhdpipe_driver::Error;
 
 /// BAR0 of 4 KiB of plain memory; resets to zero. Writing 1 to the doorbell at 0x214 copies
@@ -35,18 +35,19 @@ impl Device for Memory {
     fn region_info(&self, index: u32) -> Option<RegionInfo> {
         (index == 0).then_some(RegionInfo { argsz: RegionInfo::SIZE, flags: 3, index, cap_offset: 0, size: self.0.len() as u64, offset: 0 })
     }
-    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], _bus: &mut Bus) -> Result<(), u32> {
+    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], _bus: &SharedBus) -> Result<(), u32> {
         let r = self.range(region, offset, data.len())?;
         data.copy_from_slice(&self.0[r]);
         Ok(())
     }
-    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], bus: &mut Bus) -> Result<(), u32> {
+    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], bus: &SharedBus) -> Result<(), u32> {
         let r = self.range(region, offset, data.len())?;
         self.0[r].copy_from_slice(data);
         if offset == 0x214 && data == 1u32.to_le_bytes() {
             let word = |o: usize| u64::from_le_bytes(self.0[o..o + 8].try_into().unwrap());
             let (src, dst, len) = (word(0x200), word(0x208), word(0x210) as u32 as usize);
             let mut tmp = vec![0u8; len];
+            let mut bus = lock(bus);
             let status = bus.dma.read(src, &mut tmp).and_then(|_| bus.dma.write(dst, &tmp)).err().unwrap_or(0);
             bus.irqs.trigger(1, 0);
             self.0[0x218..0x21c].copy_from_slice(&status.to_le_bytes());

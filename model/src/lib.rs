@@ -30,6 +30,7 @@ pub mod encoder;
 pub mod error;
 pub mod io;
 pub mod math;
+pub mod pack;
 pub mod params;
 pub mod picture;
 pub mod quant;

@@ -7,10 +7,10 @@
 //! run in rust-hdl's own simulator behind the same [`Dut`] trait. [`device`] is the simulated PCIe
 //! device: the Verilated RTL behind a vfio-user server.
 
+pub mod core;
 pub mod device;
 pub mod legall_fwd;
 pub mod legall_h;
-pub mod regs;
 
 /// A clocked block driven port by port: the one interface testbenches use for both
 /// simulators (Verilator and rust-hdl's).

@@ -3,7 +3,7 @@
 //! refused accesses, and reset by reconnecting.
 
 use std::time::Duration;
-use uhdpipe_driver::regmap::{discover, IDENT, MAGIC};
+use uhdpipe_driver::regmap::{discover, IDENT, MAGIC, QUEUE};
 use uhdpipe_driver::transport::Transport;
 use uhdpipe_driver::vfio_user::client::Client;
 use uhdpipe_driver::Error;
@@ -14,7 +14,7 @@ fn start() -> (std::path::PathBuf, std::path::PathBuf) {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let sock = dir.join("dev.sock");
-    spawn_at(&sock).unwrap();
+    spawn_at(&sock, Default::default()).unwrap();
     (sock, dir)
 }
 
@@ -24,8 +24,8 @@ fn the_driver_discovers_the_verilated_registers() {
     let mut c = Client::connect(&sock, Duration::from_secs(5)).unwrap();
     assert_eq!(c.region_info(0).unwrap().size, BAR0_SIZE);
     let id = discover(&mut c, BAR0_SIZE).unwrap();
-    assert_eq!(id.blocks, vec![(0, MAGIC, IDENT.version)]);
-    assert_eq!(id.build & 0xff, 2, "PPC of the simulation build");
+    assert_eq!(id.blocks, vec![(0, MAGIC, IDENT.version), (QUEUE.base, QUEUE.kind, QUEUE.version)]);
+    assert_eq!(id.build & 0xff, 4, "samples per clock of the packing stage");
     c.write32(0, 0x18, 0x1234_5678).unwrap();
     assert_eq!(c.read32(0, 0x18).unwrap(), 0x1234_5678, "SCRATCH holds what was written");
     c.write32(0, 0x0c, 0xffff_ffff).unwrap();

@@ -23,7 +23,7 @@ impl LocalSim {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
         let socket = dir.join("device.sock");
-        uhdpipe_sim::device::spawn_at(&socket)?;
+        uhdpipe_sim::device::spawn_at(&socket, Default::default())?;
         Ok(LocalSim { dir, socket })
     }
 }

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::net::{UnixListener, UnixStream};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// errno values the server answers with.
 pub mod errno {
@@ -51,6 +52,12 @@ struct Mapping {
 pub struct DmaSpace {
     maps: Vec<Mapping>,
 }
+
+// SAFETY: the mappings are MAP_SHARED memory owned by this value (unmapped only by it, in
+// `unmap` or on drop); the raw pointers are not tied to the thread that made them, and every
+// access goes through `&self`/`&mut self`, so moving the value to another thread is sound
+// (sharing needs a lock around it: `SharedBus`).
+unsafe impl Send for DmaSpace {}
 
 impl DmaSpace {
     /// The mapping holding `[iova, iova + len)` with permission `need`, and the offset in it.
@@ -140,6 +147,17 @@ pub struct Bus {
     pub irqs: Irqs,
 }
 
+/// A session's [`Bus`], shared between the session (which maps and unmaps DMA memory and
+/// connects interrupts as the client asks) and a device that runs on its own clock (whose
+/// DMA and interrupts happen between the client's messages).
+pub type SharedBus = Arc<Mutex<Bus>>;
+
+/// Locks a shared bus. A panic while it was held cannot leave it inconsistent (every
+/// operation on it completes or fails as a whole), so a poisoned lock is simply taken.
+pub fn lock(bus: &SharedBus) -> MutexGuard<'_, Bus> {
+    bus.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A device as the server sees it: regions to read and write, interrupts, and a reset.
 pub trait Device {
     /// Flags, region and interrupt counts.
@@ -149,12 +167,15 @@ pub trait Device {
     /// Number of vectors of interrupt type `index` (0: none).
     fn irq_count(&self, index: u32) -> u32;
     /// Reads `data.len()` bytes at `offset` of region `region`; an errno on failure. `bus`
-    /// is the client memory and interrupts the device may reach.
-    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], bus: &mut Bus) -> std::result::Result<(), u32>;
+    /// is the client memory and interrupts the device may reach (a device with its own clock
+    /// keeps a clone until [`Device::reset`]).
+    fn region_read(&mut self, region: u32, offset: u64, data: &mut [u8], bus: &SharedBus) -> std::result::Result<(), u32>;
     /// Writes `data` at `offset` of region `region` (a doorbell write may start DMA and
     /// raise interrupts); an errno on failure.
-    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], bus: &mut Bus) -> std::result::Result<(), u32>;
-    /// Returns the device to its power-on state.
+    fn region_write(&mut self, region: u32, offset: u64, data: &[u8], bus: &SharedBus) -> std::result::Result<(), u32>;
+    /// Returns the device to its power-on state, dropping any bus it kept (the server
+    /// calls it when a session ends, so the client's memory is unmapped once no device
+    /// holds it).
     fn reset(&mut self);
 }
 
@@ -176,7 +197,7 @@ pub fn serve(listener: &UnixListener, device: &mut dyn Device) -> Result<()> {
 /// framing (the error).
 /// The client's DMA mappings live as long as the session.
 pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
-    let mut bus = Bus::default();
+    let bus: SharedBus = Arc::default();
     loop {
         let (h, payload, fds) = match read_message_fds(&stream) {
             Ok(m) => m,
@@ -188,13 +209,13 @@ pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
         }
         let reply = match h.command {
             Command::DmaMap => DmaMap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|m| match fds.as_slice() {
-                [fd] => bus.dma.map(&m, fd).map(|_| Vec::new()),
+                [fd] => lock(&bus).dma.map(&m, fd).map(|_| Vec::new()),
                 _ => Err(errno::EBADF),
             }),
-            Command::DmaUnmap => DmaUnmap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|u| bus.dma.unmap(&u).map(|_| u.encode())),
-            Command::DeviceSetIrqs => IrqSet::decode(&payload).map_err(|_| errno::EPROTO).and_then(|q| set_irqs(device, &mut bus.irqs, &q, fds)),
+            Command::DmaUnmap => DmaUnmap::decode(&payload).map_err(|_| errno::EPROTO).and_then(|u| lock(&bus).dma.unmap(&u).map(|_| u.encode())),
+            Command::DeviceSetIrqs => IrqSet::decode(&payload).map_err(|_| errno::EPROTO).and_then(|q| set_irqs(device, &mut lock(&bus).irqs, &q, fds)),
             _ if !fds.is_empty() => Err(errno::EINVAL),
-            _ => answer(device, h.command, &payload, &mut bus),
+            _ => answer(device, h.command, &payload, &bus),
         };
         if h.no_reply {
             continue;
@@ -205,7 +226,7 @@ pub fn session(mut stream: UnixStream, device: &mut dyn Device) -> Result<()> {
 }
 
 /// The reply payload to one command, or the errno to answer with.
-fn answer(device: &mut dyn Device, command: Command, p: &[u8], bus: &mut Bus) -> std::result::Result<Vec<u8>, u32> {
+fn answer(device: &mut dyn Device, command: Command, p: &[u8], bus: &SharedBus) -> std::result::Result<Vec<u8>, u32> {
     match command {
         Command::Version => {
             Version::decode(p).map_err(|_| errno::EPROTO)?;

@@ -2,16 +2,17 @@
 //! the register map (`uhdpipe_driver::regmap::IDENT`, whose offsets and values this block
 //! takes from the map itself, so the RTL cannot drift from the driver's view).
 //!
-//! **Function.** Reads return `TYPE` (the magic "UHDP"), `VERSION`, `NEXT` (0: the chain ends
-//! here until the queue block exists), `CAPS`, `BUILD`, `CLOCK_KHZ` (build-time constants) and
+//! **Function.** Reads return `TYPE` (the magic "UHDP"), `VERSION`, `NEXT` (the next block's
+//! offset, a build-time value), `CAPS`, `BUILD`, `CLOCK_KHZ` (build-time constants) and
 //! `SCRATCH` (read/write); any other offset reads 0. Writes to `SCRATCH` store; writes
 //! elsewhere are ignored. Every response is OKAY.
 //!
-//! **Handshake.** AXI4-Lite, one transaction at a time per direction: a write is taken when
-//! `awvalid` and `wvalid` are both high and no response is pending (`awready = wready`), and
-//! answered on `b*` the next clock; a read is taken when no read data is pending and answered
-//! on `r*` the next clock. **Latency:** one clock. **Reset:** `SCRATCH` starts at 0
-//! (`initial`).
+//! **Handshake.** AXI4-Lite, one transaction at a time per direction. A write's address and
+//! data are each taken into a holding register whenever it is empty (`awready`, `wready` are
+//! registers, in either order); the write happens the clock after both are held and is
+//! answered on `b*` then. A read is taken when no read data is pending and answered on `r*`
+//! the next clock. **Latency:** reads one clock, writes two. **Reset:** `SCRATCH` starts at
+//! 0 (`initial`).
 
 use rust_hdl::prelude::*;
 use uhdpipe_driver::regmap::{self, IDENT};
@@ -65,6 +66,7 @@ pub struct RegsIdent {
     // build-time values
     v_type: Constant<Bits<32>>,
     v_version: Constant<Bits<32>>,
+    v_next: Constant<Bits<32>>,
     v_caps: Constant<Bits<32>>,
     v_build: Constant<Bits<32>>,
     v_clock: Constant<Bits<32>>,
@@ -72,6 +74,10 @@ pub struct RegsIdent {
     waddr: Signal<Local, Bits<12>>,
     rword: Signal<Local, Bits<32>>,
     take_w: Signal<Local, Bit>,
+    aw_full: DFF<Bit>,
+    aw_addr: DFF<Bits<12>>,
+    w_full: DFF<Bit>,
+    w_data: DFF<Bits<32>>,
     take_r: Signal<Local, Bit>,
     scratch: DFF<Bits<32>>,
     bvalid: DFF<Bit>,
@@ -82,6 +88,8 @@ pub struct RegsIdent {
 /// Build-time values of the identification block.
 #[derive(Debug, Clone, Copy)]
 pub struct IdentValues {
+    /// `NEXT`: the offset of the next register block (0: none).
+    pub next: u32,
     /// `CAPS` ([`regmap::caps`]).
     pub caps: u32,
     /// `BUILD` (PPC, MAX_WIDTH_LOG2, MAX_DEPTH).
@@ -123,6 +131,7 @@ impl RegsIdent {
             word_mask: Constant::new(0xffcu64.to_bits()),
             v_type: c32(regmap::MAGIC),
             v_version: c32(IDENT.version),
+            v_next: c32(v.next),
             v_caps: c32(v.caps),
             v_build: c32(v.build),
             v_clock: c32(v.clock_khz),
@@ -130,6 +139,10 @@ impl RegsIdent {
             waddr: Default::default(),
             rword: Default::default(),
             take_w: Default::default(),
+            aw_full: Default::default(),
+            aw_addr: Default::default(),
+            w_full: Default::default(),
+            w_data: Default::default(),
             take_r: Default::default(),
             scratch: Default::default(),
             bvalid: Default::default(),
@@ -142,16 +155,29 @@ impl RegsIdent {
 impl Logic for RegsIdent {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, scratch, bvalid, rvalid, rdata);
+        dff_setup!(self, clock, aw_full, aw_addr, w_full, w_data, scratch, bvalid, rvalid, rdata);
         // Writes.
-        self.s_awready.next = self.s_awvalid.val() & self.s_wvalid.val() & !self.bvalid.q.val();
-        self.s_wready.next = self.s_awvalid.val() & self.s_wvalid.val() & !self.bvalid.q.val();
-        self.take_w.next = self.s_awvalid.val() & self.s_wvalid.val() & !self.bvalid.q.val();
-        self.waddr.next = self.s_awaddr.val() & self.word_mask.val();
+        // The address and the data are taken independently into holding registers (so both
+        // readies are registers); the write happens once both are held and no response is
+        // pending.
+        self.s_awready.next = !self.aw_full.q.val();
+        self.s_wready.next = !self.w_full.q.val();
+        if self.s_awvalid.val() & !self.aw_full.q.val() {
+            self.aw_full.d.next = true;
+            self.aw_addr.d.next = self.s_awaddr.val();
+        }
+        if self.s_wvalid.val() & !self.w_full.q.val() {
+            self.w_full.d.next = true;
+            self.w_data.d.next = self.s_wdata.val();
+        }
+        self.take_w.next = self.aw_full.q.val() & self.w_full.q.val() & !self.bvalid.q.val();
+        self.waddr.next = self.aw_addr.q.val() & self.word_mask.val();
         if self.take_w.val() {
             self.bvalid.d.next = true;
+            self.aw_full.d.next = false;
+            self.w_full.d.next = false;
             if self.waddr.val() == self.a_scratch.val() {
-                self.scratch.d.next = self.s_wdata.val();
+                self.scratch.d.next = self.w_data.q.val();
             }
         }
         if self.bvalid.q.val() & self.s_bready.val() {
@@ -171,7 +197,7 @@ impl Logic for RegsIdent {
             self.rword.next = self.v_version.val();
         }
         if self.raddr.val() == self.a_next.val() {
-            self.rword.next = 0.into();
+            self.rword.next = self.v_next.val();
         }
         if self.raddr.val() == self.a_caps.val() {
             self.rword.next = self.v_caps.val();

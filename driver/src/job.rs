@@ -1,0 +1,213 @@
+//! The job formats shared by the driver and the device: 64-byte submission descriptors and
+//! 16-byte completion entries (little-endian 64-bit words, as the device's AXI4 master
+//! reads and writes them), the operations and the status codes.
+//!
+//! [`check`] is the specification of the device's descriptor checks: the RTL
+//! (`rtl/src/blocks/job_engine.rs`) refuses exactly the descriptors it refuses, with the same
+//! status, so that a job can only touch the buffers its descriptor names.
+//!
+//! **Descriptor** (one SQ entry, eight words):
+//!
+//! | word | bits | field |
+//! |---|---|---|
+//! | 0 | 7:0 | operation ([`Op`]) |
+//! | 0 | 31:8 | reserved, 0 |
+//! | 0 | 63:32 | tag, returned in the completion |
+//! | 1 | 31:0 | sample count `n` |
+//! | 1 | 63:32 | reserved, 0 |
+//! | 2 | 47:0 | source buffer I/O virtual address, 8-byte aligned (63:48 reserved, 0) |
+//! | 3 | 39:0 | source buffer length in bytes (63:40 reserved, 0) |
+//! | 4 | 47:0 | destination buffer I/O virtual address, 8-byte aligned (63:48 reserved, 0) |
+//! | 5 | 39:0 | destination buffer length in bytes (63:40 reserved, 0) |
+//! | 6, 7 | | reserved, 0 |
+//!
+//! **Completion** (one CQ entry, two words): word 0 = tag (31:0), status (39:32), the
+//! device's SQ head after this job (63:48); word 1 = the job's clocks from descriptor fetch
+//! to completion, saturating (31:0), and the phase bit (63), which the device inverts each
+//! time it wraps around the queue (1 on the first pass), so that software recognises new
+//! entries without reading a register.
+
+/// Bytes per descriptor.
+pub const DESCRIPTOR_BYTES: usize = 64;
+/// Bytes per completion entry.
+pub const COMPLETION_BYTES: usize = 16;
+
+/// What a job does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Op {
+    /// Nothing: the device only writes a completion (buffers are not checked).
+    Nop = 0,
+    /// `n` 16-bit little-endian samples (each 0..=1023) from the source become
+    /// `ceil(10 n / 8)` bytes of MSB-first 10-bit packing in the destination
+    /// (`uhdpipe_model::pack::pack10`).
+    Pack10 = 1,
+    /// The inverse: `ceil(10 n / 8)` packed bytes become `n` 16-bit samples
+    /// (`uhdpipe_model::pack::unpack10`).
+    Unpack10 = 2,
+}
+
+/// A job's outcome (completion word 0, bits 39:32).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Status {
+    /// Done.
+    Ok = 0,
+    /// Unknown operation; nothing was read or written.
+    BadOp = 1,
+    /// A reserved field is not zero; nothing was read or written.
+    BadDescriptor = 2,
+    /// A buffer address is not 8-byte aligned; nothing was read or written.
+    Alignment = 3,
+    /// The job needs more bytes than a buffer's length (the source is read in whole 8-byte
+    /// words, so it must cover them); nothing was read or written.
+    OutOfBounds = 4,
+    /// Reading the source failed (the bus answered with an error); the destination is
+    /// undefined.
+    ReadError = 5,
+    /// Writing the destination failed; it is partly written.
+    WriteError = 6,
+    /// A source sample of a pack job is above 1023; the destination is written but undefined.
+    SampleRange = 7,
+}
+
+impl Status {
+    /// The status with code `code`, if there is one.
+    pub fn from_code(code: u8) -> Option<Status> {
+        use Status::*;
+        [Ok, BadOp, BadDescriptor, Alignment, OutOfBounds, ReadError, WriteError, SampleRange].into_iter().find(|s| *s as u8 == code)
+    }
+    /// What it means, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Status::Ok => "done",
+            Status::BadOp => "unknown operation",
+            Status::BadDescriptor => "reserved descriptor field not zero",
+            Status::Alignment => "buffer address not 8-byte aligned",
+            Status::OutOfBounds => "the job does not fit in the buffers its descriptor names",
+            Status::ReadError => "reading the source buffer failed",
+            Status::WriteError => "writing the destination buffer failed",
+            Status::SampleRange => "a sample is above 1023",
+        }
+    }
+}
+
+/// A submission descriptor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Descriptor {
+    /// The eight words exactly as the device reads them (reserved fields included, so that
+    /// tests can send malformed ones).
+    pub words: [u64; 8],
+}
+
+impl Descriptor {
+    /// A well-formed descriptor.
+    pub fn new(op: Op, tag: u32, count: u32, src: (u64, u64), dst: (u64, u64)) -> Self {
+        Descriptor { words: [op as u64 | (tag as u64) << 32, count as u64, src.0, src.1, dst.0, dst.1, 0, 0] }
+    }
+    /// The 64 bytes.
+    pub fn to_bytes(&self) -> [u8; DESCRIPTOR_BYTES] {
+        let mut b = [0u8; DESCRIPTOR_BYTES];
+        for (i, w) in self.words.iter().enumerate() {
+            b[8 * i..8 * i + 8].copy_from_slice(&w.to_le_bytes());
+        }
+        b
+    }
+    /// The tag.
+    pub fn tag(&self) -> u32 {
+        (self.words[0] >> 32) as u32
+    }
+}
+
+/// A completion entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completion {
+    /// The descriptor's tag.
+    pub tag: u32,
+    /// The status code ([`Status::from_code`]).
+    pub status: u8,
+    /// The device's SQ head after this job.
+    pub sq_head: u16,
+    /// Clocks the job took (saturating).
+    pub cycles: u32,
+    /// The phase bit.
+    pub phase: bool,
+}
+
+impl Completion {
+    /// Decodes an entry's two words.
+    pub fn from_words(w0: u64, w1: u64) -> Self {
+        Completion { tag: w0 as u32, status: (w0 >> 32) as u8, sq_head: (w0 >> 48) as u16, cycles: w1 as u32, phase: w1 >> 63 == 1 }
+    }
+}
+
+/// Bytes `n` samples take packed ([`Op::Pack10`]'s output): `ceil(10 n / 8)`.
+pub fn packed_len(n: u64) -> u64 {
+    (10 * n).div_ceil(8)
+}
+
+/// What a valid job moves: source words read and destination bytes written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extent {
+    /// 8-byte words read from the source.
+    pub read_words: u64,
+    /// Bytes written to the destination.
+    pub write_bytes: u64,
+}
+
+/// The device's descriptor checks, in its order: the status a descriptor completes with
+/// before anything is read or written (`Err`), or what the job will move.
+pub fn check(d: &Descriptor) -> Result<Extent, Status> {
+    let w = &d.words;
+    let reserved = (w[0] >> 8) & 0xff_ffff != 0 || w[1] >> 32 != 0 || w[2] >> 48 != 0 || w[3] >> 40 != 0 || w[4] >> 48 != 0 || w[5] >> 40 != 0 || w[6] != 0 || w[7] != 0;
+    if reserved {
+        return Err(Status::BadDescriptor);
+    }
+    let n = w[1] & 0xffff_ffff;
+    let (input, output) = match w[0] & 0xff {
+        0 => return Ok(Extent { read_words: 0, write_bytes: 0 }),
+        1 => (2 * n, packed_len(n)),
+        2 => (packed_len(n), 2 * n),
+        _ => return Err(Status::BadOp),
+    };
+    if (w[2] | w[4]) & 7 != 0 {
+        return Err(Status::Alignment);
+    }
+    let read_words = input.div_ceil(8);
+    if 8 * read_words > w[3] || output > w[5] {
+        return Err(Status::OutOfBounds);
+    }
+    Ok(Extent { read_words, write_bytes: output })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_in_order() {
+        let ok = Descriptor::new(Op::Pack10, 7, 5, (0x1000, 16), (0x2000, 7));
+        assert_eq!(check(&ok), Ok(Extent { read_words: 2, write_bytes: 7 }));
+        let mut d = ok;
+        d.words[3] = 15; // 10 bytes of input, but the device reads two whole words
+        assert_eq!(check(&d), Err(Status::OutOfBounds));
+        d.words[2] = 0x1004;
+        assert_eq!(check(&d), Err(Status::Alignment));
+        d.words[0] = 9;
+        assert_eq!(check(&d), Err(Status::BadOp));
+        d.words[7] = 1;
+        assert_eq!(check(&d), Err(Status::BadDescriptor));
+        let nop = Descriptor::new(Op::Nop, 1, 99, (3, 0), (5, 0));
+        assert_eq!(check(&nop), Ok(Extent { read_words: 0, write_bytes: 0 }));
+        let un = Descriptor::new(Op::Unpack10, 1, 4, (0, 8), (8, 8));
+        assert_eq!(check(&un), Ok(Extent { read_words: 1, write_bytes: 8 }));
+    }
+
+    #[test]
+    fn completion_fields() {
+        let c = Completion::from_words(0x0003_0004_dead_beef, 1 << 63 | 1234);
+        assert_eq!(c, Completion { tag: 0xdead_beef, status: 4, sq_head: 3, cycles: 1234, phase: true });
+        assert_eq!(Status::from_code(4), Some(Status::OutOfBounds));
+        assert_eq!(Status::from_code(8), None);
+    }
+}
