@@ -86,6 +86,16 @@ impl DmaBuffer {
         unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
     }
 
+    /// The little-endian 64-bit word at byte `off` (a multiple of 8), read as the device may
+    /// be writing it (volatile, so that polling sees the device's writes); panics outside the
+    /// buffer or misaligned (a programming error).
+    pub fn read_u64(&self, off: usize) -> u64 {
+        assert!(off.is_multiple_of(8) && off + 8 <= self.len, "word {off} of a {}-byte DMA buffer", self.len);
+        // SAFETY: in bounds and 8-byte aligned (the mapping is page aligned); a volatile read
+        // of plain memory another agent may write is well defined for an integer.
+        u64::from_le(unsafe { std::ptr::read_volatile(self.ptr.as_ptr().add(off) as *const u64) })
+    }
+
     /// The descriptor a server maps.
     pub fn fd(&self) -> BorrowedFd<'_> {
         self.fd.as_fd()

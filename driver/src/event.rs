@@ -26,6 +26,13 @@ impl EventFd {
         EventFd(fd)
     }
 
+    /// A second handle on the same counter (so that one thread can wait on it while another
+    /// owns the original).
+    pub fn try_clone(&self) -> Result<EventFd> {
+        let fd = self.0.try_clone().map_err(|source| Error::Io { what: "duplicate an eventfd", source })?;
+        Ok(EventFd(fd))
+    }
+
     /// Adds one (signals the interrupt).
     pub fn signal(&self) -> Result<()> {
         let one = 1u64.to_ne_bytes();

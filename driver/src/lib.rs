@@ -29,6 +29,7 @@ pub mod error;
 pub mod event;
 pub mod iova;
 pub mod job;
+pub mod queue;
 pub mod regmap;
 pub mod transport;
 pub mod vfio;

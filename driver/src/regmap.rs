@@ -198,7 +198,7 @@ pub const QUEUE: Block = Block {
     version: 0x0001_0000,
     doc: "Job queues in host memory (a submission queue of 64-byte descriptors, a completion queue of 16-byte entries with a phase bit), their doorbells, completion interrupts (MSI-X vector 0) with coalescing, and counters. Program SIZE_LOG2 and the bases while CONTROL.ENABLE is 0, then set ENABLE: the device then starts with both queues empty (SQ_HEAD = SQ_TAIL = CQ_HEAD = 0, CQ phase 1).",
     registers: &[
-        header("\"JOBQ\" (0x514f424a).")[0],
+        header("\"JOBQ\" (0x51424f4a).")[0],
         IDENT_HEADER[1],
         IDENT_HEADER[2],
         Register {

@@ -2,37 +2,14 @@
 //! capabilities, build parameters, register blocks), read through the real driver.
 
 use crate::{Backend, Error, Result};
-use std::path::{Path, PathBuf};
+use crate::accel::LocalSim;
+use std::path::Path;
 use std::time::Duration;
 use uhdpipe_driver::regmap::{self, discover, Identity, IDENT};
 use uhdpipe_driver::vfio_user::client::Client;
 
 /// How long the driver waits for any reply from the device.
 const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// A simulated device started by this process: its socket lives in a private directory that
-/// is removed when this is dropped (the server thread ends with the process).
-struct LocalSim {
-    dir: PathBuf,
-    socket: PathBuf,
-}
-
-impl LocalSim {
-    fn start() -> Result<LocalSim> {
-        let dir = std::env::temp_dir().join(format!("uhdpipe-sim-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
-        let socket = dir.join("device.sock");
-        uhdpipe_sim::device::spawn_at(&socket, Default::default())?;
-        Ok(LocalSim { dir, socket })
-    }
-}
-
-impl Drop for LocalSim {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
 
 /// Connects to the device `backend` names (for `sim`: the server at `socket`, or one started
 /// here) and returns its description.
@@ -68,12 +45,11 @@ pub fn format(id: &Identity, how: &str, transport_caps: &str, bar_size: u64) -> 
     s += &format!("transport:     vfio-user ({transport_caps}); BAR0 {bar_size} bytes\n");
     s += &format!("register map:  identification block version {}.{}\n", id.version >> 16, id.version & 0xffff);
     s += &format!("capabilities:  {}\n", if have.is_empty() { "none yet (no job type reaches the pipeline in this build)".to_string() } else { have.join(", ") });
-    s += &format!(
-        "build:         {} samples/clock, lines up to {} samples, wavelet depth up to {}\n",
-        build("PPC"),
-        1u64 << build("MAX_WIDTH_LOG2"),
-        build("MAX_DEPTH")
-    );
+    s += &if build("MAX_DEPTH") == 0 {
+        format!("build:         {} samples/clock; no wavelet transform in this build\n", build("PPC"))
+    } else {
+        format!("build:         {} samples/clock, lines up to {} samples, wavelet depth up to {}\n", build("PPC"), 1u64 << build("MAX_WIDTH_LOG2"), build("MAX_DEPTH"))
+    };
     s += &format!("clock:         {}\n", if id.clock_khz == 0 { "not fixed (simulation)".to_string() } else { format!("{:.3} MHz", id.clock_khz as f64 / 1000.0) });
     s += "blocks:\n";
     for (off, kind, v) in &id.blocks {

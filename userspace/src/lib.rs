@@ -5,6 +5,7 @@
 //! until the device stack exists. The functions here are what the `uhdpipe` command line
 //! calls, so everything the CLI does is available to programs too.
 
+pub mod accel;
 pub mod backend;
 pub mod decode;
 pub mod devinfo;

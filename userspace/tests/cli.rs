@@ -258,7 +258,8 @@ fn devinfo_reads_the_simulated_device() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("0x0000  ident      type 0x50444855, version 1.0"), "{text}");
-    assert!(text.contains("2 samples/clock, lines up to 8192 samples"), "{text}");
+    assert!(text.contains("0x0100  queue      type 0x51424f4a, version 1.0"), "{text}");
+    assert!(text.contains("capabilities:  DMA engine and job queues"), "{text}");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_uhdpipe")).args(["devinfo", "--backend", "model"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("devinfo describes a device"));

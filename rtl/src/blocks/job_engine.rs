@@ -418,14 +418,12 @@ impl Logic for JobEngine {
             self.w1.next = bit_cast::<64, 32>(self.job_cycles.q.val()) | self.k_phase.val();
         }
 
-        if self.state.q.val() == self.s_idle.val() {
-            if self.en_q.q.val() & self.cfg_enable.val() & !self.fatal.q.val() & (self.sq_head.q.val() != self.cfg_sq_tail.val()) {
-                self.rd.cmd_start.next = true;
-                self.rd.cmd_addr.next = self.sq_base.q.val() + (bit_cast::<48, 16>(self.sq_head.q.val()) << 6);
-                self.rd.cmd_beats.next = 8.into();
-                self.job_cycles.d.next = 0.into();
-                self.state.d.next = self.s_fetch.val();
-            }
+        if (self.state.q.val() == self.s_idle.val()) & self.en_q.q.val() & self.cfg_enable.val() & !self.fatal.q.val() & (self.sq_head.q.val() != self.cfg_sq_tail.val()) {
+            self.rd.cmd_start.next = true;
+            self.rd.cmd_addr.next = self.sq_base.q.val() + (bit_cast::<48, 16>(self.sq_head.q.val()) << 6);
+            self.rd.cmd_beats.next = 8.into();
+            self.job_cycles.d.next = 0.into();
+            self.state.d.next = self.s_fetch.val();
         }
         if self.state.q.val() == self.s_fetch.val() {
             self.rd.out_ready.next = true;
@@ -524,14 +522,12 @@ impl Logic for JobEngine {
                 self.state.d.next = self.s_cq.val();
             }
         }
-        if self.state.q.val() == self.s_cq.val() {
-            if !self.cq_full.val() {
-                self.wr.cmd_start.next = true;
-                self.wr.cmd_addr.next = self.cq_base.q.val() + (bit_cast::<48, 16>(self.cq_tail.q.val()) << 4);
-                self.wr.cmd_beats.next = 2.into();
-                self.cq_beat.d.next = false;
-                self.state.d.next = self.s_cqw.val();
-            }
+        if (self.state.q.val() == self.s_cq.val()) & !self.cq_full.val() {
+            self.wr.cmd_start.next = true;
+            self.wr.cmd_addr.next = self.cq_base.q.val() + (bit_cast::<48, 16>(self.cq_tail.q.val()) << 4);
+            self.wr.cmd_beats.next = 2.into();
+            self.cq_beat.d.next = false;
+            self.state.d.next = self.s_cqw.val();
         }
         if self.state.q.val() == self.s_cqw.val() {
             self.wr.in_valid.next = true;

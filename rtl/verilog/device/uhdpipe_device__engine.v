@@ -661,14 +661,12 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
         if (phase__q) begin
             w1 = {{32{1'b0}}, job_cycles__q} | k_phase;
         end
-        if (state__q == s_idle) begin
-            if (en_q__q & cfg_enable & ~fatal__q & (sq_head__q != cfg_sq_tail)) begin
-                rd__cmd_start = 1'b1;
-                rd__cmd_addr = sq_base__q + ({{32{1'b0}}, sq_head__q} << 3'h6);
-                rd__cmd_beats = 32'h8;
-                job_cycles__d = 32'h0;
-                state__d = s_fetch;
-            end
+        if ((state__q == s_idle) & en_q__q & cfg_enable & ~fatal__q & (sq_head__q != cfg_sq_tail)) begin
+            rd__cmd_start = 1'b1;
+            rd__cmd_addr = sq_base__q + ({{32{1'b0}}, sq_head__q} << 3'h6);
+            rd__cmd_beats = 32'h8;
+            job_cycles__d = 32'h0;
+            state__d = s_fetch;
         end
         if (state__q == s_fetch) begin
             rd__out_ready = 1'b1;
@@ -761,14 +759,12 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
                 state__d = s_cq;
             end
         end
-        if (state__q == s_cq) begin
-            if (~cq_full) begin
-                wr__cmd_start = 1'b1;
-                wr__cmd_addr = cq_base__q + ({{32{1'b0}}, cq_tail__q} << 3'h4);
-                wr__cmd_beats = 32'h2;
-                cq_beat__d = 1'b0;
-                state__d = s_cqw;
-            end
+        if ((state__q == s_cq) & ~cq_full) begin
+            wr__cmd_start = 1'b1;
+            wr__cmd_addr = cq_base__q + ({{32{1'b0}}, cq_tail__q} << 3'h4);
+            wr__cmd_beats = 32'h2;
+            cq_beat__d = 1'b0;
+            state__d = s_cqw;
         end
         if (state__q == s_cqw) begin
             wr__in_valid = 1'b1;
