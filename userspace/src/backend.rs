@@ -54,13 +54,19 @@ impl fmt::Display for Backend {
     }
 }
 
+/// The jobs the device's pipeline runs in this build.
+pub const DEVICE_JOBS: &[&str] = &["pack", "unpack"];
+
 impl Backend {
-    /// Checks that this backend can run `job`; only the model exists yet.
+    /// Checks that this backend can run `job`. The model runs everything; the simulated
+    /// device runs the jobs its pipeline has ([`DEVICE_JOBS`]).
     pub fn require_available(&self, job: &str) -> crate::Result<()> {
         match self {
             Backend::Model => Ok(()),
+            Backend::Sim if DEVICE_JOBS.contains(&job) => Ok(()),
             Backend::Sim => Err(crate::Error::Backend(format!(
-                "backend 'sim' is not available yet: the simulated device cannot run {job} jobs in this build. Use --backend model (the default)."
+                "backend 'sim' is not available yet for {job}: the simulated device's pipeline runs only {} in this build. Use --backend model (the default).",
+                DEVICE_JOBS.join(" and ")
             ))),
             Backend::Vfio(bdf) => Err(crate::Error::Backend(format!(
                 "backend 'vfio:{bdf}' is not available yet: this build has no VFIO driver for {job} jobs. Use --backend model (the default)."
@@ -84,5 +90,6 @@ mod tests {
         assert!("gpu".parse::<Backend>().is_err());
         assert!(Backend::Sim.require_available("decode").unwrap_err().to_string().contains("not available"));
         assert!(Backend::Model.require_available("decode").is_ok());
+        assert!(Backend::Sim.require_available("pack").is_ok());
     }
 }

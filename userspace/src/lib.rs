@@ -1,8 +1,10 @@
 //! # uhdpipe — the library integrators call
 //!
-//! Today every job runs on the CPU reference model ([`Backend::Model`]); the simulated
-//! device (`sim`) and real cards (`vfio:BDF`) are parsed and refused with a clear message
-//! until the device stack exists. The functions here are what the `uhdpipe` command line
+//! Every job runs on the CPU reference model ([`Backend::Model`]); the jobs the device's
+//! pipeline has (10-bit ST 2110-20 packing, [`pack`]) also run on the simulated device
+//! ([`Backend::Sim`], through [`accel::Accelerator`] and the real driver). Real cards
+//! (`vfio:BDF`) are parsed and refused with a clear message until the kernel VFIO transport
+//! exists. The functions here are what the `uhdpipe` command line
 //! calls, so everything the CLI does is available to programs too.
 
 pub mod accel;
@@ -11,6 +13,7 @@ pub mod decode;
 pub mod devinfo;
 pub mod encode;
 pub mod info;
+pub mod pack;
 pub mod scale;
 
 pub use backend::Backend;

@@ -268,3 +268,35 @@ fn devinfo_reads_the_simulated_device() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no PCI function ffff:ff:1f.7"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// `uhdpipe pack`/`unpack` on the simulated device give the model's bytes, and what comes
+/// back is what FFmpeg wrote.
+#[test]
+fn pack_and_unpack_on_the_simulated_device_match_the_model() {
+    let dir = tmpdir("pack");
+    let p = |n: &str| dir.join(n).to_str().unwrap().to_string();
+    let ff = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=96x24:rate=25", "-frames:v", "5", "-pix_fmt", "yuv422p10le", "-strict", "-1", "-f", "yuv4mpegpipe", &p("clip.y4m")])
+        .output()
+        .unwrap();
+    assert!(ff.status.success(), "{}", String::from_utf8_lossy(&ff.stderr));
+    let out = uhdpipe(&["pack", &p("clip.y4m"), "-o", &p("model.st2110")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = uhdpipe(&["pack", &p("clip.y4m"), "-o", &p("sim.st2110"), "--backend", "sim"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("packed 5 frame(s) 96x24 into 28800 bytes of ST 2110-20"), "{}", String::from_utf8_lossy(&out.stderr));
+    let model = std::fs::read(p("model.st2110")).unwrap();
+    assert_eq!(model.len(), 5 * 96 * 24 * 5 / 2);
+    assert_eq!(std::fs::read(p("sim.st2110")).unwrap(), model, "the device packs as the model does");
+    let out = uhdpipe(&["unpack", &p("sim.st2110"), "--size", "96x24", "--rate", "25", "-o", &p("back.y4m"), "--backend", "sim"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let raw = |y4m: &str, o: &str| {
+        let r = Command::new("ffmpeg").args(["-nostdin", "-v", "error", "-y", "-i", y4m, "-f", "rawvideo", "-pix_fmt", "yuv422p10le", o]).output().unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        std::fs::read(o).unwrap()
+    };
+    assert_eq!(raw(&p("back.y4m"), &p("back.yuv")), raw(&p("clip.y4m"), &p("clip.yuv")), "unpacked on the device: FFmpeg's frames exactly");
+    let out = uhdpipe(&["unpack", &p("sim.st2110"), "--size", "96x25", "-o", &p("bad.y4m")]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("wrong --size"), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_dir_all(dir).ok();
+}
