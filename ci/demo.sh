@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The main job, until the accelerator exists (on the CPU reference model): encodes a short
-# 1080p50 4:2:2 10-bit clip to VC-2 with uhdpipe, describes and decodes it, checks that
-# FFmpeg's decoder gives the same pictures (and that uhdpipe decodes FFmpeg's own stream of
-# the clip as FFmpeg does), reports the quality, scales the clip to 720p, and prints what it
-# did.
+# The main job: describes the simulated accelerator (Verilated RTL behind vfio-user) through
+# the real driver; encodes a short 1080p50 4:2:2 10-bit clip to VC-2 with uhdpipe, describes
+# and decodes it, checks that FFmpeg's decoder gives the same pictures (and that uhdpipe
+# decodes FFmpeg's own stream of the clip as FFmpeg does), reports the quality, scales the
+# clip to 720p (the codec and scaler run on the CPU reference model until their RTL is in the
+# device); and packs the clip into SMPTE ST 2110-20 bytes on the simulated device, checked
+# against the model.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -48,4 +50,14 @@ ffprobe -v error -show_entries stream=width,height,pix_fmt,r_frame_rate,nb_read_
 echo "== 5. uhdpipe scale: the decoded clip to 720p (polyphase scaler, CPU reference model)"
 "$bin" scale "$work/clip.y4m" -o "$work/clip720.y4m" --size 1280x720
 ffprobe -v error -show_entries stream=width,height,pix_fmt,nb_read_frames -count_frames -of compact "$work/clip720.y4m" | sed 's/^/   FFmpeg reads it: /'
+echo "== 6. uhdpipe pack on the simulated device: the source clip into SMPTE ST 2110-20 bytes (one DMA job per frame)"
+"$bin" pack -q "$work/source.y4m" -o "$work/clip.st2110"
+"$bin" pack "$work/source.y4m" -o "$work/clip.sim.st2110" --backend sim 2>&1 | sed 's/^/   /'
+if cmp -s "$work/clip.st2110" "$work/clip.sim.st2110"; then
+  echo "   the device's $(stat -c %s "$work/clip.sim.st2110") bytes equal the CPU model's"
+else
+  echo "   MISMATCH between the simulated device and the model" >&2
+  exit 1
+fi
+"$bin" unpack "$work/clip.sim.st2110" --size 1920x1080 -o "$work/clip.unpacked.y4m" --backend sim 2>&1 | sed 's/^/   /'
 echo "== done: outputs in $work"

@@ -97,6 +97,8 @@ fn the_hardware_refuses_descriptors_outside_their_buffers() {
     // 32 samples need 64 source bytes and 40 destination bytes; each descriptor lies a little.
     let cases = [
         (Descriptor::new(Op::Pack10, 0, 32, (src.iova(), 56), (dst.iova(), 40)), Status::OutOfBounds),
+        // 31 samples are 62 bytes, but the device reads whole words: 64.
+        (Descriptor::new(Op::Pack10, 0, 31, (src.iova(), 62), (dst.iova(), 40)), Status::OutOfBounds),
         (Descriptor::new(Op::Pack10, 0, 32, (src.iova(), 64), (dst.iova(), 39)), Status::OutOfBounds),
         (Descriptor::new(Op::Pack10, 0, 32, (src.iova() + 2, 64), (dst.iova(), 40)), Status::Alignment),
         (Descriptor::new(Op::Pack10, 0, 5000, (src.iova(), 1 << 40), (dst.iova(), 40)), Status::BadDescriptor),
