@@ -59,3 +59,28 @@ impl Transport for Client {
         Client::reset(self)
     }
 }
+
+/// A boxed transport is a transport (so that one driver value can hold either kind).
+impl<T: Transport + ?Sized> Transport for Box<T> {
+    fn read32(&mut self, bar: u32, offset: u64) -> Result<u32> {
+        (**self).read32(bar, offset)
+    }
+    fn write32(&mut self, bar: u32, offset: u64, value: u32) -> Result<()> {
+        (**self).write32(bar, offset, value)
+    }
+    fn dma_map(&mut self, buf: &DmaBuffer, iova: u64, flags: u32) -> Result<()> {
+        (**self).dma_map(buf, iova, flags)
+    }
+    fn dma_unmap(&mut self, iova: u64, size: u64) -> Result<()> {
+        (**self).dma_unmap(iova, size)
+    }
+    fn irq_connect(&mut self, index: u32, start: u32, events: &[&EventFd]) -> Result<()> {
+        (**self).irq_connect(index, start, events)
+    }
+    fn irq_count(&mut self, index: u32) -> Result<u32> {
+        (**self).irq_count(index)
+    }
+    fn reset(&mut self) -> Result<()> {
+        (**self).reset()
+    }
+}

@@ -24,6 +24,7 @@ use uhdpipe_driver::dma::DmaBuffer;
 pub use uhdpipe_driver::job::{Op, Status};
 use uhdpipe_driver::job::{packed_len, Completion, Descriptor};
 use uhdpipe_driver::queue::{JobQueue, QueueConfig};
+use uhdpipe_driver::transport::Transport;
 use uhdpipe_driver::vfio_user::client::Client;
 use uhdpipe_driver::vfio_user::proto::{DMA_READ, DMA_WRITE};
 
@@ -129,7 +130,7 @@ pub struct Outcome {
 }
 
 struct Inner {
-    q: JobQueue<Client>,
+    q: JobQueue<Box<dyn Transport>>,
     next_tag: u32,
     pending: HashSet<u32>,
     done: HashMap<u32, Completion>,
@@ -160,7 +161,19 @@ impl Accelerator {
     pub fn connect(socket: &Path, cfg: QueueConfig) -> Result<Accelerator> {
         let mut c = Client::connect(socket, REPLY_TIMEOUT)?;
         let bar = c.region_info(0)?.size;
-        let q = JobQueue::open(c, QueueConfig { bar_size: bar, ..cfg })?;
+        Self::with_transport(Box::new(c), QueueConfig { bar_size: bar, ..cfg })
+    }
+
+    /// Opens a card bound to vfio-pci at `bdf` through the kernel VFIO transport (never run
+    /// against a card yet: these machines have no VFIO; see `uhdpipe_driver::vfio`).
+    pub fn open_vfio(bdf: &str) -> Result<Accelerator> {
+        let v = uhdpipe_driver::vfio::kernel::KernelVfio::open(Path::new("/"), bdf)?;
+        Self::with_transport(Box::new(v), QueueConfig::default())
+    }
+
+    /// The accelerator over any transport.
+    pub fn with_transport(t: Box<dyn Transport>, cfg: QueueConfig) -> Result<Accelerator> {
+        let q = JobQueue::open(t, cfg)?;
         let irq = q.interrupt()?;
         Ok(Accelerator { inner: Mutex::new(Inner { q, next_tag: 1, pending: HashSet::new(), done: HashMap::new(), lost: HashMap::new() }), changed: Condvar::new(), irq, _local: None, job_timeout: DEFAULT_JOB_TIMEOUT })
     }

@@ -58,8 +58,8 @@ impl fmt::Display for Backend {
 pub const DEVICE_JOBS: &[&str] = &["pack", "unpack"];
 
 impl Backend {
-    /// Checks that this backend can run `job`. The model runs everything; the simulated
-    /// device runs the jobs its pipeline has ([`DEVICE_JOBS`]).
+    /// Checks that this backend can run `job`. The model runs everything; the device
+    /// (simulated or a card) runs the jobs its pipeline has ([`DEVICE_JOBS`]).
     pub fn require_available(&self, job: &str) -> crate::Result<()> {
         match self {
             Backend::Model => Ok(()),
@@ -68,8 +68,9 @@ impl Backend {
                 "backend 'sim' is not available yet for {job}: the simulated device's pipeline runs only {} in this build. Use --backend model (the default).",
                 DEVICE_JOBS.join(" and ")
             ))),
+            Backend::Vfio(_) if DEVICE_JOBS.contains(&job) => Ok(()),
             Backend::Vfio(bdf) => Err(crate::Error::Backend(format!(
-                "backend 'vfio:{bdf}' is not available yet: this build has no VFIO driver for {job} jobs. Use --backend model (the default)."
+                "backend 'vfio:{bdf}' is not available yet for {job}: the device's pipeline runs only {} in this build. Use --backend model (the default).", DEVICE_JOBS.join(" and ")
             ))),
         }
     }

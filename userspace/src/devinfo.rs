@@ -17,12 +17,12 @@ pub fn devinfo(backend: &Backend, socket: Option<&Path>) -> Result<String> {
     match backend {
         Backend::Model => Err(Error::Usage("devinfo describes a device: use --backend sim (the simulated device) or --backend vfio:BDF".into())),
         Backend::Vfio(bdf) => {
-            // Say precisely why the card cannot be used (absent, wrong driver, no IOMMU group,
-            // no VFIO in the kernel) before saying that this build cannot drive it anyway.
-            let root = Path::new("/");
-            let f = uhdpipe_driver::vfio::sysfs::inspect(root, bdf)?;
-            uhdpipe_driver::vfio::sysfs::vfio_group_node(root, &f)?;
-            Err(Error::Backend(format!("backend 'vfio:{}': the card is ready for VFIO, but this build has no kernel VFIO transport yet; use --backend sim", f.bdf)))
+            // Says precisely why a card cannot be used (absent, wrong driver, no IOMMU group,
+            // no VFIO in the kernel) when it cannot.
+            let mut v = uhdpipe_driver::vfio::kernel::KernelVfio::open(Path::new("/"), bdf)?;
+            let id = discover(&mut v, 4096)?;
+            let how = format!("the card at {bdf} (kernel VFIO, BAR0 {})", if v.bar_mapped() { "mapped" } else { "through the device descriptor" });
+            Ok(format(&id, &how, "kernel VFIO", 4096))
         }
         Backend::Sim => {
             let local = if socket.is_none() { Some(LocalSim::start()?) } else { None };
@@ -31,7 +31,7 @@ pub fn devinfo(backend: &Backend, socket: Option<&Path>) -> Result<String> {
             let bar = c.region_info(0)?;
             let id = discover(&mut c, bar.size)?;
             let how = if local.is_some() { "the simulated device (Verilated RTL, started by this command)".to_string() } else { format!("the simulated device at {}", path.display()) };
-            Ok(format(&id, &how, &c.server.capabilities, bar.size))
+            Ok(format(&id, &how, &format!("vfio-user ({})", c.server.capabilities), bar.size))
         }
     }
 }
@@ -42,7 +42,7 @@ pub fn format(id: &Identity, how: &str, transport_caps: &str, bar_size: u64) -> 
     // The map's own descriptions of the CAPS bits set.
     let have: Vec<&str> = IDENT.register("CAPS").fields.iter().filter(|f| f.get(id.caps) != 0).map(|f| f.doc).collect();
     let mut s = format!("device:        uhdpipe, via {how}\n");
-    s += &format!("transport:     vfio-user ({transport_caps}); BAR0 {bar_size} bytes\n");
+    s += &format!("transport:     {transport_caps}; BAR0 {bar_size} bytes\n");
     s += &format!("register map:  identification block version {}.{}\n", id.version >> 16, id.version & 0xffff);
     s += &format!("capabilities:  {}\n", if have.is_empty() { "none yet (no job type reaches the pipeline in this build)".to_string() } else { have.join(", ") });
     s += &if build("MAX_DEPTH") == 0 {

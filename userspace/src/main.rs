@@ -252,7 +252,8 @@ fn accelerator(backend: &Backend, socket: Option<&std::path::Path>, job: &str) -
     backend.require_available(job)?;
     match backend {
         Backend::Sim => Ok(Some(uhdpipe::accel::Accelerator::open_sim(socket)?)),
-        _ => Ok(None),
+        Backend::Vfio(bdf) => Ok(Some(uhdpipe::accel::Accelerator::open_vfio(bdf)?)),
+        Backend::Model => Ok(None),
     }
 }
 

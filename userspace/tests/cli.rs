@@ -267,6 +267,10 @@ fn devinfo_reads_the_simulated_device() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_uhdpipe")).args(["devinfo", "--backend", "vfio:ffff:ff:1f.7"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no PCI function ffff:ff:1f.7"), "{}", String::from_utf8_lossy(&out.stderr));
+    // A job on a card goes through the kernel VFIO transport, which says the same.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_uhdpipe")).args(["pack", "x.y4m", "-o", "y", "--backend", "vfio:ffff:ff:1f.7"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no PCI function ffff:ff:1f.7"), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// `uhdpipe pack`/`unpack` on the simulated device give the model's bytes, and what comes
@@ -298,5 +302,41 @@ fn pack_and_unpack_on_the_simulated_device_match_the_model() {
     assert_eq!(raw(&p("back.y4m"), &p("back.yuv")), raw(&p("clip.y4m"), &p("clip.yuv")), "unpacked on the device: FFmpeg's frames exactly");
     let out = uhdpipe(&["unpack", &p("sim.st2110"), "--size", "96x25", "-o", &p("bad.y4m")]);
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("wrong --size"), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// The simulated device as its own process (`uhdpipe-simdev`), used through `--socket` by
+/// several commands in turn, each a new client of the same server.
+#[test]
+fn commands_use_a_running_device_server_through_socket() {
+    let dir = tmpdir("simdev");
+    let sock = dir.join("dev.sock");
+    let _ = std::fs::remove_file(&sock);
+    let bin = env!("CARGO_BIN_EXE_uhdpipe-simdev");
+    let mut server = Command::new(bin).args(["--socket", sock.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap();
+    for _ in 0..200 {
+        if sock.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    let s = sock.to_str().unwrap();
+    let out = uhdpipe(&["devinfo", "--backend", "sim", "--socket", s]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("the simulated device at {s}")));
+    let y4m = dir.join("c.y4m");
+    let ff = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=64x16:rate=25", "-frames:v", "2", "-pix_fmt", "yuv422p10le", "-strict", "-1", "-f", "yuv4mpegpipe", y4m.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(ff.status.success());
+    let a = dir.join("a.st2110");
+    let out = uhdpipe(&["pack", y4m.to_str().unwrap(), "-o", a.to_str().unwrap(), "--backend", "sim", "--socket", s]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = uhdpipe(&["pack", "-q", y4m.to_str().unwrap(), "-o", dir.join("b.st2110").to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(dir.join("b.st2110")).unwrap());
+    server.kill().unwrap();
+    server.wait().unwrap();
     std::fs::remove_dir_all(dir).ok();
 }

@@ -282,8 +282,11 @@ impl DeviceInfo {
     }
 }
 
-/// `VFIO_USER_DEVICE_GET_REGION_INFO` payload (command: `argsz` and `index`; reply: all).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `VFIO_USER_DEVICE_GET_REGION_INFO` payload (command: `argsz` and `index`; reply: all) —
+/// also the kernel's `struct vfio_region_info`, hence `repr(C)` (the kernel transport passes
+/// it to `VFIO_DEVICE_GET_REGION_INFO`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RegionInfo {
     /// Size of the structure (and of any capabilities after it) as the sender knows it.
     pub argsz: u32,
