@@ -303,12 +303,18 @@ pub struct Core {
     pub clocks: u64,
     /// Interrupt pulses raised since power-on.
     pub irqs: u64,
+    /// Clocks still to run after a BAR access whatever `active` says (the core's `active` is
+    /// registered, so a doorbell shows in it a few clocks after the write).
+    grace: u32,
 }
+
+/// Clocks [`Core::active`] stays true after a BAR access.
+const GRACE: u32 = 8;
 
 impl Core {
     /// A core at power-on with a host bus configured as `cfg`.
     pub fn new(cfg: BusConfig) -> Self {
-        Core { rtl: DeviceRtl::new(), p: Ports { s_bready: 1, s_rready: 1, ..Ports::default() }, bus: Bus::new(cfg), clocks: 0, irqs: 0 }
+        Core { rtl: DeviceRtl::new(), p: Ports { s_bready: 1, s_rready: 1, ..Ports::default() }, bus: Bus::new(cfg), clocks: 0, irqs: 0, grace: 0 }
     }
 
     /// Records an FST waveform (see [`DeviceRtl::trace_to`]).
@@ -325,13 +331,15 @@ impl Core {
         self.irqs += irq as u64;
         self.rtl.tick();
         self.clocks += 1;
+        self.grace = self.grace.saturating_sub(1);
         irq
     }
 
-    /// Whether the core has work (a job running or waiting, an interrupt pending) or the bus
-    /// transactions outstanding: while false, clocks change nothing.
+    /// Whether the core has work (a job running or waiting, an interrupt pending), the bus
+    /// transactions outstanding, or a BAR access was just made: while false, clocks change
+    /// nothing.
     pub fn active(&self) -> bool {
-        self.p.active == 1 || self.bus.busy()
+        self.p.active == 1 || self.bus.busy() || self.grace > 0
     }
 
     /// Runs up to `n` clocks while [`Core::active`], calling `irq` for each interrupt; the
@@ -350,6 +358,7 @@ impl Core {
     /// One AXI4-Lite read of the BAR0 word at `addr`, clocking the whole core (DMA continues
     /// meanwhile); `None` if the core never answers or answers with an error.
     pub fn read32(&mut self, addr: u16, mem: &mut dyn HostMemory, irq: &mut dyn FnMut()) -> Option<u32> {
+        self.grace = GRACE;
         self.p.s_arvalid = 1;
         self.p.s_araddr = addr;
         for _ in 0..REG_TIMEOUT {
@@ -370,6 +379,7 @@ impl Core {
 
     /// One AXI4-Lite write; false if the core never answers or answers with an error.
     pub fn write32(&mut self, addr: u16, value: u32, mem: &mut dyn HostMemory, irq: &mut dyn FnMut()) -> bool {
+        self.grace = GRACE;
         self.p.s_awvalid = 1;
         self.p.s_wvalid = 1;
         self.p.s_awaddr = addr;

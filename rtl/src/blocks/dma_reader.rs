@@ -70,6 +70,9 @@ pub struct DmaReader {
     pend: DFF<Bits<8>>,
     r_left: DFF<Bits<32>>,
     error: DFF<Bit>,
+    len_r: DFF<Bits<10>>,
+    len_ok: DFF<Bit>,
+    busy_r: DFF<Bit>,
 }
 
 impl Default for DmaReader {
@@ -110,6 +113,9 @@ impl Default for DmaReader {
             pend: Default::default(),
             r_left: Default::default(),
             error: Default::default(),
+            len_r: Default::default(),
+            len_ok: Default::default(),
+            busy_r: Default::default(),
         }
     }
 }
@@ -117,7 +123,7 @@ impl Default for DmaReader {
 impl Logic for DmaReader {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, ar_addr, ar_left, arvalid, araddr, arlen, pend, r_left, error);
+        dff_setup!(self, clock, ar_addr, ar_left, arvalid, araddr, arlen, pend, r_left, error, len_r, len_ok, busy_r);
         // Next burst: min(16, words left, words to the 4 KiB boundary).
         self.bnd.next = self.c512.val() - bit_cast::<10, 9>(self.ar_addr.q.val().get_bits::<9>(3));
         self.len.next = self.c16.val();
@@ -127,14 +133,18 @@ impl Logic for DmaReader {
         if self.bnd.val() < self.len.val() {
             self.len.next = self.bnd.val();
         }
-        self.issue.next = !self.arvalid.q.val() & self.ar_left.q.val().any() & (self.pend.q.val() <= self.c48.val());
+        // The length is registered (timing): it is valid the clock after the address and
+        // count it came from settle, so a burst is issued at most every other clock.
+        self.len_r.d.next = self.len.val();
+        self.issue.next = !self.arvalid.q.val() & self.ar_left.q.val().any() & (self.pend.q.val() <= self.c48.val()) & self.len_ok.q.val();
+        self.len_ok.d.next = !self.issue.val() & !self.cmd_start.val();
         self.beat.next = self.m_rvalid.val() & self.out_ready.val() & self.r_left.q.val().any();
         if self.issue.val() {
             self.arvalid.d.next = true;
             self.araddr.d.next = self.ar_addr.q.val();
-            self.arlen.d.next = self.len.val().get_bits::<8>(0) - 1;
-            self.ar_addr.d.next = self.ar_addr.q.val() + (bit_cast::<48, 10>(self.len.val()) << 3);
-            self.ar_left.d.next = self.ar_left.q.val() - bit_cast::<32, 10>(self.len.val());
+            self.arlen.d.next = self.len_r.q.val().get_bits::<8>(0) - 1;
+            self.ar_addr.d.next = self.ar_addr.q.val() + (bit_cast::<48, 10>(self.len_r.q.val()) << 3);
+            self.ar_left.d.next = self.ar_left.q.val() - bit_cast::<32, 10>(self.len_r.q.val());
         }
         if self.arvalid.q.val() & self.m_arready.val() {
             self.arvalid.d.next = false;
@@ -142,10 +152,10 @@ impl Logic for DmaReader {
         // Words requested and not yet delivered.
         self.pend.d.next = self.pend.q.val();
         if self.issue.val() & !self.beat.val() {
-            self.pend.d.next = self.pend.q.val() + self.len.val().get_bits::<8>(0);
+            self.pend.d.next = self.pend.q.val() + self.len_r.q.val().get_bits::<8>(0);
         }
         if self.issue.val() & self.beat.val() {
-            self.pend.d.next = self.pend.q.val() + self.len.val().get_bits::<8>(0) - 1;
+            self.pend.d.next = self.pend.q.val() + self.len_r.q.val().get_bits::<8>(0) - 1;
         }
         if !self.issue.val() & self.beat.val() {
             self.pend.d.next = self.pend.q.val() - 1;
@@ -162,7 +172,9 @@ impl Logic for DmaReader {
             self.r_left.d.next = self.cmd_beats.val();
             self.error.d.next = false;
         }
-        self.busy.next = self.r_left.q.val().any();
+        // A register (timing), equal to "words remain" as of this clock.
+        self.busy_r.d.next = self.r_left.d.val().any();
+        self.busy.next = self.busy_r.q.val();
         self.err.next = self.error.q.val();
         self.m_arvalid.next = self.arvalid.q.val();
         self.m_araddr.next = bit_cast::<64, 48>(self.araddr.q.val());

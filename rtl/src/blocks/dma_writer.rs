@@ -84,6 +84,9 @@ pub struct DmaWriter {
     w_left: DFF<Bits<32>>,
     w_rem: DFF<Bits<8>>,
     error: DFF<Bit>,
+    len_r: DFF<Bits<10>>,
+    len_ok: DFF<Bit>,
+    busy_r: DFF<Bit>,
 }
 
 impl Default for DmaWriter {
@@ -134,6 +137,9 @@ impl Default for DmaWriter {
             w_left: Default::default(),
             w_rem: Default::default(),
             error: Default::default(),
+            len_r: Default::default(),
+            len_ok: Default::default(),
+            busy_r: Default::default(),
         }
     }
 }
@@ -141,7 +147,7 @@ impl Default for DmaWriter {
 impl Logic for DmaWriter {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, aw_addr, aw_left, awvalid, awaddr, awlen, bursts, w_addr, w_left, w_rem, error);
+        dff_setup!(self, clock, aw_addr, aw_left, awvalid, awaddr, awlen, bursts, w_addr, w_left, w_rem, error, len_r, len_ok, busy_r);
         // Address side: the next burst is min(16, words left, words to the 4 KiB boundary).
         self.bnd.next = self.c512.val() - bit_cast::<10, 9>(self.aw_addr.q.val().get_bits::<9>(3));
         self.len.next = self.c16.val();
@@ -152,13 +158,16 @@ impl Logic for DmaWriter {
             self.len.next = self.bnd.val();
         }
         self.resp.next = self.m_bvalid.val() & self.bursts.q.val().any();
-        self.issue.next = !self.awvalid.q.val() & self.aw_left.q.val().any() & (self.bursts.q.val() < self.c8.val());
+        // The length is registered (timing), valid the clock after its inputs settle.
+        self.len_r.d.next = self.len.val();
+        self.issue.next = !self.awvalid.q.val() & self.aw_left.q.val().any() & (self.bursts.q.val() < self.c8.val()) & self.len_ok.q.val();
+        self.len_ok.d.next = !self.issue.val() & !self.cmd_start.val();
         if self.issue.val() {
             self.awvalid.d.next = true;
             self.awaddr.d.next = self.aw_addr.q.val();
-            self.awlen.d.next = self.len.val().get_bits::<8>(0) - 1;
-            self.aw_addr.d.next = self.aw_addr.q.val() + (bit_cast::<48, 10>(self.len.val()) << 3);
-            self.aw_left.d.next = self.aw_left.q.val() - bit_cast::<32, 10>(self.len.val());
+            self.awlen.d.next = self.len_r.q.val().get_bits::<8>(0) - 1;
+            self.aw_addr.d.next = self.aw_addr.q.val() + (bit_cast::<48, 10>(self.len_r.q.val()) << 3);
+            self.aw_left.d.next = self.aw_left.q.val() - bit_cast::<32, 10>(self.len_r.q.val());
         }
         if self.awvalid.q.val() & self.m_awready.val() {
             self.awvalid.d.next = false;
@@ -202,7 +211,9 @@ impl Logic for DmaWriter {
             self.w_rem.d.next = 0.into();
             self.error.d.next = false;
         }
-        self.busy.next = self.aw_left.q.val().any() | self.awvalid.q.val() | self.w_left.q.val().any() | self.bursts.q.val().any();
+        // A register (timing), equal to "anything left" as of this clock.
+        self.busy_r.d.next = self.aw_left.d.val().any() | self.awvalid.d.val() | self.w_left.d.val().any() | self.bursts.d.val().any();
+        self.busy.next = self.busy_r.q.val();
         self.err.next = self.error.q.val();
         self.m_awvalid.next = self.awvalid.q.val();
         self.m_awaddr.next = bit_cast::<64, 48>(self.awaddr.q.val());

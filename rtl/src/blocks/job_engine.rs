@@ -189,6 +189,8 @@ pub struct JobEngine {
     pend: DFF<Bits<8>>,
     timer: DFF<Bits<24>>,
     irq_r: DFF<Bit>,
+    done_r: DFF<Bit>,
+    active_r: DFF<Bit>,
 }
 
 impl Default for JobEngine {
@@ -312,6 +314,8 @@ impl Default for JobEngine {
             pend: Default::default(),
             timer: Default::default(),
             irq_r: Default::default(),
+            done_r: Default::default(),
+            active_r: Default::default(),
         }
     }
 }
@@ -321,7 +325,7 @@ impl Logic for JobEngine {
     fn update(&mut self) {
         dff_setup!(
             self, clock, state, en_q, fatal, fatal_code, mask, sq_base, cq_base, sq_head, cq_tail, phase, d0, d1, d2, d3, d4, d5, d6, d7, op, reserved, align, in_bytes, out_bytes, tail, status,
-            range_err, seen_last, cq_beat, job_cycles, jobs, errors, cycles, pend, timer, irq_r
+            range_err, seen_last, cq_beat, job_cycles, jobs, errors, cycles, pend, timer, irq_r, done_r, active_r
         );
         clock!(self, clock, rd, wr, pk, up);
         // Descriptor arithmetic (registered over CHECK1 and CHECK2).
@@ -566,8 +570,10 @@ impl Logic for JobEngine {
             }
         }
         // Interrupt coalescing.
+        // (The completion is counted a clock after it is written: timing.)
+        self.done_r.d.next = self.done.val();
         self.pend1.next = bit_cast::<9, 8>(self.pend.q.val());
-        if self.done.val() {
+        if self.done_r.q.val() {
             self.pend1.next = bit_cast::<9, 8>(self.pend.q.val()) + 1;
         }
         self.fire.next = self.cfg_irq_count.val().any()
@@ -588,11 +594,14 @@ impl Logic for JobEngine {
             }
         }
         self.irq.next = self.irq_r.q.val();
-        self.st_active.next = (self.state.q.val() != self.s_idle.val())
+        // Registered (timing): a clock late, so the clock runs a clock longer than needed.
+        self.active_r.d.next = (self.state.q.val() != self.s_idle.val())
             | (self.en_q.q.val() & self.cfg_enable.val() & !self.fatal.q.val() & (self.sq_head.q.val() != self.cfg_sq_tail.val()))
             | self.pend.q.val().any()
             | self.irq_r.q.val()
+            | self.done_r.q.val()
             | self.rising.val();
+        self.st_active.next = self.active_r.q.val() | self.rising.val();
         // Status.
         self.st_ready.next = self.en_q.q.val() & !self.fatal.q.val();
         self.st_fatal.next = self.fatal.q.val();

@@ -231,6 +231,12 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
     reg  irq_r__d;
     wire  irq_r__q;
     reg  irq_r__clock;
+    reg  done_r__d;
+    wire  done_r__q;
+    reg  done_r__clock;
+    reg  active_r__d;
+    wire  active_r__q;
+    reg  active_r__clock;
 
     // Local signals
     reg  rising;
@@ -507,6 +513,16 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
         .q(irq_r__q),
         .clock(irq_r__clock)
     );
+    uhdpipe_device__dff1 done_r(
+        .d(done_r__d),
+        .q(done_r__q),
+        .clock(done_r__clock)
+    );
+    uhdpipe_device__dff1 active_r(
+        .d(active_r__d),
+        .q(active_r__q),
+        .clock(active_r__clock)
+    );
 
     // Update code
     always @(*) begin
@@ -545,6 +561,8 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
         pend__clock = clock;
         timer__clock = clock;
         irq_r__clock = clock;
+        done_r__clock = clock;
+        active_r__clock = clock;
         state__d = state__q;
         en_q__d = en_q__q;
         fatal__d = fatal__q;
@@ -580,6 +598,8 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
         pend__d = pend__q;
         timer__d = timer__q;
         irq_r__d = irq_r__q;
+        done_r__d = done_r__q;
+        active_r__d = active_r__q;
         rd__clock = clock;
         wr__clock = clock;
         pk__clock = clock;
@@ -802,8 +822,9 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
                 job_cycles__d = job_cycles__q + 32'h1;
             end
         end
+        done_r__d = done;
         pend1 = {{1{1'b0}}, pend__q};
-        if (done) begin
+        if (done_r__q) begin
             pend1 = {{1{1'b0}}, pend__q} + 9'h1;
         end
         fire = |cfg_irq_count & ((|pend1 & (pend1 >= {{1{1'b0}}, cfg_irq_count})) | (|pend__q & |cfg_irq_time & (timer__q >= cfg_irq_time)));
@@ -823,7 +844,8 @@ module uhdpipe_device__engine(clock,cfg_enable,cfg_size_log2,cfg_sq_base,cfg_cq_
             end
         end
         irq = irq_r__q;
-        st_active = (state__q != s_idle) | (en_q__q & cfg_enable & ~fatal__q & (sq_head__q != cfg_sq_tail)) | |pend__q | irq_r__q | rising;
+        active_r__d = (state__q != s_idle) | (en_q__q & cfg_enable & ~fatal__q & (sq_head__q != cfg_sq_tail)) | |pend__q | irq_r__q | done_r__q | rising;
+        st_active = active_r__q | rising;
         st_ready = en_q__q & ~fatal__q;
         st_fatal = fatal__q;
         st_fatal_code = fatal_code__q;

@@ -53,6 +53,15 @@ module uhdpipe_device__engine__rd(clock,cmd_start,cmd_addr,cmd_beats,busy,err,m_
     reg  error__d;
     wire  error__q;
     reg  error__clock;
+    reg  [9:0] len_r__d;
+    wire  [9:0] len_r__q;
+    reg  len_r__clock;
+    reg  len_ok__d;
+    wire  len_ok__q;
+    reg  len_ok__clock;
+    reg  busy_r__d;
+    wire  busy_r__q;
+    reg  busy_r__clock;
 
     // Local signals
     reg  [9:0] bnd;
@@ -101,6 +110,21 @@ module uhdpipe_device__engine__rd(clock,cmd_start,cmd_addr,cmd_beats,busy,err,m_
         .q(error__q),
         .clock(error__clock)
     );
+    uhdpipe_device__dff10 len_r(
+        .d(len_r__d),
+        .q(len_r__q),
+        .clock(len_r__clock)
+    );
+    uhdpipe_device__dff1 len_ok(
+        .d(len_ok__d),
+        .q(len_ok__q),
+        .clock(len_ok__clock)
+    );
+    uhdpipe_device__dff1 busy_r(
+        .d(busy_r__d),
+        .q(busy_r__q),
+        .clock(busy_r__clock)
+    );
 
     // Update code
     always @(*) begin
@@ -112,6 +136,9 @@ module uhdpipe_device__engine__rd(clock,cmd_start,cmd_addr,cmd_beats,busy,err,m_
         pend__clock = clock;
         r_left__clock = clock;
         error__clock = clock;
+        len_r__clock = clock;
+        len_ok__clock = clock;
+        busy_r__clock = clock;
         ar_addr__d = ar_addr__q;
         ar_left__d = ar_left__q;
         arvalid__d = arvalid__q;
@@ -120,6 +147,9 @@ module uhdpipe_device__engine__rd(clock,cmd_start,cmd_addr,cmd_beats,busy,err,m_
         pend__d = pend__q;
         r_left__d = r_left__q;
         error__d = error__q;
+        len_r__d = len_r__q;
+        len_ok__d = len_ok__q;
+        busy_r__d = busy_r__q;
         bnd = c512 - {{1{1'b0}}, ar_addr__q[3+:9]};
         len = c16;
         if (ar_left__q < c16w) begin
@@ -128,24 +158,26 @@ module uhdpipe_device__engine__rd(clock,cmd_start,cmd_addr,cmd_beats,busy,err,m_
         if (bnd < len) begin
             len = bnd;
         end
-        issue = ~arvalid__q & |ar_left__q & (pend__q <= c48);
+        len_r__d = len;
+        issue = ~arvalid__q & |ar_left__q & (pend__q <= c48) & len_ok__q;
+        len_ok__d = ~issue & ~cmd_start;
         beat = m_rvalid & out_ready & |r_left__q;
         if (issue) begin
             arvalid__d = 1'b1;
             araddr__d = ar_addr__q;
-            arlen__d = len[0+:8] - 8'h1;
-            ar_addr__d = ar_addr__q + ({{38{1'b0}}, len} << 2'h3);
-            ar_left__d = ar_left__q - {{22{1'b0}}, len};
+            arlen__d = len_r__q[0+:8] - 8'h1;
+            ar_addr__d = ar_addr__q + ({{38{1'b0}}, len_r__q} << 2'h3);
+            ar_left__d = ar_left__q - {{22{1'b0}}, len_r__q};
         end
         if (arvalid__q & m_arready) begin
             arvalid__d = 1'b0;
         end
         pend__d = pend__q;
         if (issue & ~beat) begin
-            pend__d = pend__q + len[0+:8];
+            pend__d = pend__q + len_r__q[0+:8];
         end
         if (issue & beat) begin
-            pend__d = pend__q + len[0+:8] - 8'h1;
+            pend__d = pend__q + len_r__q[0+:8] - 8'h1;
         end
         if (~issue & beat) begin
             pend__d = pend__q - 8'h1;
@@ -162,7 +194,8 @@ module uhdpipe_device__engine__rd(clock,cmd_start,cmd_addr,cmd_beats,busy,err,m_
             r_left__d = cmd_beats;
             error__d = 1'b0;
         end
-        busy = |r_left__q;
+        busy_r__d = |r_left__d;
+        busy = busy_r__q;
         err = error__q;
         m_arvalid = arvalid__q;
         m_araddr = {{16{1'b0}}, araddr__q};

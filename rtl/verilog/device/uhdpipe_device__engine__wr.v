@@ -64,6 +64,15 @@ module uhdpipe_device__engine__wr(clock,cmd_start,cmd_addr,cmd_beats,busy,err,in
     reg  error__d;
     wire  error__q;
     reg  error__clock;
+    reg  [9:0] len_r__d;
+    wire  [9:0] len_r__q;
+    reg  len_r__clock;
+    reg  len_ok__d;
+    wire  len_ok__q;
+    reg  len_ok__clock;
+    reg  busy_r__d;
+    wire  busy_r__q;
+    reg  busy_r__clock;
 
     // Local signals
     reg  [9:0] bnd;
@@ -125,6 +134,21 @@ module uhdpipe_device__engine__wr(clock,cmd_start,cmd_addr,cmd_beats,busy,err,in
         .q(error__q),
         .clock(error__clock)
     );
+    uhdpipe_device__dff10 len_r(
+        .d(len_r__d),
+        .q(len_r__q),
+        .clock(len_r__clock)
+    );
+    uhdpipe_device__dff1 len_ok(
+        .d(len_ok__d),
+        .q(len_ok__q),
+        .clock(len_ok__clock)
+    );
+    uhdpipe_device__dff1 busy_r(
+        .d(busy_r__d),
+        .q(busy_r__q),
+        .clock(busy_r__clock)
+    );
 
     // Update code
     always @(*) begin
@@ -138,6 +162,9 @@ module uhdpipe_device__engine__wr(clock,cmd_start,cmd_addr,cmd_beats,busy,err,in
         w_left__clock = clock;
         w_rem__clock = clock;
         error__clock = clock;
+        len_r__clock = clock;
+        len_ok__clock = clock;
+        busy_r__clock = clock;
         aw_addr__d = aw_addr__q;
         aw_left__d = aw_left__q;
         awvalid__d = awvalid__q;
@@ -148,6 +175,9 @@ module uhdpipe_device__engine__wr(clock,cmd_start,cmd_addr,cmd_beats,busy,err,in
         w_left__d = w_left__q;
         w_rem__d = w_rem__q;
         error__d = error__q;
+        len_r__d = len_r__q;
+        len_ok__d = len_ok__q;
+        busy_r__d = busy_r__q;
         bnd = c512 - {{1{1'b0}}, aw_addr__q[3+:9]};
         len = c16;
         if (aw_left__q < c16w) begin
@@ -157,13 +187,15 @@ module uhdpipe_device__engine__wr(clock,cmd_start,cmd_addr,cmd_beats,busy,err,in
             len = bnd;
         end
         resp = m_bvalid & |bursts__q;
-        issue = ~awvalid__q & |aw_left__q & (bursts__q < c8);
+        len_r__d = len;
+        issue = ~awvalid__q & |aw_left__q & (bursts__q < c8) & len_ok__q;
+        len_ok__d = ~issue & ~cmd_start;
         if (issue) begin
             awvalid__d = 1'b1;
             awaddr__d = aw_addr__q;
-            awlen__d = len[0+:8] - 8'h1;
-            aw_addr__d = aw_addr__q + ({{38{1'b0}}, len} << 2'h3);
-            aw_left__d = aw_left__q - {{22{1'b0}}, len};
+            awlen__d = len_r__q[0+:8] - 8'h1;
+            aw_addr__d = aw_addr__q + ({{38{1'b0}}, len_r__q} << 2'h3);
+            aw_left__d = aw_left__q - {{22{1'b0}}, len_r__q};
         end
         if (awvalid__q & m_awready) begin
             awvalid__d = 1'b0;
@@ -206,7 +238,8 @@ module uhdpipe_device__engine__wr(clock,cmd_start,cmd_addr,cmd_beats,busy,err,in
             w_rem__d = 8'h0;
             error__d = 1'b0;
         end
-        busy = |aw_left__q | awvalid__q | |w_left__q | |bursts__q;
+        busy_r__d = |aw_left__d | awvalid__d | |w_left__d | |bursts__d;
+        busy = busy_r__q;
         err = error__q;
         m_awvalid = awvalid__q;
         m_awaddr = {{16{1'b0}}, awaddr__q};
