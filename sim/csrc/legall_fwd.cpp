@@ -8,7 +8,7 @@ struct LegallFwdPorts {
     uint16_t in_even, in_odd, cfg_pairs, cfg_rows;
     uint8_t in_ready, err_line, err_pic;
     uint8_t out_valid[3], out_first[3], out_last[3], out_sop[3], out_vhigh[3];
-    uint8_t pad;
+    uint8_t cfg_wavelet;  // an input, in what would be padding
     uint32_t out_a[3], out_b[3];
 };
 
@@ -25,6 +25,7 @@ extern "C" void uhdpipe_legall_fwd_eval(UhdpipeHarness<Vlegall_fwd>* s, LegallFw
     t->out2_ready = p->out_ready[1];
     t->out3_ready = p->out_ready[2];
     t->cfg_depth = p->cfg_depth & 3;
+    t->cfg_wavelet = p->cfg_wavelet & 7;
     t->in_even = p->in_even & 0xfff;
     t->in_odd = p->in_odd & 0xfff;
     t->cfg_pairs = p->cfg_pairs & 0x1fff;

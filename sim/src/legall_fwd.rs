@@ -47,8 +47,9 @@ pub struct Ports {
     pub out_sop: [u8; 3],
     /// outK_vhigh (output).
     pub out_vhigh: [u8; 3],
-    /// Padding (the C struct's).
-    pub pad: u8,
+    /// cfg_wavelet (input: the VC-2 wavelet index 1, 3 or 4; placed in what would be the
+    /// C struct's padding).
+    pub cfg_wavelet: u8,
     /// outK_a (output; 17, 20, 23 bits two's complement).
     pub out_a: [u32; 3],
     /// outK_b (output).
@@ -104,6 +105,7 @@ impl Dut for HdlLegallFwd {
         u.out2_ready.next = p.out_ready[1] != 0;
         u.out3_ready.next = p.out_ready[2] != 0;
         u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
+        u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
         u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
         u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
         u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
@@ -203,6 +205,8 @@ pub struct Drive {
     pub rows: u16,
     /// cfg_depth.
     pub depth: u8,
+    /// cfg_wavelet (VC-2 wavelet index: 1 LeGall, 3 Haar without shift, 4 Haar with shift).
+    pub wavelet: u8,
     /// Per-mille chance of withholding the next input beat on a clock.
     pub idle: u32,
     /// Per-mille chance of each level's consumer not being ready on a clock.
@@ -220,7 +224,7 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
     let (mut next, mut quiet, mut cycle) = (0usize, 0u64, 0u64);
     let limit = 100 * (input.len() as u64 + 10_000);
     while next < input.len() || quiet < 4096 {
-        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, ..Ports::default() };
+        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, ..Ports::default() };
         if next < input.len() && !chance.hit(d.idle) {
             let b = input[next];
             p.in_valid = 1;

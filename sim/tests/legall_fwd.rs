@@ -1,7 +1,8 @@
-//! The Verilated LeGall 5/3 forward 2-D transform against the model's `dwt`: random pictures
-//! of random sizes, bit depths and depths (1–3, a run-time register of one build) under random
-//! idle input and per-level output back-pressure, several pictures back to back; a natural
-//! picture; full-scale extremes; protocol errors; and rust-hdl's simulator on small pictures.
+//! The Verilated LeGall 5/3 and Haar forward 2-D transform against the model's `dwt`: random
+//! pictures of random sizes, bit depths, wavelets (1, 3, 4) and depths (1–3; both run-time
+//! registers of one build) under random idle input and per-level output back-pressure,
+//! several pictures back to back; a natural picture; full-scale extremes; protocol errors;
+//! and rust-hdl's simulator on small pictures.
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
@@ -9,8 +10,9 @@ use uhdpipe_sim::legall_fwd::{assemble, assemble_level, drive, picture_beats, Ba
 use uhdpipe_sim::Dut;
 
 /// The model's bands of a picture (samples already signed).
-fn model(samples: &[i64], width: usize, height: usize, depth: usize) -> Bands {
-    let t = TransformParams { wavelet_index: 1, wavelet_index_ho: 1, dwt_depth: depth, dwt_depth_ho: 0 };
+fn model(samples: &[i64], width: usize, height: usize, depth: usize, wavelet: u8) -> Bands {
+    let w = wavelet as usize;
+    let t = TransformParams { wavelet_index: w, wavelet_index_ho: w, dwt_depth: depth, dwt_depth_ho: 0 };
     dwt(&t, Band { width, height, data: samples.to_vec() }).into_iter().map(|b| b.data).collect()
 }
 
@@ -28,18 +30,21 @@ fn check(dut: &mut impl Dut<Ports = Ports>, pics: &[Vec<i64>], width: usize, hei
     let got = assemble(&out, width, height, depth).map_err(TestCaseError::fail)?;
     prop_assert_eq!(got.len(), pics.len(), "pictures out");
     for (i, (g, p)) in got.iter().zip(pics).enumerate() {
-        let want = model(p, width, height, depth);
+        let want = model(p, width, height, depth, d.wavelet);
         for (b, (gb, wb)) in g.iter().zip(&want).enumerate() {
-            prop_assert!(gb == wb, "picture {} band {} differs from the model ({}x{} depth {})", i, b, width, height, depth);
+            prop_assert!(gb == wb, "picture {} band {} differs from the model ({}x{} depth {} wavelet {})", i, b, width, height, depth, d.wavelet);
         }
     }
     Ok(())
 }
 
-/// Testbench behaviour (the registers are filled in by [`check`]).
-fn bench(idle: u32, stall: u32, seed: u64) -> Drive {
-    Drive { pairs: 0, rows: 0, depth: 0, idle, stall, seed }
+/// Testbench behaviour and the wavelet (the size registers are filled in by [`check`]).
+fn bench(wavelet: u8, idle: u32, stall: u32, seed: u64) -> Drive {
+    Drive { pairs: 0, rows: 0, depth: 0, wavelet, idle, stall, seed }
 }
+
+/// The wavelets the block implements (VC-2 indices).
+const WAVELETS: [u8; 3] = [1, 3, 4];
 
 /// A random picture of `bits`-bit samples offset to signed.
 fn picture(width: usize, height: usize, bits: u32) -> impl Strategy<Value = Vec<i64>> {
@@ -55,12 +60,13 @@ proptest! {
             let (w, h) = (wu << depth, hu << depth);
             (Just(depth), Just(w), Just(h), Just(bits), proptest::collection::vec(picture(w, h, bits), n))
         }),
+        wavelet in proptest::sample::select(WAVELETS.to_vec()),
         idle in 0u32..600,
         stall in 0u32..600,
         seed in any::<u64>(),
     ) {
         let _ = bits;
-        check(&mut LegallFwd::new(), &pics, width, height, depth, bench(idle, stall, seed))?;
+        check(&mut LegallFwd::new(), &pics, width, height, depth, bench(wavelet, idle, stall, seed))?;
     }
 }
 
@@ -68,12 +74,13 @@ proptest! {
 #[test]
 fn rust_hdl_simulator_agrees() {
     let pic: Vec<i64> = (0..16 * 8).map(|i| noise(i as u64, 1) % 4096 - 2048).collect();
-    for depth in 1..=2 {
-        let verilated = drive(&mut LegallFwd::new(), &picture_beats(&pic, 16, 8), Drive { pairs: 8, rows: 8, depth, idle: 200, stall: 200, seed: 3 });
-        let hdl = drive(&mut HdlLegallFwd::new(), &picture_beats(&pic, 16, 8), Drive { pairs: 8, rows: 8, depth, idle: 200, stall: 200, seed: 3 });
-        assert_eq!(hdl, verilated, "depth {depth}: rust-hdl's simulator disagrees with Verilator");
+    for (depth, wavelet) in [(1, 1), (2, 1), (2, 3)] {
+        let d = Drive { pairs: 8, rows: 8, depth, wavelet, idle: 200, stall: 200, seed: 3 };
+        let verilated = drive(&mut LegallFwd::new(), &picture_beats(&pic, 16, 8), d);
+        let hdl = drive(&mut HdlLegallFwd::new(), &picture_beats(&pic, 16, 8), d);
+        assert_eq!(hdl, verilated, "depth {depth} wavelet {wavelet}: rust-hdl's simulator disagrees with Verilator");
         let got = assemble(&verilated, 16, 8, depth as usize).unwrap();
-        assert_eq!(got, vec![model(&pic, 16, 8, depth as usize)]);
+        assert_eq!(got, vec![model(&pic, 16, 8, depth as usize, wavelet)]);
     }
 }
 
@@ -96,7 +103,9 @@ fn extremes_are_exact() {
             pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
         }
     }
-    check(&mut LegallFwd::new(), &pics, w, h, 3, bench(0, 0, 1)).unwrap();
+    for wavelet in WAVELETS {
+        check(&mut LegallFwd::new(), &pics, w, h, 3, bench(wavelet, 0, 0, 1)).unwrap();
+    }
 }
 
 /// A natural picture (the luma of the kingswood corpus image, 8-bit, cropped to 256×128)
@@ -104,7 +113,9 @@ fn extremes_are_exact() {
 #[test]
 fn natural_picture_is_exact() {
     let pic = natural(256, 128);
-    check(&mut LegallFwd::new(), &[pic], 256, 128, 3, bench(100, 100, 7)).unwrap();
+    for wavelet in WAVELETS {
+        check(&mut LegallFwd::new(), std::slice::from_ref(&pic), 256, 128, 3, bench(wavelet, 100, 100, 7)).unwrap();
+    }
 }
 
 /// Deterministic pseudo-random non-negative values (a 64-bit mix of `i` and `k`).
@@ -149,7 +160,7 @@ fn protocol_errors_resynchronise() {
     short.drain(3 * n + n - 3..3 * n + n - 1);
     stream.extend(short);
     stream.extend(beats(&good[3]));
-    let out = drive(&mut LegallFwd::new(), &stream, Drive { pairs: n as u16, rows: h as u16, depth: depth as u8, idle: 50, stall: 50, seed: 5 });
+    let out = drive(&mut LegallFwd::new(), &stream, Drive { pairs: n as u16, rows: h as u16, depth: depth as u8, wavelet: 1, idle: 50, stall: 50, seed: 5 });
     assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
     assert!(out.err_line >= 1, "err_line pulses: {}", out.err_line);
     // Every well-formed picture comes out exact at every level, whatever the broken ones
@@ -164,7 +175,7 @@ fn protocol_errors_resynchronise() {
         }
         let complete: Vec<LevelBands> = segments.iter().filter_map(|s| assemble_level(s, k, w, h).ok()).flatten().collect();
         for (i, g) in good.iter().enumerate() {
-            let want = model(g, w, h, depth);
+            let want = model(g, w, h, depth, 1);
             // Level k's HL, LH, HH in the model's order: index 1 + 3·(depth − 1 − k).
             let base = 1 + 3 * (depth - 1 - k);
             assert!(

@@ -1,6 +1,9 @@
-//! LeGall (5,3) forward 2-D wavelet transform, depth 1–3 (run time), two samples per clock:
-//! the VC-2 encoder's `dwt` (ST 2042-1 15.4.1, run in reverse) for `wavelet_index = 1`,
-//! `dwt_depth_ho = 0`, line-based with line buffers only.
+//! LeGall (5,3) and Haar forward 2-D wavelet transform, wavelet and depth 1–3 chosen at run
+//! time, two samples per clock: the VC-2 encoder's `dwt` (ST 2042-1 15.4.1, run in reverse)
+//! for `wavelet_index` 1 (LeGall), 3 (Haar without shift) or 4 (Haar with single shift),
+//! `dwt_depth_ho = 0`, line-based with line buffers only. Haar is the LeGall lifting with
+//! the centre sample as both neighbours (`H = o − e`, `L = e + ⌊(H + 1) / 2⌋`), so the three
+//! wavelets share one datapath, schedule and latency.
 //!
 //! **Structure.** Level k (k = 1 is the finest) is [`super::legall_h`] → [`super::legall_v`];
 //! when `cfg_depth > k` its L rows' LL lane also leaves on its separate LL stream, through an
@@ -24,7 +27,10 @@
 //!
 //! **Run-time registers:** `cfg_pairs` (level-1 pairs per row: width / 2; the width must be
 //! a multiple of `2^cfg_depth`), `cfg_rows` (height, a multiple of `2^cfg_depth`),
-//! `cfg_depth` (1..=3; 0 is taken as 1). Change them only between pictures.
+//! `cfg_depth` (1..=3; 0 is taken as 1), `cfg_wavelet` (the VC-2 wavelet index: 1, 3 or 4;
+//! any other value is taken as 1). Change them only between pictures.
+//! Haar's lifting bound is LeGall's (`|H| ≤ 2·max`, `|L| ≤ 2·max + 1` per pass), so the
+//! widths below hold for all three.
 //! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
 //! (level k holds rows of up to `2^Nk` pairs, so the maximum width is `2^(N1+1)` with
 //! `N2 = N1 − 1`, `N3 = N1 − 2`).
@@ -64,6 +70,9 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub cfg_rows: Signal<In, Bits<13>>,
     /// Run-time register: transform depth, 1..=3.
     pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: the VC-2 wavelet index, 1 (LeGall 5/3), 3 (Haar, no shift) or 4
+    /// (Haar, single shift); other values are taken as 1.
+    pub cfg_wavelet: Signal<In, Bits<3>>,
     /// Protocol error: a broken line (any level's horizontal block).
     pub err_line: Signal<Out, Bit>,
     /// Protocol error: a broken picture (any level's vertical block).
@@ -131,6 +140,8 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     rows3: DFF<Bits<13>>,
     deep2: DFF<Bit>,
     deep3: DFF<Bit>,
+    haar: DFF<Bit>,
+    noshift: DFF<Bit>,
     err_l: DFF<Bit>,
     err_p: DFF<Bit>,
     // Level 3's LL stream has no consumer (the DC band leaves on out3); Verilator's lint
@@ -138,6 +149,8 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     unused_ll3: Signal<Local, Bit>,
     two: Constant<Bits<2>>,
     three: Constant<Bits<2>>,
+    w_haar0: Constant<Bits<3>>,
+    w_haar1: Constant<Bits<3>>,
 }
 
 impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1, N2, N3> {
@@ -155,6 +168,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
+            cfg_wavelet: Default::default(),
             err_line: Default::default(),
             err_pic: Default::default(),
             out1_valid: Default::default(),
@@ -195,11 +209,15 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             rows3: Default::default(),
             deep2: Default::default(),
             deep3: Default::default(),
+            haar: Default::default(),
+            noshift: Default::default(),
             err_l: Default::default(),
             err_p: Default::default(),
             unused_ll3: Default::default(),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
+            w_haar0: Constant::new(3u64.to_bits()),
+            w_haar1: Constant::new(4u64.to_bits()),
         }
     }
 }
@@ -207,7 +225,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
 impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, N2, N3> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, err_l, err_p);
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, noshift, err_l, err_p);
         clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3);
         self.pairs2.d.next = self.cfg_pairs.val() >> 1;
         self.pairs3.d.next = self.cfg_pairs.val() >> 2;
@@ -215,6 +233,20 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.rows3.d.next = self.cfg_rows.val() >> 2;
         self.deep2.d.next = self.cfg_depth.val() >= self.two.val();
         self.deep3.d.next = self.cfg_depth.val() == self.three.val();
+        self.haar.d.next = (self.cfg_wavelet.val() == self.w_haar0.val()) | (self.cfg_wavelet.val() == self.w_haar1.val());
+        self.noshift.d.next = self.cfg_wavelet.val() == self.w_haar0.val();
+        self.h1.cfg_haar.next = self.haar.q.val();
+        self.h2.cfg_haar.next = self.haar.q.val();
+        self.h3.cfg_haar.next = self.haar.q.val();
+        // Level 1's input stage uses the shift on the very clock a picture's first pair
+        // arrives, so it takes the decode itself (one LUT), not its register: a wavelet set
+        // together with the first picture after power-on applies to that picture.
+        self.h1.cfg_noshift.next = self.cfg_wavelet.val() == self.w_haar0.val();
+        self.h2.cfg_noshift.next = self.noshift.q.val();
+        self.h3.cfg_noshift.next = self.noshift.q.val();
+        self.v1.cfg_haar.next = self.haar.q.val();
+        self.v2.cfg_haar.next = self.haar.q.val();
+        self.v3.cfg_haar.next = self.haar.q.val();
         // Level 1.
         self.h1.in_valid.next = self.in_valid.val();
         self.in_ready.next = self.h1.in_ready.val();

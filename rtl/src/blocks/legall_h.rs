@@ -58,6 +58,11 @@ pub struct LegallH<const W: usize, const V: usize> {
     /// Run-time register: pairs per line, 1..=4096 (the line width is `2·cfg_pairs`); read
     /// at each line's first pair.
     pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: Haar (VC-2 wavelets 3 and 4) instead of LeGall (5,3): both lifting
+    /// steps take the centre pair as their neighbour (`H = o − e`, `L = e + ⌊(H + 1) / 2⌋`).
+    pub cfg_haar: Signal<In, Bit>,
+    /// Run-time register: `filter_bit_shift` 0 (Haar without shift, wavelet 3) instead of 1.
+    pub cfg_noshift: Signal<In, Bit>,
     /// Protocol error: high for one clock when a line breaks the framing (a line shorter or
     /// longer than `cfg_pairs`, a new line before `in_last`, a pair where a line should start
     /// without `in_first`). The block then resynchronises (see the module docs).
@@ -178,6 +183,8 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             in_odd: Default::default(),
             in_first: Default::default(),
             cfg_pairs: Default::default(),
+            cfg_haar: Default::default(),
+            cfg_noshift: Default::default(),
             err_line: Default::default(),
             cfg_m2: Default::default(),
             r_m1: Default::default(),
@@ -318,7 +325,7 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         // Stage A emits its pair when the next even sample is there, or at the end of a line.
         self.a_emit.next = self.have_prev.q.val() & (self.prev_last.q.val() | self.iv.q.val());
         self.e_next.next = self.i_e.q.val();
-        if self.prev_last.q.val() {
+        if self.prev_last.q.val() | self.cfg_haar.val() {
             self.e_next.next = self.e_prev.q.val();
         }
         // H = odd - ((e + e_next + 1) >> 1), arithmetic shift: the sum in stage S, H in B.
@@ -326,7 +333,7 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         self.h.next = self.s_o.q.val() - ((self.s_sum.q.val() >> 1) | (self.s_sum.q.val() & self.msb.val()));
         // L's neighbour: H of the previous pair, or (first pair of a line) its own.
         self.hm.next = self.h_prev.q.val();
-        if self.b_first.q.val() {
+        if self.b_first.q.val() | self.cfg_haar.val() {
             self.hm.next = self.b_h.q.val();
         }
         // L = e + ((H_prev + H + 2) >> 2), arithmetic shift.
@@ -353,6 +360,10 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.iv.d.next = self.in_valid.val() & self.accept.val();
             self.i_e.d.next = self.e_new.val() << 1;
             self.i_o.d.next = self.o_new.val() << 1;
+            if self.cfg_noshift.val() {
+                self.i_e.d.next = self.e_new.val();
+                self.i_o.d.next = self.o_new.val();
+            }
             self.i_first.d.next = self.eff_first.val();
             self.i_sop.d.next = self.in_sop.val() & self.in_first.val();
             self.i_last.d.next = self.eff_last.val();

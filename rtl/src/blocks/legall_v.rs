@@ -94,6 +94,9 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     /// Run-time register: also send the L rows' LL lane on the `ll_*` stream (the next
     /// level's input). When low, `ll_valid` stays low.
     pub cfg_ll: Signal<In, Bit>,
+    /// Run-time register: Haar (VC-2 wavelets 3 and 4) instead of LeGall (5,3): the
+    /// neighbour rows of both lifting steps are the centre row (same schedule, same latency).
+    pub cfg_haar: Signal<In, Bit>,
     /// LL stream: a coefficient is offered (a copy of lane a of an L-row beat).
     pub ll_valid: Signal<Out, Bit>,
     /// LL stream: the consumer takes it. Independent of `out_ready`: each stream has its own
@@ -410,6 +413,7 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             q1s: Default::default(),
             q1h: Default::default(),
             cfg_ll: Default::default(),
+            cfg_haar: Default::default(),
             ll_valid: Default::default(),
             ll_ready: Default::default(),
             ll_c: Default::default(),
@@ -561,6 +565,8 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         self.lane_b.ram_o.next = self.ram_ob.read_data.val();
         self.lane_a.ram_h.next = self.ram_ha.read_data.val();
         self.lane_b.ram_h.next = self.ram_hb.read_data.val();
+        self.lane_a.haar.next = self.cfg_haar.val();
+        self.lane_b.haar.next = self.cfg_haar.val();
         self.lane_a.flush1.next = self.flush1.q.val();
         self.lane_b.flush1.next = self.flush1.q.val();
         self.lane_a.m0_3.next = self.m03.q.val();

@@ -34,6 +34,9 @@ pub struct LegallVLane<const W: usize, const V: usize> {
     pub ram_h: Signal<In, Bits<V>>,
     /// Control for the beat in S1: first flush row (`e_next = e`).
     pub flush1: Signal<In, Bit>,
+    /// Haar (VC-2 wavelets 3 and 4) instead of LeGall: both neighbours are the centre row
+    /// (`H = o − e`, `L = e + ⌊(H + 1) / 2⌋`), the same lifting with other taps.
+    pub haar: Signal<In, Bit>,
     /// Control for the beat in S3: first row pair (`H_prev = H`).
     pub m0_3: Signal<In, Bit>,
     /// Control for the beat in S4: a compute beat (`out = L`, else the buffered H).
@@ -80,6 +83,7 @@ impl<const W: usize, const V: usize> Default for LegallVLane<W, V> {
             ram_o: Default::default(),
             ram_h: Default::default(),
             flush1: Default::default(),
+            haar: Default::default(),
             m0_3: Default::default(),
             comp4: Default::default(),
             x1: Default::default(),
@@ -122,14 +126,14 @@ impl<const W: usize, const V: usize> Logic for LegallVLane<W, V> {
         }
         // e_next: the incoming even sample, or (bottom edge) e itself.
         self.e_next.next = self.s1_x.q.val();
-        if self.flush1.val() {
+        if self.flush1.val() | self.haar.val() {
             self.e_next.next = self.ram_e.val();
         }
         // H = o - ((e + e_next + 1) >> 1), arithmetic shift.
         self.h_new.next = self.s2_o.q.val() - ((self.s2_sum.q.val() >> 1) | (self.s2_sum.q.val() & self.msb.val()));
         // H_prev: the buffered H of the row pair above, or H itself in the first pair.
         self.h_prev.next = self.s3_hb.q.val();
-        if self.m0_3.val() {
+        if self.m0_3.val() | self.haar.val() {
             self.h_prev.next = self.s3_h.q.val();
         }
         // L = e + ((H_prev + H + 2) >> 2), arithmetic shift.
