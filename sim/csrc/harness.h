@@ -59,13 +59,16 @@ struct UhdpipeHarness {
         delete s->top;                                                        \
         delete s;                                                             \
     }                                                                         \
+    /* The rising edge. The clock goes low again without an evaluation of   \
+       its own: every design here is posedge-only, so the next eval (new    \
+       inputs, clock low) settles both at once, one evaluation fewer per    \
+       clock. */                                                            \
     void uhdpipe_##name##_tick(UhdpipeHarness<V>* s) {                        \
         UHDPIPE_TRACE_DUMP(s->time)                                           \
         s->top->clock = 1;                                                    \
         s->top->eval();                                                       \
         UHDPIPE_TRACE_DUMP(s->time + 1)                                       \
         s->top->clock = 0;                                                    \
-        s->top->eval();                                                       \
         s->time += 2;                                                         \
     }                                                                         \
     }
