@@ -47,7 +47,7 @@ pub struct Pack10 {
     pub out_last: Signal<Out, Bit>,
     /// A valid input sample is above 1023 (one clock per offending beat).
     pub err_range: Signal<Out, Bit>,
-    q: StreamQueue<73>,
+    q: StreamQueue<64, 9>,
     take: Signal<Local, Bit>,
     m1: Signal<Local, Bit>,
     m2: Signal<Local, Bit>,
@@ -57,15 +57,18 @@ pub struct Pack10 {
     z2: Signal<Local, Bits<16>>,
     z3: Signal<Local, Bits<16>>,
     x: Signal<Local, Bits<40>>,
-    chunk: Signal<Local, Bits<128>>,
+    chunk: Signal<Local, Bits<64>>,
     nb: Signal<Local, Bits<4>>,
     total: Signal<Local, Bits<4>>,
     sh: Signal<Local, Bits<7>>,
-    wide: Signal<Local, Bits<128>>,
+    rsh: Signal<Local, Bits<7>>,
+    lo: Signal<Local, Bits<64>>,
+    hi: Signal<Local, Bits<64>>,
+    c64: Constant<Bits<7>>,
     strb_part: Signal<Local, Bits<8>>,
     fill_strb: Signal<Local, Bits<8>>,
-    k_full: Constant<Bits<73>>,
-    k_last: Constant<Bits<73>>,
+    k_full: Constant<Bits<9>>,
+    k_last: Constant<Bits<9>>,
     ff8: Constant<Bits<8>>,
     c1: Constant<Bits<3>>,
     c2: Constant<Bits<3>>,
@@ -106,11 +109,14 @@ impl Default for Pack10 {
             nb: Default::default(),
             total: Default::default(),
             sh: Default::default(),
-            wide: Default::default(),
+            rsh: Default::default(),
+            lo: Default::default(),
+            hi: Default::default(),
+            c64: Constant::new(64u64.to_bits()),
             strb_part: Default::default(),
             fill_strb: Default::default(),
-            k_full: Constant::new(bit_cast::<73, 64>(0xffu64.to_bits::<64>()) << 64),
-            k_last: Constant::new(bit_cast::<73, 64>(1u64.to_bits::<64>()) << 72),
+            k_full: Constant::new(0xffu64.to_bits()),
+            k_last: Constant::new(0x100u64.to_bits()),
             ff8: Constant::new(0xffu64.to_bits()),
             c1: Constant::new(1u64.to_bits()),
             c2: Constant::new(2u64.to_bits()),
@@ -153,33 +159,41 @@ impl Logic for Pack10 {
             | (bit_cast::<40, 10>(self.z1.val().get_bits::<10>(0)) << 20)
             | (bit_cast::<40, 10>(self.z2.val().get_bits::<10>(0)) << 10)
             | bit_cast::<40, 10>(self.z3.val().get_bits::<10>(0));
-        self.chunk.next = bit_cast::<128, 8>(self.x.val().get_bits::<8>(32))
-            | (bit_cast::<128, 8>(self.x.val().get_bits::<8>(24)) << 8)
-            | (bit_cast::<128, 8>(self.x.val().get_bits::<8>(16)) << 16)
-            | (bit_cast::<128, 8>(self.x.val().get_bits::<8>(8)) << 24)
-            | (bit_cast::<128, 8>(self.x.val().get_bits::<8>(0)) << 32);
+        self.chunk.next = bit_cast::<64, 8>(self.x.val().get_bits::<8>(32))
+            | (bit_cast::<64, 8>(self.x.val().get_bits::<8>(24)) << 8)
+            | (bit_cast::<64, 8>(self.x.val().get_bits::<8>(16)) << 16)
+            | (bit_cast::<64, 8>(self.x.val().get_bits::<8>(8)) << 24)
+            | (bit_cast::<64, 8>(self.x.val().get_bits::<8>(0)) << 32);
         // Bytes this beat adds: 5, or ceil(10 k / 8) for k = cfg_tail samples.
         self.nb.next = 5.into();
         if self.in_last.val() {
             self.nb.next = bit_cast::<4, 3>(self.cfg_tail.val()) + 1;
         }
         self.total.next = self.fill.q.val() + self.nb.val();
+        // The held bytes and the new ones, as a low word and the bytes past it (the group
+        // is placed at byte `fill`; at most 32 bits spill over). Two 64-bit halves rather than
+        // one wide value: Verilator is much faster below 65 bits.
         self.sh.next = bit_cast::<7, 4>(self.fill.q.val()) << 3;
-        self.wide.next = bit_cast::<128, 64>(self.acc.q.val()) | (self.chunk.val() << self.sh.val());
+        self.rsh.next = self.c64.val() - self.sh.val();
+        self.lo.next = self.acc.q.val() | (self.chunk.val() << self.sh.val());
+        self.hi.next = 0.into();
+        if self.fill.q.val().any() {
+            self.hi.next = self.chunk.val() >> self.rsh.val();
+        }
         // Byte masks: the low `total` (or `fill`) bits set.
         self.strb_part.next = !(self.ff8.val() << self.total.val());
         self.fill_strb.next = !(self.ff8.val() << self.fill.q.val());
         self.q.push.next = false;
-        self.q.in_data.next = 0.into();
+        self.q.in_data.next = self.lo.val();
+        self.q.in_side.next = self.k_full.val();
         if self.take.val() {
             if self.total.val() >= self.c8.val() {
                 // A full word leaves; the bytes beyond it stay (or flush next clock).
                 self.q.push.next = true;
-                self.q.in_data.next = bit_cast::<73, 64>(self.wide.val().get_bits::<64>(0)) | self.k_full.val();
                 if self.in_last.val() & (self.total.val() == self.c8.val()) {
-                    self.q.in_data.next = bit_cast::<73, 64>(self.wide.val().get_bits::<64>(0)) | self.k_full.val() | self.k_last.val();
+                    self.q.in_side.next = self.k_full.val() | self.k_last.val();
                 }
-                self.acc.d.next = self.wide.val().get_bits::<64>(64);
+                self.acc.d.next = self.hi.val();
                 self.fill.d.next = self.total.val() - 8;
                 if self.in_last.val() & (self.total.val() > self.c8.val()) {
                     self.flush.d.next = true;
@@ -187,17 +201,18 @@ impl Logic for Pack10 {
             } else if self.in_last.val() {
                 // The job ends inside this word.
                 self.q.push.next = true;
-                self.q.in_data.next = bit_cast::<73, 64>(self.wide.val().get_bits::<64>(0)) | (bit_cast::<73, 8>(self.strb_part.val()) << 64) | self.k_last.val();
+                self.q.in_side.next = bit_cast::<9, 8>(self.strb_part.val()) | self.k_last.val();
                 self.acc.d.next = 0.into();
                 self.fill.d.next = 0.into();
             } else {
-                self.acc.d.next = self.wide.val().get_bits::<64>(0);
+                self.acc.d.next = self.lo.val();
                 self.fill.d.next = self.total.val();
             }
         }
         if self.flush.q.val() & self.q.free.val() {
             self.q.push.next = true;
-            self.q.in_data.next = bit_cast::<73, 64>(self.acc.q.val()) | (bit_cast::<73, 8>(self.fill_strb.val()) << 64) | self.k_last.val();
+            self.q.in_data.next = self.acc.q.val();
+            self.q.in_side.next = bit_cast::<9, 8>(self.fill_strb.val()) | self.k_last.val();
             self.flush.d.next = false;
             self.acc.d.next = 0.into();
             self.fill.d.next = 0.into();
@@ -208,8 +223,8 @@ impl Logic for Pack10 {
         self.err_range.next = self.err.q.val();
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_data.next = self.q.out_data.val().get_bits::<64>(0);
-        self.out_strb.next = self.q.out_data.val().get_bits::<8>(64);
-        self.out_last.next = self.q.out_data.val().get_bit(72);
+        self.out_data.next = self.q.out_data.val();
+        self.out_strb.next = self.q.out_side.val().get_bits::<8>(0);
+        self.out_last.next = self.q.out_side.val().get_bit(8);
     }
 }

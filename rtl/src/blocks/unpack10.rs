@@ -50,13 +50,17 @@ pub struct Unpack10 {
     pub out_strb: Signal<Out, Bits<8>>,
     /// Output stream: the job's last beat.
     pub out_last: Signal<Out, Bit>,
-    q: StreamQueue<73>,
+    q: StreamQueue<64, 9>,
     emit: Signal<Local, Bit>,
     enough: Signal<Local, Bit>,
     take: Signal<Local, Bit>,
     last_out: Signal<Local, Bit>,
     fill_a: Signal<Local, Bits<4>>,
-    acc_a: Signal<Local, Bits<96>>,
+    acc_a: Signal<Local, Bits<64>>,
+    acc_ah: Signal<Local, Bits<32>>,
+    rsh: Signal<Local, Bits<7>>,
+    spill: Signal<Local, Bits<32>>,
+    c32: Constant<Bits<7>>,
     sh: Signal<Local, Bits<7>>,
     x: Signal<Local, Bits<40>>,
     s1: Signal<Local, Bits<16>>,
@@ -71,8 +75,9 @@ pub struct Unpack10 {
     c5: Constant<Bits<4>>,
     ff8: Constant<Bits<8>>,
     one32: Constant<Bits<32>>,
-    k_last: Constant<Bits<73>>,
-    acc: DFF<Bits<96>>,
+    k_last: Constant<Bits<9>>,
+    acc: DFF<Bits<64>>,
+    acc_h: DFF<Bits<32>>,
     fill: DFF<Bits<4>>,
     in_done: DFF<Bit>,
     out_left: DFF<Bits<32>>,
@@ -103,6 +108,10 @@ impl Default for Unpack10 {
             last_out: Default::default(),
             fill_a: Default::default(),
             acc_a: Default::default(),
+            acc_ah: Default::default(),
+            rsh: Default::default(),
+            spill: Default::default(),
+            c32: Constant::new(32u64.to_bits()),
             sh: Default::default(),
             x: Default::default(),
             s1: Default::default(),
@@ -117,8 +126,9 @@ impl Default for Unpack10 {
             c5: Constant::new(5u64.to_bits()),
             ff8: Constant::new(0xffu64.to_bits()),
             one32: Constant::new(1u64.to_bits()),
-            k_last: Constant::new(bit_cast::<73, 64>(1u64.to_bits::<64>()) << 72),
+            k_last: Constant::new(0x100u64.to_bits()),
             acc: Default::default(),
+            acc_h: Default::default(),
             fill: Default::default(),
             in_done: Default::default(),
             out_left: Default::default(),
@@ -130,17 +140,21 @@ impl Default for Unpack10 {
 impl Logic for Unpack10 {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, acc, fill, in_done, out_left, tail);
+        dff_setup!(self, clock, acc, acc_h, fill, in_done, out_left, tail);
         clock!(self, clock, q);
         self.busy.next = self.out_left.q.val().any();
         // Emit a group when five bytes are held (or the input has ended) and the queue has room.
         self.enough.next = (self.fill.q.val() >= self.c5.val()) | self.in_done.q.val();
         self.emit.next = self.q.free.val() & self.out_left.q.val().any() & self.enough.val();
         self.last_out.next = self.out_left.q.val() == self.one32.val();
+        // The held bytes are a low word and up to four bytes past it (two halves: Verilator
+        // is much faster below 65 bits).
         self.fill_a.next = self.fill.q.val();
         self.acc_a.next = self.acc.q.val();
+        self.acc_ah.next = self.acc_h.q.val();
         if self.emit.val() {
-            self.acc_a.next = self.acc.q.val() >> 40;
+            self.acc_a.next = (self.acc.q.val() >> 40) | (bit_cast::<64, 32>(self.acc_h.q.val()) << 24);
+            self.acc_ah.next = 0.into();
             self.fill_a.next = 0.into();
             if self.fill.q.val() >= self.c5.val() {
                 self.fill_a.next = self.fill.q.val() - 5;
@@ -149,10 +163,18 @@ impl Logic for Unpack10 {
         self.in_ready.next = !self.in_done.q.val() & (self.fill_a.val() < self.c5.val()) & self.out_left.q.val().any();
         self.take.next = self.in_valid.val() & !self.in_done.q.val() & (self.fill_a.val() < self.c5.val()) & self.out_left.q.val().any();
         self.sh.next = bit_cast::<7, 4>(self.fill_a.val()) << 3;
+        // fill_a ≤ 4, so the spill is the input's high half shifted right by 32 − 8·fill_a.
+        self.rsh.next = self.c32.val() - self.sh.val();
+        self.spill.next = 0.into();
+        if self.fill_a.val().any() {
+            self.spill.next = self.in_data.val().get_bits::<32>(32) >> self.rsh.val();
+        }
         self.acc.d.next = self.acc_a.val();
+        self.acc_h.d.next = self.acc_ah.val();
         self.fill.d.next = self.fill_a.val();
         if self.take.val() {
-            self.acc.d.next = self.acc_a.val() | (bit_cast::<96, 64>(self.in_data.val()) << self.sh.val());
+            self.acc.d.next = self.acc_a.val() | (self.in_data.val() << self.sh.val());
+            self.acc_h.d.next = self.spill.val();
             self.fill.d.next = self.fill_a.val() + 8;
             if self.in_last.val() {
                 self.in_done.d.next = true;
@@ -185,14 +207,16 @@ impl Logic for Unpack10 {
         }
         self.data.next = bit_cast::<64, 10>(self.x.val().get_bits::<10>(30)) | (bit_cast::<64, 16>(self.s1.val()) << 16) | (bit_cast::<64, 16>(self.s2.val()) << 32) | (bit_cast::<64, 16>(self.s3.val()) << 48);
         self.q.push.next = self.emit.val();
-        self.q.in_data.next = bit_cast::<73, 64>(self.data.val()) | (bit_cast::<73, 8>(self.strb.val()) << 64);
+        self.q.in_data.next = self.data.val();
+        self.q.in_side.next = bit_cast::<9, 8>(self.strb.val());
         if self.last_out.val() {
-            self.q.in_data.next = bit_cast::<73, 64>(self.data.val()) | (bit_cast::<73, 8>(self.strb.val()) << 64) | self.k_last.val();
+            self.q.in_side.next = bit_cast::<9, 8>(self.strb.val()) | self.k_last.val();
         }
         if self.emit.val() {
             self.out_left.d.next = self.out_left.q.val() - 1;
             if self.last_out.val() {
                 self.acc.d.next = 0.into();
+                self.acc_h.d.next = 0.into();
                 self.fill.d.next = 0.into();
             }
         }
@@ -201,12 +225,13 @@ impl Logic for Unpack10 {
             self.tail.d.next = self.cfg_tail.val();
             self.in_done.d.next = false;
             self.acc.d.next = 0.into();
+            self.acc_h.d.next = 0.into();
             self.fill.d.next = 0.into();
         }
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_data.next = self.q.out_data.val().get_bits::<64>(0);
-        self.out_strb.next = self.q.out_data.val().get_bits::<8>(64);
-        self.out_last.next = self.q.out_data.val().get_bit(72);
+        self.out_data.next = self.q.out_data.val();
+        self.out_strb.next = self.q.out_side.val().get_bits::<8>(0);
+        self.out_last.next = self.q.out_side.val().get_bit(8);
     }
 }

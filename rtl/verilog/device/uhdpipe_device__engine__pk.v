@@ -16,8 +16,9 @@ module uhdpipe_device__engine__pk(clock,cfg_tail,in_valid,in_ready,in_data,in_la
     output reg  err_range;
 
     // Constant declarations
-    localparam  k_full = 73'hff0000000000000000;
-    localparam  k_last = 73'h1000000000000000000;
+    localparam  c64 = 7'b1000000;
+    localparam  k_full = 9'b11111111;
+    localparam  k_last = 9'b100000000;
     localparam  ff8 = 8'hff;
     localparam  c1 = 3'b1;
     localparam  c2 = 3'b10;
@@ -27,11 +28,13 @@ module uhdpipe_device__engine__pk(clock,cfg_tail,in_valid,in_ready,in_data,in_la
     // Stub signals
     reg  q__clock;
     reg  q__push;
-    reg  [72:0] q__in_data;
+    reg  [63:0] q__in_data;
+    reg  [8:0] q__in_side;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [72:0] q__out_data;
+    wire  [63:0] q__out_data;
+    wire  [8:0] q__out_side;
     reg  [63:0] acc__d;
     wire  [63:0] acc__q;
     reg  acc__clock;
@@ -55,11 +58,13 @@ module uhdpipe_device__engine__pk(clock,cfg_tail,in_valid,in_ready,in_data,in_la
     reg  [15:0] z2;
     reg  [15:0] z3;
     reg  [39:0] x;
-    reg  [127:0] chunk;
+    reg  [63:0] chunk;
     reg  [3:0] nb;
     reg  [3:0] total;
     reg  [6:0] sh;
-    reg  [127:0] wide;
+    reg  [6:0] rsh;
+    reg  [63:0] lo;
+    reg  [63:0] hi;
     reg  [7:0] strb_part;
     reg  [7:0] fill_strb;
 
@@ -68,10 +73,12 @@ module uhdpipe_device__engine__pk(clock,cfg_tail,in_valid,in_ready,in_data,in_la
         .clock(q__clock),
         .push(q__push),
         .in_data(q__in_data),
+        .in_side(q__in_side),
         .free(q__free),
         .out_valid(q__out_valid),
         .out_ready(q__out_ready),
-        .out_data(q__out_data)
+        .out_data(q__out_data),
+        .out_side(q__out_side)
     );
     uhdpipe_device__dff64 acc(
         .d(acc__d),
@@ -124,26 +131,31 @@ module uhdpipe_device__engine__pk(clock,cfg_tail,in_valid,in_ready,in_data,in_la
             z3 = in_data[48+:16];
         end
         x = ({{30{1'b0}}, z0[0+:10]} << 5'h1e) | ({{30{1'b0}}, z1[0+:10]} << 5'h14) | ({{30{1'b0}}, z2[0+:10]} << 4'ha) | {{30{1'b0}}, z3[0+:10]};
-        chunk = {{120{1'b0}}, x[32+:8]} | ({{120{1'b0}}, x[24+:8]} << 4'h8) | ({{120{1'b0}}, x[16+:8]} << 5'h10) | ({{120{1'b0}}, x[8+:8]} << 5'h18) | ({{120{1'b0}}, x[0+:8]} << 6'h20);
+        chunk = {{56{1'b0}}, x[32+:8]} | ({{56{1'b0}}, x[24+:8]} << 4'h8) | ({{56{1'b0}}, x[16+:8]} << 5'h10) | ({{56{1'b0}}, x[8+:8]} << 5'h18) | ({{56{1'b0}}, x[0+:8]} << 6'h20);
         nb = 4'h5;
         if (in_last) begin
             nb = {{1{1'b0}}, cfg_tail} + 4'h1;
         end
         total = fill__q + nb;
         sh = {{3{1'b0}}, fill__q} << 2'h3;
-        wide = {{64{1'b0}}, acc__q} | (chunk << sh);
+        rsh = c64 - sh;
+        lo = acc__q | (chunk << sh);
+        hi = 64'h0;
+        if (|fill__q) begin
+            hi = chunk >> rsh;
+        end
         strb_part = ~(ff8 << total);
         fill_strb = ~(ff8 << fill__q);
         q__push = 1'b0;
-        q__in_data = 73'h0;
+        q__in_data = lo;
+        q__in_side = k_full;
         if (take) begin
             if (total >= c8) begin
                 q__push = 1'b1;
-                q__in_data = {{9{1'b0}}, wide[0+:64]} | k_full;
                 if (in_last & (total == c8)) begin
-                    q__in_data = {{9{1'b0}}, wide[0+:64]} | k_full | k_last;
+                    q__in_side = k_full | k_last;
                 end
-                acc__d = wide[64+:64];
+                acc__d = hi;
                 fill__d = total - 4'h8;
                 if (in_last & (total > c8)) begin
                     flush__d = 1'b1;
@@ -151,18 +163,19 @@ module uhdpipe_device__engine__pk(clock,cfg_tail,in_valid,in_ready,in_data,in_la
             end
             else if (in_last) begin
                 q__push = 1'b1;
-                q__in_data = {{9{1'b0}}, wide[0+:64]} | ({{65{1'b0}}, strb_part} << 7'h40) | k_last;
+                q__in_side = {{1{1'b0}}, strb_part} | k_last;
                 acc__d = 64'h0;
                 fill__d = 4'h0;
             end
             else begin
-                acc__d = wide[0+:64];
+                acc__d = lo;
                 fill__d = total;
             end
         end
         if (flush__q & q__free) begin
             q__push = 1'b1;
-            q__in_data = {{9{1'b0}}, acc__q} | ({{65{1'b0}}, fill_strb} << 7'h40) | k_last;
+            q__in_data = acc__q;
+            q__in_side = {{1{1'b0}}, fill_strb} | k_last;
             flush__d = 1'b0;
             acc__d = 64'h0;
             fill__d = 4'h0;
@@ -171,9 +184,9 @@ module uhdpipe_device__engine__pk(clock,cfg_tail,in_valid,in_ready,in_data,in_la
         err_range = err__q;
         q__out_ready = out_ready;
         out_valid = q__out_valid;
-        out_data = q__out_data[0+:64];
-        out_strb = q__out_data[64+:8];
-        out_last = q__out_data[72];
+        out_data = q__out_data;
+        out_strb = q__out_side[0+:8];
+        out_last = q__out_side[8];
     end
 
 endmodule // uhdpipe_device__engine__pk

@@ -18,25 +18,31 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
     output reg  out_last;
 
     // Constant declarations
+    localparam  c32 = 7'b100000;
     localparam  c1 = 3'b1;
     localparam  c2 = 3'b10;
     localparam  c3 = 3'b11;
     localparam  c5 = 4'h5;
     localparam  ff8 = 8'hff;
     localparam  one32 = 32'h1;
-    localparam  k_last = 73'h1000000000000000000;
+    localparam  k_last = 9'b100000000;
 
     // Stub signals
     reg  q__clock;
     reg  q__push;
-    reg  [72:0] q__in_data;
+    reg  [63:0] q__in_data;
+    reg  [8:0] q__in_side;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [72:0] q__out_data;
-    reg  [95:0] acc__d;
-    wire  [95:0] acc__q;
+    wire  [63:0] q__out_data;
+    wire  [8:0] q__out_side;
+    reg  [63:0] acc__d;
+    wire  [63:0] acc__q;
     reg  acc__clock;
+    reg  [31:0] acc_h__d;
+    wire  [31:0] acc_h__q;
+    reg  acc_h__clock;
     reg  [3:0] fill__d;
     wire  [3:0] fill__q;
     reg  fill__clock;
@@ -56,7 +62,10 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
     reg  take;
     reg  last_out;
     reg  [3:0] fill_a;
-    reg  [95:0] acc_a;
+    reg  [63:0] acc_a;
+    reg  [31:0] acc_ah;
+    reg  [6:0] rsh;
+    reg  [31:0] spill;
     reg  [6:0] sh;
     reg  [39:0] x;
     reg  [15:0] s1;
@@ -71,15 +80,22 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
         .clock(q__clock),
         .push(q__push),
         .in_data(q__in_data),
+        .in_side(q__in_side),
         .free(q__free),
         .out_valid(q__out_valid),
         .out_ready(q__out_ready),
-        .out_data(q__out_data)
+        .out_data(q__out_data),
+        .out_side(q__out_side)
     );
-    uhdpipe_device__dff96 acc(
+    uhdpipe_device__dff64 acc(
         .d(acc__d),
         .q(acc__q),
         .clock(acc__clock)
+    );
+    uhdpipe_device__dff32 acc_h(
+        .d(acc_h__d),
+        .q(acc_h__q),
+        .clock(acc_h__clock)
     );
     uhdpipe_device__dff4 fill(
         .d(fill__d),
@@ -105,11 +121,13 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
     // Update code
     always @(*) begin
         acc__clock = clock;
+        acc_h__clock = clock;
         fill__clock = clock;
         in_done__clock = clock;
         out_left__clock = clock;
         tail__clock = clock;
         acc__d = acc__q;
+        acc_h__d = acc_h__q;
         fill__d = fill__q;
         in_done__d = in_done__q;
         out_left__d = out_left__q;
@@ -121,8 +139,10 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
         last_out = out_left__q == one32;
         fill_a = fill__q;
         acc_a = acc__q;
+        acc_ah = acc_h__q;
         if (emit) begin
-            acc_a = acc__q >> 6'h28;
+            acc_a = (acc__q >> 6'h28) | ({{32{1'b0}}, acc_h__q} << 5'h18);
+            acc_ah = 32'h0;
             fill_a = 4'h0;
             if (fill__q >= c5) begin
                 fill_a = fill__q - 4'h5;
@@ -131,10 +151,17 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
         in_ready = ~in_done__q & (fill_a < c5) & |out_left__q;
         take = in_valid & ~in_done__q & (fill_a < c5) & |out_left__q;
         sh = {{3{1'b0}}, fill_a} << 2'h3;
+        rsh = c32 - sh;
+        spill = 32'h0;
+        if (|fill_a) begin
+            spill = in_data[32+:32] >> rsh;
+        end
         acc__d = acc_a;
+        acc_h__d = acc_ah;
         fill__d = fill_a;
         if (take) begin
-            acc__d = acc_a | ({{32{1'b0}}, in_data} << sh);
+            acc__d = acc_a | (in_data << sh);
+            acc_h__d = spill;
             fill__d = fill_a + 4'h8;
             if (in_last) begin
                 in_done__d = 1'b1;
@@ -163,14 +190,16 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
         end
         data = {{54{1'b0}}, x[30+:10]} | ({{48{1'b0}}, s1} << 5'h10) | ({{48{1'b0}}, s2} << 6'h20) | ({{48{1'b0}}, s3} << 6'h30);
         q__push = emit;
-        q__in_data = {{9{1'b0}}, data} | ({{65{1'b0}}, strb} << 7'h40);
+        q__in_data = data;
+        q__in_side = {{1{1'b0}}, strb};
         if (last_out) begin
-            q__in_data = {{9{1'b0}}, data} | ({{65{1'b0}}, strb} << 7'h40) | k_last;
+            q__in_side = {{1{1'b0}}, strb} | k_last;
         end
         if (emit) begin
             out_left__d = out_left__q - 32'h1;
             if (last_out) begin
-                acc__d = 96'h0;
+                acc__d = 64'h0;
+                acc_h__d = 32'h0;
                 fill__d = 4'h0;
             end
         end
@@ -178,14 +207,15 @@ module uhdpipe_device__engine__up(clock,start,cfg_beats,cfg_tail,busy,in_valid,i
             out_left__d = cfg_beats;
             tail__d = cfg_tail;
             in_done__d = 1'b0;
-            acc__d = 96'h0;
+            acc__d = 64'h0;
+            acc_h__d = 32'h0;
             fill__d = 4'h0;
         end
         q__out_ready = out_ready;
         out_valid = q__out_valid;
-        out_data = q__out_data[0+:64];
-        out_strb = q__out_data[64+:8];
-        out_last = q__out_data[72];
+        out_data = q__out_data;
+        out_strb = q__out_side[0+:8];
+        out_last = q__out_side[8];
     end
 
 endmodule // uhdpipe_device__engine__up
