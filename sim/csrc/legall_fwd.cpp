@@ -10,6 +10,9 @@ struct LegallFwdPorts {
     uint8_t out_valid[3], out_first[3], out_last[3], out_sop[3], out_vhigh[3];
     uint8_t cfg_wavelet;  // an input, in what would be padding
     uint32_t out_a[3], out_b[3];
+    uint8_t cfg_depth_ho, outho_ready;                                // inputs
+    uint8_t outho_valid, outho_first, outho_last, outho_sop, pad2[2];  // outputs
+    uint32_t outho_low, outho_high;
 };
 
 UHDPIPE_HARNESS(legall_fwd, Vlegall_fwd)
@@ -26,6 +29,8 @@ extern "C" void uhdpipe_legall_fwd_eval(UhdpipeHarness<Vlegall_fwd>* s, LegallFw
     t->out3_ready = p->out_ready[2];
     t->cfg_depth = p->cfg_depth & 3;
     t->cfg_wavelet = p->cfg_wavelet & 7;
+    t->cfg_depth_ho = p->cfg_depth_ho & 1;
+    t->outho_ready = p->outho_ready;
     t->in_even = p->in_even & 0xfff;
     t->in_odd = p->in_odd & 0xfff;
     t->cfg_pairs = p->cfg_pairs & 0x1fff;
@@ -46,4 +51,10 @@ extern "C" void uhdpipe_legall_fwd_eval(UhdpipeHarness<Vlegall_fwd>* s, LegallFw
     LEVEL(1, 2)
     LEVEL(2, 3)
 #undef LEVEL
+    p->outho_valid = t->outho_valid;
+    p->outho_first = t->outho_first;
+    p->outho_last = t->outho_last;
+    p->outho_sop = t->outho_sop;
+    p->outho_low = t->outho_low;
+    p->outho_high = t->outho_high;
 }

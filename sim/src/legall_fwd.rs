@@ -54,7 +54,28 @@ pub struct Ports {
     pub out_a: [u32; 3],
     /// outK_b (output).
     pub out_b: [u32; 3],
+    /// cfg_depth_ho (0 or 1).
+    pub cfg_depth_ho: u8,
+    /// outho_ready.
+    pub outho_ready: u8,
+    /// outho_valid (output).
+    pub outho_valid: u8,
+    /// outho_first (output).
+    pub outho_first: u8,
+    /// outho_last (output).
+    pub outho_last: u8,
+    /// outho_sop (output).
+    pub outho_sop: u8,
+    /// Padding (the C struct's).
+    pub pad2: [u8; 2],
+    /// outho_low (output; 26 bits two's complement).
+    pub outho_low: u32,
+    /// outho_high (output).
+    pub outho_high: u32,
 }
+
+/// Lane width of the horizontal-only level.
+pub const HO_BITS: u32 = 26;
 
 /// Output lane widths of levels 1, 2, 3.
 pub const OUT_BITS: [u32; 3] = [17, 20, 23];
@@ -106,6 +127,8 @@ impl Dut for HdlLegallFwd {
         u.out3_ready.next = p.out_ready[2] != 0;
         u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
         u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
+        u.cfg_depth_ho.next = p.cfg_depth_ho & 1 != 0;
+        u.outho_ready.next = p.outho_ready != 0;
         u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
         u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
         u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
@@ -122,6 +145,12 @@ impl Dut for HdlLegallFwd {
         p.out_vhigh = [u.out1_vhigh.val() as u8, u.out2_vhigh.val() as u8, u.out3_vhigh.val() as u8];
         p.out_a = [u.out1_a.val().to_u64() as u32, u.out2_a.val().to_u64() as u32, u.out3_a.val().to_u64() as u32];
         p.out_b = [u.out1_b.val().to_u64() as u32, u.out2_b.val().to_u64() as u32, u.out3_b.val().to_u64() as u32];
+        p.outho_valid = u.outho_valid.val() as u8;
+        p.outho_first = u.outho_first.val() as u8;
+        p.outho_last = u.outho_last.val() as u8;
+        p.outho_sop = u.outho_sop.val() as u8;
+        p.outho_low = u.outho_low.val().to_u64() as u32;
+        p.outho_high = u.outho_high.val().to_u64() as u32;
     }
 
     fn tick(&mut self) {
@@ -184,6 +213,8 @@ pub struct OutBeat {
 pub struct Outcome {
     /// Each level's output beats, in order.
     pub levels: [Vec<OutBeat>; 3],
+    /// The horizontal-only level's beats (`a` = L, `b` = H; `vhigh` false).
+    pub ho: Vec<OutBeat>,
     /// Clocks until the last output beat was taken (inclusive).
     pub cycles: u64,
     /// Clocks with `err_line` high.
@@ -207,6 +238,8 @@ pub struct Drive {
     pub depth: u8,
     /// cfg_wavelet (VC-2 wavelet index: 1 LeGall, 3 Haar without shift, 4 Haar with shift).
     pub wavelet: u8,
+    /// cfg_depth_ho (0 or 1 horizontal-only level).
+    pub depth_ho: u8,
     /// Per-mille chance of withholding the next input beat on a clock.
     pub idle: u32,
     /// Per-mille chance of each level's consumer not being ready on a clock.
@@ -224,7 +257,7 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
     let (mut next, mut quiet, mut cycle) = (0usize, 0u64, 0u64);
     let limit = 100 * (input.len() as u64 + 10_000);
     while next < input.len() || quiet < 4096 {
-        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, ..Ports::default() };
+        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_depth_ho: d.depth_ho, ..Ports::default() };
         if next < input.len() && !chance.hit(d.idle) {
             let b = input[next];
             p.in_valid = 1;
@@ -237,6 +270,7 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
         for k in 0..3 {
             p.out_ready[k] = !chance.hit(d.stall) as u8;
         }
+        p.outho_ready = !chance.hit(d.stall) as u8;
         dut.eval(&mut p);
         if p.in_valid == 1 && p.in_ready == 1 {
             if p.in_sop == 1 {
@@ -266,6 +300,14 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
                 }
                 out.cycles = cycle + 1;
             }
+        }
+        if p.outho_valid == 1 {
+            quiet = 0;
+        }
+        if p.outho_valid == 1 && p.outho_ready == 1 {
+            let sext = |v: u32| ((v as i64) << (64 - HO_BITS)) >> (64 - HO_BITS);
+            out.ho.push(OutBeat { a: sext(p.outho_low), b: sext(p.outho_high), first: p.outho_first == 1, last: p.outho_last == 1, sop: p.outho_sop == 1, vhigh: false });
+            out.cycles = cycle + 1;
         }
         dut.tick();
         cycle += 1;
@@ -327,16 +369,62 @@ pub fn assemble_level(beats: &[OutBeat], k: usize, width: usize, height: usize) 
     Ok(pics)
 }
 
+/// Splits the horizontal-only level's beats into pictures of `rows` rows of `pairs` beats and
+/// returns each picture's (L, H) bands; an error names the beat that breaks the shape.
+pub fn assemble_ho(beats: &[OutBeat], pairs: usize, rows: usize) -> Result<Vec<[Vec<i64>; 2]>, String> {
+    let mut pics = Vec::new();
+    let mut cur: Option<([Vec<i64>; 2], usize, usize)> = None;
+    for (i, b) in beats.iter().enumerate() {
+        if b.sop {
+            if cur.is_some() {
+                return Err(format!("horizontal-only level beat {i}: a picture starts before the last one ended"));
+            }
+            cur = Some((Default::default(), 0, 0));
+        }
+        let Some((bands, row, col)) = cur.as_mut() else {
+            return Err(format!("horizontal-only level beat {i}: a beat outside a picture"));
+        };
+        if b.first != (*col == 0) || b.last != (*col == pairs - 1) {
+            return Err(format!("horizontal-only level beat {i}: first/last markers at column {col} of {pairs}"));
+        }
+        bands[0].push(b.a);
+        bands[1].push(b.b);
+        *col += 1;
+        if *col == pairs {
+            *col = 0;
+            *row += 1;
+            if *row == rows {
+                pics.push(cur.take().unwrap().0);
+            }
+        }
+    }
+    if cur.is_some() {
+        return Err("horizontal-only level: the last picture is incomplete".into());
+    }
+    Ok(pics)
+}
+
 /// The subbands of every picture in `out`, in the model's order ([`Bands`]), from the
-/// streams of levels 1..=`depth` ([`assemble_level`]).
-pub fn assemble(out: &Outcome, width: usize, height: usize, depth: usize) -> Result<Vec<Bands>, String> {
+/// streams of levels 1..=`depth` ([`assemble_level`]) and, with `depth_ho` 1, the
+/// horizontal-only level ([`assemble_ho`]), whose L is then the DC band.
+pub fn assemble(out: &Outcome, width: usize, height: usize, depth: usize, depth_ho: usize) -> Result<Vec<Bands>, String> {
     let per_level = (0..depth).map(|k| assemble_level(&out.levels[k], k, width, height)).collect::<Result<Vec<_>, _>>()?;
     if per_level.iter().any(|l| l.len() != per_level[0].len()) {
         return Err(format!("levels produced different numbers of pictures: {:?}", per_level.iter().map(Vec::len).collect::<Vec<_>>()));
     }
+    let ho = if depth_ho == 1 { Some(assemble_ho(&out.ho, width >> (depth + 1), height >> depth)?) } else { None };
+    if ho.as_ref().is_some_and(|h| h.len() != per_level[0].len()) {
+        return Err("the horizontal-only level produced another number of pictures".into());
+    }
+    if ho.is_none() && !out.ho.is_empty() {
+        return Err("the horizontal-only level produced output while off".into());
+    }
     Ok((0..per_level[0].len())
         .map(|p| {
-            let mut bands = vec![per_level[depth - 1][p][0].clone()];
+            let mut bands = match &ho {
+                Some(h) => vec![h[p][0].clone(), h[p][1].clone()],
+                None => vec![per_level[depth - 1][p][0].clone()],
+            };
             for k in (0..depth).rev() {
                 bands.extend(per_level[k][p][1..].iter().cloned());
             }

@@ -12,6 +12,11 @@
 //! input) and `b` = HL; in H rows `a` = LH, `b` = HH; beat `c` of output row `m` holds column
 //! `c` of band row `m`. A consumer takes each level's stream (a real encoder writes them into
 //! its slice buffer); a level whose consumer stalls stalls the whole transform.
+//! With `cfg_depth_ho` set, the deepest 2-D level's LL rows also go (through an
+//! [`super::ll_pack`]) into one more [`super::legall_h`], the horizontal-only level
+//! (`dwt_depth_ho = 1`), whose (L, H) pairs leave on `outho_*`: L is then the DC band and H
+//! the band after it, as `dwt` orders them. Its lanes are 26 bits (the 23-bit level-3 LL
+//! plus the horizontal pass's three).
 //!
 //! **Throughput.** Level 1 takes one sample pair per clock; deeper levels run at a quarter
 //! of the rate of the level above. A picture costs `W/2 · (H + 2)` clocks (level 1's two
@@ -125,6 +130,25 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub out3_sop: Signal<Out, Bit>,
     /// Level 3: an H row.
     pub out3_vhigh: Signal<Out, Bit>,
+    /// Run-time register: one horizontal-only level (`dwt_depth_ho = 1`) after the
+    /// `cfg_depth` 2-D levels: the DC band's rows go through a further horizontal analysis
+    /// whose (L, H) pairs leave on `outho_*` (L is then the DC band). The width must be a
+    /// multiple of `2^(cfg_depth + 1)`.
+    pub cfg_depth_ho: Signal<In, Bit>,
+    /// Horizontal-only level: a pair is offered.
+    pub outho_valid: Signal<Out, Bit>,
+    /// Horizontal-only level: the consumer takes it.
+    pub outho_ready: Signal<In, Bit>,
+    /// Horizontal-only level: L (the DC band), 26-bit two's complement.
+    pub outho_low: Signal<Out, Bits<26>>,
+    /// Horizontal-only level: H, 26-bit two's complement.
+    pub outho_high: Signal<Out, Bits<26>>,
+    /// Horizontal-only level: first pair of a row.
+    pub outho_first: Signal<Out, Bit>,
+    /// Horizontal-only level: last pair of a row.
+    pub outho_last: Signal<Out, Bit>,
+    /// Horizontal-only level: first pair of a picture.
+    pub outho_sop: Signal<Out, Bit>,
     h1: LegallH<12, 16>,
     v1: LegallV<16, 17, N1>,
     p1: LlPack<17>,
@@ -146,7 +170,18 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     err_p: DFF<Bit>,
     // Level 3's LL stream has no consumer (the DC band leaves on out3); Verilator's lint
     // ignores signals whose name contains "unused".
-    unused_ll3: Signal<Local, Bit>,
+    pho: LlPack<23>,
+    hho: LegallH<23, 26>,
+    ll_c: Signal<Local, Bits<23>>,
+    ext17: Constant<Bits<23>>,
+    ext20: Constant<Bits<23>>,
+    sign17: Constant<Bits<17>>,
+    sign20: Constant<Bits<20>>,
+    ho1: DFF<Bit>,
+    ho2: DFF<Bit>,
+    ho3: DFF<Bit>,
+    pairs4: DFF<Bits<13>>,
+    pairs_ho: DFF<Bits<13>>,
     two: Constant<Bits<2>>,
     three: Constant<Bits<2>>,
     w_haar0: Constant<Bits<3>>,
@@ -169,6 +204,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
             cfg_wavelet: Default::default(),
+            cfg_depth_ho: Default::default(),
+            outho_valid: Default::default(),
+            outho_ready: Default::default(),
+            outho_low: Default::default(),
+            outho_high: Default::default(),
+            outho_first: Default::default(),
+            outho_last: Default::default(),
+            outho_sop: Default::default(),
             err_line: Default::default(),
             err_pic: Default::default(),
             out1_valid: Default::default(),
@@ -213,7 +256,18 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             noshift: Default::default(),
             err_l: Default::default(),
             err_p: Default::default(),
-            unused_ll3: Default::default(),
+            pho: Default::default(),
+            hho: Default::default(),
+            ll_c: Default::default(),
+            ext17: Constant::new((((1u64 << 23) - 1) & !((1u64 << 17) - 1)).to_bits()),
+            ext20: Constant::new((((1u64 << 23) - 1) & !((1u64 << 20) - 1)).to_bits()),
+            sign17: Constant::new((1u64 << 16).to_bits()),
+            sign20: Constant::new((1u64 << 19).to_bits()),
+            ho1: Default::default(),
+            ho2: Default::default(),
+            ho3: Default::default(),
+            pairs4: Default::default(),
+            pairs_ho: Default::default(),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
             w_haar0: Constant::new(3u64.to_bits()),
@@ -225,8 +279,20 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
 impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, N2, N3> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, noshift, err_l, err_p);
-        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3);
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, noshift, err_l, err_p, ho1, ho2, ho3, pairs4, pairs_ho);
+        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, pho, hho);
+        // The horizontal-only level follows the deepest 2-D level (depth 0 is taken as 1).
+        self.ho1.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() < self.two.val());
+        self.ho2.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.two.val());
+        self.ho3.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.three.val());
+        self.pairs4.d.next = self.cfg_pairs.val() >> 3;
+        self.pairs_ho.d.next = self.pairs4.q.val();
+        if self.ho1.q.val() {
+            self.pairs_ho.d.next = self.pairs2.q.val();
+        }
+        if self.ho2.q.val() {
+            self.pairs_ho.d.next = self.pairs3.q.val();
+        }
         self.pairs2.d.next = self.cfg_pairs.val() >> 1;
         self.pairs3.d.next = self.cfg_pairs.val() >> 2;
         self.rows2.d.next = self.cfg_rows.val() >> 1;
@@ -265,7 +331,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v1.in_sop.next = self.h1.out_sop.val();
         self.v1.cfg_pairs.next = self.cfg_pairs.val();
         self.v1.cfg_rows.next = self.cfg_rows.val();
-        self.v1.cfg_ll.next = self.deep2.q.val();
+        self.v1.cfg_ll.next = self.deep2.q.val() | self.ho1.q.val();
         self.out1_valid.next = self.v1.out_valid.val();
         self.v1.out_ready.next = self.out1_ready.val();
         self.out1_a.next = self.v1.out_a.val();
@@ -274,8 +340,11 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.out1_last.next = self.v1.out_last.val();
         self.out1_sop.next = self.v1.out_sop.val();
         self.out1_vhigh.next = self.v1.out_vhigh.val();
-        self.p1.in_valid.next = self.v1.ll_valid.val();
+        self.p1.in_valid.next = self.v1.ll_valid.val() & !self.ho1.q.val();
         self.v1.ll_ready.next = self.p1.in_ready.val();
+        if self.ho1.q.val() {
+            self.v1.ll_ready.next = self.pho.in_ready.val();
+        }
         self.p1.in_c.next = self.v1.ll_c.val();
         self.p1.in_first.next = self.v1.ll_first.val();
         self.p1.in_last.next = self.v1.ll_last.val();
@@ -298,7 +367,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v2.in_sop.next = self.h2.out_sop.val();
         self.v2.cfg_pairs.next = self.pairs2.q.val();
         self.v2.cfg_rows.next = self.rows2.q.val();
-        self.v2.cfg_ll.next = self.deep3.q.val();
+        self.v2.cfg_ll.next = self.deep3.q.val() | self.ho2.q.val();
         self.out2_valid.next = self.v2.out_valid.val();
         self.v2.out_ready.next = self.out2_ready.val();
         self.out2_a.next = self.v2.out_a.val();
@@ -307,8 +376,11 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.out2_last.next = self.v2.out_last.val();
         self.out2_sop.next = self.v2.out_sop.val();
         self.out2_vhigh.next = self.v2.out_vhigh.val();
-        self.p2.in_valid.next = self.v2.ll_valid.val();
+        self.p2.in_valid.next = self.v2.ll_valid.val() & !self.ho2.q.val();
         self.v2.ll_ready.next = self.p2.in_ready.val();
+        if self.ho2.q.val() {
+            self.v2.ll_ready.next = self.pho.in_ready.val();
+        }
         self.p2.in_c.next = self.v2.ll_c.val();
         self.p2.in_first.next = self.v2.ll_first.val();
         self.p2.in_last.next = self.v2.ll_last.val();
@@ -331,9 +403,53 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v3.in_sop.next = self.h3.out_sop.val();
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
-        self.v3.cfg_ll.next = false;
-        self.v3.ll_ready.next = false;
-        self.unused_ll3.next = self.v3.ll_valid.val() | self.v3.ll_c.val().any() | self.v3.ll_first.val() | self.v3.ll_last.val() | self.v3.ll_sop.val();
+        self.v3.cfg_ll.next = self.ho3.q.val();
+        self.v3.ll_ready.next = self.pho.in_ready.val();
+        // Horizontal-only level: the deepest 2-D level's LL stream (sign-extended to 23 bits),
+        // packed into pairs, through one more horizontal analysis.
+        self.ll_c.next = self.v3.ll_c.val();
+        self.pho.in_valid.next = self.v3.ll_valid.val() & self.ho3.q.val();
+        self.pho.in_first.next = self.v3.ll_first.val();
+        self.pho.in_last.next = self.v3.ll_last.val();
+        self.pho.in_sop.next = self.v3.ll_sop.val();
+        if self.ho2.q.val() {
+            self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c.val());
+            if (self.v2.ll_c.val() & self.sign20.val()).any() {
+                self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c.val()) | self.ext20.val();
+            }
+            self.pho.in_valid.next = self.v2.ll_valid.val();
+            self.pho.in_first.next = self.v2.ll_first.val();
+            self.pho.in_last.next = self.v2.ll_last.val();
+            self.pho.in_sop.next = self.v2.ll_sop.val();
+        }
+        if self.ho1.q.val() {
+            self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c.val());
+            if (self.v1.ll_c.val() & self.sign17.val()).any() {
+                self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c.val()) | self.ext17.val();
+            }
+            self.pho.in_valid.next = self.v1.ll_valid.val();
+            self.pho.in_first.next = self.v1.ll_first.val();
+            self.pho.in_last.next = self.v1.ll_last.val();
+            self.pho.in_sop.next = self.v1.ll_sop.val();
+        }
+        self.pho.in_c.next = self.ll_c.val();
+        self.hho.in_valid.next = self.pho.out_valid.val();
+        self.pho.out_ready.next = self.hho.in_ready.val();
+        self.hho.in_even.next = self.pho.out_even.val();
+        self.hho.in_odd.next = self.pho.out_odd.val();
+        self.hho.in_first.next = self.pho.out_first.val();
+        self.hho.in_last.next = self.pho.out_last.val();
+        self.hho.in_sop.next = self.pho.out_sop.val();
+        self.hho.cfg_pairs.next = self.pairs_ho.q.val();
+        self.hho.cfg_haar.next = self.haar.q.val();
+        self.hho.cfg_noshift.next = self.noshift.q.val();
+        self.outho_valid.next = self.hho.out_valid.val();
+        self.hho.out_ready.next = self.outho_ready.val();
+        self.outho_low.next = self.hho.out_low.val();
+        self.outho_high.next = self.hho.out_high.val();
+        self.outho_first.next = self.hho.out_first.val();
+        self.outho_last.next = self.hho.out_last.val();
+        self.outho_sop.next = self.hho.out_sop.val();
         self.out3_valid.next = self.v3.out_valid.val();
         self.v3.out_ready.next = self.out3_ready.val();
         self.out3_a.next = self.v3.out_a.val();
@@ -343,7 +459,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.out3_sop.next = self.v3.out_sop.val();
         self.out3_vhigh.next = self.v3.out_vhigh.val();
         // Errors.
-        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val();
+        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.hho.err_line.val();
         self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val();
         self.err_line.next = self.err_l.q.val();
         self.err_pic.next = self.err_p.q.val();
