@@ -23,6 +23,7 @@ extern "C" void uhdpipe_legall_h_eval(UhdpipeHarness<Vlegall_h>* s, LegallHPorts
     t->in_even = p->in_even & 0xfff;
     t->in_odd = p->in_odd & 0xfff;
     t->cfg_pairs = p->cfg_pairs & 0x1fff;
+    t->cfg_single = (p->cfg_pairs & 0x1fff) == 1;
     t->eval();
     p->in_ready = t->in_ready;
     p->out_valid = t->out_valid;

@@ -87,6 +87,7 @@ impl Dut for HdlLegallH {
         u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
         u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
         u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
+        u.cfg_single.next = p.cfg_pairs & 0x1fff == 1;
         self.settle();
         let u = &self.uut;
         p.in_ready = u.in_ready.val() as u8;

@@ -182,6 +182,10 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     ho3: DFF<Bit>,
     pairs4: DFF<Bits<13>>,
     pairs_ho: DFF<Bits<13>>,
+    single2: DFF<Bit>,
+    single3: DFF<Bit>,
+    single_ho: DFF<Bit>,
+    one13: Constant<Bits<13>>,
     two: Constant<Bits<2>>,
     three: Constant<Bits<2>>,
     w_haar0: Constant<Bits<3>>,
@@ -268,6 +272,10 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             ho3: Default::default(),
             pairs4: Default::default(),
             pairs_ho: Default::default(),
+            single2: Default::default(),
+            single3: Default::default(),
+            single_ho: Default::default(),
+            one13: Constant::new(1u64.to_bits()),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
             w_haar0: Constant::new(3u64.to_bits()),
@@ -279,13 +287,22 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
 impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, N2, N3> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, noshift, err_l, err_p, ho1, ho2, ho3, pairs4, pairs_ho);
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, noshift, err_l, err_p, ho1, ho2, ho3, pairs4, pairs_ho, single2, single3, single_ho);
         clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, pho, hho);
         // The horizontal-only level follows the deepest 2-D level (depth 0 is taken as 1).
         self.ho1.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() < self.two.val());
         self.ho2.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.two.val());
         self.ho3.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.three.val());
         self.pairs4.d.next = self.cfg_pairs.val() >> 3;
+        // "One pair per line" of each level, registered (level 1 decodes its input port
+        // directly: a picture may start on the clock its size is set).
+        self.single2.d.next = self.pairs2.q.val() == self.one13.val();
+        self.single3.d.next = self.pairs3.q.val() == self.one13.val();
+        self.single_ho.d.next = self.pairs_ho.q.val() == self.one13.val();
+        self.h1.cfg_single.next = self.cfg_pairs.val() == self.one13.val();
+        self.h2.cfg_single.next = self.single2.q.val();
+        self.h3.cfg_single.next = self.single3.q.val();
+        self.hho.cfg_single.next = self.single_ho.q.val();
         self.pairs_ho.d.next = self.pairs4.q.val();
         if self.ho1.q.val() {
             self.pairs_ho.d.next = self.pairs2.q.val();

@@ -58,6 +58,9 @@ pub struct LegallH<const W: usize, const V: usize> {
     /// Run-time register: pairs per line, 1..=4096 (the line width is `2·cfg_pairs`); read
     /// at each line's first pair.
     pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: `cfg_pairs == 1` (one pair per line), decoded by the parent — from
+    /// a register where it can, so that the framing decision does not wait for the compare.
+    pub cfg_single: Signal<In, Bit>,
     /// Run-time register: Haar (VC-2 wavelets 3 and 4) instead of LeGall (5,3): both lifting
     /// steps take the centre pair as their neighbour (`H = o − e`, `L = e + ⌊(H + 1) / 2⌋`).
     pub cfg_haar: Signal<In, Bit>,
@@ -95,7 +98,6 @@ pub struct LegallH<const W: usize, const V: usize> {
     err_now: Signal<Local, Bit>,
     // framing: pairs left in the line after the next one, whether a line is open, and
     // whether pairs are being dropped
-    one: Constant<Bits<13>>,
     r: DFF<Bits<13>>,
     in_line: DFF<Bit>,
     dropping: DFF<Bit>,
@@ -183,6 +185,7 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             in_odd: Default::default(),
             in_first: Default::default(),
             cfg_pairs: Default::default(),
+            cfg_single: Default::default(),
             cfg_haar: Default::default(),
             cfg_noshift: Default::default(),
             err_line: Default::default(),
@@ -193,7 +196,6 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             eff_last: Default::default(),
             accept: Default::default(),
             err_now: Default::default(),
-            one: Constant::new(1u64.to_bits()),
             r: Default::default(),
             in_line: Default::default(),
             dropping: Default::default(),
@@ -295,7 +297,7 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         self.eff_first.next = self.in_first.val() | !self.in_line.q.val();
         self.at_end.next = !self.r.q.val().any();
         if self.in_first.val() {
-            self.at_end.next = self.cfg_pairs.val() == self.one.val();
+            self.at_end.next = self.cfg_single.val();
         }
         self.eff_last.next = self.in_last.val() | self.at_end.val();
         self.accept.next = self.in_first.val() | self.in_line.q.val();

@@ -54,6 +54,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     localparam  ext20 = 23'h700000;
     localparam  sign17 = 17'b10000000000000000;
     localparam  sign20 = 20'h80000;
+    localparam  one13 = 13'b1;
     localparam  two = 2'b10;
     localparam  three = 2'b11;
     localparam  w_haar0 = 3'b11;
@@ -69,6 +70,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  h1__in_last;
     reg  h1__in_sop;
     reg  [12:0] h1__cfg_pairs;
+    reg  h1__cfg_single;
     reg  h1__cfg_haar;
     reg  h1__cfg_noshift;
     wire  h1__err_line;
@@ -129,6 +131,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  h2__in_last;
     reg  h2__in_sop;
     reg  [12:0] h2__cfg_pairs;
+    reg  h2__cfg_single;
     reg  h2__cfg_haar;
     reg  h2__cfg_noshift;
     wire  h2__err_line;
@@ -189,6 +192,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  h3__in_last;
     reg  h3__in_sop;
     reg  [12:0] h3__cfg_pairs;
+    reg  h3__cfg_single;
     reg  h3__cfg_haar;
     reg  h3__cfg_noshift;
     wire  h3__err_line;
@@ -279,6 +283,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  hho__in_last;
     reg  hho__in_sop;
     reg  [12:0] hho__cfg_pairs;
+    reg  hho__cfg_single;
     reg  hho__cfg_haar;
     reg  hho__cfg_noshift;
     wire  hho__err_line;
@@ -304,6 +309,15 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  [12:0] pairs_ho__d;
     wire  [12:0] pairs_ho__q;
     reg  pairs_ho__clock;
+    reg  single2__d;
+    wire  single2__q;
+    reg  single2__clock;
+    reg  single3__d;
+    wire  single3__q;
+    reg  single3__clock;
+    reg  single_ho__d;
+    wire  single_ho__q;
+    reg  single_ho__clock;
 
     // Local signals
     reg  [22:0] ll_c;
@@ -319,6 +333,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .in_last(h1__in_last),
         .in_sop(h1__in_sop),
         .cfg_pairs(h1__cfg_pairs),
+        .cfg_single(h1__cfg_single),
         .cfg_haar(h1__cfg_haar),
         .cfg_noshift(h1__cfg_noshift),
         .err_line(h1__err_line),
@@ -385,6 +400,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .in_last(h2__in_last),
         .in_sop(h2__in_sop),
         .cfg_pairs(h2__cfg_pairs),
+        .cfg_single(h2__cfg_single),
         .cfg_haar(h2__cfg_haar),
         .cfg_noshift(h2__cfg_noshift),
         .err_line(h2__err_line),
@@ -451,6 +467,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .in_last(h3__in_last),
         .in_sop(h3__in_sop),
         .cfg_pairs(h3__cfg_pairs),
+        .cfg_single(h3__cfg_single),
         .cfg_haar(h3__cfg_haar),
         .cfg_noshift(h3__cfg_noshift),
         .err_line(h3__err_line),
@@ -567,6 +584,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .in_last(hho__in_last),
         .in_sop(hho__in_sop),
         .cfg_pairs(hho__cfg_pairs),
+        .cfg_single(hho__cfg_single),
         .cfg_haar(hho__cfg_haar),
         .cfg_noshift(hho__cfg_noshift),
         .err_line(hho__err_line),
@@ -603,6 +621,21 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .q(pairs_ho__q),
         .clock(pairs_ho__clock)
     );
+    uhdpipe_legall_fwd_hd__dff1 single2(
+        .d(single2__d),
+        .q(single2__q),
+        .clock(single2__clock)
+    );
+    uhdpipe_legall_fwd_hd__dff1 single3(
+        .d(single3__d),
+        .q(single3__q),
+        .clock(single3__clock)
+    );
+    uhdpipe_legall_fwd_hd__dff1 single_ho(
+        .d(single_ho__d),
+        .q(single_ho__q),
+        .clock(single_ho__clock)
+    );
 
     // Update code
     always @(*) begin
@@ -621,6 +654,9 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         ho3__clock = clock;
         pairs4__clock = clock;
         pairs_ho__clock = clock;
+        single2__clock = clock;
+        single3__clock = clock;
+        single_ho__clock = clock;
         pairs2__d = pairs2__q;
         pairs3__d = pairs3__q;
         rows2__d = rows2__q;
@@ -636,6 +672,9 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         ho3__d = ho3__q;
         pairs4__d = pairs4__q;
         pairs_ho__d = pairs_ho__q;
+        single2__d = single2__q;
+        single3__d = single3__q;
+        single_ho__d = single_ho__q;
         h1__clock = clock;
         v1__clock = clock;
         p1__clock = clock;
@@ -650,6 +689,13 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         ho2__d = cfg_depth_ho & (cfg_depth == two);
         ho3__d = cfg_depth_ho & (cfg_depth == three);
         pairs4__d = cfg_pairs >> 2'h3;
+        single2__d = pairs2__q == one13;
+        single3__d = pairs3__q == one13;
+        single_ho__d = pairs_ho__q == one13;
+        h1__cfg_single = cfg_pairs == one13;
+        h2__cfg_single = single2__q;
+        h3__cfg_single = single3__q;
+        hho__cfg_single = single_ho__q;
         pairs_ho__d = pairs4__q;
         if (ho1__q) begin
             pairs_ho__d = pairs2__q;
