@@ -29,7 +29,17 @@ use uhdpipe_driver::vfio_user::client::Client;
 use uhdpipe_driver::vfio_user::proto::{DMA_READ, DMA_WRITE};
 
 /// How long the driver waits for any reply from the device server.
-const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
+pub const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Samples as the device reads them: 16-bit little-endian.
+pub fn samples_to_le(samples: &[u16]) -> Vec<u8> {
+    samples.iter().flat_map(|s| s.to_le_bytes()).collect()
+}
+
+/// The inverse of [`samples_to_le`] (a trailing odd byte is ignored).
+pub fn samples_from_le(bytes: &[u8]) -> Vec<u16> {
+    bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect()
+}
 
 /// How long a job may take before the device is declared hung (per job, from submission).
 pub const DEFAULT_JOB_TIMEOUT: Duration = Duration::from_secs(30);
@@ -142,6 +152,9 @@ pub struct Accelerator {
     inner: Mutex<Inner>,
     changed: Condvar,
     irq: uhdpipe_driver::event::EventFd,
+    /// How long a waiter sleeps on the interrupt before polling again (long with interrupts,
+    /// short when the queue only polls).
+    nap: Duration,
     _local: Option<LocalSim>,
     /// The per-job timeout (from submission).
     pub job_timeout: Duration,
@@ -175,7 +188,8 @@ impl Accelerator {
     pub fn with_transport(t: Box<dyn Transport>, cfg: QueueConfig) -> Result<Accelerator> {
         let q = JobQueue::open(t, cfg)?;
         let irq = q.interrupt()?;
-        Ok(Accelerator { inner: Mutex::new(Inner { q, next_tag: 1, pending: HashSet::new(), done: HashMap::new(), lost: HashMap::new() }), changed: Condvar::new(), irq, _local: None, job_timeout: DEFAULT_JOB_TIMEOUT })
+        let nap = Duration::from_millis(if q.has_interrupts() { 20 } else { 1 });
+        Ok(Accelerator { inner: Mutex::new(Inner { q, next_tag: 1, pending: HashSet::new(), done: HashMap::new(), lost: HashMap::new() }), changed: Condvar::new(), irq, nap, _local: None, job_timeout: DEFAULT_JOB_TIMEOUT })
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -291,7 +305,7 @@ impl Accelerator {
             }
             // Sleep on the interrupt without holding the queue.
             drop(g);
-            let _ = self.irq.wait(Duration::from_millis(if self.lock().q.has_interrupts() { 20 } else { 1 }));
+            let _ = self.irq.wait(self.nap);
             g = self.lock();
         }
     }
@@ -300,9 +314,7 @@ impl Accelerator {
     pub fn pack10(&self, samples: &[u16]) -> Result<Vec<u8>> {
         let n = samples.len();
         let mut src = self.alloc(2 * n)?;
-        for (i, s) in samples.iter().enumerate() {
-            src.bytes_mut()[2 * i..2 * i + 2].copy_from_slice(&s.to_le_bytes());
-        }
+        src.bytes_mut()[..2 * n].copy_from_slice(&samples_to_le(samples));
         let out = packed_len(n as u64);
         let dst = self.alloc(out as usize)?;
         let r = self.run(Job { op: Op::Pack10, count: n as u32, src_len: (2 * n as u64).div_ceil(8) * 8, src, dst_len: out, dst }, out as usize)?;
@@ -319,7 +331,7 @@ impl Accelerator {
         src.bytes_mut()[..need].copy_from_slice(&bytes[..need]);
         let dst = self.alloc(2 * n)?;
         let out = self.run(Job { op: Op::Unpack10, count: n as u32, src_len: (need as u64).div_ceil(8) * 8, src, dst_len: 2 * n as u64, dst }, 2 * n)?;
-        Ok(out.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect())
+        Ok(samples_from_le(&out))
     }
 
     /// Runs one job, returns the first `out` bytes of its destination, frees its buffers.

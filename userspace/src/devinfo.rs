@@ -2,14 +2,10 @@
 //! capabilities, build parameters, register blocks), read through the real driver.
 
 use crate::{Backend, Error, Result};
-use crate::accel::LocalSim;
+use crate::accel::{LocalSim, REPLY_TIMEOUT};
 use std::path::Path;
-use std::time::Duration;
 use uhdpipe_driver::regmap::{self, discover, Identity, IDENT};
 use uhdpipe_driver::vfio_user::client::Client;
-
-/// How long the driver waits for any reply from the device.
-const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connects to the device `backend` names (for `sim`: the server at `socket`, or one started
 /// here) and returns its description.

@@ -7,7 +7,7 @@
 //! ([`crate::accel`]: one job per frame, several frames in flight); the planes are
 //! interleaved into ST 2110 sample order on the host. Both give identical bytes.
 
-use crate::accel::{Accelerator, Buffer, Job, Op, Status, Ticket};
+use crate::accel::{samples_from_le, samples_to_le, Accelerator, Buffer, Job, Op, Status, Ticket};
 use crate::{Error, Result};
 use std::collections::VecDeque;
 use std::io::{BufRead, Read, Write};
@@ -148,8 +148,7 @@ pub fn pack_y4m<R: BufRead, W: Write>(input: R, name: &str, mut output: W, engin
                 emit(&p, &mut sum)?;
             }
             Some(pipe) => {
-                let raw: Vec<u8> = s.iter().flat_map(|v| v.to_le_bytes()).collect();
-                pipe.submit(Op::Pack10, samples, &raw, bytes)?;
+                pipe.submit(Op::Pack10, samples, &samples_to_le(&s), bytes)?;
                 if pipe.flying.len() >= IN_FLIGHT {
                     let out = pipe.next(bytes)?.expect("a job in flight");
                     emit(&out, &mut sum)?;
@@ -190,7 +189,6 @@ pub fn unpack_to_y4m<R: Read, W: Write>(mut input: R, name: &str, output: W, siz
         progress(sum.frames);
         Ok(())
     };
-    let to_u16 = |b: Vec<u8>| b.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect::<Vec<u16>>();
     let mut buf = vec![0u8; bytes];
     loop {
         let got = read_full(&mut input, &mut buf).map_err(io_in)?;
@@ -206,14 +204,14 @@ pub fn unpack_to_y4m<R: Read, W: Write>(mut input: R, name: &str, output: W, siz
                 pipe.submit(Op::Unpack10, samples, &buf, 2 * samples)?;
                 if pipe.flying.len() >= IN_FLIGHT {
                     let out = pipe.next(2 * samples)?.expect("a job in flight");
-                    emit(to_u16(out), &mut sum)?;
+                    emit(samples_from_le(&out), &mut sum)?;
                 }
             }
         }
     }
     if let Some(mut pipe) = pipe {
         while let Some(out) = pipe.next(2 * samples)? {
-            emit(to_u16(out), &mut sum)?;
+            emit(samples_from_le(&out), &mut sum)?;
         }
         pipe.finish()?;
     }
