@@ -295,7 +295,7 @@ pub fn all_blocks() -> Vec<(String, Vec<(String, String)>)> {
     use crate::blocks::legall_fwd::LegallFwd;
     use crate::blocks::legall_h::LegallH;
     vec![
-        ("legall_h".to_string(), verilog("legall_h", "legall_h", &mut LegallH::<12, 16>::default())),
+        ("legall_h".to_string(), verilog("legall_h", "legall_h", &mut LegallH::<12, 16, 0>::default())),
         // The simulation build: rows up to 8192 samples (8K), depth 3.
         ("legall_fwd".to_string(), verilog("legall_fwd", "legall_fwd", &mut LegallFwd::<12, 11, 10>::default())),
         // The simulated PCIe device's core: register chain, job queues, DMA and the 10-bit
@@ -303,6 +303,8 @@ pub fn all_blocks() -> Vec<(String, Vec<(String, String)>)> {
         ("device".to_string(), verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))),
         // The ULX3S build: rows up to 2048 samples (1080p), depth 3.
         ("legall_fwd_hd".to_string(), verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8>::default())),
+        // The inverse transform's simulation build: rows up to 8192 samples, depth 3.
+        ("legall_inv".to_string(), verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10>::default())),
     ]
 }
 

@@ -84,33 +84,7 @@ pub const MAX_WIDTH: usize = 8192;
 
 crate::verilated!(LegallFwd, "legall_fwd", Ports, "One instance of the Verilated transform (the reference).");
 
-/// The same block in rust-hdl's own simulator (much slower; small pictures only).
-pub struct HdlLegallFwd {
-    uut: Box<uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10>>,
-}
-
-impl HdlLegallFwd {
-    /// A fresh instance, clock low.
-    pub fn new() -> Self {
-        use rust_hdl::prelude::*;
-        let mut uut = Box::<uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10>>::default();
-        uut.connect_all();
-        uut.clock.next = Clock::from(false);
-        let mut s = HdlLegallFwd { uut };
-        s.settle();
-        s
-    }
-
-    fn settle(&mut self) {
-        assert!(rust_hdl::prelude::simulate(&mut *self.uut, 1000), "rust-hdl simulation did not settle");
-    }
-}
-
-impl Default for HdlLegallFwd {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+crate::hdl_sim!(HdlLegallFwd, uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10>, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
 impl Dut for HdlLegallFwd {
     type Ports = Ports;
@@ -154,11 +128,7 @@ impl Dut for HdlLegallFwd {
     }
 
     fn tick(&mut self) {
-        use rust_hdl::prelude::*;
-        self.uut.clock.next = Clock::from(true);
-        self.settle();
-        self.uut.clock.next = Clock::from(false);
-        self.settle();
+        self.edge();
     }
 }
 

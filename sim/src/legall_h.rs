@@ -45,33 +45,7 @@ pub struct Ports {
 
 crate::verilated!(LegallH, "legall_h", Ports, "One instance of the Verilated block.");
 
-/// The same block in rust-hdl's own simulator (settling with `simulate` after each change).
-pub struct HdlLegallH {
-    uut: uhdpipe_rtl::blocks::legall_h::LegallH<12, 16>,
-}
-
-impl HdlLegallH {
-    /// A fresh instance, clock low.
-    pub fn new() -> Self {
-        use rust_hdl::prelude::*;
-        let mut uut = uhdpipe_rtl::blocks::legall_h::LegallH::<12, 16>::default();
-        uut.connect_all();
-        uut.clock.next = Clock::from(false);
-        let mut s = HdlLegallH { uut };
-        s.settle();
-        s
-    }
-
-    fn settle(&mut self) {
-        assert!(rust_hdl::prelude::simulate(&mut self.uut, 1000), "rust-hdl simulation did not settle");
-    }
-}
-
-impl Default for HdlLegallH {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+crate::hdl_sim!(HdlLegallH, uhdpipe_rtl::blocks::legall_h::LegallH<12, 16, 0>, "The same block in rust-hdl's own simulator (settling with `simulate` after each change).");
 
 impl Dut for HdlLegallH {
     type Ports = Ports;
@@ -101,10 +75,6 @@ impl Dut for HdlLegallH {
     }
 
     fn tick(&mut self) {
-        use rust_hdl::prelude::*;
-        self.uut.clock.next = Clock::from(true);
-        self.settle();
-        self.uut.clock.next = Clock::from(false);
-        self.settle();
+        self.edge();
     }
 }

@@ -11,6 +11,8 @@ pub mod core;
 pub mod device;
 pub mod legall_fwd;
 pub mod legall_h;
+pub mod legall_inv;
+pub mod pictures;
 
 /// A clocked block driven port by port: the one interface testbenches use for both
 /// simulators (Verilator and rust-hdl's).
@@ -130,3 +132,51 @@ macro_rules! verilated {
     };
 }
 pub(crate) use verilated;
+
+/// The wrapper of one block in rust-hdl's own simulator: `hdl_sim!(Type, BlockType, "doc")`
+/// declares `Type` (owning the block, boxed), `new` (connected, clock low, settled),
+/// `Default`, and the `settle` / `edge` steps a [`Dut`] implementation uses (`eval` is the
+/// block's own: it maps the ports).
+macro_rules! hdl_sim {
+    ($ty:ident, $block:ty, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $ty {
+            uut: Box<$block>,
+        }
+
+        impl $ty {
+            /// A fresh instance, clock low.
+            pub fn new() -> Self {
+                use rust_hdl::prelude::*;
+                let mut uut = Box::<$block>::default();
+                uut.connect_all();
+                uut.clock.next = Clock::from(false);
+                let mut s = $ty { uut };
+                s.settle();
+                s
+            }
+
+            /// Propagates every change until the logic is stable.
+            fn settle(&mut self) {
+                assert!(rust_hdl::prelude::simulate(&mut *self.uut, 1000), "rust-hdl simulation did not settle");
+            }
+
+            /// One rising clock edge, then the clock low again.
+            fn edge(&mut self) {
+                use rust_hdl::prelude::*;
+                self.uut.clock.next = Clock::from(true);
+                self.settle();
+                self.uut.clock.next = Clock::from(false);
+                self.settle();
+            }
+        }
+
+        impl Default for $ty {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+    };
+}
+pub(crate) use hdl_sim;
+

@@ -7,6 +7,7 @@
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
 use uhdpipe_sim::legall_fwd::{assemble, assemble_level, drive, picture_beats, Bands, Drive, HdlLegallFwd, InBeat, LegallFwd, LevelBands, OutBeat, Ports};
+use uhdpipe_sim::pictures::{natural, noise};
 use uhdpipe_sim::Dut;
 
 /// The model's bands of a picture (samples already signed).
@@ -119,27 +120,6 @@ fn natural_picture_is_exact() {
     for wavelet in WAVELETS {
         check(&mut LegallFwd::new(), std::slice::from_ref(&pic), 256, 128, 3, bench(wavelet, (wavelet == 1) as u8, 100, 100, 7)).unwrap();
     }
-}
-
-/// Deterministic pseudo-random non-negative values (a 64-bit mix of `i` and `k`).
-fn noise(i: u64, k: u64) -> i64 {
-    let mut x = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ k.wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
-    x ^= x >> 29;
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^= x >> 32;
-    (x >> 1) as i64
-}
-
-/// A smooth natural-looking picture: sums of low-frequency sinusoids, offset to signed
-/// 10-bit, so that the transform sees the correlations of real content.
-fn natural(w: usize, h: usize) -> Vec<i64> {
-    (0..w * h)
-        .map(|i| {
-            let (x, y) = ((i % w) as f64, (i / w) as f64);
-            let v = 512.0 + 200.0 * (x / 17.0).sin() * (y / 23.0).cos() + 150.0 * ((x + 2.0 * y) / 41.0).sin() + 60.0 * ((x * y) / 900.0).cos();
-            v.round().clamp(0.0, 1023.0) as i64 - 512
-        })
-        .collect()
 }
 
 /// Broken pictures raise `err_pic`/`err_line` and the next picture comes out exact.

@@ -48,6 +48,7 @@
 use super::legall_h::LegallH;
 use super::legall_v::LegallV;
 use super::ll_pack::LlPack;
+use super::stream_queue::StreamQueue;
 use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
@@ -149,14 +150,14 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub outho_last: Signal<Out, Bit>,
     /// Horizontal-only level: first pair of a picture.
     pub outho_sop: Signal<Out, Bit>,
-    h1: LegallH<12, 16>,
-    v1: LegallV<16, 17, N1>,
+    h1: LegallH<12, 16, 0>,
+    v1: LegallV<16, 17, N1, 0>,
     p1: LlPack<17>,
-    h2: LegallH<17, 20>,
-    v2: LegallV<20, 20, N2>,
+    h2: LegallH<17, 20, 0>,
+    v2: LegallV<20, 20, N2, 0>,
     p2: LlPack<20>,
-    h3: LegallH<20, 23>,
-    v3: LegallV<23, 23, N3>,
+    h3: LegallH<20, 23, 0>,
+    v3: LegallV<23, 23, N3, 0>,
     // run-time registers of the deeper levels, registered
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
@@ -170,9 +171,19 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     err_p: DFF<Bit>,
     // Level 3's LL stream has no consumer (the DC band leaves on out3); Verilator's lint
     // ignores signals whose name contains "unused".
+    hq: StreamQueue<23, 3>,
     pho: LlPack<23>,
-    hho: LegallH<23, 26>,
+    hho: LegallH<23, 26, 0>,
     ll_c: Signal<Local, Bits<23>>,
+    idle_unused: Signal<Local, Bit>,
+    hs_first: Signal<Local, Bit>,
+    hs_last: Signal<Local, Bit>,
+    hs_sop: Signal<Local, Bit>,
+    hs_side: Signal<Local, Bits<3>>,
+    side0: Constant<Bits<3>>,
+    side_first: Constant<Bits<3>>,
+    side_last: Constant<Bits<3>>,
+    side_sop: Constant<Bits<3>>,
     ext17: Constant<Bits<23>>,
     ext20: Constant<Bits<23>>,
     sign17: Constant<Bits<17>>,
@@ -260,9 +271,19 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             noshift: Default::default(),
             err_l: Default::default(),
             err_p: Default::default(),
+            hq: Default::default(),
             pho: Default::default(),
             hho: Default::default(),
             ll_c: Default::default(),
+            idle_unused: Default::default(),
+            hs_first: Default::default(),
+            hs_last: Default::default(),
+            hs_sop: Default::default(),
+            hs_side: Default::default(),
+            side0: Constant::new(0u64.to_bits()),
+            side_first: Constant::new(1u64.to_bits()),
+            side_last: Constant::new(2u64.to_bits()),
+            side_sop: Constant::new(4u64.to_bits()),
             ext17: Constant::new((((1u64 << 23) - 1) & !((1u64 << 17) - 1)).to_bits()),
             ext20: Constant::new((((1u64 << 23) - 1) & !((1u64 << 20) - 1)).to_bits()),
             sign17: Constant::new((1u64 << 16).to_bits()),
@@ -288,7 +309,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, noshift, err_l, err_p, ho1, ho2, ho3, pairs4, pairs_ho, single2, single3, single_ho);
-        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, pho, hho);
+        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, hq, pho, hho);
         // The horizontal-only level follows the deepest 2-D level (depth 0 is taken as 1).
         self.ho1.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() < self.two.val());
         self.ho2.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.two.val());
@@ -360,7 +381,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.p1.in_valid.next = self.v1.ll_valid.val() & !self.ho1.q.val();
         self.v1.ll_ready.next = self.p1.in_ready.val();
         if self.ho1.q.val() {
-            self.v1.ll_ready.next = self.pho.in_ready.val();
+            self.v1.ll_ready.next = self.hq.free.val();
         }
         self.p1.in_c.next = self.v1.ll_c.val();
         self.p1.in_first.next = self.v1.ll_first.val();
@@ -396,7 +417,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.p2.in_valid.next = self.v2.ll_valid.val() & !self.ho2.q.val();
         self.v2.ll_ready.next = self.p2.in_ready.val();
         if self.ho2.q.val() {
-            self.v2.ll_ready.next = self.pho.in_ready.val();
+            self.v2.ll_ready.next = self.hq.free.val();
         }
         self.p2.in_c.next = self.v2.ll_c.val();
         self.p2.in_first.next = self.v2.ll_first.val();
@@ -421,35 +442,54 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
         self.v3.cfg_ll.next = self.ho3.q.val();
-        self.v3.ll_ready.next = self.pho.in_ready.val();
-        // Horizontal-only level: the deepest 2-D level's LL stream (sign-extended to 23 bits),
-        // packed into pairs, through one more horizontal analysis.
+        self.v3.ll_ready.next = self.hq.free.val();
+        // Horizontal-only level: the deepest 2-D level's LL stream (sign-extended to 23 bits)
+        // into a two-entry queue (a register slice: the three-way source select stays out of
+        // the pair packer's take logic), packed into pairs, through one more horizontal
+        // analysis.
         self.ll_c.next = self.v3.ll_c.val();
-        self.pho.in_valid.next = self.v3.ll_valid.val() & self.ho3.q.val();
-        self.pho.in_first.next = self.v3.ll_first.val();
-        self.pho.in_last.next = self.v3.ll_last.val();
-        self.pho.in_sop.next = self.v3.ll_sop.val();
+        self.hq.push.next = self.v3.ll_valid.val() & self.ho3.q.val();
+        self.hs_first.next = self.v3.ll_first.val();
+        self.hs_last.next = self.v3.ll_last.val();
+        self.hs_sop.next = self.v3.ll_sop.val();
         if self.ho2.q.val() {
             self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c.val());
             if (self.v2.ll_c.val() & self.sign20.val()).any() {
                 self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c.val()) | self.ext20.val();
             }
-            self.pho.in_valid.next = self.v2.ll_valid.val();
-            self.pho.in_first.next = self.v2.ll_first.val();
-            self.pho.in_last.next = self.v2.ll_last.val();
-            self.pho.in_sop.next = self.v2.ll_sop.val();
+            self.hq.push.next = self.v2.ll_valid.val();
+            self.hs_first.next = self.v2.ll_first.val();
+            self.hs_last.next = self.v2.ll_last.val();
+            self.hs_sop.next = self.v2.ll_sop.val();
         }
         if self.ho1.q.val() {
             self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c.val());
             if (self.v1.ll_c.val() & self.sign17.val()).any() {
                 self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c.val()) | self.ext17.val();
             }
-            self.pho.in_valid.next = self.v1.ll_valid.val();
-            self.pho.in_first.next = self.v1.ll_first.val();
-            self.pho.in_last.next = self.v1.ll_last.val();
-            self.pho.in_sop.next = self.v1.ll_sop.val();
+            self.hq.push.next = self.v1.ll_valid.val();
+            self.hs_first.next = self.v1.ll_first.val();
+            self.hs_last.next = self.v1.ll_last.val();
+            self.hs_sop.next = self.v1.ll_sop.val();
         }
-        self.pho.in_c.next = self.ll_c.val();
+        self.hq.in_data.next = self.ll_c.val();
+        self.hs_side.next = self.side0.val();
+        if self.hs_first.val() {
+            self.hs_side.next = self.hs_side.val() | self.side_first.val();
+        }
+        if self.hs_last.val() {
+            self.hs_side.next = self.hs_side.val() | self.side_last.val();
+        }
+        if self.hs_sop.val() {
+            self.hs_side.next = self.hs_side.val() | self.side_sop.val();
+        }
+        self.hq.in_side.next = self.hs_side.val();
+        self.pho.in_valid.next = self.hq.out_valid.val();
+        self.hq.out_ready.next = self.pho.in_ready.val();
+        self.pho.in_c.next = self.hq.out_data.val();
+        self.pho.in_first.next = self.hq.out_side.val().get_bit(0);
+        self.pho.in_last.next = self.hq.out_side.val().get_bit(1);
+        self.pho.in_sop.next = self.hq.out_side.val().get_bit(2);
         self.hho.in_valid.next = self.pho.out_valid.val();
         self.pho.out_ready.next = self.hho.in_ready.val();
         self.hho.in_even.next = self.pho.out_even.val();
@@ -475,6 +515,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.out3_last.next = self.v3.out_last.val();
         self.out3_sop.next = self.v3.out_sop.val();
         self.out3_vhigh.next = self.v3.out_vhigh.val();
+        self.idle_unused.next = self.v1.pic_idle.val() | self.v2.pic_idle.val() | self.v3.pic_idle.val();
         // Errors.
         self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.hho.err_line.val();
         self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val();

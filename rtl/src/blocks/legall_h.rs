@@ -37,7 +37,7 @@ use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallH<const W: usize, const V: usize> {
+pub struct LegallH<const W: usize, const V: usize, const S: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Input stream: a sample pair is offered.
@@ -85,6 +85,8 @@ pub struct LegallH<const W: usize, const V: usize> {
     /// Output stream: start of picture (`in_sop` of the line's first pair).
     pub out_sop: Signal<Out, Bit>,
     // constants
+    syn: Constant<Bit>,
+    one: Constant<Bits<V>>,
     ext: Constant<Bits<V>>,
     msb: Constant<Bits<V>>,
     sign_in: Constant<Bits<W>>,
@@ -110,6 +112,17 @@ pub struct LegallH<const W: usize, const V: usize> {
     hm: Signal<Local, Bits<V>>,
     l_shift: Signal<Local, Bits<V>>,
     a_emit: Signal<Local, Bit>,
+    // synthesis: H_{n-1} (or H_n), e_n, e_{n+1}, the neighbour e of the odd step
+    hp: Signal<Local, Bits<V>>,
+    t1: Signal<Local, Bits<V>>,
+    osum: Signal<Local, Bits<V>>,
+    t2: Signal<Local, Bits<V>>,
+    e_j: Signal<Local, Bits<V>>,
+    e_j2: Signal<Local, Bits<V>>,
+    e_nx: Signal<Local, Bits<V>>,
+    s_t2: DFF<Bits<V>>,
+    s_l2: DFF<Bits<V>>,
+    b_e2: DFF<Bits<V>>,
     free: Signal<Local, Bit>,
     // stage I: the registered input pair (sign-extended, filter_bit_shift applied)
     iv: DFF<Bit>,
@@ -173,9 +186,9 @@ pub struct LegallH<const W: usize, const V: usize> {
     q1s: DFF<Bit>,
 }
 
-impl<const W: usize, const V: usize> Default for LegallH<W, V> {
+impl<const W: usize, const V: usize, const S: usize> Default for LegallH<W, V, S> {
     fn default() -> Self {
-        assert!(V >= W + 3 && V <= 64);
+        assert!(S < 2 && V >= W + 1 + 2 * (1 - S) && V < 64);
         let ext = if V == 64 { u64::MAX } else { (1u64 << V) - 1 } & !((1u64 << W) - 1);
         Self {
             clock: Default::default(),
@@ -209,7 +222,19 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
             out_high: Default::default(),
             out_first: Default::default(),
             out_last: Default::default(),
+            syn: Constant::new(S == 1),
+            one: Constant::new(1u64.to_bits()),
             ext: Constant::new(ext.to_bits()),
+            hp: Default::default(),
+            t1: Default::default(),
+            osum: Default::default(),
+            t2: Default::default(),
+            e_j: Default::default(),
+            e_j2: Default::default(),
+            e_nx: Default::default(),
+            s_t2: Default::default(),
+            s_l2: Default::default(),
+            b_e2: Default::default(),
             msb: Constant::new((1u64 << (V - 1)).to_bits()),
             sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
             e_new: Default::default(),
@@ -278,11 +303,11 @@ impl<const W: usize, const V: usize> Default for LegallH<W, V> {
     }
 }
 
-impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
+impl<const W: usize, const V: usize, const S: usize> Logic for LegallH<W, V, S> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, iv, i_e, i_o, i_first, i_sop, i_last, e_prev, o_prev, have_prev, prev_first, prev_sop, prev_last, sv, s_e, s_o, s_sum, s_first, s_sop, s_last, bv,
+            self, clock, s_t2, s_l2, b_e2, iv, i_e, i_o, i_first, i_sop, i_last, e_prev, o_prev, have_prev, prev_first, prev_sop, prev_last, sv, s_e, s_o, s_sum, s_first, s_sop, s_last, bv,
             b_e, b_h, b_first, b_sop, b_last, cv,
             c_e, c_h, c_lsum, c_first, c_sop, c_last, h_prev, ov, ol, oh, of, os, oe, q0v, q0l, q0h, q0f, q0e, q0s, q1v, q1l, q1h, q1f, q1e, q1s, r, in_line, dropping, err
         );
@@ -343,6 +368,24 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
         if (self.c_lsum.q.val() & self.msb.val()).any() {
             self.l_shift.next = (self.c_lsum.q.val() >> 2) | self.msb.val() | (self.msb.val() >> 1);
         }
+        // Synthesis (S = 1): stage S forms H_{n-1} + H_n + 2 for the pair leaving the pair
+        // buffer and H_n + H_{n+1} + 2 for the one behind it (the odd step needs e_{n+1});
+        // stage B subtracts both (e_n, e_{n+1}); stage C forms e_n + e_{n+1} + 1 (e_{n+1} =
+        // e_n at a line's end and for Haar) and adds filter_bit_shift's rounding; the output
+        // register adds the odd step and shifts.
+        self.hp.next = self.h_prev.q.val();
+        if self.prev_first.q.val() | self.cfg_haar.val() {
+            self.hp.next = self.o_prev.q.val();
+        }
+        self.t2.next = (self.s_t2.q.val() >> 2) | ((self.s_t2.q.val() & self.msb.val()) | ((self.s_t2.q.val() & self.msb.val()) >> 1));
+        self.t1.next = (self.s_sum.q.val() >> 2) | ((self.s_sum.q.val() & self.msb.val()) | ((self.s_sum.q.val() & self.msb.val()) >> 1));
+        self.e_j.next = self.s_e.q.val() - self.t1.val();
+        self.osum.next = self.c_h.q.val() + ((self.c_lsum.q.val() >> 1) | (self.c_lsum.q.val() & self.msb.val()));
+        self.e_j2.next = self.s_l2.q.val() - self.t2.val();
+        self.e_nx.next = self.b_e2.q.val();
+        if self.b_last.q.val() | self.cfg_haar.val() {
+            self.e_nx.next = self.b_e.q.val();
+        }
         self.err.d.next = false;
         if self.free.val() & self.in_valid.val() {
             self.err.d.next = self.err_now.val();
@@ -362,7 +405,7 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.iv.d.next = self.in_valid.val() & self.accept.val();
             self.i_e.d.next = self.e_new.val() << 1;
             self.i_o.d.next = self.o_new.val() << 1;
-            if self.cfg_noshift.val() {
+            if self.cfg_noshift.val() | self.syn.val() {
                 self.i_e.d.next = self.e_new.val();
                 self.i_o.d.next = self.o_new.val();
             }
@@ -384,12 +427,22 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.s_e.d.next = self.e_prev.q.val();
             self.s_o.d.next = self.o_prev.q.val();
             self.s_sum.d.next = self.h_sum.val();
+            self.s_t2.d.next = self.o_prev.q.val() + self.i_o.q.val() + self.one.val() + self.one.val();
+            self.s_l2.d.next = self.i_e.q.val();
+            if self.syn.val() {
+                self.s_sum.d.next = self.hp.val() + self.o_prev.q.val() + self.one.val() + self.one.val();
+            }
             self.s_first.d.next = self.prev_first.q.val();
             self.s_sop.d.next = self.prev_sop.q.val();
             self.s_last.d.next = self.prev_last.q.val();
             self.bv.d.next = self.sv.q.val();
             self.b_e.d.next = self.s_e.q.val();
             self.b_h.d.next = self.h.val();
+            self.b_e2.d.next = self.e_j2.val();
+            if self.syn.val() {
+                self.b_e.d.next = self.e_j.val();
+                self.b_h.d.next = self.s_o.q.val();
+            }
             self.b_first.d.next = self.s_first.q.val();
             self.b_sop.d.next = self.s_sop.q.val();
             self.b_last.d.next = self.s_last.q.val();
@@ -397,15 +450,33 @@ impl<const W: usize, const V: usize> Logic for LegallH<W, V> {
             self.c_e.d.next = self.b_e.q.val();
             self.c_h.d.next = self.b_h.q.val();
             self.c_lsum.d.next = self.hm.val() + self.b_h.q.val() + 2;
+            if self.syn.val() {
+                self.c_lsum.d.next = self.b_e.q.val() + self.e_nx.val() + self.one.val();
+                if !self.cfg_noshift.val() {
+                    self.c_e.d.next = self.b_e.q.val() + self.one.val();
+                    self.c_h.d.next = self.b_h.q.val() + self.one.val();
+                }
+            }
             self.c_first.d.next = self.b_first.q.val();
             self.c_sop.d.next = self.b_sop.q.val();
             self.c_last.d.next = self.b_last.q.val();
-            if self.bv.q.val() {
+            if self.bv.q.val() & !self.syn.val() {
                 self.h_prev.d.next = self.b_h.q.val();
+            }
+            if self.a_emit.val() & self.syn.val() {
+                self.h_prev.d.next = self.o_prev.q.val();
             }
             self.ov.d.next = self.cv.q.val();
             self.ol.d.next = self.c_e.q.val() + self.l_shift.val();
             self.oh.d.next = self.c_h.q.val();
+            if self.syn.val() {
+                self.ol.d.next = self.c_e.q.val();
+                self.oh.d.next = self.osum.val();
+                if !self.cfg_noshift.val() {
+                    self.ol.d.next = (self.c_e.q.val() >> 1) | (self.c_e.q.val() & self.msb.val());
+                    self.oh.d.next = (self.osum.val() >> 1) | (self.osum.val() & self.msb.val());
+                }
+            }
             self.of.d.next = self.c_first.q.val();
             self.os.d.next = self.c_sop.q.val();
             self.oe.d.next = self.c_last.q.val();

@@ -51,7 +51,7 @@ use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallV<const W: usize, const V: usize, const N: usize> {
+pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Input stream: a beat is offered.
@@ -110,8 +110,18 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     pub ll_last: Signal<Out, Bit>,
     /// LL stream: first coefficient of a picture.
     pub ll_sop: Signal<Out, Bit>,
-    lane_a: LegallVLane<W, V>,
-    lane_b: LegallVLane<W, V>,
+    /// Framing state: no picture is open and none is being dropped — the next beat must
+    /// start a picture (a register; [`super::ll_join`] uses it to tell a picture whose start
+    /// marker is missing from the tail of a broken one).
+    pub pic_idle: Signal<Out, Bit>,
+    lane_a: LegallVLane<W, V, S>,
+    lane_b: LegallVLane<W, V, S>,
+    syn: Constant<Bit>,
+    have_e: DFF<Bit>,
+    cur_havee: Signal<Local, Bit>,
+    flush2: DFF<Bit>,
+    flush3: DFF<Bit>,
+    m04: DFF<Bit>,
     ram_ea: LineRam<V, N>,
     ram_eb: LineRam<V, N>,
     ram_oa: LineRam<V, N>,
@@ -150,6 +160,7 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     two: Constant<Bits<13>>,
     cfg_m2: DFF<Bits<13>>,
     rows_m1: DFF<Bits<13>>,
+    rows_m2: DFF<Bits<13>>,
     // locals
     free: Signal<Local, Bit>,
     hold: Signal<Local, Bit>,
@@ -263,9 +274,9 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize> {
     l1s: DFF<Bit>,
 }
 
-impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N> {
+impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for LegallV<W, V, N, S> {
     fn default() -> Self {
-        assert!(V >= W && N <= 12);
+        assert!(V >= W && N <= 12 && S < 2);
         Self {
             clock: Default::default(),
             in_valid: Default::default(),
@@ -288,6 +299,13 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             out_vhigh: Default::default(),
             lane_a: Default::default(),
             lane_b: Default::default(),
+            pic_idle: Default::default(),
+            syn: Constant::new(S == 1),
+            have_e: Default::default(),
+            cur_havee: Default::default(),
+            flush2: Default::default(),
+            flush3: Default::default(),
+            m04: Default::default(),
             ram_ea: Default::default(),
             ram_eb: Default::default(),
             ram_oa: Default::default(),
@@ -338,6 +356,7 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
             cl_m1: Default::default(),
             cfg_m2: Default::default(),
             rows_m1: Default::default(),
+            rows_m2: Default::default(),
             addr: Default::default(),
             addr_p1: Default::default(),
             col_p1: Default::default(),
@@ -437,11 +456,11 @@ impl<const W: usize, const V: usize, const N: usize> Default for LegallV<W, V, N
     }
 }
 
-impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> {
+impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for LegallV<W, V, N, S> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
+            self, clock, have_e, flush2, flush3, m04, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1, rows_m2, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
             m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2, last2,
             sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh, stall_r, nrdy_r, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
             q1f, q1l, q1s, q1h, ll_on, l0v, l0c, l0f, l0l, l0s, l1v, l1c, l1f, l1l, l1s
@@ -494,17 +513,25 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         self.cur_odd.next = self.y_odd.q.val();
         self.cur_early.next = self.early.q.val();
         self.cur_haveh.next = self.have_h.q.val();
+        self.cur_havee.next = self.have_e.q.val();
         self.cur_rl.next = self.rl.q.val();
         self.addr.next = self.col.q.val();
         self.rows_m1.d.next = self.cfg_rows.val() - 1;
+        self.rows_m2.d.next = self.cfg_rows.val() - 2;
         if self.start.val() & !self.flushing.q.val() {
             self.cur_odd.next = false;
             self.cur_early.next = true;
             self.cur_haveh.next = false;
+            self.cur_havee.next = false;
             self.cur_rl.next = self.rows_m1.q.val();
             self.addr.next = 0.into();
         }
-        self.rl_m1.next = self.cur_rl.val() - 1;
+        // (both decrements come from registers; the start mux picks one afterwards, so that
+        // the input beat's framing decision does not wait for a carry chain)
+        self.rl_m1.next = self.rl.q.val() - 1;
+        if self.start.val() & !self.flushing.q.val() {
+            self.rl_m1.next = self.rows_m2.q.val();
+        }
         self.cl_m1.next = self.cl.q.val() - 1;
         self.cfg_m2.d.next = self.cfg_pairs.val() - 2;
         // (the increment is taken from the register, not through the start mux)
@@ -521,6 +548,17 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         if self.flushing.q.val() {
             self.c_comp.next = !self.f2.q.val();
             self.c_emit.next = self.f2.q.val();
+        }
+        // Synthesis: compute in odd rows (row 1 on: its result only fills the buffer) and
+        // the second flush row; emit the buffered e in even rows from row 2 on and the first
+        // flush row.
+        if self.syn.val() {
+            self.c_comp.next = self.cur_odd.val();
+            self.c_emit.next = !self.cur_odd.val() & !self.cur_early.val();
+            if self.flushing.q.val() {
+                self.c_comp.next = self.f2.q.val();
+                self.c_emit.next = !self.f2.q.val();
+            }
         }
         // Line buffers: read at issue (two-clock read: the words come out with the beat in
         // S1), E/O written from S1, H written from S4.
@@ -567,10 +605,16 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
         self.lane_b.ram_h.next = self.ram_hb.read_data.val();
         self.lane_a.haar.next = self.cfg_haar.val();
         self.lane_b.haar.next = self.cfg_haar.val();
-        self.lane_a.flush1.next = self.flush1.q.val();
-        self.lane_b.flush1.next = self.flush1.q.val();
-        self.lane_a.m0_3.next = self.m03.q.val();
-        self.lane_b.m0_3.next = self.m03.q.val();
+        self.lane_a.edge1.next = self.flush1.q.val();
+        self.lane_b.edge1.next = self.flush1.q.val();
+        self.lane_a.edge3.next = self.m03.q.val();
+        self.lane_b.edge3.next = self.m03.q.val();
+        if self.syn.val() {
+            self.lane_a.edge1.next = self.m01.q.val();
+            self.lane_b.edge1.next = self.m01.q.val();
+            self.lane_a.edge3.next = self.flush3.q.val();
+            self.lane_b.edge3.next = self.flush3.q.val();
+        }
         self.lane_a.comp4.next = self.comp4.q.val();
         self.lane_b.comp4.next = self.comp4.q.val();
         // Framing state.
@@ -583,6 +627,7 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             }
         }
         self.err_pic.next = self.err.q.val();
+        self.pic_idle.next = !self.in_pic.q.val() & !self.dropping.q.val();
         if self.issue.val() {
             self.dropping.d.next = false;
             self.cl.d.next = self.cl_m1.val();
@@ -602,6 +647,7 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self.y_odd.d.next = self.cur_odd.val();
             self.early.d.next = self.cur_early.val();
             self.have_h.d.next = self.cur_haveh.val();
+            self.have_e.d.next = self.cur_havee.val();
             if !self.flushing.q.val() {
                 self.in_pic.d.next = true;
             }
@@ -611,6 +657,7 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
                 self.y_odd.d.next = !self.cur_odd.val();
                 self.early.d.next = self.cur_early.val() & !self.cur_odd.val();
                 self.have_h.d.next = self.cur_haveh.val() | self.c_comp.val();
+                self.have_e.d.next = self.cur_havee.val() | self.c_emit.val();
                 if self.flushing.q.val() {
                     self.f2.d.next = true;
                     if self.f2.q.val() {
@@ -640,11 +687,14 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self.we_o0.d.next = self.cur_odd.val() & !self.flushing.q.val();
             self.comp0.d.next = self.c_comp.val();
             self.emit0.d.next = self.c_emit.val();
-            self.flush0.d.next = self.flushing.q.val() & !self.f2.q.val();
+            self.flush0.d.next = self.flushing.q.val() & (self.f2.q.val() == self.syn.val());
             self.m00.d.next = !self.cur_haveh.val();
             self.first0.d.next = self.b_first.val();
             self.last0.d.next = self.b_last.val();
             self.sop0.d.next = self.c_comp.val() & self.b_first.val() & !self.cur_haveh.val();
+            if self.syn.val() {
+                self.sop0.d.next = self.c_emit.val() & self.b_first.val() & !self.cur_havee.val();
+            }
             self.v1.d.next = self.v0.q.val();
             self.c1.d.next = self.c0.q.val();
             self.we_e1.d.next = self.we_e0.q.val();
@@ -652,6 +702,9 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self.comp1.d.next = self.comp0.q.val();
             self.emit1.d.next = self.emit0.q.val();
             self.flush1.d.next = self.flush0.q.val();
+            self.flush2.d.next = self.flush1.q.val();
+            self.flush3.d.next = self.flush2.q.val();
+            self.m04.d.next = self.m03.q.val();
             self.m01.d.next = self.m00.q.val();
             self.first1.d.next = self.first0.q.val();
             self.last1.d.next = self.last0.q.val();
@@ -680,10 +733,16 @@ impl<const W: usize, const V: usize, const N: usize> Logic for LegallV<W, V, N> 
             self.last4.d.next = self.last3.q.val();
             self.sop4.d.next = self.sop3.q.val();
             self.ov.d.next = self.v4.q.val() & (self.comp4.q.val() | self.emit4.q.val());
+            if self.syn.val() {
+                self.ov.d.next = self.v4.q.val() & ((self.comp4.q.val() & !self.m04.q.val()) | self.emit4.q.val());
+            }
             self.of.d.next = self.first4.q.val();
             self.oe.d.next = self.last4.q.val();
             self.os.d.next = self.sop4.q.val();
             self.oh.d.next = self.emit4.q.val();
+            if self.syn.val() {
+                self.oh.d.next = self.comp4.q.val();
+            }
         }
         // Output queue: S5 moves in whenever the pipeline advances.
         self.push.next = self.ov.q.val() & self.free.val();

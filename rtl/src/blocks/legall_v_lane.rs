@@ -1,24 +1,36 @@
 //! One column lane of [`super::legall_v`]'s datapath: the LeGall (5,3) vertical lifting
-//! arithmetic for one column per clock, as a five-register pipeline with one clock enable.
-//! The parent block owns the control (which row a beat belongs to, what to read and write)
-//! and the line buffers; this block only computes.
+//! arithmetic for one column per clock, analysis or synthesis, as a five-register pipeline
+//! with one clock enable. The parent block owns the control (which row a beat belongs to,
+//! what to read and write) and the line buffers; this block only computes.
 //!
-//! **Function** (per beat, the parent supplying the line-buffer words read for its column):
-//! `H = o − ⌊(e + e_next + 1) / 2⌋`, with `e_next` the incoming sample (or, in the first
-//! flush row, `e` itself: the bottom edge `e_M = e_{M−1}`); `L = e + ⌊(H_prev + H + 2) / 4⌋`
-//! with `H_prev` the buffered H of the row pair above (or `H` itself in the first row pair).
-//! `out` is `L` in compute beats and the buffered `H` in the other beats.
+//! **Analysis** (`S = 0`; per beat, the parent supplying the line-buffer words read for its
+//! column: `ram_e` = `e_m`, `ram_o` = `o_m`, `ram_h` = `H_{m−1}`):
+//! `H = o − ⌊(e + e_next + 1) / 2⌋`, with `e_next` the incoming sample (or, with `edge1` —
+//! the first flush row — `e` itself: the bottom edge `e_M = e_{M−1}`);
+//! `L = e + ⌊(H_prev + H + 2) / 4⌋` with `H_prev` the buffered H of the row pair above (or,
+//! with `edge3` — the first row pair — `H` itself). `out` is `L` in compute beats and the
+//! buffered `H` in the other beats.
+//!
+//! **Synthesis** (`S = 1`; `ram_e` = `L_m`, `ram_o` = `H_{m−1}`, `ram_h` = `e_{m−1}`, the
+//! incoming sample `H_m`): `e_m = L_m − ⌊(H_{m−1} + H_m + 2) / 4⌋` (with `edge1` — the first
+//! row pair — `H_{m−1} = H_m`), then `o_{m−1} = H_{m−1} + ⌊(e_{m−1} + e_m + 1) / 2⌋` (with
+//! `edge3` — the last flush row — `e_m = e_{m−1}`, the bottom edge). `out` is `o_{m−1}` in
+//! compute beats and the buffered `e_{m−1}` in the other beats; `h4` is `e_m` (the parent
+//! writes it back). The two directions are the same four adders in mirror order (stage 2
+//! adds `+1` or `+2`, stage 3 shifts by 1 or 2, and back), so one lane serves both.
+//!
+//! Haar (`haar`): both neighbours of each step are the centre sample.
 //!
 //! **Latency:** five enabled clocks from `x_in` (S0) to `out` (S5). **Reset:** none.
 //!
 //! **Build-time parameters:** `W` input bits, `V` datapath bits (`V ≥ W`; sized by the
-//! parent from the worst case).
+//! parent from the worst case), `S` the direction (0 analysis, 1 synthesis).
 
 use rust_hdl::prelude::*;
 
 /// The lane; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallVLane<const W: usize, const V: usize> {
+pub struct LegallVLane<const W: usize, const V: usize, const S: usize> {
     /// Clock.
     pub clock: Signal<In, Clock>,
     /// Clock enable of every register (the parent's pipeline advance).
@@ -32,26 +44,37 @@ pub struct LegallVLane<const W: usize, const V: usize> {
     pub ram_o: Signal<In, Bits<V>>,
     /// S1: the H line buffer word (`H_{m−1}`, or `H_m` in emit rows).
     pub ram_h: Signal<In, Bits<V>>,
-    /// Control for the beat in S1: first flush row (`e_next = e`).
-    pub flush1: Signal<In, Bit>,
+    /// Control for the beat in S1: analysis, the first flush row (`e_next = e`); synthesis,
+    /// the first row pair (`H_{m−1} = H_m`).
+    pub edge1: Signal<In, Bit>,
     /// Haar (VC-2 wavelets 3 and 4) instead of LeGall: both neighbours are the centre row
     /// (`H = o − e`, `L = e + ⌊(H + 1) / 2⌋`), the same lifting with other taps.
     pub haar: Signal<In, Bit>,
-    /// Control for the beat in S3: first row pair (`H_prev = H`).
-    pub m0_3: Signal<In, Bit>,
+    /// Control for the beat in S3: analysis, the first row pair (`H_prev = H`); synthesis,
+    /// the last flush row (`e_m = e_{m−1}`).
+    pub edge3: Signal<In, Bit>,
     /// Control for the beat in S4: a compute beat (`out = L`, else the buffered H).
     pub comp4: Signal<In, Bit>,
     /// The beat in S1's sample, sign-extended (written to the even/odd line buffer).
     pub x1: Signal<Out, Bits<V>>,
-    /// The beat in S4's `H` (written to the H line buffer).
+    /// The beat in S4's `H` (analysis) or `e_m` (synthesis), written back to the line buffer
+    /// `ram_h` reads.
     pub h4: Signal<Out, Bits<V>>,
     /// S5: the result.
     pub out: Signal<Out, Bits<V>>,
     ext: Constant<Bits<V>>,
     msb: Constant<Bits<V>>,
     sign_in: Constant<Bits<W>>,
+    syn: Constant<Bit>,
+    one: Constant<Bits<V>>,
+    two: Constant<Bits<V>>,
+    s2_a: Signal<Local, Bits<V>>,
+    s2_b: Signal<Local, Bits<V>>,
+    s2_k: Signal<Local, Bits<V>>,
+    s4_a: Signal<Local, Bits<V>>,
+    s4_k: Signal<Local, Bits<V>>,
+    t_shift: Signal<Local, Bits<V>>,
     x_ext: Signal<Local, Bits<V>>,
-    e_next: Signal<Local, Bits<V>>,
     h_new: Signal<Local, Bits<V>>,
     h_prev: Signal<Local, Bits<V>>,
     l_shift: Signal<Local, Bits<V>>,
@@ -71,9 +94,9 @@ pub struct LegallVLane<const W: usize, const V: usize> {
     s5: DFF<Bits<V>>,
 }
 
-impl<const W: usize, const V: usize> Default for LegallVLane<W, V> {
+impl<const W: usize, const V: usize, const S: usize> Default for LegallVLane<W, V, S> {
     fn default() -> Self {
-        assert!(V >= W && V < 64);
+        assert!(V >= W && V < 64 && S < 2);
         let ext = ((1u64 << V) - 1) & !((1u64 << W) - 1);
         Self {
             clock: Default::default(),
@@ -82,9 +105,9 @@ impl<const W: usize, const V: usize> Default for LegallVLane<W, V> {
             ram_e: Default::default(),
             ram_o: Default::default(),
             ram_h: Default::default(),
-            flush1: Default::default(),
+            edge1: Default::default(),
             haar: Default::default(),
-            m0_3: Default::default(),
+            edge3: Default::default(),
             comp4: Default::default(),
             x1: Default::default(),
             h4: Default::default(),
@@ -92,8 +115,16 @@ impl<const W: usize, const V: usize> Default for LegallVLane<W, V> {
             ext: Constant::new(ext.to_bits()),
             msb: Constant::new((1u64 << (V - 1)).to_bits()),
             sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
+            syn: Constant::new(S == 1),
+            one: Constant::new(1u64.to_bits()),
+            two: Constant::new(2u64.to_bits()),
+            s2_a: Default::default(),
+            s2_b: Default::default(),
+            s2_k: Default::default(),
+            s4_a: Default::default(),
+            s4_k: Default::default(),
+            t_shift: Default::default(),
             x_ext: Default::default(),
-            e_next: Default::default(),
             h_new: Default::default(),
             h_prev: Default::default(),
             l_shift: Default::default(),
@@ -115,7 +146,7 @@ impl<const W: usize, const V: usize> Default for LegallVLane<W, V> {
     }
 }
 
-impl<const W: usize, const V: usize> Logic for LegallVLane<W, V> {
+impl<const W: usize, const V: usize, const S: usize> Logic for LegallVLane<W, V, S> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, s0_x, s1_x, s2_sum, s2_e, s2_o, s2_h, s3_h, s3_e, s3_hb, s4_t, s4_e, s4_h, s4_hb, s5);
@@ -124,40 +155,77 @@ impl<const W: usize, const V: usize> Logic for LegallVLane<W, V> {
         if (self.x_in.val() & self.sign_in.val()).any() {
             self.x_ext.next = bit_cast::<V, W>(self.x_in.val()) | self.ext.val();
         }
-        // e_next: the incoming even sample, or (bottom edge) e itself.
-        self.e_next.next = self.s1_x.q.val();
-        if self.flush1.val() | self.haar.val() {
-            self.e_next.next = self.ram_e.val();
+        // Stage 2 sum. Analysis: e + e_next + 1 (e_next the incoming sample, or e at the
+        // bottom edge / for Haar). Synthesis: H_{m-1} + H_m + 2 (H_{m-1} = H_m at the top edge
+        // / for Haar).
+        self.s2_a.next = self.ram_e.val();
+        self.s2_b.next = self.s1_x.q.val();
+        self.s2_k.next = self.one.val();
+        if self.edge1.val() | self.haar.val() {
+            self.s2_b.next = self.ram_e.val();
         }
-        // H = o - ((e + e_next + 1) >> 1), arithmetic shift.
+        if self.syn.val() {
+            self.s2_a.next = self.ram_o.val();
+            if self.edge1.val() | self.haar.val() {
+                self.s2_a.next = self.s1_x.q.val();
+            }
+            self.s2_b.next = self.s1_x.q.val();
+            self.s2_k.next = self.two.val();
+        }
+        // Stage 3. Analysis: H = o - (sum >> 1). Synthesis: e_m = L_m - (sum >> 2).
+        // Arithmetic shifts.
         self.h_new.next = self.s2_o.q.val() - ((self.s2_sum.q.val() >> 1) | (self.s2_sum.q.val() & self.msb.val()));
-        // H_prev: the buffered H of the row pair above, or H itself in the first pair.
+        self.l_shift.next = self.s2_sum.q.val() >> 2;
+        if self.syn.val() {
+            if (self.s2_sum.q.val() & self.msb.val()).any() {
+                self.l_shift.next = (self.s2_sum.q.val() >> 2) | self.msb.val() | (self.msb.val() >> 1);
+            }
+            self.h_new.next = self.s2_e.q.val() - self.l_shift.val();
+        }
+        // Stage 4 sum. Analysis: H + H_prev + 2 (H_prev = H at the top edge / for Haar).
+        // Synthesis: e_{m-1} + e_m + 1 (e_m = e_{m-1} at the bottom edge / for Haar).
+        self.s4_a.next = self.s3_h.q.val();
         self.h_prev.next = self.s3_hb.q.val();
-        if self.m0_3.val() | self.haar.val() {
+        self.s4_k.next = self.two.val();
+        if self.edge3.val() | self.haar.val() {
             self.h_prev.next = self.s3_h.q.val();
         }
-        // L = e + ((H_prev + H + 2) >> 2), arithmetic shift.
-        self.l_shift.next = self.s4_t.q.val() >> 2;
+        if self.syn.val() {
+            self.s4_a.next = self.s3_hb.q.val();
+            self.h_prev.next = self.s3_h.q.val();
+            if self.edge3.val() | self.haar.val() {
+                self.h_prev.next = self.s3_hb.q.val();
+            }
+            self.s4_k.next = self.one.val();
+        }
+        // Stage 5. Analysis: L = e + (t >> 2). Synthesis: o_{m-1} = H_{m-1} + (t >> 1).
+        self.t_shift.next = self.s4_t.q.val() >> 2;
         if (self.s4_t.q.val() & self.msb.val()).any() {
-            self.l_shift.next = (self.s4_t.q.val() >> 2) | self.msb.val() | (self.msb.val() >> 1);
+            self.t_shift.next = (self.s4_t.q.val() >> 2) | self.msb.val() | (self.msb.val() >> 1);
+        }
+        if self.syn.val() {
+            self.t_shift.next = (self.s4_t.q.val() >> 1) | (self.s4_t.q.val() & self.msb.val());
         }
         if self.en.val() {
             self.s0_x.d.next = self.x_ext.val();
             self.s1_x.d.next = self.s0_x.q.val();
-            self.s2_sum.d.next = self.ram_e.val() + self.e_next.val() + 1;
+            self.s2_sum.d.next = self.s2_a.val() + self.s2_b.val() + self.s2_k.val();
             self.s2_e.d.next = self.ram_e.val();
             self.s2_o.d.next = self.ram_o.val();
             self.s2_h.d.next = self.ram_h.val();
             self.s3_h.d.next = self.h_new.val();
             self.s3_e.d.next = self.s2_e.q.val();
+            if self.syn.val() {
+                self.s3_e.d.next = self.s2_o.q.val();
+            }
             self.s3_hb.d.next = self.s2_h.q.val();
-            self.s4_t.d.next = self.h_prev.val() + self.s3_h.q.val() + 2;
+            self.s4_t.d.next = self.s4_a.val() + self.h_prev.val() + self.s4_k.val();
             self.s4_e.d.next = self.s3_e.q.val();
             self.s4_h.d.next = self.s3_h.q.val();
             self.s4_hb.d.next = self.s3_hb.q.val();
             self.s5.d.next = self.s4_hb.q.val();
             if self.comp4.val() {
-                self.s5.d.next = self.s4_e.q.val() + self.l_shift.val();
+                self.s5.d.next = self.s4_e.q.val() + self.t_shift.val();
             }
         }
         self.x1.next = self.s1_x.q.val();

@@ -50,6 +50,10 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     output reg  outho_sop;
 
     // Constant declarations
+    localparam  side0 = 3'b0;
+    localparam  side_first = 3'b1;
+    localparam  side_last = 3'b10;
+    localparam  side_sop = 3'b100;
     localparam  ext17 = 23'h7e0000;
     localparam  ext20 = 23'h700000;
     localparam  sign17 = 17'b10000000000000000;
@@ -108,6 +112,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v1__ll_first;
     wire  v1__ll_last;
     wire  v1__ll_sop;
+    wire  v1__pic_idle;
     reg  p1__clock;
     reg  p1__in_valid;
     wire  p1__in_ready;
@@ -169,6 +174,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v2__ll_first;
     wire  v2__ll_last;
     wire  v2__ll_sop;
+    wire  v2__pic_idle;
     reg  p2__clock;
     reg  p2__in_valid;
     wire  p2__in_ready;
@@ -230,6 +236,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v3__ll_first;
     wire  v3__ll_last;
     wire  v3__ll_sop;
+    wire  v3__pic_idle;
     reg  [12:0] pairs2__d;
     wire  [12:0] pairs2__q;
     reg  pairs2__clock;
@@ -260,6 +267,15 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  err_p__d;
     wire  err_p__q;
     reg  err_p__clock;
+    reg  hq__clock;
+    reg  hq__push;
+    reg  [22:0] hq__in_data;
+    reg  [2:0] hq__in_side;
+    wire  hq__free;
+    wire  hq__out_valid;
+    reg  hq__out_ready;
+    wire  [22:0] hq__out_data;
+    wire  [2:0] hq__out_side;
     reg  pho__clock;
     reg  pho__in_valid;
     wire  pho__in_ready;
@@ -321,6 +337,11 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
 
     // Local signals
     reg  [22:0] ll_c;
+    reg  idle_unused;
+    reg  hs_first;
+    reg  hs_last;
+    reg  hs_sop;
+    reg  [2:0] hs_side;
 
     // Sub module instances
     uhdpipe_legall_fwd__h1 h1(
@@ -372,7 +393,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .ll_c(v1__ll_c),
         .ll_first(v1__ll_first),
         .ll_last(v1__ll_last),
-        .ll_sop(v1__ll_sop)
+        .ll_sop(v1__ll_sop),
+        .pic_idle(v1__pic_idle)
     );
     uhdpipe_legall_fwd__p1 p1(
         .clock(p1__clock),
@@ -439,7 +461,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .ll_c(v2__ll_c),
         .ll_first(v2__ll_first),
         .ll_last(v2__ll_last),
-        .ll_sop(v2__ll_sop)
+        .ll_sop(v2__ll_sop),
+        .pic_idle(v2__pic_idle)
     );
     uhdpipe_legall_fwd__p2 p2(
         .clock(p2__clock),
@@ -506,7 +529,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .ll_c(v3__ll_c),
         .ll_first(v3__ll_first),
         .ll_last(v3__ll_last),
-        .ll_sop(v3__ll_sop)
+        .ll_sop(v3__ll_sop),
+        .pic_idle(v3__pic_idle)
     );
     uhdpipe_legall_fwd__dff13 pairs2(
         .d(pairs2__d),
@@ -557,6 +581,17 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .d(err_p__d),
         .q(err_p__q),
         .clock(err_p__clock)
+    );
+    uhdpipe_legall_fwd__hq hq(
+        .clock(hq__clock),
+        .push(hq__push),
+        .in_data(hq__in_data),
+        .in_side(hq__in_side),
+        .free(hq__free),
+        .out_valid(hq__out_valid),
+        .out_ready(hq__out_ready),
+        .out_data(hq__out_data),
+        .out_side(hq__out_side)
     );
     uhdpipe_legall_fwd__pho pho(
         .clock(pho__clock),
@@ -683,6 +718,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         p2__clock = clock;
         h3__clock = clock;
         v3__clock = clock;
+        hq__clock = clock;
         pho__clock = clock;
         hho__clock = clock;
         ho1__d = cfg_depth_ho & (cfg_depth < two);
@@ -749,7 +785,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         p1__in_valid = v1__ll_valid & ~ho1__q;
         v1__ll_ready = p1__in_ready;
         if (ho1__q) begin
-            v1__ll_ready = pho__in_ready;
+            v1__ll_ready = hq__free;
         end
         p1__in_c = v1__ll_c;
         p1__in_first = v1__ll_first;
@@ -784,7 +820,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         p2__in_valid = v2__ll_valid & ~ho2__q;
         v2__ll_ready = p2__in_ready;
         if (ho2__q) begin
-            v2__ll_ready = pho__in_ready;
+            v2__ll_ready = hq__free;
         end
         p2__in_c = v2__ll_c;
         p2__in_first = v2__ll_first;
@@ -808,33 +844,50 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v3__cfg_pairs = pairs3__q;
         v3__cfg_rows = rows3__q;
         v3__cfg_ll = ho3__q;
-        v3__ll_ready = pho__in_ready;
+        v3__ll_ready = hq__free;
         ll_c = v3__ll_c;
-        pho__in_valid = v3__ll_valid & ho3__q;
-        pho__in_first = v3__ll_first;
-        pho__in_last = v3__ll_last;
-        pho__in_sop = v3__ll_sop;
+        hq__push = v3__ll_valid & ho3__q;
+        hs_first = v3__ll_first;
+        hs_last = v3__ll_last;
+        hs_sop = v3__ll_sop;
         if (ho2__q) begin
             ll_c = {{3{1'b0}}, v2__ll_c};
             if (|(v2__ll_c & sign20)) begin
                 ll_c = {{3{1'b0}}, v2__ll_c} | ext20;
             end
-            pho__in_valid = v2__ll_valid;
-            pho__in_first = v2__ll_first;
-            pho__in_last = v2__ll_last;
-            pho__in_sop = v2__ll_sop;
+            hq__push = v2__ll_valid;
+            hs_first = v2__ll_first;
+            hs_last = v2__ll_last;
+            hs_sop = v2__ll_sop;
         end
         if (ho1__q) begin
             ll_c = {{6{1'b0}}, v1__ll_c};
             if (|(v1__ll_c & sign17)) begin
                 ll_c = {{6{1'b0}}, v1__ll_c} | ext17;
             end
-            pho__in_valid = v1__ll_valid;
-            pho__in_first = v1__ll_first;
-            pho__in_last = v1__ll_last;
-            pho__in_sop = v1__ll_sop;
+            hq__push = v1__ll_valid;
+            hs_first = v1__ll_first;
+            hs_last = v1__ll_last;
+            hs_sop = v1__ll_sop;
         end
-        pho__in_c = ll_c;
+        hq__in_data = ll_c;
+        hs_side = side0;
+        if (hs_first) begin
+            hs_side = hs_side | side_first;
+        end
+        if (hs_last) begin
+            hs_side = hs_side | side_last;
+        end
+        if (hs_sop) begin
+            hs_side = hs_side | side_sop;
+        end
+        hq__in_side = hs_side;
+        pho__in_valid = hq__out_valid;
+        hq__out_ready = pho__in_ready;
+        pho__in_c = hq__out_data;
+        pho__in_first = hq__out_side[0];
+        pho__in_last = hq__out_side[1];
+        pho__in_sop = hq__out_side[2];
         hho__in_valid = pho__out_valid;
         pho__out_ready = hho__in_ready;
         hho__in_even = pho__out_even;
@@ -860,6 +913,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         out3_last = v3__out_last;
         out3_sop = v3__out_sop;
         out3_vhigh = v3__out_vhigh;
+        idle_unused = v1__pic_idle | v2__pic_idle | v3__pic_idle;
         err_l__d = h1__err_line | h2__err_line | h3__err_line | hho__err_line;
         err_p__d = v1__err_pic | v2__err_pic | v3__err_pic;
         err_line = err_l__q;

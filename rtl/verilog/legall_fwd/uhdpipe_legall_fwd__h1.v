@@ -24,6 +24,8 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
     output reg  out_sop;
 
     // Constant declarations
+    localparam  syn = 1'b0;
+    localparam  one = 16'h1;
     localparam  ext = 16'hf000;
     localparam  msb = 16'h8000;
     localparam  sign_in = 12'h800;
@@ -41,6 +43,15 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
     reg  err__d;
     wire  err__q;
     reg  err__clock;
+    reg  [15:0] s_t2__d;
+    wire  [15:0] s_t2__q;
+    reg  s_t2__clock;
+    reg  [15:0] s_l2__d;
+    wire  [15:0] s_l2__q;
+    reg  s_l2__clock;
+    reg  [15:0] b_e2__d;
+    wire  [15:0] b_e2__q;
+    reg  b_e2__clock;
     reg  iv__d;
     wire  iv__q;
     reg  iv__clock;
@@ -211,6 +222,13 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
     reg  [15:0] hm;
     reg  [15:0] l_shift;
     reg  a_emit;
+    reg  [15:0] hp;
+    reg  [15:0] t1;
+    reg  [15:0] osum;
+    reg  [15:0] t2;
+    reg  [15:0] e_j;
+    reg  [15:0] e_j2;
+    reg  [15:0] e_nx;
     reg  free;
     reg  push;
     reg  pop;
@@ -235,6 +253,21 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
         .d(err__d),
         .q(err__q),
         .clock(err__clock)
+    );
+    uhdpipe_legall_fwd__dff16 s_t2(
+        .d(s_t2__d),
+        .q(s_t2__q),
+        .clock(s_t2__clock)
+    );
+    uhdpipe_legall_fwd__dff16 s_l2(
+        .d(s_l2__d),
+        .q(s_l2__q),
+        .clock(s_l2__clock)
+    );
+    uhdpipe_legall_fwd__dff16 b_e2(
+        .d(b_e2__d),
+        .q(b_e2__q),
+        .clock(b_e2__clock)
     );
     uhdpipe_legall_fwd__dff1 iv(
         .d(iv__d),
@@ -494,6 +527,9 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
 
     // Update code
     always @(*) begin
+        s_t2__clock = clock;
+        s_l2__clock = clock;
+        b_e2__clock = clock;
         iv__clock = clock;
         i_e__clock = clock;
         i_o__clock = clock;
@@ -549,6 +585,9 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
         in_line__clock = clock;
         dropping__clock = clock;
         err__clock = clock;
+        s_t2__d = s_t2__q;
+        s_l2__d = s_l2__q;
+        b_e2__d = b_e2__q;
         iv__d = iv__q;
         i_e__d = i_e__q;
         i_o__d = i_o__q;
@@ -648,6 +687,19 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
         if (|(c_lsum__q & msb)) begin
             l_shift = (c_lsum__q >> 2'h2) | msb | (msb >> 1'h1);
         end
+        hp = h_prev__q;
+        if (prev_first__q | cfg_haar) begin
+            hp = o_prev__q;
+        end
+        t2 = (s_t2__q >> 2'h2) | ((s_t2__q & msb) | ((s_t2__q & msb) >> 1'h1));
+        t1 = (s_sum__q >> 2'h2) | ((s_sum__q & msb) | ((s_sum__q & msb) >> 1'h1));
+        e_j = s_e__q - t1;
+        osum = c_h__q + ((c_lsum__q >> 1'h1) | (c_lsum__q & msb));
+        e_j2 = s_l2__q - t2;
+        e_nx = b_e2__q;
+        if (b_last__q | cfg_haar) begin
+            e_nx = b_e__q;
+        end
         err__d = 1'b0;
         if (free & in_valid) begin
             err__d = err_now;
@@ -668,7 +720,7 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
             iv__d = in_valid & accept;
             i_e__d = e_new << 1'h1;
             i_o__d = o_new << 1'h1;
-            if (cfg_noshift) begin
+            if (cfg_noshift | syn) begin
                 i_e__d = e_new;
                 i_o__d = o_new;
             end
@@ -690,12 +742,22 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
             s_e__d = e_prev__q;
             s_o__d = o_prev__q;
             s_sum__d = h_sum;
+            s_t2__d = o_prev__q + i_o__q + one + one;
+            s_l2__d = i_e__q;
+            if (syn) begin
+                s_sum__d = hp + o_prev__q + one + one;
+            end
             s_first__d = prev_first__q;
             s_sop__d = prev_sop__q;
             s_last__d = prev_last__q;
             bv__d = sv__q;
             b_e__d = s_e__q;
             b_h__d = h;
+            b_e2__d = e_j2;
+            if (syn) begin
+                b_e__d = e_j;
+                b_h__d = s_o__q;
+            end
             b_first__d = s_first__q;
             b_sop__d = s_sop__q;
             b_last__d = s_last__q;
@@ -703,15 +765,33 @@ module uhdpipe_legall_fwd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first,in
             c_e__d = b_e__q;
             c_h__d = b_h__q;
             c_lsum__d = hm + b_h__q + 16'h2;
+            if (syn) begin
+                c_lsum__d = b_e__q + e_nx + one;
+                if (~cfg_noshift) begin
+                    c_e__d = b_e__q + one;
+                    c_h__d = b_h__q + one;
+                end
+            end
             c_first__d = b_first__q;
             c_sop__d = b_sop__q;
             c_last__d = b_last__q;
-            if (bv__q) begin
+            if (bv__q & ~syn) begin
                 h_prev__d = b_h__q;
+            end
+            if (a_emit & syn) begin
+                h_prev__d = o_prev__q;
             end
             ov__d = cv__q;
             ol__d = c_e__q + l_shift;
             oh__d = c_h__q;
+            if (syn) begin
+                ol__d = c_e__q;
+                oh__d = osum;
+                if (~cfg_noshift) begin
+                    ol__d = (c_e__q >> 1'h1) | (c_e__q & msb);
+                    oh__d = (osum >> 1'h1) | (osum & msb);
+                end
+            end
             of__d = c_first__q;
             os__d = c_sop__q;
             oe__d = c_last__q;

@@ -1,0 +1,422 @@
+//! LeGall (5,3) and Haar inverse 2-D wavelet transform, wavelet and depth 1–3 chosen at run
+//! time, two samples per clock: the VC-2 decoder's `idwt` (ST 2042-1 15.4.1) for
+//! `wavelet_index` 1 (LeGall), 3 (Haar without shift) or 4 (Haar with single shift),
+//! `dwt_depth_ho = 0`, line-based with line buffers only. It undoes
+//! [`super::legall_fwd`] exactly and takes that block's output streams as they come.
+//!
+//! **Structure.** Level k (k = 1 is the finest) is [`super::ll_join`] →
+//! [`super::legall_v`] (synthesis, `S = 1`) → [`super::legall_h`] (synthesis). The deepest
+//! level (`cfg_depth`) takes its DC band on its own band stream (lane a of L rows); every
+//! other level's join replaces lane a of its L rows with the LL rows the level below has
+//! just synthesised. Level 1's horizontal block writes the picture: `out_*` carries sample
+//! pairs `(x_{2n}, x_{2n+1})`, rows top to bottom.
+//!
+//! **Band streams** (`inK_*`, one per level, each with its own valid/ready): level k's rows
+//! alternate L (`a` = LL or ignored, `b` = HL) and H (`a` = LH, `b` = HH), `cfg_pairs / 2^(k−1)`
+//! beats per row, beat `c` of row `2m` / `2m+1` carrying column `c` of band row `m` — the
+//! order [`super::legall_fwd`]'s `outK_*` streams produce. The streams are independent; a
+//! level whose stream runs dry stalls the levels above it.
+//!
+//! **Throughput.** Level 1 emits one sample pair per clock (rows of `cfg_pairs` pairs); deeper
+//! levels run at a quarter of the rate of the level above. A picture costs about
+//! `W/2 · (H + 2)` clocks (level 1's two flush rows). **Latency:** level k's vertical block
+//! outputs its first row while its third input row arrives, so the first picture row leaves
+//! about `2^(k+1) − 2` level-1 row times after the deepest level's first beat (measured:
+//! the datasheet in `rtl/README.md`).
+//!
+//! **Widths.** The band streams are sized as [`super::legall_fwd`]'s outputs (17, 20, 23
+//! bits for levels 1, 2, 3): everything that block produces from 12-bit samples, and any
+//! coefficient of that size. Every value the synthesis computes from such input — for any
+//! coefficients, not only those of a real picture, and for all three wavelets (Haar without
+//! shift does not halve the output of a level) — is bounded by propagating magnitudes through
+//! each lifting step ([`SYNTHESIS_WIDTHS`], checked by a test): level 3's vertical pass
+//! needs 25 bits, its horizontal pass 26; level 2's 27 / 28 (its LL lane 26); level 1's
+//! 29 / 30 (LL 28). The picture leaves in 30-bit lanes; a decoder clips it to its sample
+//! range afterwards.
+//!
+//! **Run-time registers:** `cfg_pairs` (level-1 pairs per row: width / 2; the width must be
+//! a multiple of `2^cfg_depth`), `cfg_rows` (height, a multiple of `2^cfg_depth`),
+//! `cfg_depth` (1..=3; 0 is taken as 1), `cfg_wavelet` (1, 3 or 4; any other value is taken
+//! as 1). Change them only between pictures, at least three clocks before the next picture's
+//! first beat on any band stream (they are decoded into registers, and the band streams
+//! reach the vertical blocks' framing directly).
+//! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
+//! (as [`super::legall_fwd`]).
+//!
+//! **Protocol errors.** `err_line` (a level's horizontal block saw a broken line) and
+//! `err_pic` (a vertical block saw a broken picture, or a join found a level's bands and the
+//! LL rows from below out of step) pulse for one clock; each block drops input until the next
+//! start of picture, which comes out exact.
+//! **Reset:** none needed (every register starts idle).
+
+use super::legall_h::LegallH;
+use super::legall_v::LegallV;
+use super::ll_join::LlJoin;
+use rust_hdl::prelude::*;
+
+/// Bits of each stage's datapath, deepest level first: (vertical pass input, vertical pass,
+/// horizontal pass) for levels 3, 2, 1 — the widths this block is built with, checked
+/// against the worst case by a test.
+pub const SYNTHESIS_WIDTHS: [(u32, u32, u32); 3] = [(23, 25, 26), (26, 27, 28), (28, 29, 30)];
+
+/// Bits of the band streams of levels 1, 2, 3.
+pub const BAND_BITS: [u32; 3] = [17, 20, 23];
+
+/// The block; ports below are its whole interface.
+#[derive(LogicBlock)]
+pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
+    /// Clock; every register updates on its rising edge.
+    pub clock: Signal<In, Clock>,
+    /// Level 1 band stream: a beat is offered.
+    pub in1_valid: Signal<In, Bit>,
+    /// Level 1: the block takes it at this edge.
+    pub in1_ready: Signal<Out, Bit>,
+    /// Level 1: lane a (LL at the deepest level, ignored above it, in L rows; LH in H rows), 17-bit two's complement.
+    pub in1_a: Signal<In, Bits<17>>,
+    /// Level 1: lane b (HL in L rows, HH in H rows).
+    pub in1_b: Signal<In, Bits<17>>,
+    /// Level 1: first beat of a row.
+    pub in1_first: Signal<In, Bit>,
+    /// Level 1: last beat of a row.
+    pub in1_last: Signal<In, Bit>,
+    /// Level 1: first beat of a picture (with `in1_first`).
+    pub in1_sop: Signal<In, Bit>,
+    /// Level 2 band stream: a beat is offered.
+    pub in2_valid: Signal<In, Bit>,
+    /// Level 2: the block takes it at this edge.
+    pub in2_ready: Signal<Out, Bit>,
+    /// Level 2: lane a (as level 1), 20-bit two's complement.
+    pub in2_a: Signal<In, Bits<20>>,
+    /// Level 2: lane b (HL in L rows, HH in H rows).
+    pub in2_b: Signal<In, Bits<20>>,
+    /// Level 2: first beat of a row.
+    pub in2_first: Signal<In, Bit>,
+    /// Level 2: last beat of a row.
+    pub in2_last: Signal<In, Bit>,
+    /// Level 2: first beat of a picture (with `in2_first`).
+    pub in2_sop: Signal<In, Bit>,
+    /// Level 3 band stream: a beat is offered.
+    pub in3_valid: Signal<In, Bit>,
+    /// Level 3: the block takes it at this edge.
+    pub in3_ready: Signal<Out, Bit>,
+    /// Level 3: lane a (as level 1), 23-bit two's complement.
+    pub in3_a: Signal<In, Bits<23>>,
+    /// Level 3: lane b (HL in L rows, HH in H rows).
+    pub in3_b: Signal<In, Bits<23>>,
+    /// Level 3: first beat of a row.
+    pub in3_first: Signal<In, Bit>,
+    /// Level 3: last beat of a row.
+    pub in3_last: Signal<In, Bit>,
+    /// Level 3: first beat of a picture (with `in3_first`).
+    pub in3_sop: Signal<In, Bit>,
+    /// Run-time register: pairs per picture row at level 1 (width / 2), 1..=`2^N1`.
+    pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: rows per picture (height), ≤ 8190.
+    pub cfg_rows: Signal<In, Bits<13>>,
+    /// Run-time register: transform depth, 1..=3.
+    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: the VC-2 wavelet index, 1 (LeGall 5/3), 3 (Haar, no shift) or 4
+    /// (Haar, single shift); other values are taken as 1.
+    pub cfg_wavelet: Signal<In, Bits<3>>,
+    /// Picture stream: a sample pair is offered.
+    pub out_valid: Signal<Out, Bit>,
+    /// Picture stream: the consumer takes it.
+    pub out_ready: Signal<In, Bit>,
+    /// Picture stream: even sample `x_{2n}`, 30-bit two's complement (not clipped).
+    pub out_even: Signal<Out, Bits<30>>,
+    /// Picture stream: odd sample `x_{2n+1}`.
+    pub out_odd: Signal<Out, Bits<30>>,
+    /// Picture stream: first pair of a row.
+    pub out_first: Signal<Out, Bit>,
+    /// Picture stream: last pair of a row.
+    pub out_last: Signal<Out, Bit>,
+    /// Picture stream: first pair of a picture.
+    pub out_sop: Signal<Out, Bit>,
+    /// Protocol error: a broken line (any level's horizontal block).
+    pub err_line: Signal<Out, Bit>,
+    /// Protocol error: a broken picture (any level's vertical block or join).
+    pub err_pic: Signal<Out, Bit>,
+    j1: LlJoin<17, 28, 28>,
+    v1: LegallV<28, 29, N1, 1>,
+    h1: LegallH<29, 30, 1>,
+    j2: LlJoin<20, 26, 26>,
+    v2: LegallV<26, 27, N2, 1>,
+    h2: LegallH<27, 28, 1>,
+    v3: LegallV<23, 25, N3, 1>,
+    h3: LegallH<25, 26, 1>,
+    pairs2: DFF<Bits<13>>,
+    pairs3: DFF<Bits<13>>,
+    rows2: DFF<Bits<13>>,
+    rows3: DFF<Bits<13>>,
+    join1: DFF<Bit>,
+    join2: DFF<Bit>,
+    haar: DFF<Bit>,
+    noshift: DFF<Bit>,
+    single1: DFF<Bit>,
+    single2: DFF<Bit>,
+    single3: DFF<Bit>,
+    err_l: DFF<Bit>,
+    err_p: DFF<Bit>,
+    // The vertical blocks' LL streams and the horizontal blocks' `last` markers between
+    // levels have no consumer here (Verilator's lint ignores names containing "unused").
+    ll_unused: Signal<Local, Bit>,
+    one13: Constant<Bits<13>>,
+    two: Constant<Bits<2>>,
+    three: Constant<Bits<2>>,
+    w_haar0: Constant<Bits<3>>,
+    w_haar1: Constant<Bits<3>>,
+}
+
+impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1, N2, N3> {
+    fn default() -> Self {
+        assert!(N2 + 1 == N1 && N3 + 2 == N1);
+        Self {
+            clock: Default::default(),
+            in1_valid: Default::default(),
+            in1_ready: Default::default(),
+            in1_a: Default::default(),
+            in1_b: Default::default(),
+            in1_first: Default::default(),
+            in1_last: Default::default(),
+            in1_sop: Default::default(),
+            in2_valid: Default::default(),
+            in2_ready: Default::default(),
+            in2_a: Default::default(),
+            in2_b: Default::default(),
+            in2_first: Default::default(),
+            in2_last: Default::default(),
+            in2_sop: Default::default(),
+            in3_valid: Default::default(),
+            in3_ready: Default::default(),
+            in3_a: Default::default(),
+            in3_b: Default::default(),
+            in3_first: Default::default(),
+            in3_last: Default::default(),
+            in3_sop: Default::default(),
+            cfg_pairs: Default::default(),
+            cfg_rows: Default::default(),
+            cfg_depth: Default::default(),
+            cfg_wavelet: Default::default(),
+            out_valid: Default::default(),
+            out_ready: Default::default(),
+            out_even: Default::default(),
+            out_odd: Default::default(),
+            out_first: Default::default(),
+            out_last: Default::default(),
+            out_sop: Default::default(),
+            err_line: Default::default(),
+            err_pic: Default::default(),
+            j1: Default::default(),
+            v1: Default::default(),
+            h1: Default::default(),
+            j2: Default::default(),
+            v2: Default::default(),
+            h2: Default::default(),
+            v3: Default::default(),
+            h3: Default::default(),
+            pairs2: Default::default(),
+            pairs3: Default::default(),
+            rows2: Default::default(),
+            rows3: Default::default(),
+            join1: Default::default(),
+            join2: Default::default(),
+            haar: Default::default(),
+            noshift: Default::default(),
+            single1: Default::default(),
+            single2: Default::default(),
+            single3: Default::default(),
+            err_l: Default::default(),
+            err_p: Default::default(),
+            ll_unused: Default::default(),
+            one13: Constant::new(1u64.to_bits()),
+            two: Constant::new(2u64.to_bits()),
+            three: Constant::new(3u64.to_bits()),
+            w_haar0: Constant::new(3u64.to_bits()),
+            w_haar1: Constant::new(4u64.to_bits()),
+        }
+    }
+}
+
+impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, N2, N3> {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, join1, join2, haar, noshift, single1, single2, single3, err_l, err_p);
+        clock!(self, clock, j1, v1, h1, j2, v2, h2, v3, h3);
+        // Run-time registers, decoded into registers (stable between pictures).
+        self.pairs2.d.next = self.cfg_pairs.val() >> 1;
+        self.pairs3.d.next = self.cfg_pairs.val() >> 2;
+        self.rows2.d.next = self.cfg_rows.val() >> 1;
+        self.rows3.d.next = self.cfg_rows.val() >> 2;
+        self.join1.d.next = self.cfg_depth.val() >= self.two.val();
+        self.join2.d.next = self.cfg_depth.val() == self.three.val();
+        self.haar.d.next = (self.cfg_wavelet.val() == self.w_haar0.val()) | (self.cfg_wavelet.val() == self.w_haar1.val());
+        self.noshift.d.next = self.cfg_wavelet.val() == self.w_haar0.val();
+        self.single1.d.next = self.cfg_pairs.val() == self.one13.val();
+        self.single2.d.next = self.pairs2.q.val() == self.one13.val();
+        self.single3.d.next = self.pairs3.q.val() == self.one13.val();
+        self.v1.cfg_haar.next = self.haar.q.val();
+        self.v2.cfg_haar.next = self.haar.q.val();
+        self.v3.cfg_haar.next = self.haar.q.val();
+        self.h1.cfg_haar.next = self.haar.q.val();
+        self.h2.cfg_haar.next = self.haar.q.val();
+        self.h3.cfg_haar.next = self.haar.q.val();
+        self.h1.cfg_noshift.next = self.noshift.q.val();
+        self.h2.cfg_noshift.next = self.noshift.q.val();
+        self.h3.cfg_noshift.next = self.noshift.q.val();
+        self.v1.cfg_ll.next = false;
+        self.v2.cfg_ll.next = false;
+        self.v3.cfg_ll.next = false;
+        self.v1.ll_ready.next = false;
+        self.v2.ll_ready.next = false;
+        self.v3.ll_ready.next = false;
+        self.ll_unused.next = self.v3.pic_idle.val() | self.v1.ll_valid.val() | self.v1.ll_c.val().any() | self.v1.ll_first.val() | self.v1.ll_last.val() | self.v1.ll_sop.val() | self.v1.out_vhigh.val() | self.v2.ll_valid.val() | self.v2.ll_c.val().any() | self.v2.ll_first.val() | self.v2.ll_last.val() | self.v2.ll_sop.val() | self.v2.out_vhigh.val() | self.v3.ll_valid.val() | self.v3.ll_c.val().any() | self.v3.ll_first.val() | self.v3.ll_last.val() | self.v3.ll_sop.val() | self.v3.out_vhigh.val() | self.h2.out_last.val() | self.h3.out_last.val();
+        // Level 3: its band stream straight into the vertical block.
+        self.v3.in_valid.next = self.in3_valid.val();
+        self.in3_ready.next = self.v3.in_ready.val();
+        self.v3.in_a.next = self.in3_a.val();
+        self.v3.in_b.next = self.in3_b.val();
+        self.v3.in_first.next = self.in3_first.val();
+        self.v3.in_last.next = self.in3_last.val();
+        self.v3.in_sop.next = self.in3_sop.val();
+        self.v3.cfg_pairs.next = self.pairs3.q.val();
+        self.v3.cfg_rows.next = self.rows3.q.val();
+        self.h3.in_valid.next = self.v3.out_valid.val();
+        self.v3.out_ready.next = self.h3.in_ready.val();
+        self.h3.in_even.next = self.v3.out_a.val();
+        self.h3.in_odd.next = self.v3.out_b.val();
+        self.h3.in_first.next = self.v3.out_first.val();
+        self.h3.in_last.next = self.v3.out_last.val();
+        self.h3.in_sop.next = self.v3.out_sop.val();
+        self.h3.cfg_pairs.next = self.pairs3.q.val();
+        self.h3.cfg_single.next = self.single3.q.val();
+        // Level 2: its bands joined with level 3's LL rows.
+        self.j2.cfg_join.next = self.join2.q.val();
+        self.j2.pic_idle.next = self.v2.pic_idle.val();
+        self.j2.ext_valid.next = self.in2_valid.val();
+        self.in2_ready.next = self.j2.ext_ready.val();
+        self.j2.ext_a.next = self.in2_a.val();
+        self.j2.ext_b.next = self.in2_b.val();
+        self.j2.ext_first.next = self.in2_first.val();
+        self.j2.ext_last.next = self.in2_last.val();
+        self.j2.ext_sop.next = self.in2_sop.val();
+        self.j2.ll_valid.next = self.h3.out_valid.val();
+        self.h3.out_ready.next = self.j2.ll_ready.val();
+        self.j2.ll_even.next = self.h3.out_low.val();
+        self.j2.ll_odd.next = self.h3.out_high.val();
+        self.j2.ll_first.next = self.h3.out_first.val();
+        self.j2.ll_sop.next = self.h3.out_sop.val();
+        self.v2.in_valid.next = self.j2.out_valid.val();
+        self.j2.out_ready.next = self.v2.in_ready.val();
+        self.v2.in_a.next = self.j2.out_a.val();
+        self.v2.in_b.next = self.j2.out_b.val();
+        self.v2.in_first.next = self.j2.out_first.val();
+        self.v2.in_last.next = self.j2.out_last.val();
+        self.v2.in_sop.next = self.j2.out_sop.val();
+        self.v2.cfg_pairs.next = self.pairs2.q.val();
+        self.v2.cfg_rows.next = self.rows2.q.val();
+        self.h2.in_valid.next = self.v2.out_valid.val();
+        self.v2.out_ready.next = self.h2.in_ready.val();
+        self.h2.in_even.next = self.v2.out_a.val();
+        self.h2.in_odd.next = self.v2.out_b.val();
+        self.h2.in_first.next = self.v2.out_first.val();
+        self.h2.in_last.next = self.v2.out_last.val();
+        self.h2.in_sop.next = self.v2.out_sop.val();
+        self.h2.cfg_pairs.next = self.pairs2.q.val();
+        self.h2.cfg_single.next = self.single2.q.val();
+        // Level 1: its bands joined with level 2's LL rows; its horizontal block writes the
+        // picture.
+        self.j1.cfg_join.next = self.join1.q.val();
+        self.j1.pic_idle.next = self.v1.pic_idle.val();
+        self.j1.ext_valid.next = self.in1_valid.val();
+        self.in1_ready.next = self.j1.ext_ready.val();
+        self.j1.ext_a.next = self.in1_a.val();
+        self.j1.ext_b.next = self.in1_b.val();
+        self.j1.ext_first.next = self.in1_first.val();
+        self.j1.ext_last.next = self.in1_last.val();
+        self.j1.ext_sop.next = self.in1_sop.val();
+        self.j1.ll_valid.next = self.h2.out_valid.val();
+        self.h2.out_ready.next = self.j1.ll_ready.val();
+        self.j1.ll_even.next = self.h2.out_low.val();
+        self.j1.ll_odd.next = self.h2.out_high.val();
+        self.j1.ll_first.next = self.h2.out_first.val();
+        self.j1.ll_sop.next = self.h2.out_sop.val();
+        self.v1.in_valid.next = self.j1.out_valid.val();
+        self.j1.out_ready.next = self.v1.in_ready.val();
+        self.v1.in_a.next = self.j1.out_a.val();
+        self.v1.in_b.next = self.j1.out_b.val();
+        self.v1.in_first.next = self.j1.out_first.val();
+        self.v1.in_last.next = self.j1.out_last.val();
+        self.v1.in_sop.next = self.j1.out_sop.val();
+        self.v1.cfg_pairs.next = self.cfg_pairs.val();
+        self.v1.cfg_rows.next = self.cfg_rows.val();
+        self.h1.in_valid.next = self.v1.out_valid.val();
+        self.v1.out_ready.next = self.h1.in_ready.val();
+        self.h1.in_even.next = self.v1.out_a.val();
+        self.h1.in_odd.next = self.v1.out_b.val();
+        self.h1.in_first.next = self.v1.out_first.val();
+        self.h1.in_last.next = self.v1.out_last.val();
+        self.h1.in_sop.next = self.v1.out_sop.val();
+        self.h1.cfg_pairs.next = self.cfg_pairs.val();
+        self.h1.cfg_single.next = self.single1.q.val();
+        self.out_valid.next = self.h1.out_valid.val();
+        self.h1.out_ready.next = self.out_ready.val();
+        self.out_even.next = self.h1.out_low.val();
+        self.out_odd.next = self.h1.out_high.val();
+        self.out_first.next = self.h1.out_first.val();
+        self.out_last.next = self.h1.out_last.val();
+        self.out_sop.next = self.h1.out_sop.val();
+        // Errors.
+        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val();
+        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.j1.err.val() | self.j2.err.val();
+        self.err_line.next = self.err_l.q.val();
+        self.err_pic.next = self.err_p.q.val();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BAND_BITS, SYNTHESIS_WIDTHS};
+
+    /// Two's-complement bits that hold every value of magnitude at most `m`.
+    fn bits(m: u128) -> u32 {
+        128 - m.leading_zeros() + 1
+    }
+
+    /// `|⌊s / 2^k⌋|` for `|s| ≤ m`.
+    fn shr(m: u128, k: u32) -> u128 {
+        (m + (1 << k) - 1) >> k
+    }
+
+    /// The worst case of every value the block computes, stage by stage, for band
+    /// coefficients filling their lanes and any of the three wavelets (the same lifting
+    /// arithmetic; without shift the levels' outputs are not halved): the widths it is built
+    /// with hold them all.
+    #[test]
+    fn widths_hold_the_worst_case() {
+        let mut dc = 1u128 << (BAND_BITS[2] - 1);
+        for (i, &(vin, vw, hw)) in SYNTHESIS_WIDTHS.iter().enumerate() {
+            let b = 1u128 << (BAND_BITS[2 - i] - 1);
+            // Vertical pass (legall_v_lane, synthesis): even rows L (LL or HL), odd rows H.
+            let (ev, od) = (dc.max(b), b);
+            let s2 = 2 * od + 2;
+            let e = ev + shr(s2, 2);
+            let s4 = 2 * e + 1;
+            let o = od + shr(s4, 1);
+            let vpeak = [ev, od, s2, e, s4, o].into_iter().max().unwrap();
+            // (level 3's input is its band lanes; above, the LL from below must fit)
+            assert!(if i == 0 { vin == BAND_BITS[2] } else { bits(dc) <= vin && BAND_BITS[2 - i] <= vin }, "level {}: vertical input needs {} bits", 3 - i, bits(ev));
+            assert!(bits(vpeak) <= vw, "level {}: vertical pass needs {} bits", 3 - i, bits(vpeak));
+            // Horizontal pass (legall_h, synthesis) on the vertical outputs.
+            let m = e.max(o);
+            let s = 2 * m + 2;
+            let e2 = m + shr(s, 2);
+            let c = 2 * e2 + 1;
+            let osum = m + 1 + shr(c, 1);
+            let hpeak = [m, s, e2 + 1, c, osum].into_iter().max().unwrap();
+            assert!(bits(hpeak) <= hw, "level {}: horizontal pass needs {} bits", 3 - i, bits(hpeak));
+            // The level's output: halved (with rounding) or, Haar without shift, not.
+            dc = osum.max(e2);
+            println!("level {}: vertical {} / {} bits, horizontal {} bits", 3 - i, bits(ev), bits(vpeak), bits(hpeak));
+        }
+    }
+}

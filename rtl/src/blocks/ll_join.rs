@@ -1,0 +1,282 @@
+//! LL joiner between synthesis levels: the inverse of [`super::ll_pack`]. It merges a level's
+//! band stream (HL, LH, HH from outside) with the LL rows the next deeper level has just
+//! synthesised, into the beats [`super::legall_v`] (synthesis) takes.
+//!
+//! **Function.** The band stream carries rows alternating L (`ext_b` = HL; `ext_a` ignored
+//! when joining) and H (`ext_a` = LH, `ext_b` = HH), one column per beat, rows marked by
+//! `first`/`last`, a picture starting at `sop` (on an L row). The LL stream carries the
+//! deeper level's output rows as sample pairs (`even`, `odd`) = LL columns `2n`, `2n+1`.
+//! With `cfg_join` high, each L-row beat `c` leaves with `a` = LL column `c` (the even one of
+//! a pair, then the odd one) and `b` = HL; H-row beats leave unchanged. With `cfg_join` low
+//! (the deepest level: its LL comes in on the band stream) every beat leaves unchanged.
+//! Values are sign-extended from `A` (bands) and taken from `X` (LL) to `W` bits.
+//!
+//! **Throughput:** one beat per clock. **Latency:** none (combinational: `out_valid` follows
+//! the inputs; `ext_ready` and `ll_ready` follow `out_ready`, which is a register in the
+//! vertical block). **Reset:** none needed (starts expecting an L row and an even LL sample).
+//!
+//! **Protocol errors.** In an L row the two streams must agree. The join keeps them in step
+//! picture by picture, using the vertical block's framing state (`pic_idle`) to tell the
+//! cases apart, and pulses `err` for every beat or pair it drops:
+//! - a band beat without `sop` where a picture must start (`pic_idle`): that picture is
+//!   broken (the vertical block drops it), so its band beats are dropped up to the next
+//!   `sop` and its LL picture with them (LL pairs up to the next LL picture start);
+//! - a band picture start while the LL stream is inside a picture (the band picture above
+//!   was cut short): LL pairs are dropped up to the LL picture start;
+//! - an LL picture start while the band stream is inside a picture (the LL picture was cut
+//!   short below): band beats are dropped up to the band picture start;
+//! - row starts out of step inside a picture: the stream that is behind is dropped up to its
+//!   next row start.
+//!
+//! A picture missing from a deeper level's band stream altogether (its start marker lost
+//! there) is flagged by that level but cannot be told from a delay: the levels above then
+//! pair band pictures with the LL of the picture after. Telling them apart needs a picture
+//! number on the band streams.
+//!
+//! **Build-time parameters:** `A` band bits, `X` LL bits, `W ≥ max(A, X)` output bits.
+
+use rust_hdl::prelude::*;
+
+/// The block; ports below are its whole interface.
+#[derive(LogicBlock)]
+pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
+    /// Clock.
+    pub clock: Signal<In, Clock>,
+    /// Run-time register: join the LL stream (the level is not the deepest).
+    pub cfg_join: Signal<In, Bit>,
+    /// Band stream: a beat is offered.
+    pub ext_valid: Signal<In, Bit>,
+    /// Band stream: the beat is taken (or dropped) at this edge.
+    pub ext_ready: Signal<Out, Bit>,
+    /// Band stream: lane a (LL at the deepest level, else ignored, in L rows; LH in H rows),
+    /// `A`-bit two's complement.
+    pub ext_a: Signal<In, Bits<A>>,
+    /// Band stream: lane b (HL in L rows, HH in H rows).
+    pub ext_b: Signal<In, Bits<A>>,
+    /// Band stream: first beat of a row.
+    pub ext_first: Signal<In, Bit>,
+    /// Band stream: last beat of a row.
+    pub ext_last: Signal<In, Bit>,
+    /// Band stream: first beat of a picture (with `ext_first`).
+    pub ext_sop: Signal<In, Bit>,
+    /// LL stream: a sample pair is offered.
+    pub ll_valid: Signal<In, Bit>,
+    /// LL stream: the pair is taken (after its odd sample has left, or dropped) at this edge.
+    pub ll_ready: Signal<Out, Bit>,
+    /// LL stream: even sample, `X`-bit two's complement.
+    pub ll_even: Signal<In, Bits<X>>,
+    /// LL stream: odd sample.
+    pub ll_odd: Signal<In, Bits<X>>,
+    /// LL stream: first pair of a row.
+    pub ll_first: Signal<In, Bit>,
+    /// LL stream: first pair of a picture.
+    pub ll_sop: Signal<In, Bit>,
+    /// Output stream: a beat is offered.
+    pub out_valid: Signal<Out, Bit>,
+    /// Output stream: the consumer takes it.
+    pub out_ready: Signal<In, Bit>,
+    /// Output stream: lane a, `W`-bit two's complement.
+    pub out_a: Signal<Out, Bits<W>>,
+    /// Output stream: lane b.
+    pub out_b: Signal<Out, Bits<W>>,
+    /// Output stream: first beat of a row.
+    pub out_first: Signal<Out, Bit>,
+    /// Output stream: last beat of a row.
+    pub out_last: Signal<Out, Bit>,
+    /// Output stream: first beat of a picture.
+    pub out_sop: Signal<Out, Bit>,
+    /// The vertical block's framing state: the next band beat must start a picture.
+    pub pic_idle: Signal<In, Bit>,
+    /// Protocol error: high for one clock after a beat or pair was dropped.
+    pub err: Signal<Out, Bit>,
+    ext_w: Constant<Bits<W>>,
+    sign_a: Constant<Bits<A>>,
+    ext_x: Constant<Bits<W>>,
+    sign_x: Constant<Bits<X>>,
+    row_h: DFF<Bit>,
+    half: DFF<Bit>,
+    err_r: DFF<Bit>,
+    drop_e: DFF<Bit>,
+    kill_l: DFF<Bit>,
+    killed: DFF<Bit>,
+    killing: Signal<Local, Bit>,
+    r2: Signal<Local, Bit>,
+    r3: Signal<Local, Bit>,
+    e_sop: Signal<Local, Bit>,
+    cur_h: Signal<Local, Bit>,
+    need: Signal<Local, Bit>,
+    both: Signal<Local, Bit>,
+    l_first: Signal<Local, Bit>,
+    l_sop: Signal<Local, Bit>,
+    drop_ext: Signal<Local, Bit>,
+    drop_ll: Signal<Local, Bit>,
+    fire: Signal<Local, Bit>,
+    a_ext: Signal<Local, Bits<W>>,
+    b_ext: Signal<Local, Bits<W>>,
+    ll_e: Signal<Local, Bits<W>>,
+    ll_o: Signal<Local, Bits<W>>,
+}
+
+impl<const A: usize, const X: usize, const W: usize> Default for LlJoin<A, X, W> {
+    fn default() -> Self {
+        assert!(W >= A && W >= X && W < 64);
+        Self {
+            clock: Default::default(),
+            cfg_join: Default::default(),
+            ext_valid: Default::default(),
+            ext_ready: Default::default(),
+            ext_a: Default::default(),
+            ext_b: Default::default(),
+            ext_first: Default::default(),
+            ext_last: Default::default(),
+            ext_sop: Default::default(),
+            ll_valid: Default::default(),
+            ll_ready: Default::default(),
+            ll_even: Default::default(),
+            ll_odd: Default::default(),
+            ll_first: Default::default(),
+            ll_sop: Default::default(),
+            out_valid: Default::default(),
+            out_ready: Default::default(),
+            out_a: Default::default(),
+            out_b: Default::default(),
+            out_first: Default::default(),
+            out_last: Default::default(),
+            out_sop: Default::default(),
+            err: Default::default(),
+            pic_idle: Default::default(),
+            drop_e: Default::default(),
+            kill_l: Default::default(),
+            killed: Default::default(),
+            killing: Default::default(),
+            r2: Default::default(),
+            r3: Default::default(),
+            ext_w: Constant::new((((1u64 << W) - 1) & !((1u64 << A) - 1)).to_bits()),
+            sign_a: Constant::new((1u64 << (A - 1)).to_bits()),
+            ext_x: Constant::new((((1u64 << W) - 1) & !((1u64 << X) - 1)).to_bits()),
+            sign_x: Constant::new((1u64 << (X - 1)).to_bits()),
+            row_h: Default::default(),
+            half: Default::default(),
+            err_r: Default::default(),
+            e_sop: Default::default(),
+            cur_h: Default::default(),
+            need: Default::default(),
+            both: Default::default(),
+            l_first: Default::default(),
+            l_sop: Default::default(),
+            drop_ext: Default::default(),
+            drop_ll: Default::default(),
+            fire: Default::default(),
+            a_ext: Default::default(),
+            b_ext: Default::default(),
+            ll_e: Default::default(),
+            ll_o: Default::default(),
+        }
+    }
+}
+
+impl<const A: usize, const X: usize, const W: usize> Logic for LlJoin<A, X, W> {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(self, clock, row_h, half, err_r, drop_e, kill_l, killed);
+        // Sign extensions.
+        self.a_ext.next = bit_cast::<W, A>(self.ext_a.val());
+        if (self.ext_a.val() & self.sign_a.val()).any() {
+            self.a_ext.next = bit_cast::<W, A>(self.ext_a.val()) | self.ext_w.val();
+        }
+        self.b_ext.next = bit_cast::<W, A>(self.ext_b.val());
+        if (self.ext_b.val() & self.sign_a.val()).any() {
+            self.b_ext.next = bit_cast::<W, A>(self.ext_b.val()) | self.ext_w.val();
+        }
+        self.ll_e.next = bit_cast::<W, X>(self.ll_even.val());
+        if (self.ll_even.val() & self.sign_x.val()).any() {
+            self.ll_e.next = bit_cast::<W, X>(self.ll_even.val()) | self.ext_x.val();
+        }
+        self.ll_o.next = bit_cast::<W, X>(self.ll_odd.val());
+        if (self.ll_odd.val() & self.sign_x.val()).any() {
+            self.ll_o.next = bit_cast::<W, X>(self.ll_odd.val()) | self.ext_x.val();
+        }
+        // Which row the band beat belongs to (a picture starts with an L row) and whether it
+        // needs an LL sample.
+        self.e_sop.next = self.ext_sop.val() & self.ext_first.val();
+        self.cur_h.next = self.row_h.q.val() & !self.e_sop.val();
+        self.need.next = self.cfg_join.val() & !self.cur_h.val();
+        self.both.next = self.need.val() & self.ext_valid.val() & self.ll_valid.val();
+        self.l_first.next = self.ll_first.val() & !self.half.q.val();
+        self.l_sop.next = self.ll_sop.val() & self.l_first.val();
+        // Disagreement: drop the stream that is behind (module docs).
+        // The LL stream is being emptied of a broken picture's LL: up to (not including) an
+        // LL picture start met after at least one pair was dropped.
+        self.killing.next = self.kill_l.q.val() & !(self.ll_valid.val() & self.l_sop.val() & self.killed.q.val());
+        // A band beat without sop where a picture must start.
+        self.r2.next = self.cfg_join.val() & self.ext_valid.val() & !self.e_sop.val() & !self.drop_e.q.val() & self.pic_idle.val();
+        self.drop_ext.next = self.cfg_join.val() & self.ext_valid.val() & !self.e_sop.val() & self.drop_e.q.val();
+        if self.r2.val() {
+            self.drop_ext.next = true;
+        }
+        // An LL picture start inside a band picture (r3), or an LL row start inside a band row.
+        self.r3.next = self.both.val() & !self.killing.val() & self.l_sop.val() & !self.e_sop.val();
+        if self.r3.val() | (self.both.val() & !self.killing.val() & self.l_first.val() & !self.ext_first.val()) {
+            self.drop_ext.next = true;
+        }
+        self.drop_ll.next = self.cfg_join.val() & self.ll_valid.val() & self.killing.val();
+        if self.both.val() & !self.drop_ext.val() & ((self.e_sop.val() & !self.l_sop.val()) | (self.ext_first.val() & !self.l_first.val())) {
+            self.drop_ll.next = true;
+        }
+        // Output.
+        self.out_valid.next = self.ext_valid.val() & !self.drop_ext.val();
+        if self.need.val() {
+            self.out_valid.next = self.both.val() & !self.drop_ext.val() & !self.drop_ll.val() & !self.killing.val();
+        }
+        self.out_a.next = self.a_ext.val();
+        if self.need.val() {
+            self.out_a.next = self.ll_e.val();
+            if self.half.q.val() {
+                self.out_a.next = self.ll_o.val();
+            }
+        }
+        self.out_b.next = self.b_ext.val();
+        self.out_first.next = self.ext_first.val();
+        self.out_last.next = self.ext_last.val();
+        self.out_sop.next = self.ext_sop.val();
+        self.fire.next = self.out_valid.val() & self.out_ready.val();
+        self.ext_ready.next = self.drop_ext.val();
+        if self.need.val() {
+            if self.both.val() & !self.drop_ext.val() & !self.drop_ll.val() & !self.killing.val() {
+                self.ext_ready.next = self.out_ready.val();
+            }
+        } else if !self.drop_ext.val() {
+            self.ext_ready.next = self.out_ready.val();
+        }
+        self.ll_ready.next = self.drop_ll.val() | (self.fire.val() & self.need.val() & self.half.q.val());
+        // State.
+        if self.fire.val() {
+            self.row_h.d.next = self.cur_h.val() ^ self.ext_last.val();
+            if self.need.val() {
+                self.half.d.next = !self.half.q.val();
+            }
+        }
+        if self.drop_ll.val() {
+            self.half.d.next = false;
+        }
+        // Band beats are dropped up to the next picture start once a picture is known broken.
+        if self.r2.val() | self.r3.val() {
+            self.drop_e.d.next = true;
+        }
+        if self.ext_valid.val() & self.e_sop.val() {
+            self.drop_e.d.next = false;
+        }
+        if self.r2.val() {
+            self.kill_l.d.next = true;
+            self.killed.d.next = false;
+        }
+        if self.drop_ll.val() & self.kill_l.q.val() {
+            self.killed.d.next = true;
+        }
+        if self.kill_l.q.val() & !self.killing.val() {
+            self.kill_l.d.next = false;
+        }
+        self.err_r.d.next = self.drop_ext.val() | self.drop_ll.val();
+        self.err.next = self.err_r.q.val();
+    }
+}

@@ -1,0 +1,294 @@
+//! `uhdpipe_legall_inv` (rtl/src/blocks/legall_inv.rs: LeGall 5/3 and Haar inverse 2-D
+//! transform, depth 1–3, two samples per clock; the 8K simulation build), Verilated
+//! ([`LegallInv`]) and in rust-hdl's simulator ([`HdlLegallInv`]), plus the testbench driver
+//! ([`drive`]), the band streams of a picture's subbands ([`level_beats`]) and the assembly
+//! of the output stream into pictures ([`assemble`]).
+
+use crate::{Chance, Dut};
+
+pub use uhdpipe_rtl::blocks::legall_inv::BAND_BITS;
+
+/// Port values (inputs set by the caller, outputs filled by `eval`). Index `k` of the
+/// per-level arrays is level `k + 1` (level 1 is the finest).
+#[repr(C)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Ports {
+    /// inK_valid.
+    pub in_valid: [u8; 3],
+    /// inK_first.
+    pub in_first: [u8; 3],
+    /// inK_last.
+    pub in_last: [u8; 3],
+    /// inK_sop.
+    pub in_sop: [u8; 3],
+    /// out_ready.
+    pub out_ready: u8,
+    /// cfg_depth (1..=3).
+    pub cfg_depth: u8,
+    /// cfg_wavelet (1, 3 or 4).
+    pub cfg_wavelet: u8,
+    /// Padding (the C struct's).
+    pub pad0: u8,
+    /// cfg_pairs (level-1 pairs per row).
+    pub cfg_pairs: u16,
+    /// cfg_rows (rows per picture).
+    pub cfg_rows: u16,
+    /// inK_ready (output).
+    pub in_ready: [u8; 3],
+    /// out_valid (output).
+    pub out_valid: u8,
+    /// out_first (output).
+    pub out_first: u8,
+    /// out_last (output).
+    pub out_last: u8,
+    /// out_sop (output).
+    pub out_sop: u8,
+    /// err_line (output).
+    pub err_line: u8,
+    /// err_pic (output).
+    pub err_pic: u8,
+    /// Padding (the C struct's).
+    pub pad1: [u8; 3],
+    /// inK_a (low 17, 20, 23 bits, two's complement).
+    pub in_a: [u32; 3],
+    /// inK_b.
+    pub in_b: [u32; 3],
+    /// out_even (output; 30 bits two's complement).
+    pub out_even: u32,
+    /// out_odd (output).
+    pub out_odd: u32,
+}
+
+/// Bits of the picture stream's lanes.
+pub const OUT_BITS: u32 = 30;
+/// The widest row the simulation build takes (samples).
+pub const MAX_WIDTH: usize = 8192;
+
+crate::verilated!(LegallInv, "legall_inv", Ports, "One instance of the Verilated inverse transform (the reference).");
+
+crate::hdl_sim!(HdlLegallInv, uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10>, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
+
+impl Dut for HdlLegallInv {
+    type Ports = Ports;
+
+    fn eval(&mut self, p: &mut Ports) {
+        use rust_hdl::prelude::*;
+        let u = &mut self.uut;
+        let mask = |k: usize| (1u64 << BAND_BITS[k]) - 1;
+        u.in1_valid.next = p.in_valid[0] != 0;
+        u.in1_first.next = p.in_first[0] != 0;
+        u.in1_last.next = p.in_last[0] != 0;
+        u.in1_sop.next = p.in_sop[0] != 0;
+        u.in1_a.next = (p.in_a[0] as u64 & mask(0)).to_bits();
+        u.in1_b.next = (p.in_b[0] as u64 & mask(0)).to_bits();
+        u.in2_valid.next = p.in_valid[1] != 0;
+        u.in2_first.next = p.in_first[1] != 0;
+        u.in2_last.next = p.in_last[1] != 0;
+        u.in2_sop.next = p.in_sop[1] != 0;
+        u.in2_a.next = (p.in_a[1] as u64 & mask(1)).to_bits();
+        u.in2_b.next = (p.in_b[1] as u64 & mask(1)).to_bits();
+        u.in3_valid.next = p.in_valid[2] != 0;
+        u.in3_first.next = p.in_first[2] != 0;
+        u.in3_last.next = p.in_last[2] != 0;
+        u.in3_sop.next = p.in_sop[2] != 0;
+        u.in3_a.next = (p.in_a[2] as u64 & mask(2)).to_bits();
+        u.in3_b.next = (p.in_b[2] as u64 & mask(2)).to_bits();
+        u.out_ready.next = p.out_ready != 0;
+        u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
+        u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
+        u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
+        u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
+        self.settle();
+        let u = &self.uut;
+        p.in_ready = [u.in1_ready.val() as u8, u.in2_ready.val() as u8, u.in3_ready.val() as u8];
+        p.out_valid = u.out_valid.val() as u8;
+        p.out_first = u.out_first.val() as u8;
+        p.out_last = u.out_last.val() as u8;
+        p.out_sop = u.out_sop.val() as u8;
+        p.err_line = u.err_line.val() as u8;
+        p.err_pic = u.err_pic.val() as u8;
+        p.out_even = u.out_even.val().to_u64() as u32;
+        p.out_odd = u.out_odd.val().to_u64() as u32;
+    }
+
+    fn tick(&mut self) {
+        self.edge();
+    }
+}
+
+/// One beat of a band stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BandBeat {
+    /// Lane a (LL or ignored in L rows, LH in H rows).
+    pub a: i64,
+    /// Lane b (HL in L rows, HH in H rows).
+    pub b: i64,
+    /// First beat of a row.
+    pub first: bool,
+    /// Last beat of a row.
+    pub last: bool,
+    /// First beat of a picture.
+    pub sop: bool,
+}
+
+/// The band stream of one level of one picture from its four bands `[LL, HL, LH, HH]`
+/// (row-major, `w` × `h` each): rows alternating L (`a` = LL, `b` = HL) and H (`a` = LH,
+/// `b` = HH), one column per beat — what the forward transform's `outK_*` carries.
+pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize) -> Vec<BandBeat> {
+    let mut v = Vec::with_capacity(2 * w * h);
+    for m in 0..h {
+        for (ia, ib) in [(0, 1), (2, 3)] {
+            for c in 0..w {
+                let i = m * w + c;
+                v.push(BandBeat { a: bands[ia][i], b: bands[ib][i], first: c == 0, last: c == w - 1, sop: m == 0 && ia == 0 && c == 0 });
+            }
+        }
+    }
+    v
+}
+
+/// One output beat: a sample pair and its markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PixBeat {
+    /// Even sample, sign-extended.
+    pub even: i64,
+    /// Odd sample, sign-extended.
+    pub odd: i64,
+    /// First pair of a row.
+    pub first: bool,
+    /// Last pair of a row.
+    pub last: bool,
+    /// First pair of a picture.
+    pub sop: bool,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// The picture stream's beats, in order.
+    pub out: Vec<PixBeat>,
+    /// Clocks until the last output beat was taken (inclusive).
+    pub cycles: u64,
+    /// Clocks with `err_line` high.
+    pub err_line: u32,
+    /// Clocks with `err_pic` high.
+    pub err_pic: u32,
+    /// The clock at which the first beat of each level's stream was taken (0: none).
+    pub first_in: [u64; 3],
+    /// The clock at which the first output beat was taken.
+    pub first_out: u64,
+}
+
+/// Run-time registers and testbench behaviour for [`drive`].
+#[derive(Debug, Clone, Copy)]
+pub struct Drive {
+    /// cfg_pairs (level-1 pairs per row).
+    pub pairs: u16,
+    /// cfg_rows.
+    pub rows: u16,
+    /// cfg_depth.
+    pub depth: u8,
+    /// cfg_wavelet (VC-2 wavelet index: 1 LeGall, 3 Haar without shift, 4 Haar with shift).
+    pub wavelet: u8,
+    /// Per-mille chance of withholding each stream's next beat on a clock.
+    pub idle: u32,
+    /// Per-mille chance of the picture consumer not being ready on a clock.
+    pub stall: u32,
+    /// Seed of those decisions.
+    pub seed: u64,
+}
+
+/// Clocks between setting the run-time registers and the first beat (the block decodes them
+/// into registers: three clocks at least).
+pub const SETUP_CLOCKS: u64 = 4;
+
+/// Drives each level's band stream (`input[k]` for level `k + 1`; independent streams, each
+/// offered with its own random idle clocks) through the block and collects the picture
+/// stream until the block has been quiet for 4096 clocks after the last input. Panics if it
+/// runs for more than `100·(beats + 10 000)` clocks (a hang).
+pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[Vec<BandBeat>; 3], d: Drive) -> Outcome {
+    let mut chance = Chance::new(d.seed);
+    let mut out = Outcome::default();
+    let mut next = [0usize; 3];
+    let (mut quiet, mut cycle) = (0u64, 0u64);
+    let total: usize = input.iter().map(Vec::len).sum();
+    let limit = 100 * (total as u64 + 10_000);
+    let done = |next: &[usize; 3]| (0..3).all(|k| next[k] >= input[k].len());
+    while !done(&next) || quiet < 4096 {
+        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, ..Ports::default() };
+        for k in 0..3 {
+            // (the run-time registers are set SETUP_CLOCKS before the first beat)
+            if cycle >= SETUP_CLOCKS && next[k] < input[k].len() && !chance.hit(d.idle) {
+                let b = input[k][next[k]];
+                let mask = (1u64 << BAND_BITS[k]) - 1;
+                p.in_valid[k] = 1;
+                p.in_a[k] = (b.a as u64 & mask) as u32;
+                p.in_b[k] = (b.b as u64 & mask) as u32;
+                p.in_first[k] = b.first as u8;
+                p.in_last[k] = b.last as u8;
+                p.in_sop[k] = b.sop as u8;
+            }
+        }
+        p.out_ready = !chance.hit(d.stall) as u8;
+        dut.eval(&mut p);
+        for (k, n) in next.iter_mut().enumerate() {
+            if p.in_valid[k] == 1 && p.in_ready[k] == 1 {
+                if *n == 0 {
+                    out.first_in[k] = cycle;
+                }
+                *n += 1;
+            }
+        }
+        out.err_line += p.err_line as u32;
+        out.err_pic += p.err_pic as u32;
+        quiet += 1;
+        if p.out_valid == 1 {
+            quiet = 0;
+        }
+        if p.out_valid == 1 && p.out_ready == 1 {
+            let sext = |v: u32| ((v as i64) << (64 - OUT_BITS)) >> (64 - OUT_BITS);
+            if out.out.is_empty() {
+                out.first_out = cycle;
+            }
+            out.out.push(PixBeat { even: sext(p.out_even), odd: sext(p.out_odd), first: p.out_first == 1, last: p.out_last == 1, sop: p.out_sop == 1 });
+            out.cycles = cycle + 1;
+        }
+        dut.tick();
+        cycle += 1;
+        assert!(cycle < limit, "the block stopped making progress ({next:?} of {:?} beats taken)", input.iter().map(Vec::len).collect::<Vec<_>>());
+    }
+    out
+}
+
+/// Splits the picture stream into `width` × `height` pictures (row-major samples), checking
+/// the markers; an error names the beat that breaks the shape. Beats before the first `sop`
+/// and an incomplete last picture are errors too.
+pub fn assemble(beats: &[PixBeat], width: usize, height: usize) -> Result<Vec<Vec<i64>>, String> {
+    let pairs = width / 2;
+    let mut pics = Vec::new();
+    let mut cur: Option<(Vec<i64>, usize)> = None; // samples, beat in row
+    for (i, b) in beats.iter().enumerate() {
+        if b.sop {
+            if cur.is_some() {
+                return Err(format!("beat {i}: a picture starts before the last one ended"));
+            }
+            cur = Some((Vec::with_capacity(width * height), 0));
+        }
+        let Some((px, col)) = cur.as_mut() else {
+            return Err(format!("beat {i}: a beat outside a picture"));
+        };
+        if b.first != (*col == 0) || b.last != (*col == pairs - 1) {
+            return Err(format!("beat {i}: first/last markers at pair {col} of {pairs}"));
+        }
+        px.push(b.even);
+        px.push(b.odd);
+        *col = (*col + 1) % pairs;
+        if px.len() == width * height {
+            pics.push(cur.take().unwrap().0);
+        }
+    }
+    if cur.is_some() {
+        return Err("the last picture is incomplete".into());
+    }
+    Ok(pics)
+}

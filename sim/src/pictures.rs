@@ -1,0 +1,22 @@
+//! Deterministic test pictures and values shared by the testbenches and benchmarks.
+
+/// Deterministic pseudo-random non-negative values (a 64-bit mix of `i` and `k`).
+pub fn noise(i: u64, k: u64) -> i64 {
+    let mut x = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ k.wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    x ^= x >> 29;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 32;
+    (x >> 1) as i64
+}
+
+/// A smooth natural-looking `w` × `h` picture: sums of low-frequency sinusoids, offset to
+/// signed 10-bit, so that a transform sees the correlations of real content.
+pub fn natural(w: usize, h: usize) -> Vec<i64> {
+    (0..w * h)
+        .map(|i| {
+            let (x, y) = ((i % w) as f64, (i / w) as f64);
+            let v = 512.0 + 200.0 * (x / 17.0).sin() * (y / 23.0).cos() + 150.0 * ((x + 2.0 * y) / 41.0).sin() + 60.0 * ((x * y) / 900.0).cos();
+            v.round().clamp(0.0, 1023.0) as i64 - 512
+        })
+        .collect()
+}
