@@ -305,6 +305,8 @@ pub fn all_blocks() -> Vec<(String, Vec<(String, String)>)> {
         ("legall_fwd_hd".to_string(), verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8>::default())),
         // The inverse transform's simulation build: rows up to 8192 samples, depth 3.
         ("legall_inv".to_string(), verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10>::default())),
+        // Its ULX3S build: rows up to 2048 samples (1080p), depth 3.
+        ("legall_inv_hd".to_string(), verilog("legall_inv_hd", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 9, 8>::default())),
     ]
 }
 

@@ -28,10 +28,20 @@
 //! `out_last`); an early `in_last` ends the line; a line that reaches `cfg_pairs` without
 //! `in_last` is ended there and its surplus pairs dropped.
 //!
+//! **Synthesis** (`S = 1`, the inverse transform's horizontal pass, 15.4.4.2): `in_even` /
+//! `in_odd` carry a line's `(L_n, H_n)`; `e_n = L_n − ⌊(H_{n−1} + H_n + 2) / 4⌋`
+//! (`H_{−1} = H_0`), `o_n = H_n + ⌊(e_n + e_{n+1} + 1) / 2⌋` (`e_N = e_{N−1}`), then
+//! `filter_bit_shift` 1 undone with rounding (`(x + 1) >> 1`; not for `cfg_noshift`):
+//! `out_low` / `out_high` are the samples `x_{2n}`, `x_{2n+1}`. Haar takes the centre pair as
+//! both neighbours. The pair buffer sits in the same place, so stage S forms the first step's
+//! sum for the pair leaving it and for the pair behind it; same throughput, latency and
+//! framing.
+//!
 //! **Reset:** none needed; registers start at zero (`initial`), i.e. idle, expecting a line.
 //!
 //! **Build-time parameters:** `W` input bits (two's complement), `V` output bits
-//! (`V ≥ W + 3` holds every result).
+//! (`V ≥ W + 3` holds every analysis result; synthesis needs `V ≥ W + 1`, sized by the parent
+//! from the worst case), `S` the direction (0 analysis, 1 synthesis).
 
 use rust_hdl::prelude::*;
 

@@ -38,10 +38,21 @@
 //! out, with no flush rows) and every beat is dropped until the next `in_sop`, whose picture
 //! comes out exactly right. An `in_sop` inside a picture starts the new picture at once.
 //!
+//! **Synthesis** (`S = 1`, the inverse transform's vertical pass, ST 2042-1 15.4.3
+//! `vh_synthesis`): input rows alternate `L_m` (`a` = LL, `b` = HL) and `H_m` (`a` = LH,
+//! `b` = HH); per column `e_m = L_m − ⌊(H_{m−1} + H_m + 2) / 4⌋` (`H_{−1} = H_0`) and
+//! `o_m = H_m + ⌊(e_m + e_{m+1} + 1) / 2⌋` (`e_M = e_{M−1}`); output rows `e_0, o_0, e_1, …`
+//! (`out_vhigh` marks the odd ones), each beat (`a`, `b`) = the row's (L, H) columns for the
+//! horizontal synthesis. The same buffers, pipeline and framing with the row kinds swapped:
+//! each odd row `2m+1` reads `L_m`, `H_{m−1}`, `e_{m−1}`, computes `e_m` (stored) and
+//! outputs `o_{m−1}` (nothing for `m = 0`); each even row from row 2 on outputs the buffered
+//! `e_m`; the two flush rows output `e_{M−1}`, then `o_{M−1}`. Same throughput and latency.
+//!
 //! **Reset:** none needed: registers start at zero (idle, waiting for `in_sop`).
 //!
 //! **Build-time parameters:** `W` input bits, `V` datapath and output bits (`V ≥ W`, sized
-//! by the user from the worst case), `N` line-buffer address bits (rows up to `2^N` beats).
+//! by the user from the worst case), `N` line-buffer address bits (rows up to `2^N` beats),
+//! `S` the direction (0 analysis, 1 synthesis).
 //! **Run-time registers:** `cfg_pairs`, `cfg_rows`.
 //! **Resources:** six `V × 2^N` line-buffer RAMs (E, O and H for each column lane).
 
