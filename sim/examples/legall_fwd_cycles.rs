@@ -12,10 +12,11 @@
 //! Default sizes: 1920x1080 and 7680x4320 (the 8K run simulates ~50 M clocks: minutes). The
 //! outputs are not checked here (the tests do that); the content is a deterministic texture.
 use std::time::Instant;
+use uhdpipe_sim::pictures::{sizes_from_args, texture};
 use uhdpipe_sim::legall_fwd::{drive, picture_beats, Drive, LegallFwd, Outcome, MAX_WIDTH};
 
 fn run(w: usize, h: usize, pictures: usize) -> (Outcome, f64) {
-    let pic: Vec<i64> = (0..w * h).map(|i| (((i % w) * 7 + (i / w) * 13) % 1024) as i64 - 512).collect();
+    let pic = texture(w, h);
     let one = picture_beats(&pic, w, h);
     let input: Vec<_> = (0..pictures).flat_map(|_| one.iter().copied()).collect();
     let t = Instant::now();
@@ -26,19 +27,7 @@ fn run(w: usize, h: usize, pictures: usize) -> (Outcome, f64) {
 }
 
 fn main() {
-    let sizes: Vec<(usize, usize)> = {
-        let args: Vec<String> = std::env::args().skip(1).collect();
-        if args.is_empty() {
-            vec![(1920, 1080), (7680, 4320)]
-        } else {
-            args.iter()
-                .map(|a| {
-                    let (w, h) = a.split_once('x').expect("sizes are WxH");
-                    (w.parse().expect("width"), h.parse().expect("height"))
-                })
-                .collect()
-        }
-    };
+    let sizes = sizes_from_args(&[(1920, 1080), (7680, 4320)]);
     println!("| size | clocks/picture | nominal W·H/2 | ratio | first output of levels 1/2/3 (input line) | last output after last input | sim speed |");
     println!("|---|---|---|---|---|---|---|");
     for (w, h) in sizes {

@@ -14,11 +14,12 @@
 //! Default sizes: 1920x1080 and 7680x4320 (the 8K run simulates ~35 M clocks: minutes). The
 //! outputs are not checked here (the tests do that); the bands are a deterministic texture's.
 use std::time::Instant;
+use uhdpipe_sim::pictures::{sizes_from_args, texture};
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
 use uhdpipe_sim::legall_inv::{drive, level_beats, BandBeat, Drive, LegallInv, Outcome, MAX_WIDTH, SETUP_CLOCKS};
 
 fn run(w: usize, h: usize, pictures: usize, depth: usize) -> (Outcome, f64) {
-    let pic: Vec<i64> = (0..w * h).map(|i| (((i % w) * 7 + (i / w) * 13) % 1024) as i64 - 512).collect();
+    let pic = texture(w, h);
     let t = TransformParams { wavelet_index: 1, wavelet_index_ho: 1, dwt_depth: depth, dwt_depth_ho: 0 };
     let bands: Vec<Vec<i64>> = dwt(&t, Band { width: w, height: h, data: pic }).into_iter().map(|b| b.data).collect();
     let mut one: [Vec<BandBeat>; 3] = Default::default();
@@ -36,19 +37,7 @@ fn run(w: usize, h: usize, pictures: usize, depth: usize) -> (Outcome, f64) {
 }
 
 fn main() {
-    let sizes: Vec<(usize, usize)> = {
-        let args: Vec<String> = std::env::args().skip(1).collect();
-        if args.is_empty() {
-            vec![(1920, 1080), (7680, 4320)]
-        } else {
-            args.iter()
-                .map(|a| {
-                    let (w, h) = a.split_once('x').expect("sizes are WxH");
-                    (w.parse().expect("width"), h.parse().expect("height"))
-                })
-                .collect()
-        }
-    };
+    let sizes = sizes_from_args(&[(1920, 1080), (7680, 4320)]);
     println!("| size | clocks/picture | nominal W·H/2 | ratio | first pair out after first band beat | last pair out after nominal end | sim speed |");
     println!("|---|---|---|---|---|---|---|");
     for (w, h) in sizes {

@@ -20,3 +20,24 @@ pub fn natural(w: usize, h: usize) -> Vec<i64> {
         })
         .collect()
 }
+
+/// A deterministic diagonal texture, offset to signed 10-bit (the cycle benchmarks' content:
+/// they do not check outputs, so anything busy does).
+pub fn texture(w: usize, h: usize) -> Vec<i64> {
+    (0..w * h).map(|i| (((i % w) * 7 + (i / w) * 13) % 1024) as i64 - 512).collect()
+}
+
+/// Picture sizes from `WxH` command-line arguments, or `default` when there are none (the
+/// cycle benchmarks' argument convention). Panics with the offending text otherwise.
+pub fn sizes_from_args(default: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() {
+        return default.to_vec();
+    }
+    args.iter()
+        .map(|a| {
+            let (w, h) = a.split_once('x').unwrap_or_else(|| panic!("{a}: sizes are WxH"));
+            (w.parse().unwrap_or_else(|_| panic!("{a}: width")), h.parse().unwrap_or_else(|_| panic!("{a}: height")))
+        })
+        .collect()
+}

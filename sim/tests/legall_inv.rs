@@ -87,16 +87,24 @@ fn bench(wavelet: u8, idle: u32, stall: u32, seed: u64) -> Drive {
     Drive { pairs: 0, rows: 0, depth: 0, wavelet, idle, stall, seed }
 }
 
+/// The 0-based level of band `i` (bitstream order) of a depth-`depth` transform.
+fn level_of(i: usize, depth: usize) -> usize {
+    if i == 0 {
+        depth - 1
+    } else {
+        depth - 1 - (i - 1) / 3
+    }
+}
+
 /// Random coefficients filling each level's band lanes (any value they carry).
 fn random_coefs(width: usize, height: usize, depth: usize, seed: u64) -> Coefs {
     let t = params(depth, 1);
     let shapes: Vec<Band<i64>> = new_bands(&t, width, height);
-    let level_of = |i: usize| if i == 0 { depth - 1 } else { depth - 1 - (i - 1) / 3 };
     shapes
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let bits = BAND_BITS[level_of(i)];
+            let bits = BAND_BITS[level_of(i, depth)];
             let half = 1i64 << (bits - 1);
             (0..b.data.len()).map(|j| noise(j as u64 + 1000 * i as u64, seed) % (2 * half) - half).collect()
         })
@@ -143,9 +151,8 @@ fn round_trip_gives_the_picture_back() {
     for wavelet in WAVELETS {
         for depth in 1..=3 {
             let c = analyse(&pic, w, h, depth, wavelet);
-            let mut input: [Vec<BandBeat>; 3] = streams(&c, w, h, depth, 5);
             let d = Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, wavelet, idle: 100, stall: 100, seed: 7 };
-            let out = drive(&mut LegallInv::new(), &std::mem::take(&mut input), d);
+            let out = drive(&mut LegallInv::new(), &streams(&c, w, h, depth, 5), d);
             let got = assemble(&out.out, w, h).unwrap();
             assert_eq!(got, vec![pic.clone()], "wavelet {wavelet} depth {depth}: the picture did not come back");
         }
@@ -177,7 +184,6 @@ fn extremes_are_exact() {
     let (w, h, depth) = (64usize, 32usize, 3usize);
     let t = params(depth, 1);
     let shapes: Vec<Band<i64>> = new_bands(&t, w, h);
-    let level_of = |i: usize| if i == 0 { depth - 1 } else { depth - 1 - (i - 1) / 3 };
     let pats: Vec<Pattern> = vec![
         Box::new(|_, _, _| true),
         Box::new(|x, y, _| (x + y) % 2 == 0),
@@ -194,7 +200,7 @@ fn extremes_are_exact() {
                 .iter()
                 .enumerate()
                 .map(|(i, b)| {
-                    let max = (1i64 << (BAND_BITS[level_of(i)] - 1)) - 1;
+                    let max = (1i64 << (BAND_BITS[level_of(i, depth)] - 1)) - 1;
                     (0..b.data.len()).map(|j| if p(j % b.width, j / b.width, i) { sign * max } else { -sign * max - 1 }).collect()
                 })
                 .collect();

@@ -169,12 +169,12 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     noshift: DFF<Bit>,
     err_l: DFF<Bit>,
     err_p: DFF<Bit>,
-    // Level 3's LL stream has no consumer (the DC band leaves on out3); Verilator's lint
-    // ignores signals whose name contains "unused".
     hq: StreamQueue<23, 3>,
     pho: LlPack<23>,
     hho: LegallH<23, 26, 0>,
     ll_c: Signal<Local, Bits<23>>,
+    // The vertical blocks' framing state has no consumer in the forward transform (the
+    // inverse's joins use it); Verilator's lint ignores signals whose name contains "unused".
     idle_unused: Signal<Local, Bit>,
     hs_first: Signal<Local, Bit>,
     hs_last: Signal<Local, Bit>,

@@ -97,6 +97,7 @@ pub struct LegallH<const W: usize, const V: usize, const S: usize> {
     // constants
     syn: Constant<Bit>,
     one: Constant<Bits<V>>,
+    two: Constant<Bits<V>>,
     ext: Constant<Bits<V>>,
     msb: Constant<Bits<V>>,
     sign_in: Constant<Bits<W>>,
@@ -234,6 +235,7 @@ impl<const W: usize, const V: usize, const S: usize> Default for LegallH<W, V, S
             out_last: Default::default(),
             syn: Constant::new(S == 1),
             one: Constant::new(1u64.to_bits()),
+            two: Constant::new(2u64.to_bits()),
             ext: Constant::new(ext.to_bits()),
             hp: Default::default(),
             t1: Default::default(),
@@ -437,10 +439,10 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallH<W, V, S> 
             self.s_e.d.next = self.e_prev.q.val();
             self.s_o.d.next = self.o_prev.q.val();
             self.s_sum.d.next = self.h_sum.val();
-            self.s_t2.d.next = self.o_prev.q.val() + self.i_o.q.val() + self.one.val() + self.one.val();
+            self.s_t2.d.next = self.o_prev.q.val() + self.i_o.q.val() + self.two.val();
             self.s_l2.d.next = self.i_e.q.val();
             if self.syn.val() {
-                self.s_sum.d.next = self.hp.val() + self.o_prev.q.val() + self.one.val() + self.one.val();
+                self.s_sum.d.next = self.hp.val() + self.o_prev.q.val() + self.two.val();
             }
             self.s_first.d.next = self.prev_first.q.val();
             self.s_sop.d.next = self.prev_sop.q.val();

@@ -70,13 +70,11 @@ pub struct LegallVLane<const W: usize, const V: usize, const S: usize> {
     two: Constant<Bits<V>>,
     s2_a: Signal<Local, Bits<V>>,
     s2_b: Signal<Local, Bits<V>>,
-    s2_k: Signal<Local, Bits<V>>,
     s4_a: Signal<Local, Bits<V>>,
-    s4_k: Signal<Local, Bits<V>>,
     t_shift: Signal<Local, Bits<V>>,
     x_ext: Signal<Local, Bits<V>>,
     h_new: Signal<Local, Bits<V>>,
-    h_prev: Signal<Local, Bits<V>>,
+    s4_b: Signal<Local, Bits<V>>,
     l_shift: Signal<Local, Bits<V>>,
     s0_x: DFF<Bits<V>>,
     s1_x: DFF<Bits<V>>,
@@ -120,13 +118,11 @@ impl<const W: usize, const V: usize, const S: usize> Default for LegallVLane<W, 
             two: Constant::new(2u64.to_bits()),
             s2_a: Default::default(),
             s2_b: Default::default(),
-            s2_k: Default::default(),
             s4_a: Default::default(),
-            s4_k: Default::default(),
             t_shift: Default::default(),
             x_ext: Default::default(),
             h_new: Default::default(),
-            h_prev: Default::default(),
+            s4_b: Default::default(),
             l_shift: Default::default(),
             s0_x: Default::default(),
             s1_x: Default::default(),
@@ -160,7 +156,6 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallVLane<W, V,
         // / for Haar).
         self.s2_a.next = self.ram_e.val();
         self.s2_b.next = self.s1_x.q.val();
-        self.s2_k.next = self.one.val();
         if self.edge1.val() | self.haar.val() {
             self.s2_b.next = self.ram_e.val();
         }
@@ -170,7 +165,6 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallVLane<W, V,
                 self.s2_a.next = self.s1_x.q.val();
             }
             self.s2_b.next = self.s1_x.q.val();
-            self.s2_k.next = self.two.val();
         }
         // Stage 3. Analysis: H = o - (sum >> 1). Synthesis: e_m = L_m - (sum >> 2).
         // Arithmetic shifts.
@@ -185,18 +179,16 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallVLane<W, V,
         // Stage 4 sum. Analysis: H + H_prev + 2 (H_prev = H at the top edge / for Haar).
         // Synthesis: e_{m-1} + e_m + 1 (e_m = e_{m-1} at the bottom edge / for Haar).
         self.s4_a.next = self.s3_h.q.val();
-        self.h_prev.next = self.s3_hb.q.val();
-        self.s4_k.next = self.two.val();
+        self.s4_b.next = self.s3_hb.q.val();
         if self.edge3.val() | self.haar.val() {
-            self.h_prev.next = self.s3_h.q.val();
+            self.s4_b.next = self.s3_h.q.val();
         }
         if self.syn.val() {
             self.s4_a.next = self.s3_hb.q.val();
-            self.h_prev.next = self.s3_h.q.val();
+            self.s4_b.next = self.s3_h.q.val();
             if self.edge3.val() | self.haar.val() {
-                self.h_prev.next = self.s3_hb.q.val();
+                self.s4_b.next = self.s3_hb.q.val();
             }
-            self.s4_k.next = self.one.val();
         }
         // Stage 5. Analysis: L = e + (t >> 2). Synthesis: o_{m-1} = H_{m-1} + (t >> 1).
         self.t_shift.next = self.s4_t.q.val() >> 2;
@@ -209,7 +201,10 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallVLane<W, V,
         if self.en.val() {
             self.s0_x.d.next = self.x_ext.val();
             self.s1_x.d.next = self.s0_x.q.val();
-            self.s2_sum.d.next = self.s2_a.val() + self.s2_b.val() + self.s2_k.val();
+            self.s2_sum.d.next = self.s2_a.val() + self.s2_b.val() + self.one.val();
+            if self.syn.val() {
+                self.s2_sum.d.next = self.s2_a.val() + self.s2_b.val() + self.two.val();
+            }
             self.s2_e.d.next = self.ram_e.val();
             self.s2_o.d.next = self.ram_o.val();
             self.s2_h.d.next = self.ram_h.val();
@@ -219,7 +214,10 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallVLane<W, V,
                 self.s3_e.d.next = self.s2_o.q.val();
             }
             self.s3_hb.d.next = self.s2_h.q.val();
-            self.s4_t.d.next = self.s4_a.val() + self.h_prev.val() + self.s4_k.val();
+            self.s4_t.d.next = self.s4_a.val() + self.s4_b.val() + self.two.val();
+            if self.syn.val() {
+                self.s4_t.d.next = self.s4_a.val() + self.s4_b.val() + self.one.val();
+            }
             self.s4_e.d.next = self.s3_e.q.val();
             self.s4_h.d.next = self.s3_h.q.val();
             self.s4_hb.d.next = self.s3_hb.q.val();

@@ -26,6 +26,7 @@ module uhdpipe_legall_fwd__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
     // Constant declarations
     localparam  syn = 1'b0;
     localparam  one = 20'h1;
+    localparam  two = 20'h2;
     localparam  ext = 20'he0000;
     localparam  msb = 20'h80000;
     localparam  sign_in = 17'b10000000000000000;
@@ -742,10 +743,10 @@ module uhdpipe_legall_fwd__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
             s_e__d = e_prev__q;
             s_o__d = o_prev__q;
             s_sum__d = h_sum;
-            s_t2__d = o_prev__q + i_o__q + one + one;
+            s_t2__d = o_prev__q + i_o__q + two;
             s_l2__d = i_e__q;
             if (syn) begin
-                s_sum__d = hp + o_prev__q + one + one;
+                s_sum__d = hp + o_prev__q + two;
             end
             s_first__d = prev_first__q;
             s_sop__d = prev_sop__q;

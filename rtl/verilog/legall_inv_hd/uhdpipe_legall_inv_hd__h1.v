@@ -26,6 +26,7 @@ module uhdpipe_legall_inv_hd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first
     // Constant declarations
     localparam  syn = 1'b1;
     localparam  one = 30'h1;
+    localparam  two = 30'h2;
     localparam  ext = 30'h20000000;
     localparam  msb = 30'h20000000;
     localparam  sign_in = 29'h10000000;
@@ -742,10 +743,10 @@ module uhdpipe_legall_inv_hd__h1(clock,in_valid,in_ready,in_even,in_odd,in_first
             s_e__d = e_prev__q;
             s_o__d = o_prev__q;
             s_sum__d = h_sum;
-            s_t2__d = o_prev__q + i_o__q + one + one;
+            s_t2__d = o_prev__q + i_o__q + two;
             s_l2__d = i_e__q;
             if (syn) begin
-                s_sum__d = hp + o_prev__q + one + one;
+                s_sum__d = hp + o_prev__q + two;
             end
             s_first__d = prev_first__q;
             s_sop__d = prev_sop__q;

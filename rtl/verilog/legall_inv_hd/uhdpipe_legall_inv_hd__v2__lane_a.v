@@ -71,13 +71,11 @@ module uhdpipe_legall_inv_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,edge1,h
     // Local signals
     reg  [26:0] s2_a;
     reg  [26:0] s2_b;
-    reg  [26:0] s2_k;
     reg  [26:0] s4_a;
-    reg  [26:0] s4_k;
     reg  [26:0] t_shift;
     reg  [26:0] x_ext;
     reg  [26:0] h_new;
-    reg  [26:0] h_prev;
+    reg  [26:0] s4_b;
     reg  [26:0] l_shift;
 
     // Sub module instances
@@ -188,7 +186,6 @@ module uhdpipe_legall_inv_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,edge1,h
         end
         s2_a = ram_e;
         s2_b = s1_x__q;
-        s2_k = one;
         if (edge1 | haar) begin
             s2_b = ram_e;
         end
@@ -198,7 +195,6 @@ module uhdpipe_legall_inv_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,edge1,h
                 s2_a = s1_x__q;
             end
             s2_b = s1_x__q;
-            s2_k = two;
         end
         h_new = s2_o__q - ((s2_sum__q >> 1'h1) | (s2_sum__q & msb));
         l_shift = s2_sum__q >> 2'h2;
@@ -209,18 +205,16 @@ module uhdpipe_legall_inv_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,edge1,h
             h_new = s2_e__q - l_shift;
         end
         s4_a = s3_h__q;
-        h_prev = s3_hb__q;
-        s4_k = two;
+        s4_b = s3_hb__q;
         if (edge3 | haar) begin
-            h_prev = s3_h__q;
+            s4_b = s3_h__q;
         end
         if (syn) begin
             s4_a = s3_hb__q;
-            h_prev = s3_h__q;
+            s4_b = s3_h__q;
             if (edge3 | haar) begin
-                h_prev = s3_hb__q;
+                s4_b = s3_hb__q;
             end
-            s4_k = one;
         end
         t_shift = s4_t__q >> 2'h2;
         if (|(s4_t__q & msb)) begin
@@ -232,7 +226,10 @@ module uhdpipe_legall_inv_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,edge1,h
         if (en) begin
             s0_x__d = x_ext;
             s1_x__d = s0_x__q;
-            s2_sum__d = s2_a + s2_b + s2_k;
+            s2_sum__d = s2_a + s2_b + one;
+            if (syn) begin
+                s2_sum__d = s2_a + s2_b + two;
+            end
             s2_e__d = ram_e;
             s2_o__d = ram_o;
             s2_h__d = ram_h;
@@ -242,7 +239,10 @@ module uhdpipe_legall_inv_hd__v2__lane_a(clock,en,x_in,ram_e,ram_o,ram_h,edge1,h
                 s3_e__d = s2_o__q;
             end
             s3_hb__d = s2_h__q;
-            s4_t__d = s4_a + h_prev + s4_k;
+            s4_t__d = s4_a + s4_b + two;
+            if (syn) begin
+                s4_t__d = s4_a + s4_b + one;
+            end
             s4_e__d = s3_e__q;
             s4_h__d = s3_h__q;
             s4_hb__d = s3_hb__q;
