@@ -43,6 +43,7 @@
 //! (`V ≥ W + 3` holds every analysis result; synthesis needs `V ≥ W + 1`, sized by the parent
 //! from the worst case), `S` the direction (0 analysis, 1 synthesis).
 
+use super::pair_queue::PairQueue;
 use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
@@ -180,21 +181,7 @@ pub struct LegallH<const W: usize, const V: usize, const S: usize> {
     of: DFF<Bit>,
     os: DFF<Bit>,
     oe: DFF<Bit>,
-    // output queue (two entries; q0 is the head)
-    push: Signal<Local, Bit>,
-    pop: Signal<Local, Bit>,
-    q0v: DFF<Bit>,
-    q0l: DFF<Bits<V>>,
-    q0h: DFF<Bits<V>>,
-    q0f: DFF<Bit>,
-    q0e: DFF<Bit>,
-    q0s: DFF<Bit>,
-    q1v: DFF<Bit>,
-    q1l: DFF<Bits<V>>,
-    q1h: DFF<Bits<V>>,
-    q1f: DFF<Bit>,
-    q1e: DFF<Bit>,
-    q1s: DFF<Bit>,
+    q: PairQueue<V>,
 }
 
 impl<const W: usize, const V: usize, const S: usize> Default for LegallH<W, V, S> {
@@ -297,20 +284,7 @@ impl<const W: usize, const V: usize, const S: usize> Default for LegallH<W, V, S
             of: Default::default(),
             os: Default::default(),
             oe: Default::default(),
-            push: Default::default(),
-            pop: Default::default(),
-            q0v: Default::default(),
-            q0l: Default::default(),
-            q0h: Default::default(),
-            q0f: Default::default(),
-            q0e: Default::default(),
-            q0s: Default::default(),
-            q1v: Default::default(),
-            q1l: Default::default(),
-            q1h: Default::default(),
-            q1f: Default::default(),
-            q1e: Default::default(),
-            q1s: Default::default(),
+            q: Default::default(),
         }
     }
 }
@@ -321,7 +295,7 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallH<W, V, S> 
         dff_setup!(
             self, clock, s_t2, s_l2, b_e2, iv, i_e, i_o, i_first, i_sop, i_last, e_prev, o_prev, have_prev, prev_first, prev_sop, prev_last, sv, s_e, s_o, s_sum, s_first, s_sop, s_last, bv,
             b_e, b_h, b_first, b_sop, b_last, cv,
-            c_e, c_h, c_lsum, c_first, c_sop, c_last, h_prev, ov, ol, oh, of, os, oe, q0v, q0l, q0h, q0f, q0e, q0s, q1v, q1l, q1h, q1f, q1e, q1s, r, in_line, dropping, err
+            c_e, c_h, c_lsum, c_first, c_sop, c_last, h_prev, ov, ol, oh, of, os, oe, r, in_line, dropping, err
         );
         // Framing: the block counts pairs itself (cfg_pairs per line) and checks the markers.
         // A pair where a line should start without in_first is dropped (and so is every
@@ -350,7 +324,7 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallH<W, V, S> 
         }
         // Every stage advances together while the output queue has a free entry (a register:
         // the consumer's ready only pops the queue, never reaching the pipeline's enable).
-        self.free.next = !self.q1v.q.val();
+        self.free.next = self.q.free.val();
         self.in_ready.next = self.free.val();
         // Input: sign-extend, apply filter_bit_shift (x << 1), register.
         self.e_new.next = bit_cast::<V, W>(self.in_even.val());
@@ -493,40 +467,20 @@ impl<const W: usize, const V: usize, const S: usize> Logic for LegallH<W, V, S> 
             self.os.d.next = self.c_sop.q.val();
             self.oe.d.next = self.c_last.q.val();
         }
-        // Output queue: the output register moves in whenever the pipeline advances.
-        self.push.next = self.ov.q.val() & self.free.val();
-        self.pop.next = self.q0v.q.val() & self.out_ready.val();
-        if self.pop.val() {
-            self.q0v.d.next = self.q1v.q.val();
-            self.q0l.d.next = self.q1l.q.val();
-            self.q0h.d.next = self.q1h.q.val();
-            self.q0f.d.next = self.q1f.q.val();
-            self.q0e.d.next = self.q1e.q.val();
-            self.q0s.d.next = self.q1s.q.val();
-            self.q1v.d.next = false;
-        }
-        if self.push.val() {
-            if !self.q0v.q.val() | (self.pop.val() & !self.q1v.q.val()) {
-                self.q0v.d.next = true;
-                self.q0l.d.next = self.ol.q.val();
-                self.q0h.d.next = self.oh.q.val();
-                self.q0f.d.next = self.of.q.val();
-                self.q0e.d.next = self.oe.q.val();
-                self.q0s.d.next = self.os.q.val();
-            } else {
-                self.q1v.d.next = true;
-                self.q1l.d.next = self.ol.q.val();
-                self.q1h.d.next = self.oh.q.val();
-                self.q1f.d.next = self.of.q.val();
-                self.q1e.d.next = self.oe.q.val();
-                self.q1s.d.next = self.os.q.val();
-            }
-        }
-        self.out_valid.next = self.q0v.q.val();
-        self.out_low.next = self.q0l.q.val();
-        self.out_high.next = self.q0h.q.val();
-        self.out_first.next = self.q0f.q.val();
-        self.out_sop.next = self.q0s.q.val();
-        self.out_last.next = self.q0e.q.val();
+        // Output queue.
+        self.q.clock.next = self.clock.val();
+        self.q.push.next = self.ov.q.val();
+        self.q.in_a.next = self.ol.q.val();
+        self.q.in_b.next = self.oh.q.val();
+        self.q.in_first.next = self.of.q.val();
+        self.q.in_last.next = self.oe.q.val();
+        self.q.in_sop.next = self.os.q.val();
+        self.q.out_ready.next = self.out_ready.val();
+        self.out_valid.next = self.q.out_valid.val();
+        self.out_low.next = self.q.out_a.val();
+        self.out_high.next = self.q.out_b.val();
+        self.out_first.next = self.q.out_first.val();
+        self.out_last.next = self.q.out_last.val();
+        self.out_sop.next = self.q.out_sop.val();
     }
 }

@@ -7,11 +7,14 @@
 //! `in_first` starts a row (a pending odd coefficient is discarded: rows are even-length by
 //! construction), `out_first`/`out_sop` come from the row's first coefficient and
 //! `out_last` from its last. **Throughput:** one coefficient per clock in, one pair per two
-//! clocks out. **Latency:** one clock from the odd coefficient to its pair.
+//! clocks out. **Latency:** two clocks from the odd coefficient to its pair: a completed pair
+//! is registered first and enters the queue from there, so that the queue's push decision
+//! and its data multiplexers depend on registers only, never on the upstream `in_valid`.
 //! **Reset:** none needed (registers start empty).
 //!
 //! **Build-time parameter:** `A` coefficient bits.
 
+use super::pair_queue::PairQueue;
 use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
@@ -46,34 +49,33 @@ pub struct LlPack<const A: usize> {
     /// Output: first pair of a picture.
     pub out_sop: Signal<Out, Bit>,
     push: Signal<Local, Bit>,
-    pop: Signal<Local, Bit>,
     take: Signal<Local, Bit>,
     have: DFF<Bit>,
     ev: DFF<Bits<A>>,
     ev_first: DFF<Bit>,
     ev_sop: DFF<Bit>,
-    q0v: DFF<Bit>,
-    q0e: DFF<Bits<A>>,
-    q0o: DFF<Bits<A>>,
-    q0f: DFF<Bit>,
-    q0l: DFF<Bit>,
-    q0s: DFF<Bit>,
-    q1v: DFF<Bit>,
-    q1e: DFF<Bits<A>>,
-    q1o: DFF<Bits<A>>,
-    q1f: DFF<Bit>,
-    q1l: DFF<Bit>,
-    q1s: DFF<Bit>,
+    // the completed pair, waiting to enter the queue
+    pv: DFF<Bit>,
+    pe: DFF<Bits<A>>,
+    po: DFF<Bits<A>>,
+    pf: DFF<Bit>,
+    pl: DFF<Bit>,
+    ps: DFF<Bit>,
+    q: PairQueue<A>,
 }
 
 impl<const A: usize> Logic for LlPack<A> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, have, ev, ev_first, ev_sop, q0v, q0e, q0o, q0f, q0l, q0s, q1v, q1e, q1o, q1f, q1l, q1s);
-        self.in_ready.next = !self.q1v.q.val();
-        self.take.next = self.in_valid.val() & !self.q1v.q.val();
-        self.push.next = self.take.val() & self.have.q.val() & !self.in_first.val();
-        self.pop.next = self.q0v.q.val() & self.out_ready.val();
+        dff_setup!(self, clock, have, ev, ev_first, ev_sop, pv, pe, po, pf, pl, ps);
+        self.in_ready.next = self.q.free.val();
+        self.take.next = self.in_valid.val() & self.q.free.val();
+        // (the pair register empties into the queue whenever the queue has room — the same
+        // condition as in_ready — so it is always free when a new pair completes)
+        self.push.next = self.pv.q.val() & self.q.free.val();
+        if self.push.val() {
+            self.pv.d.next = false;
+        }
         if self.take.val() {
             if self.in_first.val() | !self.have.q.val() {
                 self.have.d.next = true;
@@ -82,40 +84,28 @@ impl<const A: usize> Logic for LlPack<A> {
                 self.ev_sop.d.next = self.in_sop.val() & self.in_first.val();
             } else {
                 self.have.d.next = false;
+                self.pv.d.next = true;
+                self.pe.d.next = self.ev.q.val();
+                self.po.d.next = self.in_c.val();
+                self.pf.d.next = self.ev_first.q.val();
+                self.pl.d.next = self.in_last.val();
+                self.ps.d.next = self.ev_sop.q.val();
             }
         }
-        // Two-entry queue: q0 is the head.
-        if self.pop.val() {
-            self.q0v.d.next = self.q1v.q.val();
-            self.q0e.d.next = self.q1e.q.val();
-            self.q0o.d.next = self.q1o.q.val();
-            self.q0f.d.next = self.q1f.q.val();
-            self.q0l.d.next = self.q1l.q.val();
-            self.q0s.d.next = self.q1s.q.val();
-            self.q1v.d.next = false;
-        }
-        if self.push.val() {
-            if !self.q0v.q.val() | (self.pop.val() & !self.q1v.q.val()) {
-                self.q0v.d.next = true;
-                self.q0e.d.next = self.ev.q.val();
-                self.q0o.d.next = self.in_c.val();
-                self.q0f.d.next = self.ev_first.q.val();
-                self.q0l.d.next = self.in_last.val();
-                self.q0s.d.next = self.ev_sop.q.val();
-            } else {
-                self.q1v.d.next = true;
-                self.q1e.d.next = self.ev.q.val();
-                self.q1o.d.next = self.in_c.val();
-                self.q1f.d.next = self.ev_first.q.val();
-                self.q1l.d.next = self.in_last.val();
-                self.q1s.d.next = self.ev_sop.q.val();
-            }
-        }
-        self.out_valid.next = self.q0v.q.val();
-        self.out_even.next = self.q0e.q.val();
-        self.out_odd.next = self.q0o.q.val();
-        self.out_first.next = self.q0f.q.val();
-        self.out_last.next = self.q0l.q.val();
-        self.out_sop.next = self.q0s.q.val();
+        // Output queue.
+        self.q.clock.next = self.clock.val();
+        self.q.push.next = self.pv.q.val();
+        self.q.in_a.next = self.pe.q.val();
+        self.q.in_b.next = self.po.q.val();
+        self.q.in_first.next = self.pf.q.val();
+        self.q.in_last.next = self.pl.q.val();
+        self.q.in_sop.next = self.ps.q.val();
+        self.q.out_ready.next = self.out_ready.val();
+        self.out_valid.next = self.q.out_valid.val();
+        self.out_even.next = self.q.out_a.val();
+        self.out_odd.next = self.q.out_b.val();
+        self.out_first.next = self.q.out_first.val();
+        self.out_last.next = self.q.out_last.val();
+        self.out_sop.next = self.q.out_sop.val();
     }
 }

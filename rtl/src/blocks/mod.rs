@@ -13,6 +13,7 @@ pub mod line_ram;
 pub mod ll_join;
 pub mod ll_pack;
 pub mod pack10;
+pub mod pair_queue;
 pub mod regs_ident;
 pub mod regs_queue;
 pub mod stream_queue;

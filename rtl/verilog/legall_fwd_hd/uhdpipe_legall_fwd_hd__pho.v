@@ -30,46 +30,42 @@ module uhdpipe_legall_fwd_hd__pho(clock,in_valid,in_ready,in_c,in_first,in_last,
     reg  ev_sop__d;
     wire  ev_sop__q;
     reg  ev_sop__clock;
-    reg  q0v__d;
-    wire  q0v__q;
-    reg  q0v__clock;
-    reg  [22:0] q0e__d;
-    wire  [22:0] q0e__q;
-    reg  q0e__clock;
-    reg  [22:0] q0o__d;
-    wire  [22:0] q0o__q;
-    reg  q0o__clock;
-    reg  q0f__d;
-    wire  q0f__q;
-    reg  q0f__clock;
-    reg  q0l__d;
-    wire  q0l__q;
-    reg  q0l__clock;
-    reg  q0s__d;
-    wire  q0s__q;
-    reg  q0s__clock;
-    reg  q1v__d;
-    wire  q1v__q;
-    reg  q1v__clock;
-    reg  [22:0] q1e__d;
-    wire  [22:0] q1e__q;
-    reg  q1e__clock;
-    reg  [22:0] q1o__d;
-    wire  [22:0] q1o__q;
-    reg  q1o__clock;
-    reg  q1f__d;
-    wire  q1f__q;
-    reg  q1f__clock;
-    reg  q1l__d;
-    wire  q1l__q;
-    reg  q1l__clock;
-    reg  q1s__d;
-    wire  q1s__q;
-    reg  q1s__clock;
+    reg  pv__d;
+    wire  pv__q;
+    reg  pv__clock;
+    reg  [22:0] pe__d;
+    wire  [22:0] pe__q;
+    reg  pe__clock;
+    reg  [22:0] po__d;
+    wire  [22:0] po__q;
+    reg  po__clock;
+    reg  pf__d;
+    wire  pf__q;
+    reg  pf__clock;
+    reg  pl__d;
+    wire  pl__q;
+    reg  pl__clock;
+    reg  ps__d;
+    wire  ps__q;
+    reg  ps__clock;
+    reg  q__clock;
+    reg  q__push;
+    reg  [22:0] q__in_a;
+    reg  [22:0] q__in_b;
+    reg  q__in_first;
+    reg  q__in_last;
+    reg  q__in_sop;
+    wire  q__free;
+    wire  q__out_valid;
+    reg  q__out_ready;
+    wire  [22:0] q__out_a;
+    wire  [22:0] q__out_b;
+    wire  q__out_first;
+    wire  q__out_last;
+    wire  q__out_sop;
 
     // Local signals
     reg  push;
-    reg  pop;
     reg  take;
 
     // Sub module instances
@@ -93,65 +89,52 @@ module uhdpipe_legall_fwd_hd__pho(clock,in_valid,in_ready,in_c,in_first,in_last,
         .q(ev_sop__q),
         .clock(ev_sop__clock)
     );
-    uhdpipe_legall_fwd_hd__dff1 q0v(
-        .d(q0v__d),
-        .q(q0v__q),
-        .clock(q0v__clock)
+    uhdpipe_legall_fwd_hd__dff1 pv(
+        .d(pv__d),
+        .q(pv__q),
+        .clock(pv__clock)
     );
-    uhdpipe_legall_fwd_hd__dff23 q0e(
-        .d(q0e__d),
-        .q(q0e__q),
-        .clock(q0e__clock)
+    uhdpipe_legall_fwd_hd__dff23 pe(
+        .d(pe__d),
+        .q(pe__q),
+        .clock(pe__clock)
     );
-    uhdpipe_legall_fwd_hd__dff23 q0o(
-        .d(q0o__d),
-        .q(q0o__q),
-        .clock(q0o__clock)
+    uhdpipe_legall_fwd_hd__dff23 po(
+        .d(po__d),
+        .q(po__q),
+        .clock(po__clock)
     );
-    uhdpipe_legall_fwd_hd__dff1 q0f(
-        .d(q0f__d),
-        .q(q0f__q),
-        .clock(q0f__clock)
+    uhdpipe_legall_fwd_hd__dff1 pf(
+        .d(pf__d),
+        .q(pf__q),
+        .clock(pf__clock)
     );
-    uhdpipe_legall_fwd_hd__dff1 q0l(
-        .d(q0l__d),
-        .q(q0l__q),
-        .clock(q0l__clock)
+    uhdpipe_legall_fwd_hd__dff1 pl(
+        .d(pl__d),
+        .q(pl__q),
+        .clock(pl__clock)
     );
-    uhdpipe_legall_fwd_hd__dff1 q0s(
-        .d(q0s__d),
-        .q(q0s__q),
-        .clock(q0s__clock)
+    uhdpipe_legall_fwd_hd__dff1 ps(
+        .d(ps__d),
+        .q(ps__q),
+        .clock(ps__clock)
     );
-    uhdpipe_legall_fwd_hd__dff1 q1v(
-        .d(q1v__d),
-        .q(q1v__q),
-        .clock(q1v__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff23 q1e(
-        .d(q1e__d),
-        .q(q1e__q),
-        .clock(q1e__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff23 q1o(
-        .d(q1o__d),
-        .q(q1o__q),
-        .clock(q1o__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff1 q1f(
-        .d(q1f__d),
-        .q(q1f__q),
-        .clock(q1f__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff1 q1l(
-        .d(q1l__d),
-        .q(q1l__q),
-        .clock(q1l__clock)
-    );
-    uhdpipe_legall_fwd_hd__dff1 q1s(
-        .d(q1s__d),
-        .q(q1s__q),
-        .clock(q1s__clock)
+    uhdpipe_legall_fwd_hd__h3__q q(
+        .clock(q__clock),
+        .push(q__push),
+        .in_a(q__in_a),
+        .in_b(q__in_b),
+        .in_first(q__in_first),
+        .in_last(q__in_last),
+        .in_sop(q__in_sop),
+        .free(q__free),
+        .out_valid(q__out_valid),
+        .out_ready(q__out_ready),
+        .out_a(q__out_a),
+        .out_b(q__out_b),
+        .out_first(q__out_first),
+        .out_last(q__out_last),
+        .out_sop(q__out_sop)
     );
 
     // Update code
@@ -160,38 +143,28 @@ module uhdpipe_legall_fwd_hd__pho(clock,in_valid,in_ready,in_c,in_first,in_last,
         ev__clock = clock;
         ev_first__clock = clock;
         ev_sop__clock = clock;
-        q0v__clock = clock;
-        q0e__clock = clock;
-        q0o__clock = clock;
-        q0f__clock = clock;
-        q0l__clock = clock;
-        q0s__clock = clock;
-        q1v__clock = clock;
-        q1e__clock = clock;
-        q1o__clock = clock;
-        q1f__clock = clock;
-        q1l__clock = clock;
-        q1s__clock = clock;
+        pv__clock = clock;
+        pe__clock = clock;
+        po__clock = clock;
+        pf__clock = clock;
+        pl__clock = clock;
+        ps__clock = clock;
         have__d = have__q;
         ev__d = ev__q;
         ev_first__d = ev_first__q;
         ev_sop__d = ev_sop__q;
-        q0v__d = q0v__q;
-        q0e__d = q0e__q;
-        q0o__d = q0o__q;
-        q0f__d = q0f__q;
-        q0l__d = q0l__q;
-        q0s__d = q0s__q;
-        q1v__d = q1v__q;
-        q1e__d = q1e__q;
-        q1o__d = q1o__q;
-        q1f__d = q1f__q;
-        q1l__d = q1l__q;
-        q1s__d = q1s__q;
-        in_ready = ~q1v__q;
-        take = in_valid & ~q1v__q;
-        push = take & have__q & ~in_first;
-        pop = q0v__q & out_ready;
+        pv__d = pv__q;
+        pe__d = pe__q;
+        po__d = po__q;
+        pf__d = pf__q;
+        pl__d = pl__q;
+        ps__d = ps__q;
+        in_ready = q__free;
+        take = in_valid & q__free;
+        push = pv__q & q__free;
+        if (push) begin
+            pv__d = 1'b0;
+        end
         if (take) begin
             if (in_first | ~have__q) begin
                 have__d = 1'b1;
@@ -201,41 +174,28 @@ module uhdpipe_legall_fwd_hd__pho(clock,in_valid,in_ready,in_c,in_first,in_last,
             end
             else begin
                 have__d = 1'b0;
+                pv__d = 1'b1;
+                pe__d = ev__q;
+                po__d = in_c;
+                pf__d = ev_first__q;
+                pl__d = in_last;
+                ps__d = ev_sop__q;
             end
         end
-        if (pop) begin
-            q0v__d = q1v__q;
-            q0e__d = q1e__q;
-            q0o__d = q1o__q;
-            q0f__d = q1f__q;
-            q0l__d = q1l__q;
-            q0s__d = q1s__q;
-            q1v__d = 1'b0;
-        end
-        if (push) begin
-            if (~q0v__q | (pop & ~q1v__q)) begin
-                q0v__d = 1'b1;
-                q0e__d = ev__q;
-                q0o__d = in_c;
-                q0f__d = ev_first__q;
-                q0l__d = in_last;
-                q0s__d = ev_sop__q;
-            end
-            else begin
-                q1v__d = 1'b1;
-                q1e__d = ev__q;
-                q1o__d = in_c;
-                q1f__d = ev_first__q;
-                q1l__d = in_last;
-                q1s__d = ev_sop__q;
-            end
-        end
-        out_valid = q0v__q;
-        out_even = q0e__q;
-        out_odd = q0o__q;
-        out_first = q0f__q;
-        out_last = q0l__q;
-        out_sop = q0s__q;
+        q__clock = clock;
+        q__push = pv__q;
+        q__in_a = pe__q;
+        q__in_b = po__q;
+        q__in_first = pf__q;
+        q__in_last = pl__q;
+        q__in_sop = ps__q;
+        q__out_ready = out_ready;
+        out_valid = q__out_valid;
+        out_even = q__out_a;
+        out_odd = q__out_b;
+        out_first = q__out_first;
+        out_last = q__out_last;
+        out_sop = q__out_sop;
     end
 
 endmodule // uhdpipe_legall_fwd_hd__pho

@@ -170,42 +170,21 @@ module uhdpipe_legall_inv__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
     reg  oe__d;
     wire  oe__q;
     reg  oe__clock;
-    reg  q0v__d;
-    wire  q0v__q;
-    reg  q0v__clock;
-    reg  [27:0] q0l__d;
-    wire  [27:0] q0l__q;
-    reg  q0l__clock;
-    reg  [27:0] q0h__d;
-    wire  [27:0] q0h__q;
-    reg  q0h__clock;
-    reg  q0f__d;
-    wire  q0f__q;
-    reg  q0f__clock;
-    reg  q0e__d;
-    wire  q0e__q;
-    reg  q0e__clock;
-    reg  q0s__d;
-    wire  q0s__q;
-    reg  q0s__clock;
-    reg  q1v__d;
-    wire  q1v__q;
-    reg  q1v__clock;
-    reg  [27:0] q1l__d;
-    wire  [27:0] q1l__q;
-    reg  q1l__clock;
-    reg  [27:0] q1h__d;
-    wire  [27:0] q1h__q;
-    reg  q1h__clock;
-    reg  q1f__d;
-    wire  q1f__q;
-    reg  q1f__clock;
-    reg  q1e__d;
-    wire  q1e__q;
-    reg  q1e__clock;
-    reg  q1s__d;
-    wire  q1s__q;
-    reg  q1s__clock;
+    reg  q__clock;
+    reg  q__push;
+    reg  [27:0] q__in_a;
+    reg  [27:0] q__in_b;
+    reg  q__in_first;
+    reg  q__in_last;
+    reg  q__in_sop;
+    wire  q__free;
+    wire  q__out_valid;
+    reg  q__out_ready;
+    wire  [27:0] q__out_a;
+    wire  [27:0] q__out_b;
+    wire  q__out_first;
+    wire  q__out_last;
+    wire  q__out_sop;
 
     // Local signals
     reg  [12:0] cfg_m2;
@@ -231,8 +210,6 @@ module uhdpipe_legall_inv__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
     reg  [27:0] e_j2;
     reg  [27:0] e_nx;
     reg  free;
-    reg  push;
-    reg  pop;
 
     // Sub module instances
     uhdpipe_legall_inv__dff13 r(
@@ -465,65 +442,22 @@ module uhdpipe_legall_inv__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
         .q(oe__q),
         .clock(oe__clock)
     );
-    uhdpipe_legall_inv__dff1 q0v(
-        .d(q0v__d),
-        .q(q0v__q),
-        .clock(q0v__clock)
-    );
-    uhdpipe_legall_inv__dff28 q0l(
-        .d(q0l__d),
-        .q(q0l__q),
-        .clock(q0l__clock)
-    );
-    uhdpipe_legall_inv__dff28 q0h(
-        .d(q0h__d),
-        .q(q0h__q),
-        .clock(q0h__clock)
-    );
-    uhdpipe_legall_inv__dff1 q0f(
-        .d(q0f__d),
-        .q(q0f__q),
-        .clock(q0f__clock)
-    );
-    uhdpipe_legall_inv__dff1 q0e(
-        .d(q0e__d),
-        .q(q0e__q),
-        .clock(q0e__clock)
-    );
-    uhdpipe_legall_inv__dff1 q0s(
-        .d(q0s__d),
-        .q(q0s__q),
-        .clock(q0s__clock)
-    );
-    uhdpipe_legall_inv__dff1 q1v(
-        .d(q1v__d),
-        .q(q1v__q),
-        .clock(q1v__clock)
-    );
-    uhdpipe_legall_inv__dff28 q1l(
-        .d(q1l__d),
-        .q(q1l__q),
-        .clock(q1l__clock)
-    );
-    uhdpipe_legall_inv__dff28 q1h(
-        .d(q1h__d),
-        .q(q1h__q),
-        .clock(q1h__clock)
-    );
-    uhdpipe_legall_inv__dff1 q1f(
-        .d(q1f__d),
-        .q(q1f__q),
-        .clock(q1f__clock)
-    );
-    uhdpipe_legall_inv__dff1 q1e(
-        .d(q1e__d),
-        .q(q1e__q),
-        .clock(q1e__clock)
-    );
-    uhdpipe_legall_inv__dff1 q1s(
-        .d(q1s__d),
-        .q(q1s__q),
-        .clock(q1s__clock)
+    uhdpipe_legall_inv__h2__q q(
+        .clock(q__clock),
+        .push(q__push),
+        .in_a(q__in_a),
+        .in_b(q__in_b),
+        .in_first(q__in_first),
+        .in_last(q__in_last),
+        .in_sop(q__in_sop),
+        .free(q__free),
+        .out_valid(q__out_valid),
+        .out_ready(q__out_ready),
+        .out_a(q__out_a),
+        .out_b(q__out_b),
+        .out_first(q__out_first),
+        .out_last(q__out_last),
+        .out_sop(q__out_sop)
     );
 
     // Update code
@@ -570,18 +504,6 @@ module uhdpipe_legall_inv__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
         of__clock = clock;
         os__clock = clock;
         oe__clock = clock;
-        q0v__clock = clock;
-        q0l__clock = clock;
-        q0h__clock = clock;
-        q0f__clock = clock;
-        q0e__clock = clock;
-        q0s__clock = clock;
-        q1v__clock = clock;
-        q1l__clock = clock;
-        q1h__clock = clock;
-        q1f__clock = clock;
-        q1e__clock = clock;
-        q1s__clock = clock;
         r__clock = clock;
         in_line__clock = clock;
         dropping__clock = clock;
@@ -628,18 +550,6 @@ module uhdpipe_legall_inv__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
         of__d = of__q;
         os__d = os__q;
         oe__d = oe__q;
-        q0v__d = q0v__q;
-        q0l__d = q0l__q;
-        q0h__d = q0h__q;
-        q0f__d = q0f__q;
-        q0e__d = q0e__q;
-        q0s__d = q0s__q;
-        q1v__d = q1v__q;
-        q1l__d = q1l__q;
-        q1h__d = q1h__q;
-        q1f__d = q1f__q;
-        q1e__d = q1e__q;
-        q1s__d = q1s__q;
         r__d = r__q;
         in_line__d = in_line__q;
         dropping__d = dropping__q;
@@ -663,7 +573,7 @@ module uhdpipe_legall_inv__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
         if (~accept & ~dropping__q) begin
             err_now = 1'b1;
         end
-        free = ~q1v__q;
+        free = q__free;
         in_ready = free;
         e_new = {{1{1'b0}}, in_even};
         if (|(in_even & sign_in)) begin
@@ -797,41 +707,20 @@ module uhdpipe_legall_inv__h2(clock,in_valid,in_ready,in_even,in_odd,in_first,in
             os__d = c_sop__q;
             oe__d = c_last__q;
         end
-        push = ov__q & free;
-        pop = q0v__q & out_ready;
-        if (pop) begin
-            q0v__d = q1v__q;
-            q0l__d = q1l__q;
-            q0h__d = q1h__q;
-            q0f__d = q1f__q;
-            q0e__d = q1e__q;
-            q0s__d = q1s__q;
-            q1v__d = 1'b0;
-        end
-        if (push) begin
-            if (~q0v__q | (pop & ~q1v__q)) begin
-                q0v__d = 1'b1;
-                q0l__d = ol__q;
-                q0h__d = oh__q;
-                q0f__d = of__q;
-                q0e__d = oe__q;
-                q0s__d = os__q;
-            end
-            else begin
-                q1v__d = 1'b1;
-                q1l__d = ol__q;
-                q1h__d = oh__q;
-                q1f__d = of__q;
-                q1e__d = oe__q;
-                q1s__d = os__q;
-            end
-        end
-        out_valid = q0v__q;
-        out_low = q0l__q;
-        out_high = q0h__q;
-        out_first = q0f__q;
-        out_sop = q0s__q;
-        out_last = q0e__q;
+        q__clock = clock;
+        q__push = ov__q;
+        q__in_a = ol__q;
+        q__in_b = oh__q;
+        q__in_first = of__q;
+        q__in_last = oe__q;
+        q__in_sop = os__q;
+        q__out_ready = out_ready;
+        out_valid = q__out_valid;
+        out_low = q__out_a;
+        out_high = q__out_b;
+        out_first = q__out_first;
+        out_last = q__out_last;
+        out_sop = q__out_sop;
     end
 
 endmodule // uhdpipe_legall_inv__h2
