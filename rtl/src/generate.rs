@@ -291,7 +291,13 @@ fn size_expr(rhs: &str, tw: u32, w: &HashMap<String, u32>) -> String {
 }
 
 /// Every block the generator writes: (directory under `rtl/verilog/`, its modules).
+/// Generation runs on a thread with a large stack: rust-hdl builds each design (and walks
+/// it) on the stack, and the lifting blocks' models are large.
 pub fn all_blocks() -> Vec<(String, Vec<(String, String)>)> {
+    std::thread::Builder::new().stack_size(1 << 30).spawn(blocks_on_this_thread).expect("generator thread").join().expect("generation panicked")
+}
+
+fn blocks_on_this_thread() -> Vec<(String, Vec<(String, String)>)> {
     use crate::blocks::legall_fwd::LegallFwd;
     use crate::blocks::legall_h::LegallH;
     vec![
@@ -303,6 +309,10 @@ pub fn all_blocks() -> Vec<(String, Vec<(String, String)>)> {
         ("device".to_string(), verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))),
         // The ULX3S build: rows up to 2048 samples (1080p), depth 3.
         ("legall_fwd_hd".to_string(), verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8>::default())),
+        // Every-wavelet horizontal lifting, analysis (12-bit samples in) and synthesis
+        // (16-bit coefficients in): the simulation builds.
+        ("lift_h".to_string(), verilog("lift_h", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0>::default())),
+        ("lift_hs".to_string(), verilog("lift_hs", "lift_h", &mut crate::blocks::lift_h::LiftH::<16, 20, 35, 1>::default())),
         // The inverse transform's simulation build: rows up to 8192 samples, depth 3.
         ("legall_inv".to_string(), verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10>::default())),
         // Its ULX3S build: rows up to 2048 samples (1080p), depth 3.

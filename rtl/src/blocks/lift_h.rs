@@ -1,0 +1,359 @@
+//! Horizontal wavelet transform of a line for **every VC-2 wavelet** (indices 0–6:
+//! Deslauriers-Dubuc (9,7), LeGall (5,3), Deslauriers-Dubuc (13,7), Haar without and with
+//! shift, Fidelity, Daubechies (9,7)), chosen at run time, two samples per clock.
+//!
+//! **Function.** Analysis (`S = 0`): each line of `2N` samples `x` becomes its low and high
+//! halves `(L_n, H_n)` — exactly `uhdpipe_model::wavelet::analysis_1d(line, w)`: the
+//! samples are scaled by `filter_bit_shift` (`e_n = x_{2n} << b`, `o_n = x_{2n+1} << b`), then
+//! the wavelet's lifting stages run in reverse order, each inverted (ST 2042-1 15.4.4.1 in
+//! reverse, as the encoder does). Synthesis (`S = 1`): a line's `(L_n, H_n)` pairs become the
+//! samples `(x_{2n}, x_{2n+1})` — 15.4.4.2 `oned_synthesis` then `(x + 1) >> 1` when
+//! `filter_bit_shift` is 1.
+//!
+//! **Structure.** Four [`super::lift_unit`]s in a row, one per lifting position (the
+//! Daubechies (9,7) filter has four steps; every other wavelet has two and passes through the
+//! other two units unchanged). Unit `k` of synthesis holds the `k`-th step of every
+//! four-step wavelet and the steps of the two-step ones in the positions of their target
+//! parity (even-target steps in units 0 and 2, odd in 1 and 3); analysis runs the same units
+//! in reverse order with each step's add and subtract swapped. The steps' taps, offsets and
+//! shifts come from the model's table (`uhdpipe_model::tables::LIFTING_FILTERS`), so the
+//! hardware and the model cannot disagree on a coefficient. The constant multiplications are
+//! shift-and-add ([`super::lift_mac`]).
+//!
+//! **Throughput:** one pair in and one pair out per clock, lines back to back. **Latency:**
+//! the same for every wavelet: each unit holds a pair until four more have entered (or its
+//! line ends), then 7 clocks; 44 clocks plus 16 pairs in all.
+//!
+//! **Handshake.** Video streams (crate docs); `in_ready` is a register.
+//!
+//! **Protocol errors.** Lines are `cfg_pairs` pairs long. The first unit counts pairs and
+//! checks the markers exactly as [`super::legall_h`] does: any mismatch pulses `err_line`,
+//! and the block resynchronises so that the next well-formed line comes out exactly right (a
+//! pair where a line should start without `in_first` is dropped with every pair up to the
+//! next `in_first`; `in_first` inside a line starts a new line and ends the broken one there;
+//! an early `in_last` ends the line; a line reaching `cfg_pairs` without `in_last` is ended
+//! and its surplus dropped). The lifting units see only well-formed lines.
+//!
+//! **Reset:** none needed. **Run-time registers:** `cfg_pairs`, `cfg_single`,
+//! `cfg_wavelet` — set them at least three clocks before a picture's first pair and change
+//! them only while the block is empty.
+//!
+//! **Build-time parameters:** `W` input bits; `V` datapath and output bits (analysis needs
+//! [`analysis_bits`]`(W)`, synthesis [`synthesis_bits`]`(W)`); `A` the MACs' accumulator
+//! bits (`V + 15` holds the largest coefficient sum, Daubechies' `2 · 6497`); `S` the
+//! direction (0 analysis, 1 synthesis).
+
+use super::lift_unit::{LiftUnit, Variant};
+use rust_hdl::prelude::*;
+use uhdpipe_model::tables::{LiftType, LIFTING_FILTERS};
+
+/// Lifting positions (the most steps any VC-2 wavelet has: Daubechies (9,7)).
+pub const POSITIONS: usize = 4;
+
+/// The synthesis position (0..4) of each stage of `filter`: four-step filters fill all
+/// four; two-step ones start at 0 if their first step targets the even samples, else at 1.
+pub fn positions(filter: usize) -> Vec<usize> {
+    let st = LIFTING_FILTERS[filter].stages;
+    let first = if st.len() == POSITIONS || targets_even(st[0].lift) { 0 } else { 1 };
+    (0..st.len()).map(|i| first + i).collect()
+}
+
+fn targets_even(l: LiftType) -> bool {
+    matches!(l, LiftType::EvenAddOdd | LiftType::EvenSubtractOdd)
+}
+
+/// The variants of synthesis position `pos`: every wavelet's step in that position, equal
+/// steps merged (LeGall and DD (9,7) share their first step, the two DD filters their second,
+/// the two Haars both). For analysis (`synthesis` false) each step subtracts what synthesis
+/// adds and vice versa.
+pub fn variants(pos: usize, synthesis: bool) -> Vec<Variant> {
+    let mut out: Vec<Variant> = Vec::new();
+    for (w, f) in LIFTING_FILTERS.iter().enumerate() {
+        for (st, p) in f.stages.iter().zip(positions(w)) {
+            if p != pos {
+                continue;
+            }
+            assert_eq!(targets_even(st.lift), pos.is_multiple_of(2), "wavelet {w}: step in the wrong parity");
+            let adds = matches!(st.lift, LiftType::EvenAddOdd | LiftType::OddAddEven);
+            let v = Variant {
+                taps: st.taps.iter().map(|&t| t as i64).collect(),
+                base: st.d - if targets_even(st.lift) { 1 } else { 0 },
+                shift: st.shift,
+                sub: adds != synthesis,
+                wavelets: 0,
+            };
+            match out.iter_mut().find(|o| Variant { wavelets: 0, ..(*o).clone() } == v) {
+                Some(o) => o.wavelets |= 1 << w,
+                None => out.push(Variant { wavelets: 1 << w, ..v }),
+            }
+        }
+    }
+    out
+}
+
+/// Bit mask of the wavelets whose `filter_bit_shift` is 0.
+pub fn noshift_mask() -> u8 {
+    LIFTING_FILTERS.iter().enumerate().filter(|(_, f)| f.bit_shift == 0).fold(0, |m, (w, _)| m | 1 << w)
+}
+
+/// Largest magnitude of any value of one lifting pass over inputs of magnitude `m_in`
+/// (per parity: even, odd), for every wavelet; `analysis` includes the input scaling.
+fn pass_peak(m_in: u128, analysis: bool) -> u128 {
+    let mut peak = 0;
+    for f in LIFTING_FILTERS.iter() {
+        let mut m = [m_in << if analysis { f.bit_shift } else { 0 }; 2];
+        peak = peak.max(m[0]);
+        let order: Vec<usize> = if analysis { (0..f.stages.len()).rev().collect() } else { (0..f.stages.len()).collect() };
+        for i in order {
+            let st = &f.stages[i];
+            let (t, s) = if targets_even(st.lift) { (0, 1) } else { (1, 0) };
+            let sum: u128 = st.taps.iter().map(|&c| c.unsigned_abs() as u128).sum::<u128>() * m[s];
+            let r = if st.shift > 0 { 1u128 << (st.shift - 1) } else { 0 };
+            m[t] += (sum + r) >> st.shift;
+            peak = peak.max(m[t]);
+        }
+        // the synthesis post-shift adds 1 before shifting
+        peak = peak.max(m[0] + 1).max(m[1] + 1);
+    }
+    peak
+}
+
+/// Two's complement bits for magnitudes up to `m`.
+fn bits_for(m: u128) -> usize {
+    (128 - m.leading_zeros()) as usize + 1
+}
+
+/// Datapath bits `V` an analysis build with `W`-bit input needs (every wavelet).
+pub fn analysis_bits(w: usize) -> usize {
+    bits_for(pass_peak(1 << (w - 1), true))
+}
+
+/// Datapath bits `V` a synthesis build with `W`-bit input needs (every wavelet).
+pub fn synthesis_bits(w: usize) -> usize {
+    bits_for(pass_peak(1 << (w - 1), false))
+}
+
+/// The block; ports below are its whole interface.
+#[derive(LogicBlock)]
+pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize> {
+    /// Clock; every register updates on its rising edge.
+    pub clock: Signal<In, Clock>,
+    /// Input stream: a pair is offered.
+    pub in_valid: Signal<In, Bit>,
+    /// Input stream: the block takes it at this edge (a register).
+    pub in_ready: Signal<Out, Bit>,
+    /// Input stream: analysis `x_{2n}`, synthesis `L_n`; `W`-bit two's complement.
+    pub in_even: Signal<In, Bits<W>>,
+    /// Input stream: analysis `x_{2n+1}`, synthesis `H_n`; `W`-bit two's complement.
+    pub in_odd: Signal<In, Bits<W>>,
+    /// Input stream: first pair of a line.
+    pub in_first: Signal<In, Bit>,
+    /// Input stream: last pair of a line.
+    pub in_last: Signal<In, Bit>,
+    /// Input stream: start of picture (with `in_first`), carried to the line's first output.
+    pub in_sop: Signal<In, Bit>,
+    /// Run-time register: pairs per line, 1..=4096.
+    pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: `cfg_pairs == 1`.
+    pub cfg_single: Signal<In, Bit>,
+    /// Run-time register: VC-2 wavelet index, 0..=6.
+    pub cfg_wavelet: Signal<In, Bits<3>>,
+    /// Protocol error: high for one clock when a line breaks the framing.
+    pub err_line: Signal<Out, Bit>,
+    /// Output stream: a pair is offered.
+    pub out_valid: Signal<Out, Bit>,
+    /// Output stream: the consumer takes it.
+    pub out_ready: Signal<In, Bit>,
+    /// Output stream: analysis `L_n`, synthesis `x_{2n}`; `V`-bit two's complement.
+    pub out_low: Signal<Out, Bits<V>>,
+    /// Output stream: analysis `H_n`, synthesis `x_{2n+1}`; `V`-bit two's complement.
+    pub out_high: Signal<Out, Bits<V>>,
+    /// Output stream: first pair of a line.
+    pub out_first: Signal<Out, Bit>,
+    /// Output stream: last pair of a line.
+    pub out_last: Signal<Out, Bit>,
+    /// Output stream: start of picture.
+    pub out_sop: Signal<Out, Bit>,
+    u0: LiftUnit<V, A>,
+    u1: LiftUnit<V, A>,
+    u2: LiftUnit<V, A>,
+    u3: LiftUnit<V, A>,
+    syn: Constant<Bit>,
+    nsmask: Constant<Bits<8>>,
+    one8: Constant<Bits<8>>,
+    ext: Constant<Bits<V>>,
+    sign_in: Constant<Bits<W>>,
+    noshift: DFF<Bit>,
+    e_new: Signal<Local, Bits<V>>,
+    o_new: Signal<Local, Bits<V>>,
+}
+
+impl<const W: usize, const V: usize, const A: usize, const S: usize> Default for LiftH<W, V, A, S> {
+    fn default() -> Self {
+        assert!(S < 2 && V > W && V < 64 && A >= V + 15 && A < 64);
+        let syn = S == 1;
+        // data-flow order: synthesis positions 0..3, analysis 3..0
+        let unit = |k: usize| {
+            let pos = if syn { k } else { POSITIONS - 1 - k };
+            LiftUnit::new(pos % 2 == 1, &variants(pos, syn), syn && k == POSITIONS - 1, k == 0)
+        };
+        let ext = ((1u64 << V) - 1) & !((1u64 << W) - 1);
+        Self {
+            clock: Default::default(),
+            in_valid: Default::default(),
+            in_ready: Default::default(),
+            in_even: Default::default(),
+            in_odd: Default::default(),
+            in_first: Default::default(),
+            in_last: Default::default(),
+            in_sop: Default::default(),
+            cfg_pairs: Default::default(),
+            cfg_single: Default::default(),
+            cfg_wavelet: Default::default(),
+            err_line: Default::default(),
+            out_valid: Default::default(),
+            out_ready: Default::default(),
+            out_low: Default::default(),
+            out_high: Default::default(),
+            out_first: Default::default(),
+            out_last: Default::default(),
+            out_sop: Default::default(),
+            u0: unit(0),
+            u1: unit(1),
+            u2: unit(2),
+            u3: unit(3),
+            syn: Constant::new(syn),
+            nsmask: Constant::new((noshift_mask() as u64).to_bits()),
+            one8: Constant::new(1u64.to_bits()),
+            ext: Constant::new(ext.to_bits()),
+            sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
+            noshift: Default::default(),
+            e_new: Default::default(),
+            o_new: Default::default(),
+        }
+    }
+}
+
+impl<const W: usize, const V: usize, const A: usize, const S: usize> Logic for LiftH<W, V, A, S> {
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(self, clock, noshift);
+        self.u0.clock.next = self.clock.val();
+        self.u1.clock.next = self.clock.val();
+        self.u2.clock.next = self.clock.val();
+        self.u3.clock.next = self.clock.val();
+        self.noshift.d.next = (self.nsmask.val() & (self.one8.val() << self.cfg_wavelet.val())).any();
+        self.u0.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u1.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u2.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u3.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u0.cfg_shift.next = !self.noshift.q.val();
+        self.u1.cfg_shift.next = !self.noshift.q.val();
+        self.u2.cfg_shift.next = !self.noshift.q.val();
+        self.u3.cfg_shift.next = !self.noshift.q.val();
+        self.in_ready.next = self.u0.in_ready.val();
+        self.u0.cfg_pairs.next = self.cfg_pairs.val();
+        self.u0.cfg_single.next = self.cfg_single.val();
+        self.u1.cfg_pairs.next = self.cfg_pairs.val();
+        self.u1.cfg_single.next = self.cfg_single.val();
+        self.u2.cfg_pairs.next = self.cfg_pairs.val();
+        self.u2.cfg_single.next = self.cfg_single.val();
+        self.u3.cfg_pairs.next = self.cfg_pairs.val();
+        self.u3.cfg_single.next = self.cfg_single.val();
+        // (only the first unit frames; the others' err_line is constant low)
+        self.err_line.next = self.u0.err_line.val() | self.u1.err_line.val() | self.u2.err_line.val() | self.u3.err_line.val();
+        // Input: sign-extend; analysis scales by filter_bit_shift.
+        self.e_new.next = bit_cast::<V, W>(self.in_even.val());
+        if (self.in_even.val() & self.sign_in.val()).any() {
+            self.e_new.next = bit_cast::<V, W>(self.in_even.val()) | self.ext.val();
+        }
+        self.o_new.next = bit_cast::<V, W>(self.in_odd.val());
+        if (self.in_odd.val() & self.sign_in.val()).any() {
+            self.o_new.next = bit_cast::<V, W>(self.in_odd.val()) | self.ext.val();
+        }
+        self.u0.in_valid.next = self.in_valid.val();
+        self.u0.in_e.next = self.e_new.val();
+        self.u0.in_o.next = self.o_new.val();
+        if !self.syn.val() & !self.noshift.q.val() {
+            self.u0.in_e.next = self.e_new.val() << 1;
+            self.u0.in_o.next = self.o_new.val() << 1;
+        }
+        self.u0.in_first.next = self.in_first.val();
+        self.u0.in_last.next = self.in_last.val();
+        self.u0.in_sop.next = self.in_sop.val();
+        // The units in a row.
+        self.u1.in_valid.next = self.u0.out_valid.val();
+        self.u1.in_e.next = self.u0.out_e.val();
+        self.u1.in_o.next = self.u0.out_o.val();
+        self.u1.in_first.next = self.u0.out_first.val();
+        self.u1.in_last.next = self.u0.out_last.val();
+        self.u1.in_sop.next = self.u0.out_sop.val();
+        self.u0.out_ready.next = self.u1.in_ready.val();
+        self.u2.in_valid.next = self.u1.out_valid.val();
+        self.u2.in_e.next = self.u1.out_e.val();
+        self.u2.in_o.next = self.u1.out_o.val();
+        self.u2.in_first.next = self.u1.out_first.val();
+        self.u2.in_last.next = self.u1.out_last.val();
+        self.u2.in_sop.next = self.u1.out_sop.val();
+        self.u1.out_ready.next = self.u2.in_ready.val();
+        self.u3.in_valid.next = self.u2.out_valid.val();
+        self.u3.in_e.next = self.u2.out_e.val();
+        self.u3.in_o.next = self.u2.out_o.val();
+        self.u3.in_first.next = self.u2.out_first.val();
+        self.u3.in_last.next = self.u2.out_last.val();
+        self.u3.in_sop.next = self.u2.out_sop.val();
+        self.u2.out_ready.next = self.u3.in_ready.val();
+        self.out_valid.next = self.u3.out_valid.val();
+        self.out_low.next = self.u3.out_e.val();
+        self.out_high.next = self.u3.out_o.val();
+        self.out_first.next = self.u3.out_first.val();
+        self.out_last.next = self.u3.out_last.val();
+        self.out_sop.next = self.u3.out_sop.val();
+        self.u3.out_ready.next = self.out_ready.val();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_has_a_position_and_the_window_holds_it() {
+        for w in 0..7 {
+            let p = positions(w);
+            assert!(p.iter().all(|&p| p < POSITIONS), "wavelet {w}");
+        }
+        for pos in 0..POSITIONS {
+            let v = variants(pos, true);
+            assert!(v.len() <= super::super::lift_unit::VARIANTS);
+            for x in &v {
+                assert!(x.base >= -4 && x.base + x.taps.len() as i32 <= 5);
+            }
+        }
+        // LeGall and DD (9,7) share their first synthesis step; the Haars share both.
+        assert!(variants(0, true).iter().any(|v| v.wavelets == 0b11));
+        assert!(variants(1, true).iter().any(|v| v.wavelets == 0b11000));
+    }
+
+    #[test]
+    fn built_widths_hold_the_worst_case() {
+        // the generated builds (rtl-generate): analysis 12 -> 16 bits, synthesis 16 -> 20
+        assert!(analysis_bits(12) <= 16, "{}", analysis_bits(12));
+        assert!(synthesis_bits(16) <= 20, "{}", synthesis_bits(16));
+        // the bound grows with every wavelet's gain: LeGall alone would need fewer
+        assert!(analysis_bits(12) > 12 + 1);
+    }
+
+    #[test]
+    fn csd_digits_sum_to_the_coefficients() {
+        for f in LIFTING_FILTERS {
+            for st in f.stages {
+                for &t in st.taps {
+                    let d = super::super::lift_mac::csd(t as i64);
+                    assert!(d.len() <= super::super::lift_mac::DIGITS);
+                    assert_eq!(d.iter().map(|&(k, s)| s << k).sum::<i64>(), t as i64);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The every-wavelet horizontal lifting block (`lift_h`, analysis; `lift_hs`, synthesis)
+//! against the model's `analysis_1d` / `synthesis_1d`, for each VC-2 wavelet, on random
+//! lines of random lengths under random idle input clocks and output back-pressure; extremes;
+//! protocol errors; rust-hdl's simulator against Verilator; throughput.
+
+use proptest::prelude::*;
+use uhdpipe_model::wavelet::{analysis_1d, synthesis_1d};
+use uhdpipe_sim::lift_h::{drive, line_beats, Beat, Build, Drive, HdlLiftH, HdlLiftHs, LiftH, LiftHs, Run};
+
+/// The model's output for `lines` (each `(even, odd)` pairs) as the block emits it: analysis
+/// (L, H) halves, synthesis the (x_2n, x_2n+1) pairs.
+fn expected<B: Build>(lines: &[Vec<(i64, i64)>], wavelet: usize) -> Vec<(Vec<i64>, Vec<i64>)> {
+    lines
+        .iter()
+        .map(|l| {
+            if B::SYNTHESIS {
+                let lo: Vec<i64> = l.iter().map(|p| p.0).collect();
+                let hi: Vec<i64> = l.iter().map(|p| p.1).collect();
+                let x = synthesis_1d(&lo, &hi, wavelet);
+                (x.iter().step_by(2).copied().collect(), x.iter().skip(1).step_by(2).copied().collect())
+            } else {
+                let x: Vec<i64> = l.iter().flat_map(|&(a, b)| [a, b]).collect();
+                analysis_1d(&x, wavelet)
+            }
+        })
+        .collect()
+}
+
+/// Runs `f` on a thread with a large stack: rust-hdl builds and settles this block's
+/// (large) model on the stack.
+fn big_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    std::thread::scope(|s| std::thread::Builder::new().stack_size(1 << 30).spawn_scoped(s, f).unwrap().join().unwrap())
+}
+
+fn run<B: Build>(dut: &mut B, lines: &[Vec<(i64, i64)>], wavelet: u8, idle: u32, stall: u32, seed: u64) -> Run {
+    let beats = line_beats(lines);
+    drive(dut, &beats, &Drive { pairs: lines[0].len(), wavelet, idle, stall, seed, want: beats.len() })
+}
+
+fn lines_strategy(bits: u32) -> impl Strategy<Value = Vec<Vec<(i64, i64)>>> {
+    let m = 1i64 << (bits - 1);
+    (1usize..24).prop_flat_map(move |pairs| proptest::collection::vec(proptest::collection::vec((-m..m, -m..m), pairs), 1..5))
+}
+
+fn check<B: Build>(dut: &mut B, lines: &[Vec<(i64, i64)>], wavelet: u8, idle: u32, stall: u32, seed: u64) -> Result<Run, TestCaseError> {
+    let got = run(dut, lines, wavelet, idle, stall, seed);
+    let want = expected::<B>(lines, wavelet as usize);
+    prop_assert_eq!(got.errors, 0, "well-formed lines raised a protocol error");
+    prop_assert_eq!(&got.lines, &want, "wavelet {}", wavelet);
+    let sops: Vec<bool> = (0..lines.len()).map(|k| k == 0).collect();
+    prop_assert_eq!(&got.sops, &sops, "out_sop marks the first line only");
+    Ok(got)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+    #[test]
+    fn analysis_matches_the_model(lines in lines_strategy(12), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+        check(&mut LiftH::new(), &lines, wavelet, idle, stall, seed)?;
+    }
+
+    #[test]
+    fn synthesis_matches_the_model(lines in lines_strategy(16), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+        check(&mut LiftHs::new(), &lines, wavelet, idle, stall, seed)?;
+    }
+}
+
+proptest! {
+    // rust-hdl's simulator is ~100x slower: fewer, shorter cases.
+    #![proptest_config(ProptestConfig { cases: 8, .. ProptestConfig::default() })]
+    #[test]
+    fn rust_hdl_agrees_with_verilator(pairs in 1usize..8, wavelet in 0u8..7, idle in 0u32..500, stall in 0u32..500, seed in any::<u64>()) {
+        let lines: Vec<Vec<(i64, i64)>> = (0..2).map(|k| (0..pairs as i64).map(|i| ((i * 1237 + k * 77 + (seed % 1000) as i64) % 4096 - 2048, (i * 911 - k * 3) % 2048)).collect()).collect();
+        let a = check(&mut LiftH::new(), &lines, wavelet, idle, stall, seed)?;
+        let b = big_stack(|| check(&mut HdlLiftH::new(), &lines, wavelet, idle, stall, seed))?;
+        prop_assert_eq!(a, b);
+        let s = check(&mut LiftHs::new(), &lines, wavelet, idle, stall, seed)?;
+        let t = big_stack(|| check(&mut HdlLiftHs::new(), &lines, wavelet, idle, stall, seed))?;
+        prop_assert_eq!(s, t);
+    }
+}
+
+/// Full-scale steps and alternations stay exact for every wavelet in both directions (the
+/// datapath widths hold the worst case).
+#[test]
+fn extremes_are_exact() {
+    for (bits, syn) in [(12u32, false), (16, true)] {
+        let (lo, hi) = (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1);
+        let patterns: Vec<Vec<(i64, i64)>> = vec![
+            (0..40).map(|_| (hi, lo)).collect(),
+            (0..40).map(|i| if i < 20 { (lo, lo) } else { (hi, hi) }).collect(),
+            (0..40).map(|i| if (i / 2) % 2 == 0 { (hi, lo) } else { (lo, hi) }).collect(),
+            (0..40).map(|i| if i % 3 == 0 { (lo, hi) } else { (hi, lo) }).collect(),
+            (0..40).map(|i| if (i / 4) % 2 == 0 { (lo, lo) } else { (hi, hi) }).collect(),
+        ];
+        for wavelet in 0..7u8 {
+            for p in &patterns {
+                let lines = vec![p.clone()];
+                let r = if syn { check(&mut LiftHs::new(), &lines, wavelet, 0, 0, 1) } else { check(&mut LiftH::new(), &lines, wavelet, 0, 0, 1) };
+                r.unwrap();
+            }
+        }
+    }
+}
+
+/// Analysis then synthesis gives the line back, for every wavelet (the two builds chained
+/// through the model's widths: 12-bit samples, 16-bit coefficients).
+#[test]
+fn round_trip_is_lossless() {
+    let line: Vec<(i64, i64)> = (0..300).map(|i: i64| (((i * i * 7 + 13 * i) % 4096) - 2048, ((i * 1103 + 5) % 4096) - 2048)).collect();
+    for wavelet in 0..7u8 {
+        let a = run(&mut LiftH::new(), std::slice::from_ref(&line), wavelet, 100, 100, 7);
+        let coefs: Vec<(i64, i64)> = a.lines[0].0.iter().copied().zip(a.lines[0].1.iter().copied()).collect();
+        let s = run(&mut LiftHs::new(), &[coefs], wavelet, 100, 100, 8);
+        let back: Vec<(i64, i64)> = s.lines[0].0.iter().copied().zip(s.lines[0].1.iter().copied()).collect();
+        assert_eq!(back, line, "wavelet {wavelet}");
+    }
+}
+
+/// Without idle clocks or back-pressure the block takes one pair per clock with lines back to
+/// back: 10 lines of 960 pairs in 9600 clocks plus its latency.
+#[test]
+fn sustains_one_pair_per_clock() {
+    let lines: Vec<Vec<(i64, i64)>> = (0..10).map(|k| (0..960).map(|i| (((i * 7 + k) % 4096) - 2048, ((i * 3 + k) % 4096) - 2048)).collect()).collect();
+    for wavelet in [1u8, 5, 6] {
+        let r = run(&mut LiftH::new(), &lines, wavelet, 0, 0, 1);
+        assert!(r.clocks <= 9600 + 80, "wavelet {wavelet}: {} clocks", r.clocks);
+    }
+}
+
+/// Broken lines (short, long, without in_first, cut by a new in_first) raise err_line, and
+/// every well-formed line after them comes out exactly right, for a long filter (Fidelity)
+/// and a four-step one (Daubechies).
+#[test]
+fn protocol_errors_flag_and_resynchronise() {
+    let pairs = 8usize;
+    let good = |k: i64| -> Vec<(i64, i64)> { (0..pairs as i64).map(|i| (((i * 37 + k * 101) % 4096) - 2048, ((i * 91 + k * 7) % 4096) - 2048)).collect() };
+    let beats_of = |l: &[(i64, i64)], first: bool, last_at: Option<usize>| -> Vec<Beat> { l.iter().enumerate().map(|(i, &(e, o))| (e, o, first && i == 0, Some(i) == last_at, false)).collect() };
+    let mut stream: Vec<Beat> = Vec::new();
+    let mut goods = Vec::new();
+    for k in 0..5 {
+        let l = good(k);
+        stream.extend(beats_of(&l, true, Some(pairs - 1)));
+        goods.push(l);
+        match k {
+            0 => stream.extend(beats_of(&good(100)[..5], true, Some(4))), // short
+            1 => stream.extend(beats_of(&(0..10).map(|i| (i, -i)).collect::<Vec<_>>(), true, Some(9))), // long
+            2 => stream.extend(beats_of(&good(200)[..3], false, Some(2))), // no in_first
+            3 => stream.extend(beats_of(&good(300)[..4], true, None)), // cut by the next line
+            _ => {}
+        }
+    }
+    for wavelet in [5u8, 6] {
+        let want = expected::<LiftH>(&goods, wavelet as usize);
+        let d = Drive { pairs, wavelet, seed: 1, ..Drive::default() };
+        for (name, r) in [("verilated", drive(&mut LiftH::new(), &stream, &d)), ("rust-hdl", big_stack(|| drive(&mut HdlLiftH::new(), &stream, &d)))] {
+            assert_eq!(r.errors, 5, "{name}: error pulses");
+            // the 5 good lines, the short one, the long one's first 8 pairs, the cut one
+            assert_eq!(r.lines.len(), 8, "{name}: output lines (dropped pairs make none)");
+            for (i, w) in want.iter().enumerate() {
+                assert!(r.lines.contains(w), "{name}: good line {i} is missing or wrong after a protocol error (wavelet {wavelet})");
+            }
+        }
+    }
+}
