@@ -11,7 +11,8 @@ struct LegallFwdPorts {
     uint8_t cfg_wavelet;  // an input, in what would be padding
     uint32_t out_a[3], out_b[3];
     uint8_t cfg_depth_ho, outho_ready;                                // inputs
-    uint8_t outho_valid, outho_first, outho_last, outho_sop, pad2[2];  // outputs
+    uint8_t outho_valid, outho_first, outho_last, outho_sop;  // outputs
+    uint8_t cfg_wavelet_ho, pad2;                                   // an input; padding
     uint32_t outho_low, outho_high;
 };
 
@@ -31,6 +32,7 @@ extern "C" void uhdpipe_legall_fwd_eval(UhdpipeHarness<Vlegall_fwd>* s, LegallFw
     t->cfg_wavelet = p->cfg_wavelet & 7;
     t->cfg_depth_ho = p->cfg_depth_ho & 1;
     t->outho_ready = p->outho_ready;
+    t->cfg_wavelet_ho = p->cfg_wavelet_ho & 7;
     t->in_even = p->in_even & 0xfff;
     t->in_odd = p->in_odd & 0xfff;
     t->cfg_pairs = p->cfg_pairs & 0x1fff;

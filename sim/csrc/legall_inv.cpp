@@ -4,7 +4,7 @@
 
 struct LegallInvPorts {
     uint8_t in_valid[3], in_first[3], in_last[3], in_sop[3];
-    uint8_t out_ready, cfg_depth, cfg_wavelet, pad0;
+    uint8_t out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho;
     uint16_t cfg_pairs, cfg_rows;
     uint8_t in_ready[3], out_valid, out_first, out_last, out_sop, err_line, err_pic, pad1[3];
     uint32_t in_a[3], in_b[3];
@@ -30,6 +30,7 @@ extern "C" void uhdpipe_legall_inv_eval(UhdpipeHarness<Vlegall_inv>* s, LegallIn
     t->out_ready = p->out_ready;
     t->cfg_depth = p->cfg_depth & 3;
     t->cfg_wavelet = p->cfg_wavelet & 7;
+    t->cfg_wavelet_ho = p->cfg_wavelet_ho & 7;
     t->cfg_pairs = p->cfg_pairs & 0x1fff;
     t->cfg_rows = p->cfg_rows & 0x1fff;
     t->eval();

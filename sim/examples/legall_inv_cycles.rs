@@ -30,7 +30,7 @@ fn run(w: usize, h: usize, pictures: usize, depth: usize) -> (Outcome, f64) {
     }
     let input: [Vec<BandBeat>; 3] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
     let start = Instant::now();
-    let out = drive(&mut LegallInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, wavelet: 1, idle: 0, stall: 0, seed: 1 });
+    let out = drive(&mut LegallInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, wavelet: 1, wavelet_ho: 1, idle: 0, stall: 0, seed: 1 });
     // `drive` also runs 4096 quiet clocks at the end.
     let rate = (out.cycles + 4096) as f64 / start.elapsed().as_secs_f64();
     (out, rate)

@@ -66,8 +66,10 @@ pub struct Ports {
     pub outho_last: u8,
     /// outho_sop (output).
     pub outho_sop: u8,
+    /// cfg_wavelet_ho (input: the horizontal passes' VC-2 wavelet index, 1, 3 or 4).
+    pub cfg_wavelet_ho: u8,
     /// Padding (the C struct's).
-    pub pad2: [u8; 2],
+    pub pad2: u8,
     /// outho_low (output; 26 bits two's complement).
     pub outho_low: u32,
     /// outho_high (output).
@@ -102,6 +104,7 @@ impl Dut for HdlLegallFwd {
         u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
         u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
         u.cfg_depth_ho.next = p.cfg_depth_ho & 1 != 0;
+        u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
         u.outho_ready.next = p.outho_ready != 0;
         u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
         u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
@@ -210,6 +213,8 @@ pub struct Drive {
     pub wavelet: u8,
     /// cfg_depth_ho (0 or 1 horizontal-only level).
     pub depth_ho: u8,
+    /// cfg_wavelet_ho (the horizontal passes' VC-2 wavelet index: 1, 3 or 4).
+    pub wavelet_ho: u8,
     /// Per-mille chance of withholding the next input beat on a clock.
     pub idle: u32,
     /// Per-mille chance of each level's consumer not being ready on a clock.
@@ -227,7 +232,7 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
     let (mut next, mut quiet, mut cycle) = (0usize, 0u64, 0u64);
     let limit = 100 * (input.len() as u64 + 10_000);
     while next < input.len() || quiet < 4096 {
-        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_depth_ho: d.depth_ho, ..Ports::default() };
+        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_depth_ho: d.depth_ho, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
         if next < input.len() && !chance.hit(d.idle) {
             let b = input[next];
             p.in_valid = 1;

@@ -25,10 +25,10 @@ pub struct Ports {
     pub out_ready: u8,
     /// cfg_depth (1..=3).
     pub cfg_depth: u8,
-    /// cfg_wavelet (1, 3 or 4).
+    /// cfg_wavelet (the vertical passes' wavelet: 1, 3 or 4).
     pub cfg_wavelet: u8,
-    /// Padding (the C struct's).
-    pub pad0: u8,
+    /// cfg_wavelet_ho (the horizontal passes' wavelet: 1, 3 or 4).
+    pub cfg_wavelet_ho: u8,
     /// cfg_pairs (level-1 pairs per row).
     pub cfg_pairs: u16,
     /// cfg_rows (rows per picture).
@@ -96,6 +96,7 @@ impl Dut for HdlLegallInv {
         u.out_ready.next = p.out_ready != 0;
         u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
         u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
+        u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
         u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
         u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
         self.settle();
@@ -188,8 +189,11 @@ pub struct Drive {
     pub rows: u16,
     /// cfg_depth.
     pub depth: u8,
-    /// cfg_wavelet (VC-2 wavelet index: 1 LeGall, 3 Haar without shift, 4 Haar with shift).
+    /// cfg_wavelet (the vertical passes' VC-2 wavelet index: 1 LeGall, 3 Haar without
+    /// shift, 4 Haar with shift).
     pub wavelet: u8,
+    /// cfg_wavelet_ho (the horizontal passes' VC-2 wavelet index, as `wavelet`).
+    pub wavelet_ho: u8,
     /// Per-mille chance of withholding each stream's next beat on a clock.
     pub idle: u32,
     /// Per-mille chance of the picture consumer not being ready on a clock.
@@ -215,7 +219,7 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[Vec<BandBeat>; 3], d: 
     let limit = 100 * (total as u64 + 10_000);
     let done = |next: &[usize; 3]| (0..3).all(|k| next[k] >= input[k].len());
     while !done(&next) || quiet < 4096 {
-        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, ..Ports::default() };
+        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
         for k in 0..3 {
             // (the run-time registers are set SETUP_CLOCKS before the first beat)
             if cycle >= SETUP_CLOCKS && next[k] < input[k].len() && !chance.hit(d.idle) {

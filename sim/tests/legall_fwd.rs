@@ -1,6 +1,7 @@
 //! The Verilated LeGall 5/3 and Haar forward 2-D transform against the model's `dwt`: random
 //! pictures of random sizes, bit depths, wavelets (1, 3, 4) and depths (1–3; both run-time
-//! registers of one build) under random idle input and per-level output back-pressure,
+//! registers of one build), with or without a horizontal-only level of any of the seven
+//! wavelets (`cfg_wavelet_ho`), under random idle input and per-level output back-pressure,
 //! several pictures back to back; a natural picture; full-scale extremes; protocol errors;
 //! and rust-hdl's simulator on small pictures.
 
@@ -11,9 +12,8 @@ use uhdpipe_sim::pictures::{natural, noise};
 use uhdpipe_sim::Dut;
 
 /// The model's bands of a picture (samples already signed).
-fn model(samples: &[i64], width: usize, height: usize, depth: usize, wavelet: u8, depth_ho: u8) -> Bands {
-    let w = wavelet as usize;
-    let t = TransformParams { wavelet_index: w, wavelet_index_ho: w, dwt_depth: depth, dwt_depth_ho: depth_ho as usize };
+fn model(samples: &[i64], width: usize, height: usize, depth: usize, d: &Drive) -> Bands {
+    let t = TransformParams { wavelet_index: d.wavelet as usize, wavelet_index_ho: d.wavelet_ho as usize, dwt_depth: depth, dwt_depth_ho: d.depth_ho as usize };
     dwt(&t, Band { width, height, data: samples.to_vec() }).into_iter().map(|b| b.data).collect()
 }
 
@@ -31,18 +31,18 @@ fn check(dut: &mut impl Dut<Ports = Ports>, pics: &[Vec<i64>], width: usize, hei
     let got = assemble(&out, width, height, depth, d.depth_ho as usize).map_err(TestCaseError::fail)?;
     prop_assert_eq!(got.len(), pics.len(), "pictures out");
     for (i, (g, p)) in got.iter().zip(pics).enumerate() {
-        let want = model(p, width, height, depth, d.wavelet, d.depth_ho);
+        let want = model(p, width, height, depth, &d);
         prop_assert_eq!(g.len(), want.len(), "band count");
         for (b, (gb, wb)) in g.iter().zip(&want).enumerate() {
-            prop_assert!(gb == wb, "picture {} band {} differs from the model ({}x{} depth {} + {} horizontal-only, wavelet {})", i, b, width, height, depth, d.depth_ho, d.wavelet);
+            prop_assert!(gb == wb, "picture {} band {} differs from the model ({}x{} depth {} + {} horizontal-only, wavelet {}, horizontal-only wavelet {})", i, b, width, height, depth, d.depth_ho, d.wavelet, d.wavelet_ho);
         }
     }
     Ok(())
 }
 
-/// Testbench behaviour and the wavelet (the size registers are filled in by [`check`]).
-fn bench(wavelet: u8, depth_ho: u8, idle: u32, stall: u32, seed: u64) -> Drive {
-    Drive { pairs: 0, rows: 0, depth: 0, wavelet, depth_ho, idle, stall, seed }
+/// Testbench behaviour and the wavelets (the size registers are filled in by [`check`]).
+fn bench(wavelet: u8, depth_ho: u8, wavelet_ho: u8, idle: u32, stall: u32, seed: u64) -> Drive {
+    Drive { pairs: 0, rows: 0, depth: 0, wavelet, depth_ho, wavelet_ho, idle, stall, seed }
 }
 
 /// The wavelets the block implements (VC-2 indices).
@@ -63,12 +63,13 @@ proptest! {
             (Just(depth), Just(ho), Just(w), Just(h), Just(bits), proptest::collection::vec(picture(w, h, bits), n))
         }),
         wavelet in proptest::sample::select(WAVELETS.to_vec()),
+        wavelet_ho in proptest::sample::select(WAVELETS.to_vec()),
         idle in 0u32..600,
         stall in 0u32..600,
         seed in any::<u64>(),
     ) {
         let _ = bits;
-        check(&mut LegallFwd::new(), &pics, width, height, depth, bench(wavelet, ho, idle, stall, seed))?;
+        check(&mut LegallFwd::new(), &pics, width, height, depth, bench(wavelet, ho, wavelet_ho, idle, stall, seed))?;
     }
 }
 
@@ -76,13 +77,13 @@ proptest! {
 #[test]
 fn rust_hdl_simulator_agrees() {
     let pic: Vec<i64> = (0..16 * 8).map(|i| noise(i as u64, 1) % 4096 - 2048).collect();
-    for (depth, wavelet, depth_ho) in [(1, 1, 0), (2, 1, 0), (2, 3, 0), (1, 4, 1)] {
-        let d = Drive { pairs: 8, rows: 8, depth, wavelet, depth_ho, idle: 200, stall: 200, seed: 3 };
+    for (depth, wavelet, depth_ho, wavelet_ho) in [(1, 1, 0, 1), (2, 1, 0, 1), (2, 3, 0, 3), (1, 4, 1, 4), (2, 1, 1, 3)] {
+        let d = Drive { pairs: 8, rows: 8, depth, wavelet, depth_ho, wavelet_ho, idle: 200, stall: 200, seed: 3 };
         let verilated = drive(&mut LegallFwd::new(), &picture_beats(&pic, 16, 8), d);
         let hdl = drive(&mut HdlLegallFwd::new(), &picture_beats(&pic, 16, 8), d);
         assert_eq!(hdl, verilated, "depth {depth} wavelet {wavelet}: rust-hdl's simulator disagrees with Verilator");
         let got = assemble(&verilated, 16, 8, depth as usize, depth_ho as usize).unwrap();
-        assert_eq!(got, vec![model(&pic, 16, 8, depth as usize, wavelet, depth_ho)]);
+        assert_eq!(got, vec![model(&pic, 16, 8, depth as usize, &d)]);
     }
 }
 
@@ -106,9 +107,11 @@ fn extremes_are_exact() {
         }
     }
     for wavelet in WAVELETS {
-        for ho in [0, 1] {
-            check(&mut LegallFwd::new(), &pics, w, h, 3, bench(wavelet, ho, 0, 0, 1)).unwrap();
-        }
+        check(&mut LegallFwd::new(), &pics, w, h, 3, bench(wavelet, 0, wavelet, 0, 0, 1)).unwrap();
+    }
+    // asymmetric: the horizontal passes' wavelet differs from the vertical ones'
+    for (wavelet, wavelet_ho) in [(1, 3), (3, 4), (4, 1)] {
+        check(&mut LegallFwd::new(), &pics, w, h, 3, bench(wavelet, 1, wavelet_ho, 0, 0, 1)).unwrap();
     }
 }
 
@@ -118,7 +121,7 @@ fn extremes_are_exact() {
 fn natural_picture_is_exact() {
     let pic = natural(256, 128);
     for wavelet in WAVELETS {
-        check(&mut LegallFwd::new(), std::slice::from_ref(&pic), 256, 128, 3, bench(wavelet, (wavelet == 1) as u8, 100, 100, 7)).unwrap();
+        check(&mut LegallFwd::new(), std::slice::from_ref(&pic), 256, 128, 3, bench(wavelet, (wavelet == 1) as u8, if wavelet == 1 { 4 } else { wavelet }, 100, 100, 7)).unwrap();
     }
 }
 
@@ -143,7 +146,7 @@ fn protocol_errors_resynchronise() {
     short.drain(3 * n + n - 3..3 * n + n - 1);
     stream.extend(short);
     stream.extend(beats(&good[3]));
-    let out = drive(&mut LegallFwd::new(), &stream, Drive { pairs: n as u16, rows: h as u16, depth: depth as u8, wavelet: 1, depth_ho: 0, idle: 50, stall: 50, seed: 5 });
+    let out = drive(&mut LegallFwd::new(), &stream, Drive { pairs: n as u16, rows: h as u16, depth: depth as u8, wavelet: 1, depth_ho: 0, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 });
     assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
     assert!(out.err_line >= 1, "err_line pulses: {}", out.err_line);
     // Every well-formed picture comes out exact at every level, whatever the broken ones
@@ -158,7 +161,7 @@ fn protocol_errors_resynchronise() {
         }
         let complete: Vec<LevelBands> = segments.iter().filter_map(|s| assemble_level(s, k, w, h).ok()).flatten().collect();
         for (i, g) in good.iter().enumerate() {
-            let want = model(g, w, h, depth, 1, 0);
+            let want = model(g, w, h, depth, &bench(1, 0, 1, 0, 0, 0));
             // Level k's HL, LH, HH in the model's order: index 1 + 3·(depth − 1 − k).
             let base = 1 + 3 * (depth - 1 - k);
             assert!(
@@ -169,3 +172,4 @@ fn protocol_errors_resynchronise() {
         }
     }
 }
+

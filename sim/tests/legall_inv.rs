@@ -1,6 +1,7 @@
 //! The Verilated LeGall 5/3 and Haar inverse 2-D transform against the model's `idwt`:
 //! random coefficients at full scale (any value the band lanes carry, not only those of a
-//! real picture) and the bands of random pictures, of random sizes, wavelets (1, 3, 4) and
+//! real picture) and the bands of random pictures, of random sizes, wavelets (any vertical
+//! `wavelet_index` and horizontal `wavelet_index_ho` of 1, 3, 4) and
 //! depths (1–3; run-time registers of one build), under random idle clocks on each level's
 //! band stream and back-pressure on the picture stream, several pictures back to back; a
 //! natural picture; full-scale extremes; protocol errors; and rust-hdl's simulator on small
@@ -12,12 +13,12 @@ use uhdpipe_sim::legall_inv::{assemble, drive, level_beats, BandBeat, Drive, Hdl
 use uhdpipe_sim::pictures::{natural, noise};
 use uhdpipe_sim::Dut;
 
-/// The wavelets the block implements (VC-2 indices).
-const WAVELETS: [u8; 3] = [1, 3, 4];
+/// The (vertical `wavelet_index`, horizontal `wavelet_index_ho`) pairs the block implements:
+/// any two of VC-2's 1, 3 and 4.
+const PAIRS: [(u8, u8); 9] = [(1, 1), (3, 3), (4, 4), (1, 3), (1, 4), (3, 1), (3, 4), (4, 1), (4, 3)];
 
-fn params(depth: usize, wavelet: u8) -> TransformParams {
-    let w = wavelet as usize;
-    TransformParams { wavelet_index: w, wavelet_index_ho: w, dwt_depth: depth, dwt_depth_ho: 0 }
+fn params(depth: usize, wv: (u8, u8)) -> TransformParams {
+    TransformParams { wavelet_index: wv.0 as usize, wavelet_index_ho: wv.1 as usize, dwt_depth: depth, dwt_depth_ho: 0 }
 }
 
 /// One picture's coefficients in the model's (bitstream) order: LL, then HL, LH, HH from the
@@ -25,8 +26,8 @@ fn params(depth: usize, wavelet: u8) -> TransformParams {
 type Coefs = Vec<Vec<i64>>;
 
 /// The model's synthesis of `c`.
-fn model(c: &Coefs, width: usize, height: usize, depth: usize, wavelet: u8) -> Vec<i64> {
-    let t = params(depth, wavelet);
+fn model(c: &Coefs, width: usize, height: usize, depth: usize, wv: (u8, u8)) -> Vec<i64> {
+    let t = params(depth, wv);
     let mut bands: Vec<Band<i64>> = new_bands(&t, width, height);
     for (b, d) in bands.iter_mut().zip(c) {
         assert_eq!(b.data.len(), d.len());
@@ -36,8 +37,8 @@ fn model(c: &Coefs, width: usize, height: usize, depth: usize, wavelet: u8) -> V
 }
 
 /// The model's analysis of a picture.
-fn analyse(pic: &[i64], width: usize, height: usize, depth: usize, wavelet: u8) -> Coefs {
-    dwt(&params(depth, wavelet), Band { width, height, data: pic.to_vec() }).into_iter().map(|b| b.data).collect()
+fn analyse(pic: &[i64], width: usize, height: usize, depth: usize, wv: (u8, u8)) -> Coefs {
+    dwt(&params(depth, wv), Band { width, height, data: pic.to_vec() }).into_iter().map(|b| b.data).collect()
 }
 
 /// The band streams of `c` (levels 1..=depth; deeper levels empty). Lane a of the L rows of
@@ -68,23 +69,24 @@ fn check(dut: &mut impl Dut<Ports = Ports>, pics: &[Coefs], width: usize, height
     let got = assemble(&out.out, width, height).map_err(TestCaseError::fail)?;
     prop_assert_eq!(got.len(), pics.len(), "pictures out");
     for (i, (g, c)) in got.iter().zip(pics).enumerate() {
-        let want = model(c, width, height, depth, d.wavelet);
+        let want = model(c, width, height, depth, (d.wavelet, d.wavelet_ho));
         if let Some(at) = g.iter().zip(&want).position(|(a, b)| a != b) {
             return Err(TestCaseError::fail(format!(
-                "picture {i} differs from the model at sample ({}, {}): {} != {} ({width}x{height} depth {depth}, wavelet {})",
+                "picture {i} differs from the model at sample ({}, {}): {} != {} ({width}x{height} depth {depth}, wavelets {} / {})",
                 at % width,
                 at / width,
                 g[at],
                 want[at],
-                d.wavelet
+                d.wavelet,
+                d.wavelet_ho
             )));
         }
     }
     Ok(())
 }
 
-fn bench(wavelet: u8, idle: u32, stall: u32, seed: u64) -> Drive {
-    Drive { pairs: 0, rows: 0, depth: 0, wavelet, idle, stall, seed }
+fn bench(wv: (u8, u8), idle: u32, stall: u32, seed: u64) -> Drive {
+    Drive { pairs: 0, rows: 0, depth: 0, wavelet: wv.0, wavelet_ho: wv.1, idle, stall, seed }
 }
 
 /// The 0-based level of band `i` (bitstream order) of a depth-`depth` transform.
@@ -98,7 +100,7 @@ fn level_of(i: usize, depth: usize) -> usize {
 
 /// Random coefficients filling each level's band lanes (any value they carry).
 fn random_coefs(width: usize, height: usize, depth: usize, seed: u64) -> Coefs {
-    let t = params(depth, 1);
+    let t = params(depth, (1, 1));
     let shapes: Vec<Band<i64>> = new_bands(&t, width, height);
     shapes
         .iter()
@@ -121,7 +123,7 @@ proptest! {
         n in 1usize..=3,
         from_picture in any::<bool>(),
         bits in 2u32..=12,
-        wavelet in proptest::sample::select(WAVELETS.to_vec()),
+        wavelet in proptest::sample::select(PAIRS.to_vec()),
         idle in 0u32..600,
         stall in 0u32..600,
         seed in any::<u64>(),
@@ -148,13 +150,13 @@ proptest! {
 fn round_trip_gives_the_picture_back() {
     let (w, h) = (256, 128);
     let pic = natural(w, h);
-    for wavelet in WAVELETS {
+    for wavelet in PAIRS {
         for depth in 1..=3 {
             let c = analyse(&pic, w, h, depth, wavelet);
-            let d = Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, wavelet, idle: 100, stall: 100, seed: 7 };
+            let d = Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, ..bench(wavelet, 100, 100, 7) };
             let out = drive(&mut LegallInv::new(), &streams(&c, w, h, depth, 5), d);
             let got = assemble(&out.out, w, h).unwrap();
-            assert_eq!(got, vec![pic.clone()], "wavelet {wavelet} depth {depth}: the picture did not come back");
+            assert_eq!(got, vec![pic.clone()], "wavelets {wavelet:?} depth {depth}: the picture did not come back");
         }
     }
 }
@@ -162,13 +164,13 @@ fn round_trip_gives_the_picture_back() {
 /// rust-hdl's own simulator agrees on small pictures (it is ~1000× slower than Verilator).
 #[test]
 fn rust_hdl_simulator_agrees() {
-    for (depth, wavelet) in [(1, 1), (2, 4), (2, 3)] {
+    for (depth, wavelet) in [(1, (1, 1)), (2, (4, 4)), (2, (3, 1))] {
         let c = random_coefs(16, 8, depth, 11);
         let input = streams(&c, 16, 8, depth, 3);
-        let d = Drive { pairs: 8, rows: 8, depth: depth as u8, wavelet, idle: 200, stall: 200, seed: 3 };
+        let d = Drive { pairs: 8, rows: 8, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
         let verilated = drive(&mut LegallInv::new(), &input, d);
         let hdl = drive(&mut HdlLegallInv::new(), &input, d);
-        assert_eq!(hdl, verilated, "depth {depth} wavelet {wavelet}: rust-hdl's simulator disagrees with Verilator");
+        assert_eq!(hdl, verilated, "depth {depth} wavelets {wavelet:?}: rust-hdl's simulator disagrees with Verilator");
         assert_eq!(assemble(&verilated.out, 16, 8).unwrap(), vec![model(&c, 16, 8, depth, wavelet)]);
     }
 }
@@ -182,7 +184,7 @@ type Pattern = Box<dyn Fn(usize, usize, usize) -> bool>;
 #[test]
 fn extremes_are_exact() {
     let (w, h, depth) = (64usize, 32usize, 3usize);
-    let t = params(depth, 1);
+    let t = params(depth, (1, 1));
     let shapes: Vec<Band<i64>> = new_bands(&t, w, h);
     let pats: Vec<Pattern> = vec![
         Box::new(|_, _, _| true),
@@ -207,7 +209,7 @@ fn extremes_are_exact() {
             pics.push(c);
         }
     }
-    for wavelet in WAVELETS {
+    for wavelet in PAIRS {
         check(&mut LegallInv::new(), &pics, w, h, depth, bench(wavelet, 0, 0, 1)).unwrap();
     }
 }
@@ -243,7 +245,7 @@ fn protocol_errors_resynchronise() {
     p[0][0].sop = false;
     add(p);
     add(s(3));
-    let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, wavelet: 1, idle: 50, stall: 50, seed: 5 };
+    let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, wavelet: 1, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 };
     let out = drive(&mut LegallInv::new(), &input, d);
     assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
     // Split the output at sop; every good picture must appear complete and exact.
@@ -256,7 +258,7 @@ fn protocol_errors_resynchronise() {
     }
     let complete: Vec<Vec<i64>> = segments.iter().filter_map(|s| assemble(s, w, h).ok()).flatten().collect();
     for (i, c) in good.iter().enumerate() {
-        let want = model(c, w, h, depth, 1);
+        let want = model(c, w, h, depth, (1, 1));
         assert!(complete.contains(&want), "good picture {i} is missing or wrong after a protocol error");
     }
 }

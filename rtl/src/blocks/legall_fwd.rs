@@ -33,7 +33,9 @@
 //! **Run-time registers:** `cfg_pairs` (level-1 pairs per row: width / 2; the width must be
 //! a multiple of `2^cfg_depth`), `cfg_rows` (height, a multiple of `2^cfg_depth`),
 //! `cfg_depth` (1..=3; 0 is taken as 1), `cfg_wavelet` (the VC-2 wavelet index: 1, 3 or 4;
-//! any other value is taken as 1). Change them only between pictures.
+//! any other value is taken as 1) for the vertical passes and `cfg_wavelet_ho` (the same
+//! choice, `wavelet_index_ho`) for every horizontal pass, as the standard assigns them.
+//! Change them only between pictures.
 //! Haar's lifting bound is LeGall's (`|H| ≤ 2·max`, `|L| ≤ 2·max + 1` per pass), so the
 //! widths below hold for all three.
 //! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
@@ -76,9 +78,15 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub cfg_rows: Signal<In, Bits<13>>,
     /// Run-time register: transform depth, 1..=3.
     pub cfg_depth: Signal<In, Bits<2>>,
-    /// Run-time register: the VC-2 wavelet index, 1 (LeGall 5/3), 3 (Haar, no shift) or 4
-    /// (Haar, single shift); other values are taken as 1.
+    /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 1
+    /// (LeGall 5/3), 3 (Haar, no shift) or 4 (Haar, single shift); other values are taken as 1.
     pub cfg_wavelet: Signal<In, Bits<3>>,
+    /// Run-time register: the VC-2 `wavelet_index_ho` — the filter of every **horizontal**
+    /// pass, the 2-D levels' and the horizontal-only level's (ST 2042-1 15.4.3: `vh_synthesis`
+    /// filters rows with `wavelet_index_ho`, columns with `wavelet_index`), and the source of
+    /// `filter_bit_shift`; 1, 3 or 4 as `cfg_wavelet`. Equal to `cfg_wavelet` for a symmetric
+    /// transform.
+    pub cfg_wavelet_ho: Signal<In, Bits<3>>,
     /// Protocol error: a broken line (any level's horizontal block).
     pub err_line: Signal<Out, Bit>,
     /// Protocol error: a broken picture (any level's vertical block).
@@ -166,6 +174,7 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     deep2: DFF<Bit>,
     deep3: DFF<Bit>,
     haar: DFF<Bit>,
+    haar_ho: DFF<Bit>,
     noshift: DFF<Bit>,
     err_l: DFF<Bit>,
     err_p: DFF<Bit>,
@@ -219,6 +228,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
             cfg_wavelet: Default::default(),
+            cfg_wavelet_ho: Default::default(),
             cfg_depth_ho: Default::default(),
             outho_valid: Default::default(),
             outho_ready: Default::default(),
@@ -268,6 +278,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
             deep2: Default::default(),
             deep3: Default::default(),
             haar: Default::default(),
+            haar_ho: Default::default(),
             noshift: Default::default(),
             err_l: Default::default(),
             err_p: Default::default(),
@@ -308,7 +319,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd<N1
 impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, N2, N3> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, noshift, err_l, err_p, ho1, ho2, ho3, pairs4, pairs_ho, single2, single3, single_ho);
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, haar_ho, noshift, err_l, err_p, ho1, ho2, ho3, pairs4, pairs_ho, single2, single3, single_ho);
         clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, hq, pho, hho);
         // The horizontal-only level follows the deepest 2-D level (depth 0 is taken as 1).
         self.ho1.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() < self.two.val());
@@ -338,14 +349,15 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.deep2.d.next = self.cfg_depth.val() >= self.two.val();
         self.deep3.d.next = self.cfg_depth.val() == self.three.val();
         self.haar.d.next = (self.cfg_wavelet.val() == self.w_haar0.val()) | (self.cfg_wavelet.val() == self.w_haar1.val());
-        self.noshift.d.next = self.cfg_wavelet.val() == self.w_haar0.val();
-        self.h1.cfg_haar.next = self.haar.q.val();
-        self.h2.cfg_haar.next = self.haar.q.val();
-        self.h3.cfg_haar.next = self.haar.q.val();
+        self.haar_ho.d.next = (self.cfg_wavelet_ho.val() == self.w_haar0.val()) | (self.cfg_wavelet_ho.val() == self.w_haar1.val());
+        self.noshift.d.next = self.cfg_wavelet_ho.val() == self.w_haar0.val();
+        self.h1.cfg_haar.next = self.haar_ho.q.val();
+        self.h2.cfg_haar.next = self.haar_ho.q.val();
+        self.h3.cfg_haar.next = self.haar_ho.q.val();
         // Level 1's input stage uses the shift on the very clock a picture's first pair
         // arrives, so it takes the decode itself (one LUT), not its register: a wavelet set
         // together with the first picture after power-on applies to that picture.
-        self.h1.cfg_noshift.next = self.cfg_wavelet.val() == self.w_haar0.val();
+        self.h1.cfg_noshift.next = self.cfg_wavelet_ho.val() == self.w_haar0.val();
         self.h2.cfg_noshift.next = self.noshift.q.val();
         self.h3.cfg_noshift.next = self.noshift.q.val();
         self.v1.cfg_haar.next = self.haar.q.val();
@@ -498,7 +510,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.hho.in_last.next = self.pho.out_last.val();
         self.hho.in_sop.next = self.pho.out_sop.val();
         self.hho.cfg_pairs.next = self.pairs_ho.q.val();
-        self.hho.cfg_haar.next = self.haar.q.val();
+        self.hho.cfg_haar.next = self.haar_ho.q.val();
         self.hho.cfg_noshift.next = self.noshift.q.val();
         self.outho_valid.next = self.hho.out_valid.val();
         self.hho.out_ready.next = self.outho_ready.val();

@@ -115,9 +115,13 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     pub cfg_rows: Signal<In, Bits<13>>,
     /// Run-time register: transform depth, 1..=3.
     pub cfg_depth: Signal<In, Bits<2>>,
-    /// Run-time register: the VC-2 wavelet index, 1 (LeGall 5/3), 3 (Haar, no shift) or 4
-    /// (Haar, single shift); other values are taken as 1.
+    /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 1
+    /// (LeGall 5/3), 3 (Haar, no shift) or 4 (Haar, single shift); other values are taken as 1.
     pub cfg_wavelet: Signal<In, Bits<3>>,
+    /// Run-time register: the VC-2 `wavelet_index_ho` — every **horizontal** pass's filter
+    /// (ST 2042-1 15.4.3 `vh_synthesis`) and the source of `filter_bit_shift`; 1, 3 or 4 as
+    /// `cfg_wavelet` (equal to it for a symmetric transform).
+    pub cfg_wavelet_ho: Signal<In, Bits<3>>,
     /// Picture stream: a sample pair is offered.
     pub out_valid: Signal<Out, Bit>,
     /// Picture stream: the consumer takes it.
@@ -151,6 +155,7 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     join1: DFF<Bit>,
     join2: DFF<Bit>,
     haar: DFF<Bit>,
+    haar_ho: DFF<Bit>,
     noshift: DFF<Bit>,
     single1: DFF<Bit>,
     single2: DFF<Bit>,
@@ -197,6 +202,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
             cfg_wavelet: Default::default(),
+            cfg_wavelet_ho: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
             out_even: Default::default(),
@@ -221,6 +227,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             join1: Default::default(),
             join2: Default::default(),
             haar: Default::default(),
+            haar_ho: Default::default(),
             noshift: Default::default(),
             single1: Default::default(),
             single2: Default::default(),
@@ -240,7 +247,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
 impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, N2, N3> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, join1, join2, haar, noshift, single1, single2, single3, err_l, err_p);
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, join1, join2, haar, haar_ho, noshift, single1, single2, single3, err_l, err_p);
         clock!(self, clock, j1, v1, h1, j2, v2, h2, v3, h3);
         // Run-time registers, decoded into registers (stable between pictures).
         self.pairs2.d.next = self.cfg_pairs.val() >> 1;
@@ -250,16 +257,17 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.join1.d.next = self.cfg_depth.val() >= self.two.val();
         self.join2.d.next = self.cfg_depth.val() == self.three.val();
         self.haar.d.next = (self.cfg_wavelet.val() == self.w_haar0.val()) | (self.cfg_wavelet.val() == self.w_haar1.val());
-        self.noshift.d.next = self.cfg_wavelet.val() == self.w_haar0.val();
+        self.haar_ho.d.next = (self.cfg_wavelet_ho.val() == self.w_haar0.val()) | (self.cfg_wavelet_ho.val() == self.w_haar1.val());
+        self.noshift.d.next = self.cfg_wavelet_ho.val() == self.w_haar0.val();
         self.single1.d.next = self.cfg_pairs.val() == self.one13.val();
         self.single2.d.next = self.pairs2.q.val() == self.one13.val();
         self.single3.d.next = self.pairs3.q.val() == self.one13.val();
         self.v1.cfg_haar.next = self.haar.q.val();
         self.v2.cfg_haar.next = self.haar.q.val();
         self.v3.cfg_haar.next = self.haar.q.val();
-        self.h1.cfg_haar.next = self.haar.q.val();
-        self.h2.cfg_haar.next = self.haar.q.val();
-        self.h3.cfg_haar.next = self.haar.q.val();
+        self.h1.cfg_haar.next = self.haar_ho.q.val();
+        self.h2.cfg_haar.next = self.haar_ho.q.val();
+        self.h3.cfg_haar.next = self.haar_ho.q.val();
         self.h1.cfg_noshift.next = self.noshift.q.val();
         self.h2.cfg_noshift.next = self.noshift.q.val();
         self.h3.cfg_noshift.next = self.noshift.q.val();
