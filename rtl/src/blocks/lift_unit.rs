@@ -28,8 +28,9 @@
 //! ended and its surplus dropped). Units built without it trust `in_first`/`in_last`.
 //!
 //! **Throughput:** one pair per clock in and out, lines back to back. **Latency:** a pair
-//! leaves the window four pairs after it entered (or at the flush), then seven clocks: tap
-//! register, the MAC's four, the result register, the output queue.
+//! leaves the window four pairs after it entered (or at the flush), then eight clocks: tap
+//! register, the MAC's four, the selected variant's register, the result register, the
+//! output queue.
 //!
 //! **Handshake.** Video streams (crate docs). `in_ready` is the output queue's "second entry
 //! empty" register, the enable of every stage. **Reset:** none; registers start empty.
@@ -164,15 +165,17 @@ pub struct LiftUnit<const V: usize, const A: usize> {
     r0f: DFF<Bit>,
     r0l: DFF<Bit>,
     r0s: DFF<Bit>,
-    // delay line beside the MACs (4 clocks)
-    dv: [DFF<Bit>; 4],
-    dt: [DFF<Bits<V>>; 4],
-    du: [DFF<Bits<V>>; 4],
-    df: [DFF<Bit>; 4],
-    dl: [DFF<Bit>; 4],
-    ds: [DFF<Bit>; 4],
+    // delay line beside the MACs (4 clocks) and the variant select (1)
+    dv: [DFF<Bit>; 5],
+    dt: [DFF<Bits<V>>; 5],
+    du: [DFF<Bits<V>>; 5],
+    df: [DFF<Bit>; 5],
+    dl: [DFF<Bit>; 5],
+    ds: [DFF<Bit>; 5],
     y: Signal<Local, Bits<V>>,
     ysub: Signal<Local, Bit>,
+    ry: DFF<Bits<V>>,
+    rsub: DFF<Bit>,
     res: Signal<Local, Bits<V>>,
     // result register
     ov: DFF<Bit>,
@@ -274,6 +277,8 @@ impl<const V: usize, const A: usize> LiftUnit<V, A> {
             ds: Default::default(),
             y: Default::default(),
             ysub: Default::default(),
+            ry: Default::default(),
+            rsub: Default::default(),
             res: Default::default(),
             ov: Default::default(),
             oe: Default::default(),
@@ -305,7 +310,7 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
             self.ws[k].d.next = self.ws[k].q.val();
             self.rx[k].d.next = self.rx[k].q.val();
         }
-        for k in 0..4 {
+        for k in 0..5 {
             self.dv[k].clock.next = self.clock.val();
             self.dt[k].clock.next = self.clock.val();
             self.du[k].clock.next = self.clock.val();
@@ -324,7 +329,7 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
             self.sel[k].d.next = self.sel[k].q.val();
         }
         dff_setup!(
-            self, clock, tail, r, in_line, dropping, err, r0v, r0t, r0u, r0f, r0l, r0s, ov, oe, oo, of, ol, os
+            self, clock, tail, ry, rsub, r, in_line, dropping, err, r0v, r0t, r0u, r0f, r0l, r0s, ov, oe, oo, of, ol, os
         );
         self.mac0.clock.next = self.clock.val();
         self.mac1.clock.next = self.clock.val();
@@ -517,7 +522,7 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
             self.df[0].d.next = self.r0f.q.val();
             self.dl[0].d.next = self.r0l.q.val();
             self.ds[0].d.next = self.r0s.q.val();
-            for k in 1..4 {
+            for k in 1..5 {
                 self.dv[k].d.next = self.dv[k - 1].q.val();
                 self.dt[k].d.next = self.dt[k - 1].q.val();
                 self.du[k].d.next = self.du[k - 1].q.val();
@@ -526,8 +531,8 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
                 self.ds[k].d.next = self.ds[k - 1].q.val();
             }
             if self.post.val() & self.cfg_shift.val() {
-                self.dt[3].d.next = self.dt[2].q.val() + self.one.val();
-                self.du[3].d.next = self.du[2].q.val() + self.one.val();
+                self.dt[4].d.next = self.dt[3].q.val() + self.one.val();
+                self.du[4].d.next = self.du[3].q.val() + self.one.val();
             }
         }
         self.mac0.en.next = self.free.val();
@@ -565,29 +570,34 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
             self.y.next = self.mac4.y.val();
             self.ysub.next = self.vsub[4].val();
         }
-        self.res.next = self.dt[3].q.val() + self.y.val();
-        if self.ysub.val() {
-            self.res.next = self.dt[3].q.val() - self.y.val();
+        // the selected variant's step, registered (its add/subtract with it)
+        if self.free.val() {
+            self.ry.d.next = self.y.val();
+            self.rsub.d.next = self.ysub.val();
+        }
+        self.res.next = self.dt[4].q.val() + self.ry.q.val();
+        if self.rsub.q.val() {
+            self.res.next = self.dt[4].q.val() - self.ry.q.val();
         }
         if self.free.val() {
-            self.ov.d.next = self.dv[3].q.val();
+            self.ov.d.next = self.dv[4].q.val();
             self.oe.d.next = self.res.val();
-            self.oo.d.next = self.du[3].q.val();
+            self.oo.d.next = self.du[4].q.val();
             if self.odd_t.val() {
-                self.oe.d.next = self.du[3].q.val();
+                self.oe.d.next = self.du[4].q.val();
                 self.oo.d.next = self.res.val();
             }
             if self.post.val() & self.cfg_shift.val() {
                 self.oe.d.next = (self.res.val() >> 1) | (self.res.val() & self.msb.val());
-                self.oo.d.next = (self.du[3].q.val() >> 1) | (self.du[3].q.val() & self.msb.val());
+                self.oo.d.next = (self.du[4].q.val() >> 1) | (self.du[4].q.val() & self.msb.val());
                 if self.odd_t.val() {
-                    self.oe.d.next = (self.du[3].q.val() >> 1) | (self.du[3].q.val() & self.msb.val());
+                    self.oe.d.next = (self.du[4].q.val() >> 1) | (self.du[4].q.val() & self.msb.val());
                     self.oo.d.next = (self.res.val() >> 1) | (self.res.val() & self.msb.val());
                 }
             }
-            self.of.d.next = self.df[3].q.val();
-            self.ol.d.next = self.dl[3].q.val();
-            self.os.d.next = self.ds[3].q.val();
+            self.of.d.next = self.df[4].q.val();
+            self.ol.d.next = self.dl[4].q.val();
+            self.os.d.next = self.ds[4].q.val();
         }
         // Output queue.
         self.q.clock.next = self.clock.val();

@@ -352,6 +352,9 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
     reg  dv__3__d;
     wire  dv__3__q;
     reg  dv__3__clock;
+    reg  dv__4__d;
+    wire  dv__4__q;
+    reg  dv__4__clock;
     reg  [19:0] dt__0__d;
     wire  [19:0] dt__0__q;
     reg  dt__0__clock;
@@ -364,6 +367,9 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
     reg  [19:0] dt__3__d;
     wire  [19:0] dt__3__q;
     reg  dt__3__clock;
+    reg  [19:0] dt__4__d;
+    wire  [19:0] dt__4__q;
+    reg  dt__4__clock;
     reg  [19:0] du__0__d;
     wire  [19:0] du__0__q;
     reg  du__0__clock;
@@ -376,6 +382,9 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
     reg  [19:0] du__3__d;
     wire  [19:0] du__3__q;
     reg  du__3__clock;
+    reg  [19:0] du__4__d;
+    wire  [19:0] du__4__q;
+    reg  du__4__clock;
     reg  df__0__d;
     wire  df__0__q;
     reg  df__0__clock;
@@ -388,6 +397,9 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
     reg  df__3__d;
     wire  df__3__q;
     reg  df__3__clock;
+    reg  df__4__d;
+    wire  df__4__q;
+    reg  df__4__clock;
     reg  dl__0__d;
     wire  dl__0__q;
     reg  dl__0__clock;
@@ -400,6 +412,9 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
     reg  dl__3__d;
     wire  dl__3__q;
     reg  dl__3__clock;
+    reg  dl__4__d;
+    wire  dl__4__q;
+    reg  dl__4__clock;
     reg  ds__0__d;
     wire  ds__0__q;
     reg  ds__0__clock;
@@ -412,6 +427,15 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
     reg  ds__3__d;
     wire  ds__3__q;
     reg  ds__3__clock;
+    reg  ds__4__d;
+    wire  ds__4__q;
+    reg  ds__4__clock;
+    reg  [19:0] ry__d;
+    wire  [19:0] ry__q;
+    reg  ry__clock;
+    reg  rsub__d;
+    wire  rsub__q;
+    reg  rsub__clock;
     reg  ov__d;
     wire  ov__q;
     reg  ov__clock;
@@ -977,6 +1001,11 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         .q(dv__3__q),
         .clock(dv__3__clock)
     );
+    uhdpipe_lift_hs__dff1 dv__4(
+        .d(dv__4__d),
+        .q(dv__4__q),
+        .clock(dv__4__clock)
+    );
     uhdpipe_lift_hs__dff20 dt__0(
         .d(dt__0__d),
         .q(dt__0__q),
@@ -996,6 +1025,11 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         .d(dt__3__d),
         .q(dt__3__q),
         .clock(dt__3__clock)
+    );
+    uhdpipe_lift_hs__dff20 dt__4(
+        .d(dt__4__d),
+        .q(dt__4__q),
+        .clock(dt__4__clock)
     );
     uhdpipe_lift_hs__dff20 du__0(
         .d(du__0__d),
@@ -1017,6 +1051,11 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         .q(du__3__q),
         .clock(du__3__clock)
     );
+    uhdpipe_lift_hs__dff20 du__4(
+        .d(du__4__d),
+        .q(du__4__q),
+        .clock(du__4__clock)
+    );
     uhdpipe_lift_hs__dff1 df__0(
         .d(df__0__d),
         .q(df__0__q),
@@ -1036,6 +1075,11 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         .d(df__3__d),
         .q(df__3__q),
         .clock(df__3__clock)
+    );
+    uhdpipe_lift_hs__dff1 df__4(
+        .d(df__4__d),
+        .q(df__4__q),
+        .clock(df__4__clock)
     );
     uhdpipe_lift_hs__dff1 dl__0(
         .d(dl__0__d),
@@ -1057,6 +1101,11 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         .q(dl__3__q),
         .clock(dl__3__clock)
     );
+    uhdpipe_lift_hs__dff1 dl__4(
+        .d(dl__4__d),
+        .q(dl__4__q),
+        .clock(dl__4__clock)
+    );
     uhdpipe_lift_hs__dff1 ds__0(
         .d(ds__0__d),
         .q(ds__0__q),
@@ -1076,6 +1125,21 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         .d(ds__3__d),
         .q(ds__3__q),
         .clock(ds__3__clock)
+    );
+    uhdpipe_lift_hs__dff1 ds__4(
+        .d(ds__4__d),
+        .q(ds__4__q),
+        .clock(ds__4__clock)
+    );
+    uhdpipe_lift_hs__dff20 ry(
+        .d(ry__d),
+        .q(ry__q),
+        .clock(ry__clock)
+    );
+    uhdpipe_lift_hs__dff1 rsub(
+        .d(rsub__d),
+        .q(rsub__q),
+        .clock(rsub__clock)
     );
     uhdpipe_lift_hs__dff1 ov(
         .d(ov__d),
@@ -1301,6 +1365,18 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         df__3__d = df__3__q;
         dl__3__d = dl__3__q;
         ds__3__d = ds__3__q;
+        dv__4__clock = clock;
+        dt__4__clock = clock;
+        du__4__clock = clock;
+        df__4__clock = clock;
+        dl__4__clock = clock;
+        ds__4__clock = clock;
+        dv__4__d = dv__4__q;
+        dt__4__d = dt__4__q;
+        du__4__d = du__4__q;
+        df__4__d = df__4__q;
+        dl__4__d = dl__4__q;
+        ds__4__d = ds__4__q;
         sel__0__clock = clock;
         sel__0__d = sel__0__q;
         sel__1__clock = clock;
@@ -1312,6 +1388,8 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         sel__4__clock = clock;
         sel__4__d = sel__4__q;
         tail__clock = clock;
+        ry__clock = clock;
+        rsub__clock = clock;
         r__clock = clock;
         in_line__clock = clock;
         dropping__clock = clock;
@@ -1329,6 +1407,8 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
         ol__clock = clock;
         os__clock = clock;
         tail__d = tail__q;
+        ry__d = ry__q;
+        rsub__d = rsub__q;
         r__d = r__q;
         in_line__d = in_line__q;
         dropping__d = dropping__q;
@@ -1625,9 +1705,15 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
             df__3__d = df__2__q;
             dl__3__d = dl__2__q;
             ds__3__d = ds__2__q;
+            dv__4__d = dv__3__q;
+            dt__4__d = dt__3__q;
+            du__4__d = du__3__q;
+            df__4__d = df__3__q;
+            dl__4__d = dl__3__q;
+            ds__4__d = ds__3__q;
             if (post & cfg_shift) begin
-                dt__3__d = dt__2__q + one;
-                du__3__d = du__2__q + one;
+                dt__4__d = dt__3__q + one;
+                du__4__d = du__3__q + one;
             end
         end
         mac0__en = free;
@@ -1702,29 +1788,33 @@ module uhdpipe_lift_hs__u1(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in
             y = mac4__y;
             ysub = vsub__4;
         end
-        res = dt__3__q + y;
-        if (ysub) begin
-            res = dt__3__q - y;
+        if (free) begin
+            ry__d = y;
+            rsub__d = ysub;
+        end
+        res = dt__4__q + ry__q;
+        if (rsub__q) begin
+            res = dt__4__q - ry__q;
         end
         if (free) begin
-            ov__d = dv__3__q;
+            ov__d = dv__4__q;
             oe__d = res;
-            oo__d = du__3__q;
+            oo__d = du__4__q;
             if (odd_t) begin
-                oe__d = du__3__q;
+                oe__d = du__4__q;
                 oo__d = res;
             end
             if (post & cfg_shift) begin
                 oe__d = (res >> 1'h1) | (res & msb);
-                oo__d = (du__3__q >> 1'h1) | (du__3__q & msb);
+                oo__d = (du__4__q >> 1'h1) | (du__4__q & msb);
                 if (odd_t) begin
-                    oe__d = (du__3__q >> 1'h1) | (du__3__q & msb);
+                    oe__d = (du__4__q >> 1'h1) | (du__4__q & msb);
                     oo__d = (res >> 1'h1) | (res & msb);
                 end
             end
-            of__d = df__3__q;
-            ol__d = dl__3__q;
-            os__d = ds__3__q;
+            of__d = df__4__q;
+            ol__d = dl__4__q;
+            os__d = ds__4__q;
         end
         q__clock = clock;
         q__push = ov__q;
