@@ -6,7 +6,7 @@ struct LiftHPorts {
     uint8_t in_valid, in_first, in_last, in_sop, out_ready, cfg_wavelet;
     uint16_t cfg_pairs;
     uint32_t in_even, in_odd;
-    uint8_t in_ready, out_valid, out_first, out_last, out_sop, err_line;
+    uint8_t in_ready, out_valid, out_first, out_last, out_sop, err_line, err_wavelet;
     uint32_t out_low, out_high;
 };
 
@@ -32,6 +32,7 @@ extern "C" void uhdpipe_lift_hs_eval(UhdpipeHarness<Vlift_hs>* s, LiftHPorts* p)
     p->out_last = t->out_last;
     p->out_sop = t->out_sop;
     p->err_line = t->err_line;
+    p->err_wavelet = t->err_wavelet;
     p->out_low = t->out_low;
     p->out_high = t->out_high;
 }

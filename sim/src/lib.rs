@@ -140,6 +140,9 @@ pub(crate) use verilated;
 /// block's own: it maps the ports).
 macro_rules! hdl_sim {
     ($ty:ident, $block:ty, $doc:literal) => {
+        $crate::hdl_sim!($ty, $block, <$block>::default(), $doc);
+    };
+    ($ty:ident, $block:ty, $ctor:expr, $doc:literal) => {
         #[doc = $doc]
         pub struct $ty {
             uut: Box<$block>,
@@ -149,7 +152,7 @@ macro_rules! hdl_sim {
             /// A fresh instance, clock low.
             pub fn new() -> Self {
                 use rust_hdl::prelude::*;
-                let mut uut = Box::<$block>::default();
+                let mut uut: Box<$block> = Box::new($ctor);
                 uut.connect_all();
                 uut.clock.next = Clock::from(false);
                 let mut s = $ty { uut };

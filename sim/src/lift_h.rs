@@ -40,6 +40,8 @@ pub struct Ports {
     pub out_sop: u8,
     /// err_line (output).
     pub err_line: u8,
+    /// err_wavelet (output: `cfg_wavelet` is not in the build's wavelet set).
+    pub err_wavelet: u8,
     /// out_low (output, [`Build::OUT_BITS`]-bit two's complement).
     pub out_low: u32,
     /// out_high (output, as `out_low`).
@@ -60,6 +62,12 @@ crate::verilated!(LiftH, "lift_h", Ports, "The analysis build, Verilated.");
 crate::verilated!(LiftHs, "lift_hs", Ports, "The synthesis build, Verilated.");
 crate::hdl_sim!(HdlLiftH, uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0>, "The analysis build in rust-hdl's own simulator.");
 crate::hdl_sim!(HdlLiftHs, uhdpipe_rtl::blocks::lift_h::LiftH<16, 20, 35, 1>, "The synthesis build in rust-hdl's own simulator.");
+crate::hdl_sim!(
+    HdlLiftHLegallHaar,
+    uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0>,
+    uhdpipe_rtl::blocks::lift_h::LiftH::<12, 16, 31, 0>::with_wavelets(0b11010),
+    "An analysis build holding only LeGall (5,3) and the two Haars (the build-time wavelet set), in rust-hdl's own simulator."
+);
 
 impl Build for LiftH {
     const SYNTHESIS: bool = false;
@@ -67,6 +75,11 @@ impl Build for LiftH {
     const OUT_BITS: u32 = 16;
 }
 impl Build for HdlLiftH {
+    const SYNTHESIS: bool = false;
+    const IN_BITS: u32 = 12;
+    const OUT_BITS: u32 = 16;
+}
+impl Build for HdlLiftHLegallHaar {
     const SYNTHESIS: bool = false;
     const IN_BITS: u32 = 12;
     const OUT_BITS: u32 = 16;
@@ -109,6 +122,7 @@ macro_rules! hdl_dut {
                 p.out_last = u.out_last.val() as u8;
                 p.out_sop = u.out_sop.val() as u8;
                 p.err_line = u.err_line.val() as u8;
+                p.err_wavelet = u.err_wavelet.val() as u8;
                 p.out_low = u.out_low.val().to_u64() as u32;
                 p.out_high = u.out_high.val().to_u64() as u32;
             }
@@ -120,6 +134,7 @@ macro_rules! hdl_dut {
     };
 }
 hdl_dut!(HdlLiftH, 12);
+hdl_dut!(HdlLiftHLegallHaar, 12);
 hdl_dut!(HdlLiftHs, 16);
 
 /// Clocks to hold `cfg_wavelet` before a picture's first pair (it is decoded into registers).
@@ -142,6 +157,8 @@ pub struct Run {
     pub errors: usize,
     /// `out_sop` flags per output line.
     pub sops: Vec<bool>,
+    /// `err_wavelet` was high at some clock.
+    pub bad_wavelet: bool,
 }
 
 /// A pair as the stream carries it: (even, odd, first, last, sop).
@@ -209,6 +226,7 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
             next += 1;
         }
         run.errors += p.err_line as usize;
+        run.bad_wavelet |= p.err_wavelet == 1;
         quiet += 1;
         if p.out_valid == 1 && p.out_ready == 1 {
             quiet = 0;

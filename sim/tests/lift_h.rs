@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{analysis_1d, synthesis_1d};
-use uhdpipe_sim::lift_h::{drive, line_beats, Beat, Build, Drive, HdlLiftH, HdlLiftHs, LiftH, LiftHs, Run};
+use uhdpipe_sim::lift_h::{drive, line_beats, Beat, Build, Drive, HdlLiftH, HdlLiftHLegallHaar, HdlLiftHs, LiftH, LiftHs, Run};
 
 /// The model's output for `lines` (each `(even, odd)` pairs) as the block emits it: analysis
 /// (L, H) halves, synthesis the (x_2n, x_2n+1) pairs.
@@ -46,6 +46,7 @@ fn check<B: Build>(dut: &mut B, lines: &[Vec<(i64, i64)>], wavelet: u8, idle: u3
     let got = run(dut, lines, wavelet, idle, stall, seed);
     let want = expected::<B>(lines, wavelet as usize);
     prop_assert_eq!(got.errors, 0, "well-formed lines raised a protocol error");
+    prop_assert!(!got.bad_wavelet, "a wavelet of the build's set raised err_wavelet");
     prop_assert_eq!(&got.lines, &want, "wavelet {}", wavelet);
     let sops: Vec<bool> = (0..lines.len()).map(|k| k == 0).collect();
     prop_assert_eq!(&got.sops, &sops, "out_sop marks the first line only");
@@ -162,4 +163,19 @@ fn protocol_errors_flag_and_resynchronise() {
             }
         }
     }
+}
+
+/// A build holding only LeGall and the Haars (the build-time wavelet set) computes those
+/// exactly and raises `err_wavelet` for the others.
+#[test]
+fn a_wavelet_subset_build_flags_the_rest() {
+    let lines: Vec<Vec<(i64, i64)>> = (0..2).map(|k| (0..7i64).map(|i| ((i * 1237 + k * 77) % 4096 - 2048, (i * 911 - k * 3) % 2048)).collect()).collect();
+    big_stack(|| {
+        for wavelet in [1u8, 3, 4] {
+            check(&mut HdlLiftHLegallHaar::new(), &lines, wavelet, 100, 100, 5).unwrap();
+        }
+        for wavelet in [0u8, 2, 5, 6] {
+            assert!(run(&mut HdlLiftHLegallHaar::new(), &lines, wavelet, 0, 0, 5).bad_wavelet, "wavelet {wavelet}: no err_wavelet");
+        }
+    });
 }

@@ -34,6 +34,11 @@
 //! an early `in_last` ends the line; a line reaching `cfg_pairs` without `in_last` is ended
 //! and its surplus dropped). The lifting units see only well-formed lines.
 //!
+//! **Wavelet set** (build time, [`LiftH::with_wavelets`]): a build may hold any subset of
+//! the seven; the steps only the others use are not built (a LeGall-and-Haar build keeps two
+//! of the twelve variants' MACs), and `err_wavelet` is high while `cfg_wavelet` names a
+//! wavelet outside the set.
+//!
 //! **Reset:** none needed. **Run-time registers:** `cfg_pairs`, `cfg_single`,
 //! `cfg_wavelet` — set them at least three clocks before a picture's first pair and change
 //! them only while the block is empty.
@@ -160,6 +165,10 @@ pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize>
     pub cfg_wavelet: Signal<In, Bits<3>>,
     /// Protocol error: high for one clock when a line breaks the framing.
     pub err_line: Signal<Out, Bit>,
+    /// Configuration error: high (a level, from a register) while `cfg_wavelet` names a
+    /// wavelet this build does not hold ([`LiftH::with_wavelets`]); the output is then
+    /// meaningless (the missing steps pass the samples through).
+    pub err_wavelet: Signal<Out, Bit>,
     /// Output stream: a pair is offered.
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes it.
@@ -180,6 +189,8 @@ pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize>
     u3: LiftUnit<V, A>,
     syn: Constant<Bit>,
     nsmask: Constant<Bits<8>>,
+    wset: Constant<Bits<8>>,
+    bad: DFF<Bit>,
     one8: Constant<Bits<8>>,
     ext: Constant<Bits<V>>,
     sign_in: Constant<Bits<W>>,
@@ -188,14 +199,34 @@ pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize>
     o_new: Signal<Local, Bits<V>>,
 }
 
+/// Every VC-2 wavelet (bit `w` for wavelet index `w`).
+pub const ALL_WAVELETS: u8 = 0x7f;
+
+/// [`variants`] restricted to the wavelets in `set` (bit `w` for index `w`): variants no
+/// wavelet of the set uses are left out of the build.
+pub fn variants_in(pos: usize, synthesis: bool, set: u8) -> Vec<Variant> {
+    variants(pos, synthesis).into_iter().filter_map(|v| (v.wavelets & set != 0).then_some(Variant { wavelets: v.wavelets & set, ..v })).collect()
+}
+
 impl<const W: usize, const V: usize, const A: usize, const S: usize> Default for LiftH<W, V, A, S> {
+    /// Every wavelet.
     fn default() -> Self {
+        Self::with_wavelets(ALL_WAVELETS)
+    }
+}
+
+impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V, A, S> {
+    /// A build holding only the wavelets in `set` (bit `w` for VC-2 index `w`; the
+    /// build-time wavelet set): the others' lifting steps are not built, and selecting one of
+    /// them raises `err_wavelet`.
+    pub fn with_wavelets(set: u8) -> Self {
         assert!(S < 2 && V > W && V < 64 && A >= V + 15 && A < 64);
+        assert!(set != 0 && set & !ALL_WAVELETS == 0, "wavelet set {set:#x}");
         let syn = S == 1;
         // data-flow order: synthesis positions 0..3, analysis 3..0
         let unit = |k: usize| {
             let pos = if syn { k } else { POSITIONS - 1 - k };
-            LiftUnit::new(pos % 2 == 1, &variants(pos, syn), syn && k == POSITIONS - 1, k == 0)
+            LiftUnit::new(pos % 2 == 1, &variants_in(pos, syn, set), syn && k == POSITIONS - 1, k == 0)
         };
         let ext = ((1u64 << V) - 1) & !((1u64 << W) - 1);
         Self {
@@ -224,6 +255,9 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> Default for
             u3: unit(3),
             syn: Constant::new(syn),
             nsmask: Constant::new((noshift_mask() as u64).to_bits()),
+            wset: Constant::new((set as u64).to_bits()),
+            err_wavelet: Default::default(),
+            bad: Default::default(),
             one8: Constant::new(1u64.to_bits()),
             ext: Constant::new(ext.to_bits()),
             sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
@@ -237,12 +271,14 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> Default for
 impl<const W: usize, const V: usize, const A: usize, const S: usize> Logic for LiftH<W, V, A, S> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, noshift);
+        dff_setup!(self, clock, noshift, bad);
         self.u0.clock.next = self.clock.val();
         self.u1.clock.next = self.clock.val();
         self.u2.clock.next = self.clock.val();
         self.u3.clock.next = self.clock.val();
         self.noshift.d.next = (self.nsmask.val() & (self.one8.val() << self.cfg_wavelet.val())).any();
+        self.bad.d.next = !(self.wset.val() & (self.one8.val() << self.cfg_wavelet.val())).any();
+        self.err_wavelet.next = self.bad.q.val();
         self.u0.cfg_wavelet.next = self.cfg_wavelet.val();
         self.u1.cfg_wavelet.next = self.cfg_wavelet.val();
         self.u2.cfg_wavelet.next = self.cfg_wavelet.val();
@@ -342,6 +378,18 @@ mod tests {
         assert!(synthesis_bits(16) <= 20, "{}", synthesis_bits(16));
         // the bound grows with every wavelet's gain: LeGall alone would need fewer
         assert!(analysis_bits(12) > 12 + 1);
+    }
+
+    #[test]
+    fn a_wavelet_set_keeps_only_its_steps() {
+        // LeGall (1) and the Haars (3, 4): positions 0 and 1 only, two variants each
+        let set = 0b11010;
+        for pos in 0..POSITIONS {
+            let v = variants_in(pos, false, set);
+            assert_eq!(v.len(), if pos < 2 { 2 } else { 0 }, "position {pos}");
+            assert!(v.iter().all(|x| x.wavelets & !set == 0));
+        }
+        assert_eq!((0..POSITIONS).map(|p| variants_in(p, true, ALL_WAVELETS).len()).sum::<usize>(), 12);
     }
 
     #[test]
