@@ -183,6 +183,18 @@ impl LiftType {
             LiftType::OddSubtractEven => LiftType::OddAddEven,
         }
     }
+
+    /// Whether the operation writes the even samples (lift1, lift2) or the odd ones.
+    #[inline]
+    pub fn targets_even(self) -> bool {
+        matches!(self, LiftType::EvenAddOdd | LiftType::EvenSubtractOdd)
+    }
+
+    /// Whether the operation adds the weighted sum (lift1, lift3) or subtracts it.
+    #[inline]
+    pub fn adds(self) -> bool {
+        matches!(self, LiftType::EvenAddOdd | LiftType::OddAddEven)
+    }
 }
 
 /// (15.4.4.3, Tables 15.1–15.7) One lifting stage of a synthesis filter.
@@ -196,6 +208,15 @@ pub struct LiftStage {
     pub d: i32,
     /// Tap weights (length `L`).
     pub taps: &'static [i32],
+}
+
+impl LiftStage {
+    /// Index offset from the target index `n` to the first source index, in the
+    /// de-interleaved domain: `n + D - 1` for even targets, `n + D` for odd targets.
+    #[inline]
+    pub fn source_base(&self) -> isize {
+        self.d as isize - if self.lift.targets_even() { 1 } else { 0 }
+    }
 }
 
 /// A wavelet filter: synthesis lifting stages in order and the `filter_bit_shift`.

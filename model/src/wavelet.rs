@@ -23,7 +23,7 @@
 //! through every lifting stage. The decoder checks dequantised coefficients against it and
 //! moves to `i64`, or reports an error, instead of overflowing.
 
-use crate::tables::{LiftStage, LiftType, LIFTING_FILTERS};
+use crate::tables::{LiftStage, LIFTING_FILTERS};
 use rayon::prelude::*;
 
 /// Rows per parallel task for rows `width` samples wide: enough work to outweigh the
@@ -207,33 +207,15 @@ pub fn new_bands<T: Coef>(t: &TransformParams, width: usize, height: usize) -> V
         .collect()
 }
 
-/// Which half a lifting stage writes.
-#[inline]
-fn targets_even(l: LiftType) -> bool {
-    matches!(l, LiftType::EvenAddOdd | LiftType::EvenSubtractOdd)
-}
-
-#[inline]
-fn adds(l: LiftType) -> bool {
-    matches!(l, LiftType::EvenAddOdd | LiftType::OddAddEven)
-}
-
-/// Index offset from the target index `n` to the first source index, in the
-/// de-interleaved domain: `n + D - 1` for even targets, `n + D` for odd targets.
-#[inline]
-fn source_base(stage: &LiftStage) -> isize {
-    stage.d as isize - if targets_even(stage.lift) { 1 } else { 0 }
-}
-
 /// One lifting stage along a line: `target[n] ±= (Σ taps[j]·source[clamp(n+base+j)] + r) >> S`.
 fn lift_line<T: Coef, const L: usize>(target: &mut [T], source: &[T], stage: &LiftStage) {
     let len = target.len();
     debug_assert_eq!(len, source.len());
-    let base = source_base(stage);
+    let base = stage.source_base();
     let taps: [T; L] = std::array::from_fn(|j| T::from_i64(stage.taps[j] as i64));
     let shift = stage.shift;
     let round = if shift > 0 { T::from_i64(1 << (shift - 1)) } else { T::default() };
-    let add = adds(stage.lift);
+    let add = stage.lift.adds();
     let last = len as isize - 1;
     let at = |n: usize| -> T {
         let mut acc = round;
@@ -310,7 +292,7 @@ unsafe fn apply_stage_avx2<T: Coef>(t: &mut [T], srcs: &[&[T]], st: &LiftStage) 
 
 #[inline(always)]
 fn apply_stage_impl<T: Coef>(t: &mut [T], srcs: &[&[T]], st: &LiftStage) {
-    let add = adds(st.lift);
+    let add = st.lift.adds();
     macro_rules! k {
         ([$($tap:literal),*], $shift:literal) => {{
             const TAPS: &[i32] = &[$($tap),*];
@@ -353,7 +335,7 @@ fn dispatch_line<T: Coef>(target: &mut [T], source: &[T], stage: &LiftStage) {
 /// (15.4.4) `oned_synthesis` of one line held as separate even (`lo`) and odd (`hi`) halves.
 fn oned_synthesis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
     for stage in LIFTING_FILTERS[filter].stages {
-        if targets_even(stage.lift) {
+        if stage.lift.targets_even() {
             dispatch_line(lo, hi, stage);
         } else {
             dispatch_line(hi, lo, stage);
@@ -522,7 +504,7 @@ impl<T: Coef> Coefficients<T> {
             let mut synth = vec![T::default(); width];
             for tick in 0..wf.ticks() {
                 for (st, r) in wf.lifts_at(tick) {
-                    let (tgt, src): (&mut [T], &[T]) = if targets_even(st.lift) { (&mut *top, &*bottom) } else { (&mut *bottom, &*top) };
+                    let (tgt, src): (&mut [T], &[T]) = if st.lift.targets_even() { (&mut *top, &*bottom) } else { (&mut *bottom, &*top) };
                     let src_row = |i: usize| &src[i * stride..i * stride + width];
                     lift_segment(&mut tgt[r * stride..r * stride + width], &src_row, r, bh, st);
                 }
@@ -598,15 +580,15 @@ fn wavefront_lags(stages: &[LiftStage]) -> Vec<usize> {
     let mut lags: Vec<isize> = Vec::with_capacity(stages.len());
     for (si, st) in stages.iter().enumerate() {
         let mut lag: isize = lags.iter().copied().max().unwrap_or(0);
-        let writes_even = targets_even(st.lift);
+        let writes_even = st.lift.targets_even();
         // Producer of the half this stage reads (the other half).
-        if let Some(p) = (0..si).rev().find(|&q| targets_even(stages[q].lift) != writes_even) {
-            lag = lag.max(lags[p] + source_base(st) + st.taps.len() as isize - 1);
+        if let Some(p) = (0..si).rev().find(|&q| stages[q].lift.targets_even() != writes_even) {
+            lag = lag.max(lags[p] + st.source_base() + st.taps.len() as isize - 1);
         }
         // Earlier readers of the half this stage writes.
         for q in 0..si {
-            if targets_even(stages[q].lift) != writes_even {
-                lag = lag.max(lags[q] - source_base(&stages[q]));
+            if stages[q].lift.targets_even() != writes_even {
+                lag = lag.max(lags[q] - stages[q].source_base());
             }
         }
         lags.push(lag.max(0));
@@ -644,7 +626,7 @@ impl<'a> Wavefront<'a> {
 
     /// The row of the even (or odd) half that no stage changes after `tick`.
     fn final_row_at(&self, tick: usize, even: bool) -> Option<usize> {
-        let lag = self.stages.iter().zip(&self.lags).filter(|(st, _)| targets_even(st.lift) == even).map(|(_, &l)| l).max().unwrap_or(0);
+        let lag = self.stages.iter().zip(&self.lags).filter(|(st, _)| st.lift.targets_even() == even).map(|(_, &l)| l).max().unwrap_or(0);
         self.row_at(tick, lag)
     }
 }
@@ -683,7 +665,7 @@ fn vertical_wavefront<T: Coef>(even: &mut [T], odd: &mut [T], rows: usize, width
         let r = &r;
         for tick in 0..wf.ticks() {
             for (st, row) in wf.lifts_at(tick) {
-                let (tgt, src) = if targets_even(st.lift) { (r.even, r.odd) } else { (r.odd, r.even) };
+                let (tgt, src) = if st.lift.targets_even() { (r.even, r.odd) } else { (r.odd, r.even) };
                 // SAFETY: rows are in bounds (asserted above: row < rows, x0 + n <= width);
                 // target and sources lie in different halves, so the `&mut` does not alias the
                 // shared slices; other threads use other column stripes.
@@ -700,7 +682,7 @@ fn vertical_wavefront<T: Coef>(even: &mut [T], odd: &mut [T], rows: usize, width
 /// One lifting stage on one row segment: `t[x] ±= (Σ taps[j]·src(clamp(row + base + j))[x] + r) >> S`.
 #[inline]
 fn lift_segment<'a, T: Coef + 'a>(t: &mut [T], src: &dyn Fn(usize) -> &'a [T], row: usize, rows: usize, st: &LiftStage) {
-    let base = source_base(st);
+    let base = st.source_base();
     let last = rows as isize - 1;
     let mut srcs: [&[T]; 8] = [&[]; 8];
     for (j, s) in srcs.iter_mut().enumerate().take(st.taps.len()) {
@@ -722,7 +704,7 @@ pub fn idwt<T: Coef>(t: &TransformParams, bands: Vec<Band<T>>) -> Band<T> {
 /// Analysis counterpart of [`oned_synthesis_split`]: the stages reversed, each inverted.
 fn oned_analysis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
     for inv in analysis_stages(filter) {
-        if targets_even(inv.lift) {
+        if inv.lift.targets_even() {
             dispatch_line(lo, hi, &inv);
         } else {
             dispatch_line(hi, lo, &inv);
@@ -731,7 +713,7 @@ fn oned_analysis_split<T: Coef>(lo: &mut [T], hi: &mut [T], filter: usize) {
 }
 
 /// The analysis counterpart of a filter's synthesis stages: reversed, each inverted.
-fn analysis_stages(filter: usize) -> Vec<LiftStage> {
+pub fn analysis_stages(filter: usize) -> Vec<LiftStage> {
     LIFTING_FILTERS[filter].stages.iter().rev().map(|st| LiftStage { lift: st.lift.inverse(), ..*st }).collect()
 }
 
@@ -820,12 +802,15 @@ fn pass_bound(m_in: u128, filter: usize) -> (u128, u128) {
     stages_bound(m_in, LIFTING_FILTERS[filter].stages)
 }
 
-/// [`pass_bound`] for any sequence of lifting stages.
-fn stages_bound(m_in: u128, stages: &[LiftStage]) -> (u128, u128) {
+/// Magnitude bounds through any sequence of lifting stages applied to inputs of magnitude at
+/// most `m_in`: (the bound of every sample the stages write or leave — the larger half's —
+/// and the peak of any value including the weighted sums before their shift). Each stage
+/// adds `(Σ|taps|·source + r) >> S`, plus one for the floor of a negative sum.
+pub fn stages_bound(m_in: u128, stages: &[LiftStage]) -> (u128, u128) {
     let (mut even, mut odd) = (m_in, m_in);
     let mut peak = m_in;
     for s in stages {
-        let (t, src) = if targets_even(s.lift) { (&mut even, odd) } else { (&mut odd, even) };
+        let (t, src) = if s.lift.targets_even() { (&mut even, odd) } else { (&mut odd, even) };
         let tap_sum: u128 = s.taps.iter().map(|&x| x.unsigned_abs() as u128).sum();
         let round = if s.shift > 0 { 1u128 << (s.shift - 1) } else { 0 };
         let acc = tap_sum.saturating_mul(src).saturating_add(round);
@@ -908,6 +893,7 @@ pub fn coef_limit<T: Coef>(t: &TransformParams) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use crate::tables::LiftType;
 
     #[test]
     fn synthesis_1d_undoes_analysis_1d_for_every_wavelet() {

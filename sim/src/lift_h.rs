@@ -69,40 +69,28 @@ crate::hdl_sim!(
     "An analysis build holding only LeGall (5,3) and the two Haars (the build-time wavelet set), in rust-hdl's own simulator."
 );
 
-impl Build for LiftH {
-    const SYNTHESIS: bool = false;
-    const IN_BITS: u32 = 12;
-    const OUT_BITS: u32 = 16;
+/// The two generated builds' directions and widths (`rtl-generate`: analysis 12 → 16 bits,
+/// synthesis 16 → 20), for each of their models.
+macro_rules! build {
+    ($syn:literal, $in_bits:literal, $out_bits:literal: $($ty:ident),+) => {
+        $(impl Build for $ty {
+            const SYNTHESIS: bool = $syn;
+            const IN_BITS: u32 = $in_bits;
+            const OUT_BITS: u32 = $out_bits;
+        })+
+    };
 }
-impl Build for HdlLiftH {
-    const SYNTHESIS: bool = false;
-    const IN_BITS: u32 = 12;
-    const OUT_BITS: u32 = 16;
-}
-impl Build for HdlLiftHLegallHaar {
-    const SYNTHESIS: bool = false;
-    const IN_BITS: u32 = 12;
-    const OUT_BITS: u32 = 16;
-}
-impl Build for LiftHs {
-    const SYNTHESIS: bool = true;
-    const IN_BITS: u32 = 16;
-    const OUT_BITS: u32 = 20;
-}
-impl Build for HdlLiftHs {
-    const SYNTHESIS: bool = true;
-    const IN_BITS: u32 = 16;
-    const OUT_BITS: u32 = 20;
-}
+build!(false, 12, 16: LiftH, HdlLiftH, HdlLiftHLegallHaar);
+build!(true, 16, 20: LiftHs, HdlLiftHs);
 
 macro_rules! hdl_dut {
-    ($ty:ident, $in_bits:literal) => {
+    ($ty:ident) => {
         impl Dut for $ty {
             type Ports = Ports;
 
             fn eval(&mut self, p: &mut Ports) {
                 use rust_hdl::prelude::*;
-                let mask = (1u64 << $in_bits) - 1;
+                let mask = (1u64 << <$ty as Build>::IN_BITS) - 1;
                 let u = &mut self.uut;
                 u.in_valid.next = p.in_valid != 0;
                 u.in_first.next = p.in_first != 0;
@@ -133,9 +121,9 @@ macro_rules! hdl_dut {
         }
     };
 }
-hdl_dut!(HdlLiftH, 12);
-hdl_dut!(HdlLiftHLegallHaar, 12);
-hdl_dut!(HdlLiftHs, 16);
+hdl_dut!(HdlLiftH);
+hdl_dut!(HdlLiftHLegallHaar);
+hdl_dut!(HdlLiftHs);
 
 /// Clocks to hold `cfg_wavelet` before a picture's first pair (it is decoded into registers).
 pub const SETUP_CLOCKS: usize = 4;

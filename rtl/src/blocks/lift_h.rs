@@ -45,12 +45,13 @@
 //!
 //! **Build-time parameters:** `W` input bits; `V` datapath and output bits (analysis needs
 //! [`analysis_bits`]`(W)`, synthesis [`synthesis_bits`]`(W)`); `A` the MACs' accumulator
-//! bits (`V + 15` holds the largest coefficient sum, Daubechies' `2 · 6497`); `S` the
-//! direction (0 analysis, 1 synthesis).
+//! bits ([`accumulator_bits`]`(W, S)`; `V + 15` always suffices: the largest coefficient sum
+//! is Daubechies' `2 · 6497`); `S` the direction (0 analysis, 1 synthesis).
 
 use super::lift_unit::{LiftUnit, Variant};
 use rust_hdl::prelude::*;
-use uhdpipe_model::tables::{LiftType, LIFTING_FILTERS};
+use uhdpipe_model::tables::LIFTING_FILTERS;
+use uhdpipe_model::wavelet::{analysis_stages, stages_bound};
 
 /// Lifting positions (the most steps any VC-2 wavelet has: Daubechies (9,7)).
 pub const POSITIONS: usize = 4;
@@ -59,12 +60,8 @@ pub const POSITIONS: usize = 4;
 /// four; two-step ones start at 0 if their first step targets the even samples, else at 1.
 pub fn positions(filter: usize) -> Vec<usize> {
     let st = LIFTING_FILTERS[filter].stages;
-    let first = if st.len() == POSITIONS || targets_even(st[0].lift) { 0 } else { 1 };
+    let first = if st.len() == POSITIONS || st[0].lift.targets_even() { 0 } else { 1 };
     (0..st.len()).map(|i| first + i).collect()
-}
-
-fn targets_even(l: LiftType) -> bool {
-    matches!(l, LiftType::EvenAddOdd | LiftType::EvenSubtractOdd)
 }
 
 /// The variants of synthesis position `pos`: every wavelet's step in that position, equal
@@ -78,13 +75,12 @@ pub fn variants(pos: usize, synthesis: bool) -> Vec<Variant> {
             if p != pos {
                 continue;
             }
-            assert_eq!(targets_even(st.lift), pos.is_multiple_of(2), "wavelet {w}: step in the wrong parity");
-            let adds = matches!(st.lift, LiftType::EvenAddOdd | LiftType::OddAddEven);
+            assert_eq!(st.lift.targets_even(), pos.is_multiple_of(2), "wavelet {w}: step in the wrong parity");
             let v = Variant {
                 taps: st.taps.iter().map(|&t| t as i64).collect(),
-                base: st.d - if targets_even(st.lift) { 1 } else { 0 },
+                base: st.source_base() as i32,
                 shift: st.shift,
-                sub: adds != synthesis,
+                sub: st.lift.adds() != synthesis,
                 wavelets: 0,
             };
             match out.iter_mut().find(|o| Variant { wavelets: 0, ..(*o).clone() } == v) {
@@ -101,26 +97,20 @@ pub fn noshift_mask() -> u8 {
     LIFTING_FILTERS.iter().enumerate().filter(|(_, f)| f.bit_shift == 0).fold(0, |m, (w, _)| m | 1 << w)
 }
 
-/// Largest magnitude of any value of one lifting pass over inputs of magnitude `m_in`
-/// (per parity: even, odd), for every wavelet; `analysis` includes the input scaling.
-fn pass_peak(m_in: u128, analysis: bool) -> u128 {
-    let mut peak = 0;
-    for f in LIFTING_FILTERS.iter() {
-        let mut m = [m_in << if analysis { f.bit_shift } else { 0 }; 2];
-        peak = peak.max(m[0]);
-        let order: Vec<usize> = if analysis { (0..f.stages.len()).rev().collect() } else { (0..f.stages.len()).collect() };
-        for i in order {
-            let st = &f.stages[i];
-            let (t, s) = if targets_even(st.lift) { (0, 1) } else { (1, 0) };
-            let sum: u128 = st.taps.iter().map(|&c| c.unsigned_abs() as u128).sum::<u128>() * m[s];
-            let r = if st.shift > 0 { 1u128 << (st.shift - 1) } else { 0 };
-            m[t] += (sum + r) >> st.shift;
-            peak = peak.max(m[t]);
-        }
-        // the synthesis post-shift adds 1 before shifting
-        peak = peak.max(m[0] + 1).max(m[1] + 1);
-    }
-    peak
+/// Bounds of one pass over inputs of magnitude up to `m_in`, over every wavelet, from the
+/// model's lifting bound (`stages_bound`): (the largest sample — analysis includes the input
+/// scaling, synthesis the output shift's `+1` — and the largest value of any kind, the
+/// weighted sums before their shift included: what the MACs' accumulators hold).
+fn pass_bounds(m_in: u128, synthesis: bool) -> (u128, u128) {
+    (0..LIFTING_FILTERS.len()).fold((m_in, 0), |(out, acc), f| {
+        let (o, peak) = if synthesis {
+            let (o, p) = stages_bound(m_in, LIFTING_FILTERS[f].stages);
+            (o + 1, p)
+        } else {
+            stages_bound(m_in << LIFTING_FILTERS[f].bit_shift, &analysis_stages(f))
+        };
+        (out.max(o), acc.max(peak).max(o))
+    })
 }
 
 /// Two's complement bits for magnitudes up to `m`.
@@ -130,12 +120,17 @@ fn bits_for(m: u128) -> usize {
 
 /// Datapath bits `V` an analysis build with `W`-bit input needs (every wavelet).
 pub fn analysis_bits(w: usize) -> usize {
-    bits_for(pass_peak(1 << (w - 1), true))
+    bits_for(pass_bounds(1 << (w - 1), false).0)
 }
 
 /// Datapath bits `V` a synthesis build with `W`-bit input needs (every wavelet).
 pub fn synthesis_bits(w: usize) -> usize {
-    bits_for(pass_peak(1 << (w - 1), false))
+    bits_for(pass_bounds(1 << (w - 1), true).0)
+}
+
+/// Accumulator bits `A` the MACs of a build with `W`-bit input need (every wavelet).
+pub fn accumulator_bits(w: usize, synthesis: bool) -> usize {
+    bits_for(pass_bounds(1 << (w - 1), synthesis).1)
 }
 
 /// The block; ports below are its whole interface.
@@ -376,6 +371,9 @@ mod tests {
         // the generated builds (rtl-generate): analysis 12 -> 16 bits, synthesis 16 -> 20
         assert!(analysis_bits(12) <= 16, "{}", analysis_bits(12));
         assert!(synthesis_bits(16) <= 20, "{}", synthesis_bits(16));
+        // and their accumulators (A = 31, 35)
+        assert!(accumulator_bits(12, false) <= 31, "{}", accumulator_bits(12, false));
+        assert!(accumulator_bits(16, true) <= 35, "{}", accumulator_bits(16, true));
         // the bound grows with every wavelet's gain: LeGall alone would need fewer
         assert!(analysis_bits(12) > 12 + 1);
     }
