@@ -737,6 +737,26 @@ pub fn analysis_1d(line: &[i64], filter: usize) -> (Vec<i64>, Vec<i64>) {
     (lo, hi)
 }
 
+/// (15.4.4) `oned_synthesis` of one column held as its even (`lo`) and odd (`hi`) halves,
+/// with no `filter_bit_shift`: the vertical pass of synthesis (15.4.3 `vh_synthesis`). The
+/// reference the RTL's vertical lifting matches. Returns the updated (even, odd) halves.
+pub fn oned_synthesis(lo: &[i64], hi: &[i64], filter: usize) -> (Vec<i64>, Vec<i64>) {
+    assert_eq!(lo.len(), hi.len(), "synthesis needs equal halves");
+    let (mut lo, mut hi) = (lo.to_vec(), hi.to_vec());
+    oned_synthesis_split(&mut lo, &mut hi, filter);
+    (lo, hi)
+}
+
+/// The inverse of [`oned_synthesis`] (its stages reversed, each inverted; no
+/// `filter_bit_shift`): the vertical pass of analysis (15.4.3 `vh_analysis`, encoder side)
+/// on one column's (even, odd) halves. Returns (L, H).
+pub fn oned_analysis(lo: &[i64], hi: &[i64], filter: usize) -> (Vec<i64>, Vec<i64>) {
+    assert_eq!(lo.len(), hi.len(), "analysis needs equal halves");
+    let (mut lo, mut hi) = (lo.to_vec(), hi.to_vec());
+    oned_analysis_split(&mut lo, &mut hi, filter);
+    (lo, hi)
+}
+
 /// One line of horizontal synthesis with `filter`: (15.4.4) `oned_synthesis` of the line's
 /// low and high halves, then `filter_bit_shift` undone with rounding (15.4.2): the
 /// interleaved samples. The reference the RTL's 1-D synthesis matches.
@@ -901,6 +921,23 @@ mod tests {
         for w in 0..7 {
             let (lo, hi) = analysis_1d(&line, w);
             assert_eq!(synthesis_1d(&lo, &hi, w), line, "wavelet {w}");
+        }
+    }
+
+    #[test]
+    fn oned_synthesis_undoes_oned_analysis_and_matches_the_vertical_pass() {
+        let col: Vec<i64> = (0..38).map(|i: i64| ((i * i * 53 + 7 * i) % 2048) - 1024).collect();
+        let lo: Vec<i64> = col.iter().step_by(2).copied().collect();
+        let hi: Vec<i64> = col.iter().skip(1).step_by(2).copied().collect();
+        for w in 0..7 {
+            let (l, h) = oned_analysis(&lo, &hi, w);
+            assert_eq!(oned_synthesis(&l, &h, w), (lo.clone(), hi.clone()), "wavelet {w}");
+            // vh_analysis of a picture one column pair wide, horizontal Haar without shift
+            // on a column of (x, 0) pairs, gives the column's lifting in its LL/LH bands
+            let t = TransformParams { wavelet_index: w, wavelet_index_ho: 3, dwt_depth: 1, dwt_depth_ho: 0 };
+            let pic = Band { width: 2, height: col.len(), data: col.iter().flat_map(|&x| [x, x]).collect() };
+            let (ll, _, lh, _) = vh_analysis(&t, &pic);
+            assert_eq!((ll.data, lh.data), (l, h), "wavelet {w}");
         }
     }
 

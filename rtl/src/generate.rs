@@ -244,6 +244,18 @@ fn select_width(x: &str, w: &HashMap<String, u32>) -> Option<u32> {
     }
 }
 
+/// Whether the hex digits `hex` are the mask `2^n − 1` (any `n`: rust-hdl writes words of
+/// more than 128 bits too).
+fn all_ones(hex: &str, n: u32) -> bool {
+    let top = match n % 4 {
+        0 => 'f',
+        1 => '1',
+        2 => '3',
+        _ => '7',
+    };
+    n > 0 && hex.len() == n.div_ceil(4) as usize && hex.starts_with(top) && hex[1..].chars().all(|c| c == 'f')
+}
+
 /// Rewrites one right-hand side for a target `tw` bits wide.
 fn size_expr(rhs: &str, tw: u32, w: &HashMap<String, u32>) -> String {
     let mut s = rhs.to_string();
@@ -261,9 +273,9 @@ fn size_expr(rhs: &str, tw: u32, w: &HashMap<String, u32>) -> String {
         let Some(end) = after.find(')') else { continue };
         let lit = &after[..end];
         let Some((bits, hex)) = lit.split_once("'h") else { continue };
-        let (Ok(n), Ok(mask)) = (bits.parse::<u32>(), u128::from_str_radix(hex, 16)) else { continue };
+        let Ok(n) = bits.parse::<u32>() else { continue };
         let Some(xw) = w.get(x).copied().or_else(|| select_width(x, w)) else { continue };
-        if n == 0 || n > 128 || mask != u128::MAX >> (128 - n) {
+        if !all_ones(hex, n) {
             continue;
         }
         let ext = if xw >= n { x.to_string() } else { format!("{{{{{}{{1'b0}}}}, {x}}}", n - xw) };
@@ -294,31 +306,55 @@ fn size_expr(rhs: &str, tw: u32, w: &HashMap<String, u32>) -> String {
 /// Generation runs on a thread with a large stack: rust-hdl builds each design (and walks
 /// it) on the stack, and the lifting blocks' models are large.
 pub fn all_blocks() -> Vec<(String, Vec<(String, String)>)> {
-    std::thread::Builder::new().stack_size(1 << 30).spawn(blocks_on_this_thread).expect("generator thread").join().expect("generation panicked")
+    blocks(&[])
 }
 
-fn blocks_on_this_thread() -> Vec<(String, Vec<(String, String)>)> {
+/// The blocks named in `only` (every block when it is empty), as [`all_blocks`].
+pub fn blocks(only: &[String]) -> Vec<(String, Vec<(String, String)>)> {
+    let only = only.to_vec();
+    std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || {
+            let list = block_list();
+            for name in &only {
+                assert!(list.iter().any(|(b, _)| b == name), "no block `{name}`: the blocks are {:?}", list.iter().map(|(b, _)| *b).collect::<Vec<_>>());
+            }
+            list.into_iter().filter(|(b, _)| only.is_empty() || only.iter().any(|o| o == b)).map(|(b, make)| (b.to_string(), make())).collect()
+        })
+        .expect("generator thread")
+        .join()
+        .expect("generation panicked")
+}
+
+type Modules = Vec<(String, String)>;
+
+fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
     use crate::blocks::legall_fwd::LegallFwd;
     use crate::blocks::legall_h::LegallH;
     vec![
-        ("legall_h".to_string(), verilog("legall_h", "legall_h", &mut LegallH::<12, 16, 0>::default())),
+        ("legall_h", &|| verilog("legall_h", "legall_h", &mut LegallH::<12, 16, 0>::default())),
         // The simulation build: rows up to 8192 samples (8K), depth 3.
-        ("legall_fwd".to_string(), verilog("legall_fwd", "legall_fwd", &mut LegallFwd::<12, 11, 10>::default())),
+        ("legall_fwd", &|| verilog("legall_fwd", "legall_fwd", &mut LegallFwd::<12, 11, 10>::default())),
         // The simulated PCIe device's core: register chain, job queues, DMA and the 10-bit
         // packing stage (CAPS: DMA; BUILD: the stage's 4 samples per clock).
-        ("device".to_string(), verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))),
+        ("device", &|| verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))),
         // The ULX3S build: rows up to 2048 samples (1080p), depth 3.
-        ("legall_fwd_hd".to_string(), verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8>::default())),
+        ("legall_fwd_hd", &|| verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8>::default())),
         // Every-wavelet horizontal lifting, analysis (12-bit samples in) and synthesis
         // (16-bit coefficients in): the simulation builds.
-        ("lift_h".to_string(), verilog("lift_h", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0>::default())),
-        ("lift_hs".to_string(), verilog("lift_hs", "lift_h", &mut crate::blocks::lift_h::LiftH::<16, 20, 35, 1>::default())),
+        ("lift_h", &|| verilog("lift_h", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0>::default())),
+        ("lift_hs", &|| verilog("lift_hs", "lift_h", &mut crate::blocks::lift_h::LiftH::<16, 20, 35, 1>::default())),
+        // Every-wavelet vertical lifting, analysis (12-bit samples in) and synthesis (16-bit
+        // coefficients in), rows up to 64 beats: the simulation builds.
+        ("lift_v", &|| verilog("lift_v", "lift_v", &mut crate::blocks::lift_v::LiftVTest::default())),
+        ("lift_vs", &|| verilog("lift_vs", "lift_v", &mut crate::blocks::lift_v::LiftVsTest::default())),
         // The inverse transform's simulation build: rows up to 8192 samples, depth 3.
-        ("legall_inv".to_string(), verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10>::default())),
+        ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10>::default())),
         // Its ULX3S build: rows up to 2048 samples (1080p), depth 3.
-        ("legall_inv_hd".to_string(), verilog("legall_inv_hd", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 9, 8>::default())),
+        ("legall_inv_hd", &|| verilog("legall_inv_hd", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 9, 8>::default())),
     ]
 }
+
 
 #[cfg(test)]
 mod tests {
@@ -332,6 +368,10 @@ mod tests {
         assert_eq!(size_expr("((a) & 16'hffff) + 32'h1", 16, &w), "{{4{1'b0}}, a} + 16'h1");
         assert_eq!(size_expr("(s >> 32'h2) | s", 16, &w), "(s >> 2'h2) | s");
         assert_eq!(size_expr("((s) & 16'hffff)", 16, &w), "s");
+        // words wider than 128 bits, and masks that are not all ones stay as they are
+        assert_eq!(size_expr("((s) & 160'hffffffffffffffffffffffffffffffffffffffff)", 160, &w), "{{144{1'b0}}, s}");
+        assert_eq!(size_expr("((a) & 18'h3ffff)", 18, &w), "{{6{1'b0}}, a}");
+        assert_eq!(size_expr("((a) & 16'hfff0)", 16, &w), "((a) & 16'hfff0)");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod legall_fwd;
 pub mod legall_h;
 pub mod legall_inv;
 pub mod lift_h;
+pub mod lift_v;
 pub mod pictures;
 
 /// A clocked block driven port by port: the one interface testbenches use for both

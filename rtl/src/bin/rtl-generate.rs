@@ -1,8 +1,9 @@
 //! Writes every block's Verilog into `rtl/verilog/<block>/<module>.v` (committed; a test
-//! checks it is current).
+//! checks it is current). Block names as arguments write only those (`rtl-generate lift_v`).
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("verilog");
-    for (block, modules) in uhdpipe_rtl::generate::all_blocks() {
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    for (block, modules) in uhdpipe_rtl::generate::blocks(&only) {
         let bdir = dir.join(&block);
         let _ = std::fs::remove_dir_all(&bdir);
         std::fs::create_dir_all(&bdir).expect("create rtl/verilog/<block>");

@@ -98,39 +98,41 @@ pub fn noshift_mask() -> u8 {
 }
 
 /// Bounds of one pass over inputs of magnitude up to `m_in`, over every wavelet, from the
-/// model's lifting bound (`stages_bound`): (the largest sample — analysis includes the input
-/// scaling, synthesis the output shift's `+1` — and the largest value of any kind, the
-/// weighted sums before their shift included: what the MACs' accumulators hold).
-fn pass_bounds(m_in: u128, synthesis: bool) -> (u128, u128) {
+/// model's lifting bound (`stages_bound`): (the largest sample — with `scaled`, analysis
+/// includes the input scaling by `filter_bit_shift` and synthesis the output shift's `+1` —
+/// and the largest value of any kind, the weighted sums before their shift included: what
+/// the MACs' accumulators hold). Horizontal passes are `scaled`, vertical ones not.
+pub(crate) fn pass_bounds(m_in: u128, synthesis: bool, scaled: bool) -> (u128, u128) {
     (0..LIFTING_FILTERS.len()).fold((m_in, 0), |(out, acc), f| {
         let (o, peak) = if synthesis {
             let (o, p) = stages_bound(m_in, LIFTING_FILTERS[f].stages);
-            (o + 1, p)
+            (o + scaled as u128, p)
         } else {
-            stages_bound(m_in << LIFTING_FILTERS[f].bit_shift, &analysis_stages(f))
+            let shift = if scaled { LIFTING_FILTERS[f].bit_shift } else { 0 };
+            stages_bound(m_in << shift, &analysis_stages(f))
         };
         (out.max(o), acc.max(peak).max(o))
     })
 }
 
 /// Two's complement bits for magnitudes up to `m`.
-fn bits_for(m: u128) -> usize {
+pub(crate) fn bits_for(m: u128) -> usize {
     (128 - m.leading_zeros()) as usize + 1
 }
 
 /// Datapath bits `V` an analysis build with `W`-bit input needs (every wavelet).
 pub fn analysis_bits(w: usize) -> usize {
-    bits_for(pass_bounds(1 << (w - 1), false).0)
+    bits_for(pass_bounds(1 << (w - 1), false, true).0)
 }
 
 /// Datapath bits `V` a synthesis build with `W`-bit input needs (every wavelet).
 pub fn synthesis_bits(w: usize) -> usize {
-    bits_for(pass_bounds(1 << (w - 1), true).0)
+    bits_for(pass_bounds(1 << (w - 1), true, true).0)
 }
 
 /// Accumulator bits `A` the MACs of a build with `W`-bit input need (every wavelet).
 pub fn accumulator_bits(w: usize, synthesis: bool) -> usize {
-    bits_for(pass_bounds(1 << (w - 1), synthesis).1)
+    bits_for(pass_bounds(1 << (w - 1), synthesis, true).1)
 }
 
 /// The block; ports below are its whole interface.

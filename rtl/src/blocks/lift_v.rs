@@ -1,0 +1,393 @@
+//! Vertical wavelet transform of a picture for **every VC-2 wavelet** (indices 0–6), chosen
+//! at run time, two columns per clock, with line buffers and no frame buffer: the vertical
+//! half of ST 2042-1 15.4.3 `vh_analysis` / `vh_synthesis`.
+//!
+//! **Function.** The picture is `cfg_rows` rows of `cfg_pairs` beats; a beat carries two
+//! columns (`a`, `b`). Analysis (`S = 0`): per column, the even rows `e_n` and odd rows `o_n`
+//! become the low and high halves (L, H) — exactly `uhdpipe_model::wavelet::oned_analysis`
+//! (the wavelet's lifting stages in reverse, each inverted; no `filter_bit_shift`: the
+//! horizontal pass applies it). Synthesis (`S = 1`): the rows alternate `L_n`, `H_n` and
+//! become the even and odd rows, exactly `oned_synthesis` (15.4.4). Output rows alternate
+//! even and odd (`out_vhigh` marks the odd ones: H in analysis).
+//!
+//! **Structure.** A framing check ([`super::v_frame`]), then four [`super::lift_v_unit`]s in
+//! a row, one per lifting position, in the order of [`super::lift_h`] (synthesis positions
+//! 0..3, analysis 3..0); a wavelet with no step in a position passes that unit with no delay.
+//! Taps, offsets and shifts come from the model's table through [`super::lift_h::variants`].
+//!
+//! **Throughput:** one beat per clock. Each unit with a step of delay `D` (row pairs, see
+//! [`super::lift_v_unit`]) flushes `2D` rows after a picture while refusing input, so a
+//! picture takes `cfg_pairs · (cfg_rows + 2 ΣD)` clocks ([`flush_rows`]: LeGall 4 rows,
+//! Fidelity 16). **Latency:** `2 ΣD` rows plus about 13 clocks per unit.
+//!
+//! **Protocol errors.** As [`super::legall_v`]: a beat that breaks the framing pulses
+//! `err_pic`, the picture is abandoned, and the next picture (`in_sop` with `in_first`)
+//! comes out exactly right.
+//!
+//! **Wavelet set** (build time, [`LiftV::with_wavelets`]): only the chosen wavelets' steps
+//! and line buffers are built; `err_wavelet` is high while `cfg_wavelet` names another.
+//!
+//! **Reset:** none needed. **Run-time registers:** `cfg_pairs`, `cfg_rows`, `cfg_wavelet` —
+//! set them at least three clocks before a picture and change them only while the block is
+//! empty.
+//!
+//! **Build-time parameters:** `W` input bits; `V` datapath and output bits ([`analysis_bits`]
+//! / [`synthesis_bits`]); `A` the MACs' accumulator bits ([`accumulator_bits`]); `N` column
+//! address bits (rows up to `2^N` beats); `S` the direction; `Sk`/`Tk` unit `k`'s line-buffer
+//! words ([`words`]: `K · V` and `D_max · V` bits, which Rust's const generics cannot compute
+//! from `V`). **Resources:** per unit and lane, two `2^N`-word RAMs of those widths.
+
+use super::lift_h::{bits_for, pass_bounds, variants_in, ALL_WAVELETS, POSITIONS};
+use super::lift_v_unit::{chain_slots, delay, LiftVUnit};
+use super::v_frame::VFrame;
+use rust_hdl::prelude::*;
+
+/// The generated analysis build: 12-bit samples in, 15-bit coefficients out, rows up to 64
+/// beats (the test build; `rtl-generate` writes `lift_v`).
+pub type LiftVTest = LiftV<12, 15, 27, 6, 0, 30, 15, 120, 60, 120, 60, 60, 30>;
+/// The generated synthesis build: 16-bit coefficients in, 20-bit samples out (`lift_vs`).
+pub type LiftVsTest = LiftV<16, 20, 31, 6, 1, 80, 40, 160, 80, 160, 80, 40, 20>;
+
+/// Datapath bits `V` a vertical analysis build with `W`-bit input needs (every wavelet).
+pub fn analysis_bits(w: usize) -> usize {
+    bits_for(pass_bounds(1 << (w - 1), false, false).0)
+}
+
+/// Datapath bits `V` a vertical synthesis build with `W`-bit input needs (every wavelet).
+pub fn synthesis_bits(w: usize) -> usize {
+    bits_for(pass_bounds(1 << (w - 1), true, false).0)
+}
+
+/// Accumulator bits `A` a vertical build with `W`-bit input needs (every wavelet).
+pub fn accumulator_bits(w: usize, synthesis: bool) -> usize {
+    bits_for(pass_bounds(1 << (w - 1), synthesis, false).1)
+}
+
+/// The synthesis position of unit `k` (data-flow order).
+fn position(k: usize, synthesis: bool) -> usize {
+    if synthesis {
+        k
+    } else {
+        POSITIONS - 1 - k
+    }
+}
+
+/// Each unit's line-buffer words `(Sk, Tk)` for a build of wavelet set `set` with `V`-bit
+/// samples, in data-flow order.
+pub fn words(set: u8, synthesis: bool, v: usize) -> [(usize, usize); POSITIONS] {
+    std::array::from_fn(|k| {
+        let pos = position(k, synthesis);
+        let (s, t) = chain_slots(&variants_in(pos, synthesis, set), pos % 2 == 1);
+        (s * v, t * v)
+    })
+}
+
+/// Rows each picture of wavelet `w` spends flushing (`2 ΣD` over the units): the block's
+/// overhead over one beat per clock, and its latency in rows.
+pub fn flush_rows(w: usize) -> usize {
+    (0..POSITIONS)
+        .map(|pos| variants_in(pos, true, 1 << w).first().map_or(0, |v| delay(v, pos % 2 == 1)))
+        .sum::<usize>()
+        * 2
+}
+
+/// The block; ports below are its whole interface.
+#[derive(LogicBlock)]
+#[allow(clippy::type_complexity)]
+pub struct LiftV<
+    const W: usize,
+    const V: usize,
+    const A: usize,
+    const N: usize,
+    const S: usize,
+    const S0: usize,
+    const T0: usize,
+    const S1: usize,
+    const T1: usize,
+    const S2: usize,
+    const T2: usize,
+    const S3: usize,
+    const T3: usize,
+> {
+    /// Clock; every register updates on its rising edge.
+    pub clock: Signal<In, Clock>,
+    /// Input stream: a beat is offered.
+    pub in_valid: Signal<In, Bit>,
+    /// Input stream: the block takes it at this edge (a register).
+    pub in_ready: Signal<Out, Bit>,
+    /// Input stream: column lane a, `W`-bit two's complement.
+    pub in_a: Signal<In, Bits<W>>,
+    /// Input stream: column lane b, `W`-bit two's complement.
+    pub in_b: Signal<In, Bits<W>>,
+    /// Input stream: first beat of a row.
+    pub in_first: Signal<In, Bit>,
+    /// Input stream: last beat of a row.
+    pub in_last: Signal<In, Bit>,
+    /// Input stream: first beat of a picture (with `in_first`).
+    pub in_sop: Signal<In, Bit>,
+    /// Run-time register: beats per row, 1..=`2^N`.
+    pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: rows per picture, even, 2..=8190.
+    pub cfg_rows: Signal<In, Bits<13>>,
+    /// Run-time register: VC-2 wavelet index, 0..=6.
+    pub cfg_wavelet: Signal<In, Bits<3>>,
+    /// Protocol error: high for one clock when a picture breaks the framing.
+    pub err_pic: Signal<Out, Bit>,
+    /// Configuration error: high (a register) while `cfg_wavelet` names a wavelet this build
+    /// does not hold; the output is then meaningless.
+    pub err_wavelet: Signal<Out, Bit>,
+    /// Framing state: no picture is open and none is being dropped (a register).
+    pub pic_idle: Signal<Out, Bit>,
+    /// Output stream: a beat is offered.
+    pub out_valid: Signal<Out, Bit>,
+    /// Output stream: the consumer takes it.
+    pub out_ready: Signal<In, Bit>,
+    /// Output stream: lane a, `V`-bit two's complement.
+    pub out_a: Signal<Out, Bits<V>>,
+    /// Output stream: lane b, `V`-bit two's complement.
+    pub out_b: Signal<Out, Bits<V>>,
+    /// Output stream: first beat of a row.
+    pub out_first: Signal<Out, Bit>,
+    /// Output stream: last beat of a row.
+    pub out_last: Signal<Out, Bit>,
+    /// Output stream: first beat of a picture.
+    pub out_sop: Signal<Out, Bit>,
+    /// Output stream: an odd row (analysis H, synthesis `o_n`).
+    pub out_vhigh: Signal<Out, Bit>,
+    frame: VFrame<W>,
+    u0: LiftVUnit<V, A, N, S0, T0>,
+    u1: LiftVUnit<V, A, N, S1, T1>,
+    u2: LiftVUnit<V, A, N, S2, T2>,
+    u3: LiftVUnit<V, A, N, S3, T3>,
+    wset: Constant<Bits<8>>,
+    one8: Constant<Bits<8>>,
+    bad: DFF<Bit>,
+    ext: Constant<Bits<V>>,
+    sign_in: Constant<Bits<W>>,
+    a_new: Signal<Local, Bits<V>>,
+    b_new: Signal<Local, Bits<V>>,
+    // output row parity: the register, and the current beat's
+    odd: DFF<Bit>,
+    cur_odd: Signal<Local, Bit>,
+}
+
+impl<
+        const W: usize,
+        const V: usize,
+        const A: usize,
+        const N: usize,
+        const S: usize,
+        const S0: usize,
+        const T0: usize,
+        const S1: usize,
+        const T1: usize,
+        const S2: usize,
+        const T2: usize,
+        const S3: usize,
+        const T3: usize,
+    > Default for LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3>
+{
+    /// Every wavelet.
+    fn default() -> Self {
+        Self::with_wavelets(ALL_WAVELETS)
+    }
+}
+
+impl<
+        const W: usize,
+        const V: usize,
+        const A: usize,
+        const N: usize,
+        const S: usize,
+        const S0: usize,
+        const T0: usize,
+        const S1: usize,
+        const T1: usize,
+        const S2: usize,
+        const T2: usize,
+        const S3: usize,
+        const T3: usize,
+    > LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3>
+{
+    /// A build holding only the wavelets in `set` (bit `w` for VC-2 index `w`).
+    pub fn with_wavelets(set: u8) -> Self {
+        assert!(S < 2 && V >= W && V < 64 && A > V && A < 64);
+        assert!(set != 0 && set & !ALL_WAVELETS == 0, "wavelet set {set:#x}");
+        let syn = S == 1;
+        let unit_variants = |k: usize| {
+            let pos = position(k, syn);
+            (pos % 2 == 1, variants_in(pos, syn, set))
+        };
+        let (o0, v0) = unit_variants(0);
+        let (o1, v1) = unit_variants(1);
+        let (o2, v2) = unit_variants(2);
+        let (o3, v3) = unit_variants(3);
+        Self {
+            clock: Default::default(),
+            in_valid: Default::default(),
+            in_ready: Default::default(),
+            in_a: Default::default(),
+            in_b: Default::default(),
+            in_first: Default::default(),
+            in_last: Default::default(),
+            in_sop: Default::default(),
+            cfg_pairs: Default::default(),
+            cfg_rows: Default::default(),
+            cfg_wavelet: Default::default(),
+            err_pic: Default::default(),
+            err_wavelet: Default::default(),
+            pic_idle: Default::default(),
+            out_valid: Default::default(),
+            out_ready: Default::default(),
+            out_a: Default::default(),
+            out_b: Default::default(),
+            out_first: Default::default(),
+            out_last: Default::default(),
+            out_sop: Default::default(),
+            out_vhigh: Default::default(),
+            frame: Default::default(),
+            u0: LiftVUnit::new(o0, &v0),
+            u1: LiftVUnit::new(o1, &v1),
+            u2: LiftVUnit::new(o2, &v2),
+            u3: LiftVUnit::new(o3, &v3),
+            wset: Constant::new((set as u64).to_bits()),
+            one8: Constant::new(1u64.to_bits()),
+            bad: Default::default(),
+            ext: Constant::new((((1u64 << V) - 1) & !((1u64 << W) - 1)).to_bits()),
+            sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
+            a_new: Default::default(),
+            b_new: Default::default(),
+            odd: Default::default(),
+            cur_odd: Default::default(),
+        }
+    }
+}
+
+impl<
+        const W: usize,
+        const V: usize,
+        const A: usize,
+        const N: usize,
+        const S: usize,
+        const S0: usize,
+        const T0: usize,
+        const S1: usize,
+        const T1: usize,
+        const S2: usize,
+        const T2: usize,
+        const S3: usize,
+        const T3: usize,
+    > Logic for LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3>
+{
+    #[hdl_gen]
+    fn update(&mut self) {
+        dff_setup!(self, clock, bad, odd);
+        clock!(self, clock, frame, u0, u1, u2, u3);
+        self.bad.d.next = !(self.wset.val() & (self.one8.val() << self.cfg_wavelet.val())).any();
+        self.err_wavelet.next = self.bad.q.val();
+        // Framing.
+        self.frame.in_valid.next = self.in_valid.val();
+        self.frame.in_a.next = self.in_a.val();
+        self.frame.in_b.next = self.in_b.val();
+        self.frame.in_first.next = self.in_first.val();
+        self.frame.in_last.next = self.in_last.val();
+        self.frame.in_sop.next = self.in_sop.val();
+        self.frame.cfg_pairs.next = self.cfg_pairs.val();
+        self.frame.cfg_rows.next = self.cfg_rows.val();
+        self.in_ready.next = self.frame.in_ready.val();
+        self.err_pic.next = self.frame.err_pic.val();
+        self.pic_idle.next = self.frame.pic_idle.val();
+        // Sign extension into the datapath.
+        self.a_new.next = bit_cast::<V, W>(self.frame.out_a.val());
+        if (self.frame.out_a.val() & self.sign_in.val()).any() {
+            self.a_new.next = bit_cast::<V, W>(self.frame.out_a.val()) | self.ext.val();
+        }
+        self.b_new.next = bit_cast::<V, W>(self.frame.out_b.val());
+        if (self.frame.out_b.val() & self.sign_in.val()).any() {
+            self.b_new.next = bit_cast::<V, W>(self.frame.out_b.val()) | self.ext.val();
+        }
+        // The units in a row.
+        self.u0.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u1.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u2.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u3.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.u0.cfg_pairs.next = self.cfg_pairs.val();
+        self.u1.cfg_pairs.next = self.cfg_pairs.val();
+        self.u2.cfg_pairs.next = self.cfg_pairs.val();
+        self.u3.cfg_pairs.next = self.cfg_pairs.val();
+        self.u0.cfg_rows.next = self.cfg_rows.val();
+        self.u1.cfg_rows.next = self.cfg_rows.val();
+        self.u2.cfg_rows.next = self.cfg_rows.val();
+        self.u3.cfg_rows.next = self.cfg_rows.val();
+        self.u0.in_valid.next = self.frame.out_valid.val();
+        self.u0.in_a.next = self.a_new.val();
+        self.u0.in_b.next = self.b_new.val();
+        self.u0.in_first.next = self.frame.out_first.val();
+        self.u0.in_last.next = self.frame.out_last.val();
+        self.u0.in_sop.next = self.frame.out_sop.val();
+        self.frame.out_ready.next = self.u0.in_ready.val();
+        self.u1.in_valid.next = self.u0.out_valid.val();
+        self.u1.in_a.next = self.u0.out_a.val();
+        self.u1.in_b.next = self.u0.out_b.val();
+        self.u1.in_first.next = self.u0.out_first.val();
+        self.u1.in_last.next = self.u0.out_last.val();
+        self.u1.in_sop.next = self.u0.out_sop.val();
+        self.u0.out_ready.next = self.u1.in_ready.val();
+        self.u2.in_valid.next = self.u1.out_valid.val();
+        self.u2.in_a.next = self.u1.out_a.val();
+        self.u2.in_b.next = self.u1.out_b.val();
+        self.u2.in_first.next = self.u1.out_first.val();
+        self.u2.in_last.next = self.u1.out_last.val();
+        self.u2.in_sop.next = self.u1.out_sop.val();
+        self.u1.out_ready.next = self.u2.in_ready.val();
+        self.u3.in_valid.next = self.u2.out_valid.val();
+        self.u3.in_a.next = self.u2.out_a.val();
+        self.u3.in_b.next = self.u2.out_b.val();
+        self.u3.in_first.next = self.u2.out_first.val();
+        self.u3.in_last.next = self.u2.out_last.val();
+        self.u3.in_sop.next = self.u2.out_sop.val();
+        self.u2.out_ready.next = self.u3.in_ready.val();
+        self.out_valid.next = self.u3.out_valid.val();
+        self.out_a.next = self.u3.out_a.val();
+        self.out_b.next = self.u3.out_b.val();
+        self.out_first.next = self.u3.out_first.val();
+        self.out_last.next = self.u3.out_last.val();
+        self.out_sop.next = self.u3.out_sop.val();
+        self.u3.out_ready.next = self.out_ready.val();
+        // Output row parity: rows alternate from each picture's first.
+        self.cur_odd.next = self.odd.q.val() & !self.u3.out_sop.val();
+        self.out_vhigh.next = self.cur_odd.val();
+        if self.u3.out_valid.val() & self.out_ready.val() {
+            self.odd.d.next = self.cur_odd.val() ^ self.u3.out_last.val();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_flushes_follow_the_steps() {
+        // every wavelet, analysis order: Daubechies' last step, Fidelity's and Daubechies'
+        // even steps, the odd steps (Fidelity's eight taps, four pairs of delay), the even
+        // steps (DD (13,7)'s four taps, two pairs)
+        assert_eq!(words(ALL_WAVELETS, false, 1), [(2, 1), (8, 4), (8, 4), (4, 2)]);
+        assert_eq!(words(ALL_WAVELETS, true, 1), [(4, 2), (8, 4), (8, 4), (2, 1)]);
+        // LeGall alone: two small units and two pass-through ones
+        assert_eq!(words(0b10, false, 1), [(1, 1), (1, 1), (2, 1), (2, 1)]);
+        assert_eq!((0..7).map(flush_rows).collect::<Vec<_>>(), [6, 4, 8, 2, 2, 16, 8]);
+    }
+
+    #[test]
+    fn built_widths_hold_the_worst_case() {
+        // the generated builds (rtl-generate): analysis 12 -> 15 bits, synthesis 16 -> 20,
+        // accumulators 27 and 31 bits
+        assert!(analysis_bits(12) <= 15, "{}", analysis_bits(12));
+        assert!(synthesis_bits(16) <= 20, "{}", synthesis_bits(16));
+        assert!(accumulator_bits(12, false) <= 27, "{}", accumulator_bits(12, false));
+        assert!(accumulator_bits(16, true) <= 31, "{}", accumulator_bits(16, true));
+        // the vertical pass of a 2-D level has no bit shift: narrower than the horizontal
+        assert!(analysis_bits(12) < super::super::lift_h::analysis_bits(12));
+    }
+}

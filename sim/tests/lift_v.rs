@@ -1,0 +1,204 @@
+//! The every-wavelet vertical lifting block (`lift_v`, analysis; `lift_vs`, synthesis)
+//! against the model's `oned_analysis` / `oned_synthesis` down every column, for each VC-2
+//! wavelet, on random pictures of random sizes under random idle input clocks and output
+//! back-pressure; extremes; protocol errors; rust-hdl's simulator against Verilator;
+//! throughput and latency.
+
+use proptest::prelude::*;
+use uhdpipe_model::wavelet::{oned_analysis, oned_synthesis};
+use uhdpipe_rtl::blocks::lift_v::flush_rows;
+use uhdpipe_sim::lift_v::{drive, picture_beats, Beat, Build, Drive, HdlLiftV, HdlLiftVLegallHaar, HdlLiftVs, LiftV, LiftVs, Picture, Row, Run};
+
+/// The model's output rows for `pic` as the block emits them.
+fn expected<B: Build>(pic: &Picture, wavelet: usize) -> Vec<Row> {
+    let (rows, pairs) = (pic.len(), pic[0].len());
+    let mut out: Vec<Vec<(i64, i64)>> = vec![vec![(0, 0); pairs]; rows];
+    for c in 0..2 * pairs {
+        let col = |y: usize| if c % 2 == 0 { pic[y][c / 2].0 } else { pic[y][c / 2].1 };
+        let lo: Vec<i64> = (0..rows / 2).map(|n| col(2 * n)).collect();
+        let hi: Vec<i64> = (0..rows / 2).map(|n| col(2 * n + 1)).collect();
+        let (l, h) = if B::SYNTHESIS { oned_synthesis(&lo, &hi, wavelet) } else { oned_analysis(&lo, &hi, wavelet) };
+        for n in 0..rows / 2 {
+            for (y, v) in [(2 * n, l[n]), (2 * n + 1, h[n])] {
+                if c % 2 == 0 {
+                    out[y][c / 2].0 = v;
+                } else {
+                    out[y][c / 2].1 = v;
+                }
+            }
+        }
+    }
+    out.into_iter().enumerate().map(|(y, beats)| Row { beats, sop: y == 0, vhigh: y % 2 == 1 }).collect()
+}
+
+/// Runs `f` on a thread with a large stack: rust-hdl builds and settles this block's
+/// (large) model on the stack.
+fn big_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    std::thread::scope(|s| std::thread::Builder::new().stack_size(1 << 30).spawn_scoped(s, f).unwrap().join().unwrap())
+}
+
+fn run<B: Build>(dut: &mut B, pics: &[Picture], wavelet: u8, idle: u32, stall: u32, seed: u64) -> Run {
+    let beats = picture_beats(pics);
+    drive(dut, &beats, &Drive { pairs: pics[0][0].len(), rows: pics[0].len(), wavelet, idle, stall, seed, want: beats.len() })
+}
+
+/// Random pictures: 1–3 of the same size, 1–12 beats by 2–24 rows (even).
+fn pictures_strategy(bits: u32) -> impl Strategy<Value = Vec<Picture>> {
+    let m = 1i64 << (bits - 1);
+    (1usize..13, 1usize..13).prop_flat_map(move |(pairs, half)| {
+        proptest::collection::vec(proptest::collection::vec(proptest::collection::vec((-m..m, -m..m), pairs), 2 * half), 1..4)
+    })
+}
+
+fn check<B: Build>(dut: &mut B, pics: &[Picture], wavelet: u8, idle: u32, stall: u32, seed: u64) -> Result<Run, TestCaseError> {
+    let got = run(dut, pics, wavelet, idle, stall, seed);
+    let want: Vec<Row> = pics.iter().flat_map(|p| expected::<B>(p, wavelet as usize)).collect();
+    prop_assert_eq!(got.errors, 0, "well-formed pictures raised a protocol error");
+    prop_assert!(!got.bad_wavelet, "a wavelet of the build's set raised err_wavelet");
+    prop_assert_eq!(&got.rows, &want, "wavelet {}", wavelet);
+    Ok(got)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+    #[test]
+    fn analysis_matches_the_model(pics in pictures_strategy(12), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+        check(&mut LiftV::new(), &pics, wavelet, idle, stall, seed)?;
+    }
+
+    #[test]
+    fn synthesis_matches_the_model(pics in pictures_strategy(16), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+        check(&mut LiftVs::new(), &pics, wavelet, idle, stall, seed)?;
+    }
+}
+
+/// A picture of `rows` rows of `pairs` beats from a formula.
+fn formula(pairs: usize, rows: usize, f: impl Fn(usize, usize) -> i64) -> Picture {
+    (0..rows).map(|y| (0..pairs).map(|x| (f(y, 2 * x), f(y, 2 * x + 1))).collect()).collect()
+}
+
+#[test]
+fn full_scale_extremes_for_every_wavelet() {
+    for w in 0..7u8 {
+        for (bits, syn) in [(12u32, false), (16, true)] {
+            let m = 1i64 << (bits - 1);
+            // alternating extremes down the columns and across them, and a step
+            let pics = [
+                formula(5, 18, |y, x| if (y + x) % 2 == 0 { m - 1 } else { -m }),
+                formula(3, 12, |y, _| if y % 2 == 0 { -m } else { m - 1 }),
+                formula(4, 16, |y, x| if y < 7 { m - 1 } else if x % 3 == 0 { -m } else { 0 }),
+            ];
+            for pic in &pics {
+                let one = std::slice::from_ref(pic);
+                if syn {
+                    check(&mut LiftVs::new(), one, w, 100, 100, 7).unwrap();
+                } else {
+                    check(&mut LiftV::new(), one, w, 100, 100, 7).unwrap();
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn synthesis_undoes_analysis_for_every_wavelet() {
+    for w in 0..7u8 {
+        let pic = formula(6, 20, |y, x| ((y * 37 + x * x * 11 + y * x * 5) % 4096) as i64 - 2048);
+        let a = run(&mut LiftV::new(), std::slice::from_ref(&pic), w, 0, 0, 1);
+        let coded: Picture = a.rows.iter().map(|r| r.beats.clone()).collect();
+        let s = run(&mut LiftVs::new(), std::slice::from_ref(&coded), w, 0, 0, 1);
+        let back: Picture = s.rows.iter().map(|r| r.beats.clone()).collect();
+        assert_eq!(back, pic, "wavelet {w}");
+    }
+}
+
+proptest! {
+    // rust-hdl's simulator is ~100x slower: fewer, smaller cases.
+    #![proptest_config(ProptestConfig { cases: 6, .. ProptestConfig::default() })]
+    #[test]
+    fn rust_hdl_agrees_with_verilator(pairs in 1usize..4, half in 1usize..5, wavelet in 0u8..7, idle in 0u32..400, stall in 0u32..400, seed in any::<u64>()) {
+        let pic = formula(pairs, 2 * half, |y, x| ((y as u64 * 1237 + x as u64 * 77 + seed % 1000) % 4096) as i64 - 2048);
+        let pics = [pic];
+        let a = check(&mut LiftV::new(), &pics, wavelet, idle, stall, seed)?;
+        let b = big_stack(|| check(&mut HdlLiftV::new(), &pics, wavelet, idle, stall, seed))?;
+        prop_assert_eq!(a, b);
+        let s = check(&mut LiftVs::new(), &pics, wavelet, idle, stall, seed)?;
+        let t = big_stack(|| check(&mut HdlLiftVs::new(), &pics, wavelet, idle, stall, seed))?;
+        prop_assert_eq!(s, t);
+    }
+}
+
+#[test]
+fn a_legall_and_haar_build_is_exact_and_flags_the_other_wavelets() {
+    let pic = formula(3, 10, |y, x| ((y * 301 + x * 53) % 4096) as i64 - 2048);
+    let pics = [pic];
+    big_stack(|| {
+        for w in [1u8, 3, 4] {
+            check(&mut HdlLiftVLegallHaar::new(), &pics, w, 100, 100, 3).unwrap();
+        }
+        for w in [0u8, 2, 5, 6] {
+            let r = run(&mut HdlLiftVLegallHaar::new(), &pics, w, 0, 0, 3);
+            assert!(r.bad_wavelet, "wavelet {w} is not in the build but raised no err_wavelet");
+        }
+    });
+}
+
+/// `pic`'s beats with `f` applied to beat `i` (or the beat removed when `f` gives None).
+fn broken(pic: &Picture, i: usize, f: impl Fn(Beat) -> Option<Beat>) -> Vec<Beat> {
+    let mut b = picture_beats(std::slice::from_ref(pic));
+    match f(b[i]) {
+        Some(x) => b[i] = x,
+        None => {
+            b.remove(i);
+        }
+    }
+    b
+}
+
+#[test]
+fn protocol_errors_flag_and_the_next_picture_is_exact() {
+    let pic = formula(4, 12, |y, x| ((y * 97 + x * 31) % 4096) as i64 - 2048);
+    let cases: Vec<(&str, Vec<Beat>)> = vec![
+        ("short row", broken(&pic, 9, |_| None)),
+        ("long row", broken(&pic, 10, |(a, b, _, _, s)| Some((a, b, false, true, s)))),
+        ("missing in_first", broken(&pic, 8, |(a, b, _, l, s)| Some((a, b, false, l, s)))),
+        ("missing sop", broken(&pic, 0, |(a, b, f, l, _)| Some((a, b, f, l, false)))),
+        ("sop inside", broken(&pic, 20, |(a, b, _, l, _)| Some((a, b, true, l, true)))),
+    ];
+    for w in [1u8, 5, 6] {
+        let want: Vec<Row> = expected::<LiftV>(&pic, w as usize);
+        for (name, bad) in &cases {
+            let mut beats = bad.clone();
+            let good = picture_beats(std::slice::from_ref(&pic));
+            beats.extend(&good);
+            let r = drive(&mut LiftV::new(), &beats, &Drive { pairs: 4, rows: 12, wavelet: w, idle: 150, stall: 150, seed: 9, want: 0 });
+            assert!(r.errors >= 1, "{name}: no err_pic");
+            // the good picture's rows come out last, exactly
+            assert!(r.rows.len() >= want.len(), "{name}: {} rows out", r.rows.len());
+            assert_eq!(&r.rows[r.rows.len() - want.len()..], &want[..], "{name}, wavelet {w}");
+        }
+    }
+}
+
+#[test]
+fn throughput_and_latency() {
+    // back-to-back pictures with no idle or stall: pairs · (rows + flush rows) clocks each
+    let (pairs, rows) = (40usize, 36usize);
+    for w in 0..7u8 {
+        let pics: Vec<Picture> = (0..3).map(|k| formula(pairs, rows, |y, x| ((y * 7 + x * 3 + k) % 512) as i64 - 256)).collect();
+        let r = run(&mut LiftV::new(), &pics, w, 0, 0, 1);
+        let beats = 3 * pairs * rows;
+        let nominal = (3 * pairs * (rows + flush_rows(w as usize))) as u64;
+        assert!(r.clocks <= nominal + 80, "wavelet {w}: {} clocks for {beats} beats, nominal {nominal}", r.clocks);
+        // latency: the flush rows' worth of beats plus the pipelines (13 clocks per unit)
+        let lat = r.first_out.unwrap();
+        assert!(lat <= (pairs * flush_rows(w as usize)) as u64 + 60, "wavelet {w}: first output after {lat} clocks");
+        eprintln!(
+            "wavelet {w}: {} clocks for {beats} beats ({:.3}x); flush {} rows; latency {lat} clocks ({:.2} rows)",
+            r.clocks,
+            r.clocks as f64 / beats as f64,
+            flush_rows(w as usize),
+            lat as f64 / pairs as f64
+        );
+    }
+}
