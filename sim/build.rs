@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const BLOCKS: &[&str] = &["legall_h", "lift_h", "lift_hs", "lift_v", "lift_vs", "legall_fwd", "legall_inv", "device"];
+const BLOCKS: &[&str] = &["legall_h", "lift_h", "lift_hs", "lift_v", "lift_vs", "legall_fwd", "lift_fwd", "legall_inv", "device"];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();

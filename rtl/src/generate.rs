@@ -30,7 +30,7 @@ pub fn verilog<U: Block>(name: &str, source: &str, uut: &mut U) -> Vec<(String, 
             let mname = module_name(&module);
             let sized = size_module(&module);
             let w = widths(&sized);
-            let left: Vec<&str> = sized.lines().filter(|l| l.contains("32'h") && !sized_in_context(l, &w)).collect();
+            let left: Vec<&str> = sized.lines().filter(|l| find_lit32(l).is_some() && !sized_in_context(l, &w)).collect();
             assert!(left.is_empty(), "{mname}: a 32-bit literal is left outside an assignment (compute arithmetic into a local signal first): {left:?}");
             (mname, sized)
         })
@@ -244,6 +244,20 @@ fn select_width(x: &str, w: &HashMap<String, u32>) -> Option<u32> {
     }
 }
 
+/// The position of the first 32-bit literal (`32'h…`) in `s`: not the tail of a wider one
+/// (`132'h0`, a 132-bit register's initial value).
+fn find_lit32(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(rel) = s[from..].find("32'h") {
+        let p = from + rel;
+        if !s[..p].ends_with(|c: char| c.is_ascii_digit()) {
+            return Some(p);
+        }
+        from = p + 4;
+    }
+    None
+}
+
 /// Whether the hex digits `hex` are the mask `2^n − 1` (any `n`: rust-hdl writes words of
 /// more than 128 bits too).
 fn all_ones(hex: &str, n: u32) -> bool {
@@ -284,7 +298,7 @@ fn size_expr(rhs: &str, tw: u32, w: &HashMap<String, u32>) -> String {
     // 32'hK -> T'hK (shift amounts: just wide enough for K).
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
-    while let Some(p) = rest.find("32'h") {
+    while let Some(p) = find_lit32(rest) {
         let digits: String = rest[p + 4..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
         let k = u128::from_str_radix(&digits, 16).unwrap_or(0);
         let before = rest[..p].trim_end();
@@ -348,6 +362,9 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // coefficients in), rows up to 64 beats: the simulation builds.
         ("lift_v", &|| verilog("lift_v", "lift_v", &mut crate::blocks::lift_v::LiftVTest::default())),
         ("lift_vs", &|| verilog("lift_vs", "lift_v", &mut crate::blocks::lift_v::LiftVsTest::default())),
+        // The every-wavelet forward transform's simulation build: rows up to 8192 samples,
+        // depth 3.
+        ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<12, 11, 10>::default())),
         // The inverse transform's simulation build: rows up to 8192 samples, depth 3.
         ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10>::default())),
         // Its ULX3S build: rows up to 2048 samples (1080p), depth 3.
@@ -372,6 +389,9 @@ mod tests {
         assert_eq!(size_expr("((s) & 160'hffffffffffffffffffffffffffffffffffffffff)", 160, &w), "{{144{1'b0}}, s}");
         assert_eq!(size_expr("((a) & 18'h3ffff)", 18, &w), "{{6{1'b0}}, a}");
         assert_eq!(size_expr("((a) & 16'hfff0)", 16, &w), "((a) & 16'hfff0)");
+        // a wider literal ending in 32 is not a 32-bit one
+        assert_eq!(size_expr("132'h0", 132, &w), "132'h0");
+        assert_eq!(find_lit32("q = 132'h0 + 32'h1"), Some(13));
     }
 
     #[test]

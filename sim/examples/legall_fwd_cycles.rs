@@ -20,7 +20,7 @@ fn run(w: usize, h: usize, pictures: usize) -> (Outcome, f64) {
     let one = picture_beats(&pic, w, h);
     let input: Vec<_> = (0..pictures).flat_map(|_| one.iter().copied()).collect();
     let t = Instant::now();
-    let out = drive(&mut LegallFwd::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: 3, wavelet: 1, depth_ho: 0, wavelet_ho: 1, idle: 0, stall: 0, seed: 1 });
+    let out = drive(&mut LegallFwd::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: 3, wavelet: 1, depth_ho: 0, wavelet_ho: 1, idle: 0, stall: 0, seed: 1, setup: 0 });
     // `drive` also runs 4096 quiet clocks at the end.
     let rate = (out.cycles + 4096) as f64 / t.elapsed().as_secs_f64();
     (out, rate)

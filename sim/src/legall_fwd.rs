@@ -50,10 +50,10 @@ pub struct Ports {
     /// cfg_wavelet (input: the VC-2 wavelet index 1, 3 or 4; placed in what would be the
     /// C struct's padding).
     pub cfg_wavelet: u8,
-    /// outK_a (output; 17, 20, 23 bits two's complement).
-    pub out_a: [u32; 3],
+    /// outK_a (output; [`FwdBuild::OUT_BITS`] bits two's complement).
+    pub out_a: [u64; 3],
     /// outK_b (output).
-    pub out_b: [u32; 3],
+    pub out_b: [u64; 3],
     /// cfg_depth_ho (0 or 1).
     pub cfg_depth_ho: u8,
     /// outho_ready.
@@ -70,23 +70,37 @@ pub struct Ports {
     pub cfg_wavelet_ho: u8,
     /// Padding (the C struct's).
     pub pad2: u8,
-    /// outho_low (output; 26 bits two's complement).
-    pub outho_low: u32,
+    /// outho_low (output; [`FwdBuild::HO_BITS`] bits two's complement).
+    pub outho_low: u64,
     /// outho_high (output).
-    pub outho_high: u32,
+    pub outho_high: u64,
 }
 
-/// Lane width of the horizontal-only level.
-pub const HO_BITS: u32 = 26;
+/// What a forward-transform build is: its output lane widths. Both forward transforms
+/// (`legall_fwd`, `lift_fwd`) share [`Ports`], the driver and the assembly.
+pub trait FwdBuild: Dut<Ports = Ports> {
+    /// Output lane bits of levels 1, 2, 3.
+    const OUT_BITS: [u32; 3];
+    /// Lane bits of the horizontal-only level.
+    const HO_BITS: u32;
+}
 
-/// Output lane widths of levels 1, 2, 3.
-pub const OUT_BITS: [u32; 3] = [17, 20, 23];
 /// The widest row the simulation build takes (samples).
 pub const MAX_WIDTH: usize = 8192;
 
 crate::verilated!(LegallFwd, "legall_fwd", Ports, "One instance of the Verilated transform (the reference).");
 
 crate::hdl_sim!(HdlLegallFwd, uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10>, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
+
+impl FwdBuild for LegallFwd {
+    const OUT_BITS: [u32; 3] = [17, 20, 23];
+    const HO_BITS: u32 = 26;
+}
+
+impl FwdBuild for HdlLegallFwd {
+    const OUT_BITS: [u32; 3] = [17, 20, 23];
+    const HO_BITS: u32 = 26;
+}
 
 impl Dut for HdlLegallFwd {
     type Ports = Ports;
@@ -120,14 +134,14 @@ impl Dut for HdlLegallFwd {
         p.out_last = [u.out1_last.val() as u8, u.out2_last.val() as u8, u.out3_last.val() as u8];
         p.out_sop = [u.out1_sop.val() as u8, u.out2_sop.val() as u8, u.out3_sop.val() as u8];
         p.out_vhigh = [u.out1_vhigh.val() as u8, u.out2_vhigh.val() as u8, u.out3_vhigh.val() as u8];
-        p.out_a = [u.out1_a.val().to_u64() as u32, u.out2_a.val().to_u64() as u32, u.out3_a.val().to_u64() as u32];
-        p.out_b = [u.out1_b.val().to_u64() as u32, u.out2_b.val().to_u64() as u32, u.out3_b.val().to_u64() as u32];
+        p.out_a = [u.out1_a.val().to_u64(), u.out2_a.val().to_u64(), u.out3_a.val().to_u64()];
+        p.out_b = [u.out1_b.val().to_u64(), u.out2_b.val().to_u64(), u.out3_b.val().to_u64()];
         p.outho_valid = u.outho_valid.val() as u8;
         p.outho_first = u.outho_first.val() as u8;
         p.outho_last = u.outho_last.val() as u8;
         p.outho_sop = u.outho_sop.val() as u8;
-        p.outho_low = u.outho_low.val().to_u64() as u32;
-        p.outho_high = u.outho_high.val().to_u64() as u32;
+        p.outho_low = u.outho_low.val().to_u64();
+        p.outho_high = u.outho_high.val().to_u64();
     }
 
     fn tick(&mut self) {
@@ -221,18 +235,28 @@ pub struct Drive {
     pub stall: u32,
     /// Seed of those decisions.
     pub seed: u64,
+    /// Clocks the run-time registers are held before the first beat is offered (the
+    /// lifting blocks decode them into registers: 4; `legall_fwd` takes 0).
+    pub setup: u32,
 }
 
 /// Drives `input` through the block and collects every level's output until the block has
 /// been quiet for long enough (no output offered for 4096 clocks after the last input).
 /// Panics if it runs for more than `100·(beats + 10 000)` clocks (a hang).
-pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
+pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
     let mut chance = Chance::new(d.seed);
     let mut out = Outcome::default();
     let (mut next, mut quiet, mut cycle) = (0usize, 0u64, 0u64);
     let limit = 100 * (input.len() as u64 + 10_000);
+    let cfg = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_depth_ho: d.depth_ho, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
+    // the run-time registers settle before the first beat (not counted in the cycles)
+    for _ in 0..d.setup {
+        let mut p = cfg;
+        dut.eval(&mut p);
+        dut.tick();
+    }
     while next < input.len() || quiet < 4096 {
-        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_depth_ho: d.depth_ho, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
+        let mut p = cfg;
         if next < input.len() && !chance.hit(d.idle) {
             let b = input[next];
             p.in_valid = 1;
@@ -256,12 +280,12 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
         out.err_line += p.err_line as u32;
         out.err_pic += p.err_pic as u32;
         quiet += 1;
-        for (k, bits) in OUT_BITS.iter().enumerate() {
+        for (k, bits) in D::OUT_BITS.iter().enumerate() {
             if p.out_valid[k] == 1 {
                 quiet = 0;
             }
             if p.out_valid[k] == 1 && p.out_ready[k] == 1 {
-                let sext = |v: u32| ((v as i64) << (64 - bits)) >> (64 - bits);
+                let sext = |v: u64| ((v as i64) << (64 - bits)) >> (64 - bits);
                 out.levels[k].push(OutBeat {
                     a: sext(p.out_a[k]),
                     b: sext(p.out_b[k]),
@@ -280,7 +304,7 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[InBeat], d: Drive) -> 
             quiet = 0;
         }
         if p.outho_valid == 1 && p.outho_ready == 1 {
-            let sext = |v: u32| ((v as i64) << (64 - HO_BITS)) >> (64 - HO_BITS);
+            let sext = |v: u64| ((v as i64) << (64 - D::HO_BITS)) >> (64 - D::HO_BITS);
             out.ho.push(OutBeat { a: sext(p.outho_low), b: sext(p.outho_high), first: p.outho_first == 1, last: p.outho_last == 1, sop: p.outho_sop == 1, vhigh: false });
             out.cycles = cycle + 1;
         }
@@ -406,4 +430,42 @@ pub fn assemble(out: &Outcome, width: usize, height: usize, depth: usize, depth_
             bands
         })
         .collect())
+}
+
+/// The model's bands of a `width` × `height` picture (samples already signed) under `d`'s
+/// wavelets and horizontal-only depth at `depth`: `uhdpipe_model::wavelet::dwt`.
+pub fn model_bands(samples: &[i64], width: usize, height: usize, depth: usize, d: &Drive) -> Bands {
+    use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
+    let t = TransformParams { wavelet_index: d.wavelet as usize, wavelet_index_ho: d.wavelet_ho as usize, dwt_depth: depth, dwt_depth_ho: d.depth_ho as usize };
+    dwt(&t, Band { width, height, data: samples.to_vec() }).into_iter().map(|b| b.data).collect()
+}
+
+/// Checks a run of the well-formed pictures `pics` (`width` × `height`, back to back, at
+/// `depth` with `d`'s registers): no protocol error, no output from levels past `depth`,
+/// and every band of every picture equal to the model's ([`model_bands`]). The error says
+/// which picture and band differ.
+pub fn check_run(out: &Outcome, pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: &Drive) -> Result<(), String> {
+    if out.err_line != 0 || out.err_pic != 0 {
+        return Err(format!("well-formed pictures raised err_line {} / err_pic {}", out.err_line, out.err_pic));
+    }
+    if let Some(k) = (depth..3).find(|&k| !out.levels[k].is_empty()) {
+        return Err(format!("level {} produced output at depth {depth}", k + 1));
+    }
+    let got = assemble(out, width, height, depth, d.depth_ho as usize)?;
+    if got.len() != pics.len() {
+        return Err(format!("{} pictures out of {}", got.len(), pics.len()));
+    }
+    for (i, (g, p)) in got.iter().zip(pics).enumerate() {
+        let want = model_bands(p, width, height, depth, d);
+        if g.len() != want.len() {
+            return Err(format!("picture {i}: {} bands, the model has {}", g.len(), want.len()));
+        }
+        if let Some(b) = (0..want.len()).find(|&b| g[b] != want[b]) {
+            return Err(format!(
+                "picture {i} band {b} differs from the model ({width}x{height} depth {depth} + {} horizontal-only, wavelet {}, horizontal-only wavelet {})",
+                d.depth_ho, d.wavelet, d.wavelet_ho
+            ));
+        }
+    }
+    Ok(())
 }

@@ -23,6 +23,10 @@ pub struct Ports {
     pub out_ready: u8,
     /// cfg_wavelet (VC-2 wavelet index 0..=6).
     pub cfg_wavelet: u8,
+    /// cfg_ll (send even rows' lane a on the LL stream).
+    pub cfg_ll: u8,
+    /// ll_ready.
+    pub ll_ready: u8,
     /// cfg_pairs (beats per row, low 13 bits used).
     pub cfg_pairs: u16,
     /// cfg_rows (rows per picture, low 13 bits used).
@@ -49,10 +53,20 @@ pub struct Ports {
     pub err_wavelet: u8,
     /// pic_idle (output).
     pub pic_idle: u8,
+    /// ll_valid (output).
+    pub ll_valid: u8,
+    /// ll_first (output).
+    pub ll_first: u8,
+    /// ll_last (output).
+    pub ll_last: u8,
+    /// ll_sop (output).
+    pub ll_sop: u8,
     /// out_a (output, [`Build::OUT_BITS`]-bit two's complement).
     pub out_a: u32,
     /// out_b (output, as `out_a`).
     pub out_b: u32,
+    /// ll_c (output, as `out_a`).
+    pub ll_c: u32,
 }
 
 /// What a build of the block is: its direction and widths.
@@ -107,6 +121,8 @@ macro_rules! hdl_dut {
                 u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
                 u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
                 u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
+                u.cfg_ll.next = p.cfg_ll & 1 == 1;
+                u.ll_ready.next = p.ll_ready & 1 == 1;
                 self.settle();
                 let u = &self.uut;
                 p.in_ready = u.in_ready.val() as u8;
@@ -120,6 +136,11 @@ macro_rules! hdl_dut {
                 p.pic_idle = u.pic_idle.val() as u8;
                 p.out_a = u.out_a.val().to_u64() as u32;
                 p.out_b = u.out_b.val().to_u64() as u32;
+                p.ll_valid = u.ll_valid.val() as u8;
+                p.ll_first = u.ll_first.val() as u8;
+                p.ll_last = u.ll_last.val() as u8;
+                p.ll_sop = u.ll_sop.val() as u8;
+                p.ll_c = u.ll_c.val().to_u64() as u32;
             }
 
             fn tick(&mut self) {
@@ -178,6 +199,11 @@ pub struct Run {
     pub bad_wavelet: bool,
     /// Clocks from the first beat offered to the first output beat taken.
     pub first_out: Option<u64>,
+    /// The LL stream (with [`Drive::ll`]): rows of coefficients, split at `ll_last`, each
+    /// with its `ll_first` and `ll_sop` flags checked into [`Run::ll_marks`].
+    pub ll: Vec<Vec<i64>>,
+    /// Per LL row: (`ll_first` on its first coefficient only, `ll_sop` on it).
+    pub ll_marks: Vec<(bool, bool)>,
 }
 
 /// How [`drive`] runs a stream.
@@ -195,9 +221,11 @@ pub struct Drive {
     pub stall: u32,
     /// Seed of the idle/stall draws.
     pub seed: u64,
-    /// Stop after this many output beats; 0: when the block has been quiet for 300 clocks
-    /// after the last beat.
+    /// Stop after this many output beats; 0: when the block has been quiet after the last
+    /// beat for longer than its flush rows can take (`400 + 40 · pairs` clocks).
     pub want: usize,
+    /// `cfg_ll`: take the LL stream too (`ll_ready` stalls as `out_ready` does).
+    pub ll: bool,
 }
 
 /// Sign-extends the low `bits` bits of `v`.
@@ -207,10 +235,10 @@ pub fn sext(v: u32, bits: u32) -> i64 {
 
 /// Drives `beats` through `dut` as `d` says. Panics if the block stops making progress.
 pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
-    let Drive { pairs, rows, wavelet, idle, stall, seed, want } = *d;
+    let Drive { pairs, rows, wavelet, idle, stall, seed, want, ll } = *d;
     let mut chance = crate::Chance::new(seed);
     let mut run = Run::default();
-    let base = Ports { cfg_pairs: pairs as u16, cfg_rows: rows as u16, cfg_wavelet: wavelet, ..Ports::default() };
+    let base = Ports { cfg_pairs: pairs as u16, cfg_rows: rows as u16, cfg_wavelet: wavelet, cfg_ll: ll as u8, ..Ports::default() };
     for _ in 0..SETUP_CLOCKS {
         let mut p = base;
         dut.eval(&mut p);
@@ -218,12 +246,14 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
     }
     let (mut next, mut got, mut quiet) = (0usize, 0usize, 0u64);
     let mut row = Row::default();
+    let mut ll_row: Vec<i64> = Vec::new();
+    let mut ll_mark = (true, false);
     let limit = 200 * beats.len() as u64 + 20 * (pairs as u64 + 4) * 40 + 4000;
     loop {
         if want > 0 && got >= want {
             break;
         }
-        if want == 0 && next >= beats.len() && quiet > 300 {
+        if want == 0 && next >= beats.len() && quiet > 400 + 40 * pairs as u64 {
             break;
         }
         let mut p = base;
@@ -232,7 +262,20 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
             p = Ports { in_valid: 1, in_a: a as u32, in_b: b as u32, in_first: f as u8, in_last: l as u8, in_sop: s as u8, ..p };
         }
         p.out_ready = !chance.hit(stall) as u8;
+        p.ll_ready = !chance.hit(stall) as u8;
         dut.eval(&mut p);
+        if p.ll_valid == 1 && p.ll_ready == 1 {
+            if ll_row.is_empty() {
+                ll_mark = (p.ll_first == 1, p.ll_sop == 1);
+            } else if p.ll_first == 1 || p.ll_sop == 1 {
+                ll_mark = (false, false);
+            }
+            ll_row.push(sext(p.ll_c, B::OUT_BITS));
+            if p.ll_last == 1 {
+                run.ll.push(std::mem::take(&mut ll_row));
+                run.ll_marks.push(ll_mark);
+            }
+        }
         if p.in_valid == 1 && p.in_ready == 1 {
             next += 1;
         }

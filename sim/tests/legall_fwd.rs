@@ -6,43 +6,26 @@
 //! and rust-hdl's simulator on small pictures.
 
 use proptest::prelude::*;
-use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
-use uhdpipe_sim::legall_fwd::{assemble, assemble_level, drive, picture_beats, Bands, Drive, HdlLegallFwd, InBeat, LegallFwd, LevelBands, OutBeat, Ports};
+use uhdpipe_sim::legall_fwd::{assemble, assemble_level, check_run, drive, model_bands, picture_beats, Bands, Drive, FwdBuild, HdlLegallFwd, InBeat, LegallFwd, LevelBands, OutBeat};
 use uhdpipe_sim::pictures::{natural, noise};
-use uhdpipe_sim::Dut;
 
 /// The model's bands of a picture (samples already signed).
 fn model(samples: &[i64], width: usize, height: usize, depth: usize, d: &Drive) -> Bands {
-    let t = TransformParams { wavelet_index: d.wavelet as usize, wavelet_index_ho: d.wavelet_ho as usize, dwt_depth: depth, dwt_depth_ho: d.depth_ho as usize };
-    dwt(&t, Band { width, height, data: samples.to_vec() }).into_iter().map(|b| b.data).collect()
+    model_bands(samples, width, height, depth, d)
 }
 
 /// Runs `pics` (`width` × `height`) through `dut` back to back at `depth` with the idle,
 /// stall and seed of `d` (its registers are set here) and checks every band of every picture.
-fn check(dut: &mut impl Dut<Ports = Ports>, pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
+fn check(dut: &mut impl FwdBuild, pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
     let input: Vec<InBeat> = pics.iter().flat_map(|p| picture_beats(p, width, height)).collect();
     let d = Drive { pairs: (width / 2) as u16, rows: height as u16, depth: depth as u8, ..d };
     let out = drive(dut, &input, d);
-    prop_assert_eq!(out.err_line, 0, "well-formed pictures raised err_line");
-    prop_assert_eq!(out.err_pic, 0, "well-formed pictures raised err_pic");
-    for k in depth..3 {
-        prop_assert!(out.levels[k].is_empty(), "level {} produced output at depth {}", k + 1, depth);
-    }
-    let got = assemble(&out, width, height, depth, d.depth_ho as usize).map_err(TestCaseError::fail)?;
-    prop_assert_eq!(got.len(), pics.len(), "pictures out");
-    for (i, (g, p)) in got.iter().zip(pics).enumerate() {
-        let want = model(p, width, height, depth, &d);
-        prop_assert_eq!(g.len(), want.len(), "band count");
-        for (b, (gb, wb)) in g.iter().zip(&want).enumerate() {
-            prop_assert!(gb == wb, "picture {} band {} differs from the model ({}x{} depth {} + {} horizontal-only, wavelet {}, horizontal-only wavelet {})", i, b, width, height, depth, d.depth_ho, d.wavelet, d.wavelet_ho);
-        }
-    }
-    Ok(())
+    check_run(&out, pics, width, height, depth, &d).map_err(TestCaseError::fail)
 }
 
 /// Testbench behaviour and the wavelets (the size registers are filled in by [`check`]).
 fn bench(wavelet: u8, depth_ho: u8, wavelet_ho: u8, idle: u32, stall: u32, seed: u64) -> Drive {
-    Drive { pairs: 0, rows: 0, depth: 0, wavelet, depth_ho, wavelet_ho, idle, stall, seed }
+    Drive { pairs: 0, rows: 0, depth: 0, wavelet, depth_ho, wavelet_ho, idle, stall, seed, setup: 0 }
 }
 
 /// The wavelets the block implements (VC-2 indices).
@@ -78,7 +61,7 @@ proptest! {
 fn rust_hdl_simulator_agrees() {
     let pic: Vec<i64> = (0..16 * 8).map(|i| noise(i as u64, 1) % 4096 - 2048).collect();
     for (depth, wavelet, depth_ho, wavelet_ho) in [(1, 1, 0, 1), (2, 1, 0, 1), (2, 3, 0, 3), (1, 4, 1, 4), (2, 1, 1, 3)] {
-        let d = Drive { pairs: 8, rows: 8, depth, wavelet, depth_ho, wavelet_ho, idle: 200, stall: 200, seed: 3 };
+        let d = Drive { pairs: 8, rows: 8, depth, wavelet, depth_ho, wavelet_ho, idle: 200, stall: 200, seed: 3, setup: 0 };
         let verilated = drive(&mut LegallFwd::new(), &picture_beats(&pic, 16, 8), d);
         let hdl = drive(&mut HdlLegallFwd::new(), &picture_beats(&pic, 16, 8), d);
         assert_eq!(hdl, verilated, "depth {depth} wavelet {wavelet}: rust-hdl's simulator disagrees with Verilator");
@@ -146,7 +129,7 @@ fn protocol_errors_resynchronise() {
     short.drain(3 * n + n - 3..3 * n + n - 1);
     stream.extend(short);
     stream.extend(beats(&good[3]));
-    let out = drive(&mut LegallFwd::new(), &stream, Drive { pairs: n as u16, rows: h as u16, depth: depth as u8, wavelet: 1, depth_ho: 0, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 });
+    let out = drive(&mut LegallFwd::new(), &stream, Drive { pairs: n as u16, rows: h as u16, depth: depth as u8, wavelet: 1, depth_ho: 0, wavelet_ho: 1, idle: 50, stall: 50, seed: 5, setup: 0 });
     assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
     assert!(out.err_line >= 1, "err_line pulses: {}", out.err_line);
     // Every well-formed picture comes out exact at every level, whatever the broken ones

@@ -39,7 +39,9 @@ fn big_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 
 fn run<B: Build>(dut: &mut B, pics: &[Picture], wavelet: u8, idle: u32, stall: u32, seed: u64) -> Run {
     let beats = picture_beats(pics);
-    drive(dut, &beats, &Drive { pairs: pics[0][0].len(), rows: pics[0].len(), wavelet, idle, stall, seed, want: beats.len() })
+    // the LL stream on odd seeds (then run until the block is quiet: both streams drained)
+    let ll = seed % 2 == 1;
+    drive(dut, &beats, &Drive { pairs: pics[0][0].len(), rows: pics[0].len(), wavelet, idle, stall, seed, want: if ll { 0 } else { beats.len() }, ll })
 }
 
 /// Random pictures: 1–3 of the same size, 1–12 beats by 2–24 rows (even).
@@ -56,6 +58,15 @@ fn check<B: Build>(dut: &mut B, pics: &[Picture], wavelet: u8, idle: u32, stall:
     prop_assert_eq!(got.errors, 0, "well-formed pictures raised a protocol error");
     prop_assert!(!got.bad_wavelet, "a wavelet of the build's set raised err_wavelet");
     prop_assert_eq!(&got.rows, &want, "wavelet {}", wavelet);
+    if seed % 2 == 1 {
+        // the LL stream: lane a of the even rows, rows marked, each picture's first with sop
+        let ll: Vec<Vec<i64>> = want.iter().filter(|r| !r.vhigh).map(|r| r.beats.iter().map(|b| b.0).collect()).collect();
+        prop_assert_eq!(&got.ll, &ll, "LL stream");
+        let marks: Vec<(bool, bool)> = want.iter().filter(|r| !r.vhigh).map(|r| (true, r.sop)).collect();
+        prop_assert_eq!(&got.ll_marks, &marks);
+    } else {
+        prop_assert!(got.ll.is_empty(), "LL stream without cfg_ll");
+    }
     Ok(got)
 }
 
@@ -171,7 +182,7 @@ fn protocol_errors_flag_and_the_next_picture_is_exact() {
             let mut beats = bad.clone();
             let good = picture_beats(std::slice::from_ref(&pic));
             beats.extend(&good);
-            let r = drive(&mut LiftV::new(), &beats, &Drive { pairs: 4, rows: 12, wavelet: w, idle: 150, stall: 150, seed: 9, want: 0 });
+            let r = drive(&mut LiftV::new(), &beats, &Drive { pairs: 4, rows: 12, wavelet: w, idle: 150, stall: 150, seed: 9, want: 0, ll: false });
             assert!(r.errors >= 1, "{name}: no err_pic");
             // the good picture's rows come out last, exactly
             assert!(r.rows.len() >= want.len(), "{name}: {} rows out", r.rows.len());
@@ -186,7 +197,7 @@ fn throughput_and_latency() {
     let (pairs, rows) = (40usize, 36usize);
     for w in 0..7u8 {
         let pics: Vec<Picture> = (0..3).map(|k| formula(pairs, rows, |y, x| ((y * 7 + x * 3 + k) % 512) as i64 - 256)).collect();
-        let r = run(&mut LiftV::new(), &pics, w, 0, 0, 1);
+        let r = run(&mut LiftV::new(), &pics, w, 0, 0, 2);
         let beats = 3 * pairs * rows;
         let nominal = (3 * pairs * (rows + flush_rows(w as usize))) as u64;
         assert!(r.clocks <= nominal + 80, "wavelet {w}: {} clocks for {beats} beats, nominal {nominal}", r.clocks);
@@ -202,3 +213,4 @@ fn throughput_and_latency() {
         );
     }
 }
+

@@ -24,6 +24,10 @@
 //! `err_pic`, the picture is abandoned, and the next picture (`in_sop` with `in_first`)
 //! comes out exactly right.
 //!
+//! **LL stream.** With `cfg_ll`, lane a of every even output row (analysis: the LL band)
+//! also leaves on `ll_*`, one coefficient per beat, for the next level ([`super::ll_pack`]);
+//! each stream has its own two-entry queue and the block advances while both have room.
+//!
 //! **Wavelet set** (build time, [`LiftV::with_wavelets`]): only the chosen wavelets' steps
 //! and line buffers are built; `err_wavelet` is high while `cfg_wavelet` names another.
 //!
@@ -39,6 +43,8 @@
 
 use super::lift_h::{bits_for, pass_bounds, variants_in, ALL_WAVELETS, POSITIONS};
 use super::lift_v_unit::{chain_slots, delay, LiftVUnit};
+use super::pair_queue::PairQueue;
+use super::stream_queue::StreamQueue;
 use super::v_frame::VFrame;
 use rust_hdl::prelude::*;
 
@@ -154,6 +160,22 @@ pub struct LiftV<
     pub out_sop: Signal<Out, Bit>,
     /// Output stream: an odd row (analysis H, synthesis `o_n`).
     pub out_vhigh: Signal<Out, Bit>,
+    /// Run-time register: also send the even rows' lane a on the `ll_*` stream (analysis:
+    /// the LL band, the next level's input). When low, `ll_valid` stays low.
+    pub cfg_ll: Signal<In, Bit>,
+    /// LL stream: a coefficient is offered (a copy of lane a of an even output row).
+    pub ll_valid: Signal<Out, Bit>,
+    /// LL stream: the consumer takes it. Each stream has its own two-entry queue; the
+    /// block advances while both have room.
+    pub ll_ready: Signal<In, Bit>,
+    /// LL stream: the coefficient, `V`-bit two's complement.
+    pub ll_c: Signal<Out, Bits<V>>,
+    /// LL stream: first coefficient of a row.
+    pub ll_first: Signal<Out, Bit>,
+    /// LL stream: last coefficient of a row.
+    pub ll_last: Signal<Out, Bit>,
+    /// LL stream: first coefficient of a picture.
+    pub ll_sop: Signal<Out, Bit>,
     frame: VFrame<W>,
     u0: LiftVUnit<V, A, N, S0, T0>,
     u1: LiftVUnit<V, A, N, S1, T1>,
@@ -166,6 +188,18 @@ pub struct LiftV<
     sign_in: Constant<Bits<W>>,
     a_new: Signal<Local, Bits<V>>,
     b_new: Signal<Local, Bits<V>>,
+    // the two output queues; the last unit's row parity (register, current beat)
+    oq: PairQueue<V>,
+    lq: StreamQueue<V, 3>,
+    ll_on: DFF<Bit>,
+    u_odd: DFF<Bit>,
+    u_cur_odd: Signal<Local, Bit>,
+    u_take: Signal<Local, Bit>,
+    side0: Constant<Bits<3>>,
+    side_first: Constant<Bits<3>>,
+    side_last: Constant<Bits<3>>,
+    side_sop: Constant<Bits<3>>,
+    l_side: Signal<Local, Bits<3>>,
     // output row parity: the register, and the current beat's
     odd: DFF<Bit>,
     cur_odd: Signal<Local, Bit>,
@@ -257,6 +291,24 @@ impl<
             sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
             a_new: Default::default(),
             b_new: Default::default(),
+            cfg_ll: Default::default(),
+            ll_valid: Default::default(),
+            ll_ready: Default::default(),
+            ll_c: Default::default(),
+            ll_first: Default::default(),
+            ll_last: Default::default(),
+            ll_sop: Default::default(),
+            oq: Default::default(),
+            lq: Default::default(),
+            ll_on: Default::default(),
+            u_odd: Default::default(),
+            u_cur_odd: Default::default(),
+            u_take: Default::default(),
+            side0: Constant::new(0u64.to_bits()),
+            side_first: Constant::new(1u64.to_bits()),
+            side_last: Constant::new(2u64.to_bits()),
+            side_sop: Constant::new(4u64.to_bits()),
+            l_side: Default::default(),
             odd: Default::default(),
             cur_odd: Default::default(),
         }
@@ -281,8 +333,8 @@ impl<
 {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, bad, odd);
-        clock!(self, clock, frame, u0, u1, u2, u3);
+        dff_setup!(self, clock, bad, odd, u_odd, ll_on);
+        clock!(self, clock, frame, u0, u1, u2, u3, oq, lq);
         self.bad.d.next = !(self.wset.val() & (self.one8.val() << self.cfg_wavelet.val())).any();
         self.err_wavelet.next = self.bad.q.val();
         // Framing.
@@ -347,18 +399,52 @@ impl<
         self.u3.in_last.next = self.u2.out_last.val();
         self.u3.in_sop.next = self.u2.out_sop.val();
         self.u2.out_ready.next = self.u3.in_ready.val();
-        self.out_valid.next = self.u3.out_valid.val();
-        self.out_a.next = self.u3.out_a.val();
-        self.out_b.next = self.u3.out_b.val();
-        self.out_first.next = self.u3.out_first.val();
-        self.out_last.next = self.u3.out_last.val();
-        self.out_sop.next = self.u3.out_sop.val();
-        self.u3.out_ready.next = self.out_ready.val();
+        // The last unit's beats into the output queue and, for its even rows with `cfg_ll`,
+        // lane a into the LL queue: the unit advances while both have room.
+        self.ll_on.d.next = self.cfg_ll.val();
+        self.u3.out_ready.next = self.oq.free.val() & self.lq.free.val();
+        self.u_take.next = self.u3.out_valid.val() & self.oq.free.val() & self.lq.free.val();
+        self.u_cur_odd.next = self.u_odd.q.val() & !self.u3.out_sop.val();
+        if self.u_take.val() {
+            self.u_odd.d.next = self.u_cur_odd.val() ^ self.u3.out_last.val();
+        }
+        self.oq.push.next = self.u_take.val();
+        self.oq.in_a.next = self.u3.out_a.val();
+        self.oq.in_b.next = self.u3.out_b.val();
+        self.oq.in_first.next = self.u3.out_first.val();
+        self.oq.in_last.next = self.u3.out_last.val();
+        self.oq.in_sop.next = self.u3.out_sop.val();
+        self.lq.push.next = self.u_take.val() & self.ll_on.q.val() & !self.u_cur_odd.val();
+        self.lq.in_data.next = self.u3.out_a.val();
+        self.l_side.next = self.side0.val();
+        if self.u3.out_first.val() {
+            self.l_side.next = self.l_side.val() | self.side_first.val();
+        }
+        if self.u3.out_last.val() {
+            self.l_side.next = self.l_side.val() | self.side_last.val();
+        }
+        if self.u3.out_sop.val() {
+            self.l_side.next = self.l_side.val() | self.side_sop.val();
+        }
+        self.lq.in_side.next = self.l_side.val();
+        self.lq.out_ready.next = self.ll_ready.val();
+        self.ll_valid.next = self.lq.out_valid.val();
+        self.ll_c.next = self.lq.out_data.val();
+        self.ll_first.next = self.lq.out_side.val().get_bit(0);
+        self.ll_last.next = self.lq.out_side.val().get_bit(1);
+        self.ll_sop.next = self.lq.out_side.val().get_bit(2);
+        self.oq.out_ready.next = self.out_ready.val();
+        self.out_valid.next = self.oq.out_valid.val();
+        self.out_a.next = self.oq.out_a.val();
+        self.out_b.next = self.oq.out_b.val();
+        self.out_first.next = self.oq.out_first.val();
+        self.out_last.next = self.oq.out_last.val();
+        self.out_sop.next = self.oq.out_sop.val();
         // Output row parity: rows alternate from each picture's first.
-        self.cur_odd.next = self.odd.q.val() & !self.u3.out_sop.val();
+        self.cur_odd.next = self.odd.q.val() & !self.oq.out_sop.val();
         self.out_vhigh.next = self.cur_odd.val();
-        if self.u3.out_valid.val() & self.out_ready.val() {
-            self.odd.d.next = self.cur_odd.val() ^ self.u3.out_last.val();
+        if self.oq.out_valid.val() & self.out_ready.val() {
+            self.odd.d.next = self.cur_odd.val() ^ self.oq.out_last.val();
         }
     }
 }

@@ -22,9 +22,11 @@
 //!
 //! **Timing** (enabled clocks, all registers share `en`): the beat's read address and sample
 //! are presented at issue (S0); the words arrive two clocks later (S2), when `src`, `we`,
-//! `fill`, `rep` and `waddr` for the same beat must be presented and the write lands; `out`
-//! holds the result eight clocks after S0. A column is read again one row later: the unit
-//! keeps three enabled clocks between a column's reads (rows of one or two beats wait).
+//! `fill`, `rep` and `waddr` for the same beat must be presented; the new words are
+//! registered and written a clock later (S3: no path runs from a RAM's read port to a write
+//! port); `out` holds the result eight clocks after S0. A column is read again one row
+//! later: the unit keeps four enabled clocks between a column's reads (rows of up to three
+//! beats wait).
 //!
 //! **Reset:** none; the buffers are written before they are read (the fill).
 //!
@@ -100,6 +102,14 @@ pub struct LiftVLane<const V: usize, const A: usize, const N: usize, const SW: u
     s: [Signal<Local, Bits<V>>; SLOTS],
     t: [Signal<Local, Bits<V>>; TSLOTS],
     value: Signal<Local, Bits<V>>,
+    // the chains' write, registered (S3): a RAM's read port never feeds a write port directly
+    wds: DFF<Bits<SW>>,
+    wdt: DFF<Bits<TW>>,
+    wa: DFF<Bits<N>>,
+    wes: DFF<Bit>,
+    wet: DFF<Bit>,
+    nds: Signal<Local, Bits<SW>>,
+    ndt: Signal<Local, Bits<TW>>,
     // tap register (slot k, sign-extended) and the beat beside it
     rs: [DFF<Bits<A>>; SLOTS],
     val3: DFF<Bits<V>>,
@@ -172,6 +182,13 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             s: Default::default(),
             t: Default::default(),
             value: Default::default(),
+            wds: Default::default(),
+            wdt: Default::default(),
+            wa: Default::default(),
+            wes: Default::default(),
+            wet: Default::default(),
+            nds: Default::default(),
+            ndt: Default::default(),
             rs: Default::default(),
             val3: Default::default(),
             tgt3: Default::default(),
@@ -189,7 +206,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
 impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize> Logic for LiftVLane<V, A, N, SW, TW> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, x1, x2, val3, tgt3, ry, rsub, res);
+        dff_setup!(self, clock, x1, x2, val3, tgt3, ry, rsub, res, wds, wdt, wa, wes, wet);
         for k in 0..8 {
             self.rs[k].clock.next = self.clock.val();
             self.rs[k].d.next = self.rs[k].q.val();
@@ -208,8 +225,6 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         self.ram_t.read_address.next = self.raddr.val();
         self.ram_s.read_enable.next = self.en.val();
         self.ram_t.read_enable.next = self.en.val();
-        self.ram_s.write_address.next = self.waddr.val();
-        self.ram_t.write_address.next = self.waddr.val();
         if self.en.val() {
             self.x1.d.next = self.x.val();
             self.x2.d.next = self.x1.q.val();
@@ -243,19 +258,30 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         self.f1.next = self.xw.val() | (self.xw.val() << self.fs[0].val());
         self.f2.next = self.f1.val() | (self.f1.val() << self.fs[1].val());
         self.f3.next = self.f2.val() | (self.f2.val() << self.fs[2].val());
-        self.ram_s.write_enable.next = self.en.val() & self.we.val() & self.src.val();
-        self.ram_t.write_enable.next = self.en.val() & self.we.val() & !self.src.val();
-        self.ram_s.write_data.next = self.xw.val();
+        self.nds.next = self.xw.val();
         if self.multi_s.val() {
-            self.ram_s.write_data.next = (self.ram_s.read_data.val() << self.vsh.val()) | self.xw.val();
+            self.nds.next = (self.ram_s.read_data.val() << self.vsh.val()) | self.xw.val();
         }
         if self.fill.val() {
-            self.ram_s.write_data.next = self.f3.val();
+            self.nds.next = self.f3.val();
         }
-        self.ram_t.write_data.next = bit_cast::<TW, V>(self.x2.q.val());
+        self.ndt.next = bit_cast::<TW, V>(self.x2.q.val());
         if self.multi_t.val() {
-            self.ram_t.write_data.next = (self.ram_t.read_data.val() << self.vsh.val()) | bit_cast::<TW, V>(self.x2.q.val());
+            self.ndt.next = (self.ram_t.read_data.val() << self.vsh.val()) | bit_cast::<TW, V>(self.x2.q.val());
         }
+        if self.en.val() {
+            self.wds.d.next = self.nds.val();
+            self.wdt.d.next = self.ndt.val();
+            self.wa.d.next = self.waddr.val();
+            self.wes.d.next = self.we.val() & self.src.val();
+            self.wet.d.next = self.we.val() & !self.src.val();
+        }
+        self.ram_s.write_address.next = self.wa.q.val();
+        self.ram_t.write_address.next = self.wa.q.val();
+        self.ram_s.write_enable.next = self.en.val() & self.wes.q.val();
+        self.ram_t.write_enable.next = self.en.val() & self.wet.q.val();
+        self.ram_s.write_data.next = self.wds.q.val();
+        self.ram_t.write_data.next = self.wdt.q.val();
         // The row `D` pairs older: slot D − 1 of the beat's own chain, the sample if D = 0.
         self.value.next = self.x2.q.val();
         if self.dsel.val().get_bit(0) {

@@ -21,8 +21,8 @@
 //! top clamp). See [`super::lift_v_lane`] for the line buffers.
 //!
 //! **Throughput:** one beat per clock, so a picture takes `cfg_pairs · (cfg_rows + 2D)`
-//! clocks; rows of one or two beats wait two clocks after each row (a column's line-buffer
-//! write must land before the next row reads it). **Latency:** `2D` rows plus 11 clocks
+//! clocks; rows of up to three beats wait three clocks after each row (a column's
+//! line-buffer write must land before the next row reads it). **Latency:** `2D` rows plus 11 clocks
 //! (the lane's eight, the output register and queue).
 //!
 //! **Handshake.** Video streams (crate docs) with `first`/`last` marking rows and `sop` a
@@ -107,9 +107,9 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     dselt: [Constant<Bits<5>>; 8],
     dnt: [Constant<Bits<3>>; 8],
     one: Constant<Bits<13>>,
-    two: Constant<Bits<13>>,
+    three: Constant<Bits<13>>,
     one3: Constant<Bits<3>>,
-    two2: Constant<Bits<2>>,
+    three2: Constant<Bits<2>>,
     // run-time decodes
     sel: DFF<Bits<5>>,
     dsel: DFF<Bits<5>>,
@@ -209,9 +209,9 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             dselt: std::array::from_fn(|w| Constant::new((1u64 << dl(w)).to_bits())),
             dnt: std::array::from_fn(|w| Constant::new((dl(w) as u64).to_bits())),
             one: Constant::new(1u64.to_bits()),
-            two: Constant::new(2u64.to_bits()),
+            three: Constant::new(3u64.to_bits()),
             one3: Constant::new(1u64.to_bits()),
-            two2: Constant::new(2u64.to_bits()),
+            three2: Constant::new(3u64.to_bits()),
             sel: Default::default(),
             dsel: Default::default(),
             dnum: Default::default(),
@@ -299,7 +299,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         }
         self.pm1.d.next = self.cfg_pairs.val() - self.one.val();
         self.rows_m1.d.next = self.cfg_rows.val() - self.one.val();
-        self.narrow.d.next = self.cfg_pairs.val() <= self.two.val();
+        self.narrow.d.next = self.cfg_pairs.val() <= self.three.val();
         // Every stage advances while the output queue has room (a register).
         self.free.next = self.q.free.val();
         self.cooling.next = self.cool.q.val().any();
@@ -352,7 +352,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
                 self.col.d.next = 0.into();
                 self.row_odd.d.next = !self.cur_odd.val();
                 if self.narrow.q.val() {
-                    self.cool.d.next = self.two2.val();
+                    self.cool.d.next = self.three2.val();
                 }
                 if self.cur_odd.val() {
                     self.pair0.d.next = false;

@@ -9,6 +9,7 @@ pub mod legall_h;
 pub mod legall_inv;
 pub mod legall_v;
 pub mod legall_v_lane;
+pub mod lift_fwd;
 pub mod lift_h;
 pub mod lift_mac;
 pub mod lift_unit;

@@ -124,6 +124,21 @@ module uhdpipe_lift_v__u1__lane_a(clock,en,raddr,x,waddr,we,src,fill,rep,dsel,se
     reg  [14:0] x2__d;
     wire  [14:0] x2__q;
     reg  x2__clock;
+    reg  [119:0] wds__d;
+    wire  [119:0] wds__q;
+    reg  wds__clock;
+    reg  [59:0] wdt__d;
+    wire  [59:0] wdt__q;
+    reg  wdt__clock;
+    reg  [5:0] wa__d;
+    wire  [5:0] wa__q;
+    reg  wa__clock;
+    reg  wes__d;
+    wire  wes__q;
+    reg  wes__clock;
+    reg  wet__d;
+    wire  wet__q;
+    reg  wet__clock;
     reg  [26:0] rs__0__d;
     wire  [26:0] rs__0__q;
     reg  rs__0__clock;
@@ -222,6 +237,8 @@ module uhdpipe_lift_v__u1__lane_a(clock,en,raddr,x,waddr,we,src,fill,rep,dsel,se
     reg  [14:0] t__2;
     reg  [14:0] t__3;
     reg  [14:0] value;
+    reg  [119:0] nds;
+    reg  [59:0] ndt;
     reg  [14:0] y;
     reg  ysub;
 
@@ -323,6 +340,31 @@ module uhdpipe_lift_v__u1__lane_a(clock,en,raddr,x,waddr,we,src,fill,rep,dsel,se
         .d(x2__d),
         .q(x2__q),
         .clock(x2__clock)
+    );
+    uhdpipe_lift_v__dff120 wds(
+        .d(wds__d),
+        .q(wds__q),
+        .clock(wds__clock)
+    );
+    uhdpipe_lift_v__dff60 wdt(
+        .d(wdt__d),
+        .q(wdt__q),
+        .clock(wdt__clock)
+    );
+    uhdpipe_lift_v__dff6 wa(
+        .d(wa__d),
+        .q(wa__q),
+        .clock(wa__clock)
+    );
+    uhdpipe_lift_v__dff1 wes(
+        .d(wes__d),
+        .q(wes__q),
+        .clock(wes__clock)
+    );
+    uhdpipe_lift_v__dff1 wet(
+        .d(wet__d),
+        .q(wet__q),
+        .clock(wet__clock)
     );
     uhdpipe_lift_v__dff27 rs__0(
         .d(rs__0__d),
@@ -444,6 +486,11 @@ module uhdpipe_lift_v__u1__lane_a(clock,en,raddr,x,waddr,we,src,fill,rep,dsel,se
         ry__clock = clock;
         rsub__clock = clock;
         res__clock = clock;
+        wds__clock = clock;
+        wdt__clock = clock;
+        wa__clock = clock;
+        wes__clock = clock;
+        wet__clock = clock;
         x1__d = x1__q;
         x2__d = x2__q;
         val3__d = val3__q;
@@ -451,6 +498,11 @@ module uhdpipe_lift_v__u1__lane_a(clock,en,raddr,x,waddr,we,src,fill,rep,dsel,se
         ry__d = ry__q;
         rsub__d = rsub__q;
         res__d = res__q;
+        wds__d = wds__q;
+        wdt__d = wdt__q;
+        wa__d = wa__q;
+        wes__d = wes__q;
+        wet__d = wet__q;
         rs__0__clock = clock;
         rs__0__d = rs__0__q;
         rs__1__clock = clock;
@@ -496,8 +548,6 @@ module uhdpipe_lift_v__u1__lane_a(clock,en,raddr,x,waddr,we,src,fill,rep,dsel,se
         ram_t__read_address = raddr;
         ram_s__read_enable = en;
         ram_t__read_enable = en;
-        ram_s__write_address = waddr;
-        ram_t__write_address = waddr;
         if (en) begin
             x1__d = x;
             x2__d = x1__q;
@@ -534,19 +584,30 @@ module uhdpipe_lift_v__u1__lane_a(clock,en,raddr,x,waddr,we,src,fill,rep,dsel,se
         f1 = xw | (xw << fs__0);
         f2 = f1 | (f1 << fs__1);
         f3 = f2 | (f2 << fs__2);
-        ram_s__write_enable = en & we & src;
-        ram_t__write_enable = en & we & ~src;
-        ram_s__write_data = xw;
+        nds = xw;
         if (multi_s) begin
-            ram_s__write_data = (ram_s__read_data << vsh) | xw;
+            nds = (ram_s__read_data << vsh) | xw;
         end
         if (fill) begin
-            ram_s__write_data = f3;
+            nds = f3;
         end
-        ram_t__write_data = {{45{1'b0}}, x2__q};
+        ndt = {{45{1'b0}}, x2__q};
         if (multi_t) begin
-            ram_t__write_data = (ram_t__read_data << vsh) | {{45{1'b0}}, x2__q};
+            ndt = (ram_t__read_data << vsh) | {{45{1'b0}}, x2__q};
         end
+        if (en) begin
+            wds__d = nds;
+            wdt__d = ndt;
+            wa__d = waddr;
+            wes__d = we & src;
+            wet__d = we & ~src;
+        end
+        ram_s__write_address = wa__q;
+        ram_t__write_address = wa__q;
+        ram_s__write_enable = en & wes__q;
+        ram_t__write_enable = en & wet__q;
+        ram_s__write_data = wds__q;
+        ram_t__write_data = wdt__q;
         value = x2__q;
         if (dsel[0]) begin
             value = x2__q;

@@ -56,9 +56,9 @@ module uhdpipe_lift_vs__u2(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,in
     localparam  dnt__6 = 3'b1;
     localparam  dnt__7 = 3'b0;
     localparam  one = 13'b1;
-    localparam  two = 13'b10;
+    localparam  three = 13'b11;
     localparam  one3 = 3'b1;
-    localparam  two2 = 2'b10;
+    localparam  three2 = 2'b11;
 
     // Stub signals
     reg  lane_a__clock;
@@ -335,7 +335,7 @@ module uhdpipe_lift_vs__u2(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,in
         .sel(lane_b__sel),
         .out(lane_b__out)
     );
-    uhdpipe_lift_vs__u0__q q(
+    uhdpipe_lift_vs__oq q(
         .clock(q__clock),
         .push(q__push),
         .in_a(q__in_a),
@@ -834,7 +834,7 @@ module uhdpipe_lift_vs__u2(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,in
         end
         pm1__d = cfg_pairs - one;
         rows_m1__d = cfg_rows - one;
-        narrow__d = cfg_pairs <= two;
+        narrow__d = cfg_pairs <= three;
         free = q__free;
         cooling = |cool__q;
         in_ready = free & ~flushing__q & ~cooling;
@@ -884,7 +884,7 @@ module uhdpipe_lift_vs__u2(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,in
                 col__d = 6'h0;
                 row_odd__d = ~cur_odd;
                 if (narrow__q) begin
-                    cool__d = two2;
+                    cool__d = three2;
                 end
                 if (cur_odd) begin
                     pair0__d = 1'b0;

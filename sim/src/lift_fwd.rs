@@ -1,0 +1,18 @@
+//! `uhdpipe_lift_fwd` (rtl/src/blocks/lift_fwd.rs: the forward 2-D wavelet transform for
+//! every VC-2 wavelet, depth 1–3 plus a horizontal-only level, two samples per clock; the
+//! 8K simulation build, rows up to 8192 samples), Verilated. It has `legall_fwd`'s ports
+//! with wider lanes, so it shares [`crate::legall_fwd`]'s [`Ports`], driver
+//! ([`crate::legall_fwd::drive`]: give it [`SETUP_CLOCKS`]) and assembly.
+
+use crate::legall_fwd::{FwdBuild, Ports};
+
+crate::verilated!(LiftFwd, "lift_fwd", Ports, "One instance of the Verilated every-wavelet forward transform.");
+
+impl FwdBuild for LiftFwd {
+    const OUT_BITS: [u32; 3] = [19, 26, 33];
+    const HO_BITS: u32 = 37;
+}
+
+/// Clocks to hold the run-time registers before the first beat (the lifting blocks decode
+/// the wavelet into registers).
+pub const SETUP_CLOCKS: u32 = 4;
