@@ -129,7 +129,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
     /// `m_v = base + taps − 1` at slot 0.
     pub fn new(variants: &[Variant]) -> Self {
         assert!(variants.len() <= VARIANTS && V < 64 && A > V && A < 64);
-        assert!(SW % V == 0 && TW % V == 0 && SW / V <= SLOTS && TW / V <= TSLOTS && SW >= V && TW >= V);
+        assert!(SW.is_multiple_of(V) && TW.is_multiple_of(V) && SW / V <= SLOTS && TW / V <= TSLOTS && SW >= V && TW >= V);
         let k = SW / V;
         let mac = |i: usize| match variants.get(i) {
             Some(v) => {

@@ -76,6 +76,11 @@ pub struct VFrame<const V: usize> {
     pos_first: DFF<Bit>,
     cl: DFF<Bits<13>>,
     rl: DFF<Bits<13>>,
+    // the next beat ends its row (`cl == 0`, a register so that the checks stay shallow),
+    // and `cfg_pairs == 2` (a row's first beat leaves one more)
+    nlast: DFF<Bit>,
+    p2: DFF<Bit>,
+    two: Constant<Bits<13>>,
     err: DFF<Bit>,
     take: Signal<Local, Bit>,
     start: Signal<Local, Bit>,
@@ -89,6 +94,9 @@ impl<const V: usize> Default for VFrame<V> {
     fn default() -> Self {
         Self {
             one: Constant::new(1u64.to_bits()),
+            two: Constant::new(2u64.to_bits()),
+            nlast: Default::default(),
+            p2: Default::default(),
             clock: Default::default(),
             in_valid: Default::default(),
             in_ready: Default::default(),
@@ -131,16 +139,17 @@ impl<const V: usize> Default for VFrame<V> {
 impl<const V: usize> Logic for VFrame<V> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, p1, pm1, rows_m1, in_pic, dropping, pos_first, cl, rl, err);
+        dff_setup!(self, clock, p1, pm1, rows_m1, in_pic, dropping, pos_first, cl, rl, err, nlast, p2);
         clock!(self, clock, q);
         self.p1.d.next = self.cfg_pairs.val() == self.one.val();
+        self.p2.d.next = self.cfg_pairs.val() == self.two.val();
         self.pm1.d.next = self.cfg_pairs.val() - self.one.val();
         self.rows_m1.d.next = self.cfg_rows.val() - self.one.val();
         self.in_ready.next = self.q.free.val();
         self.take.next = self.in_valid.val() & self.q.free.val();
         self.start.next = self.in_sop.val() & self.in_first.val();
         // A beat continuing the open picture where the counts say it should be.
-        self.ok.next = self.in_pic.q.val() & !self.in_sop.val() & (self.in_first.val() == self.pos_first.q.val()) & (self.in_last.val() == !self.cl.q.val().any());
+        self.ok.next = self.in_pic.q.val() & !self.in_sop.val() & (self.in_first.val() == self.pos_first.q.val()) & (self.in_last.val() == self.nlast.q.val());
         self.cur_cl.next = self.cl.q.val();
         self.cur_rl.next = self.rl.q.val();
         self.accept.next = self.ok.val();
@@ -156,12 +165,17 @@ impl<const V: usize> Logic for VFrame<V> {
                 self.dropping.d.next = false;
                 self.pos_first.d.next = false;
                 self.cl.d.next = self.cur_cl.val() - 1;
+                self.nlast.d.next = self.cl.q.val() == self.one.val();
+                if self.start.val() {
+                    self.nlast.d.next = self.p2.q.val();
+                }
                 self.rl.d.next = self.cur_rl.val();
                 // (the start of a picture inside another is an error, but accepted)
                 self.err.d.next = self.start.val() & self.in_pic.q.val();
                 if self.in_last.val() {
                     self.pos_first.d.next = true;
                     self.cl.d.next = self.pm1.q.val();
+                    self.nlast.d.next = self.p1.q.val();
                     self.rl.d.next = self.cur_rl.val() - 1;
                     if !self.cur_rl.val().any() {
                         self.in_pic.d.next = false;

@@ -24,6 +24,7 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
 
     // Constant declarations
     localparam  one = 13'b1;
+    localparam  two = 13'b10;
 
     // Stub signals
     reg  q__clock;
@@ -65,6 +66,12 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
     reg  [12:0] rl__d;
     wire  [12:0] rl__q;
     reg  rl__clock;
+    reg  nlast__d;
+    wire  nlast__q;
+    reg  nlast__clock;
+    reg  p2__d;
+    wire  p2__q;
+    reg  p2__clock;
     reg  err__d;
     wire  err__q;
     reg  err__clock;
@@ -135,6 +142,16 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
         .q(rl__q),
         .clock(rl__clock)
     );
+    uhdpipe_lift_fwd__dff1 nlast(
+        .d(nlast__d),
+        .q(nlast__q),
+        .clock(nlast__clock)
+    );
+    uhdpipe_lift_fwd__dff1 p2(
+        .d(p2__d),
+        .q(p2__q),
+        .clock(p2__clock)
+    );
     uhdpipe_lift_fwd__dff1 err(
         .d(err__d),
         .q(err__q),
@@ -152,6 +169,8 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
         cl__clock = clock;
         rl__clock = clock;
         err__clock = clock;
+        nlast__clock = clock;
+        p2__clock = clock;
         p1__d = p1__q;
         pm1__d = pm1__q;
         rows_m1__d = rows_m1__q;
@@ -161,14 +180,17 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
         cl__d = cl__q;
         rl__d = rl__q;
         err__d = err__q;
+        nlast__d = nlast__q;
+        p2__d = p2__q;
         q__clock = clock;
         p1__d = cfg_pairs == one;
+        p2__d = cfg_pairs == two;
         pm1__d = cfg_pairs - one;
         rows_m1__d = cfg_rows - one;
         in_ready = q__free;
         take = in_valid & q__free;
         start = in_sop & in_first;
-        ok = in_pic__q & ~in_sop & (in_first == pos_first__q) & (in_last == ~|cl__q);
+        ok = in_pic__q & ~in_sop & (in_first == pos_first__q) & (in_last == nlast__q);
         cur_cl = cl__q;
         cur_rl = rl__q;
         accept = ok;
@@ -184,11 +206,16 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
                 dropping__d = 1'b0;
                 pos_first__d = 1'b0;
                 cl__d = cur_cl - 13'h1;
+                nlast__d = cl__q == one;
+                if (start) begin
+                    nlast__d = p2__q;
+                end
                 rl__d = cur_rl;
                 err__d = start & in_pic__q;
                 if (in_last) begin
                     pos_first__d = 1'b1;
                     cl__d = pm1__q;
+                    nlast__d = p1__q;
                     rl__d = cur_rl - 13'h1;
                     if (~|cur_rl) begin
                         in_pic__d = 1'b0;
