@@ -1,59 +1,123 @@
 //! Verilates the committed Verilog of each block the simulator drives (`rtl/verilog/<block>/`)
-//! and compiles it with a small C shim (`csrc/<block>.cpp`) into this crate. Needs
-//! `verilator` (Debian's 5.006; `ci/setup.sh` installs it). Cargo reruns this only when the
-//! Verilog or the shims change, so a warm build costs nothing. With the `fst` feature the
-//! models are built with FST waveform tracing (`--trace-fst`, zlib).
+//! and compiles it with a small C shim (`csrc/<block>.cpp`) into one static library per
+//! block, plus one for Verilator's runtime. Needs `verilator` (Debian's 5.006;
+//! `ci/setup.sh` installs it). With the `fst` feature the models are built with FST waveform
+//! tracing (`--trace-fst`, zlib).
+//!
+//! **Cache.** Verilating and compiling the large designs takes minutes on 2 cores, and a
+//! fresh clone (CI) would redo it every time; so each library is kept in
+//! `~/.cache/uhdpipe/verilated/<block>-<key>/` (or `$UHDPIPE_CACHE`), the key hashing
+//! everything it is built from: the block's Verilog, the shared modules, every shim and
+//! header in `csrc/`, Verilator's and the C++ compiler's versions, and the options. A
+//! changed input is a new key (built afresh); a hit is the same library a build would give.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const BLOCKS: &[&str] = &["legall_h", "lift_h", "lift_hs", "lift_v", "lift_vs", "legall_fwd", "lift_fwd", "legall_inv", "device"];
+#[path = "../rtl/src/cache.rs"]
+mod cache;
+
+const BLOCKS: &[&str] = &["legall_h", "lift_h", "lift_hs", "lift_v", "lift_vs", "legall_fwd", "lift_fwd", "legall_inv", "lift_inv", "device"];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let include = verilator_include();
     println!("cargo:rerun-if-changed=csrc");
-    let mut build = cc::Build::new();
-    build.cpp(true).std("c++17").opt_level(2).warnings(false).include(&include).include(include.join("vltstd"));
-    build.file(include.join("verilated.cpp")).file(include.join("verilated_threads.cpp"));
+    println!("cargo:rerun-if-changed={}", root.join("rtl/verilog/common").display());
+    println!("cargo:rerun-if-env-changed=UHDPIPE_CACHE");
     let fst = std::env::var_os("CARGO_FEATURE_FST").is_some();
-    if fst {
-        build.file(include.join("verilated_fst_c.cpp")).define("UHDPIPE_FST", None);
-        println!("cargo:rustc-link-lib=z");
-    }
+    let base = || {
+        let mut b = cc::Build::new();
+        b.cpp(true).std("c++17").opt_level(2).warnings(false).cargo_metadata(false).include(&include).include(include.join("vltstd"));
+        if fst {
+            b.define("UHDPIPE_FST", None);
+        }
+        b
+    };
+    let compiler = base().get_compiler();
+    let cxx_version = Command::new(compiler.path()).arg("--version").output().map(|o| o.stdout).unwrap_or_default();
+    let options =
+        cache::Key::default().feed(b"verilated 1: --cc -O3 --x-assign fast --x-initial fast --no-timing; c++17 -O2").feed(cache::verilator_version().as_bytes()).feed(&cxx_version).feed(&[fst as u8]);
+    let store = cache::dir("verilated").unwrap_or_else(|| out.join("verilated"));
+    let common = root.join("rtl/verilog/common");
+    let csrc = root.join("sim/csrc");
     for block in BLOCKS {
         let vdir = root.join("rtl/verilog").join(block);
         println!("cargo:rerun-if-changed={}", vdir.display());
-        // The design's generated modules plus the hand-written ones they instantiate.
-        let common = root.join("rtl/verilog/common");
-        println!("cargo:rerun-if-changed={}", common.display());
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&vdir).unwrap_or_else(|e| panic!("{}: {e}", vdir.display())).map(|e| e.unwrap().path()).collect();
-        files.extend(std::fs::read_dir(&common).unwrap_or_else(|e| panic!("{}: {e}", common.display())).map(|e| e.unwrap().path()));
-        files.sort();
-        let mdir = out.join(block);
-        let _ = std::fs::remove_dir_all(&mdir);
-        let status = Command::new("verilator")
-            .args(["--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing"])
-            .args(if fst { &["--trace-fst"][..] } else { &[][..] })
-            .arg("--top-module")
-            .arg(format!("uhdpipe_{block}"))
-            .arg("--prefix")
-            .arg(format!("V{block}"))
-            .arg("-Mdir")
-            .arg(&mdir)
-            .args(&files)
-            .status()
-            .unwrap_or_else(|e| panic!("cannot run verilator ({e}): run ci/setup.sh, which installs it"));
-        assert!(status.success(), "verilator failed on {}", vdir.display());
-        build.include(&mdir);
-        for f in std::fs::read_dir(&mdir).unwrap().map(|e| e.unwrap().path()) {
-            if f.extension().is_some_and(|x| x == "cpp") {
-                build.file(f);
+        let key = options.feed(block.as_bytes()).add_tree(&vdir).add_tree(&common).add_tree(&csrc).hex();
+        let lib = format!("uhdpipe_v_{block}");
+        let dir = cached(&store, &format!("{block}-{key}"), &lib, |tmp| {
+            // The design's generated modules plus the hand-written ones they instantiate.
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&vdir).unwrap_or_else(|e| panic!("{}: {e}", vdir.display())).map(|e| e.unwrap().path()).collect();
+            files.extend(std::fs::read_dir(&common).unwrap_or_else(|e| panic!("{}: {e}", common.display())).map(|e| e.unwrap().path()));
+            files.sort();
+            let mdir = tmp.join("verilated");
+            let status = Command::new("verilator")
+                .args(["--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing"])
+                .args(if fst { &["--trace-fst"][..] } else { &[][..] })
+                .arg("--top-module")
+                .arg(format!("uhdpipe_{block}"))
+                .arg("--prefix")
+                .arg(format!("V{block}"))
+                .arg("-Mdir")
+                .arg(&mdir)
+                .args(&files)
+                .status()
+                .unwrap_or_else(|e| panic!("cannot run verilator ({e}): run ci/setup.sh, which installs it"));
+            assert!(status.success(), "verilator failed on {}", vdir.display());
+            let mut build = base();
+            build.include(&mdir).out_dir(tmp);
+            for f in std::fs::read_dir(&mdir).unwrap().map(|e| e.unwrap().path()) {
+                if f.extension().is_some_and(|x| x == "cpp") {
+                    build.file(f);
+                }
             }
-        }
-        build.file(root.join("sim/csrc").join(format!("{block}.cpp")));
+            build.file(csrc.join(format!("{block}.cpp"))).compile(&lib);
+        });
+        println!("cargo:rustc-link-search=native={}", dir.display());
+        println!("cargo:rustc-link-lib=static={lib}");
     }
-    build.compile("uhdpipe_verilated");
+    let rt = cached(&store, &format!("runtime-{}", options.feed(b"runtime").hex()), "uhdpipe_vrt", |tmp| {
+        let mut build = base();
+        build.out_dir(tmp).file(include.join("verilated.cpp")).file(include.join("verilated_threads.cpp"));
+        if fst {
+            build.file(include.join("verilated_fst_c.cpp"));
+        }
+        build.compile("uhdpipe_vrt");
+    });
+    println!("cargo:rustc-link-search=native={}", rt.display());
+    println!("cargo:rustc-link-lib=static=uhdpipe_vrt");
+    println!("cargo:rustc-link-lib=stdc++");
+    if fst {
+        println!("cargo:rustc-link-lib=z");
+    }
+}
+
+/// The folder `store/name` holding `lib<lib>.a`: as found, or built by `make` into a
+/// temporary folder that is then renamed into place (so that a concurrent build never sees
+/// half a library), keeping only the library.
+fn cached(store: &Path, name: &str, lib: &str, make: impl FnOnce(&Path)) -> PathBuf {
+    let dir = store.join(name);
+    let file = format!("lib{lib}.a");
+    if dir.join(&file).exists() {
+        return dir;
+    }
+    let tmp = store.join(format!("{name}.tmp{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).unwrap_or_else(|e| panic!("{}: {e}", tmp.display()));
+    make(&tmp);
+    for e in std::fs::read_dir(&tmp).unwrap().flatten() {
+        if e.file_name() != file.as_str() {
+            let p = e.path();
+            let _ = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+        }
+    }
+    if std::fs::rename(&tmp, &dir).is_err() {
+        // another build put it there first: the same library
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    assert!(dir.join(&file).exists(), "{}: no {file}", dir.display());
+    dir
 }
 
 /// Verilator's runtime sources (`verilator --getenv VERILATOR_ROOT`/include).

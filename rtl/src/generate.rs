@@ -365,6 +365,9 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // The every-wavelet forward transform's simulation build: rows up to 8192 samples,
         // depth 3.
         ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<12, 11, 10>::default())),
+        // The every-wavelet inverse transform's simulation build: rows up to 8192 samples,
+        // depth 3 and a horizontal-only level.
+        ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10>::default())),
         // The inverse transform's simulation build: rows up to 8192 samples, depth 3.
         ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10>::default())),
         // Its ULX3S build: rows up to 2048 samples (1080p), depth 3.
@@ -412,22 +415,68 @@ mod tests {
         assert!(out[2].1.contains("    t__a a(\n") && out[2].1.contains("    t__a b(\n"), "{}", out[2].1);
     }
 
+    /// Every block's generated modules as (block, [(module, content key)]).
+    type Manifest = Vec<(String, Vec<(String, String)>)>;
+
+    /// The key of everything generation reads: the sources of this crate and of the crates
+    /// it takes tables from (the model's lifting steps, the driver's register map), and the
+    /// locked dependency versions (rust-hdl's among them).
+    fn source_key() -> crate::cache::Key {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let k = ["rtl/src", "driver/src", "model/src"].iter().fold(crate::cache::Key::default().feed(b"rtl-generate manifest 1"), |k, d| k.add_tree(&root.join(d)));
+        k.feed(&std::fs::read(root.join("Cargo.lock")).unwrap_or_default()).feed(&std::fs::read(root.join("rtl/Cargo.toml")).unwrap_or_default())
+    }
+
+    /// What the source generates: from the cache when this exact source generated before
+    /// (`~/.cache/uhdpipe/rtl-generate/<key>`), else generated now (minutes: the lifting
+    /// designs are large) and cached. `UHDPIPE_REGENERATE=1` always generates.
+    fn manifest() -> Manifest {
+        let key = source_key().hex();
+        let cached = crate::cache::dir("rtl-generate").map(|d| d.join(&key));
+        if std::env::var_os("UHDPIPE_REGENERATE").is_none() {
+            if let Some(text) = cached.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) {
+                let mut m: Manifest = Vec::new();
+                for line in text.lines() {
+                    let f: Vec<&str> = line.split('\t').collect();
+                    if m.last().is_none_or(|(b, _)| b != f[0]) {
+                        m.push((f[0].to_string(), Vec::new()));
+                    }
+                    m.last_mut().unwrap().1.push((f[1].to_string(), f[2].to_string()));
+                }
+                eprintln!("generated Verilog of source {key}: from the cache");
+                return m;
+            }
+        }
+        let m: Manifest = all_blocks().into_iter().map(|(b, mods)| (b, mods.into_iter().map(|(m, t)| (m, crate::cache::Key::default().feed(t.as_bytes()).hex())).collect())).collect();
+        if let Some(p) = cached {
+            let text: String = m.iter().flat_map(|(b, mods)| mods.iter().map(move |(n, h)| format!("{b}\t{n}\t{h}\n"))).collect();
+            crate::cache::put(&p, text.as_bytes());
+        }
+        m
+    }
+
     /// The committed Verilog is exactly what the Rust source generates.
     #[test]
     fn committed_verilog_matches_the_source() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("verilog");
-        for (block, modules) in all_blocks() {
+        let m = manifest();
+        let names: Vec<&str> = block_list().iter().map(|(b, _)| *b).collect();
+        assert_eq!(m.iter().map(|(b, _)| b.as_str()).collect::<Vec<_>>(), names);
+        let mut dirs: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).filter(|d| d != "common").collect();
+        dirs.sort();
+        let mut names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        names.sort();
+        assert_eq!(dirs, names, "rtl/verilog/ holds a folder for a block the source does not generate");
+        for (block, modules) in m {
             let mut expected: Vec<String> = modules.iter().map(|(m, _)| format!("{m}.v")).collect();
             expected.sort();
-            let mut present: Vec<String> = std::fs::read_dir(dir.join(&block))
-                .map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect())
-                .unwrap_or_default();
+            let mut present: Vec<String> = std::fs::read_dir(dir.join(&block)).map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect()).unwrap_or_default();
             present.sort();
             assert_eq!(present, expected, "rtl/verilog/{block}/ has other files than the source generates: run `cargo run -p uhdpipe-rtl --bin rtl-generate`");
-            for (m, text) in modules {
+            for (m, hash) in modules {
                 let path = dir.join(&block).join(format!("{m}.v"));
-                let committed = std::fs::read_to_string(&path).unwrap_or_default();
-                assert!(committed == text, "{} is stale: run `cargo run -p uhdpipe-rtl --bin rtl-generate`", path.display());
+                let committed = std::fs::read(&path).unwrap_or_default();
+                assert!(crate::cache::Key::default().feed(&committed).hex() == hash, "{} is stale: run `cargo run -p uhdpipe-rtl --bin rtl-generate`", path.display());
             }
         }
     }

@@ -40,4 +40,5 @@
 //! their context, so that `verilator --lint-only -Wall` passes with no waivers.
 
 pub mod blocks;
+pub mod cache;
 pub mod generate;

@@ -55,16 +55,7 @@ fn main() {
         }
         _ => "all".to_string(),
     };
-    let sizes: Vec<(usize, usize)> = if args.is_empty() {
-        vec![(1920, 1080), (7680, 4320)]
-    } else {
-        args.iter()
-            .map(|a| {
-                let (w, h) = a.split_once('x').unwrap_or_else(|| panic!("{a}: sizes are WxH (or the block: legall, lift, all)"));
-                (w.parse().unwrap_or_else(|_| panic!("{a}: width")), h.parse().unwrap_or_else(|_| panic!("{a}: height")))
-            })
-            .collect()
-    };
+    let sizes = uhdpipe_sim::pictures::sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
     println!("| block | wavelet | size | clocks/picture | nominal W·H/2 | ratio | first output of levels 1/2/3 (input line) | last output after last input | sim speed |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for (w, h) in sizes {

@@ -8,33 +8,34 @@ use crate::{Chance, Dut};
 
 pub use uhdpipe_rtl::blocks::legall_inv::BAND_BITS;
 
-/// Port values (inputs set by the caller, outputs filled by `eval`). Index `k` of the
-/// per-level arrays is level `k + 1` (level 1 is the finest).
+/// Port values (inputs set by the caller, outputs filled by `eval`), shared by the inverse
+/// transforms (`legall_inv`, `lift_inv`; C: `csrc/inv_ports.h`). Index `k` of the
+/// per-stream arrays is level `k + 1` (level 1 is the finest) for `k < 3`, and the
+/// horizontal-only level's stream (`inho_*`: `a` = L, `b` = H) for `k = 3`; a build without
+/// that level ignores it and never takes from it.
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Ports {
     /// inK_valid.
-    pub in_valid: [u8; 3],
+    pub in_valid: [u8; 4],
     /// inK_first.
-    pub in_first: [u8; 3],
+    pub in_first: [u8; 4],
     /// inK_last.
-    pub in_last: [u8; 3],
+    pub in_last: [u8; 4],
     /// inK_sop.
-    pub in_sop: [u8; 3],
+    pub in_sop: [u8; 4],
     /// out_ready.
     pub out_ready: u8,
     /// cfg_depth (1..=3).
     pub cfg_depth: u8,
-    /// cfg_wavelet (the vertical passes' wavelet: 1, 3 or 4).
+    /// cfg_wavelet (the vertical passes' VC-2 wavelet index).
     pub cfg_wavelet: u8,
-    /// cfg_wavelet_ho (the horizontal passes' wavelet: 1, 3 or 4).
+    /// cfg_wavelet_ho (the horizontal passes' VC-2 wavelet index).
     pub cfg_wavelet_ho: u8,
-    /// cfg_pairs (level-1 pairs per row).
-    pub cfg_pairs: u16,
-    /// cfg_rows (rows per picture).
-    pub cfg_rows: u16,
+    /// cfg_depth_ho (0 or 1; builds with a horizontal-only level).
+    pub cfg_depth_ho: u8,
     /// inK_ready (output).
-    pub in_ready: [u8; 3],
+    pub in_ready: [u8; 4],
     /// out_valid (output).
     pub out_valid: u8,
     /// out_first (output).
@@ -47,16 +48,31 @@ pub struct Ports {
     pub err_line: u8,
     /// err_pic (output).
     pub err_pic: u8,
+    /// err_wavelet (output; 0 on builds without it).
+    pub err_wavelet: u8,
+    /// cfg_pairs (level-1 pairs per row).
+    pub cfg_pairs: u16,
+    /// cfg_rows (rows per picture).
+    pub cfg_rows: u16,
     /// Padding (the C struct's).
-    pub pad1: [u8; 3],
-    /// inK_a (low 17, 20, 23 bits, two's complement).
-    pub in_a: [u32; 3],
+    pub pad: [u8; 6],
+    /// inK_a (low [`InvBuild::BAND_BITS`] bits, two's complement).
+    pub in_a: [u64; 4],
     /// inK_b.
-    pub in_b: [u32; 3],
-    /// out_even (output; 30 bits two's complement).
-    pub out_even: u32,
+    pub in_b: [u64; 4],
+    /// out_even (output; [`InvBuild::OUT_BITS`] bits two's complement).
+    pub out_even: u64,
     /// out_odd (output).
-    pub out_odd: u32,
+    pub out_odd: u64,
+}
+
+/// What an inverse-transform build is: its lane widths. Both inverse transforms share
+/// [`Ports`], the driver and the assembly.
+pub trait InvBuild: Dut<Ports = Ports> {
+    /// Band lane bits of levels 1, 2, 3 and the horizontal-only level (0: none).
+    const BAND_BITS: [u32; 4];
+    /// Bits of the picture lanes.
+    const OUT_BITS: u32;
 }
 
 /// Bits of the picture stream's lanes.
@@ -67,6 +83,16 @@ pub const MAX_WIDTH: usize = 8192;
 crate::verilated!(LegallInv, "legall_inv", Ports, "One instance of the Verilated inverse transform (the reference).");
 
 crate::hdl_sim!(HdlLegallInv, uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10>, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
+
+impl InvBuild for LegallInv {
+    const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
+    const OUT_BITS: u32 = OUT_BITS;
+}
+
+impl InvBuild for HdlLegallInv {
+    const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
+    const OUT_BITS: u32 = OUT_BITS;
+}
 
 impl Dut for HdlLegallInv {
     type Ports = Ports;
@@ -79,20 +105,20 @@ impl Dut for HdlLegallInv {
         u.in1_first.next = p.in_first[0] != 0;
         u.in1_last.next = p.in_last[0] != 0;
         u.in1_sop.next = p.in_sop[0] != 0;
-        u.in1_a.next = (p.in_a[0] as u64 & mask(0)).to_bits();
-        u.in1_b.next = (p.in_b[0] as u64 & mask(0)).to_bits();
+        u.in1_a.next = (p.in_a[0] & mask(0)).to_bits();
+        u.in1_b.next = (p.in_b[0] & mask(0)).to_bits();
         u.in2_valid.next = p.in_valid[1] != 0;
         u.in2_first.next = p.in_first[1] != 0;
         u.in2_last.next = p.in_last[1] != 0;
         u.in2_sop.next = p.in_sop[1] != 0;
-        u.in2_a.next = (p.in_a[1] as u64 & mask(1)).to_bits();
-        u.in2_b.next = (p.in_b[1] as u64 & mask(1)).to_bits();
+        u.in2_a.next = (p.in_a[1] & mask(1)).to_bits();
+        u.in2_b.next = (p.in_b[1] & mask(1)).to_bits();
         u.in3_valid.next = p.in_valid[2] != 0;
         u.in3_first.next = p.in_first[2] != 0;
         u.in3_last.next = p.in_last[2] != 0;
         u.in3_sop.next = p.in_sop[2] != 0;
-        u.in3_a.next = (p.in_a[2] as u64 & mask(2)).to_bits();
-        u.in3_b.next = (p.in_b[2] as u64 & mask(2)).to_bits();
+        u.in3_a.next = (p.in_a[2] & mask(2)).to_bits();
+        u.in3_b.next = (p.in_b[2] & mask(2)).to_bits();
         u.out_ready.next = p.out_ready != 0;
         u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
         u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
@@ -101,15 +127,15 @@ impl Dut for HdlLegallInv {
         u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
         self.settle();
         let u = &self.uut;
-        p.in_ready = [u.in1_ready.val() as u8, u.in2_ready.val() as u8, u.in3_ready.val() as u8];
+        p.in_ready = [u.in1_ready.val() as u8, u.in2_ready.val() as u8, u.in3_ready.val() as u8, 0];
         p.out_valid = u.out_valid.val() as u8;
         p.out_first = u.out_first.val() as u8;
         p.out_last = u.out_last.val() as u8;
         p.out_sop = u.out_sop.val() as u8;
         p.err_line = u.err_line.val() as u8;
         p.err_pic = u.err_pic.val() as u8;
-        p.out_even = u.out_even.val().to_u64() as u32;
-        p.out_odd = u.out_odd.val().to_u64() as u32;
+        p.out_even = u.out_even.val().to_u64();
+        p.out_odd = u.out_odd.val().to_u64();
     }
 
     fn tick(&mut self) {
@@ -174,8 +200,10 @@ pub struct Outcome {
     pub err_line: u32,
     /// Clocks with `err_pic` high.
     pub err_pic: u32,
-    /// The clock at which the first beat of each level's stream was taken (0: none).
-    pub first_in: [u64; 3],
+    /// Clocks with `err_wavelet` high.
+    pub err_wavelet: u32,
+    /// The clock at which the first beat of each stream was taken (0: none).
+    pub first_in: [u64; 4],
     /// The clock at which the first output beat was taken.
     pub first_out: u64,
 }
@@ -189,6 +217,8 @@ pub struct Drive {
     pub rows: u16,
     /// cfg_depth.
     pub depth: u8,
+    /// cfg_depth_ho (builds with a horizontal-only level).
+    pub depth_ho: u8,
     /// cfg_wavelet (the vertical passes' VC-2 wavelet index: 1 LeGall, 3 Haar without
     /// shift, 4 Haar with shift).
     pub wavelet: u8,
@@ -206,28 +236,31 @@ pub struct Drive {
 /// into registers: three clocks at least).
 pub const SETUP_CLOCKS: u64 = 4;
 
-/// Drives each level's band stream (`input[k]` for level `k + 1`; independent streams, each
+/// Drives each level's band stream (`input[k]` for level `k + 1`, `input[3]` the
+/// horizontal-only level's; up to four independent streams, each
 /// offered with its own random idle clocks) through the block and collects the picture
 /// stream until the block has been quiet for 4096 clocks after the last input. Panics if it
 /// runs for more than `100·(beats + 10 000)` clocks (a hang).
-pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[Vec<BandBeat>; 3], d: Drive) -> Outcome {
+pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Outcome {
     let mut chance = Chance::new(d.seed);
     let mut out = Outcome::default();
-    let mut next = [0usize; 3];
+    let n = input.len();
+    assert!(n <= 4, "at most four band streams");
+    let mut next = [0usize; 4];
     let (mut quiet, mut cycle) = (0u64, 0u64);
     let total: usize = input.iter().map(Vec::len).sum();
     let limit = 100 * (total as u64 + 10_000);
-    let done = |next: &[usize; 3]| (0..3).all(|k| next[k] >= input[k].len());
+    let done = |next: &[usize; 4]| (0..n).all(|k| next[k] >= input[k].len());
     while !done(&next) || quiet < 4096 {
-        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
-        for k in 0..3 {
+        let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_depth_ho: d.depth_ho, cfg_wavelet: d.wavelet, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
+        for k in 0..n {
             // (the run-time registers are set SETUP_CLOCKS before the first beat)
             if cycle >= SETUP_CLOCKS && next[k] < input[k].len() && !chance.hit(d.idle) {
                 let b = input[k][next[k]];
-                let mask = (1u64 << BAND_BITS[k]) - 1;
+                let mask = (1u64 << D::BAND_BITS[k]) - 1;
                 p.in_valid[k] = 1;
-                p.in_a[k] = (b.a as u64 & mask) as u32;
-                p.in_b[k] = (b.b as u64 & mask) as u32;
+                p.in_a[k] = b.a as u64 & mask;
+                p.in_b[k] = b.b as u64 & mask;
                 p.in_first[k] = b.first as u8;
                 p.in_last[k] = b.last as u8;
                 p.in_sop[k] = b.sop as u8;
@@ -235,22 +268,23 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[Vec<BandBeat>; 3], d: 
         }
         p.out_ready = !chance.hit(d.stall) as u8;
         dut.eval(&mut p);
-        for (k, n) in next.iter_mut().enumerate() {
+        for (k, taken) in next.iter_mut().enumerate() {
             if p.in_valid[k] == 1 && p.in_ready[k] == 1 {
-                if *n == 0 {
+                if *taken == 0 {
                     out.first_in[k] = cycle;
                 }
-                *n += 1;
+                *taken += 1;
             }
         }
         out.err_line += p.err_line as u32;
         out.err_pic += p.err_pic as u32;
+        out.err_wavelet += p.err_wavelet as u32;
         quiet += 1;
         if p.out_valid == 1 {
             quiet = 0;
         }
         if p.out_valid == 1 && p.out_ready == 1 {
-            let sext = |v: u32| ((v as i64) << (64 - OUT_BITS)) >> (64 - OUT_BITS);
+            let sext = |v: u64| ((v as i64) << (64 - D::OUT_BITS)) >> (64 - D::OUT_BITS);
             if out.out.is_empty() {
                 out.first_out = cycle;
             }
@@ -259,7 +293,7 @@ pub fn drive<D: Dut<Ports = Ports>>(dut: &mut D, input: &[Vec<BandBeat>; 3], d: 
         }
         dut.tick();
         cycle += 1;
-        assert!(cycle < limit, "the block stopped making progress ({next:?} of {:?} beats taken)", input.iter().map(Vec::len).collect::<Vec<_>>());
+        assert!(cycle < limit, "the block stopped making progress ({:?} of {:?} beats taken)", &next[..n], input.iter().map(Vec::len).collect::<Vec<_>>());
     }
     out
 }

@@ -14,6 +14,7 @@ pub mod legall_h;
 pub mod legall_inv;
 pub mod lift_fwd;
 pub mod lift_h;
+pub mod lift_inv;
 pub mod lift_v;
 pub mod pictures;
 
@@ -185,4 +186,3 @@ macro_rules! hdl_sim {
     };
 }
 pub(crate) use hdl_sim;
-

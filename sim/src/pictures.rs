@@ -30,7 +30,11 @@ pub fn texture(w: usize, h: usize) -> Vec<i64> {
 /// Picture sizes from `WxH` command-line arguments, or `default` when there are none (the
 /// cycle benchmarks' argument convention). Panics with the offending text otherwise.
 pub fn sizes_from_args(default: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    sizes_from(&std::env::args().skip(1).collect::<Vec<_>>(), default)
+}
+
+/// `WxH` sizes from `args` (`default` when there are none).
+pub fn sizes_from(args: &[String], default: &[(usize, usize)]) -> Vec<(usize, usize)> {
     if args.is_empty() {
         return default.to_vec();
     }

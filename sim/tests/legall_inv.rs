@@ -9,9 +9,8 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{assemble, drive, level_beats, BandBeat, Drive, HdlLegallInv, LegallInv, Ports, BAND_BITS};
+use uhdpipe_sim::legall_inv::{assemble, drive, level_beats, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
 use uhdpipe_sim::pictures::{natural, noise};
-use uhdpipe_sim::Dut;
 
 /// The (vertical `wavelet_index`, horizontal `wavelet_index_ho`) pairs the block implements:
 /// any two of VC-2's 1, 3 and 4.
@@ -55,7 +54,7 @@ fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64) -> [
 }
 
 /// Runs `pics` back to back and checks every output picture against the model.
-fn check(dut: &mut impl Dut<Ports = Ports>, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
+fn check(dut: &mut impl InvBuild, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
     let mut input: [Vec<BandBeat>; 3] = Default::default();
     for (i, c) in pics.iter().enumerate() {
         for (k, s) in streams(c, width, height, depth, 977 + i as i64).into_iter().enumerate() {
@@ -86,7 +85,7 @@ fn check(dut: &mut impl Dut<Ports = Ports>, pics: &[Coefs], width: usize, height
 }
 
 fn bench(wv: (u8, u8), idle: u32, stall: u32, seed: u64) -> Drive {
-    Drive { pairs: 0, rows: 0, depth: 0, wavelet: wv.0, wavelet_ho: wv.1, idle, stall, seed }
+    Drive { pairs: 0, rows: 0, depth: 0, depth_ho: 0, wavelet: wv.0, wavelet_ho: wv.1, idle, stall, seed }
 }
 
 /// The 0-based level of band `i` (bitstream order) of a depth-`depth` transform.
@@ -245,7 +244,7 @@ fn protocol_errors_resynchronise() {
     p[0][0].sop = false;
     add(p);
     add(s(3));
-    let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, wavelet: 1, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 };
+    let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet: 1, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 };
     let out = drive(&mut LegallInv::new(), &input, d);
     assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
     // Split the output at sop; every good picture must appear complete and exact.

@@ -11,6 +11,7 @@ pub mod legall_v;
 pub mod legall_v_lane;
 pub mod lift_fwd;
 pub mod lift_h;
+pub mod lift_inv;
 pub mod lift_mac;
 pub mod lift_unit;
 pub mod lift_v;

@@ -1,0 +1,24 @@
+// C interface to the Verilated uhdpipe_lift_inv (sim/src/lift_inv.rs drives it).
+#include "harness.h"
+#include "inv_ports.h"
+#include "Vlift_inv.h"
+
+UHDPIPE_HARNESS(lift_inv, Vlift_inv)
+
+// Applies the inputs, settles, and reports the outputs as they are before the next edge.
+extern "C" void uhdpipe_lift_inv_eval(UhdpipeHarness<Vlift_inv>* s, InvPorts* p) {
+    auto* t = s->top;
+    const uint64_t m = 0xfffffu;  // 20-bit band lanes
+    inv_set(t, p, m, m, m);
+    t->cfg_depth_ho = p->cfg_depth_ho & 1;
+    t->inho_valid = p->in_valid[3];
+    t->inho_first = p->in_first[3];
+    t->inho_last = p->in_last[3];
+    t->inho_sop = p->in_sop[3];
+    t->inho_low = p->in_a[3] & m;
+    t->inho_high = p->in_b[3] & m;
+    t->eval();
+    inv_get(t, p);
+    p->in_ready[3] = t->inho_ready;
+    p->err_wavelet = t->err_wavelet;
+}

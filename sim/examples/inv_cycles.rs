@@ -1,0 +1,88 @@
+//! Cycle benchmark of the inverse 2-D transforms, two samples per clock: `legall_inv`
+//! (LeGall 5/3, depth 3) and `lift_inv` (every wavelet, depth 3). Pushes the bands of
+//! pictures through the Verilated block, every band stream offered whenever the block takes
+//! it and the picture stream always ready, and prints, per size (and wavelet):
+//! - clocks per picture in a back-to-back stream (the clocks two pictures take minus the
+//!   clocks one takes) against the nominal W·H/2;
+//! - latency: clocks from the first band beat taken to the first picture pair out, in
+//!   level-1 lines (W/2 clocks), and from the last band beat taken to the last pair out;
+//! - simulated clocks per second;
+//! - then the latency at 1080p for depths 1, 2, 3.
+//!
+//!   cargo run --release -p uhdpipe-sim --example inv_cycles -- [legall|lift] [WxH ...]
+//!
+//! Default: `legall`, sizes 1920x1080 and 7680x4320 (the 8K run simulates ~35 M clocks per
+//! picture pair: minutes for `legall`, about an hour per wavelet for `lift`). The outputs are
+//! not checked here (the tests do that); the bands are a deterministic texture's.
+use std::time::Instant;
+use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
+use uhdpipe_sim::legall_inv::{drive, level_beats, BandBeat, Drive, InvBuild, LegallInv, Outcome, MAX_WIDTH, SETUP_CLOCKS};
+use uhdpipe_sim::lift_inv::LiftInv;
+use uhdpipe_sim::pictures::{sizes_from, texture};
+
+fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usize, wavelet: u8) -> (Outcome, f64) {
+    let pic = texture(w, h);
+    let t = TransformParams { wavelet_index: wavelet as usize, wavelet_index_ho: wavelet as usize, dwt_depth: depth, dwt_depth_ho: 0 };
+    let bands: Vec<Vec<i64>> = dwt(&t, Band { width: w, height: h, data: pic }).into_iter().map(|b| b.data).collect();
+    let mut one: [Vec<BandBeat>; 3] = Default::default();
+    for (k, s) in one.iter_mut().enumerate().take(depth) {
+        let base = 1 + 3 * (depth - 1 - k);
+        let ll = if k == depth - 1 { bands[0].clone() } else { vec![0; bands[base].len()] };
+        *s = level_beats([&ll, &bands[base], &bands[base + 1], &bands[base + 2]], w >> (k + 1), h >> (k + 1));
+    }
+    let input: [Vec<BandBeat>; 3] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
+    let start = Instant::now();
+    let out = drive(dut, &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });
+    // `drive` also runs 4096 quiet clocks at the end.
+    let rate = (out.cycles + 4096) as f64 / start.elapsed().as_secs_f64();
+    (out, rate)
+}
+
+fn first_in(o: &Outcome) -> u64 {
+    o.first_in.iter().copied().filter(|&c| c >= SETUP_CLOCKS).min().unwrap_or(SETUP_CLOCKS)
+}
+
+fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, usize)]) {
+    println!("| wavelet | size | clocks/picture | nominal W·H/2 | ratio | first pair out after first band beat | last pair out after nominal end | sim speed |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for &wavelet in wavelets {
+        for &(w, h) in sizes {
+            assert!(w % 8 == 0 && h % 8 == 0 && w <= MAX_WIDTH, "{w}x{h}: width and height must be multiples of 8, width ≤ {MAX_WIDTH}");
+            let (one, r1) = run(&mut make(), w, h, 1, 3, wavelet);
+            let (two, r2) = run(&mut make(), w, h, 2, 3, wavelet);
+            let period = two.cycles - one.cycles;
+            let nominal = (w * h / 2) as u64;
+            let line = (w / 2) as f64;
+            println!(
+                "| {wavelet} | {w}x{h} | {period} | {nominal} | {:.4} | {:.2} lines | {:.2} lines | {:.3} M clocks/s |",
+                period as f64 / nominal as f64,
+                (one.first_out - first_in(&one)) as f64 / line,
+                (one.cycles - first_in(&one) - nominal) as f64 / line,
+                (r1 + r2) / 2.0 / 1e6
+            );
+        }
+    }
+    println!();
+    println!("| wavelet | depth (1920x1080) | first pair out after first band beat | last pair out after nominal end |");
+    println!("|---|---|---|---|");
+    let (w, h) = (1920, 1080);
+    for &wavelet in wavelets {
+        for depth in 1..=3 {
+            let (one, _) = run(&mut make(), w, h, 1, depth, wavelet);
+            let line = (w / 2) as f64;
+            println!("| {wavelet} | {depth} | {:.2} lines | {:.2} lines |", (one.first_out - first_in(&one)) as f64 / line, (one.cycles - first_in(&one) - (w * h / 2) as u64) as f64 / line);
+        }
+    }
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let which = if args.first().is_some_and(|a| a == "legall" || a == "lift") { args.remove(0) } else { "legall".into() };
+    let sizes = sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
+    if which == "lift" {
+        table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes);
+    } else {
+        // (the three wavelets share one schedule)
+        table(LegallInv::new, &[1], &sizes);
+    }
+}

@@ -1,0 +1,15 @@
+//! `uhdpipe_lift_inv` (rtl/src/blocks/lift_inv.rs: the inverse 2-D wavelet transform for
+//! every VC-2 wavelet, depth 1–3 plus a horizontal-only level, two samples per clock; the
+//! 8K simulation build, rows up to 8192 samples), Verilated. It has `legall_inv`'s ports
+//! with wider lanes and a fourth band stream, so it shares [`crate::legall_inv`]'s
+//! [`Ports`], driver ([`crate::legall_inv::drive`]), band streams and assembly.
+
+use crate::legall_inv::{InvBuild, Ports};
+use uhdpipe_rtl::blocks::lift_inv::{BAND_BITS, OUT_BITS};
+
+crate::verilated!(LiftInv, "lift_inv", Ports, "One instance of the Verilated every-wavelet inverse transform.");
+
+impl InvBuild for LiftInv {
+    const BAND_BITS: [u32; 4] = [BAND_BITS as u32; 4];
+    const OUT_BITS: u32 = OUT_BITS as u32;
+}

@@ -1,0 +1,303 @@
+//! The Verilated every-wavelet inverse 2-D transform (`lift_inv`) against the model's
+//! `idwt`: the bands of random pictures (exact and perturbed as quantisation would) and
+//! random coefficients filling the 20-bit band lanes, every vertical and horizontal wavelet
+//! pair (drawn independently from 0..=6), depths 1–3 with or without a horizontal-only
+//! level, under random idle clocks on each band stream and back-pressure on the picture
+//! stream, several pictures back to back; full-scale extremes; a natural picture's round
+//! trip; protocol errors; an unbuilt wavelet index; latency and throughput.
+
+use proptest::prelude::*;
+use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
+use uhdpipe_rtl::blocks::lift_inv::BAND_BITS;
+use uhdpipe_rtl::blocks::lift_v::flush_rows;
+use uhdpipe_sim::legall_inv::{assemble, drive, level_beats, BandBeat, Drive, Outcome};
+use uhdpipe_sim::lift_inv::LiftInv;
+use uhdpipe_sim::pictures::{natural, noise};
+
+/// A transform shape: depth, horizontal-only depth (0 or 1), (vertical, horizontal) wavelet.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    depth: usize,
+    ho: usize,
+    wv: (u8, u8),
+}
+
+fn params(s: Shape) -> TransformParams {
+    TransformParams { wavelet_index: s.wv.0 as usize, wavelet_index_ho: s.wv.1 as usize, dwt_depth: s.depth, dwt_depth_ho: s.ho }
+}
+
+/// One picture's coefficients in the model's (bitstream) order: the DC band, the
+/// horizontal-only level's H, then HL, LH, HH from the deepest 2-D level to level 1.
+type Coefs = Vec<Vec<i64>>;
+
+/// The model's synthesis of `c`.
+fn model(c: &Coefs, width: usize, height: usize, s: Shape) -> Vec<i64> {
+    let t = params(s);
+    let mut bands: Vec<Band<i64>> = new_bands(&t, width, height);
+    for (b, d) in bands.iter_mut().zip(c) {
+        assert_eq!(b.data.len(), d.len());
+        b.data.clone_from(d);
+    }
+    idwt(&t, bands).data
+}
+
+/// The model's analysis of a picture.
+fn analyse(pic: &[i64], width: usize, height: usize, s: Shape) -> Coefs {
+    dwt(&params(s), Band { width, height, data: pic.to_vec() }).into_iter().map(|b| b.data).collect()
+}
+
+/// The four band streams of `c` (levels 1..=depth, then the horizontal-only level; absent
+/// levels empty). Lane a of the L rows of every level whose LL comes from below carries
+/// `junk` (the block must ignore it).
+fn streams(c: &Coefs, width: usize, height: usize, s: Shape, junk: i64) -> [Vec<BandBeat>; 4] {
+    let mut out: [Vec<BandBeat>; 4] = Default::default();
+    let half = 1i64 << (BAND_BITS - 1);
+    for (k, o) in out.iter_mut().enumerate().take(s.depth) {
+        let (w, h) = (width >> (k + 1), height >> (k + 1));
+        let base = 1 + s.ho + 3 * (s.depth - 1 - k);
+        let deepest = k == s.depth - 1 && s.ho == 0;
+        let ll: Vec<i64> = if deepest { c[0].clone() } else { (0..w * h).map(|i| junk.wrapping_mul(i as i64 + 1) % half).collect() };
+        *o = level_beats([&ll, &c[base], &c[base + 1], &c[base + 2]], w, h);
+    }
+    if s.ho == 1 {
+        let (w, h) = (width >> (s.depth + 1), height >> s.depth);
+        out[3] = (0..w * h).map(|i| BandBeat { a: c[0][i], b: c[1][i], first: i % w == 0, last: i % w == w - 1, sop: i == 0 }).collect();
+    }
+    out
+}
+
+fn bench(s: Shape, idle: u32, stall: u32, seed: u64) -> Drive {
+    Drive { pairs: 0, rows: 0, depth: s.depth as u8, depth_ho: s.ho as u8, wavelet: s.wv.0, wavelet_ho: s.wv.1, idle, stall, seed }
+}
+
+/// Runs `pics` back to back through a fresh block and checks every output picture against
+/// the model.
+fn check(pics: &[Coefs], width: usize, height: usize, s: Shape, d: Drive) -> Result<Outcome, TestCaseError> {
+    let mut input: [Vec<BandBeat>; 4] = Default::default();
+    for (i, c) in pics.iter().enumerate() {
+        for (k, st) in streams(c, width, height, s, 977 + i as i64).into_iter().enumerate() {
+            input[k].extend(st);
+        }
+    }
+    let d = Drive { pairs: (width / 2) as u16, rows: height as u16, ..d };
+    let out = drive(&mut LiftInv::new(), &input, d);
+    prop_assert_eq!(out.err_line, 0, "well-formed pictures raised err_line");
+    prop_assert_eq!(out.err_pic, 0, "well-formed pictures raised err_pic");
+    prop_assert_eq!(out.err_wavelet, 0, "a built wavelet raised err_wavelet");
+    let got = assemble(&out.out, width, height).map_err(TestCaseError::fail)?;
+    prop_assert_eq!(got.len(), pics.len(), "pictures out");
+    for (i, (g, c)) in got.iter().zip(pics).enumerate() {
+        let want = model(c, width, height, s);
+        if let Some(at) = g.iter().zip(&want).position(|(a, b)| a != b) {
+            return Err(TestCaseError::fail(format!("picture {i} differs from the model at sample ({}, {}): {} != {} ({width}x{height} {s:?})", at % width, at / width, g[at], want[at])));
+        }
+    }
+    Ok(out)
+}
+
+/// Random coefficients filling the band lanes (any value they carry).
+fn random_coefs(width: usize, height: usize, s: Shape, seed: u64) -> Coefs {
+    let half = 1i64 << (BAND_BITS - 1);
+    new_bands::<i64>(&params(s), width, height).iter().enumerate().map(|(i, b)| (0..b.data.len()).map(|j| noise(j as u64 + 1000 * i as u64, seed) % (2 * half) - half).collect()).collect()
+}
+
+/// The bands of a random `bits`-bit picture; with `q > 0` each coefficient moved by up to
+/// ±q (what quantisation and dequantisation do), kept inside the lanes.
+fn picture_coefs(width: usize, height: usize, s: Shape, bits: u32, q: i64, seed: u64) -> Coefs {
+    let half = 1i64 << (bits - 1);
+    let pic: Vec<i64> = (0..width * height).map(|i| noise(i as u64, seed) % (2 * half) - half).collect();
+    let lane = (1i64 << (BAND_BITS - 1)) - 1;
+    let mut c = analyse(&pic, width, height, s);
+    if q > 0 {
+        for (i, band) in c.iter_mut().enumerate() {
+            for (j, v) in band.iter_mut().enumerate() {
+                *v = (*v + noise(j as u64 + 7919 * i as u64, seed ^ 0x55) % (2 * q + 1) - q).clamp(-lane - 1, lane);
+            }
+        }
+    }
+    c
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    (1usize..=3, 0usize..=1, 0u8..7, 0u8..7).prop_map(|(depth, ho, v, h)| Shape { depth, ho, wv: (v, h) })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #[test]
+    fn matches_the_model_under_back_pressure(
+        s in shape(),
+        wu in 1usize..=6,
+        hu in 1usize..=6,
+        n in 1usize..=2,
+        kind in 0u8..3,
+        bits in 2u32..=12,
+        idle in 0u32..600,
+        stall in 0u32..600,
+        seed in any::<u64>(),
+    ) {
+        let (width, height) = (wu << (s.depth + s.ho), hu << s.depth);
+        let pics: Vec<Coefs> = (0..n as u64)
+            .map(|p| match kind {
+                0 => random_coefs(width, height, s, seed ^ p),
+                1 => picture_coefs(width, height, s, bits, 0, seed ^ p),
+                _ => picture_coefs(width, height, s, bits, 1 << bits, seed ^ p),
+            })
+            .collect();
+        check(&pics, width, height, s, bench(s, idle, stall, seed))?;
+    }
+}
+
+/// Full-scale coefficients (every band at ± its lane maximum, in checkerboards, stripes and
+/// blocks) at depth 3 with a horizontal-only level stay exact for every wavelet: the
+/// datapath widths hold the worst case of any coefficients.
+#[test]
+fn extremes_are_exact_for_every_wavelet() {
+    type Pattern = fn(usize, usize, usize) -> bool;
+    let (w, h) = (64usize, 32usize);
+    let max = (1i64 << (BAND_BITS - 1)) - 1;
+    let pats: [Pattern; 5] = [|_, _, _| true, |x, y, _| (x + y) % 2 == 0, |x, _, b| (x + b) % 2 == 0, |x, y, b| (x / 2 + y / 2 + b) % 2 == 0, |_, _, b| b % 2 == 0];
+    for wv in 0..7u8 {
+        let s = Shape { depth: 3, ho: 1, wv: (wv, wv) };
+        let shapes: Vec<Band<i64>> = new_bands(&params(s), w, h);
+        let mut pics = Vec::new();
+        for p in pats {
+            for sign in [1i64, -1] {
+                pics.push(shapes.iter().enumerate().map(|(i, b)| (0..b.data.len()).map(|j| if p(j % b.width, j / b.width, i) { sign * max } else { -sign * max - 1 }).collect()).collect());
+            }
+        }
+        check(&pics, w, h, s, bench(s, 0, 0, 1)).unwrap();
+    }
+}
+
+/// A natural picture's bands (the model's `dwt`) come back as the picture, for every
+/// wavelet, depths 1–3, with and without the horizontal-only level.
+#[test]
+fn round_trip_gives_the_picture_back() {
+    let (w, h) = (128, 64);
+    let pic = natural(w, h);
+    for wv in 0..7u8 {
+        for (depth, ho) in [(1, 0), (2, 1), (3, 0), (3, 1)] {
+            let s = Shape { depth, ho, wv: (wv, (wv + depth as u8) % 7) };
+            let c = analyse(&pic, w, h, s);
+            let out = check(std::slice::from_ref(&c), w, h, s, bench(s, 100, 100, 7)).unwrap();
+            assert_eq!(assemble(&out.out, w, h).unwrap(), vec![pic.clone()], "{s:?}: the picture did not come back");
+        }
+    }
+}
+
+/// The good pictures `good` with some broken copies among them (`broken(k, streams)` breaks
+/// picture `k`'s streams, or returns `None` for no broken copy) through one block: every good
+/// picture must come out complete and exact. Returns the run.
+fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &mut [Vec<BandBeat>; 4]) -> bool) -> Outcome {
+    let mut input: [Vec<BandBeat>; 4] = Default::default();
+    for (k, c) in good.iter().enumerate() {
+        let mut p = streams(c, w, h, s, 1);
+        if broken(k, &mut p) {
+            for (i, x) in p.into_iter().enumerate() {
+                input[i].extend(x);
+            }
+        }
+        for (i, x) in streams(c, w, h, s, 1).into_iter().enumerate() {
+            input[i].extend(x);
+        }
+    }
+    let out = drive(&mut LiftInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, ..bench(s, 50, 50, 5) });
+    let mut segments: Vec<Vec<_>> = Vec::new();
+    for b in &out.out {
+        if b.sop || segments.is_empty() {
+            segments.push(Vec::new());
+        }
+        segments.last_mut().unwrap().push(*b);
+    }
+    let complete: Vec<Vec<i64>> = segments.iter().filter_map(|seg| assemble(seg, w, h).ok()).flatten().collect();
+    for (i, c) in good.iter().enumerate() {
+        assert!(complete.contains(&model(c, w, h, s)), "good picture {i} is missing or wrong after a protocol error");
+    }
+    out
+}
+
+/// Broken level-1 streams raise `err_pic` (the vertical block's framing check) and the next picture comes out exact: a
+/// short row, and a missing start of picture (Daubechies vertical, Fidelity horizontal,
+/// depth 2 and a horizontal-only level).
+#[test]
+fn protocol_errors_resynchronise() {
+    let (w, h) = (64usize, 16usize);
+    let s = Shape { depth: 2, ho: 1, wv: (6, 5) };
+    let good: Vec<Coefs> = (0..3).map(|k| random_coefs(w, h, s, 100 + k)).collect();
+    let n1 = w / 2;
+    let out = resync(w, h, s, &good, |k, p| match k {
+        1 => {
+            p[0].drain(3 * n1 + 2..3 * n1 + 4);
+            true
+        }
+        2 => {
+            p[0][0].sop = false;
+            true
+        }
+        _ => false,
+    });
+    assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
+}
+
+/// Wavelet index 7 (no VC-2 wavelet) raises `err_wavelet`.
+#[test]
+fn unknown_wavelet_is_flagged() {
+    let s = Shape { depth: 1, ho: 0, wv: (7, 1) };
+    let d = Drive { pairs: 8, rows: 8, ..bench(s, 0, 0, 1) };
+    let out = drive(&mut LiftInv::new(), &[Vec::new(), Vec::new(), Vec::new(), Vec::new()], d);
+    assert!(out.err_wavelet > 0, "err_wavelet stayed low for wavelet_index 7");
+}
+
+/// Back-to-back pictures with no idle or stall: level 1 emits a pair per clock plus its
+/// flush rows; and the latency in level-1 lines from the first band beat to the first
+/// picture pair, for every wavelet and depth (printed: the datasheet's table).
+#[test]
+fn throughput_and_latency() {
+    let (w, h) = (256usize, 64usize);
+    let line = (w / 2) as f64;
+    for wv in 0..7u8 {
+        let mut lat = Vec::new();
+        for depth in 1..=3 {
+            let s = Shape { depth, ho: 0, wv: (wv, wv) };
+            let pics: Vec<Coefs> = (0..3).map(|k| picture_coefs(w, h, s, 10, 0, k)).collect();
+            let out = check(&pics, w, h, s, bench(s, 0, 0, 1)).unwrap();
+            let first_in = out.first_in[..depth].iter().copied().min().unwrap();
+            lat.push(format!("{:.1}", (out.first_out - first_in) as f64 / line));
+            if depth == 3 {
+                let beats = 3 * w / 2 * h;
+                let nominal = 3 * w / 2 * (h + flush_rows(wv as usize));
+                eprintln!("wavelet {wv}: {} clocks for {beats} pairs ({:.3}x)", out.cycles, out.cycles as f64 / beats as f64);
+                assert!((out.cycles as usize) <= nominal + 2 * (w / 2) * 24 + 2000, "wavelet {wv}: {} clocks", out.cycles);
+            }
+        }
+        eprintln!("wavelet {wv}: latency depth 1/2/3: {} lines", lat.join(" / "));
+    }
+}
+
+/// A picture broken on a deeper level's stream — cut short by the next start of picture on
+/// level 2, or a short row on the horizontal-only level — is dropped there before any of its
+/// rows reach the level above when the vertical wavelet's delay is long (Daubechies: the
+/// first rows leave only after several row pairs); the join above, which cannot tell a lost
+/// picture from a late one, pairs the next picture's LL with this one's bands and then
+/// waits for LL that never comes. Known gap, ignored until it passes: it needs a picture
+/// number on the band streams (or the vertical blocks closing an abandoned picture with the
+/// rows they have).
+#[test]
+#[ignore = "a picture lost below hangs the levels above: needs picture numbers on the band streams"]
+fn picture_lost_below_resynchronises() {
+    let (w, h) = (64usize, 16usize);
+    let s = Shape { depth: 2, ho: 1, wv: (6, 5) };
+    let good: Vec<Coefs> = (0..3).map(|k| random_coefs(w, h, s, 200 + k)).collect();
+    resync(w, h, s, &good, |k, p| match k {
+        1 => {
+            p[1].truncate(3 * w / 4);
+            true
+        }
+        2 => {
+            p[3].drain(w / 8 + 1..w / 8 + 2);
+            true
+        }
+        _ => false,
+    });
+}
