@@ -16,7 +16,7 @@
 //! not checked here (the tests do that); the bands are a deterministic texture's.
 use std::time::Instant;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{drive, level_beats, BandBeat, Drive, InvBuild, LegallInv, Outcome, MAX_WIDTH, SETUP_CLOCKS};
+use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, Outcome, MAX_WIDTH, SETUP_CLOCKS};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
@@ -24,13 +24,8 @@ fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usi
     let pic = texture(w, h);
     let t = TransformParams { wavelet_index: wavelet as usize, wavelet_index_ho: wavelet as usize, dwt_depth: depth, dwt_depth_ho: 0 };
     let bands: Vec<Vec<i64>> = dwt(&t, Band { width: w, height: h, data: pic }).into_iter().map(|b| b.data).collect();
-    let mut one: [Vec<BandBeat>; 3] = Default::default();
-    for (k, s) in one.iter_mut().enumerate().take(depth) {
-        let base = 1 + 3 * (depth - 1 - k);
-        let ll = if k == depth - 1 { bands[0].clone() } else { vec![0; bands[base].len()] };
-        *s = level_beats([&ll, &bands[base], &bands[base + 1], &bands[base + 2]], w >> (k + 1), h >> (k + 1));
-    }
-    let input: [Vec<BandBeat>; 3] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
+    let one = band_streams(&bands, w, h, depth, 0, |_, _| 0);
+    let input: [Vec<BandBeat>; 4] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
     let start = Instant::now();
     let out = drive(dut, &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });
     // `drive` also runs 4096 quiet clocks at the end.

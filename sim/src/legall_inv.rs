@@ -174,6 +174,27 @@ pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize) -> Vec<BandBeat> {
     v
 }
 
+/// The band streams of one picture's coefficients `c` in the model's (bitstream) order —
+/// the DC band, the horizontal-only level's H band when `ho` is 1, then HL, LH, HH from the
+/// deepest 2-D level to level 1 — as `[level 1, level 2, level 3, horizontal-only]` (absent
+/// levels empty): each 2-D level by [`level_beats`], the horizontal-only level one (L, H)
+/// pair per beat. Lane a of the L rows of a level whose LL comes from below carries
+/// `filler(k, i)` (0-based level `k`, coefficient `i`), which the block must ignore.
+pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, ho: usize, filler: impl Fn(usize, usize) -> i64) -> [Vec<BandBeat>; 4] {
+    let mut out: [Vec<BandBeat>; 4] = Default::default();
+    for (k, o) in out.iter_mut().enumerate().take(depth) {
+        let (w, h) = (width >> (k + 1), height >> (k + 1));
+        let base = 1 + ho + 3 * (depth - 1 - k);
+        let ll: Vec<i64> = if k == depth - 1 && ho == 0 { c[0].clone() } else { (0..w * h).map(|i| filler(k, i)).collect() };
+        *o = level_beats([&ll, &c[base], &c[base + 1], &c[base + 2]], w, h);
+    }
+    if ho == 1 {
+        let (w, h) = (width >> (depth + 1), height >> depth);
+        out[3] = (0..w * h).map(|i| BandBeat { a: c[0][i], b: c[1][i], first: i % w == 0, last: i % w == w - 1, sop: i == 0 }).collect();
+    }
+    out
+}
+
 /// One output beat: a sample pair and its markers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PixBeat {
@@ -329,4 +350,17 @@ pub fn assemble(beats: &[PixBeat], width: usize, height: usize) -> Result<Vec<Ve
         return Err("the last picture is incomplete".into());
     }
     Ok(pics)
+}
+
+/// The complete pictures in a picture stream that may also hold broken ones (after protocol
+/// errors): the stream cut at every `sop`, each piece that [`assemble`]s kept.
+pub fn complete_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<Vec<i64>> {
+    let mut segments: Vec<Vec<PixBeat>> = Vec::new();
+    for b in beats {
+        if b.sop || segments.is_empty() {
+            segments.push(Vec::new());
+        }
+        segments.last_mut().unwrap().push(*b);
+    }
+    segments.iter().filter_map(|s| assemble(s, width, height).ok()).flatten().collect()
 }

@@ -9,7 +9,7 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{assemble, drive, level_beats, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
+use uhdpipe_sim::legall_inv::{assemble, band_streams, complete_pictures, drive, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// The (vertical `wavelet_index`, horizontal `wavelet_index_ho`) pairs the block implements:
@@ -40,22 +40,16 @@ fn analyse(pic: &[i64], width: usize, height: usize, depth: usize, wv: (u8, u8))
     dwt(&params(depth, wv), Band { width, height, data: pic.to_vec() }).into_iter().map(|b| b.data).collect()
 }
 
-/// The band streams of `c` (levels 1..=depth; deeper levels empty). Lane a of the L rows of
-/// every level above the deepest carries `junk` (the block must ignore it).
-fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64) -> [Vec<BandBeat>; 3] {
-    let mut s: [Vec<BandBeat>; 3] = Default::default();
-    for k in 0..depth {
-        let (w, h) = (width >> (k + 1), height >> (k + 1));
-        let base = 1 + 3 * (depth - 1 - k);
-        let ll: Vec<i64> = if k == depth - 1 { c[0].clone() } else { (0..w * h).map(|i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS[k] - 1))).collect() };
-        s[k] = level_beats([&ll, &c[base], &c[base + 1], &c[base + 2]], w, h);
-    }
-    s
+/// The band streams of `c` (levels 1..=depth; deeper levels and the horizontal-only one
+/// empty). Lane a of the L rows of every level above the deepest carries `junk` (the block
+/// must ignore it).
+fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64) -> [Vec<BandBeat>; 4] {
+    band_streams(c, width, height, depth, 0, |k, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS[k] - 1)))
 }
 
 /// Runs `pics` back to back and checks every output picture against the model.
 fn check(dut: &mut impl InvBuild, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
-    let mut input: [Vec<BandBeat>; 3] = Default::default();
+    let mut input: [Vec<BandBeat>; 4] = Default::default();
     for (i, c) in pics.iter().enumerate() {
         for (k, s) in streams(c, width, height, depth, 977 + i as i64).into_iter().enumerate() {
             input[k].extend(s);
@@ -222,8 +216,8 @@ fn protocol_errors_resynchronise() {
     let good: Vec<Coefs> = (0..4).map(|k| random_coefs(w, h, depth, 100 + k)).collect();
     let s = |k: usize| streams(&good[k], w, h, depth, 1);
     let (n1, n2) = (w / 2, w / 4);
-    let mut input: [Vec<BandBeat>; 3] = Default::default();
-    let mut add = |parts: [Vec<BandBeat>; 3]| {
+    let mut input: [Vec<BandBeat>; 4] = Default::default();
+    let mut add = |parts: [Vec<BandBeat>; 4]| {
         for (k, p) in parts.into_iter().enumerate() {
             input[k].extend(p);
         }
@@ -247,15 +241,8 @@ fn protocol_errors_resynchronise() {
     let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet: 1, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 };
     let out = drive(&mut LegallInv::new(), &input, d);
     assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
-    // Split the output at sop; every good picture must appear complete and exact.
-    let mut segments: Vec<Vec<_>> = Vec::new();
-    for b in &out.out {
-        if b.sop || segments.is_empty() {
-            segments.push(Vec::new());
-        }
-        segments.last_mut().unwrap().push(*b);
-    }
-    let complete: Vec<Vec<i64>> = segments.iter().filter_map(|s| assemble(s, w, h).ok()).flatten().collect();
+    // Every good picture must appear complete and exact.
+    let complete = complete_pictures(&out.out, w, h);
     for (i, c) in good.iter().enumerate() {
         let want = model(c, w, h, depth, (1, 1));
         assert!(complete.contains(&want), "good picture {i} is missing or wrong after a protocol error");

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_rtl::blocks::lift_inv::BAND_BITS;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
-use uhdpipe_sim::legall_inv::{assemble, drive, level_beats, BandBeat, Drive, Outcome};
+use uhdpipe_sim::legall_inv::{assemble, band_streams, complete_pictures, drive, BandBeat, Drive, Outcome};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{natural, noise};
 
@@ -50,20 +50,7 @@ fn analyse(pic: &[i64], width: usize, height: usize, s: Shape) -> Coefs {
 /// levels empty). Lane a of the L rows of every level whose LL comes from below carries
 /// `junk` (the block must ignore it).
 fn streams(c: &Coefs, width: usize, height: usize, s: Shape, junk: i64) -> [Vec<BandBeat>; 4] {
-    let mut out: [Vec<BandBeat>; 4] = Default::default();
-    let half = 1i64 << (BAND_BITS - 1);
-    for (k, o) in out.iter_mut().enumerate().take(s.depth) {
-        let (w, h) = (width >> (k + 1), height >> (k + 1));
-        let base = 1 + s.ho + 3 * (s.depth - 1 - k);
-        let deepest = k == s.depth - 1 && s.ho == 0;
-        let ll: Vec<i64> = if deepest { c[0].clone() } else { (0..w * h).map(|i| junk.wrapping_mul(i as i64 + 1) % half).collect() };
-        *o = level_beats([&ll, &c[base], &c[base + 1], &c[base + 2]], w, h);
-    }
-    if s.ho == 1 {
-        let (w, h) = (width >> (s.depth + 1), height >> s.depth);
-        out[3] = (0..w * h).map(|i| BandBeat { a: c[0][i], b: c[1][i], first: i % w == 0, last: i % w == w - 1, sop: i == 0 }).collect();
-    }
-    out
+    band_streams(c, width, height, s.depth, s.ho, |_, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS - 1)))
 }
 
 fn bench(s: Shape, idle: u32, stall: u32, seed: u64) -> Drive {
@@ -203,14 +190,7 @@ fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &
         }
     }
     let out = drive(&mut LiftInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, ..bench(s, 50, 50, 5) });
-    let mut segments: Vec<Vec<_>> = Vec::new();
-    for b in &out.out {
-        if b.sop || segments.is_empty() {
-            segments.push(Vec::new());
-        }
-        segments.last_mut().unwrap().push(*b);
-    }
-    let complete: Vec<Vec<i64>> = segments.iter().filter_map(|seg| assemble(seg, w, h).ok()).flatten().collect();
+    let complete = complete_pictures(&out.out, w, h);
     for (i, c) in good.iter().enumerate() {
         assert!(complete.contains(&model(c, w, h, s)), "good picture {i} is missing or wrong after a protocol error");
     }
