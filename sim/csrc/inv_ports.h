@@ -10,7 +10,8 @@ struct InvPorts {
     uint8_t out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho, cfg_depth_ho;  // inputs
     uint8_t in_ready[4], out_valid, out_first, out_last, out_sop, err_line, err_pic, err_wavelet;
     uint16_t cfg_pairs, cfg_rows;
-    uint8_t pad[6];
+    uint8_t in_tag[4], out_tag;  // picture numbers (lift_inv)
+    uint8_t pad[1];
     uint64_t in_a[4], in_b[4];
     uint64_t out_even, out_odd;
 };

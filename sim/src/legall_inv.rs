@@ -54,8 +54,12 @@ pub struct Ports {
     pub cfg_pairs: u16,
     /// cfg_rows (rows per picture).
     pub cfg_rows: u16,
+    /// inK_tag: the picture's number, 4 bits (builds with picture numbers: `lift_inv`).
+    pub in_tag: [u8; 4],
+    /// out_tag (output; 0 on builds without picture numbers).
+    pub out_tag: u8,
     /// Padding (the C struct's).
-    pub pad: [u8; 6],
+    pub pad: [u8; 1],
     /// inK_a (low [`InvBuild::BAND_BITS`] bits, two's complement).
     pub in_a: [u64; 4],
     /// inK_b.
@@ -156,6 +160,8 @@ pub struct BandBeat {
     pub last: bool,
     /// First beat of a picture.
     pub sop: bool,
+    /// The picture's number (its low four bits go with the beat on `inK_tag`).
+    pub pic: u8,
 }
 
 /// The band stream of one level of one picture from its four bands `[LL, HL, LH, HH]`
@@ -167,7 +173,7 @@ pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize) -> Vec<BandBeat> {
         for (ia, ib) in [(0, 1), (2, 3)] {
             for c in 0..w {
                 let i = m * w + c;
-                v.push(BandBeat { a: bands[ia][i], b: bands[ib][i], first: c == 0, last: c == w - 1, sop: m == 0 && ia == 0 && c == 0 });
+                v.push(BandBeat { a: bands[ia][i], b: bands[ib][i], first: c == 0, last: c == w - 1, sop: m == 0 && ia == 0 && c == 0, pic: 0 });
             }
         }
     }
@@ -190,9 +196,16 @@ pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, h
     }
     if ho == 1 {
         let (w, h) = (width >> (depth + 1), height >> depth);
-        out[3] = (0..w * h).map(|i| BandBeat { a: c[0][i], b: c[1][i], first: i % w == 0, last: i % w == w - 1, sop: i == 0 }).collect();
+        out[3] = (0..w * h).map(|i| BandBeat { a: c[0][i], b: c[1][i], first: i % w == 0, last: i % w == w - 1, sop: i == 0, pic: 0 }).collect();
     }
     out
+}
+
+/// Gives every beat of one picture's band streams the picture number `pic`.
+pub fn number_picture(streams: &mut [Vec<BandBeat>; 4], pic: u8) {
+    for b in streams.iter_mut().flatten() {
+        b.pic = pic;
+    }
 }
 
 /// One output beat: a sample pair and its markers.
@@ -208,6 +221,8 @@ pub struct PixBeat {
     pub last: bool,
     /// First pair of a picture.
     pub sop: bool,
+    /// The picture's number (`out_tag`; meaningful with `sop`).
+    pub tag: u8,
 }
 
 /// What a run produced.
@@ -285,6 +300,7 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
                 p.in_first[k] = b.first as u8;
                 p.in_last[k] = b.last as u8;
                 p.in_sop[k] = b.sop as u8;
+                p.in_tag[k] = b.pic & 15;
             }
         }
         p.out_ready = !chance.hit(d.stall) as u8;
@@ -309,7 +325,7 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
             if out.out.is_empty() {
                 out.first_out = cycle;
             }
-            out.out.push(PixBeat { even: sext(p.out_even), odd: sext(p.out_odd), first: p.out_first == 1, last: p.out_last == 1, sop: p.out_sop == 1 });
+            out.out.push(PixBeat { even: sext(p.out_even), odd: sext(p.out_odd), first: p.out_first == 1, last: p.out_last == 1, sop: p.out_sop == 1, tag: p.out_tag });
             out.cycles = cycle + 1;
         }
         dut.tick();
@@ -353,8 +369,10 @@ pub fn assemble(beats: &[PixBeat], width: usize, height: usize) -> Result<Vec<Ve
 }
 
 /// The complete pictures in a picture stream that may also hold broken ones (after protocol
-/// errors): the stream cut at every `sop`, each piece that [`assemble`]s kept.
-pub fn complete_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<Vec<i64>> {
+/// errors), each with the number it came out with (`out_tag` on its first beat; 0 on builds
+/// without picture numbers): the stream cut at every `sop`, each piece that [`assemble`]s
+/// kept.
+pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<(u8, Vec<i64>)> {
     let mut segments: Vec<Vec<PixBeat>> = Vec::new();
     for b in beats {
         if b.sop || segments.is_empty() {
@@ -362,5 +380,11 @@ pub fn complete_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<
         }
         segments.last_mut().unwrap().push(*b);
     }
-    segments.iter().filter_map(|s| assemble(s, width, height).ok()).flatten().collect()
+    segments.iter().filter_map(|s| Some((s[0].tag, assemble(s, width, height).ok()?.pop()?))).collect()
+}
+
+/// The complete pictures in a picture stream that may also hold broken ones
+/// ([`numbered_pictures`] without the numbers).
+pub fn complete_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<Vec<i64>> {
+    numbered_pictures(beats, width, height).into_iter().map(|(_, p)| p).collect()
 }

@@ -277,7 +277,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v1.ll_ready.next = false;
         self.v2.ll_ready.next = false;
         self.v3.ll_ready.next = false;
-        self.ll_unused.next = self.v3.pic_idle.val() | self.v1.ll_valid.val() | self.v1.ll_c.val().any() | self.v1.ll_first.val() | self.v1.ll_last.val() | self.v1.ll_sop.val() | self.v1.out_vhigh.val() | self.v2.ll_valid.val() | self.v2.ll_c.val().any() | self.v2.ll_first.val() | self.v2.ll_last.val() | self.v2.ll_sop.val() | self.v2.out_vhigh.val() | self.v3.ll_valid.val() | self.v3.ll_c.val().any() | self.v3.ll_first.val() | self.v3.ll_last.val() | self.v3.ll_sop.val() | self.v3.out_vhigh.val() | self.h2.out_last.val() | self.h3.out_last.val();
+        self.ll_unused.next = self.v3.pic_idle.val() | self.v1.ll_valid.val() | self.v1.ll_c.val().any() | self.v1.ll_first.val() | self.v1.ll_last.val() | self.v1.ll_sop.val() | self.v1.out_vhigh.val() | self.v2.ll_valid.val() | self.v2.ll_c.val().any() | self.v2.ll_first.val() | self.v2.ll_last.val() | self.v2.ll_sop.val() | self.v2.out_vhigh.val() | self.v3.ll_valid.val() | self.v3.ll_c.val().any() | self.v3.ll_first.val() | self.v3.ll_last.val() | self.v3.ll_sop.val() | self.v3.out_vhigh.val() | self.h2.out_last.val() | self.h3.out_last.val() | self.j1.out_tag.val().any() | self.j2.out_tag.val().any();
         // Level 3: its band stream straight into the vertical block.
         self.v3.in_valid.next = self.in3_valid.val();
         self.in3_ready.next = self.v3.in_ready.val();
@@ -307,6 +307,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j2.ext_first.next = self.in2_first.val();
         self.j2.ext_last.next = self.in2_last.val();
         self.j2.ext_sop.next = self.in2_sop.val();
+        self.j2.cfg_tags.next = false;
+        self.j2.ext_tag.next = 0.into();
+        self.j2.ll_tag.next = 0.into();
         self.j2.ll_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.j2.ll_ready.val();
         self.j2.ll_even.next = self.h3.out_low.val();
@@ -342,6 +345,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j1.ext_first.next = self.in1_first.val();
         self.j1.ext_last.next = self.in1_last.val();
         self.j1.ext_sop.next = self.in1_sop.val();
+        self.j1.cfg_tags.next = false;
+        self.j1.ext_tag.next = 0.into();
+        self.j1.ll_tag.next = 0.into();
         self.j1.ll_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.j1.ll_ready.val();
         self.j1.ll_even.next = self.h2.out_low.val();

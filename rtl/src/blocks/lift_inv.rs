@@ -54,6 +54,7 @@
 use super::lift_h::LiftH;
 use super::lift_v::LiftV;
 use super::ll_join::LlJoin;
+use super::tag_queue::TagQueue;
 use rust_hdl::prelude::*;
 
 /// Level 1's vertical pass: 40-bit input, 44-bit lanes, line-buffer words for every wavelet.
@@ -92,6 +93,8 @@ pub struct LiftInv<const N1: usize, const N2: usize, const N3: usize> {
     pub in1_last: Signal<In, Bit>,
     /// Level 1: first beat of a picture (with `in1_first`).
     pub in1_sop: Signal<In, Bit>,
+    /// Level 1: the picture's number (read with `in1_sop`; module docs), 4 bits.
+    pub in1_tag: Signal<In, Bits<4>>,
     /// Level 2 band stream: a beat is offered.
     pub in2_valid: Signal<In, Bit>,
     /// Level 2: the block takes it at this edge.
@@ -106,6 +109,8 @@ pub struct LiftInv<const N1: usize, const N2: usize, const N3: usize> {
     pub in2_last: Signal<In, Bit>,
     /// Level 2: first beat of a picture (with `in2_first`).
     pub in2_sop: Signal<In, Bit>,
+    /// Level 2: the picture's number (read with `in2_sop`; module docs), 4 bits.
+    pub in2_tag: Signal<In, Bits<4>>,
     /// Level 3 band stream: a beat is offered.
     pub in3_valid: Signal<In, Bit>,
     /// Level 3: the block takes it at this edge.
@@ -120,6 +125,8 @@ pub struct LiftInv<const N1: usize, const N2: usize, const N3: usize> {
     pub in3_last: Signal<In, Bit>,
     /// Level 3: first beat of a picture (with `in3_first`).
     pub in3_sop: Signal<In, Bit>,
+    /// Level 3: the picture's number (read with `in3_sop`; module docs), 4 bits.
+    pub in3_tag: Signal<In, Bits<4>>,
     /// Horizontal-only level's stream (`cfg_depth_ho`): a pair is offered.
     pub inho_valid: Signal<In, Bit>,
     /// Horizontal-only level: the block takes it at this edge.
@@ -134,6 +141,8 @@ pub struct LiftInv<const N1: usize, const N2: usize, const N3: usize> {
     pub inho_last: Signal<In, Bit>,
     /// Horizontal-only level: first pair of a picture (with `inho_first`).
     pub inho_sop: Signal<In, Bit>,
+    /// Horizontal-only level: the picture's number (read with `inho_sop`).
+    pub inho_tag: Signal<In, Bits<4>>,
     /// Run-time register: pairs per picture row at level 1 (width / 2), 1..=`2^N1`.
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), ≤ 8190.
@@ -160,6 +169,8 @@ pub struct LiftInv<const N1: usize, const N2: usize, const N3: usize> {
     pub out_last: Signal<Out, Bit>,
     /// Picture stream: first pair of a picture.
     pub out_sop: Signal<Out, Bit>,
+    /// Picture stream: the picture's number (with `out_sop`): level 1's `in1_tag`.
+    pub out_tag: Signal<Out, Bits<4>>,
     /// Protocol error: a broken line (any horizontal block).
     pub err_line: Signal<Out, Bit>,
     /// Protocol error: a broken picture (any vertical block or join).
@@ -176,6 +187,11 @@ pub struct LiftInv<const N1: usize, const N2: usize, const N3: usize> {
     j1: LlJoin<20, 40, 40>,
     v1: V1<N1>,
     h1: LiftH<44, 48, 63, 1>,
+    // picture numbers across each horizontal block (which carries only the sop marker)
+    qho: TagQueue<4>,
+    q3: TagQueue<4>,
+    q2: TagQueue<4>,
+    q1: TagQueue<4>,
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
     pairs4: DFF<Bits<13>>,
@@ -221,6 +237,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv<N1, 
             in1_first: Default::default(),
             in1_last: Default::default(),
             in1_sop: Default::default(),
+            in1_tag: Default::default(),
             in2_valid: Default::default(),
             in2_ready: Default::default(),
             in2_a: Default::default(),
@@ -228,6 +245,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv<N1, 
             in2_first: Default::default(),
             in2_last: Default::default(),
             in2_sop: Default::default(),
+            in2_tag: Default::default(),
             in3_valid: Default::default(),
             in3_ready: Default::default(),
             in3_a: Default::default(),
@@ -235,6 +253,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv<N1, 
             in3_first: Default::default(),
             in3_last: Default::default(),
             in3_sop: Default::default(),
+            in3_tag: Default::default(),
             inho_valid: Default::default(),
             inho_ready: Default::default(),
             inho_low: Default::default(),
@@ -242,6 +261,12 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv<N1, 
             inho_first: Default::default(),
             inho_last: Default::default(),
             inho_sop: Default::default(),
+            inho_tag: Default::default(),
+            out_tag: Default::default(),
+            qho: Default::default(),
+            q3: Default::default(),
+            q2: Default::default(),
+            q1: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
@@ -305,7 +330,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, pairs2, pairs3, pairs4, pairs_ho, rows2, rows3, join1, join2, join3, ho1, ho2, single1, single2, single3, single_ho, err_l, err_p, err_w);
-        clock!(self, clock, hho, j3, v3, h3, j2, v2, h2, j1, v1, h1);
+        clock!(self, clock, hho, j3, v3, h3, j2, v2, h2, j1, v1, h1, qho, q3, q2, q1);
         // Run-time registers, decoded into registers (stable between pictures).
         self.pairs2.d.next = self.cfg_pairs.val() >> 1;
         self.pairs3.d.next = self.cfg_pairs.val() >> 2;
@@ -368,8 +393,13 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
             | self.h3.out_last.val();
         // Horizontal-only level: its stream into one more horizontal synthesis, whose rows
         // are the deepest 2-D level's LL (sign-extended for the joins of levels 2 and 1).
-        self.hho.in_valid.next = self.inho_valid.val();
-        self.inho_ready.next = self.hho.in_ready.val();
+        // (a picture's first pair waits while the number queue is full; written out in each
+        // assignment: a shared local would make Verilator see a combinational loop through
+        // the horizontal block's ready)
+        self.hho.in_valid.next = self.inho_valid.val() & !(self.inho_sop.val() & self.inho_first.val() & self.qho.full.val());
+        self.inho_ready.next = self.hho.in_ready.val() & !(self.inho_sop.val() & self.inho_first.val() & self.qho.full.val());
+        self.qho.push.next = self.inho_valid.val() & self.hho.in_ready.val() & !self.qho.full.val() & self.inho_sop.val() & self.inho_first.val();
+        self.qho.in_tag.next = self.inho_tag.val();
         self.hho.in_even.next = self.inho_low.val();
         self.hho.in_odd.next = self.inho_high.val();
         self.hho.in_first.next = self.inho_first.val();
@@ -413,6 +443,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j3.ext_first.next = self.in3_first.val();
         self.j3.ext_last.next = self.in3_last.val();
         self.j3.ext_sop.next = self.in3_sop.val();
+        self.j3.ext_tag.next = self.in3_tag.val();
+        self.j3.cfg_tags.next = true;
+        self.j3.ll_tag.next = self.qho.out_tag.val();
         self.j3.ll_valid.next = self.hho.out_valid.val() & self.join3.q.val();
         self.j3.ll_even.next = self.hho.out_low.val();
         self.j3.ll_odd.next = self.hho.out_high.val();
@@ -425,10 +458,13 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.v3.in_first.next = self.j3.out_first.val();
         self.v3.in_last.next = self.j3.out_last.val();
         self.v3.in_sop.next = self.j3.out_sop.val();
+        self.v3.in_tag.next = self.j3.out_tag.val();
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
-        self.h3.in_valid.next = self.v3.out_valid.val();
-        self.v3.out_ready.next = self.h3.in_ready.val();
+        self.h3.in_valid.next = self.v3.out_valid.val() & !(self.v3.out_sop.val() & self.q3.full.val());
+        self.v3.out_ready.next = self.h3.in_ready.val() & !(self.v3.out_sop.val() & self.q3.full.val());
+        self.q3.push.next = self.v3.out_valid.val() & self.h3.in_ready.val() & !self.q3.full.val() & self.v3.out_sop.val();
+        self.q3.in_tag.next = self.v3.out_tag.val();
         self.h3.in_even.next = self.v3.out_a.val();
         self.h3.in_odd.next = self.v3.out_b.val();
         self.h3.in_first.next = self.v3.out_first.val();
@@ -446,6 +482,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j2.ext_first.next = self.in2_first.val();
         self.j2.ext_last.next = self.in2_last.val();
         self.j2.ext_sop.next = self.in2_sop.val();
+        self.j2.ext_tag.next = self.in2_tag.val();
+        self.j2.cfg_tags.next = true;
+        self.j2.ll_tag.next = self.q3.out_tag.val();
         self.j2.ll_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.j2.ll_ready.val();
         self.j2.ll_even.next = self.h3.out_low.val();
@@ -459,6 +498,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
             self.j2.ll_odd.next = self.ho_odd32.val();
             self.j2.ll_first.next = self.hho.out_first.val();
             self.j2.ll_sop.next = self.hho.out_sop.val();
+            self.j2.ll_tag.next = self.qho.out_tag.val();
         }
         self.v2.in_valid.next = self.j2.out_valid.val();
         self.j2.out_ready.next = self.v2.in_ready.val();
@@ -467,10 +507,13 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.v2.in_first.next = self.j2.out_first.val();
         self.v2.in_last.next = self.j2.out_last.val();
         self.v2.in_sop.next = self.j2.out_sop.val();
+        self.v2.in_tag.next = self.j2.out_tag.val();
         self.v2.cfg_pairs.next = self.pairs2.q.val();
         self.v2.cfg_rows.next = self.rows2.q.val();
-        self.h2.in_valid.next = self.v2.out_valid.val();
-        self.v2.out_ready.next = self.h2.in_ready.val();
+        self.h2.in_valid.next = self.v2.out_valid.val() & !(self.v2.out_sop.val() & self.q2.full.val());
+        self.v2.out_ready.next = self.h2.in_ready.val() & !(self.v2.out_sop.val() & self.q2.full.val());
+        self.q2.push.next = self.v2.out_valid.val() & self.h2.in_ready.val() & !self.q2.full.val() & self.v2.out_sop.val();
+        self.q2.in_tag.next = self.v2.out_tag.val();
         self.h2.in_even.next = self.v2.out_a.val();
         self.h2.in_odd.next = self.v2.out_b.val();
         self.h2.in_first.next = self.v2.out_first.val();
@@ -489,6 +532,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j1.ext_first.next = self.in1_first.val();
         self.j1.ext_last.next = self.in1_last.val();
         self.j1.ext_sop.next = self.in1_sop.val();
+        self.j1.ext_tag.next = self.in1_tag.val();
+        self.j1.cfg_tags.next = true;
+        self.j1.ll_tag.next = self.q2.out_tag.val();
         self.j1.ll_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.j1.ll_ready.val();
         self.j1.ll_even.next = self.h2.out_low.val();
@@ -502,6 +548,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
             self.j1.ll_odd.next = self.ho_odd40.val();
             self.j1.ll_first.next = self.hho.out_first.val();
             self.j1.ll_sop.next = self.hho.out_sop.val();
+            self.j1.ll_tag.next = self.qho.out_tag.val();
         }
         self.v1.in_valid.next = self.j1.out_valid.val();
         self.j1.out_ready.next = self.v1.in_ready.val();
@@ -510,10 +557,13 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.v1.in_first.next = self.j1.out_first.val();
         self.v1.in_last.next = self.j1.out_last.val();
         self.v1.in_sop.next = self.j1.out_sop.val();
+        self.v1.in_tag.next = self.j1.out_tag.val();
         self.v1.cfg_pairs.next = self.cfg_pairs.val();
         self.v1.cfg_rows.next = self.cfg_rows.val();
-        self.h1.in_valid.next = self.v1.out_valid.val();
-        self.v1.out_ready.next = self.h1.in_ready.val();
+        self.h1.in_valid.next = self.v1.out_valid.val() & !(self.v1.out_sop.val() & self.q1.full.val());
+        self.v1.out_ready.next = self.h1.in_ready.val() & !(self.v1.out_sop.val() & self.q1.full.val());
+        self.q1.push.next = self.v1.out_valid.val() & self.h1.in_ready.val() & !self.q1.full.val() & self.v1.out_sop.val();
+        self.q1.in_tag.next = self.v1.out_tag.val();
         self.h1.in_even.next = self.v1.out_a.val();
         self.h1.in_odd.next = self.v1.out_b.val();
         self.h1.in_first.next = self.v1.out_first.val();
@@ -528,6 +578,13 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.out_first.next = self.h1.out_first.val();
         self.out_last.next = self.h1.out_last.val();
         self.out_sop.next = self.h1.out_sop.val();
+        self.out_tag.next = self.q1.out_tag.val();
+        // Picture numbers leave each horizontal block's queue with its sop beat (after every
+        // `out_ready` above is final).
+        self.q3.pop.next = self.h3.out_valid.val() & self.h3.out_ready.val() & self.h3.out_sop.val() & self.h3.out_first.val();
+        self.q2.pop.next = self.h2.out_valid.val() & self.h2.out_ready.val() & self.h2.out_sop.val() & self.h2.out_first.val();
+        self.q1.pop.next = self.h1.out_valid.val() & self.h1.out_ready.val() & self.h1.out_sop.val() & self.h1.out_first.val();
+        self.qho.pop.next = self.hho.out_valid.val() & self.hho.out_ready.val() & self.hho.out_sop.val() & self.hho.out_first.val();
         // Errors.
         self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.hho.err_line.val();
         self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.j1.err.val() | self.j2.err.val() | self.j3.err.val();

@@ -24,6 +24,12 @@
 //! `err_pic`, the picture is abandoned, and the next picture (`in_sop` with `in_first`)
 //! comes out exactly right.
 //!
+//! **Picture numbers.** `in_tag` (read with a picture's first beat) leaves on `out_tag` with
+//! the picture's first output beat; every unit carries it beside its `sop` marker. An
+//! abandoned picture may leave some rows (its first output beat with its number) or none:
+//! a consumer that compares numbers ([`super::ll_join`]) tells a lost picture from a late
+//! one.
+//!
 //! **LL stream.** With `cfg_ll`, lane a of every even output row (analysis: the LL band)
 //! also leaves on `ll_*`, one coefficient per beat, for the next level ([`super::ll_pack`]);
 //! each stream has its own two-entry queue and the block advances while both have room.
@@ -45,6 +51,7 @@ use super::lift_h::{bits_for, pass_bounds, variants_in, ALL_WAVELETS, POSITIONS}
 use super::lift_v_unit::{chain_slots, delay, LiftVUnit};
 use super::pair_queue::PairQueue;
 use super::stream_queue::StreamQueue;
+use super::tag_queue::TagQueue;
 use super::v_frame::VFrame;
 use rust_hdl::prelude::*;
 
@@ -131,6 +138,9 @@ pub struct LiftV<
     pub in_last: Signal<In, Bit>,
     /// Input stream: first beat of a picture (with `in_first`).
     pub in_sop: Signal<In, Bit>,
+    /// Input stream: the picture's number (read with `in_sop`), 4 bits; it leaves on
+    /// `out_tag` with the picture's first output beat.
+    pub in_tag: Signal<In, Bits<4>>,
     /// Run-time register: beats per row, 1..=`2^N`.
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture, even, 2..=8190.
@@ -160,6 +170,8 @@ pub struct LiftV<
     pub out_sop: Signal<Out, Bit>,
     /// Output stream: an odd row (analysis H, synthesis `o_n`).
     pub out_vhigh: Signal<Out, Bit>,
+    /// Output stream: the picture's number (with `out_sop`).
+    pub out_tag: Signal<Out, Bits<4>>,
     /// Run-time register: also send the even rows' lane a on the `ll_*` stream (analysis:
     /// the LL band, the next level's input). When low, `ll_valid` stays low.
     pub cfg_ll: Signal<In, Bit>,
@@ -190,6 +202,8 @@ pub struct LiftV<
     b_new: Signal<Local, Bits<V>>,
     // the two output queues; the last unit's row parity (register, current beat)
     oq: PairQueue<V>,
+    tq: TagQueue<4>,
+    tag_unused: Signal<Local, Bit>,
     lq: StreamQueue<V, 3>,
     ll_on: DFF<Bit>,
     u_odd: DFF<Bit>,
@@ -265,6 +279,7 @@ impl<
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
+            in_tag: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             cfg_wavelet: Default::default(),
@@ -279,6 +294,7 @@ impl<
             out_last: Default::default(),
             out_sop: Default::default(),
             out_vhigh: Default::default(),
+            out_tag: Default::default(),
             frame: Default::default(),
             u0: LiftVUnit::new(o0, &v0),
             u1: LiftVUnit::new(o1, &v1),
@@ -299,6 +315,8 @@ impl<
             ll_last: Default::default(),
             ll_sop: Default::default(),
             oq: Default::default(),
+            tq: Default::default(),
+            tag_unused: Default::default(),
             lq: Default::default(),
             ll_on: Default::default(),
             u_odd: Default::default(),
@@ -334,7 +352,7 @@ impl<
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, bad, odd, u_odd, ll_on);
-        clock!(self, clock, frame, u0, u1, u2, u3, oq, lq);
+        clock!(self, clock, frame, u0, u1, u2, u3, oq, tq, lq);
         self.bad.d.next = !(self.wset.val() & (self.one8.val() << self.cfg_wavelet.val())).any();
         self.err_wavelet.next = self.bad.q.val();
         // Framing.
@@ -344,6 +362,7 @@ impl<
         self.frame.in_first.next = self.in_first.val();
         self.frame.in_last.next = self.in_last.val();
         self.frame.in_sop.next = self.in_sop.val();
+        self.frame.in_tag.next = self.in_tag.val();
         self.frame.cfg_pairs.next = self.cfg_pairs.val();
         self.frame.cfg_rows.next = self.cfg_rows.val();
         self.in_ready.next = self.frame.in_ready.val();
@@ -377,6 +396,7 @@ impl<
         self.u0.in_first.next = self.frame.out_first.val();
         self.u0.in_last.next = self.frame.out_last.val();
         self.u0.in_sop.next = self.frame.out_sop.val();
+        self.u0.in_tag.next = self.frame.out_tag.val();
         self.frame.out_ready.next = self.u0.in_ready.val();
         self.u1.in_valid.next = self.u0.out_valid.val();
         self.u1.in_a.next = self.u0.out_a.val();
@@ -384,6 +404,7 @@ impl<
         self.u1.in_first.next = self.u0.out_first.val();
         self.u1.in_last.next = self.u0.out_last.val();
         self.u1.in_sop.next = self.u0.out_sop.val();
+        self.u1.in_tag.next = self.u0.out_tag.val();
         self.u0.out_ready.next = self.u1.in_ready.val();
         self.u2.in_valid.next = self.u1.out_valid.val();
         self.u2.in_a.next = self.u1.out_a.val();
@@ -391,6 +412,7 @@ impl<
         self.u2.in_first.next = self.u1.out_first.val();
         self.u2.in_last.next = self.u1.out_last.val();
         self.u2.in_sop.next = self.u1.out_sop.val();
+        self.u2.in_tag.next = self.u1.out_tag.val();
         self.u1.out_ready.next = self.u2.in_ready.val();
         self.u3.in_valid.next = self.u2.out_valid.val();
         self.u3.in_a.next = self.u2.out_a.val();
@@ -398,6 +420,7 @@ impl<
         self.u3.in_first.next = self.u2.out_first.val();
         self.u3.in_last.next = self.u2.out_last.val();
         self.u3.in_sop.next = self.u2.out_sop.val();
+        self.u3.in_tag.next = self.u2.out_tag.val();
         self.u2.out_ready.next = self.u3.in_ready.val();
         // The last unit's beats into the output queue and, for its even rows with `cfg_ll`,
         // lane a into the LL queue: the unit advances while both have room.
@@ -434,6 +457,12 @@ impl<
         self.ll_last.next = self.lq.out_side.val().get_bit(1);
         self.ll_sop.next = self.lq.out_side.val().get_bit(2);
         self.oq.out_ready.next = self.out_ready.val();
+        // Picture numbers beside the output queue (two beats: never full).
+        self.tq.push.next = self.u_take.val() & self.u3.out_sop.val();
+        self.tq.in_tag.next = self.u3.out_tag.val();
+        self.tq.pop.next = self.oq.out_valid.val() & self.out_ready.val() & self.oq.out_sop.val();
+        self.out_tag.next = self.tq.out_tag.val();
+        self.tag_unused.next = self.tq.full.val();
         self.out_valid.next = self.oq.out_valid.val();
         self.out_a.next = self.oq.out_a.val();
         self.out_b.next = self.oq.out_b.val();

@@ -31,6 +31,10 @@
 //! (abandoning the old one's held rows), beats outside a picture are dropped, and rows are
 //! counted from `cfg_rows`. **Reset:** none; registers start idle.
 //!
+//! **Picture numbers.** `in_tag` is read with a picture's first beat; the picture's first
+//! output beat (`out_sop`) leaves with it on `out_tag` (carried down the pipeline beside the
+//! `sop` marker, then a [`super::tag_queue`] beside the output queue).
+//!
 //! **Run-time registers:** `cfg_wavelet`, `cfg_pairs`, `cfg_rows` (change them only while the
 //! unit is empty, at least two clocks before a picture: they are decoded into registers).
 //! **Build-time parameters:** `V` sample bits, `A` accumulator bits, `N` column address bits
@@ -41,6 +45,7 @@
 use super::lift_unit::{Variant, VARIANTS};
 use super::lift_v_lane::LiftVLane;
 use super::pair_queue::PairQueue;
+use super::tag_queue::TagQueue;
 use rust_hdl::prelude::*;
 
 /// The delay in row pairs of a step with largest source offset `m` (`base + taps − 1`).
@@ -77,6 +82,8 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     pub in_last: Signal<In, Bit>,
     /// Input stream: first beat of a picture (with `in_first`).
     pub in_sop: Signal<In, Bit>,
+    /// Input stream: the picture's number (read with `in_sop`), 4 bits.
+    pub in_tag: Signal<In, Bits<4>>,
     /// Run-time register: VC-2 wavelet index, 0..=6.
     pub cfg_wavelet: Signal<In, Bits<3>>,
     /// Run-time register: beats per row, 1..=`2^N`.
@@ -97,6 +104,15 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     pub out_last: Signal<Out, Bit>,
     /// Output stream: first beat of a picture.
     pub out_sop: Signal<Out, Bit>,
+    /// Output stream: the picture's number (with `out_sop`).
+    pub out_tag: Signal<Out, Bits<4>>,
+    tq: TagQueue<4>,
+    tg: DFF<Bits<4>>,
+    cur_tg: Signal<Local, Bits<4>>,
+    t1: DFF<Bits<4>>,
+    t2: DFF<Bits<4>>,
+    ot: [DFF<Bits<4>>; 7],
+    tag_unused: Signal<Local, Bit>,
     lane_a: LiftVLane<V, A, N, SW, TW>,
     lane_b: LiftVLane<V, A, N, SW, TW>,
     q: PairQueue<V>,
@@ -190,6 +206,15 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
+            in_tag: Default::default(),
+            out_tag: Default::default(),
+            tq: Default::default(),
+            tg: Default::default(),
+            cur_tg: Default::default(),
+            t1: Default::default(),
+            t2: Default::default(),
+            ot: Default::default(),
+            tag_unused: Default::default(),
             cfg_wavelet: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
@@ -276,7 +301,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
     fn update(&mut self) {
         dff_setup!(
             self, clock, sel, dsel, dnum, pm1, rows_m1, narrow, in_pic, flushing, row_odd, pair0, sop_pend, skip, fl, rl, col, cool, v1, c1, src1, fill1, rep1, e1, f1, l1,
-            s1, v2, c2, src2, fill2, rep2, e2, f2, l2, s2
+            s1, v2, c2, src2, fill2, rep2, e2, f2, l2, s2, tg, t1, t2
         );
         for k in 0..7 {
             self.ov[k].clock.next = self.clock.val();
@@ -287,8 +312,10 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             self.of[k].d.next = self.of[k].q.val();
             self.ol[k].d.next = self.ol[k].q.val();
             self.os[k].d.next = self.os[k].q.val();
+            self.ot[k].clock.next = self.clock.val();
+            self.ot[k].d.next = self.ot[k].q.val();
         }
-        clock!(self, clock, lane_a, lane_b, q);
+        clock!(self, clock, lane_a, lane_b, q, tq);
         // Run-time registers, decoded.
         for w in 0..8 {
             if self.cfg_wavelet.val() == self.wk[w].val() {
@@ -312,6 +339,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         self.cur_odd.next = self.row_odd.q.val();
         self.cur_pair0.next = self.pair0.q.val();
         self.cur_sopp.next = self.sop_pend.q.val();
+        self.cur_tg.next = self.tg.q.val();
         self.cur_skip.next = self.skip.q.val();
         self.cur_rl.next = self.rl.q.val();
         self.b_col.next = self.col.q.val();
@@ -328,6 +356,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
                 self.cur_odd.next = false;
                 self.cur_pair0.next = true;
                 self.cur_sopp.next = true;
+                self.cur_tg.next = self.in_tag.val();
                 self.cur_skip.next = self.dnum.q.val();
                 self.cur_rl.next = self.rows_m1.q.val();
             }
@@ -346,6 +375,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             self.row_odd.d.next = self.cur_odd.val();
             self.pair0.d.next = self.cur_pair0.val();
             self.sop_pend.d.next = self.cur_sopp.val() & !self.emit.val();
+            self.tg.d.next = self.cur_tg.val();
             self.skip.d.next = self.cur_skip.val();
             self.rl.d.next = self.cur_rl.val();
             if self.b_last.val() {
@@ -389,6 +419,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             self.f1.d.next = self.b_first.val();
             self.l1.d.next = self.b_last.val();
             self.s1.d.next = self.emit.val() & self.cur_sopp.val() & self.b_first.val();
+            self.t1.d.next = self.cur_tg.val();
             self.v2.d.next = self.v1.q.val();
             self.c2.d.next = self.c1.q.val();
             self.src2.d.next = self.src1.q.val();
@@ -398,15 +429,18 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             self.f2.d.next = self.f1.q.val();
             self.l2.d.next = self.l1.q.val();
             self.s2.d.next = self.s1.q.val();
+            self.t2.d.next = self.t1.q.val();
             self.ov[0].d.next = self.e2.q.val();
             self.of[0].d.next = self.f2.q.val();
             self.ol[0].d.next = self.l2.q.val();
             self.os[0].d.next = self.s2.q.val();
+            self.ot[0].d.next = self.t2.q.val();
             for k in 1..7 {
                 self.ov[k].d.next = self.ov[k - 1].q.val();
                 self.of[k].d.next = self.of[k - 1].q.val();
                 self.ol[k].d.next = self.ol[k - 1].q.val();
                 self.os[k].d.next = self.os[k - 1].q.val();
+                self.ot[k].d.next = self.ot[k - 1].q.val();
             }
         }
         // The lanes.
@@ -444,5 +478,11 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();
+        // Picture numbers beside the output queue (two beats: never full).
+        self.tq.push.next = self.ov[6].q.val() & self.os[6].q.val() & self.q.free.val();
+        self.tq.in_tag.next = self.ot[6].q.val();
+        self.tq.pop.next = self.q.out_valid.val() & self.out_ready.val() & self.q.out_sop.val();
+        self.out_tag.next = self.tq.out_tag.val();
+        self.tag_unused.next = self.tq.full.val();
     }
 }

@@ -28,10 +28,27 @@
 //! - row starts out of step inside a picture: the stream that is behind is dropped up to its
 //!   next row start.
 //!
-//! A picture missing from a deeper level's band stream altogether (its start marker lost
-//! there) is flagged by that level but cannot be told from a delay: the levels above then
-//! pair band pictures with the LL of the picture after. Telling them apart needs a picture
-//! number on the band streams.
+//! **Picture numbers** (`cfg_tags` high). Without them a picture lost below — broken on a
+//! deeper level's stream and dropped there before any of its LL rows left, or missing there
+//! altogether — cannot be told from a late one: the join would pair this level's band
+//! picture with the LL of the picture after, and stay a picture out of step. With
+//! `cfg_tags`, each band picture's first beat carries its number (`ext_tag`, 4 bits, from
+//! the decoder that made the bands) and each LL picture's first pair the number the level
+//! below read with its bands (`ll_tag`). When both streams are at a picture start the join
+//! compares them (modulo 16):
+//! - equal: the pictures are joined;
+//! - the LL number ahead by 1–7 (this band picture's LL was lost below): the band picture
+//!   is dropped up to the next band `sop`;
+//! - the LL number behind by 1–8 (this LL picture's bands were lost here: dropped for a
+//!   missing `sop`, or missing from the stream): the LL picture is dropped up to the next LL
+//!   picture start.
+//!
+//! With picture numbers, a band beat without `sop` where a picture must start drops only the
+//! band beats (the numbers decide about its LL picture). Without them (`cfg_tags` low, as
+//! [`super::legall_inv`] runs) it also drops the next LL picture, which is right when the
+//! start marker alone was lost, and a picture missing from a deeper level's stream
+//! altogether leaves the levels above a picture out of step.
+//! `out_tag` is `ext_tag` (the band picture's number goes on with it).
 //!
 //! **Build-time parameters:** `A` band bits, `X` LL bits, `W ≥ max(A, X)` output bits.
 
@@ -87,6 +104,14 @@ pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
     pub out_sop: Signal<Out, Bit>,
     /// The vertical block's framing state: the next band beat must start a picture.
     pub pic_idle: Signal<In, Bit>,
+    /// Run-time register: compare picture numbers (module docs).
+    pub cfg_tags: Signal<In, Bit>,
+    /// Band stream: the picture's number (read with `ext_sop`), 4 bits.
+    pub ext_tag: Signal<In, Bits<4>>,
+    /// LL stream: the picture's number (read with `ll_sop`).
+    pub ll_tag: Signal<In, Bits<4>>,
+    /// Output stream: the picture's number (`ext_tag`).
+    pub out_tag: Signal<Out, Bits<4>>,
     /// Protocol error: high for one clock after a beat or pair was dropped.
     pub err: Signal<Out, Bit>,
     ext_w: Constant<Bits<W>>,
@@ -111,6 +136,10 @@ pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
     drop_ext: Signal<Local, Bit>,
     drop_ll: Signal<Local, Bit>,
     fire: Signal<Local, Bit>,
+    at_start: Signal<Local, Bit>,
+    tdiff: Signal<Local, Bits<4>>,
+    ll_ahead: Signal<Local, Bit>,
+    ll_behind: Signal<Local, Bit>,
     a_ext: Signal<Local, Bits<W>>,
     b_ext: Signal<Local, Bits<W>>,
     ll_e: Signal<Local, Bits<W>>,
@@ -145,6 +174,14 @@ impl<const A: usize, const X: usize, const W: usize> Default for LlJoin<A, X, W>
             out_sop: Default::default(),
             err: Default::default(),
             pic_idle: Default::default(),
+            cfg_tags: Default::default(),
+            ext_tag: Default::default(),
+            ll_tag: Default::default(),
+            out_tag: Default::default(),
+            at_start: Default::default(),
+            tdiff: Default::default(),
+            ll_ahead: Default::default(),
+            ll_behind: Default::default(),
             drop_e: Default::default(),
             kill_l: Default::default(),
             killed: Default::default(),
@@ -223,6 +260,17 @@ impl<const A: usize, const X: usize, const W: usize> Logic for LlJoin<A, X, W> {
         if self.both.val() & !self.drop_ext.val() & ((self.e_sop.val() & !self.l_sop.val()) | (self.ext_first.val() & !self.l_first.val())) {
             self.drop_ll.next = true;
         }
+        // Both streams at a picture start: compare the pictures' numbers.
+        self.at_start.next = self.cfg_tags.val() & self.both.val() & !self.killing.val() & self.e_sop.val() & self.l_sop.val();
+        self.tdiff.next = self.ll_tag.val() - self.ext_tag.val();
+        self.ll_ahead.next = self.at_start.val() & self.tdiff.val().any() & !self.tdiff.val().get_bit(3);
+        self.ll_behind.next = self.at_start.val() & self.tdiff.val().get_bit(3);
+        if self.ll_ahead.val() {
+            self.drop_ext.next = true;
+        }
+        if self.ll_behind.val() {
+            self.drop_ll.next = true;
+        }
         // Output.
         self.out_valid.next = self.ext_valid.val() & !self.drop_ext.val();
         if self.need.val() {
@@ -239,6 +287,7 @@ impl<const A: usize, const X: usize, const W: usize> Logic for LlJoin<A, X, W> {
         self.out_first.next = self.ext_first.val();
         self.out_last.next = self.ext_last.val();
         self.out_sop.next = self.ext_sop.val();
+        self.out_tag.next = self.ext_tag.val();
         self.fire.next = self.out_valid.val() & self.out_ready.val();
         self.ext_ready.next = self.drop_ext.val();
         if self.need.val() {
@@ -260,15 +309,20 @@ impl<const A: usize, const X: usize, const W: usize> Logic for LlJoin<A, X, W> {
             self.half.d.next = false;
         }
         // Band beats are dropped up to the next picture start once a picture is known broken.
-        if self.r2.val() | self.r3.val() {
-            self.drop_e.d.next = true;
-        }
         if self.ext_valid.val() & self.e_sop.val() {
             self.drop_e.d.next = false;
         }
-        if self.r2.val() {
+        if self.r2.val() | self.r3.val() | self.ll_ahead.val() {
+            self.drop_e.d.next = true;
+        }
+        if self.r2.val() & !self.cfg_tags.val() {
             self.kill_l.d.next = true;
             self.killed.d.next = false;
+        }
+        // (the LL picture start is dropped now and its pairs up to the next one)
+        if self.ll_behind.val() {
+            self.kill_l.d.next = true;
+            self.killed.d.next = true;
         }
         if self.drop_ll.val() & self.kill_l.q.val() {
             self.killed.d.next = true;

@@ -25,5 +25,6 @@ pub mod pair_queue;
 pub mod regs_ident;
 pub mod regs_queue;
 pub mod stream_queue;
+pub mod tag_queue;
 pub mod unpack10;
 pub mod v_frame;

@@ -18,8 +18,13 @@
 //! **Run-time registers:** `cfg_pairs` (1..=4096), `cfg_rows` (even, 2..=8190), changed only
 //! between pictures, at least two clocks before the next one (they are decoded into
 //! registers). **Build-time parameter:** `V` sample bits.
+//!
+//! **Picture numbers.** `in_tag` is read with each picture's first beat and leaves as
+//! `out_tag` with that beat (a [`super::tag_queue`] beside the output queue); between `sop`
+//! beats it is meaningless.
 
 use super::pair_queue::PairQueue;
+use super::tag_queue::TagQueue;
 use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
@@ -41,6 +46,8 @@ pub struct VFrame<const V: usize> {
     pub in_last: Signal<In, Bit>,
     /// Input stream: first beat of a picture (with `in_first`).
     pub in_sop: Signal<In, Bit>,
+    /// Input stream: the picture's number (read with `in_sop`), 4 bits.
+    pub in_tag: Signal<In, Bits<4>>,
     /// Run-time register: beats per row.
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture.
@@ -63,7 +70,10 @@ pub struct VFrame<const V: usize> {
     pub out_last: Signal<Out, Bit>,
     /// Output stream: first beat of a picture.
     pub out_sop: Signal<Out, Bit>,
+    /// Output stream: the picture's number (with `out_sop`).
+    pub out_tag: Signal<Out, Bits<4>>,
     q: PairQueue<V>,
+    tq: TagQueue<4>,
     one: Constant<Bits<13>>,
     // run-time decodes
     p1: DFF<Bit>,
@@ -88,6 +98,7 @@ pub struct VFrame<const V: usize> {
     accept: Signal<Local, Bit>,
     cur_cl: Signal<Local, Bits<13>>,
     cur_rl: Signal<Local, Bits<13>>,
+    tag_unused: Signal<Local, Bit>,
 }
 
 impl<const V: usize> Default for VFrame<V> {
@@ -105,6 +116,9 @@ impl<const V: usize> Default for VFrame<V> {
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
+            in_tag: Default::default(),
+            out_tag: Default::default(),
+            tq: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             err_pic: Default::default(),
@@ -132,6 +146,7 @@ impl<const V: usize> Default for VFrame<V> {
             accept: Default::default(),
             cur_cl: Default::default(),
             cur_rl: Default::default(),
+            tag_unused: Default::default(),
         }
     }
 }
@@ -140,7 +155,7 @@ impl<const V: usize> Logic for VFrame<V> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, p1, pm1, rows_m1, in_pic, dropping, pos_first, cl, rl, err, nlast, p2);
-        clock!(self, clock, q);
+        clock!(self, clock, q, tq);
         self.p1.d.next = self.cfg_pairs.val() == self.one.val();
         self.p2.d.next = self.cfg_pairs.val() == self.two.val();
         self.pm1.d.next = self.cfg_pairs.val() - self.one.val();
@@ -202,5 +217,11 @@ impl<const V: usize> Logic for VFrame<V> {
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();
+        // Picture numbers beside the queue (it holds two beats: never full).
+        self.tq.push.next = self.take.val() & self.accept.val() & self.start.val();
+        self.tq.in_tag.next = self.in_tag.val();
+        self.tq.pop.next = self.q.out_valid.val() & self.out_ready.val() & self.q.out_sop.val();
+        self.out_tag.next = self.tq.out_tag.val();
+        self.tag_unused.next = self.tq.full.val();
     }
 }

@@ -70,6 +70,10 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     wire  j1__out_last;
     wire  j1__out_sop;
     reg  j1__pic_idle;
+    reg  j1__cfg_tags;
+    reg  [3:0] j1__ext_tag;
+    reg  [3:0] j1__ll_tag;
+    wire  [3:0] j1__out_tag;
     wire  j1__err;
     reg  v1__clock;
     reg  v1__in_valid;
@@ -142,6 +146,10 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     wire  j2__out_last;
     wire  j2__out_sop;
     reg  j2__pic_idle;
+    reg  j2__cfg_tags;
+    reg  [3:0] j2__ext_tag;
+    reg  [3:0] j2__ll_tag;
+    wire  [3:0] j2__out_tag;
     wire  j2__err;
     reg  v2__clock;
     reg  v2__in_valid;
@@ -310,6 +318,10 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .out_last(j1__out_last),
         .out_sop(j1__out_sop),
         .pic_idle(j1__pic_idle),
+        .cfg_tags(j1__cfg_tags),
+        .ext_tag(j1__ext_tag),
+        .ll_tag(j1__ll_tag),
+        .out_tag(j1__out_tag),
         .err(j1__err)
     );
     uhdpipe_legall_inv__v1 v1(
@@ -388,6 +400,10 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .out_last(j2__out_last),
         .out_sop(j2__out_sop),
         .pic_idle(j2__pic_idle),
+        .cfg_tags(j2__cfg_tags),
+        .ext_tag(j2__ext_tag),
+        .ll_tag(j2__ll_tag),
+        .out_tag(j2__out_tag),
         .err(j2__err)
     );
     uhdpipe_legall_inv__v2 v2(
@@ -630,7 +646,7 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         v1__ll_ready = 1'b0;
         v2__ll_ready = 1'b0;
         v3__ll_ready = 1'b0;
-        ll_unused = v3__pic_idle | v1__ll_valid | |v1__ll_c | v1__ll_first | v1__ll_last | v1__ll_sop | v1__out_vhigh | v2__ll_valid | |v2__ll_c | v2__ll_first | v2__ll_last | v2__ll_sop | v2__out_vhigh | v3__ll_valid | |v3__ll_c | v3__ll_first | v3__ll_last | v3__ll_sop | v3__out_vhigh | h2__out_last | h3__out_last;
+        ll_unused = v3__pic_idle | v1__ll_valid | |v1__ll_c | v1__ll_first | v1__ll_last | v1__ll_sop | v1__out_vhigh | v2__ll_valid | |v2__ll_c | v2__ll_first | v2__ll_last | v2__ll_sop | v2__out_vhigh | v3__ll_valid | |v3__ll_c | v3__ll_first | v3__ll_last | v3__ll_sop | v3__out_vhigh | h2__out_last | h3__out_last | |j1__out_tag | |j2__out_tag;
         v3__in_valid = in3_valid;
         in3_ready = v3__in_ready;
         v3__in_a = in3_a;
@@ -658,6 +674,9 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         j2__ext_first = in2_first;
         j2__ext_last = in2_last;
         j2__ext_sop = in2_sop;
+        j2__cfg_tags = 1'b0;
+        j2__ext_tag = 4'h0;
+        j2__ll_tag = 4'h0;
         j2__ll_valid = h3__out_valid;
         h3__out_ready = j2__ll_ready;
         j2__ll_even = h3__out_low;
@@ -691,6 +710,9 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         j1__ext_first = in1_first;
         j1__ext_last = in1_last;
         j1__ext_sop = in1_sop;
+        j1__cfg_tags = 1'b0;
+        j1__ext_tag = 4'h0;
+        j1__ll_tag = 4'h0;
         j1__ll_valid = h2__out_valid;
         h2__out_ready = j1__ll_ready;
         j1__ll_even = h2__out_low;

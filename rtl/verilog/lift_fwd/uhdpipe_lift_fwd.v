@@ -93,6 +93,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  v1__in_first;
     reg  v1__in_last;
     reg  v1__in_sop;
+    reg  [3:0] v1__in_tag;
     reg  [12:0] v1__cfg_pairs;
     reg  [12:0] v1__cfg_rows;
     reg  [2:0] v1__cfg_wavelet;
@@ -107,6 +108,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     wire  v1__out_last;
     wire  v1__out_sop;
     wire  v1__out_vhigh;
+    wire  [3:0] v1__out_tag;
     reg  v1__cfg_ll;
     wire  v1__ll_valid;
     reg  v1__ll_ready;
@@ -156,6 +158,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  v2__in_first;
     reg  v2__in_last;
     reg  v2__in_sop;
+    reg  [3:0] v2__in_tag;
     reg  [12:0] v2__cfg_pairs;
     reg  [12:0] v2__cfg_rows;
     reg  [2:0] v2__cfg_wavelet;
@@ -170,6 +173,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     wire  v2__out_last;
     wire  v2__out_sop;
     wire  v2__out_vhigh;
+    wire  [3:0] v2__out_tag;
     reg  v2__cfg_ll;
     wire  v2__ll_valid;
     reg  v2__ll_ready;
@@ -219,6 +223,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  v3__in_first;
     reg  v3__in_last;
     reg  v3__in_sop;
+    reg  [3:0] v3__in_tag;
     reg  [12:0] v3__cfg_pairs;
     reg  [12:0] v3__cfg_rows;
     reg  [2:0] v3__cfg_wavelet;
@@ -233,6 +238,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     wire  v3__out_last;
     wire  v3__out_sop;
     wire  v3__out_vhigh;
+    wire  [3:0] v3__out_tag;
     reg  v3__cfg_ll;
     wire  v3__ll_valid;
     reg  v3__ll_ready;
@@ -375,6 +381,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .in_first(v1__in_first),
         .in_last(v1__in_last),
         .in_sop(v1__in_sop),
+        .in_tag(v1__in_tag),
         .cfg_pairs(v1__cfg_pairs),
         .cfg_rows(v1__cfg_rows),
         .cfg_wavelet(v1__cfg_wavelet),
@@ -389,6 +396,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .out_last(v1__out_last),
         .out_sop(v1__out_sop),
         .out_vhigh(v1__out_vhigh),
+        .out_tag(v1__out_tag),
         .cfg_ll(v1__cfg_ll),
         .ll_valid(v1__ll_valid),
         .ll_ready(v1__ll_ready),
@@ -444,6 +452,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .in_first(v2__in_first),
         .in_last(v2__in_last),
         .in_sop(v2__in_sop),
+        .in_tag(v2__in_tag),
         .cfg_pairs(v2__cfg_pairs),
         .cfg_rows(v2__cfg_rows),
         .cfg_wavelet(v2__cfg_wavelet),
@@ -458,6 +467,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .out_last(v2__out_last),
         .out_sop(v2__out_sop),
         .out_vhigh(v2__out_vhigh),
+        .out_tag(v2__out_tag),
         .cfg_ll(v2__cfg_ll),
         .ll_valid(v2__ll_valid),
         .ll_ready(v2__ll_ready),
@@ -513,6 +523,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .in_first(v3__in_first),
         .in_last(v3__in_last),
         .in_sop(v3__in_sop),
+        .in_tag(v3__in_tag),
         .cfg_pairs(v3__cfg_pairs),
         .cfg_rows(v3__cfg_rows),
         .cfg_wavelet(v3__cfg_wavelet),
@@ -527,6 +538,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .out_last(v3__out_last),
         .out_sop(v3__out_sop),
         .out_vhigh(v3__out_vhigh),
+        .out_tag(v3__out_tag),
         .cfg_ll(v3__cfg_ll),
         .ll_valid(v3__ll_valid),
         .ll_ready(v3__ll_ready),
@@ -763,6 +775,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         v1__in_first = h1__out_first;
         v1__in_last = h1__out_last;
         v1__in_sop = h1__out_sop;
+        v1__in_tag = 4'h0;
         v1__cfg_pairs = cfg_pairs;
         v1__cfg_rows = cfg_rows;
         v1__cfg_ll = deep2__q | ho1__q;
@@ -798,6 +811,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         v2__in_first = h2__out_first;
         v2__in_last = h2__out_last;
         v2__in_sop = h2__out_sop;
+        v2__in_tag = 4'h0;
         v2__cfg_pairs = pairs2__q;
         v2__cfg_rows = rows2__q;
         v2__cfg_ll = deep3__q | ho2__q;
@@ -833,6 +847,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         v3__in_first = h3__out_first;
         v3__in_last = h3__out_last;
         v3__in_sop = h3__out_sop;
+        v3__in_tag = 4'h0;
         v3__cfg_pairs = pairs3__q;
         v3__cfg_rows = rows3__q;
         v3__cfg_ll = ho3__q;
@@ -903,7 +918,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         out3_last = v3__out_last;
         out3_sop = v3__out_sop;
         out3_vhigh = v3__out_vhigh;
-        idle_unused = v1__pic_idle | v2__pic_idle | v3__pic_idle;
+        idle_unused = v1__pic_idle | v2__pic_idle | v3__pic_idle | |v1__out_tag | |v2__out_tag | |v3__out_tag;
         err_l__d = h1__err_line | h2__err_line | h3__err_line | hho__err_line;
         err_p__d = v1__err_pic | v2__err_pic | v3__err_pic;
         err_w__d = h1__err_wavelet | h2__err_wavelet | h3__err_wavelet | hho__err_wavelet | v1__err_wavelet | v2__err_wavelet | v3__err_wavelet;
