@@ -10,7 +10,7 @@ struct InvPorts {
     uint8_t out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho, cfg_depth_ho;  // inputs
     uint8_t in_ready[4], out_valid, out_first, out_last, out_sop, err_line, err_pic, err_wavelet;
     uint16_t cfg_pairs, cfg_rows;
-    uint8_t in_tag[4], out_tag;  // picture numbers (lift_inv)
+    uint8_t in_tag[4], out_tag;  // picture numbers
     uint8_t pad[1];
     uint64_t in_a[4], in_b[4];
     uint64_t out_even, out_odd;
@@ -25,7 +25,8 @@ void inv_set(T* t, const InvPorts* p, uint64_t m1, uint64_t m2, uint64_t m3) {
     t->in##n##_last = p->in_last[i];      \
     t->in##n##_sop = p->in_sop[i];        \
     t->in##n##_a = p->in_a[i] & (mask);   \
-    t->in##n##_b = p->in_b[i] & (mask);
+    t->in##n##_b = p->in_b[i] & (mask);   \
+    t->in##n##_tag = p->in_tag[i] & 15;
     LEVEL_IN(0, 1, m1)
     LEVEL_IN(1, 2, m2)
     LEVEL_IN(2, 3, m3)
@@ -52,6 +53,7 @@ void inv_get(T* t, InvPorts* p) {
     p->err_line = t->err_line;
     p->err_pic = t->err_pic;
     p->err_wavelet = 0;
+    p->out_tag = t->out_tag;
     p->out_even = t->out_even;
     p->out_odd = t->out_odd;
 }

@@ -17,13 +17,9 @@ extern "C" void uhdpipe_lift_inv_eval(UhdpipeHarness<Vlift_inv>* s, InvPorts* p)
     t->inho_sop = p->in_sop[3];
     t->inho_low = p->in_a[3] & m;
     t->inho_high = p->in_b[3] & m;
-    t->in1_tag = p->in_tag[0] & 15;
-    t->in2_tag = p->in_tag[1] & 15;
-    t->in3_tag = p->in_tag[2] & 15;
     t->inho_tag = p->in_tag[3] & 15;
     t->eval();
     inv_get(t, p);
     p->in_ready[3] = t->inho_ready;
     p->err_wavelet = t->err_wavelet;
-    p->out_tag = t->out_tag;
 }

@@ -54,9 +54,9 @@ pub struct Ports {
     pub cfg_pairs: u16,
     /// cfg_rows (rows per picture).
     pub cfg_rows: u16,
-    /// inK_tag: the picture's number, 4 bits (builds with picture numbers: `lift_inv`).
+    /// inK_tag: the picture's number, 4 bits.
     pub in_tag: [u8; 4],
-    /// out_tag (output; 0 on builds without picture numbers).
+    /// out_tag (output).
     pub out_tag: u8,
     /// Padding (the C struct's).
     pub pad: [u8; 1],
@@ -111,18 +111,21 @@ impl Dut for HdlLegallInv {
         u.in1_sop.next = p.in_sop[0] != 0;
         u.in1_a.next = (p.in_a[0] & mask(0)).to_bits();
         u.in1_b.next = (p.in_b[0] & mask(0)).to_bits();
+        u.in1_tag.next = ((p.in_tag[0] & 15) as u64).to_bits();
         u.in2_valid.next = p.in_valid[1] != 0;
         u.in2_first.next = p.in_first[1] != 0;
         u.in2_last.next = p.in_last[1] != 0;
         u.in2_sop.next = p.in_sop[1] != 0;
         u.in2_a.next = (p.in_a[1] & mask(1)).to_bits();
         u.in2_b.next = (p.in_b[1] & mask(1)).to_bits();
+        u.in2_tag.next = ((p.in_tag[1] & 15) as u64).to_bits();
         u.in3_valid.next = p.in_valid[2] != 0;
         u.in3_first.next = p.in_first[2] != 0;
         u.in3_last.next = p.in_last[2] != 0;
         u.in3_sop.next = p.in_sop[2] != 0;
         u.in3_a.next = (p.in_a[2] & mask(2)).to_bits();
         u.in3_b.next = (p.in_b[2] & mask(2)).to_bits();
+        u.in3_tag.next = ((p.in_tag[2] & 15) as u64).to_bits();
         u.out_ready.next = p.out_ready != 0;
         u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
         u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
@@ -140,6 +143,7 @@ impl Dut for HdlLegallInv {
         p.err_pic = u.err_pic.val() as u8;
         p.out_even = u.out_even.val().to_u64();
         p.out_odd = u.out_odd.val().to_u64();
+        p.out_tag = u.out_tag.val().to_u64() as u8;
     }
 
     fn tick(&mut self) {
@@ -369,9 +373,8 @@ pub fn assemble(beats: &[PixBeat], width: usize, height: usize) -> Result<Vec<Ve
 }
 
 /// The complete pictures in a picture stream that may also hold broken ones (after protocol
-/// errors), each with the number it came out with (`out_tag` on its first beat; 0 on builds
-/// without picture numbers): the stream cut at every `sop`, each piece that [`assemble`]s
-/// kept.
+/// errors), each with the number it came out with (`out_tag` on its first beat): the stream
+/// cut at every `sop`, each piece that [`assemble`]s kept.
 pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<(u8, Vec<i64>)> {
     let mut segments: Vec<Vec<PixBeat>> = Vec::new();
     for b in beats {
@@ -381,10 +384,4 @@ pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<
         segments.last_mut().unwrap().push(*b);
     }
     segments.iter().filter_map(|s| Some((s[0].tag, assemble(s, width, height).ok()?.pop()?))).collect()
-}
-
-/// The complete pictures in a picture stream that may also hold broken ones
-/// ([`numbered_pictures`] without the numbers).
-pub fn complete_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<Vec<i64>> {
-    numbered_pictures(beats, width, height).into_iter().map(|(_, p)| p).collect()
 }

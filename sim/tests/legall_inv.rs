@@ -9,7 +9,7 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{assemble, band_streams, complete_pictures, drive, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
+use uhdpipe_sim::legall_inv::{assemble, band_streams, drive, number_picture, numbered_pictures, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// The (vertical `wavelet_index`, horizontal `wavelet_index_ho`) pairs the block implements:
@@ -41,17 +41,19 @@ fn analyse(pic: &[i64], width: usize, height: usize, depth: usize, wv: (u8, u8))
 }
 
 /// The band streams of `c` (levels 1..=depth; deeper levels and the horizontal-only one
-/// empty). Lane a of the L rows of every level above the deepest carries `junk` (the block
-/// must ignore it).
-fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64) -> [Vec<BandBeat>; 4] {
-    band_streams(c, width, height, depth, 0, |k, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS[k] - 1)))
+/// empty), numbered `pic`. Lane a of the L rows of every level above the deepest carries
+/// `junk` (the block must ignore it).
+fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64, pic: u8) -> [Vec<BandBeat>; 4] {
+    let mut st = band_streams(c, width, height, depth, 0, |k, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS[k] - 1)));
+    number_picture(&mut st, pic);
+    st
 }
 
 /// Runs `pics` back to back and checks every output picture against the model.
 fn check(dut: &mut impl InvBuild, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
     let mut input: [Vec<BandBeat>; 4] = Default::default();
     for (i, c) in pics.iter().enumerate() {
-        for (k, s) in streams(c, width, height, depth, 977 + i as i64).into_iter().enumerate() {
+        for (k, s) in streams(c, width, height, depth, 977 + i as i64, i as u8).into_iter().enumerate() {
             input[k].extend(s);
         }
     }
@@ -61,6 +63,8 @@ fn check(dut: &mut impl InvBuild, pics: &[Coefs], width: usize, height: usize, d
     prop_assert_eq!(out.err_pic, 0, "well-formed pictures raised err_pic");
     let got = assemble(&out.out, width, height).map_err(TestCaseError::fail)?;
     prop_assert_eq!(got.len(), pics.len(), "pictures out");
+    let tags: Vec<u8> = out.out.iter().filter(|b| b.sop).map(|b| b.tag).collect();
+    prop_assert_eq!(tags, (0..pics.len() as u8).map(|i| i & 15).collect::<Vec<_>>(), "picture numbers out");
     for (i, (g, c)) in got.iter().zip(pics).enumerate() {
         let want = model(c, width, height, depth, (d.wavelet, d.wavelet_ho));
         if let Some(at) = g.iter().zip(&want).position(|(a, b)| a != b) {
@@ -147,7 +151,7 @@ fn round_trip_gives_the_picture_back() {
         for depth in 1..=3 {
             let c = analyse(&pic, w, h, depth, wavelet);
             let d = Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, ..bench(wavelet, 100, 100, 7) };
-            let out = drive(&mut LegallInv::new(), &streams(&c, w, h, depth, 5), d);
+            let out = drive(&mut LegallInv::new(), &streams(&c, w, h, depth, 5, 0), d);
             let got = assemble(&out.out, w, h).unwrap();
             assert_eq!(got, vec![pic.clone()], "wavelets {wavelet:?} depth {depth}: the picture did not come back");
         }
@@ -159,7 +163,7 @@ fn round_trip_gives_the_picture_back() {
 fn rust_hdl_simulator_agrees() {
     for (depth, wavelet) in [(1, (1, 1)), (2, (4, 4)), (2, (3, 1))] {
         let c = random_coefs(16, 8, depth, 11);
-        let input = streams(&c, 16, 8, depth, 3);
+        let input = streams(&c, 16, 8, depth, 3, 0);
         let d = Drive { pairs: 8, rows: 8, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
         let verilated = drive(&mut LegallInv::new(), &input, d);
         let hdl = drive(&mut HdlLegallInv::new(), &input, d);
@@ -207,44 +211,52 @@ fn extremes_are_exact() {
     }
 }
 
-/// Broken band streams raise `err_pic`/`err_line` and the next picture comes out exact: a
-/// short row on level 1's stream, a level-2 picture cut short by the next one's start, a
-/// missing start of picture on level 1.
+/// Broken band streams raise `err_pic`/`err_line` and the next picture comes out exact,
+/// with its number: a short row on level 1's stream, a level-2 picture cut short by the next
+/// one's start, a missing start of picture on level 1, a level-2 picture cut after its first
+/// row pair (dropped there before any of its rows left: the join above must drop level 1's
+/// bands of it by their number), and pictures missing altogether from level 2's and from
+/// level 1's stream. Each broken copy is followed by a good one; every copy has its own
+/// number.
 #[test]
 fn protocol_errors_resynchronise() {
     let (w, h, depth) = (32usize, 16usize, 2usize);
-    let good: Vec<Coefs> = (0..4).map(|k| random_coefs(w, h, depth, 100 + k)).collect();
-    let s = |k: usize| streams(&good[k], w, h, depth, 1);
+    let good: Vec<Coefs> = (0..7).map(|k| random_coefs(w, h, depth, 100 + k)).collect();
     let (n1, n2) = (w / 2, w / 4);
     let mut input: [Vec<BandBeat>; 4] = Default::default();
-    let mut add = |parts: [Vec<BandBeat>; 4]| {
-        for (k, p) in parts.into_iter().enumerate() {
-            input[k].extend(p);
+    let mut number = 0u8;
+    let mut good_numbers = Vec::new();
+    for (k, c) in good.iter().enumerate() {
+        let mut p = streams(c, w, h, depth, 1, number);
+        match k {
+            1 => drop(p[0].drain(3 * n1 + 2..3 * n1 + 4)),
+            2 => p[1].truncate(3 * n2),
+            3 => p[0][0].sop = false,
+            4 => p[1].truncate(2 * n2),
+            5 => p[1].clear(),
+            6 => p[0].clear(),
+            _ => (),
         }
-    };
-    add(s(0));
-    // Picture 1: level 1's row 3 loses two beats.
-    let mut p = s(1);
-    p[0].drain(3 * n1 + 2..3 * n1 + 4);
-    add(p);
-    add(s(1));
-    // Picture 2: level 2's stream cut after 3 rows (the next picture's start follows).
-    let mut p = s(2);
-    p[1].truncate(3 * n2);
-    add(p);
-    add(s(2));
-    // Picture 3: level 1's first beat without its start-of-picture marker.
-    let mut p = s(3);
-    p[0][0].sop = false;
-    add(p);
-    add(s(3));
+        if k > 0 {
+            for (i, x) in p.into_iter().enumerate() {
+                input[i].extend(x);
+            }
+            number += 1;
+        }
+        for (i, x) in streams(c, w, h, depth, 1, number).into_iter().enumerate() {
+            input[i].extend(x);
+        }
+        good_numbers.push(number);
+        number += 1;
+    }
     let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet: 1, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 };
     let out = drive(&mut LegallInv::new(), &input, d);
-    assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
-    // Every good picture must appear complete and exact.
-    let complete = complete_pictures(&out.out, w, h);
+    assert!(out.err_pic >= 6, "err_pic pulses: {}", out.err_pic);
+    // Every good picture must appear complete, exact, once, with its number.
+    let complete = numbered_pictures(&out.out, w, h);
     for (i, c) in good.iter().enumerate() {
         let want = model(c, w, h, depth, (1, 1));
-        assert!(complete.contains(&want), "good picture {i} is missing or wrong after a protocol error");
+        assert!(complete.iter().any(|(t, p)| *t == good_numbers[i] && *p == want), "good picture {i} (number {}) is missing or wrong after a protocol error", good_numbers[i]);
+        assert_eq!(complete.iter().filter(|(t, _)| *t == good_numbers[i]).count(), 1, "picture number {} came out twice", good_numbers[i]);
     }
 }

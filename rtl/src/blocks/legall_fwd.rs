@@ -182,7 +182,7 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     pho: LlPack<23>,
     hho: LegallH<23, 26, 0>,
     ll_c: Signal<Local, Bits<23>>,
-    // The vertical blocks' framing state has no consumer in the forward transform (the
+    // The vertical blocks' framing state and picture numbers have no consumer in the forward transform (the
     // inverse's joins use it); Verilator's lint ignores signals whose name contains "unused".
     idle_unused: Signal<Local, Bit>,
     hs_first: Signal<Local, Bit>,
@@ -379,6 +379,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v1.in_first.next = self.h1.out_first.val();
         self.v1.in_last.next = self.h1.out_last.val();
         self.v1.in_sop.next = self.h1.out_sop.val();
+        self.v1.in_tag.next = 0.into();
         self.v1.cfg_pairs.next = self.cfg_pairs.val();
         self.v1.cfg_rows.next = self.cfg_rows.val();
         self.v1.cfg_ll.next = self.deep2.q.val() | self.ho1.q.val();
@@ -415,6 +416,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v2.in_first.next = self.h2.out_first.val();
         self.v2.in_last.next = self.h2.out_last.val();
         self.v2.in_sop.next = self.h2.out_sop.val();
+        self.v2.in_tag.next = 0.into();
         self.v2.cfg_pairs.next = self.pairs2.q.val();
         self.v2.cfg_rows.next = self.rows2.q.val();
         self.v2.cfg_ll.next = self.deep3.q.val() | self.ho2.q.val();
@@ -451,6 +453,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v3.in_first.next = self.h3.out_first.val();
         self.v3.in_last.next = self.h3.out_last.val();
         self.v3.in_sop.next = self.h3.out_sop.val();
+        self.v3.in_tag.next = 0.into();
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
         self.v3.cfg_ll.next = self.ho3.q.val();
@@ -527,7 +530,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.out3_last.next = self.v3.out_last.val();
         self.out3_sop.next = self.v3.out_sop.val();
         self.out3_vhigh.next = self.v3.out_vhigh.val();
-        self.idle_unused.next = self.v1.pic_idle.val() | self.v2.pic_idle.val() | self.v3.pic_idle.val();
+        self.idle_unused.next = self.v1.pic_idle.val() | self.v2.pic_idle.val() | self.v3.pic_idle.val() | self.v1.out_tag.val().any() | self.v2.out_tag.val().any() | self.v3.out_tag.val().any();
         // Errors.
         self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.hho.err_line.val();
         self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val();

@@ -46,12 +46,19 @@
 //! **Protocol errors.** `err_line` (a level's horizontal block saw a broken line) and
 //! `err_pic` (a vertical block saw a broken picture, or a join found a level's bands and the
 //! LL rows from below out of step) pulse for one clock; each block drops input until the next
-//! start of picture, which comes out exact.
+//! start of picture, which comes out exact. **Picture numbers** keep the levels in step when
+//! a picture is lost on one stream (broken and dropped before any of its rows left a level,
+//! or missing from the stream altogether): each band stream's first beat carries the
+//! picture's number (`inK_tag`, 4 bits), the vertical blocks carry it beside their `sop`
+//! marker, a [`super::tag_queue`] carries it across each horizontal block, and each join
+//! compares the band picture's number with the LL picture's and drops the orphaned side
+//! ([`super::ll_join`]). `out_tag` numbers the output pictures.
 //! **Reset:** none needed (every register starts idle).
 
 use super::legall_h::LegallH;
 use super::legall_v::LegallV;
 use super::ll_join::LlJoin;
+use super::tag_queue::TagQueue;
 use rust_hdl::prelude::*;
 
 /// Bits of each stage's datapath, deepest level first: (vertical pass input, vertical pass,
@@ -81,6 +88,8 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     pub in1_last: Signal<In, Bit>,
     /// Level 1: first beat of a picture (with `in1_first`).
     pub in1_sop: Signal<In, Bit>,
+    /// Level 1: the picture's number (read with `in1_sop`; module docs), 4 bits.
+    pub in1_tag: Signal<In, Bits<4>>,
     /// Level 2 band stream: a beat is offered.
     pub in2_valid: Signal<In, Bit>,
     /// Level 2: the block takes it at this edge.
@@ -95,6 +104,8 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     pub in2_last: Signal<In, Bit>,
     /// Level 2: first beat of a picture (with `in2_first`).
     pub in2_sop: Signal<In, Bit>,
+    /// Level 2: the picture's number (read with `in2_sop`; module docs), 4 bits.
+    pub in2_tag: Signal<In, Bits<4>>,
     /// Level 3 band stream: a beat is offered.
     pub in3_valid: Signal<In, Bit>,
     /// Level 3: the block takes it at this edge.
@@ -109,6 +120,8 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     pub in3_last: Signal<In, Bit>,
     /// Level 3: first beat of a picture (with `in3_first`).
     pub in3_sop: Signal<In, Bit>,
+    /// Level 3: the picture's number (read with `in3_sop`; module docs), 4 bits.
+    pub in3_tag: Signal<In, Bits<4>>,
     /// Run-time register: pairs per picture row at level 1 (width / 2), 1..=`2^N1`.
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), ≤ 8190.
@@ -136,6 +149,8 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     pub out_last: Signal<Out, Bit>,
     /// Picture stream: first pair of a picture.
     pub out_sop: Signal<Out, Bit>,
+    /// Picture stream: the picture's number (with `out_sop`): level 1's `in1_tag`.
+    pub out_tag: Signal<Out, Bits<4>>,
     /// Protocol error: a broken line (any level's horizontal block).
     pub err_line: Signal<Out, Bit>,
     /// Protocol error: a broken picture (any level's vertical block or join).
@@ -143,6 +158,10 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     j1: LlJoin<17, 28, 28>,
     v1: LegallV<28, 29, N1, 1>,
     h1: LegallH<29, 30, 1>,
+    // picture numbers across each horizontal block (which carries only the sop marker)
+    q1: TagQueue<4>,
+    q2: TagQueue<4>,
+    q3: TagQueue<4>,
     j2: LlJoin<20, 26, 26>,
     v2: LegallV<26, 27, N2, 1>,
     h2: LegallH<27, 28, 1>,
@@ -184,6 +203,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             in1_first: Default::default(),
             in1_last: Default::default(),
             in1_sop: Default::default(),
+            in1_tag: Default::default(),
             in2_valid: Default::default(),
             in2_ready: Default::default(),
             in2_a: Default::default(),
@@ -191,6 +211,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             in2_first: Default::default(),
             in2_last: Default::default(),
             in2_sop: Default::default(),
+            in2_tag: Default::default(),
             in3_valid: Default::default(),
             in3_ready: Default::default(),
             in3_a: Default::default(),
@@ -198,6 +219,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             in3_first: Default::default(),
             in3_last: Default::default(),
             in3_sop: Default::default(),
+            in3_tag: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
@@ -210,6 +232,10 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
+            out_tag: Default::default(),
+            q1: Default::default(),
+            q2: Default::default(),
+            q3: Default::default(),
             err_line: Default::default(),
             err_pic: Default::default(),
             j1: Default::default(),
@@ -248,7 +274,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, join1, join2, haar, haar_ho, noshift, single1, single2, single3, err_l, err_p);
-        clock!(self, clock, j1, v1, h1, j2, v2, h2, v3, h3);
+        clock!(self, clock, j1, v1, h1, j2, v2, h2, v3, h3, q1, q2, q3);
         // Run-time registers, decoded into registers (stable between pictures).
         self.pairs2.d.next = self.cfg_pairs.val() >> 1;
         self.pairs3.d.next = self.cfg_pairs.val() >> 2;
@@ -277,7 +303,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v1.ll_ready.next = false;
         self.v2.ll_ready.next = false;
         self.v3.ll_ready.next = false;
-        self.ll_unused.next = self.v3.pic_idle.val() | self.v1.ll_valid.val() | self.v1.ll_c.val().any() | self.v1.ll_first.val() | self.v1.ll_last.val() | self.v1.ll_sop.val() | self.v1.out_vhigh.val() | self.v2.ll_valid.val() | self.v2.ll_c.val().any() | self.v2.ll_first.val() | self.v2.ll_last.val() | self.v2.ll_sop.val() | self.v2.out_vhigh.val() | self.v3.ll_valid.val() | self.v3.ll_c.val().any() | self.v3.ll_first.val() | self.v3.ll_last.val() | self.v3.ll_sop.val() | self.v3.out_vhigh.val() | self.h2.out_last.val() | self.h3.out_last.val() | self.j1.out_tag.val().any() | self.j2.out_tag.val().any();
+        self.ll_unused.next = self.v3.pic_idle.val() | self.v1.ll_valid.val() | self.v1.ll_c.val().any() | self.v1.ll_first.val() | self.v1.ll_last.val() | self.v1.ll_sop.val() | self.v1.out_vhigh.val() | self.v2.ll_valid.val() | self.v2.ll_c.val().any() | self.v2.ll_first.val() | self.v2.ll_last.val() | self.v2.ll_sop.val() | self.v2.out_vhigh.val() | self.v3.ll_valid.val() | self.v3.ll_c.val().any() | self.v3.ll_first.val() | self.v3.ll_last.val() | self.v3.ll_sop.val() | self.v3.out_vhigh.val() | self.h2.out_last.val() | self.h3.out_last.val();
         // Level 3: its band stream straight into the vertical block.
         self.v3.in_valid.next = self.in3_valid.val();
         self.in3_ready.next = self.v3.in_ready.val();
@@ -286,10 +312,15 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v3.in_first.next = self.in3_first.val();
         self.v3.in_last.next = self.in3_last.val();
         self.v3.in_sop.next = self.in3_sop.val();
+        self.v3.in_tag.next = self.in3_tag.val();
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
-        self.h3.in_valid.next = self.v3.out_valid.val();
-        self.v3.out_ready.next = self.h3.in_ready.val();
+        // (a picture's first beat waits while the number queue is full; written out in each
+        // assignment: a shared local makes Verilator see a loop through the block's ready)
+        self.h3.in_valid.next = self.v3.out_valid.val() & !(self.v3.out_sop.val() & self.q3.full.val());
+        self.v3.out_ready.next = self.h3.in_ready.val() & !(self.v3.out_sop.val() & self.q3.full.val());
+        self.q3.push.next = self.v3.out_valid.val() & self.h3.in_ready.val() & !self.q3.full.val() & self.v3.out_sop.val();
+        self.q3.in_tag.next = self.v3.out_tag.val();
         self.h3.in_even.next = self.v3.out_a.val();
         self.h3.in_odd.next = self.v3.out_b.val();
         self.h3.in_first.next = self.v3.out_first.val();
@@ -307,9 +338,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j2.ext_first.next = self.in2_first.val();
         self.j2.ext_last.next = self.in2_last.val();
         self.j2.ext_sop.next = self.in2_sop.val();
-        self.j2.cfg_tags.next = false;
-        self.j2.ext_tag.next = 0.into();
-        self.j2.ll_tag.next = 0.into();
+        self.j2.cfg_tags.next = true;
+        self.j2.ext_tag.next = self.in2_tag.val();
+        self.j2.ll_tag.next = self.q3.out_tag.val();
         self.j2.ll_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.j2.ll_ready.val();
         self.j2.ll_even.next = self.h3.out_low.val();
@@ -323,10 +354,15 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v2.in_first.next = self.j2.out_first.val();
         self.v2.in_last.next = self.j2.out_last.val();
         self.v2.in_sop.next = self.j2.out_sop.val();
+        self.v2.in_tag.next = self.j2.out_tag.val();
         self.v2.cfg_pairs.next = self.pairs2.q.val();
         self.v2.cfg_rows.next = self.rows2.q.val();
-        self.h2.in_valid.next = self.v2.out_valid.val();
-        self.v2.out_ready.next = self.h2.in_ready.val();
+        // (a picture's first beat waits while the number queue is full; written out in each
+        // assignment: a shared local makes Verilator see a loop through the block's ready)
+        self.h2.in_valid.next = self.v2.out_valid.val() & !(self.v2.out_sop.val() & self.q2.full.val());
+        self.v2.out_ready.next = self.h2.in_ready.val() & !(self.v2.out_sop.val() & self.q2.full.val());
+        self.q2.push.next = self.v2.out_valid.val() & self.h2.in_ready.val() & !self.q2.full.val() & self.v2.out_sop.val();
+        self.q2.in_tag.next = self.v2.out_tag.val();
         self.h2.in_even.next = self.v2.out_a.val();
         self.h2.in_odd.next = self.v2.out_b.val();
         self.h2.in_first.next = self.v2.out_first.val();
@@ -345,9 +381,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j1.ext_first.next = self.in1_first.val();
         self.j1.ext_last.next = self.in1_last.val();
         self.j1.ext_sop.next = self.in1_sop.val();
-        self.j1.cfg_tags.next = false;
-        self.j1.ext_tag.next = 0.into();
-        self.j1.ll_tag.next = 0.into();
+        self.j1.cfg_tags.next = true;
+        self.j1.ext_tag.next = self.in1_tag.val();
+        self.j1.ll_tag.next = self.q2.out_tag.val();
         self.j1.ll_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.j1.ll_ready.val();
         self.j1.ll_even.next = self.h2.out_low.val();
@@ -361,10 +397,15 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v1.in_first.next = self.j1.out_first.val();
         self.v1.in_last.next = self.j1.out_last.val();
         self.v1.in_sop.next = self.j1.out_sop.val();
+        self.v1.in_tag.next = self.j1.out_tag.val();
         self.v1.cfg_pairs.next = self.cfg_pairs.val();
         self.v1.cfg_rows.next = self.cfg_rows.val();
-        self.h1.in_valid.next = self.v1.out_valid.val();
-        self.v1.out_ready.next = self.h1.in_ready.val();
+        // (a picture's first beat waits while the number queue is full; written out in each
+        // assignment: a shared local makes Verilator see a loop through the block's ready)
+        self.h1.in_valid.next = self.v1.out_valid.val() & !(self.v1.out_sop.val() & self.q1.full.val());
+        self.v1.out_ready.next = self.h1.in_ready.val() & !(self.v1.out_sop.val() & self.q1.full.val());
+        self.q1.push.next = self.v1.out_valid.val() & self.h1.in_ready.val() & !self.q1.full.val() & self.v1.out_sop.val();
+        self.q1.in_tag.next = self.v1.out_tag.val();
         self.h1.in_even.next = self.v1.out_a.val();
         self.h1.in_odd.next = self.v1.out_b.val();
         self.h1.in_first.next = self.v1.out_first.val();
@@ -379,6 +420,12 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.out_first.next = self.h1.out_first.val();
         self.out_last.next = self.h1.out_last.val();
         self.out_sop.next = self.h1.out_sop.val();
+        self.out_tag.next = self.q1.out_tag.val();
+        // Picture numbers leave each horizontal block's queue with its sop beat (after every
+        // `out_ready` above is final).
+        self.q3.pop.next = self.h3.out_valid.val() & self.h3.out_ready.val() & self.h3.out_sop.val() & self.h3.out_first.val();
+        self.q2.pop.next = self.h2.out_valid.val() & self.h2.out_ready.val() & self.h2.out_sop.val() & self.h2.out_first.val();
+        self.q1.pop.next = self.h1.out_valid.val() & self.h1.out_ready.val() & self.h1.out_sop.val() & self.h1.out_first.val();
         // Errors.
         self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val();
         self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.j1.err.val() | self.j2.err.val();

@@ -48,6 +48,10 @@
 //! outputs `o_{m−1}` (nothing for `m = 0`); each even row from row 2 on outputs the buffered
 //! `e_m`; the two flush rows output `e_{M−1}`, then `o_{M−1}`. Same throughput and latency.
 //!
+//! **Picture numbers.** `in_tag` is read with a picture's first beat and leaves on
+//! `out_tag` with the picture's first output beat (carried down the pipeline beside the
+//! `sop` marker); the inverse transform's joins compare them ([`super::ll_join`]).
+//!
 //! **Reset:** none needed: registers start at zero (idle, waiting for `in_sop`).
 //!
 //! **Build-time parameters:** `W` input bits, `V` datapath and output bits (`V ≥ W`, sized
@@ -79,6 +83,10 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     pub in_last: Signal<In, Bit>,
     /// Input stream: first beat of a picture (with `in_first`).
     pub in_sop: Signal<In, Bit>,
+    /// Input stream: the picture's number (read with `in_sop`), 4 bits.
+    pub in_tag: Signal<In, Bits<4>>,
+    /// Output stream: the picture's number (with `out_sop`).
+    pub out_tag: Signal<Out, Bits<4>>,
     /// Run-time register: beats per row, 1..=`2^N` (13 bits). Change only between pictures,
     /// at least two clocks before the next one's first beat (it is decoded into registers).
     pub cfg_pairs: Signal<In, Bits<13>>,
@@ -242,6 +250,17 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     first4: DFF<Bit>,
     last4: DFF<Bit>,
     sop4: DFF<Bit>,
+    // picture numbers: the current picture's, then beside sop0..sop4, os and the queue
+    tg: DFF<Bits<4>>,
+    cur_tg: Signal<Local, Bits<4>>,
+    tg0: DFF<Bits<4>>,
+    tg1: DFF<Bits<4>>,
+    tg2: DFF<Bits<4>>,
+    tg3: DFF<Bits<4>>,
+    tg4: DFF<Bits<4>>,
+    otg: DFF<Bits<4>>,
+    q0t: DFF<Bits<4>>,
+    q1t: DFF<Bits<4>>,
     ov: DFF<Bit>,
     of: DFF<Bit>,
     oe: DFF<Bit>,
@@ -297,6 +316,18 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
+            in_tag: Default::default(),
+            out_tag: Default::default(),
+            tg: Default::default(),
+            cur_tg: Default::default(),
+            tg0: Default::default(),
+            tg1: Default::default(),
+            tg2: Default::default(),
+            tg3: Default::default(),
+            tg4: Default::default(),
+            otg: Default::default(),
+            q0t: Default::default(),
+            q1t: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             err_pic: Default::default(),
@@ -473,7 +504,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         dff_setup!(
             self, clock, have_e, flush2, flush3, m04, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1, rows_m2, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
             m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2, last2,
-            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, ov, of, oe, os, oh, stall_r, nrdy_r, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
+            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, tg, tg0, tg1, tg2, tg3, tg4, otg, q0t, q1t, ov, of, oe, os, oh, stall_r, nrdy_r, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
             q1f, q1l, q1s, q1h, ll_on, l0v, l0c, l0f, l0l, l0s, l1v, l1c, l1f, l1l, l1s
         );
         clock!(self, clock, lane_a, lane_b, ram_ea, ram_eb, ram_oa, ram_ob, ram_ha, ram_hb);
@@ -525,6 +556,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         self.cur_early.next = self.early.q.val();
         self.cur_haveh.next = self.have_h.q.val();
         self.cur_havee.next = self.have_e.q.val();
+        self.cur_tg.next = self.tg.q.val();
         self.cur_rl.next = self.rl.q.val();
         self.addr.next = self.col.q.val();
         self.rows_m1.d.next = self.cfg_rows.val() - 1;
@@ -534,6 +566,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.cur_early.next = true;
             self.cur_haveh.next = false;
             self.cur_havee.next = false;
+            self.cur_tg.next = self.in_tag.val();
             self.cur_rl.next = self.rows_m1.q.val();
             self.addr.next = 0.into();
         }
@@ -659,6 +692,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.early.d.next = self.cur_early.val();
             self.have_h.d.next = self.cur_haveh.val();
             self.have_e.d.next = self.cur_havee.val();
+            self.tg.d.next = self.cur_tg.val();
             if !self.flushing.q.val() {
                 self.in_pic.d.next = true;
             }
@@ -706,6 +740,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             if self.syn.val() {
                 self.sop0.d.next = self.c_emit.val() & self.b_first.val() & !self.cur_havee.val();
             }
+            self.tg0.d.next = self.cur_tg.val();
             self.v1.d.next = self.v0.q.val();
             self.c1.d.next = self.c0.q.val();
             self.we_e1.d.next = self.we_e0.q.val();
@@ -720,6 +755,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.first1.d.next = self.first0.q.val();
             self.last1.d.next = self.last0.q.val();
             self.sop1.d.next = self.sop0.q.val();
+            self.tg1.d.next = self.tg0.q.val();
             self.v2.d.next = self.v1.q.val();
             self.c2.d.next = self.c1.q.val();
             self.comp2.d.next = self.comp1.q.val();
@@ -728,6 +764,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.first2.d.next = self.first1.q.val();
             self.last2.d.next = self.last1.q.val();
             self.sop2.d.next = self.sop1.q.val();
+            self.tg2.d.next = self.tg1.q.val();
             self.v3.d.next = self.v2.q.val();
             self.c3.d.next = self.c2.q.val();
             self.comp3.d.next = self.comp2.q.val();
@@ -736,6 +773,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.first3.d.next = self.first2.q.val();
             self.last3.d.next = self.last2.q.val();
             self.sop3.d.next = self.sop2.q.val();
+            self.tg3.d.next = self.tg2.q.val();
             self.v4.d.next = self.v3.q.val();
             self.c4.d.next = self.c3.q.val();
             self.comp4.d.next = self.comp3.q.val();
@@ -743,6 +781,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.first4.d.next = self.first3.q.val();
             self.last4.d.next = self.last3.q.val();
             self.sop4.d.next = self.sop3.q.val();
+            self.tg4.d.next = self.tg3.q.val();
             self.ov.d.next = self.v4.q.val() & (self.comp4.q.val() | self.emit4.q.val());
             if self.syn.val() {
                 self.ov.d.next = self.v4.q.val() & ((self.comp4.q.val() & !self.m04.q.val()) | self.emit4.q.val());
@@ -750,6 +789,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.of.d.next = self.first4.q.val();
             self.oe.d.next = self.last4.q.val();
             self.os.d.next = self.sop4.q.val();
+            self.otg.d.next = self.tg4.q.val();
             self.oh.d.next = self.emit4.q.val();
             if self.syn.val() {
                 self.oh.d.next = self.comp4.q.val();
@@ -765,6 +805,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
             self.q0f.d.next = self.q1f.q.val();
             self.q0l.d.next = self.q1l.q.val();
             self.q0s.d.next = self.q1s.q.val();
+            self.q0t.d.next = self.q1t.q.val();
             self.q0h.d.next = self.q1h.q.val();
             self.q1v.d.next = false;
         }
@@ -776,6 +817,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
                 self.q0f.d.next = self.of.q.val();
                 self.q0l.d.next = self.oe.q.val();
                 self.q0s.d.next = self.os.q.val();
+                self.q0t.d.next = self.otg.q.val();
                 self.q0h.d.next = self.oh.q.val();
             } else {
                 self.q1v.d.next = true;
@@ -784,6 +826,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
                 self.q1f.d.next = self.of.q.val();
                 self.q1l.d.next = self.oe.q.val();
                 self.q1s.d.next = self.os.q.val();
+                self.q1t.d.next = self.otg.q.val();
                 self.q1h.d.next = self.oh.q.val();
             }
         }
@@ -826,6 +869,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         self.out_first.next = self.q0f.q.val();
         self.out_last.next = self.q0l.q.val();
         self.out_sop.next = self.q0s.q.val();
+        self.out_tag.next = self.q0t.q.val();
         self.out_vhigh.next = self.q0h.q.val();
     }
 }

@@ -44,10 +44,10 @@
 //!   picture start.
 //!
 //! With picture numbers, a band beat without `sop` where a picture must start drops only the
-//! band beats (the numbers decide about its LL picture). Without them (`cfg_tags` low, as
-//! [`super::legall_inv`] runs) it also drops the next LL picture, which is right when the
-//! start marker alone was lost, and a picture missing from a deeper level's stream
-//! altogether leaves the levels above a picture out of step.
+//! band beats (the numbers decide about its LL picture). Without them (`cfg_tags` low: a
+//! stream source that cannot number its pictures) it also drops the next LL picture, which
+//! is right when the start marker alone was lost, and a picture missing from a deeper
+//! level's stream altogether leaves the levels above a picture out of step.
 //! `out_tag` is `ext_tag` (the band picture's number goes on with it).
 //!
 //! **Build-time parameters:** `A` band bits, `X` LL bits, `W ≥ max(A, X)` output bits.

@@ -94,6 +94,8 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  v1__in_first;
     reg  v1__in_last;
     reg  v1__in_sop;
+    reg  [3:0] v1__in_tag;
+    wire  [3:0] v1__out_tag;
     reg  [12:0] v1__cfg_pairs;
     reg  [12:0] v1__cfg_rows;
     wire  v1__err_pic;
@@ -156,6 +158,8 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  v2__in_first;
     reg  v2__in_last;
     reg  v2__in_sop;
+    reg  [3:0] v2__in_tag;
+    wire  [3:0] v2__out_tag;
     reg  [12:0] v2__cfg_pairs;
     reg  [12:0] v2__cfg_rows;
     wire  v2__err_pic;
@@ -218,6 +222,8 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  v3__in_first;
     reg  v3__in_last;
     reg  v3__in_sop;
+    reg  [3:0] v3__in_tag;
+    wire  [3:0] v3__out_tag;
     reg  [12:0] v3__cfg_pairs;
     reg  [12:0] v3__cfg_rows;
     wire  v3__err_pic;
@@ -379,6 +385,8 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .in_first(v1__in_first),
         .in_last(v1__in_last),
         .in_sop(v1__in_sop),
+        .in_tag(v1__in_tag),
+        .out_tag(v1__out_tag),
         .cfg_pairs(v1__cfg_pairs),
         .cfg_rows(v1__cfg_rows),
         .err_pic(v1__err_pic),
@@ -447,6 +455,8 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .in_first(v2__in_first),
         .in_last(v2__in_last),
         .in_sop(v2__in_sop),
+        .in_tag(v2__in_tag),
+        .out_tag(v2__out_tag),
         .cfg_pairs(v2__cfg_pairs),
         .cfg_rows(v2__cfg_rows),
         .err_pic(v2__err_pic),
@@ -515,6 +525,8 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         .in_first(v3__in_first),
         .in_last(v3__in_last),
         .in_sop(v3__in_sop),
+        .in_tag(v3__in_tag),
+        .out_tag(v3__out_tag),
         .cfg_pairs(v3__cfg_pairs),
         .cfg_rows(v3__cfg_rows),
         .err_pic(v3__err_pic),
@@ -783,6 +795,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         v1__in_first = h1__out_first;
         v1__in_last = h1__out_last;
         v1__in_sop = h1__out_sop;
+        v1__in_tag = 4'h0;
         v1__cfg_pairs = cfg_pairs;
         v1__cfg_rows = cfg_rows;
         v1__cfg_ll = deep2__q | ho1__q;
@@ -818,6 +831,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         v2__in_first = h2__out_first;
         v2__in_last = h2__out_last;
         v2__in_sop = h2__out_sop;
+        v2__in_tag = 4'h0;
         v2__cfg_pairs = pairs2__q;
         v2__cfg_rows = rows2__q;
         v2__cfg_ll = deep3__q | ho2__q;
@@ -853,6 +867,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         v3__in_first = h3__out_first;
         v3__in_last = h3__out_last;
         v3__in_sop = h3__out_sop;
+        v3__in_tag = 4'h0;
         v3__cfg_pairs = pairs3__q;
         v3__cfg_rows = rows3__q;
         v3__cfg_ll = ho3__q;
@@ -925,7 +940,7 @@ module uhdpipe_legall_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
         out3_last = v3__out_last;
         out3_sop = v3__out_sop;
         out3_vhigh = v3__out_vhigh;
-        idle_unused = v1__pic_idle | v2__pic_idle | v3__pic_idle;
+        idle_unused = v1__pic_idle | v2__pic_idle | v3__pic_idle | |v1__out_tag | |v2__out_tag | |v3__out_tag;
         err_l__d = h1__err_line | h2__err_line | h3__err_line | hho__err_line;
         err_p__d = v1__err_pic | v2__err_pic | v3__err_pic;
         err_line = err_l__q;
