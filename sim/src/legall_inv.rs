@@ -385,3 +385,47 @@ pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<
     }
     segments.iter().filter_map(|s| Some((s[0].tag, assemble(s, width, height).ok()?.pop()?))).collect()
 }
+
+/// The band streams of `count` good pictures with broken copies among them, every copy
+/// numbered in order: for each good picture `k`, `streams(k, n)` gives its band streams
+/// numbered `n`, and `broken(k, copy)` breaks a copy of them that goes before the good one
+/// (returning false: no broken copy). Returns the streams and each good picture's number
+/// (modulo 16, as the block sees it).
+pub fn with_broken_copies(count: usize, streams: impl Fn(usize, u8) -> [Vec<BandBeat>; 4], broken: impl Fn(usize, &mut [Vec<BandBeat>; 4]) -> bool) -> ([Vec<BandBeat>; 4], Vec<u8>) {
+    let mut input: [Vec<BandBeat>; 4] = Default::default();
+    let mut numbers = Vec::with_capacity(count);
+    let mut n = 0u8;
+    let mut add = |s: [Vec<BandBeat>; 4]| {
+        for (i, x) in s.into_iter().enumerate() {
+            input[i].extend(x);
+        }
+    };
+    for k in 0..count {
+        let mut copy = streams(k, n);
+        if broken(k, &mut copy) {
+            add(copy);
+            n = n.wrapping_add(1);
+        }
+        add(streams(k, n));
+        numbers.push(n & 15);
+        n = n.wrapping_add(1);
+    }
+    (input, numbers)
+}
+
+/// Checks that each wanted picture (its number and samples) came out of `beats` complete,
+/// exact and exactly once among the stream's complete pictures ([`numbered_pictures`]); the
+/// error names the first that did not.
+pub fn check_numbered(beats: &[PixBeat], width: usize, height: usize, want: &[(u8, Vec<i64>)]) -> Result<(), String> {
+    let complete = numbered_pictures(beats, width, height);
+    for (i, (n, px)) in want.iter().enumerate() {
+        let with_number: Vec<&Vec<i64>> = complete.iter().filter(|(t, _)| t == n).map(|(_, p)| p).collect();
+        match with_number.as_slice() {
+            [p] if *p == px => {}
+            [_] => return Err(format!("picture {i} (number {n}) came out wrong")),
+            [] => return Err(format!("picture {i} (number {n}) is missing; out: {:?}", complete.iter().map(|(t, _)| t).collect::<Vec<_>>())),
+            _ => return Err(format!("picture number {n} came out {} times", with_number.len())),
+        }
+    }
+    Ok(())
+}

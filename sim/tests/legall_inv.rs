@@ -9,7 +9,7 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{assemble, band_streams, drive, number_picture, numbered_pictures, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
+use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// The (vertical `wavelet_index`, horizontal `wavelet_index_ho`) pairs the block implements:
@@ -223,40 +223,26 @@ fn protocol_errors_resynchronise() {
     let (w, h, depth) = (32usize, 16usize, 2usize);
     let good: Vec<Coefs> = (0..7).map(|k| random_coefs(w, h, depth, 100 + k)).collect();
     let (n1, n2) = (w / 2, w / 4);
-    let mut input: [Vec<BandBeat>; 4] = Default::default();
-    let mut number = 0u8;
-    let mut good_numbers = Vec::new();
-    for (k, c) in good.iter().enumerate() {
-        let mut p = streams(c, w, h, depth, 1, number);
-        match k {
-            1 => drop(p[0].drain(3 * n1 + 2..3 * n1 + 4)),
-            2 => p[1].truncate(3 * n2),
-            3 => p[0][0].sop = false,
-            4 => p[1].truncate(2 * n2),
-            5 => p[1].clear(),
-            6 => p[0].clear(),
-            _ => (),
-        }
-        if k > 0 {
-            for (i, x) in p.into_iter().enumerate() {
-                input[i].extend(x);
+    let (input, numbers) = with_broken_copies(
+        good.len(),
+        |k, n| streams(&good[k], w, h, depth, 1, n),
+        |k, p| {
+            match k {
+                1 => drop(p[0].drain(3 * n1 + 2..3 * n1 + 4)),
+                2 => p[1].truncate(3 * n2),
+                3 => p[0][0].sop = false,
+                4 => p[1].truncate(2 * n2),
+                5 => p[1].clear(),
+                6 => p[0].clear(),
+                _ => return false,
             }
-            number += 1;
-        }
-        for (i, x) in streams(c, w, h, depth, 1, number).into_iter().enumerate() {
-            input[i].extend(x);
-        }
-        good_numbers.push(number);
-        number += 1;
-    }
+            true
+        },
+    );
     let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet: 1, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 };
     let out = drive(&mut LegallInv::new(), &input, d);
     assert!(out.err_pic >= 6, "err_pic pulses: {}", out.err_pic);
     // Every good picture must appear complete, exact, once, with its number.
-    let complete = numbered_pictures(&out.out, w, h);
-    for (i, c) in good.iter().enumerate() {
-        let want = model(c, w, h, depth, (1, 1));
-        assert!(complete.iter().any(|(t, p)| *t == good_numbers[i] && *p == want), "good picture {i} (number {}) is missing or wrong after a protocol error", good_numbers[i]);
-        assert_eq!(complete.iter().filter(|(t, _)| *t == good_numbers[i]).count(), 1, "picture number {} came out twice", good_numbers[i]);
-    }
+    let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, depth, (1, 1)))).collect();
+    check_numbered(&out.out, w, h, &want).unwrap();
 }

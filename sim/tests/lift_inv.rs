@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_rtl::blocks::lift_inv::BAND_BITS;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
-use uhdpipe_sim::legall_inv::{assemble, band_streams, drive, number_picture, numbered_pictures, BandBeat, Drive, Outcome};
+use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, Outcome};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{natural, noise};
 
@@ -180,37 +180,13 @@ fn round_trip_gives_the_picture_back() {
 /// The good pictures `good` with some broken copies among them (`broken(k, streams)` breaks
 /// a copy of picture `k`'s streams, or returns false for no broken copy) through one block,
 /// every copy numbered in order: every good picture must come out complete, exact and with
-/// its number, and nothing else may come out complete with a good picture's number.
-/// Returns the run.
+/// its number, once. Returns the run.
 fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &mut [Vec<BandBeat>; 4]) -> bool) -> Outcome {
-    let mut input: [Vec<BandBeat>; 4] = Default::default();
-    let mut number = 0u8;
-    let mut good_numbers = Vec::new();
-    for (k, c) in good.iter().enumerate() {
-        let mut p = streams(c, w, h, s, 1, number);
-        if broken(k, &mut p) {
-            for (i, x) in p.into_iter().enumerate() {
-                input[i].extend(x);
-            }
-            number += 1;
-        }
-        for (i, x) in streams(c, w, h, s, 1, number).into_iter().enumerate() {
-            input[i].extend(x);
-        }
-        good_numbers.push(number & 15);
-        number += 1;
-    }
+    let (input, numbers) = with_broken_copies(good.len(), |k, n| streams(&good[k], w, h, s, 1, n), broken);
     let out = drive(&mut LiftInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, ..bench(s, 50, 50, 5) });
-    let complete = numbered_pictures(&out.out, w, h);
-    for (i, c) in good.iter().enumerate() {
-        let want = model(c, w, h, s);
-        assert!(
-            complete.iter().any(|(t, p)| *t == good_numbers[i] && *p == want),
-            "good picture {i} (number {}) is missing or wrong after a protocol error; out: {:?}",
-            good_numbers[i],
-            complete.iter().map(|(t, _)| t).collect::<Vec<_>>()
-        );
-        assert_eq!(complete.iter().filter(|(t, _)| *t == good_numbers[i]).count(), 1, "picture number {} came out twice", good_numbers[i]);
+    let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, s))).collect();
+    if let Err(e) = check_numbered(&out.out, w, h, &want) {
+        panic!("after protocol errors: {e}");
     }
     out
 }
