@@ -9,7 +9,10 @@
 //! **Function.** `push` stores `in_tag` (ignored while `full`); `pop` drops the head
 //! (ignored while empty); `out_tag` is the head (meaningless while empty). **Throughput:**
 //! one push and one pop per clock. **Latency:** one clock (a pushed number is the head from
-//! the next clock when the queue was empty). **Handshake:** the producer must not push while
+//! the next clock when the queue was empty). **Structure:** a shift register (a pop moves
+//! every entry towards the head), so `out_tag` is a register: the joins' number compare
+//! starts at a flip-flop, not behind a read multiplexer (the first version's read pointer
+//! and four-way head mux started `legall_inv_hd`'s critical path). **Handshake:** the producer must not push while
 //! `full` (a register): a block holding more pictures than four stalls its `sop` beat.
 //! **Reset:** none needed; the queue starts empty.
 //!
@@ -33,16 +36,18 @@ pub struct TagQueue<const T: usize> {
     pub full: Signal<Out, Bit>,
     /// Consumer: drop the head at this edge.
     pub pop: Signal<In, Bit>,
-    /// Consumer: the head.
+    /// Consumer: the head (a register: entry 0).
     pub out_tag: Signal<Out, Bits<T>>,
-    e: [DFF<Bits<T>>; DEPTH],
-    idx: [Constant<Bits<2>>; DEPTH],
-    wp: DFF<Bits<2>>,
-    rp: DFF<Bits<2>>,
+    // entries, e0 the head; the count
+    e0: DFF<Bits<T>>,
+    e1: DFF<Bits<T>>,
+    e2: DFF<Bits<T>>,
+    e3: DFF<Bits<T>>,
     n: DFF<Bits<3>>,
-    four: Constant<Bits<3>>,
+    idx: [Constant<Bits<3>>; DEPTH],
     do_push: Signal<Local, Bit>,
     do_pop: Signal<Local, Bit>,
+    wpos: Signal<Local, Bits<3>>,
 }
 
 impl<const T: usize> Default for TagQueue<T> {
@@ -54,14 +59,15 @@ impl<const T: usize> Default for TagQueue<T> {
             full: Default::default(),
             pop: Default::default(),
             out_tag: Default::default(),
-            e: Default::default(),
-            idx: [0u64, 1, 2, 3].map(|i| Constant::new(i.to_bits())),
-            wp: Default::default(),
-            rp: Default::default(),
+            e0: Default::default(),
+            e1: Default::default(),
+            e2: Default::default(),
+            e3: Default::default(),
             n: Default::default(),
-            four: Constant::new(4u64.to_bits()),
+            idx: [0u64, 1, 2, 3].map(|i| Constant::new(i.to_bits())),
             do_push: Default::default(),
             do_pop: Default::default(),
+            wpos: Default::default(),
         }
     }
 }
@@ -69,24 +75,32 @@ impl<const T: usize> Default for TagQueue<T> {
 impl<const T: usize> Logic for TagQueue<T> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, wp, rp, n);
-        for k in 0..4 {
-            self.e[k].clock.next = self.clock.val();
-            self.e[k].d.next = self.e[k].q.val();
-        }
-        self.full.next = self.n.q.val() == self.four.val();
-        self.do_push.next = self.push.val() & (self.n.q.val() != self.four.val());
+        dff_setup!(self, clock, e0, e1, e2, e3, n);
+        // A shift register: a pop moves every entry one place towards the head, so the head
+        // is a register and the consumer sees no read multiplexer.
+        self.full.next = self.n.q.val().get_bit(2);
+        self.do_push.next = self.push.val() & !self.n.q.val().get_bit(2);
         self.do_pop.next = self.pop.val() & self.n.q.val().any();
-        if self.do_push.val() {
-            for k in 0..4 {
-                if self.wp.q.val() == self.idx[k].val() {
-                    self.e[k].d.next = self.in_tag.val();
-                }
-            }
-            self.wp.d.next = self.wp.q.val() + 1;
-        }
+        self.wpos.next = self.n.q.val();
         if self.do_pop.val() {
-            self.rp.d.next = self.rp.q.val() + 1;
+            self.e0.d.next = self.e1.q.val();
+            self.e1.d.next = self.e2.q.val();
+            self.e2.d.next = self.e3.q.val();
+            self.wpos.next = self.n.q.val() - 1;
+        }
+        if self.do_push.val() {
+            if self.wpos.val() == self.idx[0].val() {
+                self.e0.d.next = self.in_tag.val();
+            }
+            if self.wpos.val() == self.idx[1].val() {
+                self.e1.d.next = self.in_tag.val();
+            }
+            if self.wpos.val() == self.idx[2].val() {
+                self.e2.d.next = self.in_tag.val();
+            }
+            if self.wpos.val() == self.idx[3].val() {
+                self.e3.d.next = self.in_tag.val();
+            }
         }
         if self.do_push.val() & !self.do_pop.val() {
             self.n.d.next = self.n.q.val() + 1;
@@ -94,12 +108,7 @@ impl<const T: usize> Logic for TagQueue<T> {
         if self.do_pop.val() & !self.do_push.val() {
             self.n.d.next = self.n.q.val() - 1;
         }
-        self.out_tag.next = self.e[0].q.val();
-        for k in 1..4 {
-            if self.rp.q.val() == self.idx[k].val() {
-                self.out_tag.next = self.e[k].q.val();
-            }
-        }
+        self.out_tag.next = self.e0.q.val();
     }
 }
 

@@ -10,31 +10,24 @@ module uhdpipe_lift_inv__q1(clock,push,in_tag,full,pop,out_tag);
     output reg  [3:0] out_tag;
 
     // Constant declarations
-    localparam  idx__0 = 2'b0;
-    localparam  idx__1 = 2'b1;
-    localparam  idx__2 = 2'b10;
-    localparam  idx__3 = 2'b11;
-    localparam  four = 3'b100;
+    localparam  idx__0 = 3'b0;
+    localparam  idx__1 = 3'b1;
+    localparam  idx__2 = 3'b10;
+    localparam  idx__3 = 3'b11;
 
     // Stub signals
-    reg  [3:0] e__0__d;
-    wire  [3:0] e__0__q;
-    reg  e__0__clock;
-    reg  [3:0] e__1__d;
-    wire  [3:0] e__1__q;
-    reg  e__1__clock;
-    reg  [3:0] e__2__d;
-    wire  [3:0] e__2__q;
-    reg  e__2__clock;
-    reg  [3:0] e__3__d;
-    wire  [3:0] e__3__q;
-    reg  e__3__clock;
-    reg  [1:0] wp__d;
-    wire  [1:0] wp__q;
-    reg  wp__clock;
-    reg  [1:0] rp__d;
-    wire  [1:0] rp__q;
-    reg  rp__clock;
+    reg  [3:0] e0__d;
+    wire  [3:0] e0__q;
+    reg  e0__clock;
+    reg  [3:0] e1__d;
+    wire  [3:0] e1__q;
+    reg  e1__clock;
+    reg  [3:0] e2__d;
+    wire  [3:0] e2__q;
+    reg  e2__clock;
+    reg  [3:0] e3__d;
+    wire  [3:0] e3__q;
+    reg  e3__clock;
     reg  [2:0] n__d;
     wire  [2:0] n__q;
     reg  n__clock;
@@ -42,37 +35,28 @@ module uhdpipe_lift_inv__q1(clock,push,in_tag,full,pop,out_tag);
     // Local signals
     reg  do_push;
     reg  do_pop;
+    reg  [2:0] wpos;
 
     // Sub module instances
-    uhdpipe_lift_inv__dff4 e__0(
-        .d(e__0__d),
-        .q(e__0__q),
-        .clock(e__0__clock)
+    uhdpipe_lift_inv__dff4 e0(
+        .d(e0__d),
+        .q(e0__q),
+        .clock(e0__clock)
     );
-    uhdpipe_lift_inv__dff4 e__1(
-        .d(e__1__d),
-        .q(e__1__q),
-        .clock(e__1__clock)
+    uhdpipe_lift_inv__dff4 e1(
+        .d(e1__d),
+        .q(e1__q),
+        .clock(e1__clock)
     );
-    uhdpipe_lift_inv__dff4 e__2(
-        .d(e__2__d),
-        .q(e__2__q),
-        .clock(e__2__clock)
+    uhdpipe_lift_inv__dff4 e2(
+        .d(e2__d),
+        .q(e2__q),
+        .clock(e2__clock)
     );
-    uhdpipe_lift_inv__dff4 e__3(
-        .d(e__3__d),
-        .q(e__3__q),
-        .clock(e__3__clock)
-    );
-    uhdpipe_lift_inv__dff2 wp(
-        .d(wp__d),
-        .q(wp__q),
-        .clock(wp__clock)
-    );
-    uhdpipe_lift_inv__dff2 rp(
-        .d(rp__d),
-        .q(rp__q),
-        .clock(rp__clock)
+    uhdpipe_lift_inv__dff4 e3(
+        .d(e3__d),
+        .q(e3__q),
+        .clock(e3__clock)
     );
     uhdpipe_lift_inv__dff3 n(
         .d(n__d),
@@ -82,40 +66,39 @@ module uhdpipe_lift_inv__q1(clock,push,in_tag,full,pop,out_tag);
 
     // Update code
     always @(*) begin
-        wp__clock = clock;
-        rp__clock = clock;
+        e0__clock = clock;
+        e1__clock = clock;
+        e2__clock = clock;
+        e3__clock = clock;
         n__clock = clock;
-        wp__d = wp__q;
-        rp__d = rp__q;
+        e0__d = e0__q;
+        e1__d = e1__q;
+        e2__d = e2__q;
+        e3__d = e3__q;
         n__d = n__q;
-        e__0__clock = clock;
-        e__0__d = e__0__q;
-        e__1__clock = clock;
-        e__1__d = e__1__q;
-        e__2__clock = clock;
-        e__2__d = e__2__q;
-        e__3__clock = clock;
-        e__3__d = e__3__q;
-        full = n__q == four;
-        do_push = push & (n__q != four);
+        full = n__q[2];
+        do_push = push & ~n__q[2];
         do_pop = pop & |n__q;
-        if (do_push) begin
-            if (wp__q == idx__0) begin
-                e__0__d = in_tag;
-            end
-            if (wp__q == idx__1) begin
-                e__1__d = in_tag;
-            end
-            if (wp__q == idx__2) begin
-                e__2__d = in_tag;
-            end
-            if (wp__q == idx__3) begin
-                e__3__d = in_tag;
-            end
-            wp__d = wp__q + 2'h1;
-        end
+        wpos = n__q;
         if (do_pop) begin
-            rp__d = rp__q + 2'h1;
+            e0__d = e1__q;
+            e1__d = e2__q;
+            e2__d = e3__q;
+            wpos = n__q - 3'h1;
+        end
+        if (do_push) begin
+            if (wpos == idx__0) begin
+                e0__d = in_tag;
+            end
+            if (wpos == idx__1) begin
+                e1__d = in_tag;
+            end
+            if (wpos == idx__2) begin
+                e2__d = in_tag;
+            end
+            if (wpos == idx__3) begin
+                e3__d = in_tag;
+            end
         end
         if (do_push & ~do_pop) begin
             n__d = n__q + 3'h1;
@@ -123,16 +106,7 @@ module uhdpipe_lift_inv__q1(clock,push,in_tag,full,pop,out_tag);
         if (do_pop & ~do_push) begin
             n__d = n__q - 3'h1;
         end
-        out_tag = e__0__q;
-        if (rp__q == idx__1) begin
-            out_tag = e__1__q;
-        end
-        if (rp__q == idx__2) begin
-            out_tag = e__2__q;
-        end
-        if (rp__q == idx__3) begin
-            out_tag = e__3__q;
-        end
+        out_tag = e0__q;
     end
 
 endmodule // uhdpipe_lift_inv__q1
