@@ -7,7 +7,7 @@
 //! **Cache.** Verilating and compiling the large designs takes minutes on 2 cores, and a
 //! fresh clone (CI) would redo it every time; so each library is kept in
 //! `~/.cache/uhdpipe/verilated/<block>-<key>/` (or `$UHDPIPE_CACHE`), the key hashing
-//! everything it is built from: the block's Verilog, the shared modules, every shim and
+//! everything it is built from: the block's Verilog, the shared modules, its shim and every
 //! header in `csrc/`, Verilator's and the C++ compiler's versions, and the options. A
 //! changed input is a new key (built afresh); a hit is the same library a build would give.
 use std::path::{Path, PathBuf};
@@ -16,7 +16,24 @@ use std::process::Command;
 #[path = "../rtl/src/cache.rs"]
 mod cache;
 
-const BLOCKS: &[&str] = &["legall_h", "lift_h", "lift_hs", "lift_v", "lift_vs", "legall_fwd", "lift_fwd", "legall_inv", "lift_inv", "device"];
+const BLOCKS: &[&str] = &[
+    "legall_h",
+    "legall_h4",
+    "legall_h8",
+    "legall_h16",
+    "legall_hs",
+    "legall_hs4",
+    "legall_hs16",
+    "lift_h",
+    "lift_hs",
+    "lift_v",
+    "lift_vs",
+    "legall_fwd",
+    "lift_fwd",
+    "legall_inv",
+    "lift_inv",
+    "device",
+];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
@@ -41,10 +58,17 @@ fn main() {
     let store = cache::dir("verilated").unwrap_or_else(|| out.join("verilated"));
     let common = root.join("rtl/verilog/common");
     let csrc = root.join("sim/csrc");
+    // Every header a shim may include (a header's change rebuilds every block; a shim's only
+    // its own).
+    let mut headers: Vec<PathBuf> = std::fs::read_dir(&csrc).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "h")).collect();
+    headers.sort();
+    let headers = headers.iter().fold(cache::Key::default(), |k, h| k.feed(h.file_name().unwrap().as_encoded_bytes()).feed(&std::fs::read(h).unwrap()));
     for block in BLOCKS {
         let vdir = root.join("rtl/verilog").join(block);
         println!("cargo:rerun-if-changed={}", vdir.display());
-        let key = options.feed(block.as_bytes()).add_tree(&vdir).add_tree(&common).add_tree(&csrc).hex();
+        let shim = csrc.join(format!("{block}.cpp"));
+        let key =
+            options.feed(block.as_bytes()).add_tree(&vdir).add_tree(&common).feed(headers.hex().as_bytes()).feed(&std::fs::read(&shim).unwrap_or_else(|e| panic!("{}: {e}", shim.display()))).hex();
         let lib = format!("uhdpipe_v_{block}");
         let dir = cached(&store, &format!("{block}-{key}"), &lib, |tmp| {
             // The design's generated modules plus the hand-written ones they instantiate.

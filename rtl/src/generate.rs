@@ -302,11 +302,7 @@ fn size_expr(rhs: &str, tw: u32, w: &HashMap<String, u32>) -> String {
         let digits: String = rest[p + 4..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
         let k = u128::from_str_radix(&digits, 16).unwrap_or(0);
         let before = rest[..p].trim_end();
-        let width = if before.ends_with(">>") || before.ends_with("<<") {
-            (128 - k.leading_zeros()).max(1)
-        } else {
-            tw
-        };
+        let width = if before.ends_with(">>") || before.ends_with("<<") { (128 - k.leading_zeros()).max(1) } else { tw };
         assert!(k < (1u128 << width.min(127)), "literal {k} does not fit its {width}-bit context in `{s}`");
         out.push_str(&rest[..p]);
         out.push_str(&format!("{width}'h{digits}"));
@@ -346,12 +342,24 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
     use crate::blocks::legall_fwd::LegallFwd;
     use crate::blocks::legall_h::LegallH;
     vec![
-        ("legall_h", &|| verilog("legall_h", "legall_h", &mut LegallH::<12, 16, 0>::default())),
+        // The LeGall horizontal block alone at 2, 4, 8 and 16 samples per clock (1, 2, 4, 8
+        // pairs per beat).
+        ("legall_h", &|| verilog("legall_h", "legall_h", &mut LegallH::<12, 16, 0, 1>::default())),
+        ("legall_h4", &|| verilog("legall_h4", "legall_h", &mut LegallH::<12, 16, 0, 2>::default())),
+        ("legall_h8", &|| verilog("legall_h8", "legall_h", &mut LegallH::<12, 16, 0, 4>::default())),
+        ("legall_h16", &|| verilog("legall_h16", "legall_h", &mut LegallH::<12, 16, 0, 8>::default())),
+        // Its synthesis direction (14-bit coefficients in: every sum fits 17 bits) at 2, 4
+        // and 16 samples per clock.
+        ("legall_hs", &|| verilog("legall_hs", "legall_h", &mut LegallH::<14, 17, 1, 1>::default())),
+        ("legall_hs4", &|| verilog("legall_hs4", "legall_h", &mut LegallH::<14, 17, 1, 2>::default())),
+        ("legall_hs16", &|| verilog("legall_hs16", "legall_h", &mut LegallH::<14, 17, 1, 8>::default())),
         // The simulation build: rows up to 8192 samples (8K), depth 3.
         ("legall_fwd", &|| verilog("legall_fwd", "legall_fwd", &mut LegallFwd::<12, 11, 10>::default())),
         // The simulated PCIe device's core: register chain, job queues, DMA and the 10-bit
         // packing stage (CAPS: DMA; BUILD: the stage's 4 samples per clock).
-        ("device", &|| verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))),
+        ("device", &|| {
+            verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))
+        }),
         // The ULX3S build: rows up to 2048 samples (1080p), depth 3.
         ("legall_fwd_hd", &|| verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8>::default())),
         // Every-wavelet horizontal lifting, analysis (12-bit samples in) and synthesis
@@ -374,7 +382,6 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         ("legall_inv_hd", &|| verilog("legall_inv_hd", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 9, 8>::default())),
     ]
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -399,7 +406,9 @@ mod tests {
 
     #[test]
     fn identical_modules_are_shared_and_registers_named_by_width() {
-        let dff = |n: &str| format!("module {n}(d,q,clock);\n    input wire  [3:0] d;\n    output reg  [3:0] q;\n    input wire  clock;\n    initial begin\n       q = 4'h0;\n    end\n    always @(posedge clock) begin\n       q <= d;\n    end\nendmodule // {n}\n");
+        let dff = |n: &str| {
+            format!("module {n}(d,q,clock);\n    input wire  [3:0] d;\n    output reg  [3:0] q;\n    input wire  clock;\n    initial begin\n       q = 4'h0;\n    end\n    always @(posedge clock) begin\n       q <= d;\n    end\nendmodule // {n}\n")
+        };
         let leaf = |n: &str, r: &str| format!("module {n}(clock);\n    input wire  clock;\n    {r} r(\n        .clock(clock)\n    );\nendmodule // {n}\n");
         let mods = vec![
             ("t__a__r".to_string(), dff("t__a__r")),

@@ -1,13 +1,23 @@
-//! `uhdpipe_legall_h` (rtl/src/blocks/legall_h.rs: LeGall 5/3 horizontal analysis, two
-//! samples per clock, 12-bit in, 16-bit out), simulated two ways behind one [`Dut`] trait:
-//! Verilated from the committed Verilog ([`LegallH`], the reference, ~millions of clocks/s)
-//! and in rust-hdl's own simulator ([`HdlLegallH`], slower; it must agree).
+//! `uhdpipe_legall_h*` (rtl/src/blocks/legall_h.rs: the LeGall 5/3 / Haar horizontal
+//! lifting, `P` sample pairs per beat), simulated two ways behind one [`Dut`] trait:
+//! Verilated from the committed Verilog (the reference, ~millions of clocks/s) and in
+//! rust-hdl's own simulator (slower; it must agree).
+//!
+//! Builds: analysis, 12-bit samples in, 16-bit coefficients out, at 1, 2, 4 and 8 pairs per
+//! beat ([`LegallH`], [`LegallH4`], [`LegallH8`], [`LegallH16`]: 2, 4, 8, 16 samples per
+//! clock); synthesis, 14-bit coefficients in, 17-bit samples out, at 1, 2 and 8 pairs per
+//! beat ([`LegallHs`], [`LegallHs4`], [`LegallHs16`]). [`Build`] names each with its
+//! direction and lane count, and [`Build::verilated`] / [`Build::hdl`] make one.
 
 use crate::Dut;
 
+/// The most pairs per beat of any build (the width of [`Ports`]' lane arrays).
+pub const MAX_LANES: usize = 8;
+
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-/// Port values (inputs set by the caller, outputs filled by [`LegallH::eval`]).
+/// Port values (inputs set by the caller, outputs filled by `eval`); lane arrays past the
+/// build's pairs per beat are ignored (inputs) or left as they were (outputs).
 pub struct Ports {
     /// in_valid.
     pub in_valid: u8,
@@ -15,14 +25,14 @@ pub struct Ports {
     pub in_first: u8,
     /// in_last.
     pub in_last: u8,
+    /// in_sop.
+    pub in_sop: u8,
     /// out_ready.
     pub out_ready: u8,
-    /// in_even (low 12 bits used, two's complement).
-    pub in_even: u16,
-    /// in_odd (low 12 bits used, two's complement).
-    pub in_odd: u16,
-    /// cfg_pairs (pairs per line, low 13 bits used).
-    pub cfg_pairs: u16,
+    /// cfg_haar: Haar (wavelets 3 and 4) instead of LeGall.
+    pub cfg_haar: u8,
+    /// cfg_noshift: `filter_bit_shift` 0 (wavelet 3).
+    pub cfg_noshift: u8,
     /// in_ready (output).
     pub in_ready: u8,
     /// out_valid (output).
@@ -31,50 +41,141 @@ pub struct Ports {
     pub out_first: u8,
     /// out_last (output).
     pub out_last: u8,
-    /// err_line (output).
-    pub err_line: u8,
-    /// out_low (output, 16-bit two's complement).
-    pub out_low: u16,
-    /// out_high (output, 16-bit two's complement).
-    pub out_high: u16,
-    /// in_sop.
-    pub in_sop: u8,
     /// out_sop (output).
     pub out_sop: u8,
+    /// err_line (output).
+    pub err_line: u8,
+    /// cfg_beats (beats per line, low 13 bits used; `cfg_single` follows from it).
+    pub cfg_beats: u16,
+    /// in_even per lane (two's complement, the build's input width used).
+    pub in_even: [u32; MAX_LANES],
+    /// in_odd per lane.
+    pub in_odd: [u32; MAX_LANES],
+    /// out_low per lane (output, the build's output width, two's complement).
+    pub out_low: [u32; MAX_LANES],
+    /// out_high per lane (output).
+    pub out_high: [u32; MAX_LANES],
 }
 
-crate::verilated!(LegallH, "legall_h", Ports, "One instance of the Verilated block.");
+crate::verilated!(LegallH, "legall_h", Ports, "The analysis build at 1 pair per beat, Verilated.");
+crate::verilated!(LegallH4, "legall_h4", Ports, "The analysis build at 2 pairs per beat, Verilated.");
+crate::verilated!(LegallH8, "legall_h8", Ports, "The analysis build at 4 pairs per beat, Verilated.");
+crate::verilated!(LegallH16, "legall_h16", Ports, "The analysis build at 8 pairs per beat, Verilated.");
+crate::verilated!(LegallHs, "legall_hs", Ports, "The synthesis build at 1 pair per beat, Verilated.");
+crate::verilated!(LegallHs4, "legall_hs4", Ports, "The synthesis build at 2 pairs per beat, Verilated.");
+crate::verilated!(LegallHs16, "legall_hs16", Ports, "The synthesis build at 8 pairs per beat, Verilated.");
 
-crate::hdl_sim!(HdlLegallH, uhdpipe_rtl::blocks::legall_h::LegallH<12, 16, 0>, "The same block in rust-hdl's own simulator (settling with `simulate` after each change).");
+macro_rules! hdl_legall_h {
+    ($ty:ident, $w:literal, $v:literal, $s:literal, $p:literal, $doc:literal) => {
+        crate::hdl_sim!($ty, uhdpipe_rtl::blocks::legall_h::LegallH<$w, $v, $s, $p>, $doc);
 
-impl Dut for HdlLegallH {
-    type Ports = Ports;
+        impl Dut for $ty {
+            type Ports = Ports;
 
-    fn eval(&mut self, p: &mut Ports) {
-        use rust_hdl::prelude::*;
-        let u = &mut self.uut;
-        u.in_valid.next = p.in_valid != 0;
-        u.in_first.next = p.in_first != 0;
-        u.in_last.next = p.in_last != 0;
-        u.in_sop.next = p.in_sop != 0;
-        u.out_ready.next = p.out_ready != 0;
-        u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
-        u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
-        u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
-        u.cfg_single.next = p.cfg_pairs & 0x1fff == 1;
-        self.settle();
-        let u = &self.uut;
-        p.in_ready = u.in_ready.val() as u8;
-        p.out_valid = u.out_valid.val() as u8;
-        p.out_first = u.out_first.val() as u8;
-        p.out_last = u.out_last.val() as u8;
-        p.out_sop = u.out_sop.val() as u8;
-        p.err_line = u.err_line.val() as u8;
-        p.out_low = u.out_low.val().to_u64() as u16;
-        p.out_high = u.out_high.val().to_u64() as u16;
+            fn eval(&mut self, p: &mut Ports) {
+                use rust_hdl::prelude::*;
+                let u = &mut self.uut;
+                u.in_valid.next = p.in_valid != 0;
+                u.in_first.next = p.in_first != 0;
+                u.in_last.next = p.in_last != 0;
+                u.in_sop.next = p.in_sop != 0;
+                u.out_ready.next = p.out_ready != 0;
+                u.cfg_haar.next = p.cfg_haar != 0;
+                u.cfg_noshift.next = p.cfg_noshift != 0;
+                u.cfg_beats.next = ((p.cfg_beats & 0x1fff) as u64).to_bits();
+                u.cfg_single.next = p.cfg_beats & 0x1fff == 1;
+                let mask = (1u64 << $w) - 1;
+                for k in 0..$p {
+                    u.in_even[k].next = (p.in_even[k] as u64 & mask).to_bits();
+                    u.in_odd[k].next = (p.in_odd[k] as u64 & mask).to_bits();
+                }
+                self.settle();
+                let u = &self.uut;
+                p.in_ready = u.in_ready.val() as u8;
+                p.out_valid = u.out_valid.val() as u8;
+                p.out_first = u.out_first.val() as u8;
+                p.out_last = u.out_last.val() as u8;
+                p.out_sop = u.out_sop.val() as u8;
+                p.err_line = u.err_line.val() as u8;
+                for k in 0..$p {
+                    p.out_low[k] = u.out_low[k].val().to_u64() as u32;
+                    p.out_high[k] = u.out_high[k].val().to_u64() as u32;
+                }
+            }
+
+            fn tick(&mut self) {
+                self.edge();
+            }
+        }
+    };
+}
+
+hdl_legall_h!(HdlLegallH, 12, 16, 0, 1, "The analysis build at 1 pair per beat in rust-hdl's own simulator.");
+hdl_legall_h!(HdlLegallH4, 12, 16, 0, 2, "The analysis build at 2 pairs per beat in rust-hdl's own simulator.");
+hdl_legall_h!(HdlLegallH8, 12, 16, 0, 4, "The analysis build at 4 pairs per beat in rust-hdl's own simulator.");
+hdl_legall_h!(HdlLegallH16, 12, 16, 0, 8, "The analysis build at 8 pairs per beat in rust-hdl's own simulator.");
+hdl_legall_h!(HdlLegallHs, 14, 17, 1, 1, "The synthesis build at 1 pair per beat in rust-hdl's own simulator.");
+hdl_legall_h!(HdlLegallHs4, 14, 17, 1, 2, "The synthesis build at 2 pairs per beat in rust-hdl's own simulator.");
+hdl_legall_h!(HdlLegallHs16, 14, 17, 1, 8, "The synthesis build at 8 pairs per beat in rust-hdl's own simulator.");
+
+/// One of the builds: its direction, pairs per beat and lane widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Build {
+    /// Synthesis (`true`) or analysis.
+    pub synthesis: bool,
+    /// Sample pairs per beat (`ppc / 2`).
+    pub lanes: usize,
+    /// Input bits per sample.
+    pub in_bits: u32,
+    /// Output bits per sample.
+    pub out_bits: u32,
+}
+
+impl Build {
+    /// Every build, analysis first.
+    pub const ALL: [Build; 7] = [Build::analysis(1), Build::analysis(2), Build::analysis(4), Build::analysis(8), Build::synthesis(1), Build::synthesis(2), Build::synthesis(8)];
+
+    /// The analysis build with `lanes` pairs per beat (1, 2, 4, 8).
+    pub const fn analysis(lanes: usize) -> Build {
+        Build { synthesis: false, lanes, in_bits: 12, out_bits: 16 }
     }
 
-    fn tick(&mut self) {
-        self.edge();
+    /// The synthesis build with `lanes` pairs per beat (1, 2, 8).
+    pub const fn synthesis(lanes: usize) -> Build {
+        Build { synthesis: true, lanes, in_bits: 14, out_bits: 17 }
+    }
+
+    /// A fresh Verilated instance of this build.
+    pub fn verilated(self) -> Box<dyn Dut<Ports = Ports>> {
+        match (self.synthesis, self.lanes) {
+            (false, 1) => Box::new(LegallH::new()),
+            (false, 2) => Box::new(LegallH4::new()),
+            (false, 4) => Box::new(LegallH8::new()),
+            (false, 8) => Box::new(LegallH16::new()),
+            (true, 1) => Box::new(LegallHs::new()),
+            (true, 2) => Box::new(LegallHs4::new()),
+            (true, 8) => Box::new(LegallHs16::new()),
+            _ => panic!("no legall_h build {self:?}"),
+        }
+    }
+
+    /// A fresh instance of this build in rust-hdl's simulator.
+    pub fn hdl(self) -> Box<dyn Dut<Ports = Ports>> {
+        match (self.synthesis, self.lanes) {
+            (false, 1) => Box::new(HdlLegallH::new()),
+            (false, 2) => Box::new(HdlLegallH4::new()),
+            (false, 4) => Box::new(HdlLegallH8::new()),
+            (false, 8) => Box::new(HdlLegallH16::new()),
+            (true, 1) => Box::new(HdlLegallHs::new()),
+            (true, 2) => Box::new(HdlLegallHs4::new()),
+            (true, 8) => Box::new(HdlLegallHs16::new()),
+            _ => panic!("no legall_h build {self:?}"),
+        }
+    }
+
+    /// An output lane's value as a signed number.
+    pub fn sext(self, v: u32) -> i64 {
+        let sh = 64 - self.out_bits;
+        ((v as u64) << sh) as i64 >> sh
     }
 }

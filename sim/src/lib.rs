@@ -29,6 +29,19 @@ pub trait Dut {
     fn tick(&mut self);
 }
 
+/// A boxed block drives like the block (so one test can pick a build at run time).
+impl<D: Dut + ?Sized> Dut for Box<D> {
+    type Ports = D::Ports;
+
+    fn eval(&mut self, p: &mut Self::Ports) {
+        (**self).eval(p)
+    }
+
+    fn tick(&mut self) {
+        (**self).tick()
+    }
+}
+
 /// A small xorshift generator for testbench decisions (idle and stall cycles), so that a
 /// failing seed replays exactly.
 #[derive(Debug, Clone)]

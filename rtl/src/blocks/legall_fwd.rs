@@ -158,13 +158,13 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub outho_last: Signal<Out, Bit>,
     /// Horizontal-only level: first pair of a picture.
     pub outho_sop: Signal<Out, Bit>,
-    h1: LegallH<12, 16, 0>,
+    h1: LegallH<12, 16, 0, 1>,
     v1: LegallV<16, 17, N1, 0>,
     p1: LlPack<17>,
-    h2: LegallH<17, 20, 0>,
+    h2: LegallH<17, 20, 0, 1>,
     v2: LegallV<20, 20, N2, 0>,
     p2: LlPack<20>,
-    h3: LegallH<20, 23, 0>,
+    h3: LegallH<20, 23, 0, 1>,
     v3: LegallV<23, 23, N3, 0>,
     // run-time registers of the deeper levels, registered
     pairs2: DFF<Bits<13>>,
@@ -180,7 +180,7 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     err_p: DFF<Bit>,
     hq: StreamQueue<23, 3>,
     pho: LlPack<23>,
-    hho: LegallH<23, 26, 0>,
+    hho: LegallH<23, 26, 0, 1>,
     ll_c: Signal<Local, Bits<23>>,
     // The vertical blocks' framing state and picture numbers have no consumer in the forward transform (the
     // inverse's joins use it); Verilator's lint ignores signals whose name contains "unused".
@@ -366,16 +366,16 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         // Level 1.
         self.h1.in_valid.next = self.in_valid.val();
         self.in_ready.next = self.h1.in_ready.val();
-        self.h1.in_even.next = self.in_even.val();
-        self.h1.in_odd.next = self.in_odd.val();
+        self.h1.in_even[0].next = self.in_even.val();
+        self.h1.in_odd[0].next = self.in_odd.val();
         self.h1.in_first.next = self.in_first.val();
         self.h1.in_last.next = self.in_last.val();
         self.h1.in_sop.next = self.in_sop.val();
-        self.h1.cfg_pairs.next = self.cfg_pairs.val();
+        self.h1.cfg_beats.next = self.cfg_pairs.val();
         self.v1.in_valid.next = self.h1.out_valid.val();
         self.h1.out_ready.next = self.v1.in_ready.val();
-        self.v1.in_a.next = self.h1.out_low.val();
-        self.v1.in_b.next = self.h1.out_high.val();
+        self.v1.in_a.next = self.h1.out_low[0].val();
+        self.v1.in_b.next = self.h1.out_high[0].val();
         self.v1.in_first.next = self.h1.out_first.val();
         self.v1.in_last.next = self.h1.out_last.val();
         self.v1.in_sop.next = self.h1.out_sop.val();
@@ -403,16 +403,16 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         // Level 2.
         self.h2.in_valid.next = self.p1.out_valid.val();
         self.p1.out_ready.next = self.h2.in_ready.val();
-        self.h2.in_even.next = self.p1.out_even.val();
-        self.h2.in_odd.next = self.p1.out_odd.val();
+        self.h2.in_even[0].next = self.p1.out_even.val();
+        self.h2.in_odd[0].next = self.p1.out_odd.val();
         self.h2.in_first.next = self.p1.out_first.val();
         self.h2.in_last.next = self.p1.out_last.val();
         self.h2.in_sop.next = self.p1.out_sop.val();
-        self.h2.cfg_pairs.next = self.pairs2.q.val();
+        self.h2.cfg_beats.next = self.pairs2.q.val();
         self.v2.in_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.v2.in_ready.val();
-        self.v2.in_a.next = self.h2.out_low.val();
-        self.v2.in_b.next = self.h2.out_high.val();
+        self.v2.in_a.next = self.h2.out_low[0].val();
+        self.v2.in_b.next = self.h2.out_high[0].val();
         self.v2.in_first.next = self.h2.out_first.val();
         self.v2.in_last.next = self.h2.out_last.val();
         self.v2.in_sop.next = self.h2.out_sop.val();
@@ -440,16 +440,16 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         // Level 3.
         self.h3.in_valid.next = self.p2.out_valid.val();
         self.p2.out_ready.next = self.h3.in_ready.val();
-        self.h3.in_even.next = self.p2.out_even.val();
-        self.h3.in_odd.next = self.p2.out_odd.val();
+        self.h3.in_even[0].next = self.p2.out_even.val();
+        self.h3.in_odd[0].next = self.p2.out_odd.val();
         self.h3.in_first.next = self.p2.out_first.val();
         self.h3.in_last.next = self.p2.out_last.val();
         self.h3.in_sop.next = self.p2.out_sop.val();
-        self.h3.cfg_pairs.next = self.pairs3.q.val();
+        self.h3.cfg_beats.next = self.pairs3.q.val();
         self.v3.in_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.v3.in_ready.val();
-        self.v3.in_a.next = self.h3.out_low.val();
-        self.v3.in_b.next = self.h3.out_high.val();
+        self.v3.in_a.next = self.h3.out_low[0].val();
+        self.v3.in_b.next = self.h3.out_high[0].val();
         self.v3.in_first.next = self.h3.out_first.val();
         self.v3.in_last.next = self.h3.out_last.val();
         self.v3.in_sop.next = self.h3.out_sop.val();
@@ -507,18 +507,18 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.pho.in_sop.next = self.hq.out_side.val().get_bit(2);
         self.hho.in_valid.next = self.pho.out_valid.val();
         self.pho.out_ready.next = self.hho.in_ready.val();
-        self.hho.in_even.next = self.pho.out_even.val();
-        self.hho.in_odd.next = self.pho.out_odd.val();
+        self.hho.in_even[0].next = self.pho.out_even.val();
+        self.hho.in_odd[0].next = self.pho.out_odd.val();
         self.hho.in_first.next = self.pho.out_first.val();
         self.hho.in_last.next = self.pho.out_last.val();
         self.hho.in_sop.next = self.pho.out_sop.val();
-        self.hho.cfg_pairs.next = self.pairs_ho.q.val();
+        self.hho.cfg_beats.next = self.pairs_ho.q.val();
         self.hho.cfg_haar.next = self.haar_ho.q.val();
         self.hho.cfg_noshift.next = self.noshift.q.val();
         self.outho_valid.next = self.hho.out_valid.val();
         self.hho.out_ready.next = self.outho_ready.val();
-        self.outho_low.next = self.hho.out_low.val();
-        self.outho_high.next = self.hho.out_high.val();
+        self.outho_low.next = self.hho.out_low[0].val();
+        self.outho_high.next = self.hho.out_high[0].val();
         self.outho_first.next = self.hho.out_first.val();
         self.outho_last.next = self.hho.out_last.val();
         self.outho_sop.next = self.hho.out_sop.val();

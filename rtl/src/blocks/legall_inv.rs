@@ -157,16 +157,16 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     pub err_pic: Signal<Out, Bit>,
     j1: LlJoin<17, 28, 28>,
     v1: LegallV<28, 29, N1, 1>,
-    h1: LegallH<29, 30, 1>,
+    h1: LegallH<29, 30, 1, 1>,
     // picture numbers across each horizontal block (which carries only the sop marker)
     q1: TagQueue<4>,
     q2: TagQueue<4>,
     q3: TagQueue<4>,
     j2: LlJoin<20, 26, 26>,
     v2: LegallV<26, 27, N2, 1>,
-    h2: LegallH<27, 28, 1>,
+    h2: LegallH<27, 28, 1, 1>,
     v3: LegallV<23, 25, N3, 1>,
-    h3: LegallH<25, 26, 1>,
+    h3: LegallH<25, 26, 1, 1>,
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
     rows2: DFF<Bits<13>>,
@@ -303,7 +303,27 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v1.ll_ready.next = false;
         self.v2.ll_ready.next = false;
         self.v3.ll_ready.next = false;
-        self.ll_unused.next = self.v3.pic_idle.val() | self.v1.ll_valid.val() | self.v1.ll_c.val().any() | self.v1.ll_first.val() | self.v1.ll_last.val() | self.v1.ll_sop.val() | self.v1.out_vhigh.val() | self.v2.ll_valid.val() | self.v2.ll_c.val().any() | self.v2.ll_first.val() | self.v2.ll_last.val() | self.v2.ll_sop.val() | self.v2.out_vhigh.val() | self.v3.ll_valid.val() | self.v3.ll_c.val().any() | self.v3.ll_first.val() | self.v3.ll_last.val() | self.v3.ll_sop.val() | self.v3.out_vhigh.val() | self.h2.out_last.val() | self.h3.out_last.val();
+        self.ll_unused.next = self.v3.pic_idle.val()
+            | self.v1.ll_valid.val()
+            | self.v1.ll_c.val().any()
+            | self.v1.ll_first.val()
+            | self.v1.ll_last.val()
+            | self.v1.ll_sop.val()
+            | self.v1.out_vhigh.val()
+            | self.v2.ll_valid.val()
+            | self.v2.ll_c.val().any()
+            | self.v2.ll_first.val()
+            | self.v2.ll_last.val()
+            | self.v2.ll_sop.val()
+            | self.v2.out_vhigh.val()
+            | self.v3.ll_valid.val()
+            | self.v3.ll_c.val().any()
+            | self.v3.ll_first.val()
+            | self.v3.ll_last.val()
+            | self.v3.ll_sop.val()
+            | self.v3.out_vhigh.val()
+            | self.h2.out_last.val()
+            | self.h3.out_last.val();
         // Level 3: its band stream straight into the vertical block.
         self.v3.in_valid.next = self.in3_valid.val();
         self.in3_ready.next = self.v3.in_ready.val();
@@ -321,12 +341,12 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v3.out_ready.next = self.h3.in_ready.val() & !(self.v3.out_sop.val() & self.q3.full.val());
         self.q3.push.next = self.v3.out_valid.val() & self.h3.in_ready.val() & !self.q3.full.val() & self.v3.out_sop.val();
         self.q3.in_tag.next = self.v3.out_tag.val();
-        self.h3.in_even.next = self.v3.out_a.val();
-        self.h3.in_odd.next = self.v3.out_b.val();
+        self.h3.in_even[0].next = self.v3.out_a.val();
+        self.h3.in_odd[0].next = self.v3.out_b.val();
         self.h3.in_first.next = self.v3.out_first.val();
         self.h3.in_last.next = self.v3.out_last.val();
         self.h3.in_sop.next = self.v3.out_sop.val();
-        self.h3.cfg_pairs.next = self.pairs3.q.val();
+        self.h3.cfg_beats.next = self.pairs3.q.val();
         self.h3.cfg_single.next = self.single3.q.val();
         // Level 2: its bands joined with level 3's LL rows.
         self.j2.cfg_join.next = self.join2.q.val();
@@ -343,8 +363,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j2.ll_tag.next = self.q3.out_tag.val();
         self.j2.ll_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.j2.ll_ready.val();
-        self.j2.ll_even.next = self.h3.out_low.val();
-        self.j2.ll_odd.next = self.h3.out_high.val();
+        self.j2.ll_even.next = self.h3.out_low[0].val();
+        self.j2.ll_odd.next = self.h3.out_high[0].val();
         self.j2.ll_first.next = self.h3.out_first.val();
         self.j2.ll_sop.next = self.h3.out_sop.val();
         self.v2.in_valid.next = self.j2.out_valid.val();
@@ -363,12 +383,12 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v2.out_ready.next = self.h2.in_ready.val() & !(self.v2.out_sop.val() & self.q2.full.val());
         self.q2.push.next = self.v2.out_valid.val() & self.h2.in_ready.val() & !self.q2.full.val() & self.v2.out_sop.val();
         self.q2.in_tag.next = self.v2.out_tag.val();
-        self.h2.in_even.next = self.v2.out_a.val();
-        self.h2.in_odd.next = self.v2.out_b.val();
+        self.h2.in_even[0].next = self.v2.out_a.val();
+        self.h2.in_odd[0].next = self.v2.out_b.val();
         self.h2.in_first.next = self.v2.out_first.val();
         self.h2.in_last.next = self.v2.out_last.val();
         self.h2.in_sop.next = self.v2.out_sop.val();
-        self.h2.cfg_pairs.next = self.pairs2.q.val();
+        self.h2.cfg_beats.next = self.pairs2.q.val();
         self.h2.cfg_single.next = self.single2.q.val();
         // Level 1: its bands joined with level 2's LL rows; its horizontal block writes the
         // picture.
@@ -386,8 +406,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j1.ll_tag.next = self.q2.out_tag.val();
         self.j1.ll_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.j1.ll_ready.val();
-        self.j1.ll_even.next = self.h2.out_low.val();
-        self.j1.ll_odd.next = self.h2.out_high.val();
+        self.j1.ll_even.next = self.h2.out_low[0].val();
+        self.j1.ll_odd.next = self.h2.out_high[0].val();
         self.j1.ll_first.next = self.h2.out_first.val();
         self.j1.ll_sop.next = self.h2.out_sop.val();
         self.v1.in_valid.next = self.j1.out_valid.val();
@@ -406,17 +426,17 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v1.out_ready.next = self.h1.in_ready.val() & !(self.v1.out_sop.val() & self.q1.full.val());
         self.q1.push.next = self.v1.out_valid.val() & self.h1.in_ready.val() & !self.q1.full.val() & self.v1.out_sop.val();
         self.q1.in_tag.next = self.v1.out_tag.val();
-        self.h1.in_even.next = self.v1.out_a.val();
-        self.h1.in_odd.next = self.v1.out_b.val();
+        self.h1.in_even[0].next = self.v1.out_a.val();
+        self.h1.in_odd[0].next = self.v1.out_b.val();
         self.h1.in_first.next = self.v1.out_first.val();
         self.h1.in_last.next = self.v1.out_last.val();
         self.h1.in_sop.next = self.v1.out_sop.val();
-        self.h1.cfg_pairs.next = self.cfg_pairs.val();
+        self.h1.cfg_beats.next = self.cfg_pairs.val();
         self.h1.cfg_single.next = self.single1.q.val();
         self.out_valid.next = self.h1.out_valid.val();
         self.h1.out_ready.next = self.out_ready.val();
-        self.out_even.next = self.h1.out_low.val();
-        self.out_odd.next = self.h1.out_high.val();
+        self.out_even.next = self.h1.out_low[0].val();
+        self.out_odd.next = self.h1.out_high[0].val();
         self.out_first.next = self.h1.out_first.val();
         self.out_last.next = self.h1.out_last.val();
         self.out_sop.next = self.h1.out_sop.val();

@@ -185,7 +185,7 @@ pub struct LiftUnit<const V: usize, const A: usize> {
     ol: DFF<Bit>,
     os: DFF<Bit>,
     // output queue
-    q: PairQueue<V>,
+    q: PairQueue<V, 1>,
 }
 
 impl<const V: usize, const A: usize> LiftUnit<V, A> {
@@ -328,9 +328,7 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
             self.sel[k].clock.next = self.clock.val();
             self.sel[k].d.next = self.sel[k].q.val();
         }
-        dff_setup!(
-            self, clock, tail, ry, rsub, r, in_line, dropping, err, r0v, r0t, r0u, r0f, r0l, r0s, ov, oe, oo, of, ol, os
-        );
+        dff_setup!(self, clock, tail, ry, rsub, r, in_line, dropping, err, r0v, r0t, r0u, r0f, r0l, r0s, ov, oe, oo, of, ol, os);
         self.mac0.clock.next = self.clock.val();
         self.mac1.clock.next = self.clock.val();
         self.mac2.clock.next = self.clock.val();
@@ -602,15 +600,15 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
         // Output queue.
         self.q.clock.next = self.clock.val();
         self.q.push.next = self.ov.q.val();
-        self.q.in_a.next = self.oe.q.val();
-        self.q.in_b.next = self.oo.q.val();
+        self.q.in_a[0].next = self.oe.q.val();
+        self.q.in_b[0].next = self.oo.q.val();
         self.q.in_first.next = self.of.q.val();
         self.q.in_last.next = self.ol.q.val();
         self.q.in_sop.next = self.os.q.val();
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_e.next = self.q.out_a.val();
-        self.out_o.next = self.q.out_b.val();
+        self.out_e.next = self.q.out_a[0].val();
+        self.out_o.next = self.q.out_b[0].val();
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();

@@ -98,10 +98,7 @@ pub fn words(set: u8, synthesis: bool, v: usize) -> [(usize, usize); POSITIONS] 
 /// Rows each picture of wavelet `w` spends flushing (`2 ΣD` over the units): the block's
 /// overhead over one beat per clock, and its latency in rows.
 pub fn flush_rows(w: usize) -> usize {
-    (0..POSITIONS)
-        .map(|pos| variants_in(pos, true, 1 << w).first().map_or(0, |v| delay(v, pos % 2 == 1)))
-        .sum::<usize>()
-        * 2
+    (0..POSITIONS).map(|pos| variants_in(pos, true, 1 << w).first().map_or(0, |v| delay(v, pos % 2 == 1))).sum::<usize>() * 2
 }
 
 /// The block; ports below are its whole interface.
@@ -201,7 +198,7 @@ pub struct LiftV<
     a_new: Signal<Local, Bits<V>>,
     b_new: Signal<Local, Bits<V>>,
     // the two output queues; the last unit's row parity (register, current beat)
-    oq: PairQueue<V>,
+    oq: PairQueue<V, 1>,
     tq: TagQueue<4>,
     tag_unused: Signal<Local, Bit>,
     lq: StreamQueue<V, 3>,
@@ -432,8 +429,8 @@ impl<
             self.u_odd.d.next = self.u_cur_odd.val() ^ self.u3.out_last.val();
         }
         self.oq.push.next = self.u_take.val();
-        self.oq.in_a.next = self.u3.out_a.val();
-        self.oq.in_b.next = self.u3.out_b.val();
+        self.oq.in_a[0].next = self.u3.out_a.val();
+        self.oq.in_b[0].next = self.u3.out_b.val();
         self.oq.in_first.next = self.u3.out_first.val();
         self.oq.in_last.next = self.u3.out_last.val();
         self.oq.in_sop.next = self.u3.out_sop.val();
@@ -464,8 +461,8 @@ impl<
         self.out_tag.next = self.tq.out_tag.val();
         self.tag_unused.next = self.tq.full.val();
         self.out_valid.next = self.oq.out_valid.val();
-        self.out_a.next = self.oq.out_a.val();
-        self.out_b.next = self.oq.out_b.val();
+        self.out_a.next = self.oq.out_a[0].val();
+        self.out_b.next = self.oq.out_b[0].val();
         self.out_first.next = self.oq.out_first.val();
         self.out_last.next = self.oq.out_last.val();
         self.out_sop.next = self.oq.out_sop.val();

@@ -115,7 +115,7 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     tag_unused: Signal<Local, Bit>,
     lane_a: LiftVLane<V, A, N, SW, TW>,
     lane_b: LiftVLane<V, A, N, SW, TW>,
-    q: PairQueue<V>,
+    q: PairQueue<V, 1>,
     odd_t: Constant<Bit>,
     // per wavelet index: its variant (one-hot), delay (one-hot and number)
     wk: [Constant<Bits<3>>; 8],
@@ -300,8 +300,8 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, sel, dsel, dnum, pm1, rows_m1, narrow, in_pic, flushing, row_odd, pair0, sop_pend, skip, fl, rl, col, cool, v1, c1, src1, fill1, rep1, e1, f1, l1,
-            s1, v2, c2, src2, fill2, rep2, e2, f2, l2, s2, tg, t1, t2
+            self, clock, sel, dsel, dnum, pm1, rows_m1, narrow, in_pic, flushing, row_odd, pair0, sop_pend, skip, fl, rl, col, cool, v1, c1, src1, fill1, rep1, e1, f1, l1, s1, v2, c2, src2, fill2,
+            rep2, e2, f2, l2, s2, tg, t1, t2
         );
         for k in 0..7 {
             self.ov[k].clock.next = self.clock.val();
@@ -466,15 +466,15 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         self.lane_b.sel.next = self.sel.q.val();
         // Output queue.
         self.q.push.next = self.ov[6].q.val();
-        self.q.in_a.next = self.lane_a.out.val();
-        self.q.in_b.next = self.lane_b.out.val();
+        self.q.in_a[0].next = self.lane_a.out.val();
+        self.q.in_b[0].next = self.lane_b.out.val();
         self.q.in_first.next = self.of[6].q.val();
         self.q.in_last.next = self.ol[6].q.val();
         self.q.in_sop.next = self.os[6].q.val();
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_a.next = self.q.out_a.val();
-        self.out_b.next = self.q.out_b.val();
+        self.out_a.next = self.q.out_a[0].val();
+        self.out_b.next = self.q.out_b[0].val();
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();

@@ -61,7 +61,7 @@ pub struct LlPack<const A: usize> {
     pf: DFF<Bit>,
     pl: DFF<Bit>,
     ps: DFF<Bit>,
-    q: PairQueue<A>,
+    q: PairQueue<A, 1>,
 }
 
 impl<const A: usize> Logic for LlPack<A> {
@@ -95,15 +95,15 @@ impl<const A: usize> Logic for LlPack<A> {
         // Output queue.
         self.q.clock.next = self.clock.val();
         self.q.push.next = self.pv.q.val();
-        self.q.in_a.next = self.pe.q.val();
-        self.q.in_b.next = self.po.q.val();
+        self.q.in_a[0].next = self.pe.q.val();
+        self.q.in_b[0].next = self.po.q.val();
         self.q.in_first.next = self.pf.q.val();
         self.q.in_last.next = self.pl.q.val();
         self.q.in_sop.next = self.ps.q.val();
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_even.next = self.q.out_a.val();
-        self.out_odd.next = self.q.out_b.val();
+        self.out_even.next = self.q.out_a[0].val();
+        self.out_odd.next = self.q.out_b[0].val();
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();

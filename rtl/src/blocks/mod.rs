@@ -6,6 +6,7 @@ pub mod dma_writer;
 pub mod job_engine;
 pub mod legall_fwd;
 pub mod legall_h;
+pub mod legall_h_lane;
 pub mod legall_inv;
 pub mod legall_v;
 pub mod legall_v_lane;

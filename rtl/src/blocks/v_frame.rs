@@ -72,7 +72,7 @@ pub struct VFrame<const V: usize> {
     pub out_sop: Signal<Out, Bit>,
     /// Output stream: the picture's number (with `out_sop`).
     pub out_tag: Signal<Out, Bits<4>>,
-    q: PairQueue<V>,
+    q: PairQueue<V, 1>,
     tq: TagQueue<4>,
     one: Constant<Bits<13>>,
     // run-time decodes
@@ -205,15 +205,15 @@ impl<const V: usize> Logic for VFrame<V> {
         self.err_pic.next = self.err.q.val();
         self.pic_idle.next = !self.in_pic.q.val() & !self.dropping.q.val();
         self.q.push.next = self.take.val() & self.accept.val();
-        self.q.in_a.next = self.in_a.val();
-        self.q.in_b.next = self.in_b.val();
+        self.q.in_a[0].next = self.in_a.val();
+        self.q.in_b[0].next = self.in_b.val();
         self.q.in_first.next = self.in_first.val();
         self.q.in_last.next = self.in_last.val();
         self.q.in_sop.next = self.start.val();
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_a.next = self.q.out_a.val();
-        self.out_b.next = self.q.out_b.val();
+        self.out_a.next = self.q.out_a[0].val();
+        self.out_b.next = self.q.out_b[0].val();
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();

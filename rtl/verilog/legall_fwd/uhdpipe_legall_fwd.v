@@ -69,20 +69,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  h1__clock;
     reg  h1__in_valid;
     wire  h1__in_ready;
-    reg  [11:0] h1__in_even;
-    reg  [11:0] h1__in_odd;
+    reg  [11:0] h1__in_even__0;
+    reg  [11:0] h1__in_odd__0;
     reg  h1__in_first;
     reg  h1__in_last;
     reg  h1__in_sop;
-    reg  [12:0] h1__cfg_pairs;
+    reg  [12:0] h1__cfg_beats;
     reg  h1__cfg_single;
     reg  h1__cfg_haar;
     reg  h1__cfg_noshift;
     wire  h1__err_line;
     wire  h1__out_valid;
     reg  h1__out_ready;
-    wire  [15:0] h1__out_low;
-    wire  [15:0] h1__out_high;
+    wire  [15:0] h1__out_low__0;
+    wire  [15:0] h1__out_high__0;
     wire  h1__out_first;
     wire  h1__out_last;
     wire  h1__out_sop;
@@ -133,20 +133,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  h2__clock;
     reg  h2__in_valid;
     wire  h2__in_ready;
-    reg  [16:0] h2__in_even;
-    reg  [16:0] h2__in_odd;
+    reg  [16:0] h2__in_even__0;
+    reg  [16:0] h2__in_odd__0;
     reg  h2__in_first;
     reg  h2__in_last;
     reg  h2__in_sop;
-    reg  [12:0] h2__cfg_pairs;
+    reg  [12:0] h2__cfg_beats;
     reg  h2__cfg_single;
     reg  h2__cfg_haar;
     reg  h2__cfg_noshift;
     wire  h2__err_line;
     wire  h2__out_valid;
     reg  h2__out_ready;
-    wire  [19:0] h2__out_low;
-    wire  [19:0] h2__out_high;
+    wire  [19:0] h2__out_low__0;
+    wire  [19:0] h2__out_high__0;
     wire  h2__out_first;
     wire  h2__out_last;
     wire  h2__out_sop;
@@ -197,20 +197,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  h3__clock;
     reg  h3__in_valid;
     wire  h3__in_ready;
-    reg  [19:0] h3__in_even;
-    reg  [19:0] h3__in_odd;
+    reg  [19:0] h3__in_even__0;
+    reg  [19:0] h3__in_odd__0;
     reg  h3__in_first;
     reg  h3__in_last;
     reg  h3__in_sop;
-    reg  [12:0] h3__cfg_pairs;
+    reg  [12:0] h3__cfg_beats;
     reg  h3__cfg_single;
     reg  h3__cfg_haar;
     reg  h3__cfg_noshift;
     wire  h3__err_line;
     wire  h3__out_valid;
     reg  h3__out_ready;
-    wire  [22:0] h3__out_low;
-    wire  [22:0] h3__out_high;
+    wire  [22:0] h3__out_low__0;
+    wire  [22:0] h3__out_high__0;
     wire  h3__out_first;
     wire  h3__out_last;
     wire  h3__out_sop;
@@ -303,20 +303,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  hho__clock;
     reg  hho__in_valid;
     wire  hho__in_ready;
-    reg  [22:0] hho__in_even;
-    reg  [22:0] hho__in_odd;
+    reg  [22:0] hho__in_even__0;
+    reg  [22:0] hho__in_odd__0;
     reg  hho__in_first;
     reg  hho__in_last;
     reg  hho__in_sop;
-    reg  [12:0] hho__cfg_pairs;
+    reg  [12:0] hho__cfg_beats;
     reg  hho__cfg_single;
     reg  hho__cfg_haar;
     reg  hho__cfg_noshift;
     wire  hho__err_line;
     wire  hho__out_valid;
     reg  hho__out_ready;
-    wire  [25:0] hho__out_low;
-    wire  [25:0] hho__out_high;
+    wire  [25:0] hho__out_low__0;
+    wire  [25:0] hho__out_high__0;
     wire  hho__out_first;
     wire  hho__out_last;
     wire  hho__out_sop;
@@ -358,20 +358,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .clock(h1__clock),
         .in_valid(h1__in_valid),
         .in_ready(h1__in_ready),
-        .in_even(h1__in_even),
-        .in_odd(h1__in_odd),
+        .in_even__0(h1__in_even__0),
+        .in_odd__0(h1__in_odd__0),
         .in_first(h1__in_first),
         .in_last(h1__in_last),
         .in_sop(h1__in_sop),
-        .cfg_pairs(h1__cfg_pairs),
+        .cfg_beats(h1__cfg_beats),
         .cfg_single(h1__cfg_single),
         .cfg_haar(h1__cfg_haar),
         .cfg_noshift(h1__cfg_noshift),
         .err_line(h1__err_line),
         .out_valid(h1__out_valid),
         .out_ready(h1__out_ready),
-        .out_low(h1__out_low),
-        .out_high(h1__out_high),
+        .out_low__0(h1__out_low__0),
+        .out_high__0(h1__out_high__0),
         .out_first(h1__out_first),
         .out_last(h1__out_last),
         .out_sop(h1__out_sop)
@@ -428,20 +428,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .clock(h2__clock),
         .in_valid(h2__in_valid),
         .in_ready(h2__in_ready),
-        .in_even(h2__in_even),
-        .in_odd(h2__in_odd),
+        .in_even__0(h2__in_even__0),
+        .in_odd__0(h2__in_odd__0),
         .in_first(h2__in_first),
         .in_last(h2__in_last),
         .in_sop(h2__in_sop),
-        .cfg_pairs(h2__cfg_pairs),
+        .cfg_beats(h2__cfg_beats),
         .cfg_single(h2__cfg_single),
         .cfg_haar(h2__cfg_haar),
         .cfg_noshift(h2__cfg_noshift),
         .err_line(h2__err_line),
         .out_valid(h2__out_valid),
         .out_ready(h2__out_ready),
-        .out_low(h2__out_low),
-        .out_high(h2__out_high),
+        .out_low__0(h2__out_low__0),
+        .out_high__0(h2__out_high__0),
         .out_first(h2__out_first),
         .out_last(h2__out_last),
         .out_sop(h2__out_sop)
@@ -498,20 +498,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .clock(h3__clock),
         .in_valid(h3__in_valid),
         .in_ready(h3__in_ready),
-        .in_even(h3__in_even),
-        .in_odd(h3__in_odd),
+        .in_even__0(h3__in_even__0),
+        .in_odd__0(h3__in_odd__0),
         .in_first(h3__in_first),
         .in_last(h3__in_last),
         .in_sop(h3__in_sop),
-        .cfg_pairs(h3__cfg_pairs),
+        .cfg_beats(h3__cfg_beats),
         .cfg_single(h3__cfg_single),
         .cfg_haar(h3__cfg_haar),
         .cfg_noshift(h3__cfg_noshift),
         .err_line(h3__err_line),
         .out_valid(h3__out_valid),
         .out_ready(h3__out_ready),
-        .out_low(h3__out_low),
-        .out_high(h3__out_high),
+        .out_low__0(h3__out_low__0),
+        .out_high__0(h3__out_high__0),
         .out_first(h3__out_first),
         .out_last(h3__out_last),
         .out_sop(h3__out_sop)
@@ -634,20 +634,20 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .clock(hho__clock),
         .in_valid(hho__in_valid),
         .in_ready(hho__in_ready),
-        .in_even(hho__in_even),
-        .in_odd(hho__in_odd),
+        .in_even__0(hho__in_even__0),
+        .in_odd__0(hho__in_odd__0),
         .in_first(hho__in_first),
         .in_last(hho__in_last),
         .in_sop(hho__in_sop),
-        .cfg_pairs(hho__cfg_pairs),
+        .cfg_beats(hho__cfg_beats),
         .cfg_single(hho__cfg_single),
         .cfg_haar(hho__cfg_haar),
         .cfg_noshift(hho__cfg_noshift),
         .err_line(hho__err_line),
         .out_valid(hho__out_valid),
         .out_ready(hho__out_ready),
-        .out_low(hho__out_low),
-        .out_high(hho__out_high),
+        .out_low__0(hho__out_low__0),
+        .out_high__0(hho__out_high__0),
         .out_first(hho__out_first),
         .out_last(hho__out_last),
         .out_sop(hho__out_sop)
@@ -782,16 +782,16 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v3__cfg_haar = haar__q;
         h1__in_valid = in_valid;
         in_ready = h1__in_ready;
-        h1__in_even = in_even;
-        h1__in_odd = in_odd;
+        h1__in_even__0 = in_even;
+        h1__in_odd__0 = in_odd;
         h1__in_first = in_first;
         h1__in_last = in_last;
         h1__in_sop = in_sop;
-        h1__cfg_pairs = cfg_pairs;
+        h1__cfg_beats = cfg_pairs;
         v1__in_valid = h1__out_valid;
         h1__out_ready = v1__in_ready;
-        v1__in_a = h1__out_low;
-        v1__in_b = h1__out_high;
+        v1__in_a = h1__out_low__0;
+        v1__in_b = h1__out_high__0;
         v1__in_first = h1__out_first;
         v1__in_last = h1__out_last;
         v1__in_sop = h1__out_sop;
@@ -818,16 +818,16 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         p1__in_sop = v1__ll_sop;
         h2__in_valid = p1__out_valid;
         p1__out_ready = h2__in_ready;
-        h2__in_even = p1__out_even;
-        h2__in_odd = p1__out_odd;
+        h2__in_even__0 = p1__out_even;
+        h2__in_odd__0 = p1__out_odd;
         h2__in_first = p1__out_first;
         h2__in_last = p1__out_last;
         h2__in_sop = p1__out_sop;
-        h2__cfg_pairs = pairs2__q;
+        h2__cfg_beats = pairs2__q;
         v2__in_valid = h2__out_valid;
         h2__out_ready = v2__in_ready;
-        v2__in_a = h2__out_low;
-        v2__in_b = h2__out_high;
+        v2__in_a = h2__out_low__0;
+        v2__in_b = h2__out_high__0;
         v2__in_first = h2__out_first;
         v2__in_last = h2__out_last;
         v2__in_sop = h2__out_sop;
@@ -854,16 +854,16 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         p2__in_sop = v2__ll_sop;
         h3__in_valid = p2__out_valid;
         p2__out_ready = h3__in_ready;
-        h3__in_even = p2__out_even;
-        h3__in_odd = p2__out_odd;
+        h3__in_even__0 = p2__out_even;
+        h3__in_odd__0 = p2__out_odd;
         h3__in_first = p2__out_first;
         h3__in_last = p2__out_last;
         h3__in_sop = p2__out_sop;
-        h3__cfg_pairs = pairs3__q;
+        h3__cfg_beats = pairs3__q;
         v3__in_valid = h3__out_valid;
         h3__out_ready = v3__in_ready;
-        v3__in_a = h3__out_low;
-        v3__in_b = h3__out_high;
+        v3__in_a = h3__out_low__0;
+        v3__in_b = h3__out_high__0;
         v3__in_first = h3__out_first;
         v3__in_last = h3__out_last;
         v3__in_sop = h3__out_sop;
@@ -917,18 +917,18 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         pho__in_sop = hq__out_side[2];
         hho__in_valid = pho__out_valid;
         pho__out_ready = hho__in_ready;
-        hho__in_even = pho__out_even;
-        hho__in_odd = pho__out_odd;
+        hho__in_even__0 = pho__out_even;
+        hho__in_odd__0 = pho__out_odd;
         hho__in_first = pho__out_first;
         hho__in_last = pho__out_last;
         hho__in_sop = pho__out_sop;
-        hho__cfg_pairs = pairs_ho__q;
+        hho__cfg_beats = pairs_ho__q;
         hho__cfg_haar = haar_ho__q;
         hho__cfg_noshift = noshift__q;
         outho_valid = hho__out_valid;
         hho__out_ready = outho_ready;
-        outho_low = hho__out_low;
-        outho_high = hho__out_high;
+        outho_low = hho__out_low__0;
+        outho_high = hho__out_high__0;
         outho_first = hho__out_first;
         outho_last = hho__out_last;
         outho_sop = hho__out_sop;

@@ -50,16 +50,16 @@ module uhdpipe_legall_fwd_hd__p1(clock,in_valid,in_ready,in_c,in_first,in_last,i
     reg  ps__clock;
     reg  q__clock;
     reg  q__push;
-    reg  [16:0] q__in_a;
-    reg  [16:0] q__in_b;
+    reg  [16:0] q__in_a__0;
+    reg  [16:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [16:0] q__out_a;
-    wire  [16:0] q__out_b;
+    wire  [16:0] q__out_a__0;
+    wire  [16:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -122,16 +122,16 @@ module uhdpipe_legall_fwd_hd__p1(clock,in_valid,in_ready,in_c,in_first,in_last,i
     uhdpipe_legall_fwd_hd__p1__q q(
         .clock(q__clock),
         .push(q__push),
-        .in_a(q__in_a),
-        .in_b(q__in_b),
+        .in_a__0(q__in_a__0),
+        .in_b__0(q__in_b__0),
         .in_first(q__in_first),
         .in_last(q__in_last),
         .in_sop(q__in_sop),
         .free(q__free),
         .out_valid(q__out_valid),
         .out_ready(q__out_ready),
-        .out_a(q__out_a),
-        .out_b(q__out_b),
+        .out_a__0(q__out_a__0),
+        .out_b__0(q__out_b__0),
         .out_first(q__out_first),
         .out_last(q__out_last),
         .out_sop(q__out_sop)
@@ -184,15 +184,15 @@ module uhdpipe_legall_fwd_hd__p1(clock,in_valid,in_ready,in_c,in_first,in_last,i
         end
         q__clock = clock;
         q__push = pv__q;
-        q__in_a = pe__q;
-        q__in_b = po__q;
+        q__in_a__0 = pe__q;
+        q__in_b__0 = po__q;
         q__in_first = pf__q;
         q__in_last = pl__q;
         q__in_sop = ps__q;
         q__out_ready = out_ready;
         out_valid = q__out_valid;
-        out_even = q__out_a;
-        out_odd = q__out_b;
+        out_even = q__out_a__0;
+        out_odd = q__out_b__0;
         out_first = q__out_first;
         out_last = q__out_last;
         out_sop = q__out_sop;

@@ -112,20 +112,20 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
     reg  h1__clock;
     reg  h1__in_valid;
     wire  h1__in_ready;
-    reg  [28:0] h1__in_even;
-    reg  [28:0] h1__in_odd;
+    reg  [28:0] h1__in_even__0;
+    reg  [28:0] h1__in_odd__0;
     reg  h1__in_first;
     reg  h1__in_last;
     reg  h1__in_sop;
-    reg  [12:0] h1__cfg_pairs;
+    reg  [12:0] h1__cfg_beats;
     reg  h1__cfg_single;
     reg  h1__cfg_haar;
     reg  h1__cfg_noshift;
     wire  h1__err_line;
     wire  h1__out_valid;
     reg  h1__out_ready;
-    wire  [29:0] h1__out_low;
-    wire  [29:0] h1__out_high;
+    wire  [29:0] h1__out_low__0;
+    wire  [29:0] h1__out_high__0;
     wire  h1__out_first;
     wire  h1__out_last;
     wire  h1__out_sop;
@@ -208,20 +208,20 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
     reg  h2__clock;
     reg  h2__in_valid;
     wire  h2__in_ready;
-    reg  [26:0] h2__in_even;
-    reg  [26:0] h2__in_odd;
+    reg  [26:0] h2__in_even__0;
+    reg  [26:0] h2__in_odd__0;
     reg  h2__in_first;
     reg  h2__in_last;
     reg  h2__in_sop;
-    reg  [12:0] h2__cfg_pairs;
+    reg  [12:0] h2__cfg_beats;
     reg  h2__cfg_single;
     reg  h2__cfg_haar;
     reg  h2__cfg_noshift;
     wire  h2__err_line;
     wire  h2__out_valid;
     reg  h2__out_ready;
-    wire  [27:0] h2__out_low;
-    wire  [27:0] h2__out_high;
+    wire  [27:0] h2__out_low__0;
+    wire  [27:0] h2__out_high__0;
     wire  h2__out_first;
     wire  h2__out_last;
     wire  h2__out_sop;
@@ -258,20 +258,20 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
     reg  h3__clock;
     reg  h3__in_valid;
     wire  h3__in_ready;
-    reg  [24:0] h3__in_even;
-    reg  [24:0] h3__in_odd;
+    reg  [24:0] h3__in_even__0;
+    reg  [24:0] h3__in_odd__0;
     reg  h3__in_first;
     reg  h3__in_last;
     reg  h3__in_sop;
-    reg  [12:0] h3__cfg_pairs;
+    reg  [12:0] h3__cfg_beats;
     reg  h3__cfg_single;
     reg  h3__cfg_haar;
     reg  h3__cfg_noshift;
     wire  h3__err_line;
     wire  h3__out_valid;
     reg  h3__out_ready;
-    wire  [25:0] h3__out_low;
-    wire  [25:0] h3__out_high;
+    wire  [25:0] h3__out_low__0;
+    wire  [25:0] h3__out_high__0;
     wire  h3__out_first;
     wire  h3__out_last;
     wire  h3__out_sop;
@@ -388,20 +388,20 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         .clock(h1__clock),
         .in_valid(h1__in_valid),
         .in_ready(h1__in_ready),
-        .in_even(h1__in_even),
-        .in_odd(h1__in_odd),
+        .in_even__0(h1__in_even__0),
+        .in_odd__0(h1__in_odd__0),
         .in_first(h1__in_first),
         .in_last(h1__in_last),
         .in_sop(h1__in_sop),
-        .cfg_pairs(h1__cfg_pairs),
+        .cfg_beats(h1__cfg_beats),
         .cfg_single(h1__cfg_single),
         .cfg_haar(h1__cfg_haar),
         .cfg_noshift(h1__cfg_noshift),
         .err_line(h1__err_line),
         .out_valid(h1__out_valid),
         .out_ready(h1__out_ready),
-        .out_low(h1__out_low),
-        .out_high(h1__out_high),
+        .out_low__0(h1__out_low__0),
+        .out_high__0(h1__out_high__0),
         .out_first(h1__out_first),
         .out_last(h1__out_last),
         .out_sop(h1__out_sop)
@@ -496,20 +496,20 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         .clock(h2__clock),
         .in_valid(h2__in_valid),
         .in_ready(h2__in_ready),
-        .in_even(h2__in_even),
-        .in_odd(h2__in_odd),
+        .in_even__0(h2__in_even__0),
+        .in_odd__0(h2__in_odd__0),
         .in_first(h2__in_first),
         .in_last(h2__in_last),
         .in_sop(h2__in_sop),
-        .cfg_pairs(h2__cfg_pairs),
+        .cfg_beats(h2__cfg_beats),
         .cfg_single(h2__cfg_single),
         .cfg_haar(h2__cfg_haar),
         .cfg_noshift(h2__cfg_noshift),
         .err_line(h2__err_line),
         .out_valid(h2__out_valid),
         .out_ready(h2__out_ready),
-        .out_low(h2__out_low),
-        .out_high(h2__out_high),
+        .out_low__0(h2__out_low__0),
+        .out_high__0(h2__out_high__0),
         .out_first(h2__out_first),
         .out_last(h2__out_last),
         .out_sop(h2__out_sop)
@@ -550,20 +550,20 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         .clock(h3__clock),
         .in_valid(h3__in_valid),
         .in_ready(h3__in_ready),
-        .in_even(h3__in_even),
-        .in_odd(h3__in_odd),
+        .in_even__0(h3__in_even__0),
+        .in_odd__0(h3__in_odd__0),
         .in_first(h3__in_first),
         .in_last(h3__in_last),
         .in_sop(h3__in_sop),
-        .cfg_pairs(h3__cfg_pairs),
+        .cfg_beats(h3__cfg_beats),
         .cfg_single(h3__cfg_single),
         .cfg_haar(h3__cfg_haar),
         .cfg_noshift(h3__cfg_noshift),
         .err_line(h3__err_line),
         .out_valid(h3__out_valid),
         .out_ready(h3__out_ready),
-        .out_low(h3__out_low),
-        .out_high(h3__out_high),
+        .out_low__0(h3__out_low__0),
+        .out_high__0(h3__out_high__0),
         .out_first(h3__out_first),
         .out_last(h3__out_last),
         .out_sop(h3__out_sop)
@@ -722,12 +722,12 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         v3__out_ready = h3__in_ready & ~(v3__out_sop & q3__full);
         q3__push = v3__out_valid & h3__in_ready & ~q3__full & v3__out_sop;
         q3__in_tag = v3__out_tag;
-        h3__in_even = v3__out_a;
-        h3__in_odd = v3__out_b;
+        h3__in_even__0 = v3__out_a;
+        h3__in_odd__0 = v3__out_b;
         h3__in_first = v3__out_first;
         h3__in_last = v3__out_last;
         h3__in_sop = v3__out_sop;
-        h3__cfg_pairs = pairs3__q;
+        h3__cfg_beats = pairs3__q;
         h3__cfg_single = single3__q;
         j2__cfg_join = join2__q;
         j2__pic_idle = v2__pic_idle;
@@ -743,8 +743,8 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         j2__ll_tag = q3__out_tag;
         j2__ll_valid = h3__out_valid;
         h3__out_ready = j2__ll_ready;
-        j2__ll_even = h3__out_low;
-        j2__ll_odd = h3__out_high;
+        j2__ll_even = h3__out_low__0;
+        j2__ll_odd = h3__out_high__0;
         j2__ll_first = h3__out_first;
         j2__ll_sop = h3__out_sop;
         v2__in_valid = j2__out_valid;
@@ -761,12 +761,12 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         v2__out_ready = h2__in_ready & ~(v2__out_sop & q2__full);
         q2__push = v2__out_valid & h2__in_ready & ~q2__full & v2__out_sop;
         q2__in_tag = v2__out_tag;
-        h2__in_even = v2__out_a;
-        h2__in_odd = v2__out_b;
+        h2__in_even__0 = v2__out_a;
+        h2__in_odd__0 = v2__out_b;
         h2__in_first = v2__out_first;
         h2__in_last = v2__out_last;
         h2__in_sop = v2__out_sop;
-        h2__cfg_pairs = pairs2__q;
+        h2__cfg_beats = pairs2__q;
         h2__cfg_single = single2__q;
         j1__cfg_join = join1__q;
         j1__pic_idle = v1__pic_idle;
@@ -782,8 +782,8 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         j1__ll_tag = q2__out_tag;
         j1__ll_valid = h2__out_valid;
         h2__out_ready = j1__ll_ready;
-        j1__ll_even = h2__out_low;
-        j1__ll_odd = h2__out_high;
+        j1__ll_even = h2__out_low__0;
+        j1__ll_odd = h2__out_high__0;
         j1__ll_first = h2__out_first;
         j1__ll_sop = h2__out_sop;
         v1__in_valid = j1__out_valid;
@@ -800,17 +800,17 @@ module uhdpipe_legall_inv_hd(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1
         v1__out_ready = h1__in_ready & ~(v1__out_sop & q1__full);
         q1__push = v1__out_valid & h1__in_ready & ~q1__full & v1__out_sop;
         q1__in_tag = v1__out_tag;
-        h1__in_even = v1__out_a;
-        h1__in_odd = v1__out_b;
+        h1__in_even__0 = v1__out_a;
+        h1__in_odd__0 = v1__out_b;
         h1__in_first = v1__out_first;
         h1__in_last = v1__out_last;
         h1__in_sop = v1__out_sop;
-        h1__cfg_pairs = cfg_pairs;
+        h1__cfg_beats = cfg_pairs;
         h1__cfg_single = single1__q;
         out_valid = h1__out_valid;
         h1__out_ready = out_ready;
-        out_even = h1__out_low;
-        out_odd = h1__out_high;
+        out_even = h1__out_low__0;
+        out_odd = h1__out_high__0;
         out_first = h1__out_first;
         out_last = h1__out_last;
         out_sop = h1__out_sop;

@@ -151,16 +151,16 @@ module uhdpipe_lift_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,i
     reg  bad__clock;
     reg  oq__clock;
     reg  oq__push;
-    reg  [32:0] oq__in_a;
-    reg  [32:0] oq__in_b;
+    reg  [32:0] oq__in_a__0;
+    reg  [32:0] oq__in_b__0;
     reg  oq__in_first;
     reg  oq__in_last;
     reg  oq__in_sop;
     wire  oq__free;
     wire  oq__out_valid;
     reg  oq__out_ready;
-    wire  [32:0] oq__out_a;
-    wire  [32:0] oq__out_b;
+    wire  [32:0] oq__out_a__0;
+    wire  [32:0] oq__out_b__0;
     wire  oq__out_first;
     wire  oq__out_last;
     wire  oq__out_sop;
@@ -318,16 +318,16 @@ module uhdpipe_lift_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,i
     uhdpipe_lift_fwd__pho__q oq(
         .clock(oq__clock),
         .push(oq__push),
-        .in_a(oq__in_a),
-        .in_b(oq__in_b),
+        .in_a__0(oq__in_a__0),
+        .in_b__0(oq__in_b__0),
         .in_first(oq__in_first),
         .in_last(oq__in_last),
         .in_sop(oq__in_sop),
         .free(oq__free),
         .out_valid(oq__out_valid),
         .out_ready(oq__out_ready),
-        .out_a(oq__out_a),
-        .out_b(oq__out_b),
+        .out_a__0(oq__out_a__0),
+        .out_b__0(oq__out_b__0),
         .out_first(oq__out_first),
         .out_last(oq__out_last),
         .out_sop(oq__out_sop)
@@ -459,8 +459,8 @@ module uhdpipe_lift_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,i
             u_odd__d = u_cur_odd ^ u3__out_last;
         end
         oq__push = u_take;
-        oq__in_a = u3__out_a;
-        oq__in_b = u3__out_b;
+        oq__in_a__0 = u3__out_a;
+        oq__in_b__0 = u3__out_b;
         oq__in_first = u3__out_first;
         oq__in_last = u3__out_last;
         oq__in_sop = u3__out_sop;
@@ -490,8 +490,8 @@ module uhdpipe_lift_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,i
         out_tag = tq__out_tag;
         tag_unused = tq__full;
         out_valid = oq__out_valid;
-        out_a = oq__out_a;
-        out_b = oq__out_b;
+        out_a = oq__out_a__0;
+        out_b = oq__out_b__0;
         out_first = oq__out_first;
         out_last = oq__out_last;
         out_sop = oq__out_sop;

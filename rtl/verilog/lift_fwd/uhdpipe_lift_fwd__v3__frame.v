@@ -31,16 +31,16 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
     // Stub signals
     reg  q__clock;
     reg  q__push;
-    reg  [29:0] q__in_a;
-    reg  [29:0] q__in_b;
+    reg  [29:0] q__in_a__0;
+    reg  [29:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [29:0] q__out_a;
-    wire  [29:0] q__out_b;
+    wire  [29:0] q__out_a__0;
+    wire  [29:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -97,16 +97,16 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
     uhdpipe_lift_fwd__h3__u0__q q(
         .clock(q__clock),
         .push(q__push),
-        .in_a(q__in_a),
-        .in_b(q__in_b),
+        .in_a__0(q__in_a__0),
+        .in_b__0(q__in_b__0),
         .in_first(q__in_first),
         .in_last(q__in_last),
         .in_sop(q__in_sop),
         .free(q__free),
         .out_valid(q__out_valid),
         .out_ready(q__out_ready),
-        .out_a(q__out_a),
-        .out_b(q__out_b),
+        .out_a__0(q__out_a__0),
+        .out_b__0(q__out_b__0),
         .out_first(q__out_first),
         .out_last(q__out_last),
         .out_sop(q__out_sop)
@@ -249,15 +249,15 @@ module uhdpipe_lift_fwd__v3__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
         err_pic = err__q;
         pic_idle = ~in_pic__q & ~dropping__q;
         q__push = take & accept;
-        q__in_a = in_a;
-        q__in_b = in_b;
+        q__in_a__0 = in_a;
+        q__in_b__0 = in_b;
         q__in_first = in_first;
         q__in_last = in_last;
         q__in_sop = start;
         q__out_ready = out_ready;
         out_valid = q__out_valid;
-        out_a = q__out_a;
-        out_b = q__out_b;
+        out_a = q__out_a__0;
+        out_b = q__out_b__0;
         out_first = q__out_first;
         out_last = q__out_last;
         out_sop = q__out_sop;

@@ -456,16 +456,16 @@ module uhdpipe_lift_h__u2(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in_
     reg  os__clock;
     reg  q__clock;
     reg  q__push;
-    reg  [15:0] q__in_a;
-    reg  [15:0] q__in_b;
+    reg  [15:0] q__in_a__0;
+    reg  [15:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [15:0] q__out_a;
-    wire  [15:0] q__out_b;
+    wire  [15:0] q__out_a__0;
+    wire  [15:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -1174,16 +1174,16 @@ module uhdpipe_lift_h__u2(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in_
     uhdpipe_lift_h__u0__q q(
         .clock(q__clock),
         .push(q__push),
-        .in_a(q__in_a),
-        .in_b(q__in_b),
+        .in_a__0(q__in_a__0),
+        .in_b__0(q__in_b__0),
         .in_first(q__in_first),
         .in_last(q__in_last),
         .in_sop(q__in_sop),
         .free(q__free),
         .out_valid(q__out_valid),
         .out_ready(q__out_ready),
-        .out_a(q__out_a),
-        .out_b(q__out_b),
+        .out_a__0(q__out_a__0),
+        .out_b__0(q__out_b__0),
         .out_first(q__out_first),
         .out_last(q__out_last),
         .out_sop(q__out_sop)
@@ -1818,15 +1818,15 @@ module uhdpipe_lift_h__u2(clock,in_valid,in_ready,in_e,in_o,in_first,in_last,in_
         end
         q__clock = clock;
         q__push = ov__q;
-        q__in_a = oe__q;
-        q__in_b = oo__q;
+        q__in_a__0 = oe__q;
+        q__in_b__0 = oo__q;
         q__in_first = of__q;
         q__in_last = ol__q;
         q__in_sop = os__q;
         q__out_ready = out_ready;
         out_valid = q__out_valid;
-        out_e = q__out_a;
-        out_o = q__out_b;
+        out_e = q__out_a__0;
+        out_o = q__out_b__0;
         out_first = q__out_first;
         out_last = q__out_last;
         out_sop = q__out_sop;

@@ -125,16 +125,16 @@ module uhdpipe_lift_vs__u1(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,in
     wire  [19:0] lane_b__out;
     reg  q__clock;
     reg  q__push;
-    reg  [19:0] q__in_a;
-    reg  [19:0] q__in_b;
+    reg  [19:0] q__in_a__0;
+    reg  [19:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [19:0] q__out_a;
-    wire  [19:0] q__out_b;
+    wire  [19:0] q__out_a__0;
+    wire  [19:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -436,16 +436,16 @@ module uhdpipe_lift_vs__u1(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,in
     uhdpipe_lift_vs__oq q(
         .clock(q__clock),
         .push(q__push),
-        .in_a(q__in_a),
-        .in_b(q__in_b),
+        .in_a__0(q__in_a__0),
+        .in_b__0(q__in_b__0),
         .in_first(q__in_first),
         .in_last(q__in_last),
         .in_sop(q__in_sop),
         .free(q__free),
         .out_valid(q__out_valid),
         .out_ready(q__out_ready),
-        .out_a(q__out_a),
-        .out_b(q__out_b),
+        .out_a__0(q__out_a__0),
+        .out_b__0(q__out_b__0),
         .out_first(q__out_first),
         .out_last(q__out_last),
         .out_sop(q__out_sop)
@@ -1110,15 +1110,15 @@ module uhdpipe_lift_vs__u1(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,in
         lane_a__sel = sel__q;
         lane_b__sel = sel__q;
         q__push = ov__6__q;
-        q__in_a = lane_a__out;
-        q__in_b = lane_b__out;
+        q__in_a__0 = lane_a__out;
+        q__in_b__0 = lane_b__out;
         q__in_first = of__6__q;
         q__in_last = ol__6__q;
         q__in_sop = os__6__q;
         q__out_ready = out_ready;
         out_valid = q__out_valid;
-        out_a = q__out_a;
-        out_b = q__out_b;
+        out_a = q__out_a__0;
+        out_b = q__out_b__0;
         out_first = q__out_first;
         out_last = q__out_last;
         out_sop = q__out_sop;

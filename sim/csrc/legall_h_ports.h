@@ -1,0 +1,47 @@
+// Ports of the Verilated uhdpipe_legall_h* builds (sim/src/legall_h.rs drives them): one
+// struct for every lane count (up to 8 pairs per beat; lanes past the build's are ignored)
+// and the eval body, written once. A shim defines LH_LANES(X) as X(0) … X(P-1), LH_IN_MASK
+// (the input lanes' width) and includes this header after its Verilated one.
+#pragma once
+#include <cstdint>
+#include "harness.h"
+
+struct LegallHPorts {
+    uint8_t in_valid, in_first, in_last, in_sop, out_ready, cfg_haar, cfg_noshift;
+    uint8_t in_ready, out_valid, out_first, out_last, out_sop, err_line;
+    uint16_t cfg_beats;
+    uint32_t in_even[8], in_odd[8], out_low[8], out_high[8];
+};
+
+// Verilator spells the generator's `in_even__0` (array lane 0) as `in_even___05F0`.
+#define LH_SET_IN(k)                                    \
+    t->in_even___05F##k = p->in_even[k] & LH_IN_MASK; \
+    t->in_odd___05F##k = p->in_odd[k] & LH_IN_MASK;
+#define LH_GET_OUT(k)                         \
+    p->out_low[k] = t->out_low___05F##k;    \
+    p->out_high[k] = t->out_high___05F##k;
+
+// Applies the inputs, settles, and reports the outputs as they are before the next edge.
+#define LEGALL_H_SHIM(name, V)                                                     \
+    UHDPIPE_HARNESS(name, V)                                                       \
+    extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, LegallHPorts* p) { \
+        auto* t = s->top;                                                          \
+        t->in_valid = p->in_valid;                                                 \
+        t->in_first = p->in_first;                                                 \
+        t->in_last = p->in_last;                                                   \
+        t->in_sop = p->in_sop;                                                     \
+        t->out_ready = p->out_ready;                                               \
+        t->cfg_haar = p->cfg_haar;                                                 \
+        t->cfg_noshift = p->cfg_noshift;                                           \
+        t->cfg_beats = p->cfg_beats & 0x1fff;                                      \
+        t->cfg_single = (p->cfg_beats & 0x1fff) == 1;                              \
+        LH_LANES(LH_SET_IN)                                                        \
+        t->eval();                                                                 \
+        p->in_ready = t->in_ready;                                                 \
+        p->out_valid = t->out_valid;                                               \
+        p->out_first = t->out_first;                                               \
+        p->out_last = t->out_last;                                                 \
+        p->out_sop = t->out_sop;                                                   \
+        p->err_line = t->err_line;                                                 \
+        LH_LANES(LH_GET_OUT)                                                       \
+    }
