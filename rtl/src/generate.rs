@@ -353,6 +353,12 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         ("legall_hs", &|| verilog("legall_hs", "legall_h", &mut LegallH::<14, 17, 1, 1>::default())),
         ("legall_hs4", &|| verilog("legall_hs4", "legall_h", &mut LegallH::<14, 17, 1, 2>::default())),
         ("legall_hs16", &|| verilog("legall_hs16", "legall_h", &mut LegallH::<14, 17, 1, 8>::default())),
+        // The LeGall vertical block alone (14-bit in, 17-bit lanes: every sum fits; rows up to
+        // 32 beats), analysis and synthesis, at 2 and 16 samples per clock.
+        ("legall_v", &|| verilog("legall_v", "legall_v", &mut crate::blocks::legall_v::LegallV::<14, 17, 5, 0, 1>::default())),
+        ("legall_v16", &|| verilog("legall_v16", "legall_v", &mut crate::blocks::legall_v::LegallV::<14, 17, 5, 0, 8>::default())),
+        ("legall_vs", &|| verilog("legall_vs", "legall_v", &mut crate::blocks::legall_v::LegallV::<14, 17, 5, 1, 1>::default())),
+        ("legall_vs16", &|| verilog("legall_vs16", "legall_v", &mut crate::blocks::legall_v::LegallV::<14, 17, 5, 1, 8>::default())),
         // The simulation build: rows up to 8192 samples (8K), depth 3.
         ("legall_fwd", &|| verilog("legall_fwd", "legall_fwd", &mut LegallFwd::<12, 11, 10>::default())),
         // The simulated PCIe device's core: register chain, job queues, DMA and the 10-bit

@@ -29,6 +29,15 @@
 //! - **Line buffers**: [`blocks::line_ram`], read latency two, so that the RAM's own output
 //!   register is a pipeline stage (on the ECP5, yosys leaves it unused and Fmax drops to
 //!   ~120 MHz; the board build substitutes an output-registered DP16KD).
+//! - **Lanes** (more than 2 samples per clock): a beat carries `P` sample pairs in port
+//!   arrays (`in_even[k]`, `out_a[k]`, …), one arithmetic sub-block per lane
+//!   ([`blocks::legall_h_lane`], [`blocks::legall_v_lane`]) under one per-beat control.
+//!   rust-hdl evaluates array indices inside `for k in a..b` at generation, so `x[k + 1]`
+//!   works and `for k in (P - 1)..P` addresses the last lane (`x[P - 1]` outside a loop
+//!   does not); `bit_cast` cannot take an array element inside a loop (the sub-block does
+//!   the sign extension on a plain port); lane outputs no neighbour reads are folded into a
+//!   `*_unused` local (Verilator's `-Wall` ignores that name). Verilator spells a top-level
+//!   array port `in_even__0` as `in_even___05F0` in C++.
 //! - **Reset**: state that must start known is initialised (rust-hdl's `DFF` emits an
 //!   `initial` block, which FPGA bitstreams honour); the streaming blocks here need no
 //!   reset beyond that.

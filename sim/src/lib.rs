@@ -12,6 +12,7 @@ pub mod device;
 pub mod legall_fwd;
 pub mod legall_h;
 pub mod legall_inv;
+pub mod legall_v;
 pub mod lift_fwd;
 pub mod lift_h;
 pub mod lift_inv;

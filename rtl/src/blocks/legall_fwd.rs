@@ -159,13 +159,13 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize> {
     /// Horizontal-only level: first pair of a picture.
     pub outho_sop: Signal<Out, Bit>,
     h1: LegallH<12, 16, 0, 1>,
-    v1: LegallV<16, 17, N1, 0>,
+    v1: LegallV<16, 17, N1, 0, 1>,
     p1: LlPack<17>,
     h2: LegallH<17, 20, 0, 1>,
-    v2: LegallV<20, 20, N2, 0>,
+    v2: LegallV<20, 20, N2, 0, 1>,
     p2: LlPack<20>,
     h3: LegallH<20, 23, 0, 1>,
-    v3: LegallV<23, 23, N3, 0>,
+    v3: LegallV<23, 23, N3, 0, 1>,
     // run-time registers of the deeper levels, registered
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
@@ -374,8 +374,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.h1.cfg_beats.next = self.cfg_pairs.val();
         self.v1.in_valid.next = self.h1.out_valid.val();
         self.h1.out_ready.next = self.v1.in_ready.val();
-        self.v1.in_a.next = self.h1.out_low[0].val();
-        self.v1.in_b.next = self.h1.out_high[0].val();
+        self.v1.in_a[0].next = self.h1.out_low[0].val();
+        self.v1.in_b[0].next = self.h1.out_high[0].val();
         self.v1.in_first.next = self.h1.out_first.val();
         self.v1.in_last.next = self.h1.out_last.val();
         self.v1.in_sop.next = self.h1.out_sop.val();
@@ -385,8 +385,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v1.cfg_ll.next = self.deep2.q.val() | self.ho1.q.val();
         self.out1_valid.next = self.v1.out_valid.val();
         self.v1.out_ready.next = self.out1_ready.val();
-        self.out1_a.next = self.v1.out_a.val();
-        self.out1_b.next = self.v1.out_b.val();
+        self.out1_a.next = self.v1.out_a[0].val();
+        self.out1_b.next = self.v1.out_b[0].val();
         self.out1_first.next = self.v1.out_first.val();
         self.out1_last.next = self.v1.out_last.val();
         self.out1_sop.next = self.v1.out_sop.val();
@@ -396,7 +396,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         if self.ho1.q.val() {
             self.v1.ll_ready.next = self.hq.free.val();
         }
-        self.p1.in_c.next = self.v1.ll_c.val();
+        self.p1.in_c.next = self.v1.ll_c[0].val();
         self.p1.in_first.next = self.v1.ll_first.val();
         self.p1.in_last.next = self.v1.ll_last.val();
         self.p1.in_sop.next = self.v1.ll_sop.val();
@@ -411,8 +411,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.h2.cfg_beats.next = self.pairs2.q.val();
         self.v2.in_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.v2.in_ready.val();
-        self.v2.in_a.next = self.h2.out_low[0].val();
-        self.v2.in_b.next = self.h2.out_high[0].val();
+        self.v2.in_a[0].next = self.h2.out_low[0].val();
+        self.v2.in_b[0].next = self.h2.out_high[0].val();
         self.v2.in_first.next = self.h2.out_first.val();
         self.v2.in_last.next = self.h2.out_last.val();
         self.v2.in_sop.next = self.h2.out_sop.val();
@@ -422,8 +422,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.v2.cfg_ll.next = self.deep3.q.val() | self.ho2.q.val();
         self.out2_valid.next = self.v2.out_valid.val();
         self.v2.out_ready.next = self.out2_ready.val();
-        self.out2_a.next = self.v2.out_a.val();
-        self.out2_b.next = self.v2.out_b.val();
+        self.out2_a.next = self.v2.out_a[0].val();
+        self.out2_b.next = self.v2.out_b[0].val();
         self.out2_first.next = self.v2.out_first.val();
         self.out2_last.next = self.v2.out_last.val();
         self.out2_sop.next = self.v2.out_sop.val();
@@ -433,7 +433,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         if self.ho2.q.val() {
             self.v2.ll_ready.next = self.hq.free.val();
         }
-        self.p2.in_c.next = self.v2.ll_c.val();
+        self.p2.in_c.next = self.v2.ll_c[0].val();
         self.p2.in_first.next = self.v2.ll_first.val();
         self.p2.in_last.next = self.v2.ll_last.val();
         self.p2.in_sop.next = self.v2.ll_sop.val();
@@ -448,8 +448,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.h3.cfg_beats.next = self.pairs3.q.val();
         self.v3.in_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.v3.in_ready.val();
-        self.v3.in_a.next = self.h3.out_low[0].val();
-        self.v3.in_b.next = self.h3.out_high[0].val();
+        self.v3.in_a[0].next = self.h3.out_low[0].val();
+        self.v3.in_b[0].next = self.h3.out_high[0].val();
         self.v3.in_first.next = self.h3.out_first.val();
         self.v3.in_last.next = self.h3.out_last.val();
         self.v3.in_sop.next = self.h3.out_sop.val();
@@ -462,15 +462,15 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         // into a two-entry queue (a register slice: the three-way source select stays out of
         // the pair packer's take logic), packed into pairs, through one more horizontal
         // analysis.
-        self.ll_c.next = self.v3.ll_c.val();
+        self.ll_c.next = self.v3.ll_c[0].val();
         self.hq.push.next = self.v3.ll_valid.val() & self.ho3.q.val();
         self.hs_first.next = self.v3.ll_first.val();
         self.hs_last.next = self.v3.ll_last.val();
         self.hs_sop.next = self.v3.ll_sop.val();
         if self.ho2.q.val() {
-            self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c.val());
-            if (self.v2.ll_c.val() & self.sign20.val()).any() {
-                self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c.val()) | self.ext20.val();
+            self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c[0].val());
+            if (self.v2.ll_c[0].val() & self.sign20.val()).any() {
+                self.ll_c.next = bit_cast::<23, 20>(self.v2.ll_c[0].val()) | self.ext20.val();
             }
             self.hq.push.next = self.v2.ll_valid.val();
             self.hs_first.next = self.v2.ll_first.val();
@@ -478,9 +478,9 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
             self.hs_sop.next = self.v2.ll_sop.val();
         }
         if self.ho1.q.val() {
-            self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c.val());
-            if (self.v1.ll_c.val() & self.sign17.val()).any() {
-                self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c.val()) | self.ext17.val();
+            self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c[0].val());
+            if (self.v1.ll_c[0].val() & self.sign17.val()).any() {
+                self.ll_c.next = bit_cast::<23, 17>(self.v1.ll_c[0].val()) | self.ext17.val();
             }
             self.hq.push.next = self.v1.ll_valid.val();
             self.hs_first.next = self.v1.ll_first.val();
@@ -524,8 +524,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd<N1, 
         self.outho_sop.next = self.hho.out_sop.val();
         self.out3_valid.next = self.v3.out_valid.val();
         self.v3.out_ready.next = self.out3_ready.val();
-        self.out3_a.next = self.v3.out_a.val();
-        self.out3_b.next = self.v3.out_b.val();
+        self.out3_a.next = self.v3.out_a[0].val();
+        self.out3_b.next = self.v3.out_b[0].val();
         self.out3_first.next = self.v3.out_first.val();
         self.out3_last.next = self.v3.out_last.val();
         self.out3_sop.next = self.v3.out_sop.val();

@@ -156,16 +156,16 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     /// Protocol error: a broken picture (any level's vertical block or join).
     pub err_pic: Signal<Out, Bit>,
     j1: LlJoin<17, 28, 28>,
-    v1: LegallV<28, 29, N1, 1>,
+    v1: LegallV<28, 29, N1, 1, 1>,
     h1: LegallH<29, 30, 1, 1>,
     // picture numbers across each horizontal block (which carries only the sop marker)
     q1: TagQueue<4>,
     q2: TagQueue<4>,
     q3: TagQueue<4>,
     j2: LlJoin<20, 26, 26>,
-    v2: LegallV<26, 27, N2, 1>,
+    v2: LegallV<26, 27, N2, 1, 1>,
     h2: LegallH<27, 28, 1, 1>,
-    v3: LegallV<23, 25, N3, 1>,
+    v3: LegallV<23, 25, N3, 1, 1>,
     h3: LegallH<25, 26, 1, 1>,
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
@@ -305,19 +305,19 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v3.ll_ready.next = false;
         self.ll_unused.next = self.v3.pic_idle.val()
             | self.v1.ll_valid.val()
-            | self.v1.ll_c.val().any()
+            | self.v1.ll_c[0].val().any()
             | self.v1.ll_first.val()
             | self.v1.ll_last.val()
             | self.v1.ll_sop.val()
             | self.v1.out_vhigh.val()
             | self.v2.ll_valid.val()
-            | self.v2.ll_c.val().any()
+            | self.v2.ll_c[0].val().any()
             | self.v2.ll_first.val()
             | self.v2.ll_last.val()
             | self.v2.ll_sop.val()
             | self.v2.out_vhigh.val()
             | self.v3.ll_valid.val()
-            | self.v3.ll_c.val().any()
+            | self.v3.ll_c[0].val().any()
             | self.v3.ll_first.val()
             | self.v3.ll_last.val()
             | self.v3.ll_sop.val()
@@ -327,8 +327,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         // Level 3: its band stream straight into the vertical block.
         self.v3.in_valid.next = self.in3_valid.val();
         self.in3_ready.next = self.v3.in_ready.val();
-        self.v3.in_a.next = self.in3_a.val();
-        self.v3.in_b.next = self.in3_b.val();
+        self.v3.in_a[0].next = self.in3_a.val();
+        self.v3.in_b[0].next = self.in3_b.val();
         self.v3.in_first.next = self.in3_first.val();
         self.v3.in_last.next = self.in3_last.val();
         self.v3.in_sop.next = self.in3_sop.val();
@@ -341,8 +341,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v3.out_ready.next = self.h3.in_ready.val() & !(self.v3.out_sop.val() & self.q3.full.val());
         self.q3.push.next = self.v3.out_valid.val() & self.h3.in_ready.val() & !self.q3.full.val() & self.v3.out_sop.val();
         self.q3.in_tag.next = self.v3.out_tag.val();
-        self.h3.in_even[0].next = self.v3.out_a.val();
-        self.h3.in_odd[0].next = self.v3.out_b.val();
+        self.h3.in_even[0].next = self.v3.out_a[0].val();
+        self.h3.in_odd[0].next = self.v3.out_b[0].val();
         self.h3.in_first.next = self.v3.out_first.val();
         self.h3.in_last.next = self.v3.out_last.val();
         self.h3.in_sop.next = self.v3.out_sop.val();
@@ -369,8 +369,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j2.ll_sop.next = self.h3.out_sop.val();
         self.v2.in_valid.next = self.j2.out_valid.val();
         self.j2.out_ready.next = self.v2.in_ready.val();
-        self.v2.in_a.next = self.j2.out_a.val();
-        self.v2.in_b.next = self.j2.out_b.val();
+        self.v2.in_a[0].next = self.j2.out_a.val();
+        self.v2.in_b[0].next = self.j2.out_b.val();
         self.v2.in_first.next = self.j2.out_first.val();
         self.v2.in_last.next = self.j2.out_last.val();
         self.v2.in_sop.next = self.j2.out_sop.val();
@@ -383,8 +383,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v2.out_ready.next = self.h2.in_ready.val() & !(self.v2.out_sop.val() & self.q2.full.val());
         self.q2.push.next = self.v2.out_valid.val() & self.h2.in_ready.val() & !self.q2.full.val() & self.v2.out_sop.val();
         self.q2.in_tag.next = self.v2.out_tag.val();
-        self.h2.in_even[0].next = self.v2.out_a.val();
-        self.h2.in_odd[0].next = self.v2.out_b.val();
+        self.h2.in_even[0].next = self.v2.out_a[0].val();
+        self.h2.in_odd[0].next = self.v2.out_b[0].val();
         self.h2.in_first.next = self.v2.out_first.val();
         self.h2.in_last.next = self.v2.out_last.val();
         self.h2.in_sop.next = self.v2.out_sop.val();
@@ -412,8 +412,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j1.ll_sop.next = self.h2.out_sop.val();
         self.v1.in_valid.next = self.j1.out_valid.val();
         self.j1.out_ready.next = self.v1.in_ready.val();
-        self.v1.in_a.next = self.j1.out_a.val();
-        self.v1.in_b.next = self.j1.out_b.val();
+        self.v1.in_a[0].next = self.j1.out_a.val();
+        self.v1.in_b[0].next = self.j1.out_b.val();
         self.v1.in_first.next = self.j1.out_first.val();
         self.v1.in_last.next = self.j1.out_last.val();
         self.v1.in_sop.next = self.j1.out_sop.val();
@@ -426,8 +426,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v1.out_ready.next = self.h1.in_ready.val() & !(self.v1.out_sop.val() & self.q1.full.val());
         self.q1.push.next = self.v1.out_valid.val() & self.h1.in_ready.val() & !self.q1.full.val() & self.v1.out_sop.val();
         self.q1.in_tag.next = self.v1.out_tag.val();
-        self.h1.in_even[0].next = self.v1.out_a.val();
-        self.h1.in_odd[0].next = self.v1.out_b.val();
+        self.h1.in_even[0].next = self.v1.out_a[0].val();
+        self.h1.in_odd[0].next = self.v1.out_b[0].val();
         self.h1.in_first.next = self.v1.out_first.val();
         self.h1.in_last.next = self.v1.out_last.val();
         self.h1.in_sop.next = self.v1.out_sop.val();

@@ -1,9 +1,11 @@
 //! LeGall (5,3) vertical analysis (VC-2 wavelet index 1, the vertical half of ST 2042-1
-//! 15.4.3 `vh_analysis` run in reverse), two columns per clock, with three line buffers and
-//! no frame buffer. It follows [`super::legall_h`] in a 2-D level.
+//! 15.4.3 `vh_analysis` run in reverse), `2P` columns per clock, with three line buffers
+//! per column lane and no frame buffer. It follows [`super::legall_h`] in a 2-D level.
 //!
-//! **Function.** A picture is `cfg_rows` rows of `cfg_pairs` beats; a beat carries two
-//! columns (`a`, `b`: the L and H outputs of the horizontal pass). Per column, with even rows
+//! **Function.** A picture is `cfg_rows` rows of `cfg_pairs` beats; a beat carries `P`
+//! column pairs (`a[k]`, `b[k]`: the L and H outputs of the horizontal pass's lane `k`),
+//! each column lifted on its own: the lanes share the control (one schedule) and have
+//! their own arithmetic ([`super::legall_v_lane`]) and line buffers. Per column, with even rows
 //! `e_m` and odd rows `o_m` (`M = cfg_rows / 2` pairs):
 //! `H_m = o_m − ⌊(e_m + e_{m+1} + 1) / 2⌋` (`e_M = e_{M−1}`),
 //! `L_m = e_m + ⌊(H_{m−1} + H_m + 2) / 4⌋` (`H_{−1} = H_0`) — no bit shift (the horizontal
@@ -56,9 +58,10 @@
 //!
 //! **Build-time parameters:** `W` input bits, `V` datapath and output bits (`V ≥ W`, sized
 //! by the user from the worst case), `N` line-buffer address bits (rows up to `2^N` beats),
-//! `S` the direction (0 analysis, 1 synthesis).
+//! `S` the direction (0 analysis, 1 synthesis), `P` column pairs per beat (1 for 2
+//! samples per clock; `ppc / 2`).
 //! **Run-time registers:** `cfg_pairs`, `cfg_rows`.
-//! **Resources:** six `V × 2^N` line-buffer RAMs (E, O and H for each column lane).
+//! **Resources:** `6P` `V × 2^N` line-buffer RAMs (E, O and H for each column lane).
 
 use super::legall_v_lane::LegallVLane;
 use super::line_ram::LineRam;
@@ -66,17 +69,17 @@ use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usize> {
+pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usize, const P: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Input stream: a beat is offered.
     pub in_valid: Signal<In, Bit>,
     /// Input stream: the block takes the beat at this edge.
     pub in_ready: Signal<Out, Bit>,
-    /// Input stream: column lane a (`W`-bit two's complement).
-    pub in_a: Signal<In, Bits<W>>,
-    /// Input stream: column lane b (`W`-bit two's complement).
-    pub in_b: Signal<In, Bits<W>>,
+    /// Input stream: column pair `k`'s first column (`W`-bit two's complement).
+    pub in_a: [Signal<In, Bits<W>>; P],
+    /// Input stream: column pair `k`'s second column (`W`-bit two's complement).
+    pub in_b: [Signal<In, Bits<W>>; P],
     /// Input stream: first beat of a row.
     pub in_first: Signal<In, Bit>,
     /// Input stream: last beat of a row.
@@ -98,10 +101,12 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes the beat at this edge.
     pub out_ready: Signal<In, Bit>,
-    /// Output stream: lane a (LL in L rows, LH in H rows), `V`-bit two's complement.
-    pub out_a: Signal<Out, Bits<V>>,
-    /// Output stream: lane b (HL in L rows, HH in H rows), `V`-bit two's complement.
-    pub out_b: Signal<Out, Bits<V>>,
+    /// Output stream: pair `k`'s first column (LL in L rows, LH in H rows), `V`-bit two's
+    /// complement.
+    pub out_a: [Signal<Out, Bits<V>>; P],
+    /// Output stream: pair `k`'s second column (HL in L rows, HH in H rows), `V`-bit two's
+    /// complement.
+    pub out_b: [Signal<Out, Bits<V>>; P],
     /// Output stream: first beat of a row.
     pub out_first: Signal<Out, Bit>,
     /// Output stream: last beat of a row.
@@ -116,13 +121,14 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     /// Run-time register: Haar (VC-2 wavelets 3 and 4) instead of LeGall (5,3): the
     /// neighbour rows of both lifting steps are the centre row (same schedule, same latency).
     pub cfg_haar: Signal<In, Bit>,
-    /// LL stream: a coefficient is offered (a copy of lane a of an L-row beat).
+    /// LL stream: a beat of `P` coefficients is offered (a copy of the first columns of an
+    /// L-row beat).
     pub ll_valid: Signal<Out, Bit>,
     /// LL stream: the consumer takes it. Independent of `out_ready`: each stream has its own
     /// two-entry queue, and the pipeline advances while both have room.
     pub ll_ready: Signal<In, Bit>,
-    /// LL stream: the coefficient, `V`-bit two's complement.
-    pub ll_c: Signal<Out, Bits<V>>,
+    /// LL stream: pair `k`'s coefficient, `V`-bit two's complement.
+    pub ll_c: [Signal<Out, Bits<V>>; P],
     /// LL stream: first coefficient of a row.
     pub ll_first: Signal<Out, Bit>,
     /// LL stream: last coefficient of a row.
@@ -133,20 +139,20 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     /// start a picture (a register; [`super::ll_join`] uses it to tell a picture whose start
     /// marker is missing from the tail of a broken one).
     pub pic_idle: Signal<Out, Bit>,
-    lane_a: LegallVLane<W, V, S>,
-    lane_b: LegallVLane<W, V, S>,
+    lane_a: [LegallVLane<W, V, S>; P],
+    lane_b: [LegallVLane<W, V, S>; P],
     syn: Constant<Bit>,
     have_e: DFF<Bit>,
     cur_havee: Signal<Local, Bit>,
     flush2: DFF<Bit>,
     flush3: DFF<Bit>,
     m04: DFF<Bit>,
-    ram_ea: LineRam<V, N>,
-    ram_eb: LineRam<V, N>,
-    ram_oa: LineRam<V, N>,
-    ram_ob: LineRam<V, N>,
-    ram_ha: LineRam<V, N>,
-    ram_hb: LineRam<V, N>,
+    ram_ea: [LineRam<V, N>; P],
+    ram_eb: [LineRam<V, N>; P],
+    ram_oa: [LineRam<V, N>; P],
+    ram_ob: [LineRam<V, N>; P],
+    ram_ha: [LineRam<V, N>; P],
+    ram_hb: [LineRam<V, N>; P],
     one: Constant<Bits<13>>,
     six: Constant<Bits<13>>,
     // framing state: the next beat starts a row; beats left after the next one; rows left
@@ -275,15 +281,15 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     push: Signal<Local, Bit>,
     pop: Signal<Local, Bit>,
     q0v: DFF<Bit>,
-    q0a: DFF<Bits<V>>,
-    q0b: DFF<Bits<V>>,
+    q0a: [DFF<Bits<V>>; P],
+    q0b: [DFF<Bits<V>>; P],
     q0f: DFF<Bit>,
     q0l: DFF<Bit>,
     q0s: DFF<Bit>,
     q0h: DFF<Bit>,
     q1v: DFF<Bit>,
-    q1a: DFF<Bits<V>>,
-    q1b: DFF<Bits<V>>,
+    q1a: [DFF<Bits<V>>; P],
+    q1b: [DFF<Bits<V>>; P],
     q1f: DFF<Bit>,
     q1l: DFF<Bit>,
     q1s: DFF<Bit>,
@@ -293,26 +299,26 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     lpop: Signal<Local, Bit>,
     ll_on: DFF<Bit>,
     l0v: DFF<Bit>,
-    l0c: DFF<Bits<V>>,
+    l0c: [DFF<Bits<V>>; P],
     l0f: DFF<Bit>,
     l0l: DFF<Bit>,
     l0s: DFF<Bit>,
     l1v: DFF<Bit>,
-    l1c: DFF<Bits<V>>,
+    l1c: [DFF<Bits<V>>; P],
     l1f: DFF<Bit>,
     l1l: DFF<Bit>,
     l1s: DFF<Bit>,
 }
 
-impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for LegallV<W, V, N, S> {
+impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: usize> Default for LegallV<W, V, N, S, P> {
     fn default() -> Self {
-        assert!(V >= W && N <= 12 && S < 2);
+        assert!(V >= W && N <= 12 && S < 2 && P >= 1);
         Self {
             clock: Default::default(),
             in_valid: Default::default(),
             in_ready: Default::default(),
-            in_a: Default::default(),
-            in_b: Default::default(),
+            in_a: std::array::from_fn(|_| Default::default()),
+            in_b: std::array::from_fn(|_| Default::default()),
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
@@ -333,14 +339,14 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for
             err_pic: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
-            out_a: Default::default(),
-            out_b: Default::default(),
+            out_a: std::array::from_fn(|_| Default::default()),
+            out_b: std::array::from_fn(|_| Default::default()),
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
             out_vhigh: Default::default(),
-            lane_a: Default::default(),
-            lane_b: Default::default(),
+            lane_a: std::array::from_fn(|_| Default::default()),
+            lane_b: std::array::from_fn(|_| Default::default()),
             pic_idle: Default::default(),
             syn: Constant::new(S == 1),
             have_e: Default::default(),
@@ -348,12 +354,12 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for
             flush2: Default::default(),
             flush3: Default::default(),
             m04: Default::default(),
-            ram_ea: Default::default(),
-            ram_eb: Default::default(),
-            ram_oa: Default::default(),
-            ram_ob: Default::default(),
-            ram_ha: Default::default(),
-            ram_hb: Default::default(),
+            ram_ea: std::array::from_fn(|_| Default::default()),
+            ram_eb: std::array::from_fn(|_| Default::default()),
+            ram_oa: std::array::from_fn(|_| Default::default()),
+            ram_ob: std::array::from_fn(|_| Default::default()),
+            ram_ha: std::array::from_fn(|_| Default::default()),
+            ram_hb: std::array::from_fn(|_| Default::default()),
             one: Constant::new(1u64.to_bits()),
             six: Constant::new(6u64.to_bits()),
             in_pic: Default::default(),
@@ -460,15 +466,15 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for
             push: Default::default(),
             pop: Default::default(),
             q0v: Default::default(),
-            q0a: Default::default(),
-            q0b: Default::default(),
+            q0a: std::array::from_fn(|_| Default::default()),
+            q0b: std::array::from_fn(|_| Default::default()),
             q0f: Default::default(),
             q0l: Default::default(),
             q0s: Default::default(),
             q0h: Default::default(),
             q1v: Default::default(),
-            q1a: Default::default(),
-            q1b: Default::default(),
+            q1a: std::array::from_fn(|_| Default::default()),
+            q1b: std::array::from_fn(|_| Default::default()),
             q1f: Default::default(),
             q1l: Default::default(),
             q1s: Default::default(),
@@ -477,7 +483,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for
             cfg_haar: Default::default(),
             ll_valid: Default::default(),
             ll_ready: Default::default(),
-            ll_c: Default::default(),
+            ll_c: std::array::from_fn(|_| Default::default()),
             ll_first: Default::default(),
             ll_last: Default::default(),
             ll_sop: Default::default(),
@@ -485,12 +491,12 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for
             lpop: Default::default(),
             ll_on: Default::default(),
             l0v: Default::default(),
-            l0c: Default::default(),
+            l0c: std::array::from_fn(|_| Default::default()),
             l0f: Default::default(),
             l0l: Default::default(),
             l0s: Default::default(),
             l1v: Default::default(),
-            l1c: Default::default(),
+            l1c: std::array::from_fn(|_| Default::default()),
             l1f: Default::default(),
             l1l: Default::default(),
             l1s: Default::default(),
@@ -498,16 +504,37 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Default for
     }
 }
 
-impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for LegallV<W, V, N, S> {
+impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: usize> Logic for LegallV<W, V, N, S, P> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, have_e, flush2, flush3, m04, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1, rows_m2, v0, c0, we_e0, we_o0, comp0, emit0, flush0,
-            m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2, last2,
-            sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, tg, tg0, tg1, tg2, tg3, tg4, otg, q0t, q1t, ov, of, oe, os, oh, stall_r, nrdy_r, q0v, q0a, q0b, q0f, q0l, q0s, q0h, q1v, q1a, q1b,
-            q1f, q1l, q1s, q1h, ll_on, l0v, l0c, l0f, l0l, l0s, l1v, l1c, l1f, l1l, l1s
+            self, clock, have_e, flush2, flush3, m04, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1,
+            rows_m2, v0, c0, we_e0, we_o0, comp0, emit0, flush0, m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2,
+            last2, sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, tg, tg0, tg1, tg2, tg3, tg4, otg, q0t, q1t, ov, of, oe, os, oh, stall_r, nrdy_r,
+            q0v, q0f, q0l, q0s, q0h, q1v, q1f, q1l, q1s, q1h, ll_on, l0v, l0f, l0l, l0s, l1v, l1f, l1l, l1s
         );
-        clock!(self, clock, lane_a, lane_b, ram_ea, ram_eb, ram_oa, ram_ob, ram_ha, ram_hb);
+        for k in 0..P {
+            self.lane_a[k].clock.next = self.clock.val();
+            self.lane_b[k].clock.next = self.clock.val();
+            self.ram_ea[k].clock.next = self.clock.val();
+            self.ram_eb[k].clock.next = self.clock.val();
+            self.ram_oa[k].clock.next = self.clock.val();
+            self.ram_ob[k].clock.next = self.clock.val();
+            self.ram_ha[k].clock.next = self.clock.val();
+            self.ram_hb[k].clock.next = self.clock.val();
+            self.q0a[k].clock.next = self.clock.val();
+            self.q0b[k].clock.next = self.clock.val();
+            self.q1a[k].clock.next = self.clock.val();
+            self.q1b[k].clock.next = self.clock.val();
+            self.l0c[k].clock.next = self.clock.val();
+            self.l1c[k].clock.next = self.clock.val();
+            self.q0a[k].d.next = self.q0a[k].q.val();
+            self.q0b[k].d.next = self.q0b[k].q.val();
+            self.q1a[k].d.next = self.q1a[k].q.val();
+            self.q1b[k].d.next = self.q1b[k].q.val();
+            self.l0c[k].d.next = self.l0c[k].q.val();
+            self.l1c[k].d.next = self.l1c[k].q.val();
+        }
         // Every stage advances together while the output queue has a free entry: a register,
         // so that the consumer's ready never reaches the pipeline's enable combinationally.
         self.free.next = !self.stall_r.q.val();
@@ -606,61 +633,165 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         }
         // Line buffers: read at issue (two-clock read: the words come out with the beat in
         // S1), E/O written from S1, H written from S4.
-        self.ram_ea.read_address.next = self.addr.val();
-        self.ram_eb.read_address.next = self.addr.val();
-        self.ram_oa.read_address.next = self.addr.val();
-        self.ram_ob.read_address.next = self.addr.val();
-        self.ram_ha.read_address.next = self.addr.val();
-        self.ram_hb.read_address.next = self.addr.val();
-        self.ram_ea.read_enable.next = self.free.val();
-        self.ram_eb.read_enable.next = self.free.val();
-        self.ram_oa.read_enable.next = self.free.val();
-        self.ram_ob.read_enable.next = self.free.val();
-        self.ram_ha.read_enable.next = self.free.val();
-        self.ram_hb.read_enable.next = self.free.val();
-        self.ram_ea.write_address.next = self.c1.q.val();
-        self.ram_eb.write_address.next = self.c1.q.val();
-        self.ram_oa.write_address.next = self.c1.q.val();
-        self.ram_ob.write_address.next = self.c1.q.val();
-        self.ram_ha.write_address.next = self.c4.q.val();
-        self.ram_hb.write_address.next = self.c4.q.val();
-        self.ram_ea.write_enable.next = self.v1.q.val() & self.we_e1.q.val();
-        self.ram_eb.write_enable.next = self.v1.q.val() & self.we_e1.q.val();
-        self.ram_oa.write_enable.next = self.v1.q.val() & self.we_o1.q.val();
-        self.ram_ob.write_enable.next = self.v1.q.val() & self.we_o1.q.val();
-        self.ram_ha.write_enable.next = self.v4.q.val() & self.comp4.q.val();
-        self.ram_hb.write_enable.next = self.v4.q.val() & self.comp4.q.val();
-        self.ram_ea.write_data.next = self.lane_a.x1.val();
-        self.ram_eb.write_data.next = self.lane_b.x1.val();
-        self.ram_oa.write_data.next = self.lane_a.x1.val();
-        self.ram_ob.write_data.next = self.lane_b.x1.val();
-        self.ram_ha.write_data.next = self.lane_a.h4.val();
-        self.ram_hb.write_data.next = self.lane_b.h4.val();
-        // Datapath lanes.
-        self.lane_a.en.next = self.free.val();
-        self.lane_b.en.next = self.free.val();
-        self.lane_a.x_in.next = self.in_a.val();
-        self.lane_b.x_in.next = self.in_b.val();
-        self.lane_a.ram_e.next = self.ram_ea.read_data.val();
-        self.lane_b.ram_e.next = self.ram_eb.read_data.val();
-        self.lane_a.ram_o.next = self.ram_oa.read_data.val();
-        self.lane_b.ram_o.next = self.ram_ob.read_data.val();
-        self.lane_a.ram_h.next = self.ram_ha.read_data.val();
-        self.lane_b.ram_h.next = self.ram_hb.read_data.val();
-        self.lane_a.haar.next = self.cfg_haar.val();
-        self.lane_b.haar.next = self.cfg_haar.val();
-        self.lane_a.edge1.next = self.flush1.q.val();
-        self.lane_b.edge1.next = self.flush1.q.val();
-        self.lane_a.edge3.next = self.m03.q.val();
-        self.lane_b.edge3.next = self.m03.q.val();
-        if self.syn.val() {
-            self.lane_a.edge1.next = self.m01.q.val();
-            self.lane_b.edge1.next = self.m01.q.val();
-            self.lane_a.edge3.next = self.flush3.q.val();
-            self.lane_b.edge3.next = self.flush3.q.val();
+        for k in 0..P {
+            self.ram_ea[k].read_address.next = self.addr.val();
         }
-        self.lane_a.comp4.next = self.comp4.q.val();
-        self.lane_b.comp4.next = self.comp4.q.val();
+        for k in 0..P {
+            self.ram_eb[k].read_address.next = self.addr.val();
+        }
+        for k in 0..P {
+            self.ram_oa[k].read_address.next = self.addr.val();
+        }
+        for k in 0..P {
+            self.ram_ob[k].read_address.next = self.addr.val();
+        }
+        for k in 0..P {
+            self.ram_ha[k].read_address.next = self.addr.val();
+        }
+        for k in 0..P {
+            self.ram_hb[k].read_address.next = self.addr.val();
+        }
+        for k in 0..P {
+            self.ram_ea[k].read_enable.next = self.free.val();
+        }
+        for k in 0..P {
+            self.ram_eb[k].read_enable.next = self.free.val();
+        }
+        for k in 0..P {
+            self.ram_oa[k].read_enable.next = self.free.val();
+        }
+        for k in 0..P {
+            self.ram_ob[k].read_enable.next = self.free.val();
+        }
+        for k in 0..P {
+            self.ram_ha[k].read_enable.next = self.free.val();
+        }
+        for k in 0..P {
+            self.ram_hb[k].read_enable.next = self.free.val();
+        }
+        for k in 0..P {
+            self.ram_ea[k].write_address.next = self.c1.q.val();
+        }
+        for k in 0..P {
+            self.ram_eb[k].write_address.next = self.c1.q.val();
+        }
+        for k in 0..P {
+            self.ram_oa[k].write_address.next = self.c1.q.val();
+        }
+        for k in 0..P {
+            self.ram_ob[k].write_address.next = self.c1.q.val();
+        }
+        for k in 0..P {
+            self.ram_ha[k].write_address.next = self.c4.q.val();
+        }
+        for k in 0..P {
+            self.ram_hb[k].write_address.next = self.c4.q.val();
+        }
+        for k in 0..P {
+            self.ram_ea[k].write_enable.next = self.v1.q.val() & self.we_e1.q.val();
+        }
+        for k in 0..P {
+            self.ram_eb[k].write_enable.next = self.v1.q.val() & self.we_e1.q.val();
+        }
+        for k in 0..P {
+            self.ram_oa[k].write_enable.next = self.v1.q.val() & self.we_o1.q.val();
+        }
+        for k in 0..P {
+            self.ram_ob[k].write_enable.next = self.v1.q.val() & self.we_o1.q.val();
+        }
+        for k in 0..P {
+            self.ram_ha[k].write_enable.next = self.v4.q.val() & self.comp4.q.val();
+        }
+        for k in 0..P {
+            self.ram_hb[k].write_enable.next = self.v4.q.val() & self.comp4.q.val();
+        }
+        for k in 0..P {
+            self.ram_ea[k].write_data.next = self.lane_a[k].x1.val();
+        }
+        for k in 0..P {
+            self.ram_eb[k].write_data.next = self.lane_b[k].x1.val();
+        }
+        for k in 0..P {
+            self.ram_oa[k].write_data.next = self.lane_a[k].x1.val();
+        }
+        for k in 0..P {
+            self.ram_ob[k].write_data.next = self.lane_b[k].x1.val();
+        }
+        for k in 0..P {
+            self.ram_ha[k].write_data.next = self.lane_a[k].h4.val();
+        }
+        for k in 0..P {
+            self.ram_hb[k].write_data.next = self.lane_b[k].h4.val();
+        }
+        // Datapath lanes.
+        for k in 0..P {
+            self.lane_a[k].en.next = self.free.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].en.next = self.free.val();
+        }
+        for k in 0..P {
+            self.lane_a[k].x_in.next = self.in_a[k].val();
+        }
+        for k in 0..P {
+            self.lane_b[k].x_in.next = self.in_b[k].val();
+        }
+        for k in 0..P {
+            self.lane_a[k].ram_e.next = self.ram_ea[k].read_data.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].ram_e.next = self.ram_eb[k].read_data.val();
+        }
+        for k in 0..P {
+            self.lane_a[k].ram_o.next = self.ram_oa[k].read_data.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].ram_o.next = self.ram_ob[k].read_data.val();
+        }
+        for k in 0..P {
+            self.lane_a[k].ram_h.next = self.ram_ha[k].read_data.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].ram_h.next = self.ram_hb[k].read_data.val();
+        }
+        for k in 0..P {
+            self.lane_a[k].haar.next = self.cfg_haar.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].haar.next = self.cfg_haar.val();
+        }
+        for k in 0..P {
+            self.lane_a[k].edge1.next = self.flush1.q.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].edge1.next = self.flush1.q.val();
+        }
+        for k in 0..P {
+            self.lane_a[k].edge3.next = self.m03.q.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].edge3.next = self.m03.q.val();
+        }
+        if self.syn.val() {
+            for k in 0..P {
+                self.lane_a[k].edge1.next = self.m01.q.val();
+            }
+            for k in 0..P {
+                self.lane_b[k].edge1.next = self.m01.q.val();
+            }
+            for k in 0..P {
+                self.lane_a[k].edge3.next = self.flush3.q.val();
+            }
+            for k in 0..P {
+                self.lane_b[k].edge3.next = self.flush3.q.val();
+            }
+        }
+        for k in 0..P {
+            self.lane_a[k].comp4.next = self.comp4.q.val();
+        }
+        for k in 0..P {
+            self.lane_b[k].comp4.next = self.comp4.q.val();
+        }
         // Framing state.
         self.err.d.next = false;
         if self.take.val() & !self.flushing.q.val() {
@@ -800,8 +931,12 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         self.pop.next = self.q0v.q.val() & self.out_ready.val();
         if self.pop.val() {
             self.q0v.d.next = self.q1v.q.val();
-            self.q0a.d.next = self.q1a.q.val();
-            self.q0b.d.next = self.q1b.q.val();
+            for k in 0..P {
+                self.q0a[k].d.next = self.q1a[k].q.val();
+            }
+            for k in 0..P {
+                self.q0b[k].d.next = self.q1b[k].q.val();
+            }
             self.q0f.d.next = self.q1f.q.val();
             self.q0l.d.next = self.q1l.q.val();
             self.q0s.d.next = self.q1s.q.val();
@@ -812,8 +947,12 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         if self.push.val() {
             if !self.q0v.q.val() | (self.pop.val() & !self.q1v.q.val()) {
                 self.q0v.d.next = true;
-                self.q0a.d.next = self.lane_a.out.val();
-                self.q0b.d.next = self.lane_b.out.val();
+                for k in 0..P {
+                    self.q0a[k].d.next = self.lane_a[k].out.val();
+                }
+                for k in 0..P {
+                    self.q0b[k].d.next = self.lane_b[k].out.val();
+                }
                 self.q0f.d.next = self.of.q.val();
                 self.q0l.d.next = self.oe.q.val();
                 self.q0s.d.next = self.os.q.val();
@@ -821,8 +960,12 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
                 self.q0h.d.next = self.oh.q.val();
             } else {
                 self.q1v.d.next = true;
-                self.q1a.d.next = self.lane_a.out.val();
-                self.q1b.d.next = self.lane_b.out.val();
+                for k in 0..P {
+                    self.q1a[k].d.next = self.lane_a[k].out.val();
+                }
+                for k in 0..P {
+                    self.q1b[k].d.next = self.lane_b[k].out.val();
+                }
                 self.q1f.d.next = self.of.q.val();
                 self.q1l.d.next = self.oe.q.val();
                 self.q1s.d.next = self.os.q.val();
@@ -835,7 +978,9 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         self.lpop.next = self.l0v.q.val() & self.ll_ready.val();
         if self.lpop.val() {
             self.l0v.d.next = self.l1v.q.val();
-            self.l0c.d.next = self.l1c.q.val();
+            for k in 0..P {
+                self.l0c[k].d.next = self.l1c[k].q.val();
+            }
             self.l0f.d.next = self.l1f.q.val();
             self.l0l.d.next = self.l1l.q.val();
             self.l0s.d.next = self.l1s.q.val();
@@ -844,28 +989,38 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize> Logic for L
         if self.lpush.val() {
             if !self.l0v.q.val() | (self.lpop.val() & !self.l1v.q.val()) {
                 self.l0v.d.next = true;
-                self.l0c.d.next = self.lane_a.out.val();
+                for k in 0..P {
+                    self.l0c[k].d.next = self.lane_a[k].out.val();
+                }
                 self.l0f.d.next = self.of.q.val();
                 self.l0l.d.next = self.oe.q.val();
                 self.l0s.d.next = self.os.q.val();
             } else {
                 self.l1v.d.next = true;
-                self.l1c.d.next = self.lane_a.out.val();
+                for k in 0..P {
+                    self.l1c[k].d.next = self.lane_a[k].out.val();
+                }
                 self.l1f.d.next = self.of.q.val();
                 self.l1l.d.next = self.oe.q.val();
                 self.l1s.d.next = self.os.q.val();
             }
         }
         self.ll_valid.next = self.l0v.q.val();
-        self.ll_c.next = self.l0c.q.val();
+        for k in 0..P {
+            self.ll_c[k].next = self.l0c[k].q.val();
+        }
         self.ll_first.next = self.l0f.q.val();
         self.ll_last.next = self.l0l.q.val();
         self.ll_sop.next = self.l0s.q.val();
         self.stall_r.d.next = self.q1v.d.val() | self.l1v.d.val();
         self.nrdy_r.d.next = self.q1v.d.val() | self.l1v.d.val() | self.flushing.d.val() | self.cooling.d.val();
         self.out_valid.next = self.q0v.q.val();
-        self.out_a.next = self.q0a.q.val();
-        self.out_b.next = self.q0b.q.val();
+        for k in 0..P {
+            self.out_a[k].next = self.q0a[k].q.val();
+        }
+        for k in 0..P {
+            self.out_b[k].next = self.q0b[k].q.val();
+        }
         self.out_first.next = self.q0f.q.val();
         self.out_last.next = self.q0l.q.val();
         self.out_sop.next = self.q0s.q.val();

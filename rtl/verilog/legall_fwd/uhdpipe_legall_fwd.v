@@ -89,8 +89,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  v1__clock;
     reg  v1__in_valid;
     wire  v1__in_ready;
-    reg  [15:0] v1__in_a;
-    reg  [15:0] v1__in_b;
+    reg  [15:0] v1__in_a__0;
+    reg  [15:0] v1__in_b__0;
     reg  v1__in_first;
     reg  v1__in_last;
     reg  v1__in_sop;
@@ -101,8 +101,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v1__err_pic;
     wire  v1__out_valid;
     reg  v1__out_ready;
-    wire  [16:0] v1__out_a;
-    wire  [16:0] v1__out_b;
+    wire  [16:0] v1__out_a__0;
+    wire  [16:0] v1__out_b__0;
     wire  v1__out_first;
     wire  v1__out_last;
     wire  v1__out_sop;
@@ -111,7 +111,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  v1__cfg_haar;
     wire  v1__ll_valid;
     reg  v1__ll_ready;
-    wire  [16:0] v1__ll_c;
+    wire  [16:0] v1__ll_c__0;
     wire  v1__ll_first;
     wire  v1__ll_last;
     wire  v1__ll_sop;
@@ -153,8 +153,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  v2__clock;
     reg  v2__in_valid;
     wire  v2__in_ready;
-    reg  [19:0] v2__in_a;
-    reg  [19:0] v2__in_b;
+    reg  [19:0] v2__in_a__0;
+    reg  [19:0] v2__in_b__0;
     reg  v2__in_first;
     reg  v2__in_last;
     reg  v2__in_sop;
@@ -165,8 +165,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v2__err_pic;
     wire  v2__out_valid;
     reg  v2__out_ready;
-    wire  [19:0] v2__out_a;
-    wire  [19:0] v2__out_b;
+    wire  [19:0] v2__out_a__0;
+    wire  [19:0] v2__out_b__0;
     wire  v2__out_first;
     wire  v2__out_last;
     wire  v2__out_sop;
@@ -175,7 +175,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  v2__cfg_haar;
     wire  v2__ll_valid;
     reg  v2__ll_ready;
-    wire  [19:0] v2__ll_c;
+    wire  [19:0] v2__ll_c__0;
     wire  v2__ll_first;
     wire  v2__ll_last;
     wire  v2__ll_sop;
@@ -217,8 +217,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  v3__clock;
     reg  v3__in_valid;
     wire  v3__in_ready;
-    reg  [22:0] v3__in_a;
-    reg  [22:0] v3__in_b;
+    reg  [22:0] v3__in_a__0;
+    reg  [22:0] v3__in_b__0;
     reg  v3__in_first;
     reg  v3__in_last;
     reg  v3__in_sop;
@@ -229,8 +229,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     wire  v3__err_pic;
     wire  v3__out_valid;
     reg  v3__out_ready;
-    wire  [22:0] v3__out_a;
-    wire  [22:0] v3__out_b;
+    wire  [22:0] v3__out_a__0;
+    wire  [22:0] v3__out_b__0;
     wire  v3__out_first;
     wire  v3__out_last;
     wire  v3__out_sop;
@@ -239,7 +239,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
     reg  v3__cfg_haar;
     wire  v3__ll_valid;
     reg  v3__ll_ready;
-    wire  [22:0] v3__ll_c;
+    wire  [22:0] v3__ll_c__0;
     wire  v3__ll_first;
     wire  v3__ll_last;
     wire  v3__ll_sop;
@@ -380,8 +380,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .clock(v1__clock),
         .in_valid(v1__in_valid),
         .in_ready(v1__in_ready),
-        .in_a(v1__in_a),
-        .in_b(v1__in_b),
+        .in_a__0(v1__in_a__0),
+        .in_b__0(v1__in_b__0),
         .in_first(v1__in_first),
         .in_last(v1__in_last),
         .in_sop(v1__in_sop),
@@ -392,8 +392,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .err_pic(v1__err_pic),
         .out_valid(v1__out_valid),
         .out_ready(v1__out_ready),
-        .out_a(v1__out_a),
-        .out_b(v1__out_b),
+        .out_a__0(v1__out_a__0),
+        .out_b__0(v1__out_b__0),
         .out_first(v1__out_first),
         .out_last(v1__out_last),
         .out_sop(v1__out_sop),
@@ -402,7 +402,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .cfg_haar(v1__cfg_haar),
         .ll_valid(v1__ll_valid),
         .ll_ready(v1__ll_ready),
-        .ll_c(v1__ll_c),
+        .ll_c__0(v1__ll_c__0),
         .ll_first(v1__ll_first),
         .ll_last(v1__ll_last),
         .ll_sop(v1__ll_sop),
@@ -450,8 +450,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .clock(v2__clock),
         .in_valid(v2__in_valid),
         .in_ready(v2__in_ready),
-        .in_a(v2__in_a),
-        .in_b(v2__in_b),
+        .in_a__0(v2__in_a__0),
+        .in_b__0(v2__in_b__0),
         .in_first(v2__in_first),
         .in_last(v2__in_last),
         .in_sop(v2__in_sop),
@@ -462,8 +462,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .err_pic(v2__err_pic),
         .out_valid(v2__out_valid),
         .out_ready(v2__out_ready),
-        .out_a(v2__out_a),
-        .out_b(v2__out_b),
+        .out_a__0(v2__out_a__0),
+        .out_b__0(v2__out_b__0),
         .out_first(v2__out_first),
         .out_last(v2__out_last),
         .out_sop(v2__out_sop),
@@ -472,7 +472,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .cfg_haar(v2__cfg_haar),
         .ll_valid(v2__ll_valid),
         .ll_ready(v2__ll_ready),
-        .ll_c(v2__ll_c),
+        .ll_c__0(v2__ll_c__0),
         .ll_first(v2__ll_first),
         .ll_last(v2__ll_last),
         .ll_sop(v2__ll_sop),
@@ -520,8 +520,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .clock(v3__clock),
         .in_valid(v3__in_valid),
         .in_ready(v3__in_ready),
-        .in_a(v3__in_a),
-        .in_b(v3__in_b),
+        .in_a__0(v3__in_a__0),
+        .in_b__0(v3__in_b__0),
         .in_first(v3__in_first),
         .in_last(v3__in_last),
         .in_sop(v3__in_sop),
@@ -532,8 +532,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .err_pic(v3__err_pic),
         .out_valid(v3__out_valid),
         .out_ready(v3__out_ready),
-        .out_a(v3__out_a),
-        .out_b(v3__out_b),
+        .out_a__0(v3__out_a__0),
+        .out_b__0(v3__out_b__0),
         .out_first(v3__out_first),
         .out_last(v3__out_last),
         .out_sop(v3__out_sop),
@@ -542,7 +542,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         .cfg_haar(v3__cfg_haar),
         .ll_valid(v3__ll_valid),
         .ll_ready(v3__ll_ready),
-        .ll_c(v3__ll_c),
+        .ll_c__0(v3__ll_c__0),
         .ll_first(v3__ll_first),
         .ll_last(v3__ll_last),
         .ll_sop(v3__ll_sop),
@@ -790,8 +790,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         h1__cfg_beats = cfg_pairs;
         v1__in_valid = h1__out_valid;
         h1__out_ready = v1__in_ready;
-        v1__in_a = h1__out_low__0;
-        v1__in_b = h1__out_high__0;
+        v1__in_a__0 = h1__out_low__0;
+        v1__in_b__0 = h1__out_high__0;
         v1__in_first = h1__out_first;
         v1__in_last = h1__out_last;
         v1__in_sop = h1__out_sop;
@@ -801,8 +801,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v1__cfg_ll = deep2__q | ho1__q;
         out1_valid = v1__out_valid;
         v1__out_ready = out1_ready;
-        out1_a = v1__out_a;
-        out1_b = v1__out_b;
+        out1_a = v1__out_a__0;
+        out1_b = v1__out_b__0;
         out1_first = v1__out_first;
         out1_last = v1__out_last;
         out1_sop = v1__out_sop;
@@ -812,7 +812,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         if (ho1__q) begin
             v1__ll_ready = hq__free;
         end
-        p1__in_c = v1__ll_c;
+        p1__in_c = v1__ll_c__0;
         p1__in_first = v1__ll_first;
         p1__in_last = v1__ll_last;
         p1__in_sop = v1__ll_sop;
@@ -826,8 +826,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         h2__cfg_beats = pairs2__q;
         v2__in_valid = h2__out_valid;
         h2__out_ready = v2__in_ready;
-        v2__in_a = h2__out_low__0;
-        v2__in_b = h2__out_high__0;
+        v2__in_a__0 = h2__out_low__0;
+        v2__in_b__0 = h2__out_high__0;
         v2__in_first = h2__out_first;
         v2__in_last = h2__out_last;
         v2__in_sop = h2__out_sop;
@@ -837,8 +837,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v2__cfg_ll = deep3__q | ho2__q;
         out2_valid = v2__out_valid;
         v2__out_ready = out2_ready;
-        out2_a = v2__out_a;
-        out2_b = v2__out_b;
+        out2_a = v2__out_a__0;
+        out2_b = v2__out_b__0;
         out2_first = v2__out_first;
         out2_last = v2__out_last;
         out2_sop = v2__out_sop;
@@ -848,7 +848,7 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         if (ho2__q) begin
             v2__ll_ready = hq__free;
         end
-        p2__in_c = v2__ll_c;
+        p2__in_c = v2__ll_c__0;
         p2__in_first = v2__ll_first;
         p2__in_last = v2__ll_last;
         p2__in_sop = v2__ll_sop;
@@ -862,8 +862,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         h3__cfg_beats = pairs3__q;
         v3__in_valid = h3__out_valid;
         h3__out_ready = v3__in_ready;
-        v3__in_a = h3__out_low__0;
-        v3__in_b = h3__out_high__0;
+        v3__in_a__0 = h3__out_low__0;
+        v3__in_b__0 = h3__out_high__0;
         v3__in_first = h3__out_first;
         v3__in_last = h3__out_last;
         v3__in_sop = h3__out_sop;
@@ -872,15 +872,15 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         v3__cfg_rows = rows3__q;
         v3__cfg_ll = ho3__q;
         v3__ll_ready = hq__free;
-        ll_c = v3__ll_c;
+        ll_c = v3__ll_c__0;
         hq__push = v3__ll_valid & ho3__q;
         hs_first = v3__ll_first;
         hs_last = v3__ll_last;
         hs_sop = v3__ll_sop;
         if (ho2__q) begin
-            ll_c = {{3{1'b0}}, v2__ll_c};
-            if (|(v2__ll_c & sign20)) begin
-                ll_c = {{3{1'b0}}, v2__ll_c} | ext20;
+            ll_c = {{3{1'b0}}, v2__ll_c__0};
+            if (|(v2__ll_c__0 & sign20)) begin
+                ll_c = {{3{1'b0}}, v2__ll_c__0} | ext20;
             end
             hq__push = v2__ll_valid;
             hs_first = v2__ll_first;
@@ -888,9 +888,9 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
             hs_sop = v2__ll_sop;
         end
         if (ho1__q) begin
-            ll_c = {{6{1'b0}}, v1__ll_c};
-            if (|(v1__ll_c & sign17)) begin
-                ll_c = {{6{1'b0}}, v1__ll_c} | ext17;
+            ll_c = {{6{1'b0}}, v1__ll_c__0};
+            if (|(v1__ll_c__0 & sign17)) begin
+                ll_c = {{6{1'b0}}, v1__ll_c__0} | ext17;
             end
             hq__push = v1__ll_valid;
             hs_first = v1__ll_first;
@@ -934,8 +934,8 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_las
         outho_sop = hho__out_sop;
         out3_valid = v3__out_valid;
         v3__out_ready = out3_ready;
-        out3_a = v3__out_a;
-        out3_b = v3__out_b;
+        out3_a = v3__out_a__0;
+        out3_b = v3__out_b__0;
         out3_first = v3__out_first;
         out3_last = v3__out_last;
         out3_sop = v3__out_sop;

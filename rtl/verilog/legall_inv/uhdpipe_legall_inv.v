@@ -82,8 +82,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     reg  v1__clock;
     reg  v1__in_valid;
     wire  v1__in_ready;
-    reg  [27:0] v1__in_a;
-    reg  [27:0] v1__in_b;
+    reg  [27:0] v1__in_a__0;
+    reg  [27:0] v1__in_b__0;
     reg  v1__in_first;
     reg  v1__in_last;
     reg  v1__in_sop;
@@ -94,8 +94,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     wire  v1__err_pic;
     wire  v1__out_valid;
     reg  v1__out_ready;
-    wire  [28:0] v1__out_a;
-    wire  [28:0] v1__out_b;
+    wire  [28:0] v1__out_a__0;
+    wire  [28:0] v1__out_b__0;
     wire  v1__out_first;
     wire  v1__out_last;
     wire  v1__out_sop;
@@ -104,7 +104,7 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     reg  v1__cfg_haar;
     wire  v1__ll_valid;
     reg  v1__ll_ready;
-    wire  [28:0] v1__ll_c;
+    wire  [28:0] v1__ll_c__0;
     wire  v1__ll_first;
     wire  v1__ll_last;
     wire  v1__ll_sop;
@@ -178,8 +178,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     reg  v2__clock;
     reg  v2__in_valid;
     wire  v2__in_ready;
-    reg  [25:0] v2__in_a;
-    reg  [25:0] v2__in_b;
+    reg  [25:0] v2__in_a__0;
+    reg  [25:0] v2__in_b__0;
     reg  v2__in_first;
     reg  v2__in_last;
     reg  v2__in_sop;
@@ -190,8 +190,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     wire  v2__err_pic;
     wire  v2__out_valid;
     reg  v2__out_ready;
-    wire  [26:0] v2__out_a;
-    wire  [26:0] v2__out_b;
+    wire  [26:0] v2__out_a__0;
+    wire  [26:0] v2__out_b__0;
     wire  v2__out_first;
     wire  v2__out_last;
     wire  v2__out_sop;
@@ -200,7 +200,7 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     reg  v2__cfg_haar;
     wire  v2__ll_valid;
     reg  v2__ll_ready;
-    wire  [26:0] v2__ll_c;
+    wire  [26:0] v2__ll_c__0;
     wire  v2__ll_first;
     wire  v2__ll_last;
     wire  v2__ll_sop;
@@ -228,8 +228,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     reg  v3__clock;
     reg  v3__in_valid;
     wire  v3__in_ready;
-    reg  [22:0] v3__in_a;
-    reg  [22:0] v3__in_b;
+    reg  [22:0] v3__in_a__0;
+    reg  [22:0] v3__in_b__0;
     reg  v3__in_first;
     reg  v3__in_last;
     reg  v3__in_sop;
@@ -240,8 +240,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     wire  v3__err_pic;
     wire  v3__out_valid;
     reg  v3__out_ready;
-    wire  [24:0] v3__out_a;
-    wire  [24:0] v3__out_b;
+    wire  [24:0] v3__out_a__0;
+    wire  [24:0] v3__out_b__0;
     wire  v3__out_first;
     wire  v3__out_last;
     wire  v3__out_sop;
@@ -250,7 +250,7 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
     reg  v3__cfg_haar;
     wire  v3__ll_valid;
     reg  v3__ll_ready;
-    wire  [24:0] v3__ll_c;
+    wire  [24:0] v3__ll_c__0;
     wire  v3__ll_first;
     wire  v3__ll_last;
     wire  v3__ll_sop;
@@ -356,8 +356,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .clock(v1__clock),
         .in_valid(v1__in_valid),
         .in_ready(v1__in_ready),
-        .in_a(v1__in_a),
-        .in_b(v1__in_b),
+        .in_a__0(v1__in_a__0),
+        .in_b__0(v1__in_b__0),
         .in_first(v1__in_first),
         .in_last(v1__in_last),
         .in_sop(v1__in_sop),
@@ -368,8 +368,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .err_pic(v1__err_pic),
         .out_valid(v1__out_valid),
         .out_ready(v1__out_ready),
-        .out_a(v1__out_a),
-        .out_b(v1__out_b),
+        .out_a__0(v1__out_a__0),
+        .out_b__0(v1__out_b__0),
         .out_first(v1__out_first),
         .out_last(v1__out_last),
         .out_sop(v1__out_sop),
@@ -378,7 +378,7 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .cfg_haar(v1__cfg_haar),
         .ll_valid(v1__ll_valid),
         .ll_ready(v1__ll_ready),
-        .ll_c(v1__ll_c),
+        .ll_c__0(v1__ll_c__0),
         .ll_first(v1__ll_first),
         .ll_last(v1__ll_last),
         .ll_sop(v1__ll_sop),
@@ -464,8 +464,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .clock(v2__clock),
         .in_valid(v2__in_valid),
         .in_ready(v2__in_ready),
-        .in_a(v2__in_a),
-        .in_b(v2__in_b),
+        .in_a__0(v2__in_a__0),
+        .in_b__0(v2__in_b__0),
         .in_first(v2__in_first),
         .in_last(v2__in_last),
         .in_sop(v2__in_sop),
@@ -476,8 +476,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .err_pic(v2__err_pic),
         .out_valid(v2__out_valid),
         .out_ready(v2__out_ready),
-        .out_a(v2__out_a),
-        .out_b(v2__out_b),
+        .out_a__0(v2__out_a__0),
+        .out_b__0(v2__out_b__0),
         .out_first(v2__out_first),
         .out_last(v2__out_last),
         .out_sop(v2__out_sop),
@@ -486,7 +486,7 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .cfg_haar(v2__cfg_haar),
         .ll_valid(v2__ll_valid),
         .ll_ready(v2__ll_ready),
-        .ll_c(v2__ll_c),
+        .ll_c__0(v2__ll_c__0),
         .ll_first(v2__ll_first),
         .ll_last(v2__ll_last),
         .ll_sop(v2__ll_sop),
@@ -518,8 +518,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .clock(v3__clock),
         .in_valid(v3__in_valid),
         .in_ready(v3__in_ready),
-        .in_a(v3__in_a),
-        .in_b(v3__in_b),
+        .in_a__0(v3__in_a__0),
+        .in_b__0(v3__in_b__0),
         .in_first(v3__in_first),
         .in_last(v3__in_last),
         .in_sop(v3__in_sop),
@@ -530,8 +530,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .err_pic(v3__err_pic),
         .out_valid(v3__out_valid),
         .out_ready(v3__out_ready),
-        .out_a(v3__out_a),
-        .out_b(v3__out_b),
+        .out_a__0(v3__out_a__0),
+        .out_b__0(v3__out_b__0),
         .out_first(v3__out_first),
         .out_last(v3__out_last),
         .out_sop(v3__out_sop),
@@ -540,7 +540,7 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         .cfg_haar(v3__cfg_haar),
         .ll_valid(v3__ll_valid),
         .ll_ready(v3__ll_ready),
-        .ll_c(v3__ll_c),
+        .ll_c__0(v3__ll_c__0),
         .ll_first(v3__ll_first),
         .ll_last(v3__ll_last),
         .ll_sop(v3__ll_sop),
@@ -707,11 +707,11 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         v1__ll_ready = 1'b0;
         v2__ll_ready = 1'b0;
         v3__ll_ready = 1'b0;
-        ll_unused = v3__pic_idle | v1__ll_valid | |v1__ll_c | v1__ll_first | v1__ll_last | v1__ll_sop | v1__out_vhigh | v2__ll_valid | |v2__ll_c | v2__ll_first | v2__ll_last | v2__ll_sop | v2__out_vhigh | v3__ll_valid | |v3__ll_c | v3__ll_first | v3__ll_last | v3__ll_sop | v3__out_vhigh | h2__out_last | h3__out_last;
+        ll_unused = v3__pic_idle | v1__ll_valid | |v1__ll_c__0 | v1__ll_first | v1__ll_last | v1__ll_sop | v1__out_vhigh | v2__ll_valid | |v2__ll_c__0 | v2__ll_first | v2__ll_last | v2__ll_sop | v2__out_vhigh | v3__ll_valid | |v3__ll_c__0 | v3__ll_first | v3__ll_last | v3__ll_sop | v3__out_vhigh | h2__out_last | h3__out_last;
         v3__in_valid = in3_valid;
         in3_ready = v3__in_ready;
-        v3__in_a = in3_a;
-        v3__in_b = in3_b;
+        v3__in_a__0 = in3_a;
+        v3__in_b__0 = in3_b;
         v3__in_first = in3_first;
         v3__in_last = in3_last;
         v3__in_sop = in3_sop;
@@ -722,8 +722,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         v3__out_ready = h3__in_ready & ~(v3__out_sop & q3__full);
         q3__push = v3__out_valid & h3__in_ready & ~q3__full & v3__out_sop;
         q3__in_tag = v3__out_tag;
-        h3__in_even__0 = v3__out_a;
-        h3__in_odd__0 = v3__out_b;
+        h3__in_even__0 = v3__out_a__0;
+        h3__in_odd__0 = v3__out_b__0;
         h3__in_first = v3__out_first;
         h3__in_last = v3__out_last;
         h3__in_sop = v3__out_sop;
@@ -749,8 +749,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         j2__ll_sop = h3__out_sop;
         v2__in_valid = j2__out_valid;
         j2__out_ready = v2__in_ready;
-        v2__in_a = j2__out_a;
-        v2__in_b = j2__out_b;
+        v2__in_a__0 = j2__out_a;
+        v2__in_b__0 = j2__out_b;
         v2__in_first = j2__out_first;
         v2__in_last = j2__out_last;
         v2__in_sop = j2__out_sop;
@@ -761,8 +761,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         v2__out_ready = h2__in_ready & ~(v2__out_sop & q2__full);
         q2__push = v2__out_valid & h2__in_ready & ~q2__full & v2__out_sop;
         q2__in_tag = v2__out_tag;
-        h2__in_even__0 = v2__out_a;
-        h2__in_odd__0 = v2__out_b;
+        h2__in_even__0 = v2__out_a__0;
+        h2__in_odd__0 = v2__out_b__0;
         h2__in_first = v2__out_first;
         h2__in_last = v2__out_last;
         h2__in_sop = v2__out_sop;
@@ -788,8 +788,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         j1__ll_sop = h2__out_sop;
         v1__in_valid = j1__out_valid;
         j1__out_ready = v1__in_ready;
-        v1__in_a = j1__out_a;
-        v1__in_b = j1__out_b;
+        v1__in_a__0 = j1__out_a;
+        v1__in_b__0 = j1__out_b;
         v1__in_first = j1__out_first;
         v1__in_last = j1__out_last;
         v1__in_sop = j1__out_sop;
@@ -800,8 +800,8 @@ module uhdpipe_legall_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_la
         v1__out_ready = h1__in_ready & ~(v1__out_sop & q1__full);
         q1__push = v1__out_valid & h1__in_ready & ~q1__full & v1__out_sop;
         q1__in_tag = v1__out_tag;
-        h1__in_even__0 = v1__out_a;
-        h1__in_odd__0 = v1__out_b;
+        h1__in_even__0 = v1__out_a__0;
+        h1__in_odd__0 = v1__out_b__0;
         h1__in_first = v1__out_first;
         h1__in_last = v1__out_last;
         h1__in_sop = v1__out_sop;

@@ -1,0 +1,6 @@
+// C interface to the Verilated uhdpipe_legall_v (LeGall vertical analysis, 1 column pair per beat; sim/src/legall_v.rs drives it).
+#include "Vlegall_v.h"
+#define LV_LANES(X) X(0)
+#include "legall_v_ports.h"
+
+LEGALL_V_SHIM(legall_v, Vlegall_v)
