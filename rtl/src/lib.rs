@@ -34,8 +34,12 @@
 //!   ([`blocks::legall_h_lane`], [`blocks::legall_v_lane`]) under one per-beat control.
 //!   rust-hdl evaluates array indices inside `for k in a..b` at generation, so `x[k + 1]`
 //!   works and `for k in (P - 1)..P` addresses the last lane (`x[P - 1]` outside a loop
-//!   does not); `bit_cast` cannot take an array element inside a loop (the sub-block does
-//!   the sign extension on a plain port); lane outputs no neighbour reads are folded into a
+//!   does not). An index may combine only loop variables and literals (the generator
+//!   evaluates it with the loop variables alone: `x[j + I / 2]` fails with
+//!   `VariableIdentifierNotFound("I")`), so a constant offset becomes a one-value loop
+//!   variable, `for h in (I / 2)..(I / 2 + 1) { … x[j + h] … }` ([`blocks::ll_pack`]).
+//!   `bit_cast` cannot take an array element inside a loop (a lane sub-block, or
+//!   [`blocks::sext`], does the sign extension on a plain port); lane outputs no neighbour reads are folded into a
 //!   `*_unused` local (Verilator's `-Wall` ignores that name). Verilator spells a top-level
 //!   array port `in_even__0` as `in_even___05F0` in C++.
 //! - **Reset**: state that must start known is initialised (rust-hdl's `DFF` emits an

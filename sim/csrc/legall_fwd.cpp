@@ -1,10 +1,9 @@
-// C interface to the Verilated uhdpipe_legall_fwd (sim/src/legall_fwd.rs drives it).
-#include "harness.h"
-#include "fwd_ports.h"
+// C interface to the Verilated uhdpipe_legall_fwd (LeGall and Haar forward 2-D transform, 2 samples per clock; sim/src/legall_fwd.rs drives it).
 #include "Vlegall_fwd.h"
+#define FWD_L1(X) X(0)
+#define FWD_L2(X) X(0)
+#define FWD_L3(X) X(0)
+#define FWD_PORT(name, k) name##___05F##k
+#include "fwd_ports.h"
 
-UHDPIPE_HARNESS(legall_fwd, Vlegall_fwd)
-
-extern "C" void uhdpipe_legall_fwd_eval(UhdpipeHarness<Vlegall_fwd>* s, FwdPorts* p) {
-    fwd_eval(s->top, p);
-}
+FWD_SHIM(legall_fwd, Vlegall_fwd)

@@ -1,10 +1,10 @@
-// C interface to the Verilated uhdpipe_lift_fwd (sim/src/lift_fwd.rs drives it).
-#include "harness.h"
-#include "fwd_ports.h"
+// C interface to the Verilated uhdpipe_lift_fwd (every-wavelet forward 2-D transform, 2
+// samples per clock, plain ports; sim/src/lift_fwd.rs drives it).
 #include "Vlift_fwd.h"
+#define FWD_L1(X) X(0)
+#define FWD_L2(X) X(0)
+#define FWD_L3(X) X(0)
+#define FWD_PORT(name, k) name
+#include "fwd_ports.h"
 
-UHDPIPE_HARNESS(lift_fwd, Vlift_fwd)
-
-extern "C" void uhdpipe_lift_fwd_eval(UhdpipeHarness<Vlift_fwd>* s, FwdPorts* p) {
-    fwd_eval(s->top, p);
-}
+FWD_SHIM(lift_fwd, Vlift_fwd)

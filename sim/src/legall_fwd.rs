@@ -1,16 +1,35 @@
-//! `uhdpipe_legall_fwd` (rtl/src/blocks/legall_fwd.rs: LeGall 5/3 forward 2-D transform,
-//! depth 1–3, two samples per clock; the 8K simulation build, rows up to 8192 samples),
-//! Verilated ([`LegallFwd`]) and in rust-hdl's simulator ([`HdlLegallFwd`]), plus the
-//! testbench driver ([`drive`]) and the assembly of its output streams into subbands
-//! ([`assemble`]) shared by the tests and the cycle benchmark.
+//! `uhdpipe_legall_fwd*` (rtl/src/blocks/legall_fwd.rs: LeGall 5/3 and Haar forward 2-D
+//! transform, depth 1–3; the 8K simulation builds at 2, 4, 8 and 16 samples per clock, rows
+//! up to 8192 samples), Verilated ([`LegallFwd`], [`LegallFwd4`], [`LegallFwd8`],
+//! [`LegallFwd16`]) and in rust-hdl's simulator ([`HdlLegallFwd`], …), plus the testbench
+//! driver ([`drive`]) and the assembly of its output streams into subbands ([`assemble`])
+//! shared by the tests and the cycle benchmark.
 
 use crate::{Chance, Dut};
 
-/// Port values (inputs set by the caller, outputs filled by `eval`). Index `k` of the
-/// per-level arrays is level `k + 1` (level 1 is the finest).
+/// Port values (inputs set by the caller, outputs filled by `eval`): `csrc/fwd_ports.h`'s
+/// `FwdPorts`. Index `k` of the per-level arrays is level `k + 1` (level 1 is the finest);
+/// lane arrays hold up to 8 pairs (level 1 of the 16-samples-per-clock build), lanes past a
+/// build's [`FwdBuild::LANES`] are ignored and read back as zero.
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Ports {
+    /// outK_a[j] (output; [`FwdBuild::OUT_BITS`] bits two's complement).
+    pub out_a: [[u64; 8]; 3],
+    /// outK_b[j] (output).
+    pub out_b: [[u64; 8]; 3],
+    /// outho_low[j] (output; [`FwdBuild::HO_BITS`] bits two's complement).
+    pub outho_low: [u64; 4],
+    /// outho_high[j] (output).
+    pub outho_high: [u64; 4],
+    /// in_even[j] (low 12 bits, two's complement).
+    pub in_even: [u16; 8],
+    /// in_odd[j] (low 12 bits, two's complement).
+    pub in_odd: [u16; 8],
+    /// cfg_pairs (level-1 beats per row).
+    pub cfg_pairs: u16,
+    /// cfg_rows (rows per picture).
+    pub cfg_rows: u16,
     /// in_valid.
     pub in_valid: u8,
     /// in_first.
@@ -21,16 +40,16 @@ pub struct Ports {
     pub in_sop: u8,
     /// outK_ready.
     pub out_ready: [u8; 3],
+    /// outho_ready.
+    pub outho_ready: u8,
     /// cfg_depth (1..=3).
     pub cfg_depth: u8,
-    /// in_even (low 12 bits, two's complement).
-    pub in_even: u16,
-    /// in_odd (low 12 bits, two's complement).
-    pub in_odd: u16,
-    /// cfg_pairs (level-1 pairs per row).
-    pub cfg_pairs: u16,
-    /// cfg_rows (rows per picture).
-    pub cfg_rows: u16,
+    /// cfg_wavelet (the VC-2 wavelet index 1, 3 or 4; `lift_fwd`: 0..=6).
+    pub cfg_wavelet: u8,
+    /// cfg_depth_ho (0 or 1).
+    pub cfg_depth_ho: u8,
+    /// cfg_wavelet_ho (the horizontal passes' VC-2 wavelet index).
+    pub cfg_wavelet_ho: u8,
     /// in_ready (output).
     pub in_ready: u8,
     /// err_line (output).
@@ -47,17 +66,6 @@ pub struct Ports {
     pub out_sop: [u8; 3],
     /// outK_vhigh (output).
     pub out_vhigh: [u8; 3],
-    /// cfg_wavelet (input: the VC-2 wavelet index 1, 3 or 4; placed in what would be the
-    /// C struct's padding).
-    pub cfg_wavelet: u8,
-    /// outK_a (output; [`FwdBuild::OUT_BITS`] bits two's complement).
-    pub out_a: [u64; 3],
-    /// outK_b (output).
-    pub out_b: [u64; 3],
-    /// cfg_depth_ho (0 or 1).
-    pub cfg_depth_ho: u8,
-    /// outho_ready.
-    pub outho_ready: u8,
     /// outho_valid (output).
     pub outho_valid: u8,
     /// outho_first (output).
@@ -66,113 +74,168 @@ pub struct Ports {
     pub outho_last: u8,
     /// outho_sop (output).
     pub outho_sop: u8,
-    /// cfg_wavelet_ho (input: the horizontal passes' VC-2 wavelet index, 1, 3 or 4).
-    pub cfg_wavelet_ho: u8,
-    /// Padding (the C struct's).
-    pub pad2: u8,
-    /// outho_low (output; [`FwdBuild::HO_BITS`] bits two's complement).
-    pub outho_low: u64,
-    /// outho_high (output).
-    pub outho_high: u64,
 }
 
-/// What a forward-transform build is: its output lane widths. Both forward transforms
-/// (`legall_fwd`, `lift_fwd`) share [`Ports`], the driver and the assembly.
+/// What a forward-transform build is: its lanes and output lane widths. Both forward
+/// transforms (`legall_fwd*`, `lift_fwd`) share [`Ports`], the driver and the assembly.
 pub trait FwdBuild: Dut<Ports = Ports> {
+    /// Input samples per clock: 1 (one sample per beat, in `in_even[0]`) or `2 · LANES[0]`.
+    const PPC: usize;
+    /// Pair lanes per beat of levels 1, 2, 3 (the horizontal-only level has level 2's).
+    const LANES: [usize; 3];
     /// Output lane bits of levels 1, 2, 3.
     const OUT_BITS: [u32; 3];
     /// Lane bits of the horizontal-only level.
     const HO_BITS: u32;
 }
 
-/// The widest row the simulation build takes (samples).
+/// `cfg_pairs` for a `width`-sample row at `ppc` samples per clock: level-1 beats (the
+/// one-sample build's transform takes pairs: width / 2).
+pub fn cfg_pairs(width: usize, ppc: usize) -> u16 {
+    (width / ppc.max(2)) as u16
+}
+
+/// The widest row the simulation builds take (samples).
 pub const MAX_WIDTH: usize = 8192;
 
-crate::verilated!(LegallFwd, "legall_fwd", Ports, "One instance of the Verilated transform (the reference).");
+/// Declares a Verilated `legall_fwd` build and its rust-hdl twin: name, design, samples per
+/// clock, lanes, and how the input is set (`pairs`: `in_even[j]`/`in_odd[j]`; `serial`:
+/// `in_sample` from `in_even[0]`).
+macro_rules! legall_fwd_build {
+    (@in pairs, $u:ident, $p:ident) => {
+        for j in 0..$u.in_even.len() {
+            $u.in_even[j].next = (($p.in_even[j] & 0xfff) as u64).to_bits();
+            $u.in_odd[j].next = (($p.in_odd[j] & 0xfff) as u64).to_bits();
+        }
+    };
+    (@in serial, $u:ident, $p:ident) => {
+        $u.in_sample.next = (($p.in_even[0] & 0xfff) as u64).to_bits();
+    };
+    ($v:ident, $hdl:ident, $name:literal, $block:ty, $ppc:literal, $lanes:expr, $input:tt, $doc:literal) => {
+        crate::verilated!($v, $name, Ports, $doc);
+        crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
-crate::hdl_sim!(HdlLegallFwd, uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10>, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
+        impl FwdBuild for $v {
+            const PPC: usize = $ppc;
+            const LANES: [usize; 3] = $lanes;
+            const OUT_BITS: [u32; 3] = [17, 20, 23];
+            const HO_BITS: u32 = 26;
+        }
 
-impl FwdBuild for LegallFwd {
-    const OUT_BITS: [u32; 3] = [17, 20, 23];
-    const HO_BITS: u32 = 26;
+        impl FwdBuild for $hdl {
+            const PPC: usize = $ppc;
+            const LANES: [usize; 3] = $lanes;
+            const OUT_BITS: [u32; 3] = [17, 20, 23];
+            const HO_BITS: u32 = 26;
+        }
+
+        impl Dut for $hdl {
+            type Ports = Ports;
+
+            fn eval(&mut self, p: &mut Ports) {
+                use rust_hdl::prelude::*;
+                let u = &mut self.uut;
+                u.in_valid.next = p.in_valid != 0;
+                u.in_first.next = p.in_first != 0;
+                u.in_last.next = p.in_last != 0;
+                u.in_sop.next = p.in_sop != 0;
+                u.out1_ready.next = p.out_ready[0] != 0;
+                u.out2_ready.next = p.out_ready[1] != 0;
+                u.out3_ready.next = p.out_ready[2] != 0;
+                u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
+                u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
+                u.cfg_depth_ho.next = p.cfg_depth_ho & 1 != 0;
+                u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
+                u.outho_ready.next = p.outho_ready != 0;
+                legall_fwd_build!(@in $input, u, p);
+                u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
+                u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
+                self.settle();
+                let u = &self.uut;
+                p.in_ready = u.in_ready.val() as u8;
+                p.err_line = u.err_line.val() as u8;
+                p.err_pic = u.err_pic.val() as u8;
+                p.out_valid = [u.out1_valid.val() as u8, u.out2_valid.val() as u8, u.out3_valid.val() as u8];
+                p.out_first = [u.out1_first.val() as u8, u.out2_first.val() as u8, u.out3_first.val() as u8];
+                p.out_last = [u.out1_last.val() as u8, u.out2_last.val() as u8, u.out3_last.val() as u8];
+                p.out_sop = [u.out1_sop.val() as u8, u.out2_sop.val() as u8, u.out3_sop.val() as u8];
+                p.out_vhigh = [u.out1_vhigh.val() as u8, u.out2_vhigh.val() as u8, u.out3_vhigh.val() as u8];
+                for j in 0..u.out1_a.len() {
+                    p.out_a[0][j] = u.out1_a[j].val().to_u64();
+                    p.out_b[0][j] = u.out1_b[j].val().to_u64();
+                }
+                for j in 0..u.out2_a.len() {
+                    p.out_a[1][j] = u.out2_a[j].val().to_u64();
+                    p.out_b[1][j] = u.out2_b[j].val().to_u64();
+                    p.outho_low[j] = u.outho_low[j].val().to_u64();
+                    p.outho_high[j] = u.outho_high[j].val().to_u64();
+                }
+                for j in 0..u.out3_a.len() {
+                    p.out_a[2][j] = u.out3_a[j].val().to_u64();
+                    p.out_b[2][j] = u.out3_b[j].val().to_u64();
+                }
+                p.outho_valid = u.outho_valid.val() as u8;
+                p.outho_first = u.outho_first.val() as u8;
+                p.outho_last = u.outho_last.val() as u8;
+                p.outho_sop = u.outho_sop.val() as u8;
+            }
+
+            fn tick(&mut self) {
+                self.edge();
+            }
+        }
+    };
 }
 
-impl FwdBuild for HdlLegallFwd {
-    const OUT_BITS: [u32; 3] = [17, 20, 23];
-    const HO_BITS: u32 = 26;
-}
+legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10>, 1, [1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
+legall_fwd_build!(LegallFwd, HdlLegallFwd, "legall_fwd", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10, 1, 1, 1, 2, 2>, 2, [1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+legall_fwd_build!(LegallFwd4, HdlLegallFwd4, "legall_fwd4", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<11, 11, 10, 2, 1, 1, 2, 2>, 4, [2, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+legall_fwd_build!(LegallFwd8, HdlLegallFwd8, "legall_fwd8", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<10, 10, 10, 4, 2, 1, 4, 2>, 8, [4, 2, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
+legall_fwd_build!(LegallFwd16, HdlLegallFwd16, "legall_fwd16", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<9, 9, 9, 8, 4, 2, 8, 4>, 16, [8, 4, 2], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
-impl Dut for HdlLegallFwd {
-    type Ports = Ports;
-
-    fn eval(&mut self, p: &mut Ports) {
-        use rust_hdl::prelude::*;
-        let u = &mut self.uut;
-        u.in_valid.next = p.in_valid != 0;
-        u.in_first.next = p.in_first != 0;
-        u.in_last.next = p.in_last != 0;
-        u.in_sop.next = p.in_sop != 0;
-        u.out1_ready.next = p.out_ready[0] != 0;
-        u.out2_ready.next = p.out_ready[1] != 0;
-        u.out3_ready.next = p.out_ready[2] != 0;
-        u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
-        u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
-        u.cfg_depth_ho.next = p.cfg_depth_ho & 1 != 0;
-        u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
-        u.outho_ready.next = p.outho_ready != 0;
-        u.in_even.next = ((p.in_even & 0xfff) as u64).to_bits();
-        u.in_odd.next = ((p.in_odd & 0xfff) as u64).to_bits();
-        u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
-        u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
-        self.settle();
-        let u = &self.uut;
-        p.in_ready = u.in_ready.val() as u8;
-        p.err_line = u.err_line.val() as u8;
-        p.err_pic = u.err_pic.val() as u8;
-        p.out_valid = [u.out1_valid.val() as u8, u.out2_valid.val() as u8, u.out3_valid.val() as u8];
-        p.out_first = [u.out1_first.val() as u8, u.out2_first.val() as u8, u.out3_first.val() as u8];
-        p.out_last = [u.out1_last.val() as u8, u.out2_last.val() as u8, u.out3_last.val() as u8];
-        p.out_sop = [u.out1_sop.val() as u8, u.out2_sop.val() as u8, u.out3_sop.val() as u8];
-        p.out_vhigh = [u.out1_vhigh.val() as u8, u.out2_vhigh.val() as u8, u.out3_vhigh.val() as u8];
-        p.out_a = [u.out1_a.val().to_u64(), u.out2_a.val().to_u64(), u.out3_a.val().to_u64()];
-        p.out_b = [u.out1_b.val().to_u64(), u.out2_b.val().to_u64(), u.out3_b.val().to_u64()];
-        p.outho_valid = u.outho_valid.val() as u8;
-        p.outho_first = u.outho_first.val() as u8;
-        p.outho_last = u.outho_last.val() as u8;
-        p.outho_sop = u.outho_sop.val() as u8;
-        p.outho_low = u.outho_low.val().to_u64();
-        p.outho_high = u.outho_high.val().to_u64();
-    }
-
-    fn tick(&mut self) {
-        self.edge();
-    }
-}
-
-/// One input beat: a sample pair and its markers.
+/// One input beat: up to 8 sample pairs (the rest zero) and their markers; a
+/// one-sample-per-clock stream carries its sample in `even[0]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InBeat {
-    /// Even sample (12-bit range).
-    pub even: i64,
-    /// Odd sample.
-    pub odd: i64,
-    /// First pair of a line.
+    /// Pair `j`'s even sample (12-bit range).
+    pub even: [i64; 8],
+    /// Pair `j`'s odd sample.
+    pub odd: [i64; 8],
+    /// First beat of a line.
     pub first: bool,
-    /// Last pair of a line.
+    /// Last beat of a line.
     pub last: bool,
-    /// First pair of a picture.
+    /// First beat of a picture.
     pub sop: bool,
 }
 
-/// The beats of a `width` × `height` picture (row-major samples), as the stream carries it.
-pub fn picture_beats(samples: &[i64], width: usize, height: usize) -> Vec<InBeat> {
+/// The beats of a `width` × `height` picture (row-major samples) as a stream of `ppc`
+/// samples per clock carries it: one sample per beat at `ppc = 1`, else `ppc / 2` pairs
+/// (`width` a multiple of `ppc`).
+pub fn picture_beats(samples: &[i64], width: usize, height: usize, ppc: usize) -> Vec<InBeat> {
     assert_eq!(samples.len(), width * height);
-    let n = width / 2;
+    if ppc == 1 {
+        let one = |i: usize| {
+            let x = i % width;
+            let mut even = [0; 8];
+            even[0] = samples[i];
+            InBeat { even, odd: [0; 8], first: x == 0, last: x == width - 1, sop: i == 0 }
+        };
+        return (0..width * height).map(one).collect();
+    }
+    let lanes = ppc / 2;
+    assert!(lanes <= 8 && width.is_multiple_of(2 * lanes), "{width} samples are not beats of {lanes} pairs");
+    let n = width / (2 * lanes);
     let mut v = Vec::with_capacity(n * height);
     for y in 0..height {
         for i in 0..n {
-            let s = &samples[y * width + 2 * i..];
-            v.push(InBeat { even: s[0], odd: s[1], first: i == 0, last: i == n - 1, sop: y == 0 && i == 0 });
+            let mut b = InBeat { even: [0; 8], odd: [0; 8], first: i == 0, last: i == n - 1, sop: y == 0 && i == 0 };
+            for j in 0..lanes {
+                let s = &samples[y * width + 2 * (i * lanes + j)..];
+                b.even[j] = s[0];
+                b.odd[j] = s[1];
+            }
+            v.push(b);
         }
     }
     v
@@ -181,10 +244,10 @@ pub fn picture_beats(samples: &[i64], width: usize, height: usize) -> Vec<InBeat
 /// One output beat of a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutBeat {
-    /// Lane a (LL in L rows, LH in H rows), sign-extended.
-    pub a: i64,
-    /// Lane b (HL in L rows, HH in H rows), sign-extended.
-    pub b: i64,
+    /// Pair `j`'s lane a (LL in L rows, LH in H rows), sign-extended; zero past the level's lanes.
+    pub a: [i64; 8],
+    /// Pair `j`'s lane b (HL in L rows, HH in H rows), sign-extended.
+    pub b: [i64; 8],
     /// First beat of a row.
     pub first: bool,
     /// Last beat of a row.
@@ -212,12 +275,14 @@ pub struct Outcome {
     pub sop_taken: Vec<u64>,
     /// The clock at which each level's first output beat was taken (0: none).
     pub first_out: [u64; 3],
+    /// The build's pair lanes per beat of levels 1, 2, 3 ([`FwdBuild::LANES`]).
+    pub lanes: [usize; 3],
 }
 
 /// Run-time registers and testbench behaviour for [`drive`].
 #[derive(Debug, Clone, Copy)]
 pub struct Drive {
-    /// cfg_pairs (level-1 pairs per row).
+    /// cfg_pairs (level-1 beats per row: width / (2 · lanes)).
     pub pairs: u16,
     /// cfg_rows.
     pub rows: u16,
@@ -245,7 +310,7 @@ pub struct Drive {
 /// Panics if it runs for more than `100·(beats + 10 000)` clocks (a hang).
 pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
     let mut chance = Chance::new(d.seed);
-    let mut out = Outcome::default();
+    let mut out = Outcome { lanes: D::LANES, ..Outcome::default() };
     let (mut next, mut quiet, mut cycle) = (0usize, 0u64, 0u64);
     let limit = 100 * (input.len() as u64 + 10_000);
     let cfg = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_wavelet: d.wavelet, cfg_depth_ho: d.depth_ho, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
@@ -260,8 +325,8 @@ pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
         if next < input.len() && !chance.hit(d.idle) {
             let b = input[next];
             p.in_valid = 1;
-            p.in_even = b.even as u16;
-            p.in_odd = b.odd as u16;
+            p.in_even = b.even.map(|v| v as u16);
+            p.in_odd = b.odd.map(|v| v as u16);
             p.in_first = b.first as u8;
             p.in_last = b.last as u8;
             p.in_sop = b.sop as u8;
@@ -287,8 +352,8 @@ pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
             if p.out_valid[k] == 1 && p.out_ready[k] == 1 {
                 let sext = |v: u64| ((v as i64) << (64 - bits)) >> (64 - bits);
                 out.levels[k].push(OutBeat {
-                    a: sext(p.out_a[k]),
-                    b: sext(p.out_b[k]),
+                    a: p.out_a[k].map(sext),
+                    b: p.out_b[k].map(sext),
                     first: p.out_first[k] == 1,
                     last: p.out_last[k] == 1,
                     sop: p.out_sop[k] == 1,
@@ -305,7 +370,12 @@ pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
         }
         if p.outho_valid == 1 && p.outho_ready == 1 {
             let sext = |v: u64| ((v as i64) << (64 - D::HO_BITS)) >> (64 - D::HO_BITS);
-            out.ho.push(OutBeat { a: sext(p.outho_low), b: sext(p.outho_high), first: p.outho_first == 1, last: p.outho_last == 1, sop: p.outho_sop == 1, vhigh: false });
+            let (mut a, mut b) = ([0; 8], [0; 8]);
+            for j in 0..4 {
+                a[j] = sext(p.outho_low[j]);
+                b[j] = sext(p.outho_high[j]);
+            }
+            out.ho.push(OutBeat { a, b, first: p.outho_first == 1, last: p.outho_last == 1, sop: p.outho_sop == 1, vhigh: false });
             out.cycles = cycle + 1;
         }
         dut.tick();
@@ -322,12 +392,12 @@ pub type Bands = Vec<Vec<i64>>;
 /// One level's bands of one picture: `[LL, HL, LH, HH]`, row-major.
 pub type LevelBands = [Vec<i64>; 4];
 
-/// Splits level `k`'s (0-based) output beats into pictures (at `sop`) and rows, checks their
-/// shape (rows of `width / 2^(k+1)` beats, L and H rows alternating, `height / 2^(k+1)` of
-/// each) and returns every complete picture's bands. A stream that is not well formed is an
-/// error naming the level and beat.
-pub fn assemble_level(beats: &[OutBeat], k: usize, width: usize, height: usize) -> Result<Vec<LevelBands>, String> {
-    let (w, h) = (width >> (k + 1), height >> (k + 1));
+/// Splits level `k`'s (0-based) output beats of `lanes` pairs into pictures (at `sop`) and
+/// rows, checks their shape (rows of `width / 2^(k+1)` columns, L and H rows alternating,
+/// `height / 2^(k+1)` of each) and returns every complete picture's bands. A stream that is
+/// not well formed is an error naming the level and beat.
+pub fn assemble_level(beats: &[OutBeat], k: usize, width: usize, height: usize, lanes: usize) -> Result<Vec<LevelBands>, String> {
+    let (w, h) = ((width >> (k + 1)) / lanes, height >> (k + 1));
     let mut pics: Vec<LevelBands> = Vec::new();
     let mut cur: Option<(LevelBands, usize, usize)> = None; // bands, rows done, beat in row
     for (i, b) in beats.iter().enumerate() {
@@ -351,8 +421,8 @@ pub fn assemble_level(beats: &[OutBeat], k: usize, width: usize, height: usize) 
             return Err(format!("{}: rows do not alternate L and H", at()));
         }
         let (ia, ib) = if b.vhigh { (2, 3) } else { (0, 1) };
-        bands[ia].push(b.a);
-        bands[ib].push(b.b);
+        bands[ia].extend(&b.a[..lanes]);
+        bands[ib].extend(&b.b[..lanes]);
         *col += 1;
         if *col == w {
             *col = 0;
@@ -368,9 +438,11 @@ pub fn assemble_level(beats: &[OutBeat], k: usize, width: usize, height: usize) 
     Ok(pics)
 }
 
-/// Splits the horizontal-only level's beats into pictures of `rows` rows of `pairs` beats and
-/// returns each picture's (L, H) bands; an error names the beat that breaks the shape.
-pub fn assemble_ho(beats: &[OutBeat], pairs: usize, rows: usize) -> Result<Vec<[Vec<i64>; 2]>, String> {
+/// Splits the horizontal-only level's beats of `lanes` pairs into pictures of `rows` rows of
+/// `pairs` pairs and returns each picture's (L, H) bands; an error names the beat that
+/// breaks the shape.
+pub fn assemble_ho(beats: &[OutBeat], pairs: usize, rows: usize, lanes: usize) -> Result<Vec<[Vec<i64>; 2]>, String> {
+    let pairs = pairs / lanes;
     let mut pics = Vec::new();
     let mut cur: Option<([Vec<i64>; 2], usize, usize)> = None;
     for (i, b) in beats.iter().enumerate() {
@@ -386,8 +458,8 @@ pub fn assemble_ho(beats: &[OutBeat], pairs: usize, rows: usize) -> Result<Vec<[
         if b.first != (*col == 0) || b.last != (*col == pairs - 1) {
             return Err(format!("horizontal-only level beat {i}: first/last markers at column {col} of {pairs}"));
         }
-        bands[0].push(b.a);
-        bands[1].push(b.b);
+        bands[0].extend(&b.a[..lanes]);
+        bands[1].extend(&b.b[..lanes]);
         *col += 1;
         if *col == pairs {
             *col = 0;
@@ -407,11 +479,11 @@ pub fn assemble_ho(beats: &[OutBeat], pairs: usize, rows: usize) -> Result<Vec<[
 /// streams of levels 1..=`depth` ([`assemble_level`]) and, with `depth_ho` 1, the
 /// horizontal-only level ([`assemble_ho`]), whose L is then the DC band.
 pub fn assemble(out: &Outcome, width: usize, height: usize, depth: usize, depth_ho: usize) -> Result<Vec<Bands>, String> {
-    let per_level = (0..depth).map(|k| assemble_level(&out.levels[k], k, width, height)).collect::<Result<Vec<_>, _>>()?;
+    let per_level = (0..depth).map(|k| assemble_level(&out.levels[k], k, width, height, out.lanes[k])).collect::<Result<Vec<_>, _>>()?;
     if per_level.iter().any(|l| l.len() != per_level[0].len()) {
         return Err(format!("levels produced different numbers of pictures: {:?}", per_level.iter().map(Vec::len).collect::<Vec<_>>()));
     }
-    let ho = if depth_ho == 1 { Some(assemble_ho(&out.ho, width >> (depth + 1), height >> depth)?) } else { None };
+    let ho = if depth_ho == 1 { Some(assemble_ho(&out.ho, width >> (depth + 1), height >> depth, out.lanes[1])?) } else { None };
     if ho.as_ref().is_some_and(|h| h.len() != per_level[0].len()) {
         return Err("the horizontal-only level produced another number of pictures".into());
     }

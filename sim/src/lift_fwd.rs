@@ -9,6 +9,8 @@ use crate::legall_fwd::{FwdBuild, Ports};
 crate::verilated!(LiftFwd, "lift_fwd", Ports, "One instance of the Verilated every-wavelet forward transform.");
 
 impl FwdBuild for LiftFwd {
+    const PPC: usize = 2;
+    const LANES: [usize; 3] = [1, 1, 1];
     const OUT_BITS: [u32; 3] = [19, 26, 33];
     const HO_BITS: u32 = 37;
 }

@@ -1,12 +1,16 @@
-//! The Verilated LeGall 5/3 and Haar forward 2-D transform against the model's `dwt`: random
-//! pictures of random sizes, bit depths, wavelets (1, 3, 4) and depths (1–3; both run-time
-//! registers of one build), with or without a horizontal-only level of any of the seven
-//! wavelets (`cfg_wavelet_ho`), under random idle input and per-level output back-pressure,
-//! several pictures back to back; a natural picture; full-scale extremes; protocol errors;
-//! and rust-hdl's simulator on small pictures.
+//! The Verilated LeGall 5/3 and Haar forward 2-D transform at 2, 4, 8 and 16 samples per
+//! clock against the model's `dwt`: random pictures of random sizes, bit depths, wavelets
+//! (1, 3, 4) and depths (1–3; both run-time registers of one build), with or without a
+//! horizontal-only level (`cfg_wavelet_ho` drawn independently), under random idle input and
+//! per-level output back-pressure, several pictures back to back; a natural picture;
+//! full-scale extremes; protocol errors; throughput; and rust-hdl's simulator on small
+//! pictures.
 
 use proptest::prelude::*;
-use uhdpipe_sim::legall_fwd::{assemble, assemble_level, check_run, drive, model_bands, picture_beats, Bands, Drive, FwdBuild, HdlLegallFwd, InBeat, LegallFwd, LevelBands, OutBeat};
+use uhdpipe_sim::legall_fwd::{
+    assemble, assemble_level, cfg_pairs, check_run, drive, model_bands, picture_beats, Bands, Drive, FwdBuild, HdlLegallFwd, HdlLegallFwd1, HdlLegallFwd16, HdlLegallFwd4, InBeat, LegallFwd,
+    LegallFwd1, LegallFwd16, LegallFwd4, LegallFwd8, LevelBands, OutBeat, Outcome,
+};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// The model's bands of a picture (samples already signed).
@@ -16,11 +20,55 @@ fn model(samples: &[i64], width: usize, height: usize, depth: usize, d: &Drive) 
 
 /// Runs `pics` (`width` × `height`) through `dut` back to back at `depth` with the idle,
 /// stall and seed of `d` (its registers are set here) and checks every band of every picture.
-fn check(dut: &mut impl FwdBuild, pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
-    let input: Vec<InBeat> = pics.iter().flat_map(|p| picture_beats(p, width, height)).collect();
-    let d = Drive { pairs: (width / 2) as u16, rows: height as u16, depth: depth as u8, ..d };
+fn check<D: FwdBuild>(dut: &mut D, pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<Outcome, TestCaseError> {
+    let input: Vec<InBeat> = pics.iter().flat_map(|p| picture_beats(p, width, height, D::PPC)).collect();
+    let d = Drive { pairs: cfg_pairs(width, D::PPC), rows: height as u16, depth: depth as u8, ..d };
     let out = drive(dut, &input, d);
-    check_run(&out, pics, width, height, depth, &d).map_err(TestCaseError::fail)
+    check_run(&out, pics, width, height, depth, &d).map_err(TestCaseError::fail)?;
+    Ok(out)
+}
+
+/// The Verilated builds: 1, 2, 4, 8 and 16 samples per clock.
+#[derive(Debug, Clone, Copy)]
+enum Build {
+    Ppc1,
+    Ppc2,
+    Ppc4,
+    Ppc8,
+    Ppc16,
+}
+
+const BUILDS: [Build; 5] = [Build::Ppc1, Build::Ppc2, Build::Ppc4, Build::Ppc8, Build::Ppc16];
+
+impl Build {
+    /// Each level's pair lanes.
+    fn lanes(self) -> [usize; 3] {
+        match self {
+            Build::Ppc1 => LegallFwd1::LANES,
+            Build::Ppc2 => LegallFwd::LANES,
+            Build::Ppc4 => LegallFwd4::LANES,
+            Build::Ppc8 => LegallFwd8::LANES,
+            Build::Ppc16 => LegallFwd16::LANES,
+        }
+    }
+
+    /// The width every picture at `depth` (with `ho` horizontal-only levels) is a multiple
+    /// of: `2^depth`, a whole beat, and with `ho` whole beats of the horizontal-only level.
+    fn unit(self, depth: usize, ho: usize) -> usize {
+        let [p1, p2, _] = self.lanes();
+        (1 << depth).max(2 * p1).max(if ho == 1 { (2 << depth) * p2 } else { 1 })
+    }
+
+    /// [`check`] on a fresh instance of this build.
+    fn check(self, pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<Outcome, TestCaseError> {
+        match self {
+            Build::Ppc1 => check(&mut LegallFwd1::new(), pics, width, height, depth, d),
+            Build::Ppc2 => check(&mut LegallFwd::new(), pics, width, height, depth, d),
+            Build::Ppc4 => check(&mut LegallFwd4::new(), pics, width, height, depth, d),
+            Build::Ppc8 => check(&mut LegallFwd8::new(), pics, width, height, depth, d),
+            Build::Ppc16 => check(&mut LegallFwd16::new(), pics, width, height, depth, d),
+        }
+    }
 }
 
 /// Testbench behaviour and the wavelets (the size registers are filled in by [`check`]).
@@ -38,12 +86,12 @@ fn picture(width: usize, height: usize, bits: u32) -> impl Strategy<Value = Vec<
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
     #[test]
     fn matches_the_model_under_back_pressure(
-        (depth, ho, width, height, bits, pics) in (1usize..=3, 0u8..=1, 1usize..=12, 1usize..=8, 2u32..=12, 1usize..=3).prop_flat_map(|(depth, ho, wu, hu, bits, n)| {
-            let (w, h) = (wu << (depth + ho as usize), hu << depth);
-            (Just(depth), Just(ho), Just(w), Just(h), Just(bits), proptest::collection::vec(picture(w, h, bits), n))
+        (build, depth, ho, width, height, pics) in (proptest::sample::select(BUILDS.to_vec()), 1usize..=3, 0usize..=1, 1usize..=6, 1usize..=8, 2u32..=12, 1usize..=3).prop_flat_map(|(build, depth, ho, wu, hu, bits, n)| {
+            let (w, h) = (wu * build.unit(depth, ho), hu << depth);
+            (Just(build), Just(depth), Just(ho as u8), Just(w), Just(h), proptest::collection::vec(picture(w, h, bits), n))
         }),
         wavelet in proptest::sample::select(WAVELETS.to_vec()),
         wavelet_ho in proptest::sample::select(WAVELETS.to_vec()),
@@ -51,23 +99,31 @@ proptest! {
         stall in 0u32..600,
         seed in any::<u64>(),
     ) {
-        let _ = bits;
-        check(&mut LegallFwd::new(), &pics, width, height, depth, bench(wavelet, ho, wavelet_ho, idle, stall, seed))?;
+        build.check(&pics, width, height, depth, bench(wavelet, ho, wavelet_ho, idle, stall, seed))?;
     }
 }
 
-/// rust-hdl's own simulator agrees on small pictures (it is ~1000× slower than Verilator).
+/// rust-hdl's own simulator agrees with Verilator beat for beat on small pictures (it is
+/// ~1000× slower), at 1, 2, 4 and 16 samples per clock.
 #[test]
 fn rust_hdl_simulator_agrees() {
-    let pic: Vec<i64> = (0..16 * 8).map(|i| noise(i as u64, 1) % 4096 - 2048).collect();
-    for (depth, wavelet, depth_ho, wavelet_ho) in [(1, 1, 0, 1), (2, 1, 0, 1), (2, 3, 0, 3), (1, 4, 1, 4), (2, 1, 1, 3)] {
-        let d = Drive { pairs: 8, rows: 8, depth, wavelet, depth_ho, wavelet_ho, idle: 200, stall: 200, seed: 3, setup: 0 };
-        let verilated = drive(&mut LegallFwd::new(), &picture_beats(&pic, 16, 8), d);
-        let hdl = drive(&mut HdlLegallFwd::new(), &picture_beats(&pic, 16, 8), d);
-        assert_eq!(hdl, verilated, "depth {depth} wavelet {wavelet}: rust-hdl's simulator disagrees with Verilator");
-        let got = assemble(&verilated, 16, 8, depth as usize, depth_ho as usize).unwrap();
-        assert_eq!(got, vec![model(&pic, 16, 8, depth as usize, &d)]);
+    fn agree<V: FwdBuild, H: FwdBuild>(v: impl Fn() -> V, hdl: impl Fn() -> H, w: usize) {
+        let h = 8;
+        let pic: Vec<i64> = (0..w * h).map(|i| noise(i as u64, 1) % 4096 - 2048).collect();
+        let ppc = V::PPC;
+        for (depth, wavelet, depth_ho, wavelet_ho) in [(1, 1, 0, 1), (2, 1, 0, 1), (2, 3, 0, 3), (1, 4, 1, 4), (2, 1, 1, 3)] {
+            let d = Drive { pairs: cfg_pairs(w, ppc), rows: h as u16, depth, wavelet, depth_ho, wavelet_ho, idle: 200, stall: 200, seed: 3, setup: 0 };
+            let verilated = drive(&mut v(), &picture_beats(&pic, w, h, ppc), d);
+            let sim = drive(&mut hdl(), &picture_beats(&pic, w, h, ppc), d);
+            assert_eq!(sim, verilated, "{ppc} samples per clock, depth {depth} wavelet {wavelet}: rust-hdl's simulator disagrees with Verilator");
+            let got = assemble(&verilated, w, h, depth as usize, depth_ho as usize).unwrap();
+            assert_eq!(got, vec![model(&pic, w, h, depth as usize, &d)]);
+        }
     }
+    agree(LegallFwd1::new, HdlLegallFwd1::new, 16);
+    agree(LegallFwd::new, HdlLegallFwd::new, 16);
+    agree(LegallFwd4::new, HdlLegallFwd4::new, 16);
+    agree(LegallFwd16::new, HdlLegallFwd16::new, 32);
 }
 
 /// Full-scale 12-bit patterns (checkerboards, steps, stripes) at depth 3 stay exact: the
@@ -89,32 +145,66 @@ fn extremes_are_exact() {
             pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
         }
     }
-    for wavelet in WAVELETS {
-        check(&mut LegallFwd::new(), &pics, w, h, 3, bench(wavelet, 0, wavelet, 0, 0, 1)).unwrap();
-    }
-    // asymmetric: the horizontal passes' wavelet differs from the vertical ones'
-    for (wavelet, wavelet_ho) in [(1, 3), (3, 4), (4, 1)] {
-        check(&mut LegallFwd::new(), &pics, w, h, 3, bench(wavelet, 1, wavelet_ho, 0, 0, 1)).unwrap();
+    for build in BUILDS {
+        for wavelet in WAVELETS {
+            build.check(&pics, w, h, 3, bench(wavelet, 0, wavelet, 0, 0, 1)).unwrap();
+        }
+        // asymmetric: the horizontal passes' wavelet differs from the vertical ones'
+        for (wavelet, wavelet_ho) in [(1, 3), (3, 4), (4, 1)] {
+            build.check(&pics, w, h, 3, bench(wavelet, 1, wavelet_ho, 0, 0, 1)).unwrap();
+        }
     }
 }
 
 /// A natural picture (the luma of the kingswood corpus image, 8-bit, cropped to 256×128)
-/// through depth 3, checked against the model.
+/// through depth 3 at every width, checked against the model.
 #[test]
 fn natural_picture_is_exact() {
     let pic = natural(256, 128);
-    for wavelet in WAVELETS {
-        check(&mut LegallFwd::new(), std::slice::from_ref(&pic), 256, 128, 3, bench(wavelet, (wavelet == 1) as u8, if wavelet == 1 { 4 } else { wavelet }, 100, 100, 7)).unwrap();
+    for build in BUILDS {
+        for wavelet in WAVELETS {
+            build.check(std::slice::from_ref(&pic), 256, 128, 3, bench(wavelet, (wavelet == 1) as u8, if wavelet == 1 { 4 } else { wavelet }, 100, 100, 7)).unwrap();
+        }
     }
 }
 
-/// Broken pictures raise `err_pic`/`err_line` and the next picture comes out exact.
+/// Every build sustains one beat per clock: with the outputs always ready, a picture in a
+/// back-to-back stream costs `beats · (H + 2)` clocks (level 1's two flush rows), and the
+/// deeper levels (and the horizontal-only level) never slow level 1 down. At one sample
+/// per clock the transform's flush rows (`W` clocks) hold the input back, less the four
+/// samples the gearbox's pair register and queue absorb: `W · (H + 1) − 4` clocks.
+#[test]
+fn sustains_one_beat_per_clock() {
+    let (w, h) = (256, 64);
+    let pic = natural(w, h);
+    for build in BUILDS {
+        let want = match build {
+            Build::Ppc1 => (w * (h + 1) - 4) as u64,
+            _ => (w / (2 * build.lanes()[0]) * (h + 2)) as u64,
+        };
+        for ho in [0, 1] {
+            let one = build.check(std::slice::from_ref(&pic), w, h, 3, bench(1, ho, 1, 0, 0, 1)).unwrap();
+            let two = build.check(&[pic.clone(), pic.clone()], w, h, 3, bench(1, ho, 1, 0, 0, 1)).unwrap();
+            let period = two.cycles - one.cycles;
+            assert_eq!(period, want, "{build:?} with {ho} horizontal-only level: clocks per picture");
+        }
+    }
+}
+
+/// Broken pictures raise `err_pic`/`err_line` and the next picture comes out exact, at 1, 2
+/// and 16 samples per clock.
 #[test]
 fn protocol_errors_resynchronise() {
-    let (w, h, depth) = (32usize, 16usize, 2usize);
+    resynchronises(&mut LegallFwd1::new(), 32);
+    resynchronises(&mut LegallFwd::new(), 32);
+    resynchronises(&mut LegallFwd16::new(), 128);
+}
+
+fn resynchronises<D: FwdBuild>(dut: &mut D, w: usize) {
+    let (h, depth) = (16usize, 2usize);
     let good: Vec<Vec<i64>> = (0..4).map(|k| (0..w * h).map(|i| noise(i as u64, k) % 2048 - 1024).collect()).collect();
-    let beats = |p: &Vec<i64>| picture_beats(p, w, h);
-    let n = w / 2;
+    let beats = |p: &Vec<i64>| picture_beats(p, w, h, D::PPC);
+    let n = w / D::PPC;
     let mut stream: Vec<InBeat> = beats(&good[0]);
     // A picture cut after 5 rows by the next picture's start.
     stream.extend(beats(&good[1]).into_iter().take(5 * n));
@@ -129,7 +219,7 @@ fn protocol_errors_resynchronise() {
     short.drain(3 * n + n - 3..3 * n + n - 1);
     stream.extend(short);
     stream.extend(beats(&good[3]));
-    let out = drive(&mut LegallFwd::new(), &stream, Drive { pairs: n as u16, rows: h as u16, depth: depth as u8, wavelet: 1, depth_ho: 0, wavelet_ho: 1, idle: 50, stall: 50, seed: 5, setup: 0 });
+    let out = drive(dut, &stream, Drive { pairs: cfg_pairs(w, D::PPC), rows: h as u16, depth: depth as u8, wavelet: 1, depth_ho: 0, wavelet_ho: 1, idle: 50, stall: 50, seed: 5, setup: 0 });
     assert!(out.err_pic >= 2, "err_pic pulses: {}", out.err_pic);
     assert!(out.err_line >= 1, "err_line pulses: {}", out.err_line);
     // Every well-formed picture comes out exact at every level, whatever the broken ones
@@ -142,17 +232,12 @@ fn protocol_errors_resynchronise() {
             }
             segments.last_mut().unwrap().push(*b);
         }
-        let complete: Vec<LevelBands> = segments.iter().filter_map(|s| assemble_level(s, k, w, h).ok()).flatten().collect();
+        let complete: Vec<LevelBands> = segments.iter().filter_map(|s| assemble_level(s, k, w, h, D::LANES[k]).ok()).flatten().collect();
         for (i, g) in good.iter().enumerate() {
             let want = model(g, w, h, depth, &bench(1, 0, 1, 0, 0, 0));
             // Level k's HL, LH, HH in the model's order: index 1 + 3·(depth − 1 − k).
             let base = 1 + 3 * (depth - 1 - k);
-            assert!(
-                complete.iter().any(|c| c[1..] == want[base..base + 3]),
-                "level {}: good picture {i} is missing or wrong after a protocol error",
-                k + 1
-            );
+            assert!(complete.iter().any(|c| c[1..] == want[base..base + 3]), "level {}: good picture {i} is missing or wrong after a protocol error", k + 1);
         }
     }
 }
-

@@ -13,7 +13,7 @@ use uhdpipe_sim::pictures::natural;
 /// Runs `pics` (`width` × `height`) through a fresh block back to back at `depth` with the
 /// wavelets, idle, stall and seed of `d` and checks every band of every picture.
 fn check(pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<u64, TestCaseError> {
-    let input: Vec<InBeat> = pics.iter().flat_map(|p| picture_beats(p, width, height)).collect();
+    let input: Vec<InBeat> = pics.iter().flat_map(|p| picture_beats(p, width, height, 2)).collect();
     let d = Drive { pairs: (width / 2) as u16, rows: height as u16, depth: depth as u8, setup: SETUP_CLOCKS, ..d };
     let out = drive(&mut LiftFwd::new(), &input, d);
     check_run(&out, pics, width, height, depth, &d).map_err(TestCaseError::fail)?;

@@ -161,10 +161,10 @@ pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub outho_sop: Signal<Out, Bit>,
     h1: LiftH<12, 16, 31, 0>,
     v1: V1<N1>,
-    p1: LlPack<19>,
+    p1: LlPack<19, 2, 1>,
     h2: LiftH<19, 23, 38, 0>,
     v2: V2<N2>,
-    p2: LlPack<26>,
+    p2: LlPack<26, 2, 1>,
     h3: LiftH<26, 30, 45, 0>,
     v3: V3<N3>,
     // run-time registers of the deeper levels, registered
@@ -178,7 +178,9 @@ pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize> {
     err_l: DFF<Bit>,
     err_p: DFF<Bit>,
     hq: StreamQueue<33, 3>,
-    pho: LlPack<33>,
+    pho: LlPack<33, 2, 1>,
+    // every packer takes one coefficient per beat (cfg_shift 1)
+    shift1: Constant<Bits<2>>,
     hho: LiftH<33, 37, 52, 0>,
     ll_c: Signal<Local, Bits<33>>,
     // The vertical blocks' framing state and picture numbers have no consumer in the forward transform (the
@@ -304,6 +306,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftFwd<N1, 
             single3: Default::default(),
             single_ho: Default::default(),
             one13: Constant::new(1u64.to_bits()),
+            shift1: Constant::new(1u64.to_bits()),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
         }
@@ -384,15 +387,17 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftFwd<N1, N2
         if self.ho1.q.val() {
             self.v1.ll_ready.next = self.hq.free.val();
         }
-        self.p1.in_c.next = self.v1.ll_c.val();
+        self.p1.cfg_shift.next = self.shift1.val();
+        self.p1.in_c[1].next = 0.into();
+        self.p1.in_c[0].next = self.v1.ll_c.val();
         self.p1.in_first.next = self.v1.ll_first.val();
         self.p1.in_last.next = self.v1.ll_last.val();
         self.p1.in_sop.next = self.v1.ll_sop.val();
         // Level 2.
         self.h2.in_valid.next = self.p1.out_valid.val();
         self.p1.out_ready.next = self.h2.in_ready.val();
-        self.h2.in_even.next = self.p1.out_even.val();
-        self.h2.in_odd.next = self.p1.out_odd.val();
+        self.h2.in_even.next = self.p1.out_even[0].val();
+        self.h2.in_odd.next = self.p1.out_odd[0].val();
         self.h2.in_first.next = self.p1.out_first.val();
         self.h2.in_last.next = self.p1.out_last.val();
         self.h2.in_sop.next = self.p1.out_sop.val();
@@ -421,15 +426,17 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftFwd<N1, N2
         if self.ho2.q.val() {
             self.v2.ll_ready.next = self.hq.free.val();
         }
-        self.p2.in_c.next = self.v2.ll_c.val();
+        self.p2.cfg_shift.next = self.shift1.val();
+        self.p2.in_c[1].next = 0.into();
+        self.p2.in_c[0].next = self.v2.ll_c.val();
         self.p2.in_first.next = self.v2.ll_first.val();
         self.p2.in_last.next = self.v2.ll_last.val();
         self.p2.in_sop.next = self.v2.ll_sop.val();
         // Level 3.
         self.h3.in_valid.next = self.p2.out_valid.val();
         self.p2.out_ready.next = self.h3.in_ready.val();
-        self.h3.in_even.next = self.p2.out_even.val();
-        self.h3.in_odd.next = self.p2.out_odd.val();
+        self.h3.in_even.next = self.p2.out_even[0].val();
+        self.h3.in_odd.next = self.p2.out_odd[0].val();
         self.h3.in_first.next = self.p2.out_first.val();
         self.h3.in_last.next = self.p2.out_last.val();
         self.h3.in_sop.next = self.p2.out_sop.val();
@@ -489,14 +496,16 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftFwd<N1, N2
         self.hq.in_side.next = self.hs_side.val();
         self.pho.in_valid.next = self.hq.out_valid.val();
         self.hq.out_ready.next = self.pho.in_ready.val();
-        self.pho.in_c.next = self.hq.out_data.val();
+        self.pho.cfg_shift.next = self.shift1.val();
+        self.pho.in_c[1].next = 0.into();
+        self.pho.in_c[0].next = self.hq.out_data.val();
         self.pho.in_first.next = self.hq.out_side.val().get_bit(0);
         self.pho.in_last.next = self.hq.out_side.val().get_bit(1);
         self.pho.in_sop.next = self.hq.out_side.val().get_bit(2);
         self.hho.in_valid.next = self.pho.out_valid.val();
         self.pho.out_ready.next = self.hho.in_ready.val();
-        self.hho.in_even.next = self.pho.out_even.val();
-        self.hho.in_odd.next = self.pho.out_odd.val();
+        self.hho.in_even.next = self.pho.out_even[0].val();
+        self.hho.in_odd.next = self.pho.out_odd[0].val();
         self.hho.in_first.next = self.pho.out_first.val();
         self.hho.in_last.next = self.pho.out_last.val();
         self.hho.in_sop.next = self.pho.out_sop.val();

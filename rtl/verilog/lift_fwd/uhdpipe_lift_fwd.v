@@ -52,6 +52,7 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     output reg  outho_sop;
 
     // Constant declarations
+    localparam  shift1 = 2'b1;
     localparam  side0 = 3'b0;
     localparam  side_first = 3'b1;
     localparam  side_last = 3'b10;
@@ -119,14 +120,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  p1__clock;
     reg  p1__in_valid;
     wire  p1__in_ready;
-    reg  [18:0] p1__in_c;
+    reg  [18:0] p1__in_c__0;
+    reg  [18:0] p1__in_c__1;
     reg  p1__in_first;
     reg  p1__in_last;
     reg  p1__in_sop;
+    reg  [1:0] p1__cfg_shift;
     wire  p1__out_valid;
     reg  p1__out_ready;
-    wire  [18:0] p1__out_even;
-    wire  [18:0] p1__out_odd;
+    wire  [18:0] p1__out_even__0;
+    wire  [18:0] p1__out_odd__0;
     wire  p1__out_first;
     wire  p1__out_last;
     wire  p1__out_sop;
@@ -184,14 +187,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  p2__clock;
     reg  p2__in_valid;
     wire  p2__in_ready;
-    reg  [25:0] p2__in_c;
+    reg  [25:0] p2__in_c__0;
+    reg  [25:0] p2__in_c__1;
     reg  p2__in_first;
     reg  p2__in_last;
     reg  p2__in_sop;
+    reg  [1:0] p2__cfg_shift;
     wire  p2__out_valid;
     reg  p2__out_ready;
-    wire  [25:0] p2__out_even;
-    wire  [25:0] p2__out_odd;
+    wire  [25:0] p2__out_even__0;
+    wire  [25:0] p2__out_odd__0;
     wire  p2__out_first;
     wire  p2__out_last;
     wire  p2__out_sop;
@@ -285,14 +290,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
     reg  pho__clock;
     reg  pho__in_valid;
     wire  pho__in_ready;
-    reg  [32:0] pho__in_c;
+    reg  [32:0] pho__in_c__0;
+    reg  [32:0] pho__in_c__1;
     reg  pho__in_first;
     reg  pho__in_last;
     reg  pho__in_sop;
+    reg  [1:0] pho__cfg_shift;
     wire  pho__out_valid;
     reg  pho__out_ready;
-    wire  [32:0] pho__out_even;
-    wire  [32:0] pho__out_odd;
+    wire  [32:0] pho__out_even__0;
+    wire  [32:0] pho__out_odd__0;
     wire  pho__out_first;
     wire  pho__out_last;
     wire  pho__out_sop;
@@ -409,14 +416,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .clock(p1__clock),
         .in_valid(p1__in_valid),
         .in_ready(p1__in_ready),
-        .in_c(p1__in_c),
+        .in_c__0(p1__in_c__0),
+        .in_c__1(p1__in_c__1),
         .in_first(p1__in_first),
         .in_last(p1__in_last),
         .in_sop(p1__in_sop),
+        .cfg_shift(p1__cfg_shift),
         .out_valid(p1__out_valid),
         .out_ready(p1__out_ready),
-        .out_even(p1__out_even),
-        .out_odd(p1__out_odd),
+        .out_even__0(p1__out_even__0),
+        .out_odd__0(p1__out_odd__0),
         .out_first(p1__out_first),
         .out_last(p1__out_last),
         .out_sop(p1__out_sop)
@@ -480,14 +489,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .clock(p2__clock),
         .in_valid(p2__in_valid),
         .in_ready(p2__in_ready),
-        .in_c(p2__in_c),
+        .in_c__0(p2__in_c__0),
+        .in_c__1(p2__in_c__1),
         .in_first(p2__in_first),
         .in_last(p2__in_last),
         .in_sop(p2__in_sop),
+        .cfg_shift(p2__cfg_shift),
         .out_valid(p2__out_valid),
         .out_ready(p2__out_ready),
-        .out_even(p2__out_even),
-        .out_odd(p2__out_odd),
+        .out_even__0(p2__out_even__0),
+        .out_odd__0(p2__out_odd__0),
         .out_first(p2__out_first),
         .out_last(p2__out_last),
         .out_sop(p2__out_sop)
@@ -607,14 +618,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         .clock(pho__clock),
         .in_valid(pho__in_valid),
         .in_ready(pho__in_ready),
-        .in_c(pho__in_c),
+        .in_c__0(pho__in_c__0),
+        .in_c__1(pho__in_c__1),
         .in_first(pho__in_first),
         .in_last(pho__in_last),
         .in_sop(pho__in_sop),
+        .cfg_shift(pho__cfg_shift),
         .out_valid(pho__out_valid),
         .out_ready(pho__out_ready),
-        .out_even(pho__out_even),
-        .out_odd(pho__out_odd),
+        .out_even__0(pho__out_even__0),
+        .out_odd__0(pho__out_odd__0),
         .out_first(pho__out_first),
         .out_last(pho__out_last),
         .out_sop(pho__out_sop)
@@ -792,14 +805,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         if (ho1__q) begin
             v1__ll_ready = hq__free;
         end
-        p1__in_c = v1__ll_c;
+        p1__cfg_shift = shift1;
+        p1__in_c__1 = 19'h0;
+        p1__in_c__0 = v1__ll_c;
         p1__in_first = v1__ll_first;
         p1__in_last = v1__ll_last;
         p1__in_sop = v1__ll_sop;
         h2__in_valid = p1__out_valid;
         p1__out_ready = h2__in_ready;
-        h2__in_even = p1__out_even;
-        h2__in_odd = p1__out_odd;
+        h2__in_even = p1__out_even__0;
+        h2__in_odd = p1__out_odd__0;
         h2__in_first = p1__out_first;
         h2__in_last = p1__out_last;
         h2__in_sop = p1__out_sop;
@@ -828,14 +843,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         if (ho2__q) begin
             v2__ll_ready = hq__free;
         end
-        p2__in_c = v2__ll_c;
+        p2__cfg_shift = shift1;
+        p2__in_c__1 = 26'h0;
+        p2__in_c__0 = v2__ll_c;
         p2__in_first = v2__ll_first;
         p2__in_last = v2__ll_last;
         p2__in_sop = v2__ll_sop;
         h3__in_valid = p2__out_valid;
         p2__out_ready = h3__in_ready;
-        h3__in_even = p2__out_even;
-        h3__in_odd = p2__out_odd;
+        h3__in_even = p2__out_even__0;
+        h3__in_odd = p2__out_odd__0;
         h3__in_first = p2__out_first;
         h3__in_last = p2__out_last;
         h3__in_sop = p2__out_sop;
@@ -891,14 +908,16 @@ module uhdpipe_lift_fwd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_last,
         hq__in_side = hs_side;
         pho__in_valid = hq__out_valid;
         hq__out_ready = pho__in_ready;
-        pho__in_c = hq__out_data;
+        pho__cfg_shift = shift1;
+        pho__in_c__1 = 33'h0;
+        pho__in_c__0 = hq__out_data;
         pho__in_first = hq__out_side[0];
         pho__in_last = hq__out_side[1];
         pho__in_sop = hq__out_side[2];
         hho__in_valid = pho__out_valid;
         pho__out_ready = hho__in_ready;
-        hho__in_even = pho__out_even;
-        hho__in_odd = pho__out_odd;
+        hho__in_even = pho__out_even__0;
+        hho__in_odd = pho__out_odd__0;
         hho__in_first = pho__out_first;
         hho__in_last = pho__out_last;
         hho__in_sop = pho__out_sop;

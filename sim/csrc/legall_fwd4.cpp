@@ -1,0 +1,9 @@
+// C interface to the Verilated uhdpipe_legall_fwd4 (4 samples per clock; sim/src/legall_fwd.rs drives it).
+#include "Vlegall_fwd4.h"
+#define FWD_L1(X) X(0) X(1)
+#define FWD_L2(X) X(0)
+#define FWD_L3(X) X(0)
+#define FWD_PORT(name, k) name##___05F##k
+#include "fwd_ports.h"
+
+FWD_SHIM(legall_fwd4, Vlegall_fwd4)
