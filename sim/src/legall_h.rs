@@ -57,66 +57,86 @@ pub struct Ports {
     pub out_high: [u32; MAX_LANES],
 }
 
-crate::verilated!(LegallH, "legall_h", Ports, "The analysis build at 1 pair per beat, Verilated.");
-crate::verilated!(LegallH4, "legall_h4", Ports, "The analysis build at 2 pairs per beat, Verilated.");
-crate::verilated!(LegallH8, "legall_h8", Ports, "The analysis build at 4 pairs per beat, Verilated.");
-crate::verilated!(LegallH16, "legall_h16", Ports, "The analysis build at 8 pairs per beat, Verilated.");
-crate::verilated!(LegallHs, "legall_hs", Ports, "The synthesis build at 1 pair per beat, Verilated.");
-crate::verilated!(LegallHs4, "legall_hs4", Ports, "The synthesis build at 2 pairs per beat, Verilated.");
-crate::verilated!(LegallHs16, "legall_hs16", Ports, "The synthesis build at 8 pairs per beat, Verilated.");
+/// Declares every build from one list: its Verilated model, its rust-hdl twin (with the
+/// [`Dut`] impl), and [`Build::ALL`] / [`Build::verilated`] / [`Build::hdl`].
+macro_rules! legall_h_builds {
+    ($(($v:ident, $hdl:ident, $name:literal, $w:literal, $bits:literal, $s:literal, $p:literal, $doc:literal)),* $(,)?) => {
+        $(
+            crate::verilated!($v, $name, Ports, concat!($doc, ", Verilated."));
+            crate::hdl_sim!($hdl, uhdpipe_rtl::blocks::legall_h::LegallH<$w, $bits, $s, $p>, concat!($doc, " in rust-hdl's own simulator."));
 
-macro_rules! hdl_legall_h {
-    ($ty:ident, $w:literal, $v:literal, $s:literal, $p:literal, $doc:literal) => {
-        crate::hdl_sim!($ty, uhdpipe_rtl::blocks::legall_h::LegallH<$w, $v, $s, $p>, $doc);
+            impl Dut for $hdl {
+                type Ports = Ports;
 
-        impl Dut for $ty {
-            type Ports = Ports;
-
-            fn eval(&mut self, p: &mut Ports) {
-                use rust_hdl::prelude::*;
-                let u = &mut self.uut;
-                u.in_valid.next = p.in_valid != 0;
-                u.in_first.next = p.in_first != 0;
-                u.in_last.next = p.in_last != 0;
-                u.in_sop.next = p.in_sop != 0;
-                u.out_ready.next = p.out_ready != 0;
-                u.cfg_haar.next = p.cfg_haar != 0;
-                u.cfg_noshift.next = p.cfg_noshift != 0;
-                u.cfg_beats.next = ((p.cfg_beats & 0x1fff) as u64).to_bits();
-                u.cfg_single.next = p.cfg_beats & 0x1fff == 1;
-                let mask = (1u64 << $w) - 1;
-                for k in 0..$p {
-                    u.in_even[k].next = (p.in_even[k] as u64 & mask).to_bits();
-                    u.in_odd[k].next = (p.in_odd[k] as u64 & mask).to_bits();
+                fn eval(&mut self, p: &mut Ports) {
+                    use rust_hdl::prelude::*;
+                    let u = &mut self.uut;
+                    u.in_valid.next = p.in_valid != 0;
+                    u.in_first.next = p.in_first != 0;
+                    u.in_last.next = p.in_last != 0;
+                    u.in_sop.next = p.in_sop != 0;
+                    u.out_ready.next = p.out_ready != 0;
+                    u.cfg_haar.next = p.cfg_haar != 0;
+                    u.cfg_noshift.next = p.cfg_noshift != 0;
+                    u.cfg_beats.next = ((p.cfg_beats & 0x1fff) as u64).to_bits();
+                    u.cfg_single.next = p.cfg_beats & 0x1fff == 1;
+                    let mask = (1u64 << $w) - 1;
+                    for k in 0..$p {
+                        u.in_even[k].next = (p.in_even[k] as u64 & mask).to_bits();
+                        u.in_odd[k].next = (p.in_odd[k] as u64 & mask).to_bits();
+                    }
+                    self.settle();
+                    let u = &self.uut;
+                    p.in_ready = u.in_ready.val() as u8;
+                    p.out_valid = u.out_valid.val() as u8;
+                    p.out_first = u.out_first.val() as u8;
+                    p.out_last = u.out_last.val() as u8;
+                    p.out_sop = u.out_sop.val() as u8;
+                    p.err_line = u.err_line.val() as u8;
+                    for k in 0..$p {
+                        p.out_low[k] = u.out_low[k].val().to_u64() as u32;
+                        p.out_high[k] = u.out_high[k].val().to_u64() as u32;
+                    }
                 }
-                self.settle();
-                let u = &self.uut;
-                p.in_ready = u.in_ready.val() as u8;
-                p.out_valid = u.out_valid.val() as u8;
-                p.out_first = u.out_first.val() as u8;
-                p.out_last = u.out_last.val() as u8;
-                p.out_sop = u.out_sop.val() as u8;
-                p.err_line = u.err_line.val() as u8;
-                for k in 0..$p {
-                    p.out_low[k] = u.out_low[k].val().to_u64() as u32;
-                    p.out_high[k] = u.out_high[k].val().to_u64() as u32;
+
+                fn tick(&mut self) {
+                    self.edge();
                 }
             }
+        )*
 
-            fn tick(&mut self) {
-                self.edge();
+        impl Build {
+            /// Every build, analysis first.
+            pub const ALL: [Build; [$($p),*].len()] = [$(Build { synthesis: $s == 1, lanes: $p, in_bits: $w, out_bits: $bits }),*];
+
+            /// A fresh Verilated instance of this build.
+            pub fn verilated(self) -> Box<dyn Dut<Ports = Ports>> {
+                $(if self == (Build { synthesis: $s == 1, lanes: $p, in_bits: $w, out_bits: $bits }) {
+                    return Box::new($v::new());
+                })*
+                panic!("no legall_h build {self:?}")
+            }
+
+            /// A fresh instance of this build in rust-hdl's simulator.
+            pub fn hdl(self) -> Box<dyn Dut<Ports = Ports>> {
+                $(if self == (Build { synthesis: $s == 1, lanes: $p, in_bits: $w, out_bits: $bits }) {
+                    return Box::new($hdl::new());
+                })*
+                panic!("no legall_h build {self:?}")
             }
         }
     };
 }
 
-hdl_legall_h!(HdlLegallH, 12, 16, 0, 1, "The analysis build at 1 pair per beat in rust-hdl's own simulator.");
-hdl_legall_h!(HdlLegallH4, 12, 16, 0, 2, "The analysis build at 2 pairs per beat in rust-hdl's own simulator.");
-hdl_legall_h!(HdlLegallH8, 12, 16, 0, 4, "The analysis build at 4 pairs per beat in rust-hdl's own simulator.");
-hdl_legall_h!(HdlLegallH16, 12, 16, 0, 8, "The analysis build at 8 pairs per beat in rust-hdl's own simulator.");
-hdl_legall_h!(HdlLegallHs, 14, 17, 1, 1, "The synthesis build at 1 pair per beat in rust-hdl's own simulator.");
-hdl_legall_h!(HdlLegallHs4, 14, 17, 1, 2, "The synthesis build at 2 pairs per beat in rust-hdl's own simulator.");
-hdl_legall_h!(HdlLegallHs16, 14, 17, 1, 8, "The synthesis build at 8 pairs per beat in rust-hdl's own simulator.");
+legall_h_builds!(
+    (LegallH, HdlLegallH, "legall_h", 12, 16, 0, 1, "The analysis build at 1 pair per beat"),
+    (LegallH4, HdlLegallH4, "legall_h4", 12, 16, 0, 2, "The analysis build at 2 pairs per beat"),
+    (LegallH8, HdlLegallH8, "legall_h8", 12, 16, 0, 4, "The analysis build at 4 pairs per beat"),
+    (LegallH16, HdlLegallH16, "legall_h16", 12, 16, 0, 8, "The analysis build at 8 pairs per beat"),
+    (LegallHs, HdlLegallHs, "legall_hs", 14, 17, 1, 1, "The synthesis build at 1 pair per beat"),
+    (LegallHs4, HdlLegallHs4, "legall_hs4", 14, 17, 1, 2, "The synthesis build at 2 pairs per beat"),
+    (LegallHs16, HdlLegallHs16, "legall_hs16", 14, 17, 1, 8, "The synthesis build at 8 pairs per beat"),
+);
 
 /// One of the builds: its direction, pairs per beat and lane widths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,9 +152,6 @@ pub struct Build {
 }
 
 impl Build {
-    /// Every build, analysis first.
-    pub const ALL: [Build; 7] = [Build::analysis(1), Build::analysis(2), Build::analysis(4), Build::analysis(8), Build::synthesis(1), Build::synthesis(2), Build::synthesis(8)];
-
     /// The analysis build with `lanes` pairs per beat (1, 2, 4, 8).
     pub const fn analysis(lanes: usize) -> Build {
         Build { synthesis: false, lanes, in_bits: 12, out_bits: 16 }
@@ -143,34 +160,6 @@ impl Build {
     /// The synthesis build with `lanes` pairs per beat (1, 2, 8).
     pub const fn synthesis(lanes: usize) -> Build {
         Build { synthesis: true, lanes, in_bits: 14, out_bits: 17 }
-    }
-
-    /// A fresh Verilated instance of this build.
-    pub fn verilated(self) -> Box<dyn Dut<Ports = Ports>> {
-        match (self.synthesis, self.lanes) {
-            (false, 1) => Box::new(LegallH::new()),
-            (false, 2) => Box::new(LegallH4::new()),
-            (false, 4) => Box::new(LegallH8::new()),
-            (false, 8) => Box::new(LegallH16::new()),
-            (true, 1) => Box::new(LegallHs::new()),
-            (true, 2) => Box::new(LegallHs4::new()),
-            (true, 8) => Box::new(LegallHs16::new()),
-            _ => panic!("no legall_h build {self:?}"),
-        }
-    }
-
-    /// A fresh instance of this build in rust-hdl's simulator.
-    pub fn hdl(self) -> Box<dyn Dut<Ports = Ports>> {
-        match (self.synthesis, self.lanes) {
-            (false, 1) => Box::new(HdlLegallH::new()),
-            (false, 2) => Box::new(HdlLegallH4::new()),
-            (false, 4) => Box::new(HdlLegallH8::new()),
-            (false, 8) => Box::new(HdlLegallH16::new()),
-            (true, 1) => Box::new(HdlLegallHs::new()),
-            (true, 2) => Box::new(HdlLegallHs4::new()),
-            (true, 8) => Box::new(HdlLegallHs16::new()),
-            _ => panic!("no legall_h build {self:?}"),
-        }
     }
 
     /// An output lane's value as a signed number.

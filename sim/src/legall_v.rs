@@ -77,69 +77,92 @@ pub struct Ports {
     pub ll_c: [u32; MAX_LANES],
 }
 
-crate::verilated!(LegallV, "legall_v", Ports, "The analysis build at 1 column pair per beat, Verilated.");
-crate::verilated!(LegallV16, "legall_v16", Ports, "The analysis build at 8 column pairs per beat, Verilated.");
-crate::verilated!(LegallVs, "legall_vs", Ports, "The synthesis build at 1 column pair per beat, Verilated.");
-crate::verilated!(LegallVs16, "legall_vs16", Ports, "The synthesis build at 8 column pairs per beat, Verilated.");
+/// Declares every build from one list: its Verilated model, its rust-hdl twin (with the
+/// [`Dut`] impl), and [`Build::ALL`] / [`Build::verilated`] / [`Build::hdl`].
+macro_rules! legall_v_builds {
+    ($(($v:ident, $hdl:ident, $name:literal, $s:literal, $p:literal, $doc:literal)),* $(,)?) => {
+        $(
+            crate::verilated!($v, $name, Ports, concat!($doc, ", Verilated."));
+            crate::hdl_sim!($hdl, uhdpipe_rtl::blocks::legall_v::LegallV<14, 17, 5, $s, $p>, concat!($doc, " in rust-hdl's own simulator."));
 
-macro_rules! hdl_legall_v {
-    ($ty:ident, $s:literal, $p:literal, $doc:literal) => {
-        crate::hdl_sim!($ty, uhdpipe_rtl::blocks::legall_v::LegallV<14, 17, 5, $s, $p>, $doc);
+            impl Dut for $hdl {
+                type Ports = Ports;
 
-        impl Dut for $ty {
-            type Ports = Ports;
-
-            fn eval(&mut self, p: &mut Ports) {
-                use rust_hdl::prelude::*;
-                let u = &mut self.uut;
-                u.in_valid.next = p.in_valid != 0;
-                u.in_first.next = p.in_first != 0;
-                u.in_last.next = p.in_last != 0;
-                u.in_sop.next = p.in_sop != 0;
-                u.in_tag.next = ((p.in_tag & 15) as u64).to_bits();
-                u.out_ready.next = p.out_ready != 0;
-                u.ll_ready.next = p.ll_ready != 0;
-                u.cfg_ll.next = p.cfg_ll != 0;
-                u.cfg_haar.next = p.cfg_haar != 0;
-                u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
-                u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
-                for k in 0..$p {
-                    u.in_a[k].next = ((p.in_a[k] & 0x3fff) as u64).to_bits();
-                    u.in_b[k].next = ((p.in_b[k] & 0x3fff) as u64).to_bits();
+                fn eval(&mut self, p: &mut Ports) {
+                    use rust_hdl::prelude::*;
+                    let u = &mut self.uut;
+                    u.in_valid.next = p.in_valid != 0;
+                    u.in_first.next = p.in_first != 0;
+                    u.in_last.next = p.in_last != 0;
+                    u.in_sop.next = p.in_sop != 0;
+                    u.in_tag.next = ((p.in_tag & 15) as u64).to_bits();
+                    u.out_ready.next = p.out_ready != 0;
+                    u.ll_ready.next = p.ll_ready != 0;
+                    u.cfg_ll.next = p.cfg_ll != 0;
+                    u.cfg_haar.next = p.cfg_haar != 0;
+                    u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
+                    u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
+                    for k in 0..$p {
+                        u.in_a[k].next = ((p.in_a[k] & 0x3fff) as u64).to_bits();
+                        u.in_b[k].next = ((p.in_b[k] & 0x3fff) as u64).to_bits();
+                    }
+                    self.settle();
+                    let u = &self.uut;
+                    p.in_ready = u.in_ready.val() as u8;
+                    p.out_valid = u.out_valid.val() as u8;
+                    p.out_first = u.out_first.val() as u8;
+                    p.out_last = u.out_last.val() as u8;
+                    p.out_sop = u.out_sop.val() as u8;
+                    p.out_vhigh = u.out_vhigh.val() as u8;
+                    p.out_tag = u.out_tag.val().to_u64() as u8;
+                    p.err_pic = u.err_pic.val() as u8;
+                    p.ll_valid = u.ll_valid.val() as u8;
+                    p.ll_first = u.ll_first.val() as u8;
+                    p.ll_last = u.ll_last.val() as u8;
+                    p.ll_sop = u.ll_sop.val() as u8;
+                    p.pic_idle = u.pic_idle.val() as u8;
+                    for k in 0..$p {
+                        p.out_a[k] = u.out_a[k].val().to_u64() as u32;
+                        p.out_b[k] = u.out_b[k].val().to_u64() as u32;
+                        p.ll_c[k] = u.ll_c[k].val().to_u64() as u32;
+                    }
                 }
-                self.settle();
-                let u = &self.uut;
-                p.in_ready = u.in_ready.val() as u8;
-                p.out_valid = u.out_valid.val() as u8;
-                p.out_first = u.out_first.val() as u8;
-                p.out_last = u.out_last.val() as u8;
-                p.out_sop = u.out_sop.val() as u8;
-                p.out_vhigh = u.out_vhigh.val() as u8;
-                p.out_tag = u.out_tag.val().to_u64() as u8;
-                p.err_pic = u.err_pic.val() as u8;
-                p.ll_valid = u.ll_valid.val() as u8;
-                p.ll_first = u.ll_first.val() as u8;
-                p.ll_last = u.ll_last.val() as u8;
-                p.ll_sop = u.ll_sop.val() as u8;
-                p.pic_idle = u.pic_idle.val() as u8;
-                for k in 0..$p {
-                    p.out_a[k] = u.out_a[k].val().to_u64() as u32;
-                    p.out_b[k] = u.out_b[k].val().to_u64() as u32;
-                    p.ll_c[k] = u.ll_c[k].val().to_u64() as u32;
+
+                fn tick(&mut self) {
+                    self.edge();
                 }
             }
+        )*
 
-            fn tick(&mut self) {
-                self.edge();
+        impl Build {
+            /// Every build.
+            pub const ALL: [Build; [$($p),*].len()] = [$(Build { synthesis: $s == 1, lanes: $p }),*];
+
+            /// A fresh Verilated instance.
+            pub fn verilated(self) -> Box<dyn Dut<Ports = Ports>> {
+                $(if self == (Build { synthesis: $s == 1, lanes: $p }) {
+                    return Box::new($v::new());
+                })*
+                panic!("no legall_v build {self:?}")
+            }
+
+            /// A fresh instance in rust-hdl's simulator.
+            pub fn hdl(self) -> Box<dyn Dut<Ports = Ports>> {
+                $(if self == (Build { synthesis: $s == 1, lanes: $p }) {
+                    return Box::new($hdl::new());
+                })*
+                panic!("no legall_v build {self:?}")
             }
         }
     };
 }
 
-hdl_legall_v!(HdlLegallV, 0, 1, "The analysis build at 1 column pair per beat in rust-hdl's own simulator.");
-hdl_legall_v!(HdlLegallV16, 0, 8, "The analysis build at 8 column pairs per beat in rust-hdl's own simulator.");
-hdl_legall_v!(HdlLegallVs, 1, 1, "The synthesis build at 1 column pair per beat in rust-hdl's own simulator.");
-hdl_legall_v!(HdlLegallVs16, 1, 8, "The synthesis build at 8 column pairs per beat in rust-hdl's own simulator.");
+legall_v_builds!(
+    (LegallV, HdlLegallV, "legall_v", 0, 1, "The analysis build at 1 column pair per beat"),
+    (LegallV16, HdlLegallV16, "legall_v16", 0, 8, "The analysis build at 8 column pairs per beat"),
+    (LegallVs, HdlLegallVs, "legall_vs", 1, 1, "The synthesis build at 1 column pair per beat"),
+    (LegallVs16, HdlLegallVs16, "legall_vs16", 1, 8, "The synthesis build at 8 column pairs per beat"),
+);
 
 /// One of the builds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,30 +180,6 @@ impl Build {
     pub const OUT_BITS: u32 = 17;
     /// Rows up to this many beats.
     pub const MAX_BEATS: usize = 32;
-    /// Every build.
-    pub const ALL: [Build; 4] = [Build { synthesis: false, lanes: 1 }, Build { synthesis: false, lanes: 8 }, Build { synthesis: true, lanes: 1 }, Build { synthesis: true, lanes: 8 }];
-
-    /// A fresh Verilated instance.
-    pub fn verilated(self) -> Box<dyn Dut<Ports = Ports>> {
-        match (self.synthesis, self.lanes) {
-            (false, 1) => Box::new(LegallV::new()),
-            (false, 8) => Box::new(LegallV16::new()),
-            (true, 1) => Box::new(LegallVs::new()),
-            (true, 8) => Box::new(LegallVs16::new()),
-            _ => panic!("no legall_v build {self:?}"),
-        }
-    }
-
-    /// A fresh instance in rust-hdl's simulator.
-    pub fn hdl(self) -> Box<dyn Dut<Ports = Ports>> {
-        match (self.synthesis, self.lanes) {
-            (false, 1) => Box::new(HdlLegallV::new()),
-            (false, 8) => Box::new(HdlLegallV16::new()),
-            (true, 1) => Box::new(HdlLegallVs::new()),
-            (true, 8) => Box::new(HdlLegallVs16::new()),
-            _ => panic!("no legall_v build {self:?}"),
-        }
-    }
 
     /// An output lane's value as a signed number.
     pub fn sext(v: u32) -> i64 {

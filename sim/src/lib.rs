@@ -66,7 +66,7 @@ impl Chance {
 /// `Type` (owning the model), its `extern "C"` shim functions `uhdpipe_<c_name>_*`, `new`,
 /// `trace_to`, `Drop` and [`Dut`].
 macro_rules! verilated {
-    ($ty:ident, $name:literal, $ports:ty, $doc:literal) => {
+    ($ty:ident, $name:literal, $ports:ty, $doc:expr) => {
         #[doc = $doc]
         pub struct $ty {
             inner: std::ptr::NonNull<std::ffi::c_void>,
@@ -156,10 +156,10 @@ pub(crate) use verilated;
 /// `Default`, and the `settle` / `edge` steps a [`Dut`] implementation uses (`eval` is the
 /// block's own: it maps the ports).
 macro_rules! hdl_sim {
-    ($ty:ident, $block:ty, $doc:literal) => {
+    ($ty:ident, $block:ty, $doc:expr) => {
         $crate::hdl_sim!($ty, $block, <$block>::default(), $doc);
     };
-    ($ty:ident, $block:ty, $ctor:expr, $doc:literal) => {
+    ($ty:ident, $block:ty, $ctor:expr, $doc:expr) => {
         #[doc = $doc]
         pub struct $ty {
             uut: Box<$block>,
