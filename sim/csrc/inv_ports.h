@@ -1,36 +1,52 @@
-// Ports shared by the Verilated inverse 2-D transforms (legall_inv: LeGall and Haar;
-// lift_inv: every wavelet, with a horizontal-only level), which have the same ports with
-// other lane widths (sim/src/legall_inv.rs `Ports`). Stream index 3 is the horizontal-only
-// level's (a = L, b = H); a build without one ignores it.
+// Ports shared by the Verilated inverse 2-D transforms (legall_inv*: LeGall and Haar at 2,
+// 4, 8, 16 samples per clock; lift_inv: every wavelet, with a horizontal-only level), which
+// have the same ports with other lane counts and widths (sim/src/legall_inv.rs `Ports`).
+// Stream index 3 is the horizontal-only level's (a = L, b = H); a build without one ignores
+// it. A shim defines INV_L1(X), INV_L2(X), INV_L3(X) as X(0) … X(Pk - 1) for each level's
+// pair lanes and INV_PORT(name, k) as the C++ name of lane k of an array port
+// (`name___05F##k`) or plain `name` (lift_inv), then includes this header.
 #pragma once
 #include <cstdint>
+#include "harness.h"
 
 struct InvPorts {
-    uint8_t in_valid[4], in_first[4], in_last[4], in_sop[4];
-    uint8_t out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho, cfg_depth_ho;  // inputs
-    uint8_t in_ready[4], out_valid, out_first, out_last, out_sop, err_line, err_pic, err_wavelet;
+    uint64_t in_a[4][8], in_b[4][8];  // inputs: stream k's lanes
+    uint64_t out_even[8], out_odd[8];  // outputs: the picture's lanes
     uint16_t cfg_pairs, cfg_rows;
-    uint8_t in_tag[4], out_tag;  // picture numbers
-    uint8_t pad[1];
-    uint64_t in_a[4], in_b[4];
-    uint64_t out_even, out_odd;
+    uint8_t in_valid[4], in_first[4], in_last[4], in_sop[4], in_tag[4];
+    uint8_t out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho, cfg_depth_ho;  // inputs
+    uint8_t in_ready[4], out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet;
 };
+
+#define INV_SET1(k)                                           \
+    t->INV_PORT(in1_a, k) = p->in_a[0][k] & m1; \
+    t->INV_PORT(in1_b, k) = p->in_b[0][k] & m1;
+#define INV_SET2(k)                                           \
+    t->INV_PORT(in2_a, k) = p->in_a[1][k] & m2; \
+    t->INV_PORT(in2_b, k) = p->in_b[1][k] & m2;
+#define INV_SET3(k)                                           \
+    t->INV_PORT(in3_a, k) = p->in_a[2][k] & m3; \
+    t->INV_PORT(in3_b, k) = p->in_b[2][k] & m3;
+#define INV_GET(k)                                        \
+    p->out_even[k] = t->INV_PORT(out_even, k); \
+    p->out_odd[k] = t->INV_PORT(out_odd, k);
 
 // The inputs of the 2-D levels (lane masks m1..m3) and the common registers.
 template <class T>
 void inv_set(T* t, const InvPorts* p, uint64_t m1, uint64_t m2, uint64_t m3) {
-#define LEVEL_IN(i, n, mask)              \
-    t->in##n##_valid = p->in_valid[i];    \
-    t->in##n##_first = p->in_first[i];    \
-    t->in##n##_last = p->in_last[i];      \
-    t->in##n##_sop = p->in_sop[i];        \
-    t->in##n##_a = p->in_a[i] & (mask);   \
-    t->in##n##_b = p->in_b[i] & (mask);   \
+#define LEVEL_IN(i, n)                 \
+    t->in##n##_valid = p->in_valid[i]; \
+    t->in##n##_first = p->in_first[i]; \
+    t->in##n##_last = p->in_last[i];   \
+    t->in##n##_sop = p->in_sop[i];     \
     t->in##n##_tag = p->in_tag[i] & 15;
-    LEVEL_IN(0, 1, m1)
-    LEVEL_IN(1, 2, m2)
-    LEVEL_IN(2, 3, m3)
+    LEVEL_IN(0, 1)
+    LEVEL_IN(1, 2)
+    LEVEL_IN(2, 3)
 #undef LEVEL_IN
+    INV_L1(INV_SET1)
+    INV_L2(INV_SET2)
+    INV_L3(INV_SET3)
     t->out_ready = p->out_ready;
     t->cfg_depth = p->cfg_depth & 3;
     t->cfg_wavelet = p->cfg_wavelet & 7;
@@ -54,6 +70,14 @@ void inv_get(T* t, InvPorts* p) {
     p->err_pic = t->err_pic;
     p->err_wavelet = 0;
     p->out_tag = t->out_tag;
-    p->out_even = t->out_even;
-    p->out_odd = t->out_odd;
+    INV_L1(INV_GET)
 }
+
+// A legall_inv build's eval.
+#define LEGALL_INV_SHIM(name, V)                                                \
+    UHDPIPE_HARNESS(name, V)                                                    \
+    extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
+        inv_set(s->top, p, 0x1ffffu, 0xfffffu, 0x7fffffu);                      \
+        s->top->eval();                                                         \
+        inv_get(s->top, p);                                                     \
+    }

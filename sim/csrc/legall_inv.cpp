@@ -1,13 +1,9 @@
-// C interface to the Verilated uhdpipe_legall_inv (sim/src/legall_inv.rs drives it).
-#include "harness.h"
-#include "inv_ports.h"
+// C interface to the Verilated uhdpipe_legall_inv (LeGall and Haar inverse 2-D transform, 2 samples per clock; sim/src/legall_inv.rs drives it).
 #include "Vlegall_inv.h"
+#define INV_L1(X) X(0)
+#define INV_L2(X) X(0)
+#define INV_L3(X) X(0)
+#define INV_PORT(name, k) name##___05F##k
+#include "inv_ports.h"
 
-UHDPIPE_HARNESS(legall_inv, Vlegall_inv)
-
-// Applies the inputs, settles, and reports the outputs as they are before the next edge.
-extern "C" void uhdpipe_legall_inv_eval(UhdpipeHarness<Vlegall_inv>* s, InvPorts* p) {
-    inv_set(s->top, p, 0x1ffffu, 0xfffffu, 0x7fffffu);
-    s->top->eval();
-    inv_get(s->top, p);
-}
+LEGALL_INV_SHIM(legall_inv, Vlegall_inv)

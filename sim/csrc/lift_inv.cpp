@@ -1,7 +1,10 @@
 // C interface to the Verilated uhdpipe_lift_inv (sim/src/lift_inv.rs drives it).
-#include "harness.h"
-#include "inv_ports.h"
 #include "Vlift_inv.h"
+#define INV_L1(X) X(0)
+#define INV_L2(X) X(0)
+#define INV_L3(X) X(0)
+#define INV_PORT(name, k) name
+#include "inv_ports.h"
 
 UHDPIPE_HARNESS(lift_inv, Vlift_inv)
 
@@ -15,8 +18,8 @@ extern "C" void uhdpipe_lift_inv_eval(UhdpipeHarness<Vlift_inv>* s, InvPorts* p)
     t->inho_first = p->in_first[3];
     t->inho_last = p->in_last[3];
     t->inho_sop = p->in_sop[3];
-    t->inho_low = p->in_a[3] & m;
-    t->inho_high = p->in_b[3] & m;
+    t->inho_low = p->in_a[3][0] & m;
+    t->inho_high = p->in_b[3][0] & m;
     t->inho_tag = p->in_tag[3] & 15;
     t->eval();
     inv_get(t, p);

@@ -24,7 +24,7 @@ fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usi
     let pic = texture(w, h);
     let t = TransformParams { wavelet_index: wavelet as usize, wavelet_index_ho: wavelet as usize, dwt_depth: depth, dwt_depth_ho: 0 };
     let bands: Vec<Vec<i64>> = dwt(&t, Band { width: w, height: h, data: pic }).into_iter().map(|b| b.data).collect();
-    let one = band_streams(&bands, w, h, depth, 0, |_, _| 0);
+    let one = band_streams(&bands, w, h, depth, 0, [1; 4], |_, _| 0);
     let input: [Vec<BandBeat>; 4] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
     let start = Instant::now();
     let out = drive(dut, &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });

@@ -1,6 +1,7 @@
-//! `uhdpipe_legall_inv` (rtl/src/blocks/legall_inv.rs: LeGall 5/3 and Haar inverse 2-D
-//! transform, depth 1–3, two samples per clock; the 8K simulation build), Verilated
-//! ([`LegallInv`]) and in rust-hdl's simulator ([`HdlLegallInv`]), plus the testbench driver
+//! `uhdpipe_legall_inv*` (rtl/src/blocks/legall_inv.rs: LeGall 5/3 and Haar inverse 2-D
+//! transform, depth 1–3; the 8K simulation builds at 2, 4, 8 and 16 samples per clock),
+//! Verilated ([`LegallInv`], [`LegallInv4`], [`LegallInv8`], [`LegallInv16`]) and in
+//! rust-hdl's simulator ([`HdlLegallInv`], …), plus the testbench driver
 //! ([`drive`]), the band streams of a picture's subbands ([`level_beats`]) and the assembly
 //! of the output stream into pictures ([`assemble`]).
 
@@ -9,13 +10,26 @@ use crate::{Chance, Dut};
 pub use uhdpipe_rtl::blocks::legall_inv::BAND_BITS;
 
 /// Port values (inputs set by the caller, outputs filled by `eval`), shared by the inverse
-/// transforms (`legall_inv`, `lift_inv`; C: `csrc/inv_ports.h`). Index `k` of the
+/// transforms (`legall_inv*`, `lift_inv`; C: `csrc/inv_ports.h`). Index `k` of the
 /// per-stream arrays is level `k + 1` (level 1 is the finest) for `k < 3`, and the
 /// horizontal-only level's stream (`inho_*`: `a` = L, `b` = H) for `k = 3`; a build without
-/// that level ignores it and never takes from it.
+/// that level ignores it and never takes from it. Lane arrays hold up to 8 pairs; lanes
+/// past a build's [`InvBuild::LANES`] are ignored and read back as zero.
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Ports {
+    /// inK_a[j] (low [`InvBuild::BAND_BITS`] bits, two's complement).
+    pub in_a: [[u64; 8]; 4],
+    /// inK_b[j].
+    pub in_b: [[u64; 8]; 4],
+    /// out_even[j] (output; [`InvBuild::OUT_BITS`] bits two's complement).
+    pub out_even: [u64; 8],
+    /// out_odd[j] (output).
+    pub out_odd: [u64; 8],
+    /// cfg_pairs (level-1 beats per row).
+    pub cfg_pairs: u16,
+    /// cfg_rows (rows per picture).
+    pub cfg_rows: u16,
     /// inK_valid.
     pub in_valid: [u8; 4],
     /// inK_first.
@@ -24,6 +38,8 @@ pub struct Ports {
     pub in_last: [u8; 4],
     /// inK_sop.
     pub in_sop: [u8; 4],
+    /// inK_tag: the picture's number, 4 bits.
+    pub in_tag: [u8; 4],
     /// out_ready.
     pub out_ready: u8,
     /// cfg_depth (1..=3).
@@ -44,35 +60,21 @@ pub struct Ports {
     pub out_last: u8,
     /// out_sop (output).
     pub out_sop: u8,
+    /// out_tag (output).
+    pub out_tag: u8,
     /// err_line (output).
     pub err_line: u8,
     /// err_pic (output).
     pub err_pic: u8,
     /// err_wavelet (output; 0 on builds without it).
     pub err_wavelet: u8,
-    /// cfg_pairs (level-1 pairs per row).
-    pub cfg_pairs: u16,
-    /// cfg_rows (rows per picture).
-    pub cfg_rows: u16,
-    /// inK_tag: the picture's number, 4 bits.
-    pub in_tag: [u8; 4],
-    /// out_tag (output).
-    pub out_tag: u8,
-    /// Padding (the C struct's).
-    pub pad: [u8; 1],
-    /// inK_a (low [`InvBuild::BAND_BITS`] bits, two's complement).
-    pub in_a: [u64; 4],
-    /// inK_b.
-    pub in_b: [u64; 4],
-    /// out_even (output; [`InvBuild::OUT_BITS`] bits two's complement).
-    pub out_even: u64,
-    /// out_odd (output).
-    pub out_odd: u64,
 }
 
-/// What an inverse-transform build is: its lane widths. Both inverse transforms share
+/// What an inverse-transform build is: its lanes and widths. Both inverse transforms share
 /// [`Ports`], the driver and the assembly.
 pub trait InvBuild: Dut<Ports = Ports> {
+    /// Pair lanes per beat of levels 1, 2, 3 and the horizontal-only level.
+    const LANES: [usize; 4];
     /// Band lane bits of levels 1, 2, 3 and the horizontal-only level (0: none).
     const BAND_BITS: [u32; 4];
     /// Bits of the picture lanes.
@@ -81,83 +83,102 @@ pub trait InvBuild: Dut<Ports = Ports> {
 
 /// Bits of the picture stream's lanes.
 pub const OUT_BITS: u32 = 30;
-/// The widest row the simulation build takes (samples).
+/// The widest row the simulation builds take (samples).
 pub const MAX_WIDTH: usize = 8192;
 
-crate::verilated!(LegallInv, "legall_inv", Ports, "One instance of the Verilated inverse transform (the reference).");
+/// Declares a Verilated `legall_inv` build and its rust-hdl twin: name, design, lanes.
+macro_rules! legall_inv_build {
+    ($v:ident, $hdl:ident, $name:literal, $block:ty, $lanes:expr, $doc:literal) => {
+        crate::verilated!($v, $name, Ports, $doc);
+        crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
-crate::hdl_sim!(HdlLegallInv, uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10>, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
+        impl InvBuild for $v {
+            const LANES: [usize; 4] = $lanes;
+            const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
+            const OUT_BITS: u32 = OUT_BITS;
+        }
 
-impl InvBuild for LegallInv {
-    const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
-    const OUT_BITS: u32 = OUT_BITS;
+        impl InvBuild for $hdl {
+            const LANES: [usize; 4] = $lanes;
+            const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
+            const OUT_BITS: u32 = OUT_BITS;
+        }
+
+        impl Dut for $hdl {
+            type Ports = Ports;
+
+            fn eval(&mut self, p: &mut Ports) {
+                use rust_hdl::prelude::*;
+                let u = &mut self.uut;
+                let mask = |k: usize| (1u64 << BAND_BITS[k]) - 1;
+                u.in1_valid.next = p.in_valid[0] != 0;
+                u.in1_first.next = p.in_first[0] != 0;
+                u.in1_last.next = p.in_last[0] != 0;
+                u.in1_sop.next = p.in_sop[0] != 0;
+                u.in1_tag.next = ((p.in_tag[0] & 15) as u64).to_bits();
+                for j in 0..u.in1_a.len() {
+                    u.in1_a[j].next = (p.in_a[0][j] & mask(0)).to_bits();
+                    u.in1_b[j].next = (p.in_b[0][j] & mask(0)).to_bits();
+                }
+                u.in2_valid.next = p.in_valid[1] != 0;
+                u.in2_first.next = p.in_first[1] != 0;
+                u.in2_last.next = p.in_last[1] != 0;
+                u.in2_sop.next = p.in_sop[1] != 0;
+                u.in2_tag.next = ((p.in_tag[1] & 15) as u64).to_bits();
+                for j in 0..u.in2_a.len() {
+                    u.in2_a[j].next = (p.in_a[1][j] & mask(1)).to_bits();
+                    u.in2_b[j].next = (p.in_b[1][j] & mask(1)).to_bits();
+                }
+                u.in3_valid.next = p.in_valid[2] != 0;
+                u.in3_first.next = p.in_first[2] != 0;
+                u.in3_last.next = p.in_last[2] != 0;
+                u.in3_sop.next = p.in_sop[2] != 0;
+                u.in3_tag.next = ((p.in_tag[2] & 15) as u64).to_bits();
+                for j in 0..u.in3_a.len() {
+                    u.in3_a[j].next = (p.in_a[2][j] & mask(2)).to_bits();
+                    u.in3_b[j].next = (p.in_b[2][j] & mask(2)).to_bits();
+                }
+                u.out_ready.next = p.out_ready != 0;
+                u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
+                u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
+                u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
+                u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
+                u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
+                self.settle();
+                let u = &self.uut;
+                p.in_ready = [u.in1_ready.val() as u8, u.in2_ready.val() as u8, u.in3_ready.val() as u8, 0];
+                p.out_valid = u.out_valid.val() as u8;
+                p.out_first = u.out_first.val() as u8;
+                p.out_last = u.out_last.val() as u8;
+                p.out_sop = u.out_sop.val() as u8;
+                p.err_line = u.err_line.val() as u8;
+                p.err_pic = u.err_pic.val() as u8;
+                for j in 0..u.out_even.len() {
+                    p.out_even[j] = u.out_even[j].val().to_u64();
+                    p.out_odd[j] = u.out_odd[j].val().to_u64();
+                }
+                p.out_tag = u.out_tag.val().to_u64() as u8;
+            }
+
+            fn tick(&mut self) {
+                self.edge();
+            }
+        }
+    };
 }
 
-impl InvBuild for HdlLegallInv {
-    const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
-    const OUT_BITS: u32 = OUT_BITS;
-}
-
-impl Dut for HdlLegallInv {
-    type Ports = Ports;
-
-    fn eval(&mut self, p: &mut Ports) {
-        use rust_hdl::prelude::*;
-        let u = &mut self.uut;
-        let mask = |k: usize| (1u64 << BAND_BITS[k]) - 1;
-        u.in1_valid.next = p.in_valid[0] != 0;
-        u.in1_first.next = p.in_first[0] != 0;
-        u.in1_last.next = p.in_last[0] != 0;
-        u.in1_sop.next = p.in_sop[0] != 0;
-        u.in1_a.next = (p.in_a[0] & mask(0)).to_bits();
-        u.in1_b.next = (p.in_b[0] & mask(0)).to_bits();
-        u.in1_tag.next = ((p.in_tag[0] & 15) as u64).to_bits();
-        u.in2_valid.next = p.in_valid[1] != 0;
-        u.in2_first.next = p.in_first[1] != 0;
-        u.in2_last.next = p.in_last[1] != 0;
-        u.in2_sop.next = p.in_sop[1] != 0;
-        u.in2_a.next = (p.in_a[1] & mask(1)).to_bits();
-        u.in2_b.next = (p.in_b[1] & mask(1)).to_bits();
-        u.in2_tag.next = ((p.in_tag[1] & 15) as u64).to_bits();
-        u.in3_valid.next = p.in_valid[2] != 0;
-        u.in3_first.next = p.in_first[2] != 0;
-        u.in3_last.next = p.in_last[2] != 0;
-        u.in3_sop.next = p.in_sop[2] != 0;
-        u.in3_a.next = (p.in_a[2] & mask(2)).to_bits();
-        u.in3_b.next = (p.in_b[2] & mask(2)).to_bits();
-        u.in3_tag.next = ((p.in_tag[2] & 15) as u64).to_bits();
-        u.out_ready.next = p.out_ready != 0;
-        u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
-        u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
-        u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
-        u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
-        u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
-        self.settle();
-        let u = &self.uut;
-        p.in_ready = [u.in1_ready.val() as u8, u.in2_ready.val() as u8, u.in3_ready.val() as u8, 0];
-        p.out_valid = u.out_valid.val() as u8;
-        p.out_first = u.out_first.val() as u8;
-        p.out_last = u.out_last.val() as u8;
-        p.out_sop = u.out_sop.val() as u8;
-        p.err_line = u.err_line.val() as u8;
-        p.err_pic = u.err_pic.val() as u8;
-        p.out_even = u.out_even.val().to_u64();
-        p.out_odd = u.out_odd.val().to_u64();
-        p.out_tag = u.out_tag.val().to_u64() as u8;
-    }
-
-    fn tick(&mut self) {
-        self.edge();
-    }
-}
+legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 1, 1, 1>, [1, 1, 1, 1], "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 2, 1, 1>, [2, 1, 1, 1], "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 4, 2, 1>, [4, 2, 1, 1], "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
+legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 8, 4, 2>, [8, 4, 2, 1], "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
 /// One beat of a band stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BandBeat {
-    /// Lane a (LL or ignored in L rows, LH in H rows).
-    pub a: i64,
-    /// Lane b (HL in L rows, HH in H rows).
-    pub b: i64,
+    /// Pair `j`'s lane a (LL or ignored in L rows, LH in H rows); zero past the stream's lanes.
+    pub a: [i64; 8],
+    /// Pair `j`'s lane b (HL in L rows, HH in H rows).
+    pub b: [i64; 8],
     /// First beat of a row.
     pub first: bool,
     /// Last beat of a row.
@@ -169,15 +190,22 @@ pub struct BandBeat {
 }
 
 /// The band stream of one level of one picture from its four bands `[LL, HL, LH, HH]`
-/// (row-major, `w` × `h` each): rows alternating L (`a` = LL, `b` = HL) and H (`a` = LH,
-/// `b` = HH), one column per beat — what the forward transform's `outK_*` carries.
-pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize) -> Vec<BandBeat> {
-    let mut v = Vec::with_capacity(2 * w * h);
+/// (row-major, `w` × `h` each) in beats of `lanes` columns: rows alternating L (`a` = LL,
+/// `b` = HL) and H (`a` = LH, `b` = HH) — what the forward transform's `outK_*` carries.
+pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize, lanes: usize) -> Vec<BandBeat> {
+    assert!(w.is_multiple_of(lanes), "rows of {w} columns are not beats of {lanes}");
+    let n = w / lanes;
+    let mut v = Vec::with_capacity(2 * n * h);
     for m in 0..h {
         for (ia, ib) in [(0, 1), (2, 3)] {
-            for c in 0..w {
-                let i = m * w + c;
-                v.push(BandBeat { a: bands[ia][i], b: bands[ib][i], first: c == 0, last: c == w - 1, sop: m == 0 && ia == 0 && c == 0, pic: 0 });
+            for c in 0..n {
+                let mut beat = BandBeat { a: [0; 8], b: [0; 8], first: c == 0, last: c == n - 1, sop: m == 0 && ia == 0 && c == 0, pic: 0 };
+                for j in 0..lanes {
+                    let i = m * w + c * lanes + j;
+                    beat.a[j] = bands[ia][i];
+                    beat.b[j] = bands[ib][i];
+                }
+                v.push(beat);
             }
         }
     }
@@ -188,19 +216,26 @@ pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize) -> Vec<BandBeat> {
 /// the DC band, the horizontal-only level's H band when `ho` is 1, then HL, LH, HH from the
 /// deepest 2-D level to level 1 — as `[level 1, level 2, level 3, horizontal-only]` (absent
 /// levels empty): each 2-D level by [`level_beats`], the horizontal-only level one (L, H)
-/// pair per beat. Lane a of the L rows of a level whose LL comes from below carries
-/// `filler(k, i)` (0-based level `k`, coefficient `i`), which the block must ignore.
-pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, ho: usize, filler: impl Fn(usize, usize) -> i64) -> [Vec<BandBeat>; 4] {
+/// pair per beat; level `k` in beats of `lanes[k]` pairs. Lane a of the L rows of a level
+/// whose LL comes from below carries `filler(k, i)` (0-based level `k`, coefficient `i`),
+/// which the block must ignore.
+pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, ho: usize, lanes: [usize; 4], filler: impl Fn(usize, usize) -> i64) -> [Vec<BandBeat>; 4] {
     let mut out: [Vec<BandBeat>; 4] = Default::default();
     for (k, o) in out.iter_mut().enumerate().take(depth) {
         let (w, h) = (width >> (k + 1), height >> (k + 1));
         let base = 1 + ho + 3 * (depth - 1 - k);
         let ll: Vec<i64> = if k == depth - 1 && ho == 0 { c[0].clone() } else { (0..w * h).map(|i| filler(k, i)).collect() };
-        *o = level_beats([&ll, &c[base], &c[base + 1], &c[base + 2]], w, h);
+        *o = level_beats([&ll, &c[base], &c[base + 1], &c[base + 2]], w, h, lanes[k]);
     }
     if ho == 1 {
         let (w, h) = (width >> (depth + 1), height >> depth);
-        out[3] = (0..w * h).map(|i| BandBeat { a: c[0][i], b: c[1][i], first: i % w == 0, last: i % w == w - 1, sop: i == 0, pic: 0 }).collect();
+        assert_eq!(lanes[3], 1, "the horizontal-only level's stream has one pair per beat");
+        let pair = |x: i64| {
+            let mut v = [0; 8];
+            v[0] = x;
+            v
+        };
+        out[3] = (0..w * h).map(|i| BandBeat { a: pair(c[0][i]), b: pair(c[1][i]), first: i % w == 0, last: i % w == w - 1, sop: i == 0, pic: 0 }).collect();
     }
     out
 }
@@ -212,13 +247,13 @@ pub fn number_picture(streams: &mut [Vec<BandBeat>; 4], pic: u8) {
     }
 }
 
-/// One output beat: a sample pair and its markers.
+/// One output beat: sample pairs and their markers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PixBeat {
-    /// Even sample, sign-extended.
-    pub even: i64,
-    /// Odd sample, sign-extended.
-    pub odd: i64,
+    /// Pair `j`'s even sample, sign-extended (zero past the build's lanes).
+    pub even: [i64; 8],
+    /// Pair `j`'s odd sample, sign-extended.
+    pub odd: [i64; 8],
     /// First pair of a row.
     pub first: bool,
     /// Last pair of a row.
@@ -251,7 +286,7 @@ pub struct Outcome {
 /// Run-time registers and testbench behaviour for [`drive`].
 #[derive(Debug, Clone, Copy)]
 pub struct Drive {
-    /// cfg_pairs (level-1 pairs per row).
+    /// cfg_pairs (level-1 beats per row: width / (2 · lanes)).
     pub pairs: u16,
     /// cfg_rows.
     pub rows: u16,
@@ -299,8 +334,8 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
                 let b = input[k][next[k]];
                 let mask = (1u64 << D::BAND_BITS[k]) - 1;
                 p.in_valid[k] = 1;
-                p.in_a[k] = b.a as u64 & mask;
-                p.in_b[k] = b.b as u64 & mask;
+                p.in_a[k] = b.a.map(|v| v as u64 & mask);
+                p.in_b[k] = b.b.map(|v| v as u64 & mask);
                 p.in_first[k] = b.first as u8;
                 p.in_last[k] = b.last as u8;
                 p.in_sop[k] = b.sop as u8;
@@ -329,7 +364,7 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
             if out.out.is_empty() {
                 out.first_out = cycle;
             }
-            out.out.push(PixBeat { even: sext(p.out_even), odd: sext(p.out_odd), first: p.out_first == 1, last: p.out_last == 1, sop: p.out_sop == 1, tag: p.out_tag });
+            out.out.push(PixBeat { even: p.out_even.map(sext), odd: p.out_odd.map(sext), first: p.out_first == 1, last: p.out_last == 1, sop: p.out_sop == 1, tag: p.out_tag });
             out.cycles = cycle + 1;
         }
         dut.tick();
@@ -339,11 +374,11 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
     out
 }
 
-/// Splits the picture stream into `width` × `height` pictures (row-major samples), checking
-/// the markers; an error names the beat that breaks the shape. Beats before the first `sop`
-/// and an incomplete last picture are errors too.
-pub fn assemble(beats: &[PixBeat], width: usize, height: usize) -> Result<Vec<Vec<i64>>, String> {
-    let pairs = width / 2;
+/// Splits the picture stream (beats of `lanes` pairs) into `width` × `height` pictures
+/// (row-major samples), checking the markers; an error names the beat that breaks the
+/// shape. Beats before the first `sop` and an incomplete last picture are errors too.
+pub fn assemble(beats: &[PixBeat], width: usize, height: usize, lanes: usize) -> Result<Vec<Vec<i64>>, String> {
+    let pairs = width / (2 * lanes);
     let mut pics = Vec::new();
     let mut cur: Option<(Vec<i64>, usize)> = None; // samples, beat in row
     for (i, b) in beats.iter().enumerate() {
@@ -359,8 +394,10 @@ pub fn assemble(beats: &[PixBeat], width: usize, height: usize) -> Result<Vec<Ve
         if b.first != (*col == 0) || b.last != (*col == pairs - 1) {
             return Err(format!("beat {i}: first/last markers at pair {col} of {pairs}"));
         }
-        px.push(b.even);
-        px.push(b.odd);
+        for j in 0..lanes {
+            px.push(b.even[j]);
+            px.push(b.odd[j]);
+        }
         *col = (*col + 1) % pairs;
         if px.len() == width * height {
             pics.push(cur.take().unwrap().0);
@@ -375,7 +412,7 @@ pub fn assemble(beats: &[PixBeat], width: usize, height: usize) -> Result<Vec<Ve
 /// The complete pictures in a picture stream that may also hold broken ones (after protocol
 /// errors), each with the number it came out with (`out_tag` on its first beat): the stream
 /// cut at every `sop`, each piece that [`assemble`]s kept.
-pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<(u8, Vec<i64>)> {
+pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize, lanes: usize) -> Vec<(u8, Vec<i64>)> {
     let mut segments: Vec<Vec<PixBeat>> = Vec::new();
     for b in beats {
         if b.sop || segments.is_empty() {
@@ -383,7 +420,7 @@ pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize) -> Vec<
         }
         segments.last_mut().unwrap().push(*b);
     }
-    segments.iter().filter_map(|s| Some((s[0].tag, assemble(s, width, height).ok()?.pop()?))).collect()
+    segments.iter().filter_map(|s| Some((s[0].tag, assemble(s, width, height, lanes).ok()?.pop()?))).collect()
 }
 
 /// The band streams of `count` good pictures with broken copies among them, every copy
@@ -416,8 +453,8 @@ pub fn with_broken_copies(count: usize, streams: impl Fn(usize, u8) -> [Vec<Band
 /// Checks that each wanted picture (its number and samples) came out of `beats` complete,
 /// exact and exactly once among the stream's complete pictures ([`numbered_pictures`]); the
 /// error names the first that did not.
-pub fn check_numbered(beats: &[PixBeat], width: usize, height: usize, want: &[(u8, Vec<i64>)]) -> Result<(), String> {
-    let complete = numbered_pictures(beats, width, height);
+pub fn check_numbered(beats: &[PixBeat], width: usize, height: usize, lanes: usize, want: &[(u8, Vec<i64>)]) -> Result<(), String> {
+    let complete = numbered_pictures(beats, width, height, lanes);
     for (i, (n, px)) in want.iter().enumerate() {
         let with_number: Vec<&Vec<i64>> = complete.iter().filter(|(t, _)| t == n).map(|(_, p)| p).collect();
         match with_number.as_slice() {

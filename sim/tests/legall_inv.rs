@@ -9,7 +9,10 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, HdlLegallInv, InvBuild, LegallInv, BAND_BITS};
+use uhdpipe_sim::legall_inv::{
+    assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, HdlLegallInv, HdlLegallInv16, InvBuild, LegallInv, LegallInv16, LegallInv4, LegallInv8,
+    BAND_BITS,
+};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// The (vertical `wavelet_index`, horizontal `wavelet_index_ho`) pairs the block implements:
@@ -43,25 +46,25 @@ fn analyse(pic: &[i64], width: usize, height: usize, depth: usize, wv: (u8, u8))
 /// The band streams of `c` (levels 1..=depth; deeper levels and the horizontal-only one
 /// empty), numbered `pic`. Lane a of the L rows of every level above the deepest carries
 /// `junk` (the block must ignore it).
-fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64, pic: u8) -> [Vec<BandBeat>; 4] {
-    let mut st = band_streams(c, width, height, depth, 0, |k, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS[k] - 1)));
+fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64, pic: u8, lanes: [usize; 4]) -> [Vec<BandBeat>; 4] {
+    let mut st = band_streams(c, width, height, depth, 0, lanes, |k, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS[k] - 1)));
     number_picture(&mut st, pic);
     st
 }
 
 /// Runs `pics` back to back and checks every output picture against the model.
-fn check(dut: &mut impl InvBuild, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
+fn check<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
     let mut input: [Vec<BandBeat>; 4] = Default::default();
     for (i, c) in pics.iter().enumerate() {
-        for (k, s) in streams(c, width, height, depth, 977 + i as i64, i as u8).into_iter().enumerate() {
+        for (k, s) in streams(c, width, height, depth, 977 + i as i64, i as u8, D::LANES).into_iter().enumerate() {
             input[k].extend(s);
         }
     }
-    let d = Drive { pairs: (width / 2) as u16, rows: height as u16, depth: depth as u8, ..d };
+    let d = Drive { pairs: (width / (2 * D::LANES[0])) as u16, rows: height as u16, depth: depth as u8, ..d };
     let out = drive(dut, &input, d);
     prop_assert_eq!(out.err_line, 0, "well-formed pictures raised err_line");
     prop_assert_eq!(out.err_pic, 0, "well-formed pictures raised err_pic");
-    let got = assemble(&out.out, width, height).map_err(TestCaseError::fail)?;
+    let got = assemble(&out.out, width, height, D::LANES[0]).map_err(TestCaseError::fail)?;
     prop_assert_eq!(got.len(), pics.len(), "pictures out");
     let tags: Vec<u8> = out.out.iter().filter(|b| b.sop).map(|b| b.tag).collect();
     prop_assert_eq!(tags, (0..pics.len() as u8).map(|i| i & 15).collect::<Vec<_>>(), "picture numbers out");
@@ -80,6 +83,44 @@ fn check(dut: &mut impl InvBuild, pics: &[Coefs], width: usize, height: usize, d
         }
     }
     Ok(())
+}
+
+/// The Verilated builds: 2, 4, 8 and 16 samples per clock.
+#[derive(Debug, Clone, Copy)]
+enum Build {
+    Ppc2,
+    Ppc4,
+    Ppc8,
+    Ppc16,
+}
+
+const BUILDS: [Build; 4] = [Build::Ppc2, Build::Ppc4, Build::Ppc8, Build::Ppc16];
+
+impl Build {
+    /// Each level's pair lanes.
+    fn lanes(self) -> [usize; 4] {
+        match self {
+            Build::Ppc2 => LegallInv::LANES,
+            Build::Ppc4 => LegallInv4::LANES,
+            Build::Ppc8 => LegallInv8::LANES,
+            Build::Ppc16 => LegallInv16::LANES,
+        }
+    }
+
+    /// The width every picture at `depth` is a multiple of: `2^depth` and a whole beat.
+    fn unit(self, depth: usize) -> usize {
+        (1 << depth).max(2 * self.lanes()[0])
+    }
+
+    /// [`check`] on a fresh instance of this build.
+    fn check(self, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
+        match self {
+            Build::Ppc2 => check(&mut LegallInv::new(), pics, width, height, depth, d),
+            Build::Ppc4 => check(&mut LegallInv4::new(), pics, width, height, depth, d),
+            Build::Ppc8 => check(&mut LegallInv8::new(), pics, width, height, depth, d),
+            Build::Ppc16 => check(&mut LegallInv16::new(), pics, width, height, depth, d),
+        }
+    }
 }
 
 fn bench(wv: (u8, u8), idle: u32, stall: u32, seed: u64) -> Drive {
@@ -111,11 +152,12 @@ fn random_coefs(width: usize, height: usize, depth: usize, seed: u64) -> Coefs {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
     #[test]
     fn matches_the_model_under_back_pressure(
+        build in proptest::sample::select(BUILDS.to_vec()),
         depth in 1usize..=3,
-        wu in 1usize..=12,
+        wu in 1usize..=6,
         hu in 1usize..=8,
         n in 1usize..=3,
         from_picture in any::<bool>(),
@@ -125,7 +167,7 @@ proptest! {
         stall in 0u32..600,
         seed in any::<u64>(),
     ) {
-        let (width, height) = (wu << depth, hu << depth);
+        let (width, height) = (wu * build.unit(depth), hu << depth);
         let pics: Vec<Coefs> = (0..n as u64)
             .map(|p| {
                 if from_picture {
@@ -137,7 +179,7 @@ proptest! {
                 }
             })
             .collect();
-        check(&mut LegallInv::new(), &pics, width, height, depth, bench(wavelet, idle, stall, seed))?;
+        build.check(&pics, width, height, depth, bench(wavelet, idle, stall, seed))?;
     }
 }
 
@@ -147,29 +189,34 @@ proptest! {
 fn round_trip_gives_the_picture_back() {
     let (w, h) = (256, 128);
     let pic = natural(w, h);
-    for wavelet in PAIRS {
-        for depth in 1..=3 {
-            let c = analyse(&pic, w, h, depth, wavelet);
-            let d = Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, ..bench(wavelet, 100, 100, 7) };
-            let out = drive(&mut LegallInv::new(), &streams(&c, w, h, depth, 5, 0), d);
-            let got = assemble(&out.out, w, h).unwrap();
-            assert_eq!(got, vec![pic.clone()], "wavelets {wavelet:?} depth {depth}: the picture did not come back");
+    for build in BUILDS {
+        for wavelet in PAIRS {
+            for depth in 1..=3 {
+                let c = analyse(&pic, w, h, depth, wavelet);
+                let d = Drive { rows: h as u16, depth: depth as u8, ..bench(wavelet, 100, 100, 7) };
+                build.check(&[c], w, h, depth, d).unwrap_or_else(|e| panic!("{build:?} wavelets {wavelet:?} depth {depth}: {e}"));
+            }
         }
     }
 }
 
-/// rust-hdl's own simulator agrees on small pictures (it is ~1000× slower than Verilator).
+/// rust-hdl's own simulator agrees on small pictures (it is ~1000× slower than Verilator),
+/// at 2 and 16 samples per clock.
 #[test]
 fn rust_hdl_simulator_agrees() {
-    for (depth, wavelet) in [(1, (1, 1)), (2, (4, 4)), (2, (3, 1))] {
-        let c = random_coefs(16, 8, depth, 11);
-        let input = streams(&c, 16, 8, depth, 3, 0);
-        let d = Drive { pairs: 8, rows: 8, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
-        let verilated = drive(&mut LegallInv::new(), &input, d);
-        let hdl = drive(&mut HdlLegallInv::new(), &input, d);
-        assert_eq!(hdl, verilated, "depth {depth} wavelets {wavelet:?}: rust-hdl's simulator disagrees with Verilator");
-        assert_eq!(assemble(&verilated.out, 16, 8).unwrap(), vec![model(&c, 16, 8, depth, wavelet)]);
+    fn agree<V: InvBuild, H: InvBuild>(v: impl Fn() -> V, hdl: impl Fn() -> H, w: usize) {
+        for (depth, wavelet) in [(1, (1, 1)), (2, (4, 4)), (2, (3, 1))] {
+            let c = random_coefs(w, 8, depth, 11);
+            let input = streams(&c, w, 8, depth, 3, 0, V::LANES);
+            let d = Drive { pairs: (w / (2 * V::LANES[0])) as u16, rows: 8, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
+            let verilated = drive(&mut v(), &input, d);
+            let sim = drive(&mut hdl(), &input, d);
+            assert_eq!(sim, verilated, "{:?} lanes, depth {depth} wavelets {wavelet:?}: rust-hdl's simulator disagrees with Verilator", V::LANES);
+            assert_eq!(assemble(&verilated.out, w, 8, V::LANES[0]).unwrap(), vec![model(&c, w, 8, depth, wavelet)]);
+        }
     }
+    agree(LegallInv::new, HdlLegallInv::new, 16);
+    agree(LegallInv16::new, HdlLegallInv16::new, 32);
 }
 
 /// Which coefficients of band `b` at `(x, y)` take the maximum (the others the minimum).
@@ -206,8 +253,10 @@ fn extremes_are_exact() {
             pics.push(c);
         }
     }
-    for wavelet in PAIRS {
-        check(&mut LegallInv::new(), &pics, w, h, depth, bench(wavelet, 0, 0, 1)).unwrap();
+    for build in BUILDS {
+        for wavelet in PAIRS {
+            build.check(&pics, w, h, depth, bench(wavelet, 0, 0, 1)).unwrap();
+        }
     }
 }
 
@@ -220,12 +269,19 @@ fn extremes_are_exact() {
 /// number.
 #[test]
 fn protocol_errors_resynchronise() {
-    let (w, h, depth) = (32usize, 16usize, 2usize);
+    resynchronises(&mut LegallInv::new());
+    resynchronises(&mut LegallInv16::new());
+}
+
+fn resynchronises<D: InvBuild>(dut: &mut D) {
+    let [p1, p2, _, _] = D::LANES;
+    let (w, h, depth) = (32 * p1, 16usize, 2usize);
     let good: Vec<Coefs> = (0..7).map(|k| random_coefs(w, h, depth, 100 + k)).collect();
-    let (n1, n2) = (w / 2, w / 4);
+    // beats per band row of levels 1 and 2
+    let (n1, n2) = (w / 2 / p1, w / 4 / p2);
     let (input, numbers) = with_broken_copies(
         good.len(),
-        |k, n| streams(&good[k], w, h, depth, 1, n),
+        |k, n| streams(&good[k], w, h, depth, 1, n, D::LANES),
         |k, p| {
             match k {
                 1 => drop(p[0].drain(3 * n1 + 2..3 * n1 + 4)),
@@ -240,9 +296,9 @@ fn protocol_errors_resynchronise() {
         },
     );
     let d = Drive { pairs: n1 as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet: 1, wavelet_ho: 1, idle: 50, stall: 50, seed: 5 };
-    let out = drive(&mut LegallInv::new(), &input, d);
+    let out = drive(dut, &input, d);
     assert!(out.err_pic >= 6, "err_pic pulses: {}", out.err_pic);
     // Every good picture must appear complete, exact, once, with its number.
     let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, depth, (1, 1)))).collect();
-    check_numbered(&out.out, w, h, &want).unwrap();
+    check_numbered(&out.out, w, h, p1, &want).unwrap();
 }

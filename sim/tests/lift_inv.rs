@@ -50,7 +50,7 @@ fn analyse(pic: &[i64], width: usize, height: usize, s: Shape) -> Coefs {
 /// levels empty), numbered `pic`. Lane a of the L rows of every level whose LL comes from
 /// below carries `junk` (the block must ignore it).
 fn streams(c: &Coefs, width: usize, height: usize, s: Shape, junk: i64, pic: u8) -> [Vec<BandBeat>; 4] {
-    let mut st = band_streams(c, width, height, s.depth, s.ho, |_, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS - 1)));
+    let mut st = band_streams(c, width, height, s.depth, s.ho, [1; 4], |_, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS - 1)));
     number_picture(&mut st, pic);
     st
 }
@@ -73,7 +73,7 @@ fn check(pics: &[Coefs], width: usize, height: usize, s: Shape, d: Drive) -> Res
     prop_assert_eq!(out.err_line, 0, "well-formed pictures raised err_line");
     prop_assert_eq!(out.err_pic, 0, "well-formed pictures raised err_pic");
     prop_assert_eq!(out.err_wavelet, 0, "a built wavelet raised err_wavelet");
-    let got = assemble(&out.out, width, height).map_err(TestCaseError::fail)?;
+    let got = assemble(&out.out, width, height, 1).map_err(TestCaseError::fail)?;
     prop_assert_eq!(got.len(), pics.len(), "pictures out");
     let tags: Vec<u8> = out.out.iter().filter(|b| b.sop).map(|b| b.tag).collect();
     prop_assert_eq!(tags, (0..pics.len() as u8).map(|i| i & 15).collect::<Vec<_>>(), "picture numbers out");
@@ -172,7 +172,7 @@ fn round_trip_gives_the_picture_back() {
             let s = Shape { depth, ho, wv: (wv, (wv + depth as u8) % 7) };
             let c = analyse(&pic, w, h, s);
             let out = check(std::slice::from_ref(&c), w, h, s, bench(s, 100, 100, 7)).unwrap();
-            assert_eq!(assemble(&out.out, w, h).unwrap(), vec![pic.clone()], "{s:?}: the picture did not come back");
+            assert_eq!(assemble(&out.out, w, h, 1).unwrap(), vec![pic.clone()], "{s:?}: the picture did not come back");
         }
     }
 }
@@ -185,7 +185,7 @@ fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &
     let (input, numbers) = with_broken_copies(good.len(), |k, n| streams(&good[k], w, h, s, 1, n), broken);
     let out = drive(&mut LiftInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, ..bench(s, 50, 50, 5) });
     let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, s))).collect();
-    if let Err(e) = check_numbered(&out.out, w, h, &want) {
+    if let Err(e) = check_numbered(&out.out, w, h, 1, &want) {
         panic!("after protocol errors: {e}");
     }
     out

@@ -41,7 +41,12 @@
 //! first beat on any band stream (they are decoded into registers, and the band streams
 //! reach the vertical blocks' framing directly).
 //! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
-//! (as [`super::legall_fwd`]).
+//! (as [`super::legall_fwd`]); `P1`, `P2`, `P3`: pair lanes per beat of each level (as
+//! [`super::legall_fwd`]: `P1` ∈ {1, 2, 4, 8}, `P(k+1) = max(Pk / 2, 1)`). Band stream k
+//! carries `Pk` pairs per beat (`inK_a[j]`, `inK_b[j]`: band column `c·Pk + j`), the picture
+//! leaves in beats of `P1` pairs, and each join takes the level below's `P(k+1)` output
+//! pairs — `Pk` LL columns — per L-row beat ([`super::ll_join`]); `cfg_pairs` is level 1's
+//! beats per row (width / `2·P1`).
 //!
 //! **Protocol errors.** `err_line` (a level's horizontal block saw a broken line) and
 //! `err_pic` (a vertical block saw a broken picture, or a join found a level's bands and the
@@ -71,7 +76,7 @@ pub const BAND_BITS: [u32; 3] = [17, 20, 23];
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
+pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Level 1 band stream: a beat is offered.
@@ -79,9 +84,9 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     /// Level 1: the block takes it at this edge.
     pub in1_ready: Signal<Out, Bit>,
     /// Level 1: lane a (LL at the deepest level, ignored above it, in L rows; LH in H rows), 17-bit two's complement.
-    pub in1_a: Signal<In, Bits<17>>,
+    pub in1_a: [Signal<In, Bits<17>>; P1],
     /// Level 1: lane b (HL in L rows, HH in H rows).
-    pub in1_b: Signal<In, Bits<17>>,
+    pub in1_b: [Signal<In, Bits<17>>; P1],
     /// Level 1: first beat of a row.
     pub in1_first: Signal<In, Bit>,
     /// Level 1: last beat of a row.
@@ -95,9 +100,9 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     /// Level 2: the block takes it at this edge.
     pub in2_ready: Signal<Out, Bit>,
     /// Level 2: lane a (as level 1), 20-bit two's complement.
-    pub in2_a: Signal<In, Bits<20>>,
+    pub in2_a: [Signal<In, Bits<20>>; P2],
     /// Level 2: lane b (HL in L rows, HH in H rows).
-    pub in2_b: Signal<In, Bits<20>>,
+    pub in2_b: [Signal<In, Bits<20>>; P2],
     /// Level 2: first beat of a row.
     pub in2_first: Signal<In, Bit>,
     /// Level 2: last beat of a row.
@@ -111,9 +116,9 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     /// Level 3: the block takes it at this edge.
     pub in3_ready: Signal<Out, Bit>,
     /// Level 3: lane a (as level 1), 23-bit two's complement.
-    pub in3_a: Signal<In, Bits<23>>,
+    pub in3_a: [Signal<In, Bits<23>>; P3],
     /// Level 3: lane b (HL in L rows, HH in H rows).
-    pub in3_b: Signal<In, Bits<23>>,
+    pub in3_b: [Signal<In, Bits<23>>; P3],
     /// Level 3: first beat of a row.
     pub in3_first: Signal<In, Bit>,
     /// Level 3: last beat of a row.
@@ -140,9 +145,9 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     /// Picture stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
     /// Picture stream: even sample `x_{2n}`, 30-bit two's complement (not clipped).
-    pub out_even: Signal<Out, Bits<30>>,
+    pub out_even: [Signal<Out, Bits<30>>; P1],
     /// Picture stream: odd sample `x_{2n+1}`.
-    pub out_odd: Signal<Out, Bits<30>>,
+    pub out_odd: [Signal<Out, Bits<30>>; P1],
     /// Picture stream: first pair of a row.
     pub out_first: Signal<Out, Bit>,
     /// Picture stream: last pair of a row.
@@ -155,18 +160,18 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     pub err_line: Signal<Out, Bit>,
     /// Protocol error: a broken picture (any level's vertical block or join).
     pub err_pic: Signal<Out, Bit>,
-    j1: LlJoin<17, 28, 28>,
-    v1: LegallV<28, 29, N1, 1, 1>,
-    h1: LegallH<29, 30, 1, 1>,
+    j1: LlJoin<17, 28, 28, P1, P2>,
+    v1: LegallV<28, 29, N1, 1, P1>,
+    h1: LegallH<29, 30, 1, P1>,
     // picture numbers across each horizontal block (which carries only the sop marker)
     q1: TagQueue<4>,
     q2: TagQueue<4>,
     q3: TagQueue<4>,
-    j2: LlJoin<20, 26, 26>,
-    v2: LegallV<26, 27, N2, 1, 1>,
-    h2: LegallH<27, 28, 1, 1>,
-    v3: LegallV<23, 25, N3, 1, 1>,
-    h3: LegallH<25, 26, 1, 1>,
+    j2: LlJoin<20, 26, 26, P2, P3>,
+    v2: LegallV<26, 27, N2, 1, P2>,
+    h2: LegallH<27, 28, 1, P2>,
+    v3: LegallV<23, 25, N3, 1, P3>,
+    h3: LegallH<25, 26, 1, P3>,
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
     rows2: DFF<Bits<13>>,
@@ -184,6 +189,14 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     // The vertical blocks' LL streams and the horizontal blocks' `last` markers between
     // levels have no consumer here (Verilator's lint ignores names containing "unused").
     ll_unused: Signal<Local, Bit>,
+    ll1_unused: [Signal<Local, Bits<29>>; P1],
+    ll2_unused: [Signal<Local, Bits<27>>; P2],
+    ll3_unused: [Signal<Local, Bits<25>>; P3],
+    // level k+1's beats per row: level k's, halved where level k has one pair per beat
+    b2: Signal<Local, Bits<13>>,
+    b3: Signal<Local, Bits<13>>,
+    half1: Constant<Bit>,
+    half2: Constant<Bit>,
     one13: Constant<Bits<13>>,
     two: Constant<Bits<2>>,
     three: Constant<Bits<2>>,
@@ -191,31 +204,32 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize> {
     w_haar1: Constant<Bits<3>>,
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize> Default for LegallInv<N1, N2, N3, P1, P2, P3> {
     fn default() -> Self {
-        assert!(N2 + 1 == N1 && N3 + 2 == N1);
+        assert!(matches!(P1, 1 | 2 | 4 | 8), "P1 is 1, 2, 4 or 8 pairs per beat");
+        assert!(P2 == (P1 / 2).max(1) && P3 == (P2 / 2).max(1), "P(k+1) = max(Pk / 2, 1)");
         Self {
             clock: Default::default(),
             in1_valid: Default::default(),
             in1_ready: Default::default(),
-            in1_a: Default::default(),
-            in1_b: Default::default(),
+            in1_a: std::array::from_fn(|_| Default::default()),
+            in1_b: std::array::from_fn(|_| Default::default()),
             in1_first: Default::default(),
             in1_last: Default::default(),
             in1_sop: Default::default(),
             in1_tag: Default::default(),
             in2_valid: Default::default(),
             in2_ready: Default::default(),
-            in2_a: Default::default(),
-            in2_b: Default::default(),
+            in2_a: std::array::from_fn(|_| Default::default()),
+            in2_b: std::array::from_fn(|_| Default::default()),
             in2_first: Default::default(),
             in2_last: Default::default(),
             in2_sop: Default::default(),
             in2_tag: Default::default(),
             in3_valid: Default::default(),
             in3_ready: Default::default(),
-            in3_a: Default::default(),
-            in3_b: Default::default(),
+            in3_a: std::array::from_fn(|_| Default::default()),
+            in3_b: std::array::from_fn(|_| Default::default()),
             in3_first: Default::default(),
             in3_last: Default::default(),
             in3_sop: Default::default(),
@@ -227,8 +241,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             cfg_wavelet_ho: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
-            out_even: Default::default(),
-            out_odd: Default::default(),
+            out_even: std::array::from_fn(|_| Default::default()),
+            out_odd: std::array::from_fn(|_| Default::default()),
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
@@ -261,6 +275,13 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
             err_l: Default::default(),
             err_p: Default::default(),
             ll_unused: Default::default(),
+            ll1_unused: std::array::from_fn(|_| Default::default()),
+            ll2_unused: std::array::from_fn(|_| Default::default()),
+            ll3_unused: std::array::from_fn(|_| Default::default()),
+            b2: Default::default(),
+            b3: Default::default(),
+            half1: Constant::new(P1 == 1),
+            half2: Constant::new(P2 == 1),
             one13: Constant::new(1u64.to_bits()),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
@@ -270,14 +291,22 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv<N1
     }
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize> Logic for LegallInv<N1, N2, N3, P1, P2, P3> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, join1, join2, haar, haar_ho, noshift, single1, single2, single3, err_l, err_p);
         clock!(self, clock, j1, v1, h1, j2, v2, h2, v3, h3, q1, q2, q3);
         // Run-time registers, decoded into registers (stable between pictures).
-        self.pairs2.d.next = self.cfg_pairs.val() >> 1;
-        self.pairs3.d.next = self.cfg_pairs.val() >> 2;
+        self.b2.next = self.cfg_pairs.val();
+        if self.half1.val() {
+            self.b2.next = self.cfg_pairs.val() >> 1;
+        }
+        self.b3.next = self.b2.val();
+        if self.half2.val() {
+            self.b3.next = self.b2.val() >> 1;
+        }
+        self.pairs2.d.next = self.b2.val();
+        self.pairs3.d.next = self.b3.val();
         self.rows2.d.next = self.cfg_rows.val() >> 1;
         self.rows3.d.next = self.cfg_rows.val() >> 2;
         self.join1.d.next = self.cfg_depth.val() >= self.two.val();
@@ -305,19 +334,16 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v3.ll_ready.next = false;
         self.ll_unused.next = self.v3.pic_idle.val()
             | self.v1.ll_valid.val()
-            | self.v1.ll_c[0].val().any()
             | self.v1.ll_first.val()
             | self.v1.ll_last.val()
             | self.v1.ll_sop.val()
             | self.v1.out_vhigh.val()
             | self.v2.ll_valid.val()
-            | self.v2.ll_c[0].val().any()
             | self.v2.ll_first.val()
             | self.v2.ll_last.val()
             | self.v2.ll_sop.val()
             | self.v2.out_vhigh.val()
             | self.v3.ll_valid.val()
-            | self.v3.ll_c[0].val().any()
             | self.v3.ll_first.val()
             | self.v3.ll_last.val()
             | self.v3.ll_sop.val()
@@ -327,8 +353,10 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         // Level 3: its band stream straight into the vertical block.
         self.v3.in_valid.next = self.in3_valid.val();
         self.in3_ready.next = self.v3.in_ready.val();
-        self.v3.in_a[0].next = self.in3_a.val();
-        self.v3.in_b[0].next = self.in3_b.val();
+        for k in 0..P3 {
+            self.v3.in_a[k].next = self.in3_a[k].val();
+            self.v3.in_b[k].next = self.in3_b[k].val();
+        }
         self.v3.in_first.next = self.in3_first.val();
         self.v3.in_last.next = self.in3_last.val();
         self.v3.in_sop.next = self.in3_sop.val();
@@ -341,8 +369,11 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v3.out_ready.next = self.h3.in_ready.val() & !(self.v3.out_sop.val() & self.q3.full.val());
         self.q3.push.next = self.v3.out_valid.val() & self.h3.in_ready.val() & !self.q3.full.val() & self.v3.out_sop.val();
         self.q3.in_tag.next = self.v3.out_tag.val();
-        self.h3.in_even[0].next = self.v3.out_a[0].val();
-        self.h3.in_odd[0].next = self.v3.out_b[0].val();
+        for k in 0..P3 {
+            self.h3.in_even[k].next = self.v3.out_a[k].val();
+            self.h3.in_odd[k].next = self.v3.out_b[k].val();
+            self.ll3_unused[k].next = self.v3.ll_c[k].val();
+        }
         self.h3.in_first.next = self.v3.out_first.val();
         self.h3.in_last.next = self.v3.out_last.val();
         self.h3.in_sop.next = self.v3.out_sop.val();
@@ -353,8 +384,10 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j2.pic_idle.next = self.v2.pic_idle.val();
         self.j2.ext_valid.next = self.in2_valid.val();
         self.in2_ready.next = self.j2.ext_ready.val();
-        self.j2.ext_a.next = self.in2_a.val();
-        self.j2.ext_b.next = self.in2_b.val();
+        for k in 0..P2 {
+            self.j2.ext_a[k].next = self.in2_a[k].val();
+            self.j2.ext_b[k].next = self.in2_b[k].val();
+        }
         self.j2.ext_first.next = self.in2_first.val();
         self.j2.ext_last.next = self.in2_last.val();
         self.j2.ext_sop.next = self.in2_sop.val();
@@ -363,14 +396,18 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j2.ll_tag.next = self.q3.out_tag.val();
         self.j2.ll_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.j2.ll_ready.val();
-        self.j2.ll_even.next = self.h3.out_low[0].val();
-        self.j2.ll_odd.next = self.h3.out_high[0].val();
+        for k in 0..P3 {
+            self.j2.ll_even[k].next = self.h3.out_low[k].val();
+            self.j2.ll_odd[k].next = self.h3.out_high[k].val();
+        }
         self.j2.ll_first.next = self.h3.out_first.val();
         self.j2.ll_sop.next = self.h3.out_sop.val();
         self.v2.in_valid.next = self.j2.out_valid.val();
         self.j2.out_ready.next = self.v2.in_ready.val();
-        self.v2.in_a[0].next = self.j2.out_a.val();
-        self.v2.in_b[0].next = self.j2.out_b.val();
+        for k in 0..P2 {
+            self.v2.in_a[k].next = self.j2.out_a[k].val();
+            self.v2.in_b[k].next = self.j2.out_b[k].val();
+        }
         self.v2.in_first.next = self.j2.out_first.val();
         self.v2.in_last.next = self.j2.out_last.val();
         self.v2.in_sop.next = self.j2.out_sop.val();
@@ -383,8 +420,11 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v2.out_ready.next = self.h2.in_ready.val() & !(self.v2.out_sop.val() & self.q2.full.val());
         self.q2.push.next = self.v2.out_valid.val() & self.h2.in_ready.val() & !self.q2.full.val() & self.v2.out_sop.val();
         self.q2.in_tag.next = self.v2.out_tag.val();
-        self.h2.in_even[0].next = self.v2.out_a[0].val();
-        self.h2.in_odd[0].next = self.v2.out_b[0].val();
+        for k in 0..P2 {
+            self.h2.in_even[k].next = self.v2.out_a[k].val();
+            self.h2.in_odd[k].next = self.v2.out_b[k].val();
+            self.ll2_unused[k].next = self.v2.ll_c[k].val();
+        }
         self.h2.in_first.next = self.v2.out_first.val();
         self.h2.in_last.next = self.v2.out_last.val();
         self.h2.in_sop.next = self.v2.out_sop.val();
@@ -396,8 +436,10 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j1.pic_idle.next = self.v1.pic_idle.val();
         self.j1.ext_valid.next = self.in1_valid.val();
         self.in1_ready.next = self.j1.ext_ready.val();
-        self.j1.ext_a.next = self.in1_a.val();
-        self.j1.ext_b.next = self.in1_b.val();
+        for k in 0..P1 {
+            self.j1.ext_a[k].next = self.in1_a[k].val();
+            self.j1.ext_b[k].next = self.in1_b[k].val();
+        }
         self.j1.ext_first.next = self.in1_first.val();
         self.j1.ext_last.next = self.in1_last.val();
         self.j1.ext_sop.next = self.in1_sop.val();
@@ -406,14 +448,18 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.j1.ll_tag.next = self.q2.out_tag.val();
         self.j1.ll_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.j1.ll_ready.val();
-        self.j1.ll_even.next = self.h2.out_low[0].val();
-        self.j1.ll_odd.next = self.h2.out_high[0].val();
+        for k in 0..P2 {
+            self.j1.ll_even[k].next = self.h2.out_low[k].val();
+            self.j1.ll_odd[k].next = self.h2.out_high[k].val();
+        }
         self.j1.ll_first.next = self.h2.out_first.val();
         self.j1.ll_sop.next = self.h2.out_sop.val();
         self.v1.in_valid.next = self.j1.out_valid.val();
         self.j1.out_ready.next = self.v1.in_ready.val();
-        self.v1.in_a[0].next = self.j1.out_a.val();
-        self.v1.in_b[0].next = self.j1.out_b.val();
+        for k in 0..P1 {
+            self.v1.in_a[k].next = self.j1.out_a[k].val();
+            self.v1.in_b[k].next = self.j1.out_b[k].val();
+        }
         self.v1.in_first.next = self.j1.out_first.val();
         self.v1.in_last.next = self.j1.out_last.val();
         self.v1.in_sop.next = self.j1.out_sop.val();
@@ -426,8 +472,11 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.v1.out_ready.next = self.h1.in_ready.val() & !(self.v1.out_sop.val() & self.q1.full.val());
         self.q1.push.next = self.v1.out_valid.val() & self.h1.in_ready.val() & !self.q1.full.val() & self.v1.out_sop.val();
         self.q1.in_tag.next = self.v1.out_tag.val();
-        self.h1.in_even[0].next = self.v1.out_a[0].val();
-        self.h1.in_odd[0].next = self.v1.out_b[0].val();
+        for k in 0..P1 {
+            self.h1.in_even[k].next = self.v1.out_a[k].val();
+            self.h1.in_odd[k].next = self.v1.out_b[k].val();
+            self.ll1_unused[k].next = self.v1.ll_c[k].val();
+        }
         self.h1.in_first.next = self.v1.out_first.val();
         self.h1.in_last.next = self.v1.out_last.val();
         self.h1.in_sop.next = self.v1.out_sop.val();
@@ -435,8 +484,10 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv<N1, 
         self.h1.cfg_single.next = self.single1.q.val();
         self.out_valid.next = self.h1.out_valid.val();
         self.h1.out_ready.next = self.out_ready.val();
-        self.out_even.next = self.h1.out_low[0].val();
-        self.out_odd.next = self.h1.out_high[0].val();
+        for k in 0..P1 {
+            self.out_even[k].next = self.h1.out_low[k].val();
+            self.out_odd[k].next = self.h1.out_high[k].val();
+        }
         self.out_first.next = self.h1.out_first.val();
         self.out_last.next = self.h1.out_last.val();
         self.out_sop.next = self.h1.out_sop.val();

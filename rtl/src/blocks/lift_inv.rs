@@ -178,13 +178,13 @@ pub struct LiftInv<const N1: usize, const N2: usize, const N3: usize> {
     /// Configuration error: `cfg_wavelet` or `cfg_wavelet_ho` names a wavelet outside the build's set (a register; every wavelet is built here).
     pub err_wavelet: Signal<Out, Bit>,
     hho: LiftH<20, 24, 39, 1>,
-    j3: LlJoin<20, 24, 24>,
+    j3: LlJoin<20, 24, 24, 1, 1>,
     v3: V3<N3>,
     h3: LiftH<28, 32, 47, 1>,
-    j2: LlJoin<20, 32, 32>,
+    j2: LlJoin<20, 32, 32, 1, 1>,
     v2: V2<N2>,
     h2: LiftH<36, 40, 55, 1>,
-    j1: LlJoin<20, 40, 40>,
+    j1: LlJoin<20, 40, 40, 1, 1>,
     v1: V1<N1>,
     h1: LiftH<44, 48, 63, 1>,
     // picture numbers across each horizontal block (which carries only the sop marker)
@@ -438,8 +438,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j3.pic_idle.next = self.v3.pic_idle.val();
         self.j3.ext_valid.next = self.in3_valid.val();
         self.in3_ready.next = self.j3.ext_ready.val();
-        self.j3.ext_a.next = self.in3_a.val();
-        self.j3.ext_b.next = self.in3_b.val();
+        self.j3.ext_a[0].next = self.in3_a.val();
+        self.j3.ext_b[0].next = self.in3_b.val();
         self.j3.ext_first.next = self.in3_first.val();
         self.j3.ext_last.next = self.in3_last.val();
         self.j3.ext_sop.next = self.in3_sop.val();
@@ -447,14 +447,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j3.cfg_tags.next = true;
         self.j3.ll_tag.next = self.qho.out_tag.val();
         self.j3.ll_valid.next = self.hho.out_valid.val() & self.join3.q.val();
-        self.j3.ll_even.next = self.hho.out_low.val();
-        self.j3.ll_odd.next = self.hho.out_high.val();
+        self.j3.ll_even[0].next = self.hho.out_low.val();
+        self.j3.ll_odd[0].next = self.hho.out_high.val();
         self.j3.ll_first.next = self.hho.out_first.val();
         self.j3.ll_sop.next = self.hho.out_sop.val();
         self.v3.in_valid.next = self.j3.out_valid.val();
         self.j3.out_ready.next = self.v3.in_ready.val();
-        self.v3.in_a.next = self.j3.out_a.val();
-        self.v3.in_b.next = self.j3.out_b.val();
+        self.v3.in_a.next = self.j3.out_a[0].val();
+        self.v3.in_b.next = self.j3.out_b[0].val();
         self.v3.in_first.next = self.j3.out_first.val();
         self.v3.in_last.next = self.j3.out_last.val();
         self.v3.in_sop.next = self.j3.out_sop.val();
@@ -477,8 +477,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j2.pic_idle.next = self.v2.pic_idle.val();
         self.j2.ext_valid.next = self.in2_valid.val();
         self.in2_ready.next = self.j2.ext_ready.val();
-        self.j2.ext_a.next = self.in2_a.val();
-        self.j2.ext_b.next = self.in2_b.val();
+        self.j2.ext_a[0].next = self.in2_a.val();
+        self.j2.ext_b[0].next = self.in2_b.val();
         self.j2.ext_first.next = self.in2_first.val();
         self.j2.ext_last.next = self.in2_last.val();
         self.j2.ext_sop.next = self.in2_sop.val();
@@ -487,23 +487,23 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j2.ll_tag.next = self.q3.out_tag.val();
         self.j2.ll_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.j2.ll_ready.val();
-        self.j2.ll_even.next = self.h3.out_low.val();
-        self.j2.ll_odd.next = self.h3.out_high.val();
+        self.j2.ll_even[0].next = self.h3.out_low.val();
+        self.j2.ll_odd[0].next = self.h3.out_high.val();
         self.j2.ll_first.next = self.h3.out_first.val();
         self.j2.ll_sop.next = self.h3.out_sop.val();
         if self.ho2.q.val() {
             self.j2.ll_valid.next = self.hho.out_valid.val();
             self.h3.out_ready.next = false;
-            self.j2.ll_even.next = self.ho_even32.val();
-            self.j2.ll_odd.next = self.ho_odd32.val();
+            self.j2.ll_even[0].next = self.ho_even32.val();
+            self.j2.ll_odd[0].next = self.ho_odd32.val();
             self.j2.ll_first.next = self.hho.out_first.val();
             self.j2.ll_sop.next = self.hho.out_sop.val();
             self.j2.ll_tag.next = self.qho.out_tag.val();
         }
         self.v2.in_valid.next = self.j2.out_valid.val();
         self.j2.out_ready.next = self.v2.in_ready.val();
-        self.v2.in_a.next = self.j2.out_a.val();
-        self.v2.in_b.next = self.j2.out_b.val();
+        self.v2.in_a.next = self.j2.out_a[0].val();
+        self.v2.in_b.next = self.j2.out_b[0].val();
         self.v2.in_first.next = self.j2.out_first.val();
         self.v2.in_last.next = self.j2.out_last.val();
         self.v2.in_sop.next = self.j2.out_sop.val();
@@ -527,8 +527,8 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j1.pic_idle.next = self.v1.pic_idle.val();
         self.j1.ext_valid.next = self.in1_valid.val();
         self.in1_ready.next = self.j1.ext_ready.val();
-        self.j1.ext_a.next = self.in1_a.val();
-        self.j1.ext_b.next = self.in1_b.val();
+        self.j1.ext_a[0].next = self.in1_a.val();
+        self.j1.ext_b[0].next = self.in1_b.val();
         self.j1.ext_first.next = self.in1_first.val();
         self.j1.ext_last.next = self.in1_last.val();
         self.j1.ext_sop.next = self.in1_sop.val();
@@ -537,23 +537,23 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv<N1, N2
         self.j1.ll_tag.next = self.q2.out_tag.val();
         self.j1.ll_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.j1.ll_ready.val();
-        self.j1.ll_even.next = self.h2.out_low.val();
-        self.j1.ll_odd.next = self.h2.out_high.val();
+        self.j1.ll_even[0].next = self.h2.out_low.val();
+        self.j1.ll_odd[0].next = self.h2.out_high.val();
         self.j1.ll_first.next = self.h2.out_first.val();
         self.j1.ll_sop.next = self.h2.out_sop.val();
         if self.ho1.q.val() {
             self.j1.ll_valid.next = self.hho.out_valid.val();
             self.h2.out_ready.next = false;
-            self.j1.ll_even.next = self.ho_even40.val();
-            self.j1.ll_odd.next = self.ho_odd40.val();
+            self.j1.ll_even[0].next = self.ho_even40.val();
+            self.j1.ll_odd[0].next = self.ho_odd40.val();
             self.j1.ll_first.next = self.hho.out_first.val();
             self.j1.ll_sop.next = self.hho.out_sop.val();
             self.j1.ll_tag.next = self.qho.out_tag.val();
         }
         self.v1.in_valid.next = self.j1.out_valid.val();
         self.j1.out_ready.next = self.v1.in_ready.val();
-        self.v1.in_a.next = self.j1.out_a.val();
-        self.v1.in_b.next = self.j1.out_b.val();
+        self.v1.in_a.next = self.j1.out_a[0].val();
+        self.v1.in_b.next = self.j1.out_b[0].val();
         self.v1.in_first.next = self.j1.out_first.val();
         self.v1.in_last.next = self.j1.out_last.val();
         self.v1.in_sop.next = self.j1.out_sop.val();

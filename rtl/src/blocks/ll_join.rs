@@ -50,13 +50,20 @@
 //! level's stream altogether leaves the levels above a picture out of step.
 //! `out_tag` is `ext_tag` (the band picture's number goes on with it).
 //!
-//! **Build-time parameters:** `A` band bits, `X` LL bits, `W ≥ max(A, X)` output bits.
+//! **Lanes.** A band beat carries `P` pairs (`ext_a[j]`, `ext_b[j]`); an LL beat carries
+//! `R = max(P / 2, 1)` sample pairs, i.e. `P` LL columns when `P ≥ 2`: each L-row band beat
+//! then takes one whole LL beat, lane `j`'s `a` = LL column `j` of it. With `P = 1` an LL
+//! pair serves two band beats (the even sample, then the odd), as above.
+//!
+//! **Build-time parameters:** `A` band bits, `X` LL bits, `W ≥ max(A, X)` output bits, `P`
+//! band pairs per beat, `R = max(P / 2, 1)` LL pairs per beat.
 
+use super::sext::Sext;
 use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
+pub struct LlJoin<const A: usize, const X: usize, const W: usize, const P: usize, const R: usize> {
     /// Clock.
     pub clock: Signal<In, Clock>,
     /// Run-time register: join the LL stream (the level is not the deepest).
@@ -65,25 +72,25 @@ pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
     pub ext_valid: Signal<In, Bit>,
     /// Band stream: the beat is taken (or dropped) at this edge.
     pub ext_ready: Signal<Out, Bit>,
-    /// Band stream: lane a (LL at the deepest level, else ignored, in L rows; LH in H rows),
-    /// `A`-bit two's complement.
-    pub ext_a: Signal<In, Bits<A>>,
-    /// Band stream: lane b (HL in L rows, HH in H rows).
-    pub ext_b: Signal<In, Bits<A>>,
+    /// Band stream: pair `j`'s lane a (LL at the deepest level, else ignored, in L rows; LH
+    /// in H rows), `A`-bit two's complement.
+    pub ext_a: [Signal<In, Bits<A>>; P],
+    /// Band stream: pair `j`'s lane b (HL in L rows, HH in H rows).
+    pub ext_b: [Signal<In, Bits<A>>; P],
     /// Band stream: first beat of a row.
     pub ext_first: Signal<In, Bit>,
     /// Band stream: last beat of a row.
     pub ext_last: Signal<In, Bit>,
     /// Band stream: first beat of a picture (with `ext_first`).
     pub ext_sop: Signal<In, Bit>,
-    /// LL stream: a sample pair is offered.
+    /// LL stream: a beat of `R` sample pairs is offered.
     pub ll_valid: Signal<In, Bit>,
-    /// LL stream: the pair is taken (after its odd sample has left, or dropped) at this edge.
+    /// LL stream: the beat is taken (after its last sample has left, or dropped) at this edge.
     pub ll_ready: Signal<Out, Bit>,
-    /// LL stream: even sample, `X`-bit two's complement.
-    pub ll_even: Signal<In, Bits<X>>,
-    /// LL stream: odd sample.
-    pub ll_odd: Signal<In, Bits<X>>,
+    /// LL stream: pair `i`'s even sample (LL column `2i` of the beat), `X`-bit two's complement.
+    pub ll_even: [Signal<In, Bits<X>>; R],
+    /// LL stream: pair `i`'s odd sample.
+    pub ll_odd: [Signal<In, Bits<X>>; R],
     /// LL stream: first pair of a row.
     pub ll_first: Signal<In, Bit>,
     /// LL stream: first pair of a picture.
@@ -92,10 +99,10 @@ pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Output stream: lane a, `W`-bit two's complement.
-    pub out_a: Signal<Out, Bits<W>>,
-    /// Output stream: lane b.
-    pub out_b: Signal<Out, Bits<W>>,
+    /// Output stream: pair `j`'s lane a, `W`-bit two's complement.
+    pub out_a: [Signal<Out, Bits<W>>; P],
+    /// Output stream: pair `j`'s lane b.
+    pub out_b: [Signal<Out, Bits<W>>; P],
     /// Output stream: first beat of a row.
     pub out_first: Signal<Out, Bit>,
     /// Output stream: last beat of a row.
@@ -114,10 +121,12 @@ pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
     pub out_tag: Signal<Out, Bits<4>>,
     /// Protocol error: high for one clock after a beat or pair was dropped.
     pub err: Signal<Out, Bit>,
-    ext_w: Constant<Bits<W>>,
-    sign_a: Constant<Bits<A>>,
-    ext_x: Constant<Bits<W>>,
-    sign_x: Constant<Bits<X>>,
+    // one LL pair feeds two band beats (P = 1), else one LL beat feeds one band beat
+    split: Constant<Bit>,
+    sa: [Sext<A, W>; P],
+    sb: [Sext<A, W>; P],
+    se: [Sext<X, W>; R],
+    so: [Sext<X, W>; R],
     row_h: DFF<Bit>,
     half: DFF<Bit>,
     err_r: DFF<Bit>,
@@ -140,35 +149,32 @@ pub struct LlJoin<const A: usize, const X: usize, const W: usize> {
     tdiff: Signal<Local, Bits<4>>,
     ll_ahead: Signal<Local, Bit>,
     ll_behind: Signal<Local, Bit>,
-    a_ext: Signal<Local, Bits<W>>,
-    b_ext: Signal<Local, Bits<W>>,
-    ll_e: Signal<Local, Bits<W>>,
-    ll_o: Signal<Local, Bits<W>>,
 }
 
-impl<const A: usize, const X: usize, const W: usize> Default for LlJoin<A, X, W> {
+impl<const A: usize, const X: usize, const W: usize, const P: usize, const R: usize> Default for LlJoin<A, X, W, P, R> {
     fn default() -> Self {
         assert!(W >= A && W >= X && W < 64);
+        assert!(R == (P / 2).max(1), "R = max(P / 2, 1): an LL beat is P values, or one pair for two band beats");
         Self {
             clock: Default::default(),
             cfg_join: Default::default(),
             ext_valid: Default::default(),
             ext_ready: Default::default(),
-            ext_a: Default::default(),
-            ext_b: Default::default(),
+            ext_a: std::array::from_fn(|_| Default::default()),
+            ext_b: std::array::from_fn(|_| Default::default()),
             ext_first: Default::default(),
             ext_last: Default::default(),
             ext_sop: Default::default(),
             ll_valid: Default::default(),
             ll_ready: Default::default(),
-            ll_even: Default::default(),
-            ll_odd: Default::default(),
+            ll_even: std::array::from_fn(|_| Default::default()),
+            ll_odd: std::array::from_fn(|_| Default::default()),
             ll_first: Default::default(),
             ll_sop: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
-            out_a: Default::default(),
-            out_b: Default::default(),
+            out_a: std::array::from_fn(|_| Default::default()),
+            out_b: std::array::from_fn(|_| Default::default()),
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
@@ -188,10 +194,11 @@ impl<const A: usize, const X: usize, const W: usize> Default for LlJoin<A, X, W>
             killing: Default::default(),
             r2: Default::default(),
             r3: Default::default(),
-            ext_w: Constant::new((((1u64 << W) - 1) & !((1u64 << A) - 1)).to_bits()),
-            sign_a: Constant::new((1u64 << (A - 1)).to_bits()),
-            ext_x: Constant::new((((1u64 << W) - 1) & !((1u64 << X) - 1)).to_bits()),
-            sign_x: Constant::new((1u64 << (X - 1)).to_bits()),
+            split: Constant::new(P == 1),
+            sa: std::array::from_fn(|_| Default::default()),
+            sb: std::array::from_fn(|_| Default::default()),
+            se: std::array::from_fn(|_| Default::default()),
+            so: std::array::from_fn(|_| Default::default()),
             row_h: Default::default(),
             half: Default::default(),
             err_r: Default::default(),
@@ -204,34 +211,22 @@ impl<const A: usize, const X: usize, const W: usize> Default for LlJoin<A, X, W>
             drop_ext: Default::default(),
             drop_ll: Default::default(),
             fire: Default::default(),
-            a_ext: Default::default(),
-            b_ext: Default::default(),
-            ll_e: Default::default(),
-            ll_o: Default::default(),
         }
     }
 }
 
-impl<const A: usize, const X: usize, const W: usize> Logic for LlJoin<A, X, W> {
+impl<const A: usize, const X: usize, const W: usize, const P: usize, const R: usize> Logic for LlJoin<A, X, W, P, R> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, row_h, half, err_r, drop_e, kill_l, killed);
         // Sign extensions.
-        self.a_ext.next = bit_cast::<W, A>(self.ext_a.val());
-        if (self.ext_a.val() & self.sign_a.val()).any() {
-            self.a_ext.next = bit_cast::<W, A>(self.ext_a.val()) | self.ext_w.val();
+        for j in 0..P {
+            self.sa[j].a.next = self.ext_a[j].val();
+            self.sb[j].a.next = self.ext_b[j].val();
         }
-        self.b_ext.next = bit_cast::<W, A>(self.ext_b.val());
-        if (self.ext_b.val() & self.sign_a.val()).any() {
-            self.b_ext.next = bit_cast::<W, A>(self.ext_b.val()) | self.ext_w.val();
-        }
-        self.ll_e.next = bit_cast::<W, X>(self.ll_even.val());
-        if (self.ll_even.val() & self.sign_x.val()).any() {
-            self.ll_e.next = bit_cast::<W, X>(self.ll_even.val()) | self.ext_x.val();
-        }
-        self.ll_o.next = bit_cast::<W, X>(self.ll_odd.val());
-        if (self.ll_odd.val() & self.sign_x.val()).any() {
-            self.ll_o.next = bit_cast::<W, X>(self.ll_odd.val()) | self.ext_x.val();
+        for i in 0..R {
+            self.se[i].a.next = self.ll_even[i].val();
+            self.so[i].a.next = self.ll_odd[i].val();
         }
         // Which row the band beat belongs to (a picture starts with an L row) and whether it
         // needs an LL sample.
@@ -276,14 +271,24 @@ impl<const A: usize, const X: usize, const W: usize> Logic for LlJoin<A, X, W> {
         if self.need.val() {
             self.out_valid.next = self.both.val() & !self.drop_ext.val() & !self.drop_ll.val() & !self.killing.val();
         }
-        self.out_a.next = self.a_ext.val();
+        // Lane a: the band's, or in a joined L row the LL — value j of the LL beat (P ≥ 2), or
+        // the pair's even then odd sample (P = 1: the loop below runs only then).
+        for j in 0..P {
+            self.out_a[j].next = self.sa[j].y.val();
+            self.out_b[j].next = self.sb[j].y.val();
+        }
         if self.need.val() {
-            self.out_a.next = self.ll_e.val();
-            if self.half.q.val() {
-                self.out_a.next = self.ll_o.val();
+            for i in 0..(P / 2) {
+                self.out_a[2 * i].next = self.se[i].y.val();
+                self.out_a[2 * i + 1].next = self.so[i].y.val();
+            }
+            for i in 0..(2 / (P + 1)) {
+                self.out_a[i].next = self.se[i].y.val();
+                if self.half.q.val() {
+                    self.out_a[i].next = self.so[i].y.val();
+                }
             }
         }
-        self.out_b.next = self.b_ext.val();
         self.out_first.next = self.ext_first.val();
         self.out_last.next = self.ext_last.val();
         self.out_sop.next = self.ext_sop.val();
@@ -297,12 +302,12 @@ impl<const A: usize, const X: usize, const W: usize> Logic for LlJoin<A, X, W> {
         } else if !self.drop_ext.val() {
             self.ext_ready.next = self.out_ready.val();
         }
-        self.ll_ready.next = self.drop_ll.val() | (self.fire.val() & self.need.val() & self.half.q.val());
+        self.ll_ready.next = self.drop_ll.val() | (self.fire.val() & self.need.val() & (self.half.q.val() | !self.split.val()));
         // State.
         if self.fire.val() {
             self.row_h.d.next = self.cur_h.val() ^ self.ext_last.val();
             if self.need.val() {
-                self.half.d.next = !self.half.q.val();
+                self.half.d.next = !self.half.q.val() & self.split.val();
             }
         }
         if self.drop_ll.val() {

@@ -86,21 +86,21 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
     reg  j3__cfg_join;
     reg  j3__ext_valid;
     wire  j3__ext_ready;
-    reg  [19:0] j3__ext_a;
-    reg  [19:0] j3__ext_b;
+    reg  [19:0] j3__ext_a__0;
+    reg  [19:0] j3__ext_b__0;
     reg  j3__ext_first;
     reg  j3__ext_last;
     reg  j3__ext_sop;
     reg  j3__ll_valid;
     wire  j3__ll_ready;
-    reg  [23:0] j3__ll_even;
-    reg  [23:0] j3__ll_odd;
+    reg  [23:0] j3__ll_even__0;
+    reg  [23:0] j3__ll_odd__0;
     reg  j3__ll_first;
     reg  j3__ll_sop;
     wire  j3__out_valid;
     reg  j3__out_ready;
-    wire  [23:0] j3__out_a;
-    wire  [23:0] j3__out_b;
+    wire  [23:0] j3__out_a__0;
+    wire  [23:0] j3__out_b__0;
     wire  j3__out_first;
     wire  j3__out_last;
     wire  j3__out_sop;
@@ -165,21 +165,21 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
     reg  j2__cfg_join;
     reg  j2__ext_valid;
     wire  j2__ext_ready;
-    reg  [19:0] j2__ext_a;
-    reg  [19:0] j2__ext_b;
+    reg  [19:0] j2__ext_a__0;
+    reg  [19:0] j2__ext_b__0;
     reg  j2__ext_first;
     reg  j2__ext_last;
     reg  j2__ext_sop;
     reg  j2__ll_valid;
     wire  j2__ll_ready;
-    reg  [31:0] j2__ll_even;
-    reg  [31:0] j2__ll_odd;
+    reg  [31:0] j2__ll_even__0;
+    reg  [31:0] j2__ll_odd__0;
     reg  j2__ll_first;
     reg  j2__ll_sop;
     wire  j2__out_valid;
     reg  j2__out_ready;
-    wire  [31:0] j2__out_a;
-    wire  [31:0] j2__out_b;
+    wire  [31:0] j2__out_a__0;
+    wire  [31:0] j2__out_b__0;
     wire  j2__out_first;
     wire  j2__out_last;
     wire  j2__out_sop;
@@ -244,21 +244,21 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
     reg  j1__cfg_join;
     reg  j1__ext_valid;
     wire  j1__ext_ready;
-    reg  [19:0] j1__ext_a;
-    reg  [19:0] j1__ext_b;
+    reg  [19:0] j1__ext_a__0;
+    reg  [19:0] j1__ext_b__0;
     reg  j1__ext_first;
     reg  j1__ext_last;
     reg  j1__ext_sop;
     reg  j1__ll_valid;
     wire  j1__ll_ready;
-    reg  [39:0] j1__ll_even;
-    reg  [39:0] j1__ll_odd;
+    reg  [39:0] j1__ll_even__0;
+    reg  [39:0] j1__ll_odd__0;
     reg  j1__ll_first;
     reg  j1__ll_sop;
     wire  j1__out_valid;
     reg  j1__out_ready;
-    wire  [39:0] j1__out_a;
-    wire  [39:0] j1__out_b;
+    wire  [39:0] j1__out_a__0;
+    wire  [39:0] j1__out_b__0;
     wire  j1__out_first;
     wire  j1__out_last;
     wire  j1__out_sop;
@@ -433,21 +433,21 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         .cfg_join(j3__cfg_join),
         .ext_valid(j3__ext_valid),
         .ext_ready(j3__ext_ready),
-        .ext_a(j3__ext_a),
-        .ext_b(j3__ext_b),
+        .ext_a__0(j3__ext_a__0),
+        .ext_b__0(j3__ext_b__0),
         .ext_first(j3__ext_first),
         .ext_last(j3__ext_last),
         .ext_sop(j3__ext_sop),
         .ll_valid(j3__ll_valid),
         .ll_ready(j3__ll_ready),
-        .ll_even(j3__ll_even),
-        .ll_odd(j3__ll_odd),
+        .ll_even__0(j3__ll_even__0),
+        .ll_odd__0(j3__ll_odd__0),
         .ll_first(j3__ll_first),
         .ll_sop(j3__ll_sop),
         .out_valid(j3__out_valid),
         .out_ready(j3__out_ready),
-        .out_a(j3__out_a),
-        .out_b(j3__out_b),
+        .out_a__0(j3__out_a__0),
+        .out_b__0(j3__out_b__0),
         .out_first(j3__out_first),
         .out_last(j3__out_last),
         .out_sop(j3__out_sop),
@@ -518,21 +518,21 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         .cfg_join(j2__cfg_join),
         .ext_valid(j2__ext_valid),
         .ext_ready(j2__ext_ready),
-        .ext_a(j2__ext_a),
-        .ext_b(j2__ext_b),
+        .ext_a__0(j2__ext_a__0),
+        .ext_b__0(j2__ext_b__0),
         .ext_first(j2__ext_first),
         .ext_last(j2__ext_last),
         .ext_sop(j2__ext_sop),
         .ll_valid(j2__ll_valid),
         .ll_ready(j2__ll_ready),
-        .ll_even(j2__ll_even),
-        .ll_odd(j2__ll_odd),
+        .ll_even__0(j2__ll_even__0),
+        .ll_odd__0(j2__ll_odd__0),
         .ll_first(j2__ll_first),
         .ll_sop(j2__ll_sop),
         .out_valid(j2__out_valid),
         .out_ready(j2__out_ready),
-        .out_a(j2__out_a),
-        .out_b(j2__out_b),
+        .out_a__0(j2__out_a__0),
+        .out_b__0(j2__out_b__0),
         .out_first(j2__out_first),
         .out_last(j2__out_last),
         .out_sop(j2__out_sop),
@@ -603,21 +603,21 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         .cfg_join(j1__cfg_join),
         .ext_valid(j1__ext_valid),
         .ext_ready(j1__ext_ready),
-        .ext_a(j1__ext_a),
-        .ext_b(j1__ext_b),
+        .ext_a__0(j1__ext_a__0),
+        .ext_b__0(j1__ext_b__0),
         .ext_first(j1__ext_first),
         .ext_last(j1__ext_last),
         .ext_sop(j1__ext_sop),
         .ll_valid(j1__ll_valid),
         .ll_ready(j1__ll_ready),
-        .ll_even(j1__ll_even),
-        .ll_odd(j1__ll_odd),
+        .ll_even__0(j1__ll_even__0),
+        .ll_odd__0(j1__ll_odd__0),
         .ll_first(j1__ll_first),
         .ll_sop(j1__ll_sop),
         .out_valid(j1__out_valid),
         .out_ready(j1__out_ready),
-        .out_a(j1__out_a),
-        .out_b(j1__out_b),
+        .out_a__0(j1__out_a__0),
+        .out_b__0(j1__out_b__0),
         .out_first(j1__out_first),
         .out_last(j1__out_last),
         .out_sop(j1__out_sop),
@@ -934,8 +934,8 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         j3__pic_idle = v3__pic_idle;
         j3__ext_valid = in3_valid;
         in3_ready = j3__ext_ready;
-        j3__ext_a = in3_a;
-        j3__ext_b = in3_b;
+        j3__ext_a__0 = in3_a;
+        j3__ext_b__0 = in3_b;
         j3__ext_first = in3_first;
         j3__ext_last = in3_last;
         j3__ext_sop = in3_sop;
@@ -943,14 +943,14 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         j3__cfg_tags = 1'b1;
         j3__ll_tag = qho__out_tag;
         j3__ll_valid = hho__out_valid & join3__q;
-        j3__ll_even = hho__out_low;
-        j3__ll_odd = hho__out_high;
+        j3__ll_even__0 = hho__out_low;
+        j3__ll_odd__0 = hho__out_high;
         j3__ll_first = hho__out_first;
         j3__ll_sop = hho__out_sop;
         v3__in_valid = j3__out_valid;
         j3__out_ready = v3__in_ready;
-        v3__in_a = j3__out_a;
-        v3__in_b = j3__out_b;
+        v3__in_a = j3__out_a__0;
+        v3__in_b = j3__out_b__0;
         v3__in_first = j3__out_first;
         v3__in_last = j3__out_last;
         v3__in_sop = j3__out_sop;
@@ -972,8 +972,8 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         j2__pic_idle = v2__pic_idle;
         j2__ext_valid = in2_valid;
         in2_ready = j2__ext_ready;
-        j2__ext_a = in2_a;
-        j2__ext_b = in2_b;
+        j2__ext_a__0 = in2_a;
+        j2__ext_b__0 = in2_b;
         j2__ext_first = in2_first;
         j2__ext_last = in2_last;
         j2__ext_sop = in2_sop;
@@ -982,23 +982,23 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         j2__ll_tag = q3__out_tag;
         j2__ll_valid = h3__out_valid;
         h3__out_ready = j2__ll_ready;
-        j2__ll_even = h3__out_low;
-        j2__ll_odd = h3__out_high;
+        j2__ll_even__0 = h3__out_low;
+        j2__ll_odd__0 = h3__out_high;
         j2__ll_first = h3__out_first;
         j2__ll_sop = h3__out_sop;
         if (ho2__q) begin
             j2__ll_valid = hho__out_valid;
             h3__out_ready = 1'b0;
-            j2__ll_even = ho_even32;
-            j2__ll_odd = ho_odd32;
+            j2__ll_even__0 = ho_even32;
+            j2__ll_odd__0 = ho_odd32;
             j2__ll_first = hho__out_first;
             j2__ll_sop = hho__out_sop;
             j2__ll_tag = qho__out_tag;
         end
         v2__in_valid = j2__out_valid;
         j2__out_ready = v2__in_ready;
-        v2__in_a = j2__out_a;
-        v2__in_b = j2__out_b;
+        v2__in_a = j2__out_a__0;
+        v2__in_b = j2__out_b__0;
         v2__in_first = j2__out_first;
         v2__in_last = j2__out_last;
         v2__in_sop = j2__out_sop;
@@ -1020,8 +1020,8 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         j1__pic_idle = v1__pic_idle;
         j1__ext_valid = in1_valid;
         in1_ready = j1__ext_ready;
-        j1__ext_a = in1_a;
-        j1__ext_b = in1_b;
+        j1__ext_a__0 = in1_a;
+        j1__ext_b__0 = in1_b;
         j1__ext_first = in1_first;
         j1__ext_last = in1_last;
         j1__ext_sop = in1_sop;
@@ -1030,23 +1030,23 @@ module uhdpipe_lift_inv(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_last
         j1__ll_tag = q2__out_tag;
         j1__ll_valid = h2__out_valid;
         h2__out_ready = j1__ll_ready;
-        j1__ll_even = h2__out_low;
-        j1__ll_odd = h2__out_high;
+        j1__ll_even__0 = h2__out_low;
+        j1__ll_odd__0 = h2__out_high;
         j1__ll_first = h2__out_first;
         j1__ll_sop = h2__out_sop;
         if (ho1__q) begin
             j1__ll_valid = hho__out_valid;
             h2__out_ready = 1'b0;
-            j1__ll_even = ho_even40;
-            j1__ll_odd = ho_odd40;
+            j1__ll_even__0 = ho_even40;
+            j1__ll_odd__0 = ho_odd40;
             j1__ll_first = hho__out_first;
             j1__ll_sop = hho__out_sop;
             j1__ll_tag = qho__out_tag;
         end
         v1__in_valid = j1__out_valid;
         j1__out_ready = v1__in_ready;
-        v1__in_a = j1__out_a;
-        v1__in_b = j1__out_b;
+        v1__in_a = j1__out_a__0;
+        v1__in_b = j1__out_b__0;
         v1__in_first = j1__out_first;
         v1__in_last = j1__out_last;
         v1__in_sop = j1__out_sop;
