@@ -1,11 +1,12 @@
-//! Cycle benchmark of the inverse 2-D transforms, two samples per clock: `legall_inv`
-//! (LeGall 5/3, depth 3) and `lift_inv` (every wavelet, depth 3). Pushes the bands of
+//! Cycle benchmark of the inverse 2-D transforms: `legall_inv`, `legall_inv4`, `legall_inv8`,
+//! `legall_inv16` (LeGall 5/3, depth 3, 2 / 4 / 8 / 16 samples per clock) and `lift_inv`
+//! (every wavelet, depth 3, 2 samples per clock). Pushes the bands of
 //! pictures through the Verilated block, every band stream offered whenever the block takes
 //! it and the picture stream always ready, and prints, per size (and wavelet):
 //! - clocks per picture in a back-to-back stream (the clocks two pictures take minus the
-//!   clocks one takes) against the nominal W·H/2;
+//!   clocks one takes) against the nominal W·H/ppc;
 //! - latency: clocks from the first band beat taken to the first picture pair out, in
-//!   level-1 lines (W/2 clocks), and from the last band beat taken to the last pair out;
+//!   level-1 lines (W/ppc clocks), and from the last band beat taken to the last pair out;
 //! - simulated clocks per second;
 //! - then the latency at 1080p for depths 1, 2, 3.
 //!
@@ -16,7 +17,7 @@
 //! not checked here (the tests do that); the bands are a deterministic texture's.
 use std::time::Instant;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, Outcome, MAX_WIDTH, SETUP_CLOCKS};
+use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, LegallInv16, LegallInv4, LegallInv8, Outcome, MAX_WIDTH, SETUP_CLOCKS};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
@@ -24,10 +25,10 @@ fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usi
     let pic = texture(w, h);
     let t = TransformParams { wavelet_index: wavelet as usize, wavelet_index_ho: wavelet as usize, dwt_depth: depth, dwt_depth_ho: 0 };
     let bands: Vec<Vec<i64>> = dwt(&t, Band { width: w, height: h, data: pic }).into_iter().map(|b| b.data).collect();
-    let one = band_streams(&bands, w, h, depth, 0, [1; 4], |_, _| 0);
+    let one = band_streams(&bands, w, h, depth, 0, D::LANES, |_, _| 0);
     let input: [Vec<BandBeat>; 4] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
     let start = Instant::now();
-    let out = drive(dut, &input, Drive { pairs: (w / 2) as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });
+    let out = drive(dut, &input, Drive { pairs: (w / (2 * D::LANES[0])) as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });
     // `drive` also runs 4096 quiet clocks at the end.
     let rate = (out.cycles + 4096) as f64 / start.elapsed().as_secs_f64();
     (out, rate)
@@ -38,18 +39,19 @@ fn first_in(o: &Outcome) -> u64 {
 }
 
 fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, usize)]) {
-    println!("| wavelet | size | clocks/picture | nominal W·H/2 | ratio | first pair out after first band beat | last pair out after nominal end | sim speed |");
-    println!("|---|---|---|---|---|---|---|---|");
+    let ppc = 2 * D::LANES[0];
+    println!("| samples/clock | wavelet | size | clocks/picture | nominal W·H/ppc | ratio | first beat out after first band beat | last beat out after nominal end | sim speed |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for &wavelet in wavelets {
         for &(w, h) in sizes {
-            assert!(w % 8 == 0 && h % 8 == 0 && w <= MAX_WIDTH, "{w}x{h}: width and height must be multiples of 8, width ≤ {MAX_WIDTH}");
+            assert!(w % 16 == 0 && h % 8 == 0 && w <= MAX_WIDTH, "{w}x{h}: the width must be a multiple of 16, the height of 8, width ≤ {MAX_WIDTH}");
             let (one, r1) = run(&mut make(), w, h, 1, 3, wavelet);
             let (two, r2) = run(&mut make(), w, h, 2, 3, wavelet);
             let period = two.cycles - one.cycles;
-            let nominal = (w * h / 2) as u64;
-            let line = (w / 2) as f64;
+            let nominal = (w * h / ppc) as u64;
+            let line = (w / ppc) as f64;
             println!(
-                "| {wavelet} | {w}x{h} | {period} | {nominal} | {:.4} | {:.2} lines | {:.2} lines | {:.3} M clocks/s |",
+                "| {ppc} | {wavelet} | {w}x{h} | {period} | {nominal} | {:.4} | {:.2} lines | {:.2} lines | {:.3} M clocks/s |",
                 period as f64 / nominal as f64,
                 (one.first_out - first_in(&one)) as f64 / line,
                 (one.cycles - first_in(&one) - nominal) as f64 / line,
@@ -64,8 +66,8 @@ fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, us
     for &wavelet in wavelets {
         for depth in 1..=3 {
             let (one, _) = run(&mut make(), w, h, 1, depth, wavelet);
-            let line = (w / 2) as f64;
-            println!("| {wavelet} | {depth} | {:.2} lines | {:.2} lines |", (one.first_out - first_in(&one)) as f64 / line, (one.cycles - first_in(&one) - (w * h / 2) as u64) as f64 / line);
+            let line = (w / ppc) as f64;
+            println!("| {wavelet} | {depth} | {:.2} lines | {:.2} lines |", (one.first_out - first_in(&one)) as f64 / line, (one.cycles - first_in(&one) - (w * h / ppc) as u64) as f64 / line);
         }
     }
 }
@@ -79,5 +81,8 @@ fn main() {
     } else {
         // (the three wavelets share one schedule)
         table(LegallInv::new, &[1], &sizes);
+        table(LegallInv4::new, &[1], &sizes);
+        table(LegallInv8::new, &[1], &sizes);
+        table(LegallInv16::new, &[1], &sizes);
     }
 }
