@@ -39,6 +39,7 @@ const BLOCKS: &[&str] = &[
     "legall_fwd16",
     "lift_fwd",
     "legall_inv",
+    "legall_inv1",
     "legall_inv4",
     "legall_inv8",
     "legall_inv16",

@@ -388,8 +388,10 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // The every-wavelet inverse transform's simulation build: rows up to 8192 samples,
         // depth 3 and a horizontal-only level.
         ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10>::default())),
-        // The inverse transform's simulation build: rows up to 8192 samples, depth 3.
+        // The inverse transform's simulation builds: rows up to 8192 samples, depth 3, at 2, 1 (a
+        // gearbox after the 2-sample build), 4, 8 and 16 samples per clock.
         ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10, 1, 1, 1>::default())),
+        ("legall_inv1", &|| verilog("legall_inv1", "legall_inv1", &mut crate::blocks::legall_inv1::LegallInv1::<12, 11, 10>::default())),
         ("legall_inv4", &|| verilog("legall_inv4", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<11, 11, 10, 2, 1, 1>::default())),
         ("legall_inv8", &|| verilog("legall_inv8", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 10, 10, 4, 2, 1>::default())),
         ("legall_inv16", &|| verilog("legall_inv16", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<9, 9, 9, 8, 4, 2>::default())),

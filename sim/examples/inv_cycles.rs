@@ -1,5 +1,5 @@
-//! Cycle benchmark of the inverse 2-D transforms: `legall_inv`, `legall_inv4`, `legall_inv8`,
-//! `legall_inv16` (LeGall 5/3, depth 3, 2 / 4 / 8 / 16 samples per clock) and `lift_inv`
+//! Cycle benchmark of the inverse 2-D transforms: `legall_inv1`, `legall_inv`, `legall_inv4`,
+//! `legall_inv8`, `legall_inv16` (LeGall 5/3, depth 3, 1 / 2 / 4 / 8 / 16 samples per clock) and `lift_inv`
 //! (every wavelet, depth 3, 2 samples per clock). Pushes the bands of
 //! pictures through the Verilated block, every band stream offered whenever the block takes
 //! it and the picture stream always ready, and prints, per size (and wavelet):
@@ -13,11 +13,11 @@
 //!   cargo run --release -p uhdpipe-sim --example inv_cycles -- [legall|lift] [WxH ...]
 //!
 //! Default: `legall`, sizes 1920x1080 and 7680x4320 (the 8K run simulates ~35 M clocks per
-//! picture pair: minutes for `legall`, about an hour per wavelet for `lift`). The outputs are
+//! picture pair at 2 samples per clock: minutes for `legall`, about an hour per wavelet for `lift`). The outputs are
 //! not checked here (the tests do that); the bands are a deterministic texture's.
 use std::time::Instant;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, LegallInv16, LegallInv4, LegallInv8, Outcome, MAX_WIDTH, SETUP_CLOCKS};
+use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, LegallInv1, LegallInv16, LegallInv4, LegallInv8, Outcome, MAX_WIDTH, SETUP_CLOCKS};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
@@ -39,7 +39,7 @@ fn first_in(o: &Outcome) -> u64 {
 }
 
 fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, usize)]) {
-    let ppc = 2 * D::LANES[0];
+    let ppc = D::PPC;
     println!("| samples/clock | wavelet | size | clocks/picture | nominal W·H/ppc | ratio | first beat out after first band beat | last beat out after nominal end | sim speed |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for &wavelet in wavelets {
@@ -80,6 +80,7 @@ fn main() {
         table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes);
     } else {
         // (the three wavelets share one schedule)
+        table(LegallInv1::new, &[1], &sizes);
         table(LegallInv::new, &[1], &sizes);
         table(LegallInv4::new, &[1], &sizes);
         table(LegallInv8::new, &[1], &sizes);

@@ -1,6 +1,7 @@
 //! `uhdpipe_legall_inv*` (rtl/src/blocks/legall_inv.rs: LeGall 5/3 and Haar inverse 2-D
-//! transform, depth 1–3; the 8K simulation builds at 2, 4, 8 and 16 samples per clock),
-//! Verilated ([`LegallInv`], [`LegallInv4`], [`LegallInv8`], [`LegallInv16`]) and in
+//! transform, depth 1–3; the 8K simulation builds at 2, 4, 8 and 16 samples per clock, and
+//! `legall_inv1` at 1), Verilated ([`LegallInv`], [`LegallInv1`], [`LegallInv4`],
+//! [`LegallInv8`], [`LegallInv16`]) and in
 //! rust-hdl's simulator ([`HdlLegallInv`], …), plus the testbench driver
 //! ([`drive`]), the band streams of a picture's subbands ([`level_beats`]) and the assembly
 //! of the output stream into pictures ([`assemble`]).
@@ -73,6 +74,8 @@ pub struct Ports {
 /// What an inverse-transform build is: its lanes and widths. Both inverse transforms share
 /// [`Ports`], the driver and the assembly.
 pub trait InvBuild: Dut<Ports = Ports> {
+    /// Picture samples per clock: 1 (one sample per beat, in `out_even[0]`) or `2 · LANES[0]`.
+    const PPC: usize;
     /// Pair lanes per beat of levels 1, 2, 3 and the horizontal-only level.
     const LANES: [usize; 4];
     /// Band lane bits of levels 1, 2, 3 and the horizontal-only level (0: none).
@@ -86,19 +89,32 @@ pub const OUT_BITS: u32 = 30;
 /// The widest row the simulation builds take (samples).
 pub const MAX_WIDTH: usize = 8192;
 
-/// Declares a Verilated `legall_inv` build and its rust-hdl twin: name, design, lanes.
+/// Declares a Verilated `legall_inv` build and its rust-hdl twin: name, design, samples per
+/// clock, lanes, and how the picture stream is read (`pairs`: `out_even[j]`/`out_odd[j]`;
+/// `serial`: `out_sample` into `out_even[0]`).
 macro_rules! legall_inv_build {
-    ($v:ident, $hdl:ident, $name:literal, $block:ty, $lanes:expr, $doc:literal) => {
+    (@out pairs, $u:ident, $p:ident) => {
+        for j in 0..$u.out_even.len() {
+            $p.out_even[j] = $u.out_even[j].val().to_u64();
+            $p.out_odd[j] = $u.out_odd[j].val().to_u64();
+        }
+    };
+    (@out serial, $u:ident, $p:ident) => {
+        $p.out_even[0] = $u.out_sample.val().to_u64();
+    };
+    ($v:ident, $hdl:ident, $name:literal, $block:ty, $ppc:literal, $lanes:expr, $output:tt, $doc:literal) => {
         crate::verilated!($v, $name, Ports, $doc);
         crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
         impl InvBuild for $v {
+            const PPC: usize = $ppc;
             const LANES: [usize; 4] = $lanes;
             const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
             const OUT_BITS: u32 = OUT_BITS;
         }
 
         impl InvBuild for $hdl {
+            const PPC: usize = $ppc;
             const LANES: [usize; 4] = $lanes;
             const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
             const OUT_BITS: u32 = OUT_BITS;
@@ -153,10 +169,7 @@ macro_rules! legall_inv_build {
                 p.out_sop = u.out_sop.val() as u8;
                 p.err_line = u.err_line.val() as u8;
                 p.err_pic = u.err_pic.val() as u8;
-                for j in 0..u.out_even.len() {
-                    p.out_even[j] = u.out_even[j].val().to_u64();
-                    p.out_odd[j] = u.out_odd[j].val().to_u64();
-                }
+                legall_inv_build!(@out $output, u, p);
                 p.out_tag = u.out_tag.val().to_u64() as u8;
             }
 
@@ -167,10 +180,11 @@ macro_rules! legall_inv_build {
     };
 }
 
-legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 1, 1, 1>, [1, 1, 1, 1], "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
-legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 2, 1, 1>, [2, 1, 1, 1], "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
-legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 4, 2, 1>, [4, 2, 1, 1], "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
-legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 8, 4, 2>, [8, 4, 2, 1], "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
+legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 1, 1, 1>, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+legall_inv_build!(LegallInv1, HdlLegallInv1, "legall_inv1", uhdpipe_rtl::blocks::legall_inv1::LegallInv1<12, 11, 10>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox after the 2-sample one), Verilated.");
+legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 2, 1, 1>, 4, [2, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 4, 2, 1>, 8, [4, 2, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
+legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 8, 4, 2>, 16, [8, 4, 2, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
 /// One beat of a band stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,7 +261,8 @@ pub fn number_picture(streams: &mut [Vec<BandBeat>; 4], pic: u8) {
     }
 }
 
-/// One output beat: sample pairs and their markers.
+/// One output beat: sample pairs and their markers (a one-sample-per-clock build's samples
+/// are paired up by [`drive`]: see there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PixBeat {
     /// Pair `j`'s even sample, sign-extended (zero past the build's lanes).
@@ -316,6 +331,11 @@ pub const SETUP_CLOCKS: u64 = 4;
 /// offered with its own random idle clocks) through the block and collects the picture
 /// stream until the block has been quiet for 4096 clocks after the last input. Panics if it
 /// runs for more than `100·(beats + 10 000)` clocks (a hang).
+///
+/// From a one-sample-per-clock build ([`InvBuild::PPC`] = 1) every two samples make one
+/// [`PixBeat`] (the first's `first`, `sop` and `tag`, the second's `last`); panics if a
+/// marker comes on the wrong sample of a pair (`first` or `sop` on a second, `last` on a
+/// first): the gearbox never splits a pair's markers another way.
 pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Outcome {
     let mut chance = Chance::new(d.seed);
     let mut out = Outcome::default();
@@ -326,6 +346,8 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
     let total: usize = input.iter().map(Vec::len).sum();
     let limit = 100 * (total as u64 + 10_000);
     let done = |next: &[usize; 4]| (0..n).all(|k| next[k] >= input[k].len());
+    // a one-sample-per-clock build's first sample of a pair, waiting for the second
+    let mut half: Option<PixBeat> = None;
     while !done(&next) || quiet < 4096 {
         let mut p = Ports { cfg_pairs: d.pairs, cfg_rows: d.rows, cfg_depth: d.depth, cfg_depth_ho: d.depth_ho, cfg_wavelet: d.wavelet, cfg_wavelet_ho: d.wavelet_ho, ..Ports::default() };
         for k in 0..n {
@@ -361,10 +383,21 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
         }
         if p.out_valid == 1 && p.out_ready == 1 {
             let sext = |v: u64| ((v as i64) << (64 - D::OUT_BITS)) >> (64 - D::OUT_BITS);
-            if out.out.is_empty() {
+            if out.out.is_empty() && half.is_none() {
                 out.first_out = cycle;
             }
-            out.out.push(PixBeat { even: p.out_even.map(sext), odd: p.out_odd.map(sext), first: p.out_first == 1, last: p.out_last == 1, sop: p.out_sop == 1, tag: p.out_tag });
+            let beat = PixBeat { even: p.out_even.map(sext), odd: p.out_odd.map(sext), first: p.out_first == 1, last: p.out_last == 1, sop: p.out_sop == 1, tag: p.out_tag };
+            if D::PPC > 1 {
+                out.out.push(beat);
+            } else if let Some(mut pair) = half.take() {
+                assert!(!beat.first && !beat.sop, "output sample {}: first/sop on the second sample of a pair", 2 * out.out.len() + 1);
+                pair.odd[0] = beat.even[0];
+                pair.last = beat.last;
+                out.out.push(pair);
+            } else {
+                assert!(!beat.last, "output sample {}: last on the first sample of a pair", 2 * out.out.len());
+                half = Some(beat);
+            }
             out.cycles = cycle + 1;
         }
         dut.tick();

@@ -10,6 +10,7 @@ use uhdpipe_rtl::blocks::lift_inv::{BAND_BITS, OUT_BITS};
 crate::verilated!(LiftInv, "lift_inv", Ports, "One instance of the Verilated every-wavelet inverse transform.");
 
 impl InvBuild for LiftInv {
+    const PPC: usize = 2;
     const LANES: [usize; 4] = [1; 4];
     const BAND_BITS: [u32; 4] = [BAND_BITS as u32; 4];
     const OUT_BITS: u32 = OUT_BITS as u32;

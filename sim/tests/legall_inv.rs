@@ -10,8 +10,8 @@
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_sim::legall_inv::{
-    assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, HdlLegallInv, HdlLegallInv16, InvBuild, LegallInv, LegallInv16, LegallInv4, LegallInv8,
-    BAND_BITS,
+    assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, HdlLegallInv, HdlLegallInv1, HdlLegallInv16, InvBuild, LegallInv, LegallInv1, LegallInv16,
+    LegallInv4, LegallInv8, BAND_BITS,
 };
 use uhdpipe_sim::pictures::{natural, noise};
 
@@ -85,21 +85,23 @@ fn check<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usize, 
     Ok(())
 }
 
-/// The Verilated builds: 2, 4, 8 and 16 samples per clock.
+/// The Verilated builds: 1, 2, 4, 8 and 16 samples per clock.
 #[derive(Debug, Clone, Copy)]
 enum Build {
+    Ppc1,
     Ppc2,
     Ppc4,
     Ppc8,
     Ppc16,
 }
 
-const BUILDS: [Build; 4] = [Build::Ppc2, Build::Ppc4, Build::Ppc8, Build::Ppc16];
+const BUILDS: [Build; 5] = [Build::Ppc1, Build::Ppc2, Build::Ppc4, Build::Ppc8, Build::Ppc16];
 
 impl Build {
     /// Each level's pair lanes.
     fn lanes(self) -> [usize; 4] {
         match self {
+            Build::Ppc1 => LegallInv1::LANES,
             Build::Ppc2 => LegallInv::LANES,
             Build::Ppc4 => LegallInv4::LANES,
             Build::Ppc8 => LegallInv8::LANES,
@@ -115,6 +117,7 @@ impl Build {
     /// [`check`] on a fresh instance of this build.
     fn check(self, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
         match self {
+            Build::Ppc1 => check(&mut LegallInv1::new(), pics, width, height, depth, d),
             Build::Ppc2 => check(&mut LegallInv::new(), pics, width, height, depth, d),
             Build::Ppc4 => check(&mut LegallInv4::new(), pics, width, height, depth, d),
             Build::Ppc8 => check(&mut LegallInv8::new(), pics, width, height, depth, d),
@@ -201,7 +204,7 @@ fn round_trip_gives_the_picture_back() {
 }
 
 /// rust-hdl's own simulator agrees on small pictures (it is ~1000× slower than Verilator),
-/// at 2 and 16 samples per clock.
+/// at 1, 2 and 16 samples per clock.
 #[test]
 fn rust_hdl_simulator_agrees() {
     fn agree<V: InvBuild, H: InvBuild>(v: impl Fn() -> V, hdl: impl Fn() -> H, w: usize) {
@@ -215,6 +218,7 @@ fn rust_hdl_simulator_agrees() {
             assert_eq!(assemble(&verilated.out, w, 8, V::LANES[0]).unwrap(), vec![model(&c, w, 8, depth, wavelet)]);
         }
     }
+    agree(LegallInv1::new, HdlLegallInv1::new, 16);
     agree(LegallInv::new, HdlLegallInv::new, 16);
     agree(LegallInv16::new, HdlLegallInv16::new, 32);
 }
@@ -269,6 +273,7 @@ fn extremes_are_exact() {
 /// number.
 #[test]
 fn protocol_errors_resynchronise() {
+    resynchronises(&mut LegallInv1::new());
     resynchronises(&mut LegallInv::new());
     resynchronises(&mut LegallInv16::new());
 }
@@ -301,4 +306,42 @@ fn resynchronises<D: InvBuild>(dut: &mut D) {
     // Every good picture must appear complete, exact, once, with its number.
     let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, depth, (1, 1)))).collect();
     check_numbered(&out.out, w, h, p1, &want).unwrap();
+}
+
+/// Clocks per picture in a back-to-back stream (two pictures' clocks minus one's), every
+/// band stream offered whenever the block takes it and the picture always taken.
+fn period<D: InvBuild>(make: impl Fn() -> D, w: usize, h: usize, depth: usize) -> u64 {
+    let c = random_coefs(w, h, depth, 9);
+    let run = |pictures: usize| {
+        let one = streams(&c, w, h, depth, 1, 0, D::LANES);
+        let input: [Vec<BandBeat>; 4] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
+        let d = Drive { pairs: (w / (2 * D::LANES[0])) as u16, rows: h as u16, depth: depth as u8, ..bench((1, 1), 0, 0, 1) };
+        let out = drive(&mut make(), &input, d);
+        assert_eq!(assemble(&out.out, w, h, D::LANES[0]).unwrap().len(), pictures);
+        out.cycles
+    };
+    run(2) - run(1)
+}
+
+/// The block sustains its rate: a picture in a back-to-back stream costs exactly
+/// `beats · (H + 2)` clocks at 2–16 samples per clock (`beats` = W / ppc per row; level 1's
+/// two flush rows) and `W · (H + 1) − 10` at 1 (the gearbox takes one pair per two clocks;
+/// the flush rows cost `W` clocks, less the ten the core's output stages, filled ahead of
+/// the gearbox, save) — for every depth.
+#[test]
+fn sustains_one_beat_per_clock() {
+    fn at<D: InvBuild>(make: impl Fn() -> D) {
+        for (w, h) in [(256, 64), (512, 40)] {
+            for depth in 1..=3 {
+                let beats = (w / D::PPC) as u64;
+                let want = if D::PPC == 1 { beats * (h as u64 + 1) - 10 } else { beats * (h as u64 + 2) };
+                assert_eq!(period(&make, w, h, depth), want, "{} samples per clock, {w}x{h} depth {depth}", D::PPC);
+            }
+        }
+    }
+    at(LegallInv1::new);
+    at(LegallInv::new);
+    at(LegallInv4::new);
+    at(LegallInv8::new);
+    at(LegallInv16::new);
 }

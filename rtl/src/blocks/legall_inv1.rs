@@ -1,0 +1,211 @@
+//! The LeGall (5,3) and Haar inverse 2-D wavelet transform at **one sample per clock**: the
+//! two-samples-per-clock [`super::legall_inv`] with a [`super::pair_split`] gearbox after it
+//! (each sample pair leaves as two samples), which then runs at half its rate. The
+//! function, band streams, run-time registers, widths, picture numbers and protocol errors
+//! are `legall_inv`'s (one pair lane everywhere); only the picture stream differs.
+//!
+//! **Picture stream.** One sample per beat, row-major, `out_first` on a row's first sample,
+//! `out_last` on its last, `out_sop` (with `out_tag`, the picture's number) on a picture's
+//! first.
+//! **Throughput.** One sample per clock: a picture costs about `W · H` clocks in a
+//! back-to-back stream (measured: the datasheet in `rtl/README.md`). **Latency.**
+//! `legall_inv`'s in lines; plus one clock in the gearbox.
+//! **Reset:** none needed.
+//!
+//! **Build-time parameters:** `N1`, `N2`, `N3` as `legall_inv`'s (line-buffer address bits:
+//! rows up to `2^Nk` pairs at level k).
+
+use super::legall_inv::LegallInv;
+use super::pair_split::PairSplit;
+use rust_hdl::prelude::*;
+
+/// The block; ports below are its whole interface.
+#[derive(LogicBlock)]
+pub struct LegallInv1<const N1: usize, const N2: usize, const N3: usize> {
+    /// Clock; every register updates on its rising edge.
+    pub clock: Signal<In, Clock>,
+    /// Level 1 band stream: a beat is offered.
+    pub in1_valid: Signal<In, Bit>,
+    /// Level 1: the block takes it at this edge.
+    pub in1_ready: Signal<Out, Bit>,
+    /// Level 1: lane a (LL at the deepest level, ignored above it, in L rows; LH in H rows), 17-bit two's complement.
+    pub in1_a: [Signal<In, Bits<17>>; 1],
+    /// Level 1: lane b (HL in L rows, HH in H rows).
+    pub in1_b: [Signal<In, Bits<17>>; 1],
+    /// Level 1: first beat of a row.
+    pub in1_first: Signal<In, Bit>,
+    /// Level 1: last beat of a row.
+    pub in1_last: Signal<In, Bit>,
+    /// Level 1: first beat of a picture (with `in1_first`).
+    pub in1_sop: Signal<In, Bit>,
+    /// Level 1: the picture's number (read with `in1_sop`; module docs), 4 bits.
+    pub in1_tag: Signal<In, Bits<4>>,
+    /// Level 2 band stream: a beat is offered.
+    pub in2_valid: Signal<In, Bit>,
+    /// Level 2: the block takes it at this edge.
+    pub in2_ready: Signal<Out, Bit>,
+    /// Level 2: lane a (as level 1), 20-bit two's complement.
+    pub in2_a: [Signal<In, Bits<20>>; 1],
+    /// Level 2: lane b (HL in L rows, HH in H rows).
+    pub in2_b: [Signal<In, Bits<20>>; 1],
+    /// Level 2: first beat of a row.
+    pub in2_first: Signal<In, Bit>,
+    /// Level 2: last beat of a row.
+    pub in2_last: Signal<In, Bit>,
+    /// Level 2: first beat of a picture (with `in2_first`).
+    pub in2_sop: Signal<In, Bit>,
+    /// Level 2: the picture's number (read with `in2_sop`; module docs), 4 bits.
+    pub in2_tag: Signal<In, Bits<4>>,
+    /// Level 3 band stream: a beat is offered.
+    pub in3_valid: Signal<In, Bit>,
+    /// Level 3: the block takes it at this edge.
+    pub in3_ready: Signal<Out, Bit>,
+    /// Level 3: lane a (as level 1), 23-bit two's complement.
+    pub in3_a: [Signal<In, Bits<23>>; 1],
+    /// Level 3: lane b (HL in L rows, HH in H rows).
+    pub in3_b: [Signal<In, Bits<23>>; 1],
+    /// Level 3: first beat of a row.
+    pub in3_first: Signal<In, Bit>,
+    /// Level 3: last beat of a row.
+    pub in3_last: Signal<In, Bit>,
+    /// Level 3: first beat of a picture (with `in3_first`).
+    pub in3_sop: Signal<In, Bit>,
+    /// Level 3: the picture's number (read with `in3_sop`; module docs), 4 bits.
+    pub in3_tag: Signal<In, Bits<4>>,
+    /// Run-time register: sample pairs per picture row (width / 2), 1..=`2^N1`.
+    pub cfg_pairs: Signal<In, Bits<13>>,
+    /// Run-time register: rows per picture (height), ≤ 8190.
+    pub cfg_rows: Signal<In, Bits<13>>,
+    /// Run-time register: transform depth, 1..=3.
+    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 1
+    /// (LeGall 5/3), 3 (Haar, no shift) or 4 (Haar, single shift); other values are taken as 1.
+    pub cfg_wavelet: Signal<In, Bits<3>>,
+    /// Run-time register: the VC-2 `wavelet_index_ho` — every **horizontal** pass's filter
+    /// (ST 2042-1 15.4.3 `vh_synthesis`) and the source of `filter_bit_shift`; 1, 3 or 4 as
+    /// `cfg_wavelet` (equal to it for a symmetric transform).
+    pub cfg_wavelet_ho: Signal<In, Bits<3>>,
+    /// Picture stream: a sample is offered.
+    pub out_valid: Signal<Out, Bit>,
+    /// Picture stream: the consumer takes it.
+    pub out_ready: Signal<In, Bit>,
+    /// Picture stream: the sample, 30-bit two's complement (not clipped).
+    pub out_sample: Signal<Out, Bits<30>>,
+    /// Picture stream: first sample of a row.
+    pub out_first: Signal<Out, Bit>,
+    /// Picture stream: last sample of a row.
+    pub out_last: Signal<Out, Bit>,
+    /// Picture stream: first sample of a picture.
+    pub out_sop: Signal<Out, Bit>,
+    /// Picture stream: the picture's number (with `out_sop`): level 1's `in1_tag`.
+    pub out_tag: Signal<Out, Bits<4>>,
+    /// Protocol error: a broken line (any level's horizontal block).
+    pub err_line: Signal<Out, Bit>,
+    /// Protocol error: a broken picture (any level's vertical block or join).
+    pub err_pic: Signal<Out, Bit>,
+    core: LegallInv<N1, N2, N3, 1, 1, 1>,
+    split: PairSplit<30>,
+}
+
+impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv1<N1, N2, N3> {
+    fn default() -> Self {
+        Self {
+            clock: Default::default(),
+            in1_valid: Default::default(),
+            in1_ready: Default::default(),
+            in1_a: std::array::from_fn(|_| Default::default()),
+            in1_b: std::array::from_fn(|_| Default::default()),
+            in1_first: Default::default(),
+            in1_last: Default::default(),
+            in1_sop: Default::default(),
+            in1_tag: Default::default(),
+            in2_valid: Default::default(),
+            in2_ready: Default::default(),
+            in2_a: std::array::from_fn(|_| Default::default()),
+            in2_b: std::array::from_fn(|_| Default::default()),
+            in2_first: Default::default(),
+            in2_last: Default::default(),
+            in2_sop: Default::default(),
+            in2_tag: Default::default(),
+            in3_valid: Default::default(),
+            in3_ready: Default::default(),
+            in3_a: std::array::from_fn(|_| Default::default()),
+            in3_b: std::array::from_fn(|_| Default::default()),
+            in3_first: Default::default(),
+            in3_last: Default::default(),
+            in3_sop: Default::default(),
+            in3_tag: Default::default(),
+            cfg_pairs: Default::default(),
+            cfg_rows: Default::default(),
+            cfg_depth: Default::default(),
+            cfg_wavelet: Default::default(),
+            cfg_wavelet_ho: Default::default(),
+            out_valid: Default::default(),
+            out_ready: Default::default(),
+            out_sample: Default::default(),
+            out_first: Default::default(),
+            out_last: Default::default(),
+            out_sop: Default::default(),
+            out_tag: Default::default(),
+            err_line: Default::default(),
+            err_pic: Default::default(),
+            core: Default::default(),
+            split: Default::default(),
+        }
+    }
+}
+
+impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv1<N1, N2, N3> {
+    #[hdl_gen]
+    fn update(&mut self) {
+        clock!(self, clock, core, split);
+        // The band streams and registers are the transform's.
+        self.core.in1_valid.next = self.in1_valid.val();
+        self.in1_ready.next = self.core.in1_ready.val();
+        self.core.in1_a[0].next = self.in1_a[0].val();
+        self.core.in1_b[0].next = self.in1_b[0].val();
+        self.core.in1_first.next = self.in1_first.val();
+        self.core.in1_last.next = self.in1_last.val();
+        self.core.in1_sop.next = self.in1_sop.val();
+        self.core.in1_tag.next = self.in1_tag.val();
+        self.core.in2_valid.next = self.in2_valid.val();
+        self.in2_ready.next = self.core.in2_ready.val();
+        self.core.in2_a[0].next = self.in2_a[0].val();
+        self.core.in2_b[0].next = self.in2_b[0].val();
+        self.core.in2_first.next = self.in2_first.val();
+        self.core.in2_last.next = self.in2_last.val();
+        self.core.in2_sop.next = self.in2_sop.val();
+        self.core.in2_tag.next = self.in2_tag.val();
+        self.core.in3_valid.next = self.in3_valid.val();
+        self.in3_ready.next = self.core.in3_ready.val();
+        self.core.in3_a[0].next = self.in3_a[0].val();
+        self.core.in3_b[0].next = self.in3_b[0].val();
+        self.core.in3_first.next = self.in3_first.val();
+        self.core.in3_last.next = self.in3_last.val();
+        self.core.in3_sop.next = self.in3_sop.val();
+        self.core.in3_tag.next = self.in3_tag.val();
+        self.core.cfg_pairs.next = self.cfg_pairs.val();
+        self.core.cfg_rows.next = self.cfg_rows.val();
+        self.core.cfg_depth.next = self.cfg_depth.val();
+        self.core.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.core.cfg_wavelet_ho.next = self.cfg_wavelet_ho.val();
+        self.err_line.next = self.core.err_line.val();
+        self.err_pic.next = self.core.err_pic.val();
+        // The gearbox: one pair per beat in, one sample per beat out.
+        self.split.in_valid.next = self.core.out_valid.val();
+        self.core.out_ready.next = self.split.in_ready.val();
+        self.split.in_even.next = self.core.out_even[0].val();
+        self.split.in_odd.next = self.core.out_odd[0].val();
+        self.split.in_first.next = self.core.out_first.val();
+        self.split.in_last.next = self.core.out_last.val();
+        self.split.in_sop.next = self.core.out_sop.val();
+        self.split.in_tag.next = self.core.out_tag.val();
+        self.out_valid.next = self.split.out_valid.val();
+        self.split.out_ready.next = self.out_ready.val();
+        self.out_sample.next = self.split.out_sample.val();
+        self.out_first.next = self.split.out_first.val();
+        self.out_last.next = self.split.out_last.val();
+        self.out_sop.next = self.split.out_sop.val();
+        self.out_tag.next = self.split.out_tag.val();
+    }
+}
