@@ -7,7 +7,7 @@
 //!   from a picture's last input pair to its last output, in level-1 lines;
 //! - simulated clocks per second.
 //!
-//!   cargo run --release -p uhdpipe-sim --example fwd_cycles -- [legall|lift|all] [WxH ...]
+//!   cargo run --release -p uhdpipe-sim --features all-builds --example fwd_cycles -- [legall|lift|all] [WxH ...]
 //!
 //! `legall`: `legall_fwd1`, `legall_fwd`, `legall_fwd4`, `legall_fwd8`, `legall_fwd16`
 //! (LeGall 5/3 at 1, 2, 4, 8 and 16 samples per clock); `lift`: `lift_fwd` (2 samples per clock), every wavelet;

@@ -10,7 +10,7 @@
 //! - simulated clocks per second;
 //! - then the latency at 1080p for depths 1, 2, 3.
 //!
-//!   cargo run --release -p uhdpipe-sim --example inv_cycles -- [legall|lift] [WxH ...]
+//!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift] [WxH ...]
 //!
 //! Default: `legall`, sizes 1920x1080 and 7680x4320 (the 8K run simulates ~35 M clocks per
 //! picture pair at 2 samples per clock: minutes for `legall`, about an hour per wavelet for `lift`). The outputs are

@@ -189,7 +189,9 @@ macro_rules! legall_fwd_build {
 
 legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10>, 1, [1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
 legall_fwd_build!(LegallFwd, HdlLegallFwd, "legall_fwd", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10, 1, 1, 1, 2, 2>, 2, [1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+#[cfg(feature = "all-builds")]
 legall_fwd_build!(LegallFwd4, HdlLegallFwd4, "legall_fwd4", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<11, 11, 10, 2, 1, 1, 2, 2>, 4, [2, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+#[cfg(feature = "all-builds")]
 legall_fwd_build!(LegallFwd8, HdlLegallFwd8, "legall_fwd8", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<10, 10, 10, 4, 2, 1, 4, 2>, 8, [4, 2, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
 legall_fwd_build!(LegallFwd16, HdlLegallFwd16, "legall_fwd16", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<9, 9, 9, 8, 4, 2, 8, 4>, 16, [8, 4, 2], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
@@ -350,10 +352,9 @@ pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
                 quiet = 0;
             }
             if p.out_valid[k] == 1 && p.out_ready[k] == 1 {
-                let sext = |v: u64| ((v as i64) << (64 - bits)) >> (64 - bits);
                 out.levels[k].push(OutBeat {
-                    a: p.out_a[k].map(sext),
-                    b: p.out_b[k].map(sext),
+                    a: p.out_a[k].map(|v| crate::sext(v, *bits)),
+                    b: p.out_b[k].map(|v| crate::sext(v, *bits)),
                     first: p.out_first[k] == 1,
                     last: p.out_last[k] == 1,
                     sop: p.out_sop[k] == 1,
@@ -369,11 +370,10 @@ pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
             quiet = 0;
         }
         if p.outho_valid == 1 && p.outho_ready == 1 {
-            let sext = |v: u64| ((v as i64) << (64 - D::HO_BITS)) >> (64 - D::HO_BITS);
             let (mut a, mut b) = ([0; 8], [0; 8]);
             for j in 0..4 {
-                a[j] = sext(p.outho_low[j]);
-                b[j] = sext(p.outho_high[j]);
+                a[j] = crate::sext(p.outho_low[j], D::HO_BITS);
+                b[j] = crate::sext(p.outho_high[j], D::HO_BITS);
             }
             out.ho.push(OutBeat { a, b, first: p.outho_first == 1, last: p.outho_last == 1, sop: p.outho_sop == 1, vhigh: false });
             out.cycles = cycle + 1;

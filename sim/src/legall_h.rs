@@ -164,7 +164,6 @@ impl Build {
 
     /// An output lane's value as a signed number.
     pub fn sext(self, v: u32) -> i64 {
-        let sh = 64 - self.out_bits;
-        ((v as u64) << sh) as i64 >> sh
+        crate::sext(v, self.out_bits)
     }
 }

@@ -182,7 +182,9 @@ macro_rules! legall_inv_build {
 
 legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 1, 1, 1>, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
 legall_inv_build!(LegallInv1, HdlLegallInv1, "legall_inv1", uhdpipe_rtl::blocks::legall_inv1::LegallInv1<12, 11, 10>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox after the 2-sample one), Verilated.");
+#[cfg(feature = "all-builds")]
 legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 2, 1, 1>, 4, [2, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+#[cfg(feature = "all-builds")]
 legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 4, 2, 1>, 8, [4, 2, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
 legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 8, 4, 2>, 16, [8, 4, 2, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
@@ -382,7 +384,7 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
             quiet = 0;
         }
         if p.out_valid == 1 && p.out_ready == 1 {
-            let sext = |v: u64| ((v as i64) << (64 - D::OUT_BITS)) >> (64 - D::OUT_BITS);
+            let sext = |v: u64| crate::sext(v, D::OUT_BITS);
             if out.out.is_empty() && half.is_none() {
                 out.first_out = cycle;
             }

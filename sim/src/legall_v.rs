@@ -183,7 +183,6 @@ impl Build {
 
     /// An output lane's value as a signed number.
     pub fn sext(v: u32) -> i64 {
-        let sh = 64 - Self::OUT_BITS;
-        ((v as u64) << sh) as i64 >> sh
+        crate::sext(v, Self::OUT_BITS)
     }
 }

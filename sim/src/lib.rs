@@ -13,8 +13,12 @@ pub mod legall_fwd;
 pub mod legall_h;
 pub mod legall_inv;
 pub mod legall_v;
+/// Only with the `all-builds` feature (its Verilated model takes ~7 minutes to build).
+#[cfg(feature = "all-builds")]
 pub mod lift_fwd;
 pub mod lift_h;
+/// Only with the `all-builds` feature (its Verilated model takes ~7 minutes to build).
+#[cfg(feature = "all-builds")]
 pub mod lift_inv;
 pub mod lift_v;
 pub mod pictures;
@@ -60,6 +64,13 @@ impl Chance {
         self.0 ^= self.0 << 17;
         ((self.0 % 1000) as u32) < per_mille
     }
+}
+
+/// The signed value of an output lane: the low `bits` bits of `v` (1..=64), two's
+/// complement, sign-extended.
+pub fn sext(v: impl Into<u64>, bits: u32) -> i64 {
+    let sh = 64 - bits;
+    ((v.into() << sh) as i64) >> sh
 }
 
 /// The wrapper of one Verilated block: `verilated!(Type, c_name, PortsType, "doc")` declares

@@ -128,11 +128,6 @@ hdl_dut!(HdlLiftHs);
 /// Clocks to hold `cfg_wavelet` before a picture's first pair (it is decoded into registers).
 pub const SETUP_CLOCKS: usize = 4;
 
-/// Sign-extends the low `bits` bits of `v`.
-pub fn sext(v: u32, bits: u32) -> i64 {
-    ((v as i64) << (64 - bits)) >> (64 - bits)
-}
-
 /// What [`drive`] saw: the output lines as (even-lane, odd-lane) halves, the clocks taken and
 /// the `err_line` pulses.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -227,8 +222,8 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
                 run.lines.push(std::mem::take(&mut line));
                 run.sops.push(p.out_sop == 1);
             }
-            line.0.push(sext(p.out_low, out_bits));
-            line.1.push(sext(p.out_high, out_bits));
+            line.0.push(crate::sext(p.out_low, out_bits));
+            line.1.push(crate::sext(p.out_high, out_bits));
             if p.out_last == 1 {
                 run.lines.push(std::mem::take(&mut line));
             }

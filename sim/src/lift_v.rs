@@ -228,11 +228,6 @@ pub struct Drive {
     pub ll: bool,
 }
 
-/// Sign-extends the low `bits` bits of `v`.
-pub fn sext(v: u32, bits: u32) -> i64 {
-    ((v as i64) << (64 - bits)) >> (64 - bits)
-}
-
 /// Drives `beats` through `dut` as `d` says. Panics if the block stops making progress.
 pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
     let Drive { pairs, rows, wavelet, idle, stall, seed, want, ll } = *d;
@@ -270,7 +265,7 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
             } else if p.ll_first == 1 || p.ll_sop == 1 {
                 ll_mark = (false, false);
             }
-            ll_row.push(sext(p.ll_c, B::OUT_BITS));
+            ll_row.push(crate::sext(p.ll_c, B::OUT_BITS));
             if p.ll_last == 1 {
                 run.ll.push(std::mem::take(&mut ll_row));
                 run.ll_marks.push(ll_mark);
@@ -293,7 +288,7 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
                 row.sop = p.out_sop == 1;
                 row.vhigh = p.out_vhigh == 1;
             }
-            row.beats.push((sext(p.out_a, B::OUT_BITS), sext(p.out_b, B::OUT_BITS)));
+            row.beats.push((crate::sext(p.out_a, B::OUT_BITS), crate::sext(p.out_b, B::OUT_BITS)));
             if p.out_last == 1 {
                 run.rows.push(std::mem::take(&mut row));
             }

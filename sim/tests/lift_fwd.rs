@@ -3,6 +3,10 @@
 //! pair (drawn independently from 0..=6), depths 1–3, with or without a horizontal-only
 //! level, under random idle input and per-level output back-pressure, several pictures back
 //! to back; full-scale extremes; a natural picture; throughput.
+//!
+//! Only with the `all-builds` feature (`ci/rtl-full.sh`): Verilating this block takes
+//! ~7 minutes on 2 cores.
+#![cfg(feature = "all-builds")]
 
 use proptest::prelude::*;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;

@@ -5,6 +5,10 @@
 //! level, under random idle clocks on each band stream and back-pressure on the picture
 //! stream, several pictures back to back; full-scale extremes; a natural picture's round
 //! trip; protocol errors; an unbuilt wavelet index; latency and throughput.
+//!
+//! Only with the `all-builds` feature (`ci/rtl-full.sh`): Verilating this block takes
+//! ~7 minutes on 2 cores.
+#![cfg(feature = "all-builds")]
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};

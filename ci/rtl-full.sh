@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Slow check, not in the test run: every Verilated build of the wavelet transforms, not only
+# CI's set. `cargo test -p uhdpipe-sim --features all-builds` adds the 4- and 8-samples-per-
+# clock 2-D transforms (legall_fwd4/8, legall_inv4/8) and the every-wavelet 2-D transforms
+# (lift_fwd, lift_inv: ~7 minutes each to Verilate on 2 cores, cached under
+# ~/.cache/uhdpipe/verilated/ afterwards) to every test that sweeps the builds, lints them
+# with clippy, and with --cycles then prints the clocks-per-picture tables of the forward
+# and inverse transforms at 1080p and 8K for 1, 2, 4, 8 and 16 samples per clock
+# (rtl/README.md quotes them; minutes each).
+#
+#   ci/rtl-full.sh [--cycles]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+bash ci/setup.sh
+start=$SECONDS
+cargo test -p uhdpipe-sim --features all-builds --all-targets
+cargo clippy -p uhdpipe-sim --features all-builds --all-targets -q -- -D warnings
+if [[ "${1:-}" == "--cycles" ]]; then
+  cargo run --release -q -p uhdpipe-sim --features all-builds --example fwd_cycles -- legall 1920x1080 7680x4320
+  cargo run --release -q -p uhdpipe-sim --features all-builds --example inv_cycles -- legall 1920x1080 7680x4320
+fi
+echo "rtl-full: every build passed in $((SECONDS - start)) s"
