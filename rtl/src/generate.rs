@@ -362,18 +362,18 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // The simulation builds: rows up to 8192 samples (8K), depth 3, at 2, 1 (a gearbox in
         // front of the 2-sample build), 4, 8 and 16 samples per clock (level 1 with 1, 2, 4,
         // 8 pairs per beat; rows up to 4096, 2048, 1024, 512 beats at level 1).
-        ("legall_fwd", &|| verilog("legall_fwd", "legall_fwd", &mut LegallFwd::<12, 11, 10, 1, 1, 1, 2, 2>::default())),
-        ("legall_fwd1", &|| verilog("legall_fwd1", "legall_fwd1", &mut crate::blocks::legall_fwd1::LegallFwd1::<12, 11, 10>::default())),
-        ("legall_fwd4", &|| verilog("legall_fwd4", "legall_fwd", &mut LegallFwd::<11, 11, 10, 2, 1, 1, 2, 2>::default())),
-        ("legall_fwd8", &|| verilog("legall_fwd8", "legall_fwd", &mut LegallFwd::<10, 10, 10, 4, 2, 1, 4, 2>::default())),
-        ("legall_fwd16", &|| verilog("legall_fwd16", "legall_fwd", &mut LegallFwd::<9, 9, 9, 8, 4, 2, 8, 4>::default())),
+        ("legall_fwd", &|| verilog("legall_fwd", "legall_fwd", &mut LegallFwd::<12, 11, 10, 9, 1, 1, 1, 1, 2, 2, 2>::default())),
+        ("legall_fwd1", &|| verilog("legall_fwd1", "legall_fwd1", &mut crate::blocks::legall_fwd1::LegallFwd1::<12, 11, 10, 9>::default())),
+        ("legall_fwd4", &|| verilog("legall_fwd4", "legall_fwd", &mut LegallFwd::<11, 11, 10, 9, 2, 1, 1, 1, 2, 2, 2>::default())),
+        ("legall_fwd8", &|| verilog("legall_fwd8", "legall_fwd", &mut LegallFwd::<10, 10, 10, 9, 4, 2, 1, 1, 4, 2, 2>::default())),
+        ("legall_fwd16", &|| verilog("legall_fwd16", "legall_fwd", &mut LegallFwd::<9, 9, 9, 9, 8, 4, 2, 1, 8, 4, 2>::default())),
         // The simulated PCIe device's core: register chain, job queues, DMA and the 10-bit
         // packing stage (CAPS: DMA; BUILD: the stage's 4 samples per clock).
         ("device", &|| {
             verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))
         }),
         // The ULX3S build: rows up to 2048 samples (1080p), depth 3.
-        ("legall_fwd_hd", &|| verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8, 1, 1, 1, 2, 2>::default())),
+        ("legall_fwd_hd", &|| verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8, 7, 1, 1, 1, 1, 2, 2, 2>::default())),
         // Every-wavelet horizontal lifting, analysis (12-bit samples in) and synthesis
         // (16-bit coefficients in): the simulation builds.
         ("lift_h", &|| verilog("lift_h", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0>::default())),
@@ -388,15 +388,15 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // The every-wavelet inverse transform's simulation build: rows up to 8192 samples,
         // depth 3 and a horizontal-only level.
         ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10>::default())),
-        // The inverse transform's simulation builds: rows up to 8192 samples, depth 3, at 2, 1 (a
+        // The inverse transform's simulation builds: rows up to 8192 samples, depth 4, at 2, 1 (a
         // gearbox after the 2-sample build), 4, 8 and 16 samples per clock.
-        ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10, 1, 1, 1>::default())),
-        ("legall_inv1", &|| verilog("legall_inv1", "legall_inv1", &mut crate::blocks::legall_inv1::LegallInv1::<12, 11, 10>::default())),
-        ("legall_inv4", &|| verilog("legall_inv4", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<11, 11, 10, 2, 1, 1>::default())),
-        ("legall_inv8", &|| verilog("legall_inv8", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 10, 10, 4, 2, 1>::default())),
-        ("legall_inv16", &|| verilog("legall_inv16", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<9, 9, 9, 8, 4, 2>::default())),
+        ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10, 9, 1, 1, 1, 1>::default())),
+        ("legall_inv1", &|| verilog("legall_inv1", "legall_inv1", &mut crate::blocks::legall_inv1::LegallInv1::<12, 11, 10, 9>::default())),
+        ("legall_inv4", &|| verilog("legall_inv4", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<11, 11, 10, 9, 2, 1, 1, 1>::default())),
+        ("legall_inv8", &|| verilog("legall_inv8", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 10, 10, 9, 4, 2, 1, 1>::default())),
+        ("legall_inv16", &|| verilog("legall_inv16", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<9, 9, 9, 9, 8, 4, 2, 1>::default())),
         // Its ULX3S build: rows up to 2048 samples (1080p), depth 3.
-        ("legall_inv_hd", &|| verilog("legall_inv_hd", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 9, 8, 1, 1, 1>::default())),
+        ("legall_inv_hd", &|| verilog("legall_inv_hd", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 9, 8, 7, 1, 1, 1, 1>::default())),
     ]
 }
 

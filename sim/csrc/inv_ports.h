@@ -1,21 +1,22 @@
 // Ports shared by the Verilated inverse 2-D transforms (legall_inv*: LeGall and Haar at 2,
 // 4, 8, 16 samples per clock; lift_inv: every wavelet, with a horizontal-only level), which
 // have the same ports with other lane counts and widths (sim/src/legall_inv.rs `Ports`).
-// Stream index 3 is the horizontal-only level's (a = L, b = H); a build without one ignores
-// it. A shim defines INV_L1(X), INV_L2(X), INV_L3(X) as X(0) … X(Pk - 1) for each level's
-// pair lanes and INV_PORT(name, k) as the C++ name of lane k of an array port
+// Stream index k < 4 is level k + 1's, index 4 the horizontal-only level's (a = L, b = H);
+// a build without one ignores it. A shim defines INV_L1(X), INV_L2(X), INV_L3(X) as X(0) …
+// X(Pk - 1) for each level's pair lanes, INV_L4(X) likewise for a build with a fourth level
+// (legall_inv*; lift_inv has three), and INV_PORT(name, k) as the C++ name of lane k of an array port
 // (`name___05F##k`) or plain `name` (lift_inv), then includes this header.
 #pragma once
 #include <cstdint>
 #include "harness.h"
 
 struct InvPorts {
-    uint64_t in_a[4][8], in_b[4][8];  // inputs: stream k's lanes
+    uint64_t in_a[5][8], in_b[5][8];  // inputs: stream k's lanes
     uint64_t out_even[8], out_odd[8];  // outputs: the picture's lanes
     uint16_t cfg_pairs, cfg_rows;
-    uint8_t in_valid[4], in_first[4], in_last[4], in_sop[4], in_tag[4];
+    uint8_t in_valid[5], in_first[5], in_last[5], in_sop[5], in_tag[5];
     uint8_t out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho, cfg_depth_ho;  // inputs
-    uint8_t in_ready[4], out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet;
+    uint8_t in_ready[5], out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet;
 };
 
 #define INV_SET1(k)                                           \
@@ -27,13 +28,28 @@ struct InvPorts {
 #define INV_SET3(k)                                           \
     t->INV_PORT(in3_a, k) = p->in_a[2][k] & m3; \
     t->INV_PORT(in3_b, k) = p->in_b[2][k] & m3;
+#define INV_SET4(k)                                           \
+    t->INV_PORT(in4_a, k) = p->in_a[3][k] & m4; \
+    t->INV_PORT(in4_b, k) = p->in_b[3][k] & m4;
 #define INV_GET(k)                                        \
     p->out_even[k] = t->INV_PORT(out_even, k); \
     p->out_odd[k] = t->INV_PORT(out_odd, k);
 
-// The inputs of the 2-D levels (lane masks m1..m3) and the common registers.
+// Level 4's ports, where the build has them.
+#ifdef INV_L4
+#define INV_LEVEL4_IN LEVEL_IN(3, 4) INV_L4(INV_SET4)
+#define INV_LEVEL4_OUT p->in_ready[3] = t->in4_ready;
+#define INV_DEPTH_MASK 7
+#else
+#define INV_LEVEL4_IN
+#define INV_LEVEL4_OUT p->in_ready[3] = 0;
+#define INV_DEPTH_MASK 3
+#endif
+
+// The inputs of the 2-D levels (lane masks m1..m4) and the common registers.
 template <class T>
-void inv_set(T* t, const InvPorts* p, uint64_t m1, uint64_t m2, uint64_t m3) {
+void inv_set(T* t, const InvPorts* p, uint64_t m1, uint64_t m2, uint64_t m3, uint64_t m4) {
+    (void)m4;
 #define LEVEL_IN(i, n)                 \
     t->in##n##_valid = p->in_valid[i]; \
     t->in##n##_first = p->in_first[i]; \
@@ -43,12 +59,13 @@ void inv_set(T* t, const InvPorts* p, uint64_t m1, uint64_t m2, uint64_t m3) {
     LEVEL_IN(0, 1)
     LEVEL_IN(1, 2)
     LEVEL_IN(2, 3)
+    INV_LEVEL4_IN
 #undef LEVEL_IN
     INV_L1(INV_SET1)
     INV_L2(INV_SET2)
     INV_L3(INV_SET3)
     t->out_ready = p->out_ready;
-    t->cfg_depth = p->cfg_depth & 3;
+    t->cfg_depth = p->cfg_depth & INV_DEPTH_MASK;
     t->cfg_wavelet = p->cfg_wavelet & 7;
     t->cfg_wavelet_ho = p->cfg_wavelet_ho & 7;
     t->cfg_pairs = p->cfg_pairs & 0x1fff;
@@ -61,7 +78,8 @@ void inv_get(T* t, InvPorts* p) {
     p->in_ready[0] = t->in1_ready;
     p->in_ready[1] = t->in2_ready;
     p->in_ready[2] = t->in3_ready;
-    p->in_ready[3] = 0;
+    INV_LEVEL4_OUT
+    p->in_ready[4] = 0;
     p->out_valid = t->out_valid;
     p->out_first = t->out_first;
     p->out_last = t->out_last;
@@ -77,7 +95,7 @@ void inv_get(T* t, InvPorts* p) {
 #define LEGALL_INV_SHIM(name, V)                                                \
     UHDPIPE_HARNESS(name, V)                                                    \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
-        inv_set(s->top, p, 0x1ffffu, 0xfffffu, 0x7fffffu);                      \
+        inv_set(s->top, p, 0x1ffffu, 0xfffffu, 0x7fffffu, 0x3ffffffu);          \
         s->top->eval();                                                         \
         inv_get(s->top, p);                                                     \
     }

@@ -4,6 +4,7 @@
 #define FWD_L1(X) X(0)
 #define FWD_L2(X) X(0)
 #define FWD_L3(X) X(0)
+#define FWD_L4(X) X(0)
 #define FWD_PORT(name, k) name##___05F##k
 #define FWD_SET_INPUTS t->in_sample = p->in_even[0] & 0xfff;
 #include "fwd_ports.h"

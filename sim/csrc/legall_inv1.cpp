@@ -6,6 +6,7 @@
 #define INV_L1(X) X(0)
 #define INV_L2(X) X(0)
 #define INV_L3(X) X(0)
+#define INV_L4(X) X(0)
 #define INV_PORT(name, k) INV1_##name(k)
 #define INV1_in1_a(k) in1_a___05F##k
 #define INV1_in1_b(k) in1_b___05F##k
@@ -13,6 +14,8 @@
 #define INV1_in2_b(k) in2_b___05F##k
 #define INV1_in3_a(k) in3_a___05F##k
 #define INV1_in3_b(k) in3_b___05F##k
+#define INV1_in4_a(k) in4_a___05F##k
+#define INV1_in4_b(k) in4_b___05F##k
 #define INV1_out_even(k) out_sample
 #define INV1_out_odd(k) out_sample
 #include "inv_ports.h"

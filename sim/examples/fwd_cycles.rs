@@ -1,4 +1,4 @@
-//! Cycle benchmark of the forward 2-D transforms (depth 3): pushes pictures through the
+//! Cycle benchmark of the forward 2-D transforms (depth 3, or `--depth N`): pushes pictures through the
 //! Verilated block with every output always ready and prints, per block, samples per
 //! clock, wavelet and size:
 //! - clocks per picture in a back-to-back stream (the clocks two pictures take minus the
@@ -7,11 +7,11 @@
 //!   from a picture's last input pair to its last output, in level-1 lines;
 //! - simulated clocks per second.
 //!
-//!   cargo run --release -p uhdpipe-sim --features all-builds --example fwd_cycles -- [legall|lift|all] [WxH ...]
+//!   cargo run --release -p uhdpipe-sim --features all-builds --example fwd_cycles -- [legall|lift|all] [--depth N] [WxH ...]
 //!
 //! `legall`: `legall_fwd1`, `legall_fwd`, `legall_fwd4`, `legall_fwd8`, `legall_fwd16`
 //! (LeGall 5/3 at 1, 2, 4, 8 and 16 samples per clock); `lift`: `lift_fwd` (2 samples per clock), every wavelet;
-//! `all` (default): both. Default sizes: 1920x1080 and 7680x4320 (the 8K runs simulate ~50 M clocks each:
+//! `all` (default): both. `--depth`: 1–4 (`lift_fwd` 1–3). Default sizes: 1920x1080 and 7680x4320 (the 8K runs simulate ~50 M clocks each:
 //! minutes). The outputs are not checked here (the tests do that); the content is a
 //! deterministic texture.
 use std::time::Instant;
@@ -19,25 +19,25 @@ use uhdpipe_sim::legall_fwd::{cfg_pairs, drive, picture_beats, Drive, FwdBuild, 
 use uhdpipe_sim::lift_fwd::{LiftFwd, SETUP_CLOCKS};
 use uhdpipe_sim::pictures::texture;
 
-fn run<D: FwdBuild>(dut: &mut D, wavelet: u8, w: usize, h: usize, pictures: usize) -> (Outcome, f64) {
+fn run<D: FwdBuild>(dut: &mut D, wavelet: u8, w: usize, h: usize, depth: u8, pictures: usize) -> (Outcome, f64) {
     let pic = texture(w, h);
     let one = picture_beats(&pic, w, h, D::PPC);
     let input: Vec<_> = (0..pictures).flat_map(|_| one.iter().copied()).collect();
     let t = Instant::now();
-    let out = drive(dut, &input, Drive { pairs: cfg_pairs(w, D::PPC), rows: h as u16, depth: 3, wavelet, depth_ho: 0, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1, setup: SETUP_CLOCKS });
+    let out = drive(dut, &input, Drive { pairs: cfg_pairs(w, D::PPC), rows: h as u16, depth, wavelet, depth_ho: 0, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1, setup: SETUP_CLOCKS });
     // `drive` also runs 4096 quiet clocks at the end.
     let rate = (out.cycles + 4096) as f64 / t.elapsed().as_secs_f64();
     (out, rate)
 }
 
-fn row<D: FwdBuild>(new: impl Fn() -> D, block: &str, wavelet: u8, w: usize, h: usize) {
-    let (one, r1) = run(&mut new(), wavelet, w, h, 1);
-    let (two, r2) = run(&mut new(), wavelet, w, h, 2);
+fn row<D: FwdBuild>(new: impl Fn() -> D, block: &str, wavelet: u8, w: usize, h: usize, depth: u8) {
+    let (one, r1) = run(&mut new(), wavelet, w, h, depth, 1);
+    let (two, r2) = run(&mut new(), wavelet, w, h, depth, 2);
     let period = two.cycles - one.cycles;
     let ppc = D::PPC;
     let nominal = (w * h / ppc) as u64;
     let line = (w / ppc) as f64;
-    let first: Vec<String> = one.first_out.iter().map(|&c| format!("{:.1}", c as f64 / line)).collect();
+    let first: Vec<String> = one.first_out[..depth as usize].iter().map(|&c| format!("{:.1}", c as f64 / line)).collect();
     println!(
         "| {block} | {ppc} | {wavelet} | {w}x{h} | {period} | {nominal} | {:.4} | {} | {:.2} lines | {:.2} M clocks/s |",
         period as f64 / nominal as f64,
@@ -57,21 +57,26 @@ fn main() {
         }
         _ => "all".to_string(),
     };
+    let mut depth = 3u8;
+    if let Some(i) = args.iter().position(|a| a == "--depth") {
+        depth = args.get(i + 1).and_then(|d| d.parse().ok()).filter(|d| (1..=4).contains(d)).expect("--depth takes 1, 2, 3 or 4");
+        args.drain(i..i + 2);
+    }
     let sizes = uhdpipe_sim::pictures::sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
-    println!("| block | samples/clock | wavelet | size | clocks/picture | nominal W·H/ppc | ratio | first output of levels 1/2/3 (input line) | last output after last input | sim speed |");
+    println!("| block | samples/clock | wavelet | size | clocks/picture (depth {depth}) | nominal W·H/ppc | ratio | first output of levels 1..{depth} (input line) | last output after last input | sim speed |");
     println!("|---|---|---|---|---|---|---|---|---|---|");
     for (w, h) in sizes {
-        assert!(w % 16 == 0 && h % 8 == 0 && w <= MAX_WIDTH, "{w}x{h}: the width must be a multiple of 16 (a 16-samples-per-clock beat), the height of 8; width ≤ {MAX_WIDTH}");
+        assert!(w % 16 == 0 && h % (1 << depth) == 0 && w <= MAX_WIDTH, "{w}x{h}: the width must be a multiple of 16 (a 16-samples-per-clock beat), the height of 2^depth; width ≤ {MAX_WIDTH}");
         if which != "lift" {
-            row(LegallFwd1::new, "legall_fwd1", 1, w, h);
-            row(LegallFwd::new, "legall_fwd", 1, w, h);
-            row(LegallFwd4::new, "legall_fwd4", 1, w, h);
-            row(LegallFwd8::new, "legall_fwd8", 1, w, h);
-            row(LegallFwd16::new, "legall_fwd16", 1, w, h);
+            row(LegallFwd1::new, "legall_fwd1", 1, w, h, depth);
+            row(LegallFwd::new, "legall_fwd", 1, w, h, depth);
+            row(LegallFwd4::new, "legall_fwd4", 1, w, h, depth);
+            row(LegallFwd8::new, "legall_fwd8", 1, w, h, depth);
+            row(LegallFwd16::new, "legall_fwd16", 1, w, h, depth);
         }
         if which != "legall" {
             for wavelet in 0..7 {
-                row(LiftFwd::new, "lift_fwd", wavelet, w, h);
+                row(LiftFwd::new, "lift_fwd", wavelet, w, h, depth.min(3));
             }
         }
     }

@@ -8,7 +8,7 @@
 //! - latency: clocks from the first band beat taken to the first picture pair out, in
 //!   level-1 lines (W/ppc clocks), and from the last band beat taken to the last pair out;
 //! - simulated clocks per second;
-//! - then the latency at 1080p for depths 1, 2, 3.
+//! - then the latency at 1080p for depths 1–4 (`lift_inv`: 1–3).
 //!
 //!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift] [WxH ...]
 //!
@@ -17,7 +17,7 @@
 //! not checked here (the tests do that); the bands are a deterministic texture's.
 use std::time::Instant;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, LegallInv1, LegallInv16, LegallInv4, LegallInv8, Outcome, MAX_WIDTH, SETUP_CLOCKS};
+use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, LegallInv1, LegallInv16, LegallInv4, LegallInv8, Outcome, Streams, MAX_WIDTH, SETUP_CLOCKS};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
@@ -26,7 +26,7 @@ fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usi
     let t = TransformParams { wavelet_index: wavelet as usize, wavelet_index_ho: wavelet as usize, dwt_depth: depth, dwt_depth_ho: 0 };
     let bands: Vec<Vec<i64>> = dwt(&t, Band { width: w, height: h, data: pic }).into_iter().map(|b| b.data).collect();
     let one = band_streams(&bands, w, h, depth, 0, D::LANES, |_, _| 0);
-    let input: [Vec<BandBeat>; 4] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
+    let input: Streams = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
     let start = Instant::now();
     let out = drive(dut, &input, Drive { pairs: (w / (2 * D::LANES[0])) as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });
     // `drive` also runs 4096 quiet clocks at the end.
@@ -38,7 +38,7 @@ fn first_in(o: &Outcome) -> u64 {
     o.first_in.iter().copied().filter(|&c| c >= SETUP_CLOCKS).min().unwrap_or(SETUP_CLOCKS)
 }
 
-fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, usize)]) {
+fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, usize)], max_depth: usize) {
     let ppc = D::PPC;
     println!("| samples/clock | wavelet | size | clocks/picture | nominal W·H/ppc | ratio | first beat out after first band beat | last beat out after nominal end | sim speed |");
     println!("|---|---|---|---|---|---|---|---|---|");
@@ -64,7 +64,7 @@ fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, us
     println!("|---|---|---|---|");
     let (w, h) = (1920, 1080);
     for &wavelet in wavelets {
-        for depth in 1..=3 {
+        for depth in 1..=max_depth {
             let (one, _) = run(&mut make(), w, h, 1, depth, wavelet);
             let line = (w / ppc) as f64;
             println!("| {wavelet} | {depth} | {:.2} lines | {:.2} lines |", (one.first_out - first_in(&one)) as f64 / line, (one.cycles - first_in(&one) - (w * h / ppc) as u64) as f64 / line);
@@ -77,13 +77,13 @@ fn main() {
     let which = if args.first().is_some_and(|a| a == "legall" || a == "lift") { args.remove(0) } else { "legall".into() };
     let sizes = sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
     if which == "lift" {
-        table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes);
+        table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 3);
     } else {
         // (the three wavelets share one schedule)
-        table(LegallInv1::new, &[1], &sizes);
-        table(LegallInv::new, &[1], &sizes);
-        table(LegallInv4::new, &[1], &sizes);
-        table(LegallInv8::new, &[1], &sizes);
-        table(LegallInv16::new, &[1], &sizes);
+        table(LegallInv1::new, &[1], &sizes, 4);
+        table(LegallInv::new, &[1], &sizes, 4);
+        table(LegallInv4::new, &[1], &sizes, 4);
+        table(LegallInv8::new, &[1], &sizes, 4);
+        table(LegallInv16::new, &[1], &sizes, 4);
     }
 }

@@ -1,5 +1,5 @@
 //! `uhdpipe_legall_fwd*` (rtl/src/blocks/legall_fwd.rs: LeGall 5/3 and Haar forward 2-D
-//! transform, depth 1–3; the 8K simulation builds at 2, 4, 8 and 16 samples per clock, rows
+//! transform, depth 1–4; the 8K simulation builds at 2, 4, 8 and 16 samples per clock, rows
 //! up to 8192 samples), Verilated ([`LegallFwd`], [`LegallFwd4`], [`LegallFwd8`],
 //! [`LegallFwd16`]) and in rust-hdl's simulator ([`HdlLegallFwd`], …), plus the testbench
 //! driver ([`drive`]) and the assembly of its output streams into subbands ([`assemble`])
@@ -15,9 +15,9 @@ use crate::{Chance, Dut};
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Ports {
     /// outK_a[j] (output; [`FwdBuild::OUT_BITS`] bits two's complement).
-    pub out_a: [[u64; 8]; 3],
+    pub out_a: [[u64; 8]; 4],
     /// outK_b[j] (output).
-    pub out_b: [[u64; 8]; 3],
+    pub out_b: [[u64; 8]; 4],
     /// outho_low[j] (output; [`FwdBuild::HO_BITS`] bits two's complement).
     pub outho_low: [u64; 4],
     /// outho_high[j] (output).
@@ -39,10 +39,10 @@ pub struct Ports {
     /// in_sop.
     pub in_sop: u8,
     /// outK_ready.
-    pub out_ready: [u8; 3],
+    pub out_ready: [u8; 4],
     /// outho_ready.
     pub outho_ready: u8,
-    /// cfg_depth (1..=3).
+    /// cfg_depth (1..=4; `lift_fwd` 1..=3).
     pub cfg_depth: u8,
     /// cfg_wavelet (the VC-2 wavelet index 1, 3 or 4; `lift_fwd`: 0..=6).
     pub cfg_wavelet: u8,
@@ -57,15 +57,15 @@ pub struct Ports {
     /// err_pic (output).
     pub err_pic: u8,
     /// outK_valid (output).
-    pub out_valid: [u8; 3],
+    pub out_valid: [u8; 4],
     /// outK_first (output).
-    pub out_first: [u8; 3],
+    pub out_first: [u8; 4],
     /// outK_last (output).
-    pub out_last: [u8; 3],
+    pub out_last: [u8; 4],
     /// outK_sop (output).
-    pub out_sop: [u8; 3],
+    pub out_sop: [u8; 4],
     /// outK_vhigh (output).
-    pub out_vhigh: [u8; 3],
+    pub out_vhigh: [u8; 4],
     /// outho_valid (output).
     pub outho_valid: u8,
     /// outho_first (output).
@@ -81,10 +81,10 @@ pub struct Ports {
 pub trait FwdBuild: Dut<Ports = Ports> {
     /// Input samples per clock: 1 (one sample per beat, in `in_even[0]`) or `2 · LANES[0]`.
     const PPC: usize;
-    /// Pair lanes per beat of levels 1, 2, 3 (the horizontal-only level has level 2's).
-    const LANES: [usize; 3];
-    /// Output lane bits of levels 1, 2, 3.
-    const OUT_BITS: [u32; 3];
+    /// Pair lanes per beat of levels 1, 2, 3, 4 (the horizontal-only level has level 2's).
+    const LANES: [usize; 4];
+    /// Output lane bits of levels 1, 2, 3, 4 (0: the build has no such level).
+    const OUT_BITS: [u32; 4];
     /// Lane bits of the horizontal-only level.
     const HO_BITS: u32;
 }
@@ -117,16 +117,16 @@ macro_rules! legall_fwd_build {
 
         impl FwdBuild for $v {
             const PPC: usize = $ppc;
-            const LANES: [usize; 3] = $lanes;
-            const OUT_BITS: [u32; 3] = [17, 20, 23];
-            const HO_BITS: u32 = 26;
+            const LANES: [usize; 4] = $lanes;
+            const OUT_BITS: [u32; 4] = [17, 20, 23, 26];
+            const HO_BITS: u32 = 29;
         }
 
         impl FwdBuild for $hdl {
             const PPC: usize = $ppc;
-            const LANES: [usize; 3] = $lanes;
-            const OUT_BITS: [u32; 3] = [17, 20, 23];
-            const HO_BITS: u32 = 26;
+            const LANES: [usize; 4] = $lanes;
+            const OUT_BITS: [u32; 4] = [17, 20, 23, 26];
+            const HO_BITS: u32 = 29;
         }
 
         impl Dut for $hdl {
@@ -142,7 +142,8 @@ macro_rules! legall_fwd_build {
                 u.out1_ready.next = p.out_ready[0] != 0;
                 u.out2_ready.next = p.out_ready[1] != 0;
                 u.out3_ready.next = p.out_ready[2] != 0;
-                u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
+                u.out4_ready.next = p.out_ready[3] != 0;
+                u.cfg_depth.next = ((p.cfg_depth & 7) as u64).to_bits();
                 u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
                 u.cfg_depth_ho.next = p.cfg_depth_ho & 1 != 0;
                 u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
@@ -155,11 +156,11 @@ macro_rules! legall_fwd_build {
                 p.in_ready = u.in_ready.val() as u8;
                 p.err_line = u.err_line.val() as u8;
                 p.err_pic = u.err_pic.val() as u8;
-                p.out_valid = [u.out1_valid.val() as u8, u.out2_valid.val() as u8, u.out3_valid.val() as u8];
-                p.out_first = [u.out1_first.val() as u8, u.out2_first.val() as u8, u.out3_first.val() as u8];
-                p.out_last = [u.out1_last.val() as u8, u.out2_last.val() as u8, u.out3_last.val() as u8];
-                p.out_sop = [u.out1_sop.val() as u8, u.out2_sop.val() as u8, u.out3_sop.val() as u8];
-                p.out_vhigh = [u.out1_vhigh.val() as u8, u.out2_vhigh.val() as u8, u.out3_vhigh.val() as u8];
+                p.out_valid = [u.out1_valid.val() as u8, u.out2_valid.val() as u8, u.out3_valid.val() as u8, u.out4_valid.val() as u8];
+                p.out_first = [u.out1_first.val() as u8, u.out2_first.val() as u8, u.out3_first.val() as u8, u.out4_first.val() as u8];
+                p.out_last = [u.out1_last.val() as u8, u.out2_last.val() as u8, u.out3_last.val() as u8, u.out4_last.val() as u8];
+                p.out_sop = [u.out1_sop.val() as u8, u.out2_sop.val() as u8, u.out3_sop.val() as u8, u.out4_sop.val() as u8];
+                p.out_vhigh = [u.out1_vhigh.val() as u8, u.out2_vhigh.val() as u8, u.out3_vhigh.val() as u8, u.out4_vhigh.val() as u8];
                 for j in 0..u.out1_a.len() {
                     p.out_a[0][j] = u.out1_a[j].val().to_u64();
                     p.out_b[0][j] = u.out1_b[j].val().to_u64();
@@ -174,6 +175,10 @@ macro_rules! legall_fwd_build {
                     p.out_a[2][j] = u.out3_a[j].val().to_u64();
                     p.out_b[2][j] = u.out3_b[j].val().to_u64();
                 }
+                for j in 0..u.out4_a.len() {
+                    p.out_a[3][j] = u.out4_a[j].val().to_u64();
+                    p.out_b[3][j] = u.out4_b[j].val().to_u64();
+                }
                 p.outho_valid = u.outho_valid.val() as u8;
                 p.outho_first = u.outho_first.val() as u8;
                 p.outho_last = u.outho_last.val() as u8;
@@ -187,13 +192,13 @@ macro_rules! legall_fwd_build {
     };
 }
 
-legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10>, 1, [1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
-legall_fwd_build!(LegallFwd, HdlLegallFwd, "legall_fwd", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10, 1, 1, 1, 2, 2>, 2, [1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10, 9>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
+legall_fwd_build!(LegallFwd, HdlLegallFwd, "legall_fwd", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10, 9, 1, 1, 1, 1, 2, 2, 2>, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
 #[cfg(feature = "all-builds")]
-legall_fwd_build!(LegallFwd4, HdlLegallFwd4, "legall_fwd4", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<11, 11, 10, 2, 1, 1, 2, 2>, 4, [2, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+legall_fwd_build!(LegallFwd4, HdlLegallFwd4, "legall_fwd4", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<11, 11, 10, 9, 2, 1, 1, 1, 2, 2, 2>, 4, [2, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
 #[cfg(feature = "all-builds")]
-legall_fwd_build!(LegallFwd8, HdlLegallFwd8, "legall_fwd8", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<10, 10, 10, 4, 2, 1, 4, 2>, 8, [4, 2, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
-legall_fwd_build!(LegallFwd16, HdlLegallFwd16, "legall_fwd16", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<9, 9, 9, 8, 4, 2, 8, 4>, 16, [8, 4, 2], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
+legall_fwd_build!(LegallFwd8, HdlLegallFwd8, "legall_fwd8", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<10, 10, 10, 9, 4, 2, 1, 1, 4, 2, 2>, 8, [4, 2, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
+legall_fwd_build!(LegallFwd16, HdlLegallFwd16, "legall_fwd16", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<9, 9, 9, 9, 8, 4, 2, 1, 8, 4, 2>, 16, [8, 4, 2, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
 /// One input beat: up to 8 sample pairs (the rest zero) and their markers; a
 /// one-sample-per-clock stream carries its sample in `even[0]`.
@@ -264,7 +269,7 @@ pub struct OutBeat {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// Each level's output beats, in order.
-    pub levels: [Vec<OutBeat>; 3],
+    pub levels: [Vec<OutBeat>; 4],
     /// The horizontal-only level's beats (`a` = L, `b` = H; `vhigh` false).
     pub ho: Vec<OutBeat>,
     /// Clocks until the last output beat was taken (inclusive).
@@ -276,9 +281,9 @@ pub struct Outcome {
     /// The clock at which each input beat with `sop` was taken.
     pub sop_taken: Vec<u64>,
     /// The clock at which each level's first output beat was taken (0: none).
-    pub first_out: [u64; 3],
-    /// The build's pair lanes per beat of levels 1, 2, 3 ([`FwdBuild::LANES`]).
-    pub lanes: [usize; 3],
+    pub first_out: [u64; 4],
+    /// The build's pair lanes per beat of levels 1, 2, 3, 4 ([`FwdBuild::LANES`]).
+    pub lanes: [usize; 4],
 }
 
 /// Run-time registers and testbench behaviour for [`drive`].
@@ -333,7 +338,7 @@ pub fn drive<D: FwdBuild>(dut: &mut D, input: &[InBeat], d: Drive) -> Outcome {
             p.in_last = b.last as u8;
             p.in_sop = b.sop as u8;
         }
-        for k in 0..3 {
+        for k in 0..4 {
             p.out_ready[k] = !chance.hit(d.stall) as u8;
         }
         p.outho_ready = !chance.hit(d.stall) as u8;
@@ -520,7 +525,7 @@ pub fn check_run(out: &Outcome, pics: &[Vec<i64>], width: usize, height: usize, 
     if out.err_line != 0 || out.err_pic != 0 {
         return Err(format!("well-formed pictures raised err_line {} / err_pic {}", out.err_line, out.err_pic));
     }
-    if let Some(k) = (depth..3).find(|&k| !out.levels[k].is_empty()) {
+    if let Some(k) = (depth..4).find(|&k| !out.levels[k].is_empty()) {
         return Err(format!("level {} produced output at depth {depth}", k + 1));
     }
     let got = assemble(out, width, height, depth, d.depth_ho as usize)?;

@@ -1,5 +1,5 @@
 //! `uhdpipe_legall_inv*` (rtl/src/blocks/legall_inv.rs: LeGall 5/3 and Haar inverse 2-D
-//! transform, depth 1–3; the 8K simulation builds at 2, 4, 8 and 16 samples per clock, and
+//! transform, depth 1–4; the 8K simulation builds at 2, 4, 8 and 16 samples per clock, and
 //! `legall_inv1` at 1), Verilated ([`LegallInv`], [`LegallInv1`], [`LegallInv4`],
 //! [`LegallInv8`], [`LegallInv16`]) and in
 //! rust-hdl's simulator ([`HdlLegallInv`], …), plus the testbench driver
@@ -8,21 +8,29 @@
 
 use crate::{Chance, Dut};
 
-pub use uhdpipe_rtl::blocks::legall_inv::BAND_BITS;
+pub use uhdpipe_rtl::blocks::legall_inv::{BAND_BITS, OUT_BITS};
+
+/// Band streams a build may have: levels 1–4 and the horizontal-only level.
+pub const STREAMS: usize = 5;
+/// The index of the horizontal-only level's stream.
+pub const HO: usize = 4;
+/// One picture's (or a run's) band streams, index `k < 4` level `k + 1`, [`HO`] the
+/// horizontal-only level's.
+pub type Streams = [Vec<BandBeat>; STREAMS];
 
 /// Port values (inputs set by the caller, outputs filled by `eval`), shared by the inverse
 /// transforms (`legall_inv*`, `lift_inv`; C: `csrc/inv_ports.h`). Index `k` of the
-/// per-stream arrays is level `k + 1` (level 1 is the finest) for `k < 3`, and the
-/// horizontal-only level's stream (`inho_*`: `a` = L, `b` = H) for `k = 3`; a build without
-/// that level ignores it and never takes from it. Lane arrays hold up to 8 pairs; lanes
+/// per-stream arrays is level `k + 1` (level 1 is the finest) for `k < 4`, and the
+/// horizontal-only level's stream (`inho_*`: `a` = L, `b` = H) for `k = ` [`HO`]; a build
+/// without a level ignores its stream and never takes from it. Lane arrays hold up to 8 pairs; lanes
 /// past a build's [`InvBuild::LANES`] are ignored and read back as zero.
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Ports {
     /// inK_a[j] (low [`InvBuild::BAND_BITS`] bits, two's complement).
-    pub in_a: [[u64; 8]; 4],
+    pub in_a: [[u64; 8]; STREAMS],
     /// inK_b[j].
-    pub in_b: [[u64; 8]; 4],
+    pub in_b: [[u64; 8]; STREAMS],
     /// out_even[j] (output; [`InvBuild::OUT_BITS`] bits two's complement).
     pub out_even: [u64; 8],
     /// out_odd[j] (output).
@@ -32,18 +40,18 @@ pub struct Ports {
     /// cfg_rows (rows per picture).
     pub cfg_rows: u16,
     /// inK_valid.
-    pub in_valid: [u8; 4],
+    pub in_valid: [u8; STREAMS],
     /// inK_first.
-    pub in_first: [u8; 4],
+    pub in_first: [u8; STREAMS],
     /// inK_last.
-    pub in_last: [u8; 4],
+    pub in_last: [u8; STREAMS],
     /// inK_sop.
-    pub in_sop: [u8; 4],
+    pub in_sop: [u8; STREAMS],
     /// inK_tag: the picture's number, 4 bits.
-    pub in_tag: [u8; 4],
+    pub in_tag: [u8; STREAMS],
     /// out_ready.
     pub out_ready: u8,
-    /// cfg_depth (1..=3).
+    /// cfg_depth (1..=4; `lift_inv` 1..=3).
     pub cfg_depth: u8,
     /// cfg_wavelet (the vertical passes' VC-2 wavelet index).
     pub cfg_wavelet: u8,
@@ -52,7 +60,7 @@ pub struct Ports {
     /// cfg_depth_ho (0 or 1; builds with a horizontal-only level).
     pub cfg_depth_ho: u8,
     /// inK_ready (output).
-    pub in_ready: [u8; 4],
+    pub in_ready: [u8; STREAMS],
     /// out_valid (output).
     pub out_valid: u8,
     /// out_first (output).
@@ -76,16 +84,15 @@ pub struct Ports {
 pub trait InvBuild: Dut<Ports = Ports> {
     /// Picture samples per clock: 1 (one sample per beat, in `out_even[0]`) or `2 · LANES[0]`.
     const PPC: usize;
-    /// Pair lanes per beat of levels 1, 2, 3 and the horizontal-only level.
-    const LANES: [usize; 4];
-    /// Band lane bits of levels 1, 2, 3 and the horizontal-only level (0: none).
-    const BAND_BITS: [u32; 4];
+    /// Pair lanes per beat of levels 1–4 and the horizontal-only level.
+    const LANES: [usize; STREAMS];
+    /// Band lane bits of levels 1–4 and the horizontal-only level (0: the build has no such
+    /// stream).
+    const BAND_BITS: [u32; STREAMS];
     /// Bits of the picture lanes.
     const OUT_BITS: u32;
 }
 
-/// Bits of the picture stream's lanes.
-pub const OUT_BITS: u32 = 30;
 /// The widest row the simulation builds take (samples).
 pub const MAX_WIDTH: usize = 8192;
 
@@ -108,15 +115,15 @@ macro_rules! legall_inv_build {
 
         impl InvBuild for $v {
             const PPC: usize = $ppc;
-            const LANES: [usize; 4] = $lanes;
-            const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
+            const LANES: [usize; STREAMS] = $lanes;
+            const BAND_BITS: [u32; STREAMS] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], BAND_BITS[3], 0];
             const OUT_BITS: u32 = OUT_BITS;
         }
 
         impl InvBuild for $hdl {
             const PPC: usize = $ppc;
-            const LANES: [usize; 4] = $lanes;
-            const BAND_BITS: [u32; 4] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], 0];
+            const LANES: [usize; STREAMS] = $lanes;
+            const BAND_BITS: [u32; STREAMS] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], BAND_BITS[3], 0];
             const OUT_BITS: u32 = OUT_BITS;
         }
 
@@ -154,15 +161,24 @@ macro_rules! legall_inv_build {
                     u.in3_a[j].next = (p.in_a[2][j] & mask(2)).to_bits();
                     u.in3_b[j].next = (p.in_b[2][j] & mask(2)).to_bits();
                 }
+                u.in4_valid.next = p.in_valid[3] != 0;
+                u.in4_first.next = p.in_first[3] != 0;
+                u.in4_last.next = p.in_last[3] != 0;
+                u.in4_sop.next = p.in_sop[3] != 0;
+                u.in4_tag.next = ((p.in_tag[3] & 15) as u64).to_bits();
+                for j in 0..u.in4_a.len() {
+                    u.in4_a[j].next = (p.in_a[3][j] & mask(3)).to_bits();
+                    u.in4_b[j].next = (p.in_b[3][j] & mask(3)).to_bits();
+                }
                 u.out_ready.next = p.out_ready != 0;
-                u.cfg_depth.next = ((p.cfg_depth & 3) as u64).to_bits();
+                u.cfg_depth.next = ((p.cfg_depth & 7) as u64).to_bits();
                 u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
                 u.cfg_wavelet_ho.next = ((p.cfg_wavelet_ho & 7) as u64).to_bits();
                 u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
                 u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
                 self.settle();
                 let u = &self.uut;
-                p.in_ready = [u.in1_ready.val() as u8, u.in2_ready.val() as u8, u.in3_ready.val() as u8, 0];
+                p.in_ready = [u.in1_ready.val() as u8, u.in2_ready.val() as u8, u.in3_ready.val() as u8, u.in4_ready.val() as u8, 0];
                 p.out_valid = u.out_valid.val() as u8;
                 p.out_first = u.out_first.val() as u8;
                 p.out_last = u.out_last.val() as u8;
@@ -180,13 +196,13 @@ macro_rules! legall_inv_build {
     };
 }
 
-legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 1, 1, 1>, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
-legall_inv_build!(LegallInv1, HdlLegallInv1, "legall_inv1", uhdpipe_rtl::blocks::legall_inv1::LegallInv1<12, 11, 10>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox after the 2-sample one), Verilated.");
+legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 9, 1, 1, 1, 1>, 2, [1, 1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+legall_inv_build!(LegallInv1, HdlLegallInv1, "legall_inv1", uhdpipe_rtl::blocks::legall_inv1::LegallInv1<12, 11, 10, 9>, 1, [1, 1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox after the 2-sample one), Verilated.");
 #[cfg(feature = "all-builds")]
-legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 2, 1, 1>, 4, [2, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 9, 2, 1, 1, 1>, 4, [2, 1, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
 #[cfg(feature = "all-builds")]
-legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 4, 2, 1>, 8, [4, 2, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
-legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 8, 4, 2>, 16, [8, 4, 2, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
+legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 9, 4, 2, 1, 1>, 8, [4, 2, 1, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
+legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 9, 8, 4, 2, 1>, 16, [8, 4, 2, 1, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
 /// One beat of a band stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,13 +246,12 @@ pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize, lanes: usize) -> Vec<
 
 /// The band streams of one picture's coefficients `c` in the model's (bitstream) order —
 /// the DC band, the horizontal-only level's H band when `ho` is 1, then HL, LH, HH from the
-/// deepest 2-D level to level 1 — as `[level 1, level 2, level 3, horizontal-only]` (absent
-/// levels empty): each 2-D level by [`level_beats`], the horizontal-only level one (L, H)
+/// deepest 2-D level to level 1 — as [`Streams`] (absent levels empty): each 2-D level by [`level_beats`], the horizontal-only level one (L, H)
 /// pair per beat; level `k` in beats of `lanes[k]` pairs. Lane a of the L rows of a level
 /// whose LL comes from below carries `filler(k, i)` (0-based level `k`, coefficient `i`),
 /// which the block must ignore.
-pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, ho: usize, lanes: [usize; 4], filler: impl Fn(usize, usize) -> i64) -> [Vec<BandBeat>; 4] {
-    let mut out: [Vec<BandBeat>; 4] = Default::default();
+pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, ho: usize, lanes: [usize; STREAMS], filler: impl Fn(usize, usize) -> i64) -> Streams {
+    let mut out: Streams = Default::default();
     for (k, o) in out.iter_mut().enumerate().take(depth) {
         let (w, h) = (width >> (k + 1), height >> (k + 1));
         let base = 1 + ho + 3 * (depth - 1 - k);
@@ -245,19 +260,19 @@ pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, h
     }
     if ho == 1 {
         let (w, h) = (width >> (depth + 1), height >> depth);
-        assert_eq!(lanes[3], 1, "the horizontal-only level's stream has one pair per beat");
+        assert_eq!(lanes[HO], 1, "the horizontal-only level's stream has one pair per beat");
         let pair = |x: i64| {
             let mut v = [0; 8];
             v[0] = x;
             v
         };
-        out[3] = (0..w * h).map(|i| BandBeat { a: pair(c[0][i]), b: pair(c[1][i]), first: i % w == 0, last: i % w == w - 1, sop: i == 0, pic: 0 }).collect();
+        out[HO] = (0..w * h).map(|i| BandBeat { a: pair(c[0][i]), b: pair(c[1][i]), first: i % w == 0, last: i % w == w - 1, sop: i == 0, pic: 0 }).collect();
     }
     out
 }
 
 /// Gives every beat of one picture's band streams the picture number `pic`.
-pub fn number_picture(streams: &mut [Vec<BandBeat>; 4], pic: u8) {
+pub fn number_picture(streams: &mut Streams, pic: u8) {
     for b in streams.iter_mut().flatten() {
         b.pic = pic;
     }
@@ -295,7 +310,7 @@ pub struct Outcome {
     /// Clocks with `err_wavelet` high.
     pub err_wavelet: u32,
     /// The clock at which the first beat of each stream was taken (0: none).
-    pub first_in: [u64; 4],
+    pub first_in: [u64; STREAMS],
     /// The clock at which the first output beat was taken.
     pub first_out: u64,
 }
@@ -328,8 +343,8 @@ pub struct Drive {
 /// into registers: three clocks at least).
 pub const SETUP_CLOCKS: u64 = 4;
 
-/// Drives each level's band stream (`input[k]` for level `k + 1`, `input[3]` the
-/// horizontal-only level's; up to four independent streams, each
+/// Drives each level's band stream (`input[k]` for level `k + 1`, `input[HO]` the
+/// horizontal-only level's; up to five independent streams, each
 /// offered with its own random idle clocks) through the block and collects the picture
 /// stream until the block has been quiet for 4096 clocks after the last input. Panics if it
 /// runs for more than `100·(beats + 10 000)` clocks (a hang).
@@ -342,12 +357,12 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
     let mut chance = Chance::new(d.seed);
     let mut out = Outcome::default();
     let n = input.len();
-    assert!(n <= 4, "at most four band streams");
-    let mut next = [0usize; 4];
+    assert!(n <= STREAMS, "at most {STREAMS} band streams");
+    let mut next = [0usize; STREAMS];
     let (mut quiet, mut cycle) = (0u64, 0u64);
     let total: usize = input.iter().map(Vec::len).sum();
     let limit = 100 * (total as u64 + 10_000);
-    let done = |next: &[usize; 4]| (0..n).all(|k| next[k] >= input[k].len());
+    let done = |next: &[usize; STREAMS]| (0..n).all(|k| next[k] >= input[k].len());
     // a one-sample-per-clock build's first sample of a pair, waiting for the second
     let mut half: Option<PixBeat> = None;
     while !done(&next) || quiet < 4096 {
@@ -463,11 +478,11 @@ pub fn numbered_pictures(beats: &[PixBeat], width: usize, height: usize, lanes: 
 /// numbered `n`, and `broken(k, copy)` breaks a copy of them that goes before the good one
 /// (returning false: no broken copy). Returns the streams and each good picture's number
 /// (modulo 16, as the block sees it).
-pub fn with_broken_copies(count: usize, streams: impl Fn(usize, u8) -> [Vec<BandBeat>; 4], broken: impl Fn(usize, &mut [Vec<BandBeat>; 4]) -> bool) -> ([Vec<BandBeat>; 4], Vec<u8>) {
-    let mut input: [Vec<BandBeat>; 4] = Default::default();
+pub fn with_broken_copies(count: usize, streams: impl Fn(usize, u8) -> Streams, broken: impl Fn(usize, &mut Streams) -> bool) -> (Streams, Vec<u8>) {
+    let mut input: Streams = Default::default();
     let mut numbers = Vec::with_capacity(count);
     let mut n = 0u8;
-    let mut add = |s: [Vec<BandBeat>; 4]| {
+    let mut add = |s: Streams| {
         for (i, x) in s.into_iter().enumerate() {
             input[i].extend(x);
         }

@@ -10,8 +10,8 @@ crate::verilated!(LiftFwd, "lift_fwd", Ports, "One instance of the Verilated eve
 
 impl FwdBuild for LiftFwd {
     const PPC: usize = 2;
-    const LANES: [usize; 3] = [1, 1, 1];
-    const OUT_BITS: [u32; 3] = [19, 26, 33];
+    const LANES: [usize; 4] = [1, 1, 1, 1];
+    const OUT_BITS: [u32; 4] = [19, 26, 33, 0];
     const HO_BITS: u32 = 37;
 }
 

@@ -4,14 +4,15 @@
 //! with wider lanes and a fourth band stream, so it shares [`crate::legall_inv`]'s
 //! [`Ports`], driver ([`crate::legall_inv::drive`]), band streams and assembly.
 
-use crate::legall_inv::{InvBuild, Ports};
+use crate::legall_inv::{InvBuild, Ports, STREAMS};
 use uhdpipe_rtl::blocks::lift_inv::{BAND_BITS, OUT_BITS};
 
 crate::verilated!(LiftInv, "lift_inv", Ports, "One instance of the Verilated every-wavelet inverse transform.");
 
 impl InvBuild for LiftInv {
     const PPC: usize = 2;
-    const LANES: [usize; 4] = [1; 4];
-    const BAND_BITS: [u32; 4] = [BAND_BITS as u32; 4];
+    const LANES: [usize; STREAMS] = [1; STREAMS];
+    // (no level 4: its stream is never taken)
+    const BAND_BITS: [u32; STREAMS] = [BAND_BITS as u32, BAND_BITS as u32, BAND_BITS as u32, 0, BAND_BITS as u32];
     const OUT_BITS: u32 = OUT_BITS as u32;
 }

@@ -1,6 +1,6 @@
-//! The Verilated LeGall 5/3 and Haar forward 2-D transform at 2, 4, 8 and 16 samples per
+//! The Verilated LeGall 5/3 and Haar forward 2-D transform at 1, 2, 4, 8 and 16 samples per
 //! clock against the model's `dwt`: random pictures of random sizes, bit depths, wavelets
-//! (1, 3, 4) and depths (1–3; both run-time registers of one build), with or without a
+//! (1, 3, 4) and depths (1–4; both run-time registers of one build), with or without a
 //! horizontal-only level (`cfg_wavelet_ho` drawn independently), under random idle input and
 //! per-level output back-pressure, several pictures back to back; a natural picture;
 //! full-scale extremes; protocol errors; throughput; and rust-hdl's simulator on small
@@ -56,7 +56,7 @@ const BUILDS: &[Build] = &[
 
 impl Build {
     /// Each level's pair lanes.
-    fn lanes(self) -> [usize; 3] {
+    fn lanes(self) -> [usize; 4] {
         match self {
             Build::Ppc1 => LegallFwd1::LANES,
             Build::Ppc2 => LegallFwd::LANES,
@@ -71,7 +71,7 @@ impl Build {
     /// The width every picture at `depth` (with `ho` horizontal-only levels) is a multiple
     /// of: `2^depth`, a whole beat, and with `ho` whole beats of the horizontal-only level.
     fn unit(self, depth: usize, ho: usize) -> usize {
-        let [p1, p2, _] = self.lanes();
+        let [p1, p2, _, _] = self.lanes();
         (1 << depth).max(2 * p1).max(if ho == 1 { (2 << depth) * p2 } else { 1 })
     }
 
@@ -107,7 +107,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
     #[test]
     fn matches_the_model_under_back_pressure(
-        (build, depth, ho, width, height, pics) in (proptest::sample::select(BUILDS.to_vec()), 1usize..=3, 0usize..=1, 1usize..=6, 1usize..=8, 2u32..=12, 1usize..=3).prop_flat_map(|(build, depth, ho, wu, hu, bits, n)| {
+        (build, depth, ho, width, height, pics) in (proptest::sample::select(BUILDS.to_vec()), 1usize..=4, 0usize..=1, 1usize..=6, 1usize..=8, 2u32..=12, 1usize..=3).prop_flat_map(|(build, depth, ho, wu, hu, bits, n)| {
             let (w, h) = (wu * build.unit(depth, ho), hu << depth);
             (Just(build), Just(depth), Just(ho as u8), Just(w), Just(h), proptest::collection::vec(picture(w, h, bits), n))
         }),
@@ -122,14 +122,14 @@ proptest! {
 }
 
 /// rust-hdl's own simulator agrees with Verilator beat for beat on small pictures (it is
-/// ~1000× slower), at 1, 2, 4 and 16 samples per clock.
+/// ~1000× slower), at 1, 2, 4 and 16 samples per clock, depths 1, 2 and 4.
 #[test]
 fn rust_hdl_simulator_agrees() {
     fn agree<V: FwdBuild, H: FwdBuild>(v: impl Fn() -> V, hdl: impl Fn() -> H, w: usize) {
-        let h = 8;
-        let pic: Vec<i64> = (0..w * h).map(|i| noise(i as u64, 1) % 4096 - 2048).collect();
         let ppc = V::PPC;
-        for (depth, wavelet, depth_ho, wavelet_ho) in [(1, 1, 0, 1), (2, 1, 0, 1), (2, 3, 0, 3), (1, 4, 1, 4), (2, 1, 1, 3)] {
+        for (depth, wavelet, depth_ho, wavelet_ho) in [(1, 1, 0, 1), (2, 1, 0, 1), (2, 3, 0, 3), (1, 4, 1, 4), (2, 1, 1, 3), (4, 1, 0, 4)] {
+            let h = 8.max(1 << depth);
+            let pic: Vec<i64> = (0..w * h).map(|i| noise(i as u64, 1) % 4096 - 2048).collect();
             let d = Drive { pairs: cfg_pairs(w, ppc), rows: h as u16, depth, wavelet, depth_ho, wavelet_ho, idle: 200, stall: 200, seed: 3, setup: 0 };
             let verilated = drive(&mut v(), &picture_beats(&pic, w, h, ppc), d);
             let sim = drive(&mut hdl(), &picture_beats(&pic, w, h, ppc), d);
@@ -145,11 +145,11 @@ fn rust_hdl_simulator_agrees() {
     agree(LegallFwd16::new, HdlLegallFwd16::new, 32);
 }
 
-/// Full-scale 12-bit patterns (checkerboards, steps, stripes) at depth 3 stay exact: the
-/// datapath widths hold the worst case.
+/// Full-scale 12-bit patterns (checkerboards, steps, stripes) at depth 4, with and without
+/// the horizontal-only level, stay exact: the datapath widths hold the worst case.
 #[test]
 fn extremes_are_exact() {
-    let (w, h) = (64, 32);
+    let (w, h) = (128, 32);
     let pats: Vec<Box<dyn Fn(usize, usize) -> bool>> = vec![
         Box::new(|x, y| (x + y) % 2 == 0),
         Box::new(|x, _| x < 32),
@@ -166,30 +166,32 @@ fn extremes_are_exact() {
     }
     for &build in BUILDS {
         for wavelet in WAVELETS {
-            build.check(&pics, w, h, 3, bench(wavelet, 0, wavelet, 0, 0, 1)).unwrap();
+            build.check(&pics, w, h, 4, bench(wavelet, 0, wavelet, 0, 0, 1)).unwrap();
         }
         // asymmetric: the horizontal passes' wavelet differs from the vertical ones'
         for (wavelet, wavelet_ho) in [(1, 3), (3, 4), (4, 1)] {
-            build.check(&pics, w, h, 3, bench(wavelet, 1, wavelet_ho, 0, 0, 1)).unwrap();
+            build.check(&pics, w, h, 4, bench(wavelet, 1, wavelet_ho, 0, 0, 1)).unwrap();
         }
     }
 }
 
 /// A natural picture (the luma of the kingswood corpus image, 8-bit, cropped to 256×128)
-/// through depth 3 at every width, checked against the model.
+/// through depths 3 and 4 at every width, checked against the model.
 #[test]
 fn natural_picture_is_exact() {
     let pic = natural(256, 128);
     for &build in BUILDS {
         for wavelet in WAVELETS {
-            build.check(std::slice::from_ref(&pic), 256, 128, 3, bench(wavelet, (wavelet == 1) as u8, if wavelet == 1 { 4 } else { wavelet }, 100, 100, 7)).unwrap();
+            for depth in [3, 4] {
+                build.check(std::slice::from_ref(&pic), 256, 128, depth, bench(wavelet, (wavelet == 1) as u8, if wavelet == 1 { 4 } else { wavelet }, 100, 100, 7)).unwrap();
+            }
         }
     }
 }
 
 /// Every build sustains one beat per clock: with the outputs always ready, a picture in a
 /// back-to-back stream costs `beats · (H + 2)` clocks (level 1's two flush rows), and the
-/// deeper levels (and the horizontal-only level) never slow level 1 down. At one sample
+/// deeper levels (and the horizontal-only level) never slow level 1 down, at depth 3 and 4. At one sample
 /// per clock the transform's flush rows (`W` clocks) hold the input back, less the four
 /// samples the gearbox's pair register and queue absorb: `W · (H + 1) − 4` clocks.
 #[test]
@@ -201,11 +203,11 @@ fn sustains_one_beat_per_clock() {
             Build::Ppc1 => (w * (h + 1) - 4) as u64,
             _ => (w / (2 * build.lanes()[0]) * (h + 2)) as u64,
         };
-        for ho in [0, 1] {
-            let one = build.check(std::slice::from_ref(&pic), w, h, 3, bench(1, ho, 1, 0, 0, 1)).unwrap();
-            let two = build.check(&[pic.clone(), pic.clone()], w, h, 3, bench(1, ho, 1, 0, 0, 1)).unwrap();
+        for (depth, ho) in [(3, 0), (3, 1), (4, 0), (4, 1)] {
+            let one = build.check(std::slice::from_ref(&pic), w, h, depth, bench(1, ho, 1, 0, 0, 1)).unwrap();
+            let two = build.check(&[pic.clone(), pic.clone()], w, h, depth, bench(1, ho, 1, 0, 0, 1)).unwrap();
             let period = two.cycles - one.cycles;
-            assert_eq!(period, want, "{build:?} with {ho} horizontal-only level: clocks per picture");
+            assert_eq!(period, want, "{build:?} at depth {depth} with {ho} horizontal-only level: clocks per picture");
         }
     }
 }

@@ -2,7 +2,7 @@
 //! random coefficients at full scale (any value the band lanes carry, not only those of a
 //! real picture) and the bands of random pictures, of random sizes, wavelets (any vertical
 //! `wavelet_index` and horizontal `wavelet_index_ho` of 1, 3, 4) and
-//! depths (1–3; run-time registers of one build), under random idle clocks on each level's
+//! depths (1–4; run-time registers of one build), under random idle clocks on each level's
 //! band stream and back-pressure on the picture stream, several pictures back to back; a
 //! natural picture; full-scale extremes; protocol errors; and rust-hdl's simulator on small
 //! pictures.
@@ -10,8 +10,8 @@
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_sim::legall_inv::{
-    assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, HdlLegallInv, HdlLegallInv1, HdlLegallInv16, InvBuild, LegallInv, LegallInv1, LegallInv16,
-    BAND_BITS,
+    assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, HdlLegallInv, HdlLegallInv1, HdlLegallInv16, InvBuild, LegallInv, LegallInv1, LegallInv16,
+    Streams, BAND_BITS, STREAMS,
 };
 #[cfg(feature = "all-builds")]
 use uhdpipe_sim::legall_inv::{LegallInv4, LegallInv8};
@@ -48,7 +48,7 @@ fn analyse(pic: &[i64], width: usize, height: usize, depth: usize, wv: (u8, u8))
 /// The band streams of `c` (levels 1..=depth; deeper levels and the horizontal-only one
 /// empty), numbered `pic`. Lane a of the L rows of every level above the deepest carries
 /// `junk` (the block must ignore it).
-fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64, pic: u8, lanes: [usize; 4]) -> [Vec<BandBeat>; 4] {
+fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64, pic: u8, lanes: [usize; STREAMS]) -> Streams {
     let mut st = band_streams(c, width, height, depth, 0, lanes, |k, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS[k] - 1)));
     number_picture(&mut st, pic);
     st
@@ -56,7 +56,7 @@ fn streams(c: &Coefs, width: usize, height: usize, depth: usize, junk: i64, pic:
 
 /// Runs `pics` back to back and checks every output picture against the model.
 fn check<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usize, depth: usize, d: Drive) -> Result<(), TestCaseError> {
-    let mut input: [Vec<BandBeat>; 4] = Default::default();
+    let mut input: Streams = Default::default();
     for (i, c) in pics.iter().enumerate() {
         for (k, s) in streams(c, width, height, depth, 977 + i as i64, i as u8, D::LANES).into_iter().enumerate() {
             input[k].extend(s);
@@ -113,7 +113,7 @@ const BUILDS: &[Build] = &[
 
 impl Build {
     /// Each level's pair lanes.
-    fn lanes(self) -> [usize; 4] {
+    fn lanes(self) -> [usize; STREAMS] {
         match self {
             Build::Ppc1 => LegallInv1::LANES,
             Build::Ppc2 => LegallInv::LANES,
@@ -177,7 +177,7 @@ proptest! {
     #[test]
     fn matches_the_model_under_back_pressure(
         build in proptest::sample::select(BUILDS.to_vec()),
-        depth in 1usize..=3,
+        depth in 1usize..=4,
         wu in 1usize..=6,
         hu in 1usize..=8,
         n in 1usize..=3,
@@ -212,7 +212,7 @@ fn round_trip_gives_the_picture_back() {
     let pic = natural(w, h);
     for &build in BUILDS {
         for wavelet in PAIRS {
-            for depth in 1..=3 {
+            for depth in 1..=4 {
                 let c = analyse(&pic, w, h, depth, wavelet);
                 let d = Drive { rows: h as u16, depth: depth as u8, ..bench(wavelet, 100, 100, 7) };
                 build.check(&[c], w, h, depth, d).unwrap_or_else(|e| panic!("{build:?} wavelets {wavelet:?} depth {depth}: {e}"));
@@ -226,14 +226,15 @@ fn round_trip_gives_the_picture_back() {
 #[test]
 fn rust_hdl_simulator_agrees() {
     fn agree<V: InvBuild, H: InvBuild>(v: impl Fn() -> V, hdl: impl Fn() -> H, w: usize) {
-        for (depth, wavelet) in [(1, (1, 1)), (2, (4, 4)), (2, (3, 1))] {
-            let c = random_coefs(w, 8, depth, 11);
-            let input = streams(&c, w, 8, depth, 3, 0, V::LANES);
-            let d = Drive { pairs: (w / (2 * V::LANES[0])) as u16, rows: 8, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
+        for (depth, wavelet) in [(1, (1, 1)), (2, (4, 4)), (2, (3, 1)), (4, (1, 3))] {
+            let h = 8.max(1 << depth);
+            let c = random_coefs(w, h, depth, 11);
+            let input = streams(&c, w, h, depth, 3, 0, V::LANES);
+            let d = Drive { pairs: (w / (2 * V::LANES[0])) as u16, rows: h as u16, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
             let verilated = drive(&mut v(), &input, d);
             let sim = drive(&mut hdl(), &input, d);
             assert_eq!(sim, verilated, "{:?} lanes, depth {depth} wavelets {wavelet:?}: rust-hdl's simulator disagrees with Verilator", V::LANES);
-            assert_eq!(assemble(&verilated.out, w, 8, V::LANES[0]).unwrap(), vec![model(&c, w, 8, depth, wavelet)]);
+            assert_eq!(assemble(&verilated.out, w, h, V::LANES[0]).unwrap(), vec![model(&c, w, h, depth, wavelet)]);
         }
     }
     agree(LegallInv1::new, HdlLegallInv1::new, 16);
@@ -246,10 +247,10 @@ type Pattern = Box<dyn Fn(usize, usize, usize) -> bool>;
 
 /// Full-scale coefficients in patterns that drive the synthesis to its extremes (every band
 /// at ±its maximum, in checkerboards, stripes and blocks, and the DC at the maximum with the
-/// detail bands against it) at depth 3 stay exact: the datapath widths hold the worst case.
+/// detail bands against it) at depth 4 stay exact: the datapath widths hold the worst case.
 #[test]
 fn extremes_are_exact() {
-    let (w, h, depth) = (64usize, 32usize, 3usize);
+    let (w, h, depth) = (64usize, 32usize, 4usize);
     let t = params(depth, (1, 1));
     let shapes: Vec<Band<i64>> = new_bands(&t, w, h);
     let pats: Vec<Pattern> = vec![
@@ -297,7 +298,7 @@ fn protocol_errors_resynchronise() {
 }
 
 fn resynchronises<D: InvBuild>(dut: &mut D) {
-    let [p1, p2, _, _] = D::LANES;
+    let [p1, p2, _, _, _] = D::LANES;
     let (w, h, depth) = (32 * p1, 16usize, 2usize);
     let good: Vec<Coefs> = (0..7).map(|k| random_coefs(w, h, depth, 100 + k)).collect();
     // beats per band row of levels 1 and 2
@@ -332,7 +333,7 @@ fn period<D: InvBuild>(make: impl Fn() -> D, w: usize, h: usize, depth: usize) -
     let c = random_coefs(w, h, depth, 9);
     let run = |pictures: usize| {
         let one = streams(&c, w, h, depth, 1, 0, D::LANES);
-        let input: [Vec<BandBeat>; 4] = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
+        let input: Streams = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
         let d = Drive { pairs: (w / (2 * D::LANES[0])) as u16, rows: h as u16, depth: depth as u8, ..bench((1, 1), 0, 0, 1) };
         let out = drive(&mut make(), &input, d);
         assert_eq!(assemble(&out.out, w, h, D::LANES[0]).unwrap().len(), pictures);
@@ -349,8 +350,8 @@ fn period<D: InvBuild>(make: impl Fn() -> D, w: usize, h: usize, depth: usize) -
 #[test]
 fn sustains_one_beat_per_clock() {
     fn at<D: InvBuild>(make: impl Fn() -> D) {
-        for (w, h) in [(256, 64), (512, 40)] {
-            for depth in 1..=3 {
+        for (w, h) in [(256, 64), (512, 48)] {
+            for depth in 1..=4 {
                 let beats = (w / D::PPC) as u64;
                 let want = if D::PPC == 1 { beats * (h as u64 + 1) - 10 } else { beats * (h as u64 + 2) };
                 assert_eq!(period(&make, w, h, depth), want, "{} samples per clock, {w}x{h} depth {depth}", D::PPC);

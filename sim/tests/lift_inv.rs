@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_rtl::blocks::lift_inv::BAND_BITS;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
-use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, BandBeat, Drive, Outcome};
+use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, Outcome, Streams, HO, STREAMS};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{natural, noise};
 
@@ -53,8 +53,8 @@ fn analyse(pic: &[i64], width: usize, height: usize, s: Shape) -> Coefs {
 /// The four band streams of `c` (levels 1..=depth, then the horizontal-only level; absent
 /// levels empty), numbered `pic`. Lane a of the L rows of every level whose LL comes from
 /// below carries `junk` (the block must ignore it).
-fn streams(c: &Coefs, width: usize, height: usize, s: Shape, junk: i64, pic: u8) -> [Vec<BandBeat>; 4] {
-    let mut st = band_streams(c, width, height, s.depth, s.ho, [1; 4], |_, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS - 1)));
+fn streams(c: &Coefs, width: usize, height: usize, s: Shape, junk: i64, pic: u8) -> Streams {
+    let mut st = band_streams(c, width, height, s.depth, s.ho, [1; STREAMS], |_, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS - 1)));
     number_picture(&mut st, pic);
     st
 }
@@ -66,7 +66,7 @@ fn bench(s: Shape, idle: u32, stall: u32, seed: u64) -> Drive {
 /// Runs `pics` back to back through a fresh block and checks every output picture against
 /// the model.
 fn check(pics: &[Coefs], width: usize, height: usize, s: Shape, d: Drive) -> Result<Outcome, TestCaseError> {
-    let mut input: [Vec<BandBeat>; 4] = Default::default();
+    let mut input: Streams = Default::default();
     for (i, c) in pics.iter().enumerate() {
         for (k, st) in streams(c, width, height, s, 977 + i as i64, i as u8).into_iter().enumerate() {
             input[k].extend(st);
@@ -185,7 +185,7 @@ fn round_trip_gives_the_picture_back() {
 /// a copy of picture `k`'s streams, or returns false for no broken copy) through one block,
 /// every copy numbered in order: every good picture must come out complete, exact and with
 /// its number, once. Returns the run.
-fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &mut [Vec<BandBeat>; 4]) -> bool) -> Outcome {
+fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &mut Streams) -> bool) -> Outcome {
     let (input, numbers) = with_broken_copies(good.len(), |k, n| streams(&good[k], w, h, s, 1, n), broken);
     let out = drive(&mut LiftInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, ..bench(s, 50, 50, 5) });
     let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, s))).collect();
@@ -269,9 +269,9 @@ fn picture_lost_below_resynchronises() {
     let out = resync(w, h, s, &good, |k, p| {
         match k {
             1 => p[1].truncate(3 * w / 4),
-            2 => drop(p[3].drain(w / 8 + 1..w / 8 + 2)),
+            2 => drop(p[HO].drain(w / 8 + 1..w / 8 + 2)),
             3 => p[1].clear(),
-            4 => p[3].clear(),
+            4 => p[HO].clear(),
             5 => p[0].clear(),
             _ => return false,
         }

@@ -1,4 +1,4 @@
-//! LeGall (5,3) and Haar forward 2-D wavelet transform, wavelet and depth 1–3 chosen at run
+//! LeGall (5,3) and Haar forward 2-D wavelet transform, wavelet and depth 1–4 chosen at run
 //! time, `2·P1` samples per clock (`P1` = 1, 2, 4 or 8): the VC-2 encoder's `dwt` (ST 2042-1
 //! 15.4.1, run in reverse) for `wavelet_index` 1 (LeGall), 3 (Haar without shift) or 4 (Haar
 //! with single shift), `dwt_depth_ho` 0 or 1, line-based with line buffers only. Haar is the
@@ -18,11 +18,11 @@
 //! stalls stalls the whole transform.
 //! With `cfg_depth_ho` set, the deepest 2-D level's LL rows also go (through a two-entry
 //! [`super::pair_queue`] and an [`super::ll_pack`] that gathers `2·P2` values per beat:
-//! 1, 2 or 4 source beats, set by the depth at run time) into one more
+//! 1, 2, 4 or 8 source beats, set by the depth at run time) into one more
 //! [`super::legall_h`] with `P2` lanes, the horizontal-only level (`dwt_depth_ho = 1`), whose
 //! (L, H) pairs leave on `outho_*`: L is then the DC band and H the band after it, as `dwt`
 //! orders them. `P2` lanes keep up with the widest source (level 1's LL rows at depth 1).
-//! Its lanes are 26 bits (the 23-bit level-3 LL plus the horizontal pass's three).
+//! Its lanes are 29 bits (the 26-bit level-4 LL plus the horizontal pass's three).
 //!
 //! **Throughput.** Level 1 takes one beat of `P1` pairs per clock; deeper levels run at a
 //! quarter of the rate of the level above. A picture costs `W/(2·P1) · (H + 2)` clocks
@@ -34,10 +34,11 @@
 //! the lifting bound `uhdpipe_model::wavelet` uses for `analysis_fits` (each stage adds
 //! `Σ|taps| · input / 2^shift + 1`): for 12-bit input the horizontal pass of level 1
 //! peaks at 16 bits and its vertical pass at 17 (16-bit outputs); level 2 at 19 / 20; level
-//! 3 at 22 / 23. So level k's output lanes are 17, 20 and 23 bits wide.
+//! 3 at 22 / 23; level 4 at 25 / 26. So level k's output lanes are 17, 20, 23 and 26 bits
+//! wide (checked at full scale by the simulation's extremes test at depth 4).
 //!
 //! **Run-time registers:** `cfg_pairs` (level-1 beats per row: width / `2·P1`),
-//! `cfg_rows` (height, a multiple of `2^cfg_depth`), `cfg_depth` (1..=3; 0 is taken as 1),
+//! `cfg_rows` (height, a multiple of `2^cfg_depth`), `cfg_depth` (1..=4; 0 is taken as 1),
 //! `cfg_wavelet` (the VC-2 wavelet index: 1, 3 or 4; any other value is taken as 1) for the
 //! vertical passes and `cfg_wavelet_ho` (the same choice, `wavelet_index_ho`) for every
 //! horizontal pass, as the standard assigns them. The width must be a multiple of
@@ -45,10 +46,10 @@
 //! Change them only between pictures.
 //! Haar's lifting bound is LeGall's (`|H| ≤ 2·max`, `|L| ≤ 2·max + 1` per pass), so the
 //! widths below hold for all three.
-//! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
-//! (level k holds rows of up to `2^Nk` beats); `P1`, `P2`, `P3`: pair lanes of each level
-//! (`P1` ∈ {1, 2, 4, 8}, `P(k+1) = max(Pk / 2, 1)`); `I2 = 2·P2`, `I3 = 2·P3` (the
-//! packers' input lanes; stable Rust has no `[_; 2 * P]`).
+//! **Build-time parameters:** `N1` … `N4`: line-buffer address bits of each level
+//! (level k holds rows of up to `2^Nk` beats); `P1` … `P4`: pair lanes of each level
+//! (`P1` ∈ {1, 2, 4, 8}, `P(k+1) = max(Pk / 2, 1)`); `I2 = 2·P2`, `I3 = 2·P3`, `I4 = 2·P4`
+//! (the packers' input lanes; stable Rust has no `[_; 2 * P]`).
 //!
 //! **Protocol errors.** `err_line` (a level's horizontal block saw a broken line) and
 //! `err_pic` (a vertical block saw a broken picture) pulse for one clock; each block drops
@@ -64,7 +65,19 @@ use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize, const I2: usize, const I3: usize> {
+pub struct LegallFwd<
+    const N1: usize,
+    const N2: usize,
+    const N3: usize,
+    const N4: usize,
+    const P1: usize,
+    const P2: usize,
+    const P3: usize,
+    const P4: usize,
+    const I2: usize,
+    const I3: usize,
+    const I4: usize,
+> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Input stream: a beat of `P1` sample pairs is offered.
@@ -86,8 +99,8 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize, const P1
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), even, ≤ 8190.
     pub cfg_rows: Signal<In, Bits<13>>,
-    /// Run-time register: transform depth, 1..=3.
-    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: transform depth, 1..=4 (0 is taken as 1).
+    pub cfg_depth: Signal<In, Bits<3>>,
     /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 1
     /// (LeGall 5/3), 3 (Haar, no shift) or 4 (Haar, single shift); other values are taken as 1.
     pub cfg_wavelet: Signal<In, Bits<3>>,
@@ -149,6 +162,22 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize, const P1
     pub out3_sop: Signal<Out, Bit>,
     /// Level 3: an H row.
     pub out3_vhigh: Signal<Out, Bit>,
+    /// Level 4 output stream (as level 1; `P4` lanes of 26 bits).
+    pub out4_valid: Signal<Out, Bit>,
+    /// Level 4: the consumer takes it.
+    pub out4_ready: Signal<In, Bit>,
+    /// Level 4: lane a of pair `k`.
+    pub out4_a: [Signal<Out, Bits<26>>; P4],
+    /// Level 4: lane b of pair `k`.
+    pub out4_b: [Signal<Out, Bits<26>>; P4],
+    /// Level 4: first beat of a row.
+    pub out4_first: Signal<Out, Bit>,
+    /// Level 4: last beat of a row.
+    pub out4_last: Signal<Out, Bit>,
+    /// Level 4: first beat of a picture.
+    pub out4_sop: Signal<Out, Bit>,
+    /// Level 4: an H row.
+    pub out4_vhigh: Signal<Out, Bit>,
     /// Run-time register: one horizontal-only level (`dwt_depth_ho = 1`) after the
     /// `cfg_depth` 2-D levels: the DC band's rows go through a further horizontal analysis
     /// whose (L, H) pairs leave on `outho_*` (L is then the DC band). The width must be a
@@ -158,10 +187,10 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize, const P1
     pub outho_valid: Signal<Out, Bit>,
     /// Horizontal-only level: the consumer takes it.
     pub outho_ready: Signal<In, Bit>,
-    /// Horizontal-only level: pair `k`'s L (the DC band), 26-bit two's complement.
-    pub outho_low: [Signal<Out, Bits<26>>; P2],
-    /// Horizontal-only level: pair `k`'s H, 26-bit two's complement.
-    pub outho_high: [Signal<Out, Bits<26>>; P2],
+    /// Horizontal-only level: pair `k`'s L (the DC band), 29-bit two's complement.
+    pub outho_low: [Signal<Out, Bits<29>>; P2],
+    /// Horizontal-only level: pair `k`'s H, 29-bit two's complement.
+    pub outho_high: [Signal<Out, Bits<29>>; P2],
     /// Horizontal-only level: first beat of a row.
     pub outho_first: Signal<Out, Bit>,
     /// Horizontal-only level: last beat of a row.
@@ -176,13 +205,19 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize, const P1
     p2: LlPack<20, I3, P3>,
     h3: LegallH<20, 23, 0, P3>,
     v3: LegallV<23, 23, N3, 0, P3>,
+    p3: LlPack<23, I4, P4>,
+    h4: LegallH<23, 26, 0, P4>,
+    v4: LegallV<26, 26, N4, 0, P4>,
     // run-time registers of the deeper levels, registered
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
+    pairs4: DFF<Bits<13>>,
     rows2: DFF<Bits<13>>,
     rows3: DFF<Bits<13>>,
+    rows4: DFF<Bits<13>>,
     deep2: DFF<Bit>,
     deep3: DFF<Bit>,
+    deep4: DFF<Bit>,
     haar: DFF<Bit>,
     haar_ho: DFF<Bit>,
     noshift: DFF<Bit>,
@@ -191,43 +226,53 @@ pub struct LegallFwd<const N1: usize, const N2: usize, const N3: usize, const P1
     // level k+1's beats per row: level k's, halved where level k has one pair per beat
     b2: Signal<Local, Bits<13>>,
     b3: Signal<Local, Bits<13>>,
+    b4: Signal<Local, Bits<13>>,
     half1: Constant<Bit>,
     half2: Constant<Bit>,
+    half3: Constant<Bit>,
     // the packers' cfg_shift between levels (1 where the upper level has one pair per beat)
     sh1: Constant<Bits<2>>,
     sh2: Constant<Bits<2>>,
-    // the horizontal-only level's packer shift when fed by level 1, 2, 3: log2(I2 / Pk)
+    sh3: Constant<Bits<2>>,
+    // the horizontal-only level's packer shift when fed by level 1, 2, 3, 4: log2(I2 / Pk)
     shd1: Constant<Bits<2>>,
     shd2: Constant<Bits<2>>,
     shd3: Constant<Bits<2>>,
+    shd4: Constant<Bits<2>>,
     sho: DFF<Bits<2>>,
-    sx1: [Sext<17, 23>; P1],
-    sx2: [Sext<20, 23>; P2],
-    hv: [Signal<Local, Bits<23>>; I2],
-    hq: PairQueue<23, P2>,
-    pho: LlPack<23, I2, P2>,
-    hho: LegallH<23, 26, 0, P2>,
+    sx1: [Sext<17, 26>; P1],
+    sx2: [Sext<20, 26>; P2],
+    sx3: [Sext<23, 26>; P3],
+    hv: [Signal<Local, Bits<26>>; I2],
+    hq: PairQueue<26, P2>,
+    pho: LlPack<26, I2, P2>,
+    hho: LegallH<26, 29, 0, P2>,
     // The vertical blocks' framing state and picture numbers have no consumer in the forward transform (the
     // inverse's joins use it); Verilator's lint ignores signals whose name contains "unused".
     idle_unused: Signal<Local, Bit>,
     ho1: DFF<Bit>,
     ho2: DFF<Bit>,
     ho3: DFF<Bit>,
+    ho4: DFF<Bit>,
     pairs_ho: DFF<Bits<13>>,
     single2: DFF<Bit>,
     single3: DFF<Bit>,
+    single4: DFF<Bit>,
     single_ho: DFF<Bit>,
     one13: Constant<Bits<13>>,
-    two: Constant<Bits<2>>,
-    three: Constant<Bits<2>>,
+    two: Constant<Bits<3>>,
+    three: Constant<Bits<3>>,
+    four: Constant<Bits<3>>,
     w_haar0: Constant<Bits<3>>,
     w_haar1: Constant<Bits<3>>,
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize, const I2: usize, const I3: usize> Default for LegallFwd<N1, N2, N3, P1, P2, P3, I2, I3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P1: usize, const P2: usize, const P3: usize, const P4: usize, const I2: usize, const I3: usize, const I4: usize> Default
+    for LegallFwd<N1, N2, N3, N4, P1, P2, P3, P4, I2, I3, I4>
+{
     fn default() -> Self {
         assert!(matches!(P1, 1 | 2 | 4 | 8), "P1 is 1, 2, 4 or 8 pairs per beat");
-        assert!(P2 == (P1 / 2).max(1) && P3 == (P2 / 2).max(1) && I2 == 2 * P2 && I3 == 2 * P3, "P(k+1) = max(Pk / 2, 1), Ik = 2·Pk");
+        assert!(P2 == (P1 / 2).max(1) && P3 == (P2 / 2).max(1) && P4 == (P3 / 2).max(1) && I2 == 2 * P2 && I3 == 2 * P3 && I4 == 2 * P4, "P(k+1) = max(Pk / 2, 1), Ik = 2·Pk");
         let log2 = |x: usize| x.trailing_zeros() as u64;
         Self {
             clock: Default::default(),
@@ -277,6 +322,14 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             out3_last: Default::default(),
             out3_sop: Default::default(),
             out3_vhigh: Default::default(),
+            out4_valid: Default::default(),
+            out4_ready: Default::default(),
+            out4_a: std::array::from_fn(|_| Default::default()),
+            out4_b: std::array::from_fn(|_| Default::default()),
+            out4_first: Default::default(),
+            out4_last: Default::default(),
+            out4_sop: Default::default(),
+            out4_vhigh: Default::default(),
             h1: Default::default(),
             v1: Default::default(),
             p1: Default::default(),
@@ -285,12 +338,18 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             p2: Default::default(),
             h3: Default::default(),
             v3: Default::default(),
+            p3: Default::default(),
+            h4: Default::default(),
+            v4: Default::default(),
             pairs2: Default::default(),
             pairs3: Default::default(),
+            pairs4: Default::default(),
             rows2: Default::default(),
             rows3: Default::default(),
+            rows4: Default::default(),
             deep2: Default::default(),
             deep3: Default::default(),
+            deep4: Default::default(),
             haar: Default::default(),
             haar_ho: Default::default(),
             noshift: Default::default(),
@@ -298,16 +357,21 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             err_p: Default::default(),
             b2: Default::default(),
             b3: Default::default(),
+            b4: Default::default(),
             half1: Constant::new(P1 == 1),
             half2: Constant::new(P2 == 1),
+            half3: Constant::new(P3 == 1),
             sh1: Constant::new(log2(I2 / P1).to_bits()),
             sh2: Constant::new(log2(I3 / P2).to_bits()),
+            sh3: Constant::new(log2(I4 / P3).to_bits()),
             shd1: Constant::new(log2(I2 / P1).to_bits()),
             shd2: Constant::new(log2(I2 / P2).to_bits()),
             shd3: Constant::new(log2(I2 / P3).to_bits()),
+            shd4: Constant::new(log2(I2 / P4).to_bits()),
             sho: Default::default(),
             sx1: std::array::from_fn(|_| Default::default()),
             sx2: std::array::from_fn(|_| Default::default()),
+            sx3: std::array::from_fn(|_| Default::default()),
             hv: std::array::from_fn(|_| Default::default()),
             hq: Default::default(),
             pho: Default::default(),
@@ -316,36 +380,47 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             ho1: Default::default(),
             ho2: Default::default(),
             ho3: Default::default(),
+            ho4: Default::default(),
             pairs_ho: Default::default(),
             single2: Default::default(),
             single3: Default::default(),
+            single4: Default::default(),
             single_ho: Default::default(),
             one13: Constant::new(1u64.to_bits()),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
+            four: Constant::new(4u64.to_bits()),
             w_haar0: Constant::new(3u64.to_bits()),
             w_haar1: Constant::new(4u64.to_bits()),
         }
     }
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize, const I2: usize, const I3: usize> Logic for LegallFwd<N1, N2, N3, P1, P2, P3, I2, I3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P1: usize, const P2: usize, const P3: usize, const P4: usize, const I2: usize, const I3: usize, const I4: usize> Logic
+    for LegallFwd<N1, N2, N3, N4, P1, P2, P3, P4, I2, I3, I4>
+{
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, haar, haar_ho, noshift, err_l, err_p, sho, ho1, ho2, ho3, pairs_ho, single2, single3, single_ho);
-        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, hq, pho, hho);
+        dff_setup!(
+            self, clock, pairs2, pairs3, pairs4, rows2, rows3, rows4, deep2, deep3, deep4, haar, haar_ho, noshift, err_l, err_p, sho, ho1, ho2, ho3, ho4, pairs_ho, single2, single3, single4,
+            single_ho
+        );
+        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, p3, h4, v4, hq, pho, hho);
         // The horizontal-only level follows the deepest 2-D level (depth 0 is taken as 1).
         self.ho1.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() < self.two.val());
         self.ho2.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.two.val());
         self.ho3.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.three.val());
+        self.ho4.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() >= self.four.val());
         // "One beat per line" of each level, registered (level 1 decodes its input port
         // directly: a picture may start on the clock its size is set).
         self.single2.d.next = self.pairs2.q.val() == self.one13.val();
         self.single3.d.next = self.pairs3.q.val() == self.one13.val();
+        self.single4.d.next = self.pairs4.q.val() == self.one13.val();
         self.single_ho.d.next = self.pairs_ho.q.val() == self.one13.val();
         self.h1.cfg_single.next = self.cfg_pairs.val() == self.one13.val();
         self.h2.cfg_single.next = self.single2.q.val();
         self.h3.cfg_single.next = self.single3.q.val();
+        self.h4.cfg_single.next = self.single4.q.val();
         self.hho.cfg_single.next = self.single_ho.q.val();
         // Beats per row: a level's LL beat is the next level's beat, except where the
         // level has one pair per beat (two LL beats make one pair).
@@ -357,11 +432,20 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
         if self.half2.val() {
             self.b3.next = self.b2.val() >> 1;
         }
+        self.b4.next = self.b3.val();
+        if self.half3.val() {
+            self.b4.next = self.b3.val() >> 1;
+        }
         self.pairs2.d.next = self.b2.val();
         self.pairs3.d.next = self.b3.val();
+        self.pairs4.d.next = self.b4.val();
         // The horizontal-only level's beats and its packer's shift, by source level.
-        self.pairs_ho.d.next = self.pairs3.q.val() >> self.shd3.val();
-        self.sho.d.next = self.shd3.val();
+        self.pairs_ho.d.next = self.pairs4.q.val() >> self.shd4.val();
+        self.sho.d.next = self.shd4.val();
+        if self.ho3.q.val() {
+            self.pairs_ho.d.next = self.pairs3.q.val() >> self.shd3.val();
+            self.sho.d.next = self.shd3.val();
+        }
         if self.ho2.q.val() {
             self.pairs_ho.d.next = self.pairs2.q.val() >> self.shd2.val();
             self.sho.d.next = self.shd2.val();
@@ -372,23 +456,28 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
         }
         self.rows2.d.next = self.cfg_rows.val() >> 1;
         self.rows3.d.next = self.cfg_rows.val() >> 2;
+        self.rows4.d.next = self.cfg_rows.val() >> 3;
         self.deep2.d.next = self.cfg_depth.val() >= self.two.val();
-        self.deep3.d.next = self.cfg_depth.val() == self.three.val();
+        self.deep3.d.next = self.cfg_depth.val() >= self.three.val();
+        self.deep4.d.next = self.cfg_depth.val() >= self.four.val();
         self.haar.d.next = (self.cfg_wavelet.val() == self.w_haar0.val()) | (self.cfg_wavelet.val() == self.w_haar1.val());
         self.haar_ho.d.next = (self.cfg_wavelet_ho.val() == self.w_haar0.val()) | (self.cfg_wavelet_ho.val() == self.w_haar1.val());
         self.noshift.d.next = self.cfg_wavelet_ho.val() == self.w_haar0.val();
         self.h1.cfg_haar.next = self.haar_ho.q.val();
         self.h2.cfg_haar.next = self.haar_ho.q.val();
         self.h3.cfg_haar.next = self.haar_ho.q.val();
+        self.h4.cfg_haar.next = self.haar_ho.q.val();
         // Level 1's input stage uses the shift on the very clock a picture's first pair
         // arrives, so it takes the decode itself (one LUT), not its register: a wavelet set
         // together with the first picture after power-on applies to that picture.
         self.h1.cfg_noshift.next = self.cfg_wavelet_ho.val() == self.w_haar0.val();
         self.h2.cfg_noshift.next = self.noshift.q.val();
         self.h3.cfg_noshift.next = self.noshift.q.val();
+        self.h4.cfg_noshift.next = self.noshift.q.val();
         self.v1.cfg_haar.next = self.haar.q.val();
         self.v2.cfg_haar.next = self.haar.q.val();
         self.v3.cfg_haar.next = self.haar.q.val();
+        self.v4.cfg_haar.next = self.haar.q.val();
         // Level 1.
         self.h1.in_valid.next = self.in_valid.val();
         self.in_ready.next = self.h1.in_ready.val();
@@ -492,8 +581,7 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
         self.v3.in_tag.next = 0.into();
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
-        self.v3.cfg_ll.next = self.ho3.q.val();
-        self.v3.ll_ready.next = self.hq.free.val();
+        self.v3.cfg_ll.next = self.deep4.q.val() | self.ho3.q.val();
         self.out3_valid.next = self.v3.out_valid.val();
         self.v3.out_ready.next = self.out3_ready.val();
         self.out3_first.next = self.v3.out_first.val();
@@ -507,6 +595,51 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             self.v3.in_b[k].next = self.h3.out_high[k].val();
             self.out3_a[k].next = self.v3.out_a[k].val();
             self.out3_b[k].next = self.v3.out_b[k].val();
+            self.p3.in_c[k].next = self.v3.ll_c[k].val();
+            self.sx3[k].a.next = self.v3.ll_c[k].val();
+        }
+        for k in P3..I4 {
+            self.p3.in_c[k].next = 0.into();
+        }
+        self.p3.cfg_shift.next = self.sh3.val();
+        self.p3.in_valid.next = self.v3.ll_valid.val() & !self.ho3.q.val();
+        self.v3.ll_ready.next = self.p3.in_ready.val();
+        if self.ho3.q.val() {
+            self.v3.ll_ready.next = self.hq.free.val();
+        }
+        self.p3.in_first.next = self.v3.ll_first.val();
+        self.p3.in_last.next = self.v3.ll_last.val();
+        self.p3.in_sop.next = self.v3.ll_sop.val();
+        // Level 4.
+        self.h4.in_valid.next = self.p3.out_valid.val();
+        self.p3.out_ready.next = self.h4.in_ready.val();
+        self.h4.in_first.next = self.p3.out_first.val();
+        self.h4.in_last.next = self.p3.out_last.val();
+        self.h4.in_sop.next = self.p3.out_sop.val();
+        self.h4.cfg_beats.next = self.pairs4.q.val();
+        self.v4.in_valid.next = self.h4.out_valid.val();
+        self.h4.out_ready.next = self.v4.in_ready.val();
+        self.v4.in_first.next = self.h4.out_first.val();
+        self.v4.in_last.next = self.h4.out_last.val();
+        self.v4.in_sop.next = self.h4.out_sop.val();
+        self.v4.in_tag.next = 0.into();
+        self.v4.cfg_pairs.next = self.pairs4.q.val();
+        self.v4.cfg_rows.next = self.rows4.q.val();
+        self.v4.cfg_ll.next = self.ho4.q.val();
+        self.v4.ll_ready.next = self.hq.free.val();
+        self.out4_valid.next = self.v4.out_valid.val();
+        self.v4.out_ready.next = self.out4_ready.val();
+        self.out4_first.next = self.v4.out_first.val();
+        self.out4_last.next = self.v4.out_last.val();
+        self.out4_sop.next = self.v4.out_sop.val();
+        self.out4_vhigh.next = self.v4.out_vhigh.val();
+        for k in 0..P4 {
+            self.h4.in_even[k].next = self.p3.out_even[k].val();
+            self.h4.in_odd[k].next = self.p3.out_odd[k].val();
+            self.v4.in_a[k].next = self.h4.out_low[k].val();
+            self.v4.in_b[k].next = self.h4.out_high[k].val();
+            self.out4_a[k].next = self.v4.out_a[k].val();
+            self.out4_b[k].next = self.v4.out_b[k].val();
         }
         // Horizontal-only level: the deepest 2-D level's LL beats (sign-extended to 23 bits;
         // lanes past the source's are ignored by the packer) into a two-entry queue (a
@@ -515,13 +648,22 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
         for k in 0..I2 {
             self.hv[k].next = 0.into();
         }
-        for k in 0..P3 {
-            self.hv[k].next = self.v3.ll_c[k].val();
+        for k in 0..P4 {
+            self.hv[k].next = self.v4.ll_c[k].val();
         }
-        self.hq.push.next = self.v3.ll_valid.val() & self.ho3.q.val();
-        self.hq.in_first.next = self.v3.ll_first.val();
-        self.hq.in_last.next = self.v3.ll_last.val();
-        self.hq.in_sop.next = self.v3.ll_sop.val();
+        self.hq.push.next = self.v4.ll_valid.val() & self.ho4.q.val();
+        self.hq.in_first.next = self.v4.ll_first.val();
+        self.hq.in_last.next = self.v4.ll_last.val();
+        self.hq.in_sop.next = self.v4.ll_sop.val();
+        if self.ho3.q.val() {
+            for k in 0..P3 {
+                self.hv[k].next = self.sx3[k].y.val();
+            }
+            self.hq.push.next = self.v3.ll_valid.val();
+            self.hq.in_first.next = self.v3.ll_first.val();
+            self.hq.in_last.next = self.v3.ll_last.val();
+            self.hq.in_sop.next = self.v3.ll_sop.val();
+        }
         if self.ho2.q.val() {
             for k in 0..P2 {
                 self.hv[k].next = self.sx2[k].y.val();
@@ -569,10 +711,17 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
         self.outho_first.next = self.hho.out_first.val();
         self.outho_last.next = self.hho.out_last.val();
         self.outho_sop.next = self.hho.out_sop.val();
-        self.idle_unused.next = self.v1.pic_idle.val() | self.v2.pic_idle.val() | self.v3.pic_idle.val() | self.v1.out_tag.val().any() | self.v2.out_tag.val().any() | self.v3.out_tag.val().any();
+        self.idle_unused.next = self.v1.pic_idle.val()
+            | self.v2.pic_idle.val()
+            | self.v3.pic_idle.val()
+            | self.v4.pic_idle.val()
+            | self.v1.out_tag.val().any()
+            | self.v2.out_tag.val().any()
+            | self.v3.out_tag.val().any()
+            | self.v4.out_tag.val().any();
         // Errors.
-        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.hho.err_line.val();
-        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val();
+        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.h4.err_line.val() | self.hho.err_line.val();
+        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.v4.err_pic.val();
         self.err_line.next = self.err_l.q.val();
         self.err_pic.next = self.err_p.q.val();
     }

@@ -14,7 +14,7 @@
 //! **Latency.** `legall_fwd`'s, in lines; plus two clocks in the gearbox.
 //! **Reset:** none needed.
 //!
-//! **Build-time parameters:** `N1`, `N2`, `N3` as `legall_fwd`'s (line-buffer address bits:
+//! **Build-time parameters:** `N1`, `N2`, `N3`, `N4` as `legall_fwd`'s (line-buffer address bits:
 //! rows up to `2^Nk` pairs at level k).
 
 use super::legall_fwd::LegallFwd;
@@ -23,7 +23,7 @@ use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallFwd1<const N1: usize, const N2: usize, const N3: usize> {
+pub struct LegallFwd1<const N1: usize, const N2: usize, const N3: usize, const N4: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Input stream: a sample is offered.
@@ -43,8 +43,8 @@ pub struct LegallFwd1<const N1: usize, const N2: usize, const N3: usize> {
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), even, ≤ 8190.
     pub cfg_rows: Signal<In, Bits<13>>,
-    /// Run-time register: transform depth, 1..=3.
-    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: transform depth, 1..=4.
+    pub cfg_depth: Signal<In, Bits<3>>,
     /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 1
     /// (LeGall 5/3), 3 (Haar, no shift) or 4 (Haar, single shift); other values are taken as 1.
     pub cfg_wavelet: Signal<In, Bits<3>>,
@@ -106,6 +106,22 @@ pub struct LegallFwd1<const N1: usize, const N2: usize, const N3: usize> {
     pub out3_sop: Signal<Out, Bit>,
     /// Level 3: an H row.
     pub out3_vhigh: Signal<Out, Bit>,
+    /// Level 4 output stream (as level 1; lanes of 26 bits).
+    pub out4_valid: Signal<Out, Bit>,
+    /// Level 4: the consumer takes it.
+    pub out4_ready: Signal<In, Bit>,
+    /// Level 4: lane a of pair `k`.
+    pub out4_a: [Signal<Out, Bits<26>>; 1],
+    /// Level 4: lane b of pair `k`.
+    pub out4_b: [Signal<Out, Bits<26>>; 1],
+    /// Level 4: first beat of a row.
+    pub out4_first: Signal<Out, Bit>,
+    /// Level 4: last beat of a row.
+    pub out4_last: Signal<Out, Bit>,
+    /// Level 4: first beat of a picture.
+    pub out4_sop: Signal<Out, Bit>,
+    /// Level 4: an H row.
+    pub out4_vhigh: Signal<Out, Bit>,
     /// Run-time register: one horizontal-only level (`dwt_depth_ho = 1`) after the
     /// `cfg_depth` 2-D levels: the DC band's rows go through a further horizontal analysis
     /// whose (L, H) pairs leave on `outho_*` (L is then the DC band). The width must be a
@@ -115,10 +131,10 @@ pub struct LegallFwd1<const N1: usize, const N2: usize, const N3: usize> {
     pub outho_valid: Signal<Out, Bit>,
     /// Horizontal-only level: the consumer takes it.
     pub outho_ready: Signal<In, Bit>,
-    /// Horizontal-only level: pair `k`'s L (the DC band), 26-bit two's complement.
-    pub outho_low: [Signal<Out, Bits<26>>; 1],
-    /// Horizontal-only level: pair `k`'s H, 26-bit two's complement.
-    pub outho_high: [Signal<Out, Bits<26>>; 1],
+    /// Horizontal-only level: pair `k`'s L (the DC band), 29-bit two's complement.
+    pub outho_low: [Signal<Out, Bits<29>>; 1],
+    /// Horizontal-only level: pair `k`'s H, 29-bit two's complement.
+    pub outho_high: [Signal<Out, Bits<29>>; 1],
     /// Horizontal-only level: first beat of a row.
     pub outho_first: Signal<Out, Bit>,
     /// Horizontal-only level: last beat of a row.
@@ -126,11 +142,11 @@ pub struct LegallFwd1<const N1: usize, const N2: usize, const N3: usize> {
     /// Horizontal-only level: first beat of a picture.
     pub outho_sop: Signal<Out, Bit>,
     gear: LlPack<12, 2, 1>,
-    core: LegallFwd<N1, N2, N3, 1, 1, 1, 2, 2>,
+    core: LegallFwd<N1, N2, N3, N4, 1, 1, 1, 1, 2, 2, 2>,
     shift1: Constant<Bits<2>>,
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd1<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Default for LegallFwd1<N1, N2, N3, N4> {
     fn default() -> Self {
         Self {
             clock: Default::default(),
@@ -171,6 +187,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd1<N
             out3_last: Default::default(),
             out3_sop: Default::default(),
             out3_vhigh: Default::default(),
+            out4_valid: Default::default(),
+            out4_ready: Default::default(),
+            out4_a: std::array::from_fn(|_| Default::default()),
+            out4_b: std::array::from_fn(|_| Default::default()),
+            out4_first: Default::default(),
+            out4_last: Default::default(),
+            out4_sop: Default::default(),
+            out4_vhigh: Default::default(),
             cfg_depth_ho: Default::default(),
             outho_valid: Default::default(),
             outho_ready: Default::default(),
@@ -186,7 +210,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallFwd1<N
     }
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd1<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic for LegallFwd1<N1, N2, N3, N4> {
     #[hdl_gen]
     fn update(&mut self) {
         clock!(self, clock, gear, core);
@@ -238,6 +262,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallFwd1<N1,
         self.out3_last.next = self.core.out3_last.val();
         self.out3_sop.next = self.core.out3_sop.val();
         self.out3_vhigh.next = self.core.out3_vhigh.val();
+        self.out4_valid.next = self.core.out4_valid.val();
+        self.core.out4_ready.next = self.out4_ready.val();
+        self.out4_a[0].next = self.core.out4_a[0].val();
+        self.out4_b[0].next = self.core.out4_b[0].val();
+        self.out4_first.next = self.core.out4_first.val();
+        self.out4_last.next = self.core.out4_last.val();
+        self.out4_sop.next = self.core.out4_sop.val();
+        self.out4_vhigh.next = self.core.out4_vhigh.val();
         self.core.cfg_depth_ho.next = self.cfg_depth_ho.val();
         self.outho_valid.next = self.core.outho_valid.val();
         self.core.outho_ready.next = self.outho_ready.val();

@@ -1,4 +1,4 @@
-//! LeGall (5,3) and Haar inverse 2-D wavelet transform, wavelet and depth 1–3 chosen at run
+//! LeGall (5,3) and Haar inverse 2-D wavelet transform, wavelet and depth 1–4 chosen at run
 //! time, two samples per clock: the VC-2 decoder's `idwt` (ST 2042-1 15.4.1) for
 //! `wavelet_index` 1 (LeGall), 3 (Haar without shift) or 4 (Haar with single shift),
 //! `dwt_depth_ho = 0`, line-based with line buffers only. It undoes
@@ -24,24 +24,25 @@
 //! about `2^(k+1) − 2` level-1 row times after the deepest level's first beat (measured:
 //! the datasheet in `rtl/README.md`).
 //!
-//! **Widths.** The band streams are sized as [`super::legall_fwd`]'s outputs (17, 20, 23
-//! bits for levels 1, 2, 3): everything that block produces from 12-bit samples, and any
-//! coefficient of that size. Every value the synthesis computes from such input — for any
-//! coefficients, not only those of a real picture, and for all three wavelets (Haar without
-//! shift does not halve the output of a level) — is bounded by propagating magnitudes through
-//! each lifting step ([`SYNTHESIS_WIDTHS`], checked by a test): level 3's vertical pass
-//! needs 25 bits, its horizontal pass 26; level 2's 27 / 28 (its LL lane 26); level 1's
-//! 29 / 30 (LL 28). The picture leaves in 30-bit lanes; a decoder clips it to its sample
-//! range afterwards.
+//! **Widths.** The band streams are sized as [`super::legall_fwd`]'s outputs (17, 20, 23,
+//! 26 bits for levels 1, 2, 3, 4): everything that block produces from 12-bit samples, and
+//! any coefficient of that size. Every value the synthesis computes from such input — for
+//! any coefficients, not only those of a real picture, and for all three wavelets (Haar
+//! without shift does not halve the output of a level) — is bounded by propagating
+//! magnitudes through each lifting step ([`SYNTHESIS_WIDTHS`], checked by a test): level 4's
+//! vertical pass needs 28 bits, its horizontal pass 29; level 3's 30 / 31 (its LL lane 29);
+//! level 2's 32 / 32 (LL 31); level 1's 33 / 33 (LL 32). Each horizontal synthesis pass is
+//! built one bit wider than its input (`legall_h`'s rule), so the picture leaves in 35-bit
+//! lanes ([`OUT_BITS`]); a decoder clips it to its sample range afterwards.
 //!
 //! **Run-time registers:** `cfg_pairs` (level-1 pairs per row: width / 2; the width must be
 //! a multiple of `2^cfg_depth`), `cfg_rows` (height, a multiple of `2^cfg_depth`),
-//! `cfg_depth` (1..=3; 0 is taken as 1), `cfg_wavelet` (1, 3 or 4; any other value is taken
+//! `cfg_depth` (1..=4; 0 is taken as 1), `cfg_wavelet` (1, 3 or 4; any other value is taken
 //! as 1). Change them only between pictures, at least three clocks before the next picture's
 //! first beat on any band stream (they are decoded into registers, and the band streams
 //! reach the vertical blocks' framing directly).
-//! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
-//! (as [`super::legall_fwd`]); `P1`, `P2`, `P3`: pair lanes per beat of each level (as
+//! **Build-time parameters:** `N1` … `N4`: line-buffer address bits of each level
+//! (as [`super::legall_fwd`]); `P1` … `P4`: pair lanes per beat of each level (as
 //! [`super::legall_fwd`]: `P1` ∈ {1, 2, 4, 8}, `P(k+1) = max(Pk / 2, 1)`). Band stream k
 //! carries `Pk` pairs per beat (`inK_a[j]`, `inK_b[j]`: band column `c·Pk + j`), the picture
 //! leaves in beats of `P1` pairs, and each join takes the level below's `P(k+1)` output
@@ -69,14 +70,17 @@ use rust_hdl::prelude::*;
 /// Bits of each stage's datapath, deepest level first: (vertical pass input, vertical pass,
 /// horizontal pass) for levels 3, 2, 1 — the widths this block is built with, checked
 /// against the worst case by a test.
-pub const SYNTHESIS_WIDTHS: [(u32, u32, u32); 3] = [(23, 25, 26), (26, 27, 28), (28, 29, 30)];
+pub const SYNTHESIS_WIDTHS: [(u32, u32, u32); 4] = [(26, 28, 29), (29, 30, 31), (31, 32, 33), (33, 34, 35)];
 
-/// Bits of the band streams of levels 1, 2, 3.
-pub const BAND_BITS: [u32; 3] = [17, 20, 23];
+/// Bits of the band streams of levels 1, 2, 3, 4.
+pub const BAND_BITS: [u32; 4] = [17, 20, 23, 26];
+
+/// Bits of the picture stream's samples (level 1's horizontal pass).
+pub const OUT_BITS: u32 = 35;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize> {
+pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P1: usize, const P2: usize, const P3: usize, const P4: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Level 1 band stream: a beat is offered.
@@ -127,12 +131,28 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize, const P1
     pub in3_sop: Signal<In, Bit>,
     /// Level 3: the picture's number (read with `in3_sop`; module docs), 4 bits.
     pub in3_tag: Signal<In, Bits<4>>,
+    /// Level 4 band stream: a beat is offered.
+    pub in4_valid: Signal<In, Bit>,
+    /// Level 4: the block takes it at this edge.
+    pub in4_ready: Signal<Out, Bit>,
+    /// Level 4: lane a (as level 1), 26-bit two's complement.
+    pub in4_a: [Signal<In, Bits<26>>; P4],
+    /// Level 4: lane b (HL in L rows, HH in H rows).
+    pub in4_b: [Signal<In, Bits<26>>; P4],
+    /// Level 4: first beat of a row.
+    pub in4_first: Signal<In, Bit>,
+    /// Level 4: last beat of a row.
+    pub in4_last: Signal<In, Bit>,
+    /// Level 4: first beat of a picture (with `in4_first`).
+    pub in4_sop: Signal<In, Bit>,
+    /// Level 4: the picture's number (read with `in4_sop`; module docs), 4 bits.
+    pub in4_tag: Signal<In, Bits<4>>,
     /// Run-time register: pairs per picture row at level 1 (width / 2), 1..=`2^N1`.
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), ≤ 8190.
     pub cfg_rows: Signal<In, Bits<13>>,
-    /// Run-time register: transform depth, 1..=3.
-    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: transform depth, 1..=4 (0 is taken as 1).
+    pub cfg_depth: Signal<In, Bits<3>>,
     /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 1
     /// (LeGall 5/3), 3 (Haar, no shift) or 4 (Haar, single shift); other values are taken as 1.
     pub cfg_wavelet: Signal<In, Bits<3>>,
@@ -144,10 +164,10 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize, const P1
     pub out_valid: Signal<Out, Bit>,
     /// Picture stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Picture stream: even sample `x_{2n}`, 30-bit two's complement (not clipped).
-    pub out_even: [Signal<Out, Bits<30>>; P1],
+    /// Picture stream: even sample `x_{2n}`, 35-bit two's complement (not clipped).
+    pub out_even: [Signal<Out, Bits<35>>; P1],
     /// Picture stream: odd sample `x_{2n+1}`.
-    pub out_odd: [Signal<Out, Bits<30>>; P1],
+    pub out_odd: [Signal<Out, Bits<35>>; P1],
     /// Picture stream: first pair of a row.
     pub out_first: Signal<Out, Bit>,
     /// Picture stream: last pair of a row.
@@ -160,54 +180,66 @@ pub struct LegallInv<const N1: usize, const N2: usize, const N3: usize, const P1
     pub err_line: Signal<Out, Bit>,
     /// Protocol error: a broken picture (any level's vertical block or join).
     pub err_pic: Signal<Out, Bit>,
-    j1: LlJoin<17, 28, 28, P1, P2>,
-    v1: LegallV<28, 29, N1, 1, P1>,
-    h1: LegallH<29, 30, 1, P1>,
+    j1: LlJoin<17, 33, 33, P1, P2>,
+    v1: LegallV<33, 34, N1, 1, P1>,
+    h1: LegallH<34, 35, 1, P1>,
     // picture numbers across each horizontal block (which carries only the sop marker)
     q1: TagQueue<4>,
     q2: TagQueue<4>,
     q3: TagQueue<4>,
-    j2: LlJoin<20, 26, 26, P2, P3>,
-    v2: LegallV<26, 27, N2, 1, P2>,
-    h2: LegallH<27, 28, 1, P2>,
-    v3: LegallV<23, 25, N3, 1, P3>,
-    h3: LegallH<25, 26, 1, P3>,
+    q4: TagQueue<4>,
+    j2: LlJoin<20, 31, 31, P2, P3>,
+    v2: LegallV<31, 32, N2, 1, P2>,
+    h2: LegallH<32, 33, 1, P2>,
+    j3: LlJoin<23, 29, 29, P3, P4>,
+    v3: LegallV<29, 30, N3, 1, P3>,
+    h3: LegallH<30, 31, 1, P3>,
+    v4: LegallV<26, 28, N4, 1, P4>,
+    h4: LegallH<28, 29, 1, P4>,
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
+    pairs4: DFF<Bits<13>>,
     rows2: DFF<Bits<13>>,
     rows3: DFF<Bits<13>>,
+    rows4: DFF<Bits<13>>,
     join1: DFF<Bit>,
     join2: DFF<Bit>,
+    join3: DFF<Bit>,
     haar: DFF<Bit>,
     haar_ho: DFF<Bit>,
     noshift: DFF<Bit>,
     single1: DFF<Bit>,
     single2: DFF<Bit>,
     single3: DFF<Bit>,
+    single4: DFF<Bit>,
     err_l: DFF<Bit>,
     err_p: DFF<Bit>,
     // The vertical blocks' LL streams and the horizontal blocks' `last` markers between
     // levels have no consumer here (Verilator's lint ignores names containing "unused").
     ll_unused: Signal<Local, Bit>,
-    ll1_unused: [Signal<Local, Bits<29>>; P1],
-    ll2_unused: [Signal<Local, Bits<27>>; P2],
-    ll3_unused: [Signal<Local, Bits<25>>; P3],
+    ll1_unused: [Signal<Local, Bits<34>>; P1],
+    ll2_unused: [Signal<Local, Bits<32>>; P2],
+    ll3_unused: [Signal<Local, Bits<30>>; P3],
+    ll4_unused: [Signal<Local, Bits<28>>; P4],
     // level k+1's beats per row: level k's, halved where level k has one pair per beat
     b2: Signal<Local, Bits<13>>,
     b3: Signal<Local, Bits<13>>,
+    b4: Signal<Local, Bits<13>>,
     half1: Constant<Bit>,
     half2: Constant<Bit>,
+    half3: Constant<Bit>,
     one13: Constant<Bits<13>>,
-    two: Constant<Bits<2>>,
-    three: Constant<Bits<2>>,
+    two: Constant<Bits<3>>,
+    three: Constant<Bits<3>>,
+    four: Constant<Bits<3>>,
     w_haar0: Constant<Bits<3>>,
     w_haar1: Constant<Bits<3>>,
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize> Default for LegallInv<N1, N2, N3, P1, P2, P3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P1: usize, const P2: usize, const P3: usize, const P4: usize> Default for LegallInv<N1, N2, N3, N4, P1, P2, P3, P4> {
     fn default() -> Self {
         assert!(matches!(P1, 1 | 2 | 4 | 8), "P1 is 1, 2, 4 or 8 pairs per beat");
-        assert!(P2 == (P1 / 2).max(1) && P3 == (P2 / 2).max(1), "P(k+1) = max(Pk / 2, 1)");
+        assert!(P2 == (P1 / 2).max(1) && P3 == (P2 / 2).max(1) && P4 == (P3 / 2).max(1), "P(k+1) = max(Pk / 2, 1)");
         Self {
             clock: Default::default(),
             in1_valid: Default::default(),
@@ -234,6 +266,14 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             in3_last: Default::default(),
             in3_sop: Default::default(),
             in3_tag: Default::default(),
+            in4_valid: Default::default(),
+            in4_ready: Default::default(),
+            in4_a: std::array::from_fn(|_| Default::default()),
+            in4_b: std::array::from_fn(|_| Default::default()),
+            in4_first: Default::default(),
+            in4_last: Default::default(),
+            in4_sop: Default::default(),
+            in4_tag: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
@@ -250,6 +290,7 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             q1: Default::default(),
             q2: Default::default(),
             q3: Default::default(),
+            q4: Default::default(),
             err_line: Default::default(),
             err_pic: Default::default(),
             j1: Default::default(),
@@ -260,42 +301,53 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             h2: Default::default(),
             v3: Default::default(),
             h3: Default::default(),
+            j3: Default::default(),
+            v4: Default::default(),
+            h4: Default::default(),
             pairs2: Default::default(),
             pairs3: Default::default(),
+            pairs4: Default::default(),
             rows2: Default::default(),
             rows3: Default::default(),
+            rows4: Default::default(),
             join1: Default::default(),
             join2: Default::default(),
+            join3: Default::default(),
             haar: Default::default(),
             haar_ho: Default::default(),
             noshift: Default::default(),
             single1: Default::default(),
             single2: Default::default(),
             single3: Default::default(),
+            single4: Default::default(),
             err_l: Default::default(),
             err_p: Default::default(),
             ll_unused: Default::default(),
             ll1_unused: std::array::from_fn(|_| Default::default()),
             ll2_unused: std::array::from_fn(|_| Default::default()),
             ll3_unused: std::array::from_fn(|_| Default::default()),
+            ll4_unused: std::array::from_fn(|_| Default::default()),
             b2: Default::default(),
             b3: Default::default(),
+            b4: Default::default(),
             half1: Constant::new(P1 == 1),
             half2: Constant::new(P2 == 1),
+            half3: Constant::new(P3 == 1),
             one13: Constant::new(1u64.to_bits()),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
+            four: Constant::new(4u64.to_bits()),
             w_haar0: Constant::new(3u64.to_bits()),
             w_haar1: Constant::new(4u64.to_bits()),
         }
     }
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P2: usize, const P3: usize> Logic for LegallInv<N1, N2, N3, P1, P2, P3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P1: usize, const P2: usize, const P3: usize, const P4: usize> Logic for LegallInv<N1, N2, N3, N4, P1, P2, P3, P4> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, join1, join2, haar, haar_ho, noshift, single1, single2, single3, err_l, err_p);
-        clock!(self, clock, j1, v1, h1, j2, v2, h2, v3, h3, q1, q2, q3);
+        dff_setup!(self, clock, pairs2, pairs3, pairs4, rows2, rows3, rows4, join1, join2, join3, haar, haar_ho, noshift, single1, single2, single3, single4, err_l, err_p);
+        clock!(self, clock, j1, v1, h1, j2, v2, h2, j3, v3, h3, v4, h4, q1, q2, q3, q4);
         // Run-time registers, decoded into registers (stable between pictures).
         self.b2.next = self.cfg_pairs.val();
         if self.half1.val() {
@@ -305,34 +357,47 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
         if self.half2.val() {
             self.b3.next = self.b2.val() >> 1;
         }
+        self.b4.next = self.b3.val();
+        if self.half3.val() {
+            self.b4.next = self.b3.val() >> 1;
+        }
         self.pairs2.d.next = self.b2.val();
         self.pairs3.d.next = self.b3.val();
+        self.pairs4.d.next = self.b4.val();
         self.rows2.d.next = self.cfg_rows.val() >> 1;
         self.rows3.d.next = self.cfg_rows.val() >> 2;
+        self.rows4.d.next = self.cfg_rows.val() >> 3;
         self.join1.d.next = self.cfg_depth.val() >= self.two.val();
-        self.join2.d.next = self.cfg_depth.val() == self.three.val();
+        self.join2.d.next = self.cfg_depth.val() >= self.three.val();
+        self.join3.d.next = self.cfg_depth.val() >= self.four.val();
         self.haar.d.next = (self.cfg_wavelet.val() == self.w_haar0.val()) | (self.cfg_wavelet.val() == self.w_haar1.val());
         self.haar_ho.d.next = (self.cfg_wavelet_ho.val() == self.w_haar0.val()) | (self.cfg_wavelet_ho.val() == self.w_haar1.val());
         self.noshift.d.next = self.cfg_wavelet_ho.val() == self.w_haar0.val();
         self.single1.d.next = self.cfg_pairs.val() == self.one13.val();
         self.single2.d.next = self.pairs2.q.val() == self.one13.val();
         self.single3.d.next = self.pairs3.q.val() == self.one13.val();
+        self.single4.d.next = self.pairs4.q.val() == self.one13.val();
         self.v1.cfg_haar.next = self.haar.q.val();
         self.v2.cfg_haar.next = self.haar.q.val();
         self.v3.cfg_haar.next = self.haar.q.val();
+        self.v4.cfg_haar.next = self.haar.q.val();
         self.h1.cfg_haar.next = self.haar_ho.q.val();
         self.h2.cfg_haar.next = self.haar_ho.q.val();
         self.h3.cfg_haar.next = self.haar_ho.q.val();
+        self.h4.cfg_haar.next = self.haar_ho.q.val();
         self.h1.cfg_noshift.next = self.noshift.q.val();
         self.h2.cfg_noshift.next = self.noshift.q.val();
         self.h3.cfg_noshift.next = self.noshift.q.val();
+        self.h4.cfg_noshift.next = self.noshift.q.val();
         self.v1.cfg_ll.next = false;
         self.v2.cfg_ll.next = false;
         self.v3.cfg_ll.next = false;
+        self.v4.cfg_ll.next = false;
         self.v1.ll_ready.next = false;
         self.v2.ll_ready.next = false;
         self.v3.ll_ready.next = false;
-        self.ll_unused.next = self.v3.pic_idle.val()
+        self.v4.ll_ready.next = false;
+        self.ll_unused.next = self.v4.pic_idle.val()
             | self.v1.ll_valid.val()
             | self.v1.ll_first.val()
             | self.v1.ll_last.val()
@@ -348,19 +413,76 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
             | self.v3.ll_last.val()
             | self.v3.ll_sop.val()
             | self.v3.out_vhigh.val()
+            | self.v4.ll_valid.val()
+            | self.v4.ll_first.val()
+            | self.v4.ll_last.val()
+            | self.v4.ll_sop.val()
+            | self.v4.out_vhigh.val()
             | self.h2.out_last.val()
-            | self.h3.out_last.val();
-        // Level 3: its band stream straight into the vertical block.
-        self.v3.in_valid.next = self.in3_valid.val();
-        self.in3_ready.next = self.v3.in_ready.val();
-        for k in 0..P3 {
-            self.v3.in_a[k].next = self.in3_a[k].val();
-            self.v3.in_b[k].next = self.in3_b[k].val();
+            | self.h3.out_last.val()
+            | self.h4.out_last.val();
+        // Level 4: its band stream straight into the vertical block.
+        self.v4.in_valid.next = self.in4_valid.val();
+        self.in4_ready.next = self.v4.in_ready.val();
+        for k in 0..P4 {
+            self.v4.in_a[k].next = self.in4_a[k].val();
+            self.v4.in_b[k].next = self.in4_b[k].val();
         }
-        self.v3.in_first.next = self.in3_first.val();
-        self.v3.in_last.next = self.in3_last.val();
-        self.v3.in_sop.next = self.in3_sop.val();
-        self.v3.in_tag.next = self.in3_tag.val();
+        self.v4.in_first.next = self.in4_first.val();
+        self.v4.in_last.next = self.in4_last.val();
+        self.v4.in_sop.next = self.in4_sop.val();
+        self.v4.in_tag.next = self.in4_tag.val();
+        self.v4.cfg_pairs.next = self.pairs4.q.val();
+        self.v4.cfg_rows.next = self.rows4.q.val();
+        // (a picture's first beat waits while the number queue is full; written out in each
+        // assignment: a shared local makes Verilator see a loop through the block's ready)
+        self.h4.in_valid.next = self.v4.out_valid.val() & !(self.v4.out_sop.val() & self.q4.full.val());
+        self.v4.out_ready.next = self.h4.in_ready.val() & !(self.v4.out_sop.val() & self.q4.full.val());
+        self.q4.push.next = self.v4.out_valid.val() & self.h4.in_ready.val() & !self.q4.full.val() & self.v4.out_sop.val();
+        self.q4.in_tag.next = self.v4.out_tag.val();
+        for k in 0..P4 {
+            self.h4.in_even[k].next = self.v4.out_a[k].val();
+            self.h4.in_odd[k].next = self.v4.out_b[k].val();
+            self.ll4_unused[k].next = self.v4.ll_c[k].val();
+        }
+        self.h4.in_first.next = self.v4.out_first.val();
+        self.h4.in_last.next = self.v4.out_last.val();
+        self.h4.in_sop.next = self.v4.out_sop.val();
+        self.h4.cfg_beats.next = self.pairs4.q.val();
+        self.h4.cfg_single.next = self.single4.q.val();
+        // Level 3: its bands joined with level 4's LL rows.
+        self.j3.cfg_join.next = self.join3.q.val();
+        self.j3.pic_idle.next = self.v3.pic_idle.val();
+        self.j3.ext_valid.next = self.in3_valid.val();
+        self.in3_ready.next = self.j3.ext_ready.val();
+        for k in 0..P3 {
+            self.j3.ext_a[k].next = self.in3_a[k].val();
+            self.j3.ext_b[k].next = self.in3_b[k].val();
+        }
+        self.j3.ext_first.next = self.in3_first.val();
+        self.j3.ext_last.next = self.in3_last.val();
+        self.j3.ext_sop.next = self.in3_sop.val();
+        self.j3.cfg_tags.next = true;
+        self.j3.ext_tag.next = self.in3_tag.val();
+        self.j3.ll_tag.next = self.q4.out_tag.val();
+        self.j3.ll_valid.next = self.h4.out_valid.val();
+        self.h4.out_ready.next = self.j3.ll_ready.val();
+        for k in 0..P4 {
+            self.j3.ll_even[k].next = self.h4.out_low[k].val();
+            self.j3.ll_odd[k].next = self.h4.out_high[k].val();
+        }
+        self.j3.ll_first.next = self.h4.out_first.val();
+        self.j3.ll_sop.next = self.h4.out_sop.val();
+        self.v3.in_valid.next = self.j3.out_valid.val();
+        self.j3.out_ready.next = self.v3.in_ready.val();
+        for k in 0..P3 {
+            self.v3.in_a[k].next = self.j3.out_a[k].val();
+            self.v3.in_b[k].next = self.j3.out_b[k].val();
+        }
+        self.v3.in_first.next = self.j3.out_first.val();
+        self.v3.in_last.next = self.j3.out_last.val();
+        self.v3.in_sop.next = self.j3.out_sop.val();
+        self.v3.in_tag.next = self.j3.out_tag.val();
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
         // (a picture's first beat waits while the number queue is full; written out in each
@@ -494,12 +616,13 @@ impl<const N1: usize, const N2: usize, const N3: usize, const P1: usize, const P
         self.out_tag.next = self.q1.out_tag.val();
         // Picture numbers leave each horizontal block's queue with its sop beat (after every
         // `out_ready` above is final).
+        self.q4.pop.next = self.h4.out_valid.val() & self.h4.out_ready.val() & self.h4.out_sop.val() & self.h4.out_first.val();
         self.q3.pop.next = self.h3.out_valid.val() & self.h3.out_ready.val() & self.h3.out_sop.val() & self.h3.out_first.val();
         self.q2.pop.next = self.h2.out_valid.val() & self.h2.out_ready.val() & self.h2.out_sop.val() & self.h2.out_first.val();
         self.q1.pop.next = self.h1.out_valid.val() & self.h1.out_ready.val() & self.h1.out_sop.val() & self.h1.out_first.val();
         // Errors.
-        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val();
-        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.j1.err.val() | self.j2.err.val();
+        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.h4.err_line.val();
+        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.v4.err_pic.val() | self.j1.err.val() | self.j2.err.val() | self.j3.err.val();
         self.err_line.next = self.err_l.q.val();
         self.err_pic.next = self.err_p.q.val();
     }
@@ -525,9 +648,9 @@ mod tests {
     /// with hold them all.
     #[test]
     fn widths_hold_the_worst_case() {
-        let mut dc = 1u128 << (BAND_BITS[2] - 1);
+        let mut dc = 1u128 << (BAND_BITS[3] - 1);
         for (i, &(vin, vw, hw)) in SYNTHESIS_WIDTHS.iter().enumerate() {
-            let b = 1u128 << (BAND_BITS[2 - i] - 1);
+            let b = 1u128 << (BAND_BITS[3 - i] - 1);
             // Vertical pass (legall_v_lane, synthesis): even rows L (LL or HL), odd rows H.
             let (ev, od) = (dc.max(b), b);
             let s2 = 2 * od + 2;
@@ -535,9 +658,9 @@ mod tests {
             let s4 = 2 * e + 1;
             let o = od + shr(s4, 1);
             let vpeak = [ev, od, s2, e, s4, o].into_iter().max().unwrap();
-            // (level 3's input is its band lanes; above, the LL from below must fit)
-            assert!(if i == 0 { vin == BAND_BITS[2] } else { bits(dc) <= vin && BAND_BITS[2 - i] <= vin }, "level {}: vertical input needs {} bits", 3 - i, bits(ev));
-            assert!(bits(vpeak) <= vw, "level {}: vertical pass needs {} bits", 3 - i, bits(vpeak));
+            // (level 4's input is its band lanes; above, the LL from below must fit)
+            assert!(if i == 0 { vin == BAND_BITS[3] } else { bits(dc) <= vin && BAND_BITS[3 - i] <= vin }, "level {}: vertical input needs {} bits", 4 - i, bits(ev));
+            assert!(bits(vpeak) <= vw, "level {}: vertical pass needs {} bits", 4 - i, bits(vpeak));
             // Horizontal pass (legall_h, synthesis) on the vertical outputs.
             let m = e.max(o);
             let s = 2 * m + 2;
@@ -545,10 +668,10 @@ mod tests {
             let c = 2 * e2 + 1;
             let osum = m + 1 + shr(c, 1);
             let hpeak = [m, s, e2 + 1, c, osum].into_iter().max().unwrap();
-            assert!(bits(hpeak) <= hw, "level {}: horizontal pass needs {} bits", 3 - i, bits(hpeak));
+            assert!(bits(hpeak) <= hw, "level {}: horizontal pass needs {} bits", 4 - i, bits(hpeak));
             // The level's output: halved (with rounding) or, Haar without shift, not.
             dc = osum.max(e2);
-            println!("level {}: vertical {} / {} bits, horizontal {} bits", 3 - i, bits(ev), bits(vpeak), bits(hpeak));
+            println!("level {}: vertical {} / {} bits, horizontal {} bits", 4 - i, bits(ev), bits(vpeak), bits(hpeak));
         }
     }
 }

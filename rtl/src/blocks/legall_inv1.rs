@@ -12,7 +12,7 @@
 //! `legall_inv`'s in lines; plus one clock in the gearbox.
 //! **Reset:** none needed.
 //!
-//! **Build-time parameters:** `N1`, `N2`, `N3` as `legall_inv`'s (line-buffer address bits:
+//! **Build-time parameters:** `N1` … `N4` as `legall_inv`'s (line-buffer address bits:
 //! rows up to `2^Nk` pairs at level k).
 
 use super::legall_inv::LegallInv;
@@ -21,7 +21,7 @@ use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LegallInv1<const N1: usize, const N2: usize, const N3: usize> {
+pub struct LegallInv1<const N1: usize, const N2: usize, const N3: usize, const N4: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Level 1 band stream: a beat is offered.
@@ -72,12 +72,28 @@ pub struct LegallInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub in3_sop: Signal<In, Bit>,
     /// Level 3: the picture's number (read with `in3_sop`; module docs), 4 bits.
     pub in3_tag: Signal<In, Bits<4>>,
+    /// Level 4 band stream: a beat is offered.
+    pub in4_valid: Signal<In, Bit>,
+    /// Level 4: the block takes it at this edge.
+    pub in4_ready: Signal<Out, Bit>,
+    /// Level 4: lane a (as level 1), 26-bit two's complement.
+    pub in4_a: [Signal<In, Bits<26>>; 1],
+    /// Level 4: lane b (HL in L rows, HH in H rows).
+    pub in4_b: [Signal<In, Bits<26>>; 1],
+    /// Level 4: first beat of a row.
+    pub in4_first: Signal<In, Bit>,
+    /// Level 4: last beat of a row.
+    pub in4_last: Signal<In, Bit>,
+    /// Level 4: first beat of a picture (with `in4_first`).
+    pub in4_sop: Signal<In, Bit>,
+    /// Level 4: the picture's number (read with `in4_sop`; module docs), 4 bits.
+    pub in4_tag: Signal<In, Bits<4>>,
     /// Run-time register: sample pairs per picture row (width / 2), 1..=`2^N1`.
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), ≤ 8190.
     pub cfg_rows: Signal<In, Bits<13>>,
-    /// Run-time register: transform depth, 1..=3.
-    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: transform depth, 1..=4 (0 is taken as 1).
+    pub cfg_depth: Signal<In, Bits<3>>,
     /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 1
     /// (LeGall 5/3), 3 (Haar, no shift) or 4 (Haar, single shift); other values are taken as 1.
     pub cfg_wavelet: Signal<In, Bits<3>>,
@@ -89,8 +105,8 @@ pub struct LegallInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub out_valid: Signal<Out, Bit>,
     /// Picture stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Picture stream: the sample, 30-bit two's complement (not clipped).
-    pub out_sample: Signal<Out, Bits<30>>,
+    /// Picture stream: the sample, 35-bit two's complement (not clipped).
+    pub out_sample: Signal<Out, Bits<35>>,
     /// Picture stream: first sample of a row.
     pub out_first: Signal<Out, Bit>,
     /// Picture stream: last sample of a row.
@@ -103,11 +119,11 @@ pub struct LegallInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub err_line: Signal<Out, Bit>,
     /// Protocol error: a broken picture (any level's vertical block or join).
     pub err_pic: Signal<Out, Bit>,
-    core: LegallInv<N1, N2, N3, 1, 1, 1>,
-    split: PairSplit<30>,
+    core: LegallInv<N1, N2, N3, N4, 1, 1, 1, 1>,
+    split: PairSplit<35>,
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv1<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Default for LegallInv1<N1, N2, N3, N4> {
     fn default() -> Self {
         Self {
             clock: Default::default(),
@@ -135,6 +151,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv1<N
             in3_last: Default::default(),
             in3_sop: Default::default(),
             in3_tag: Default::default(),
+            in4_valid: Default::default(),
+            in4_ready: Default::default(),
+            in4_a: std::array::from_fn(|_| Default::default()),
+            in4_b: std::array::from_fn(|_| Default::default()),
+            in4_first: Default::default(),
+            in4_last: Default::default(),
+            in4_sop: Default::default(),
+            in4_tag: Default::default(),
             cfg_pairs: Default::default(),
             cfg_rows: Default::default(),
             cfg_depth: Default::default(),
@@ -155,7 +179,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LegallInv1<N
     }
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv1<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic for LegallInv1<N1, N2, N3, N4> {
     #[hdl_gen]
     fn update(&mut self) {
         clock!(self, clock, core, split);
@@ -184,6 +208,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LegallInv1<N1,
         self.core.in3_last.next = self.in3_last.val();
         self.core.in3_sop.next = self.in3_sop.val();
         self.core.in3_tag.next = self.in3_tag.val();
+        self.core.in4_valid.next = self.in4_valid.val();
+        self.in4_ready.next = self.core.in4_ready.val();
+        self.core.in4_a[0].next = self.in4_a[0].val();
+        self.core.in4_b[0].next = self.in4_b[0].val();
+        self.core.in4_first.next = self.in4_first.val();
+        self.core.in4_last.next = self.in4_last.val();
+        self.core.in4_sop.next = self.in4_sop.val();
+        self.core.in4_tag.next = self.in4_tag.val();
         self.core.cfg_pairs.next = self.cfg_pairs.val();
         self.core.cfg_rows.next = self.cfg_rows.val();
         self.core.cfg_depth.next = self.cfg_depth.val();

@@ -4,8 +4,8 @@
 //! output is a two-entry queue, so `in_ready` is a register (it breaks the combinational
 //! ready path between levels).
 //!
-//! **Function.** `n = I >> cfg_shift` (`I = 2R` input lanes; `cfg_shift` 0, 1 or 2, at most
-//! `log2 I`). Within a row, consecutive coefficients `c_0, c_1, …` (input beat `t`'s lane
+//! **Function.** `n = I >> cfg_shift` (`I = 2R` input lanes; `cfg_shift` 0, 1, 2 or 3, at
+//! most `log2 I`). Within a row, consecutive coefficients `c_0, c_1, …` (input beat `t`'s lane
 //! `j` is `c_{t·n + j}`) leave as output beat `u`'s pair `k` = (`c_{2Ru + 2k}`,
 //! `c_{2Ru + 2k + 1}`). `in_first` starts a row (a pending partial beat is discarded: rows
 //! are a multiple of `2R` coefficients by construction). `out_first`/`out_sop` come from the
@@ -47,7 +47,7 @@ pub struct LlPack<const A: usize, const I: usize, const R: usize> {
     pub in_last: Signal<In, Bit>,
     /// Input: first beat of a picture.
     pub in_sop: Signal<In, Bit>,
-    /// Run-time register: `log2(I / n)`, 0..=min(2, log2 I): coefficients per input beat.
+    /// Run-time register: `log2(I / n)`, 0..=min(3, log2 I): coefficients per input beat.
     pub cfg_shift: Signal<In, Bits<2>>,
     /// Output: a beat is offered.
     pub out_valid: Signal<Out, Bit>,
@@ -66,12 +66,12 @@ pub struct LlPack<const A: usize, const I: usize, const R: usize> {
     take: Signal<Local, Bit>,
     // the input beat's place in its output beat (0 at a row's first beat), and whether it
     // completes the output beat
-    pos: Signal<Local, Bits<2>>,
-    mask: Signal<Local, Bits<2>>,
+    pos: Signal<Local, Bits<3>>,
+    mask: Signal<Local, Bits<3>>,
     done: Signal<Local, Bit>,
     // the gathered coefficients after this beat's shift-in (lane I - 1 is the newest)
     nx: [Signal<Local, Bits<A>>; I],
-    cnt: DFF<Bits<2>>,
+    cnt: DFF<Bits<3>>,
     acc: [DFF<Bits<A>>; I],
     acc_first: DFF<Bit>,
     acc_sop: DFF<Bit>,
@@ -83,8 +83,12 @@ pub struct LlPack<const A: usize, const I: usize, const R: usize> {
     pl: DFF<Bit>,
     ps: DFF<Bit>,
     q: PairQueue<A, R>,
-    zero2: Constant<Bits<2>>,
+    zero3: Constant<Bits<3>>,
+    one3: Constant<Bits<3>>,
+    three3: Constant<Bits<3>>,
+    seven3: Constant<Bits<3>>,
     one2: Constant<Bits<2>>,
+    two2: Constant<Bits<2>>,
     three2: Constant<Bits<2>>,
 }
 
@@ -123,8 +127,12 @@ impl<const A: usize, const I: usize, const R: usize> Default for LlPack<A, I, R>
             pl: Default::default(),
             ps: Default::default(),
             q: Default::default(),
-            zero2: Constant::new(0u64.to_bits()),
+            zero3: Constant::new(0u64.to_bits()),
+            one3: Constant::new(1u64.to_bits()),
+            three3: Constant::new(3u64.to_bits()),
+            seven3: Constant::new(7u64.to_bits()),
             one2: Constant::new(1u64.to_bits()),
+            two2: Constant::new(2u64.to_bits()),
             three2: Constant::new(3u64.to_bits()),
         }
     }
@@ -152,16 +160,19 @@ impl<const A: usize, const I: usize, const R: usize> Logic for LlPack<A, I, R> {
             self.pv.d.next = false;
         }
         // Input beats per output beat, less one: 2^cfg_shift - 1.
-        self.mask.next = self.zero2.val();
+        self.mask.next = self.zero3.val();
         if self.cfg_shift.val() == self.one2.val() {
-            self.mask.next = self.one2.val();
+            self.mask.next = self.one3.val();
         }
-        if self.cfg_shift.val().get_bit(1) {
-            self.mask.next = self.three2.val();
+        if self.cfg_shift.val() == self.two2.val() {
+            self.mask.next = self.three3.val();
+        }
+        if self.cfg_shift.val() == self.three2.val() {
+            self.mask.next = self.seven3.val();
         }
         self.pos.next = self.cnt.q.val();
         if self.in_first.val() {
-            self.pos.next = self.zero2.val();
+            self.pos.next = self.zero3.val();
         }
         self.done.next = self.pos.val() == self.mask.val();
         // Shift the beat's n coefficients in at the top.
@@ -169,7 +180,8 @@ impl<const A: usize, const I: usize, const R: usize> Logic for LlPack<A, I, R> {
             self.nx[j].next = self.in_c[j].val();
         }
         // (rust-hdl evaluates an index from loop variables and literals only, so each offset
-        // is a one-value loop variable: h = I/2, then h = I/4 and g = I − I/4)
+        // is a one-value loop variable: h = I/2; h = I/4 and g = I − I/4; h = I/8 and
+        // g = I − I/8)
         if self.cfg_shift.val() == self.one2.val() {
             for h in (I / 2)..(I / 2 + 1) {
                 for j in 0..(I / 2) {
@@ -180,7 +192,7 @@ impl<const A: usize, const I: usize, const R: usize> Logic for LlPack<A, I, R> {
                 }
             }
         }
-        if self.cfg_shift.val().get_bit(1) {
+        if self.cfg_shift.val() == self.two2.val() {
             for h in (I / 4)..(I / 4 + 1) {
                 for j in 0..(I - I / 4) {
                     self.nx[j].next = self.acc[j + h].q.val();
@@ -192,17 +204,29 @@ impl<const A: usize, const I: usize, const R: usize> Logic for LlPack<A, I, R> {
                 }
             }
         }
+        if self.cfg_shift.val() == self.three2.val() {
+            for h in (I / 8)..(I / 8 + 1) {
+                for j in 0..(I - I / 8) {
+                    self.nx[j].next = self.acc[j + h].q.val();
+                }
+            }
+            for g in (I - I / 8)..(I - I / 8 + 1) {
+                for j in (I - I / 8)..I {
+                    self.nx[j].next = self.in_c[j - g].val();
+                }
+            }
+        }
         if self.take.val() {
             for j in 0..I {
                 self.acc[j].d.next = self.nx[j].val();
             }
-            self.cnt.d.next = self.pos.val() + self.one2.val();
-            if self.pos.val() == self.zero2.val() {
+            self.cnt.d.next = self.pos.val() + self.one3.val();
+            if self.pos.val() == self.zero3.val() {
                 self.acc_first.d.next = self.in_first.val();
                 self.acc_sop.d.next = self.in_sop.val() & self.in_first.val();
             }
             if self.done.val() {
-                self.cnt.d.next = self.zero2.val();
+                self.cnt.d.next = self.zero3.val();
                 self.pv.d.next = true;
                 for k in 0..R {
                     self.pe[k].d.next = self.nx[2 * k].val();
@@ -210,7 +234,7 @@ impl<const A: usize, const I: usize, const R: usize> Logic for LlPack<A, I, R> {
                 }
                 self.pf.d.next = self.acc_first.q.val();
                 self.ps.d.next = self.acc_sop.q.val();
-                if self.pos.val() == self.zero2.val() {
+                if self.pos.val() == self.zero3.val() {
                     self.pf.d.next = self.in_first.val();
                     self.ps.d.next = self.in_sop.val() & self.in_first.val();
                 }

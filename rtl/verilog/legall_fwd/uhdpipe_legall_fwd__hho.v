@@ -5,8 +5,8 @@ module uhdpipe_legall_fwd__hho(clock,in_valid,in_ready,in_even__0,in_odd__0,in_f
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [22:0] in_even__0;
-    input wire  [22:0] in_odd__0;
+    input wire  [25:0] in_even__0;
+    input wire  [25:0] in_odd__0;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -17,8 +17,8 @@ module uhdpipe_legall_fwd__hho(clock,in_valid,in_ready,in_even__0,in_odd__0,in_f
     output reg  err_line;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [25:0] out_low__0;
-    output reg  [25:0] out_high__0;
+    output reg  [28:0] out_low__0;
+    output reg  [28:0] out_high__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -111,40 +111,40 @@ module uhdpipe_legall_fwd__hho(clock,in_valid,in_ready,in_even__0,in_odd__0,in_f
     reg  oe__d;
     wire  oe__q;
     reg  oe__clock;
-    reg  [25:0] h_prev__d;
-    wire  [25:0] h_prev__q;
+    reg  [28:0] h_prev__d;
+    wire  [28:0] h_prev__q;
     reg  h_prev__clock;
     reg  lanes__0__clock;
     reg  lanes__0__en;
-    reg  [22:0] lanes__0__in_e;
-    reg  [22:0] lanes__0__in_o;
+    reg  [25:0] lanes__0__in_e;
+    reg  [25:0] lanes__0__in_o;
     reg  lanes__0__shift;
     reg  lanes__0__a_load;
-    reg  [25:0] lanes__0__nb_e;
-    reg  [25:0] lanes__0__nb_on;
-    reg  [25:0] lanes__0__nb_o;
-    reg  [25:0] lanes__0__nb_h;
+    reg  [28:0] lanes__0__nb_e;
+    reg  [28:0] lanes__0__nb_on;
+    reg  [28:0] lanes__0__nb_o;
+    reg  [28:0] lanes__0__nb_h;
     reg  lanes__0__own_r;
     reg  lanes__0__own_l;
-    wire  [25:0] lanes__0__e_i;
-    wire  [25:0] lanes__0__o_i;
-    wire  [25:0] lanes__0__e_a;
-    wire  [25:0] lanes__0__o_a;
-    wire  [25:0] lanes__0__h_b;
-    wire  [25:0] lanes__0__out_l;
-    wire  [25:0] lanes__0__out_h;
+    wire  [28:0] lanes__0__e_i;
+    wire  [28:0] lanes__0__o_i;
+    wire  [28:0] lanes__0__e_a;
+    wire  [28:0] lanes__0__o_a;
+    wire  [28:0] lanes__0__h_b;
+    wire  [28:0] lanes__0__out_l;
+    wire  [28:0] lanes__0__out_h;
     reg  q__clock;
     reg  q__push;
-    reg  [25:0] q__in_a__0;
-    reg  [25:0] q__in_b__0;
+    reg  [28:0] q__in_a__0;
+    reg  [28:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [25:0] q__out_a__0;
-    wire  [25:0] q__out_b__0;
+    wire  [28:0] q__out_a__0;
+    wire  [28:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -302,7 +302,7 @@ module uhdpipe_legall_fwd__hho(clock,in_valid,in_ready,in_even__0,in_odd__0,in_f
         .q(oe__q),
         .clock(oe__clock)
     );
-    uhdpipe_legall_fwd__dff26 h_prev(
+    uhdpipe_legall_fwd__dff29 h_prev(
         .d(h_prev__d),
         .q(h_prev__q),
         .clock(h_prev__clock)

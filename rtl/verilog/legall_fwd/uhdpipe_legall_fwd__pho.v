@@ -5,34 +5,38 @@ module uhdpipe_legall_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [22:0] in_c__0;
-    input wire  [22:0] in_c__1;
+    input wire  [25:0] in_c__0;
+    input wire  [25:0] in_c__1;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     input wire  [1:0] cfg_shift;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [22:0] out_even__0;
-    output reg  [22:0] out_odd__0;
+    output reg  [25:0] out_even__0;
+    output reg  [25:0] out_odd__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
 
     // Constant declarations
-    localparam  zero2 = 2'b0;
+    localparam  zero3 = 3'b0;
+    localparam  one3 = 3'b1;
+    localparam  three3 = 3'b11;
+    localparam  seven3 = 3'b111;
     localparam  one2 = 2'b1;
+    localparam  two2 = 2'b10;
     localparam  three2 = 2'b11;
 
     // Stub signals
-    reg  [1:0] cnt__d;
-    wire  [1:0] cnt__q;
+    reg  [2:0] cnt__d;
+    wire  [2:0] cnt__q;
     reg  cnt__clock;
-    reg  [22:0] acc__0__d;
-    wire  [22:0] acc__0__q;
+    reg  [25:0] acc__0__d;
+    wire  [25:0] acc__0__q;
     reg  acc__0__clock;
-    reg  [22:0] acc__1__d;
-    wire  [22:0] acc__1__q;
+    reg  [25:0] acc__1__d;
+    wire  [25:0] acc__1__q;
     reg  acc__1__clock;
     reg  acc_first__d;
     wire  acc_first__q;
@@ -43,11 +47,11 @@ module uhdpipe_legall_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,
     reg  pv__d;
     wire  pv__q;
     reg  pv__clock;
-    reg  [22:0] pe__0__d;
-    wire  [22:0] pe__0__q;
+    reg  [25:0] pe__0__d;
+    wire  [25:0] pe__0__q;
     reg  pe__0__clock;
-    reg  [22:0] po__0__d;
-    wire  [22:0] po__0__q;
+    reg  [25:0] po__0__d;
+    wire  [25:0] po__0__q;
     reg  po__0__clock;
     reg  pf__d;
     wire  pf__q;
@@ -60,40 +64,40 @@ module uhdpipe_legall_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,
     reg  ps__clock;
     reg  q__clock;
     reg  q__push;
-    reg  [22:0] q__in_a__0;
-    reg  [22:0] q__in_b__0;
+    reg  [25:0] q__in_a__0;
+    reg  [25:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [22:0] q__out_a__0;
-    wire  [22:0] q__out_b__0;
+    wire  [25:0] q__out_a__0;
+    wire  [25:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
 
     // Local signals
     reg  take;
-    reg  [1:0] pos;
-    reg  [1:0] mask;
+    reg  [2:0] pos;
+    reg  [2:0] mask;
     reg  done;
-    reg  [22:0] nx__0;
-    reg  [22:0] nx__1;
+    reg  [25:0] nx__0;
+    reg  [25:0] nx__1;
 
     // Sub module instances
-    uhdpipe_legall_fwd__dff2 cnt(
+    uhdpipe_legall_fwd__dff3 cnt(
         .d(cnt__d),
         .q(cnt__q),
         .clock(cnt__clock)
     );
-    uhdpipe_legall_fwd__dff23 acc__0(
+    uhdpipe_legall_fwd__dff26 acc__0(
         .d(acc__0__d),
         .q(acc__0__q),
         .clock(acc__0__clock)
     );
-    uhdpipe_legall_fwd__dff23 acc__1(
+    uhdpipe_legall_fwd__dff26 acc__1(
         .d(acc__1__d),
         .q(acc__1__q),
         .clock(acc__1__clock)
@@ -113,12 +117,12 @@ module uhdpipe_legall_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,
         .q(pv__q),
         .clock(pv__clock)
     );
-    uhdpipe_legall_fwd__dff23 pe__0(
+    uhdpipe_legall_fwd__dff26 pe__0(
         .d(pe__0__d),
         .q(pe__0__q),
         .clock(pe__0__clock)
     );
-    uhdpipe_legall_fwd__dff23 po__0(
+    uhdpipe_legall_fwd__dff26 po__0(
         .d(po__0__d),
         .q(po__0__q),
         .clock(po__0__clock)
@@ -138,7 +142,7 @@ module uhdpipe_legall_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,
         .q(ps__q),
         .clock(ps__clock)
     );
-    uhdpipe_legall_fwd__h3__q q(
+    uhdpipe_legall_fwd__h4__q q(
         .clock(q__clock),
         .push(q__push),
         .in_a__0(q__in_a__0),
@@ -185,16 +189,19 @@ module uhdpipe_legall_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,
         if (pv__q & q__free) begin
             pv__d = 1'b0;
         end
-        mask = zero2;
+        mask = zero3;
         if (cfg_shift == one2) begin
-            mask = one2;
+            mask = one3;
         end
-        if (cfg_shift[1]) begin
-            mask = three2;
+        if (cfg_shift == two2) begin
+            mask = three3;
+        end
+        if (cfg_shift == three2) begin
+            mask = seven3;
         end
         pos = cnt__q;
         if (in_first) begin
-            pos = zero2;
+            pos = zero3;
         end
         done = pos == mask;
         nx__0 = in_c__0;
@@ -203,26 +210,30 @@ module uhdpipe_legall_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,
             nx__0 = acc__1__q;
             nx__1 = in_c__0;
         end
-        if (cfg_shift[1]) begin
+        if (cfg_shift == two2) begin
+            nx__0 = acc__0__q;
+            nx__1 = acc__1__q;
+        end
+        if (cfg_shift == three2) begin
             nx__0 = acc__0__q;
             nx__1 = acc__1__q;
         end
         if (take) begin
             acc__0__d = nx__0;
             acc__1__d = nx__1;
-            cnt__d = pos + one2;
-            if (pos == zero2) begin
+            cnt__d = pos + one3;
+            if (pos == zero3) begin
                 acc_first__d = in_first;
                 acc_sop__d = in_sop & in_first;
             end
             if (done) begin
-                cnt__d = zero2;
+                cnt__d = zero3;
                 pv__d = 1'b1;
                 pe__0__d = nx__0;
                 po__0__d = nx__1;
                 pf__d = acc_first__q;
                 ps__d = acc_sop__q;
-                if (pos == zero2) begin
+                if (pos == zero3) begin
                     pf__d = in_first;
                     ps__d = in_sop & in_first;
                 end

@@ -5,64 +5,68 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [22:0] in_c__0;
-    input wire  [22:0] in_c__1;
-    input wire  [22:0] in_c__2;
-    input wire  [22:0] in_c__3;
-    input wire  [22:0] in_c__4;
-    input wire  [22:0] in_c__5;
-    input wire  [22:0] in_c__6;
-    input wire  [22:0] in_c__7;
+    input wire  [25:0] in_c__0;
+    input wire  [25:0] in_c__1;
+    input wire  [25:0] in_c__2;
+    input wire  [25:0] in_c__3;
+    input wire  [25:0] in_c__4;
+    input wire  [25:0] in_c__5;
+    input wire  [25:0] in_c__6;
+    input wire  [25:0] in_c__7;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     input wire  [1:0] cfg_shift;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [22:0] out_even__0;
-    output reg  [22:0] out_even__1;
-    output reg  [22:0] out_even__2;
-    output reg  [22:0] out_even__3;
-    output reg  [22:0] out_odd__0;
-    output reg  [22:0] out_odd__1;
-    output reg  [22:0] out_odd__2;
-    output reg  [22:0] out_odd__3;
+    output reg  [25:0] out_even__0;
+    output reg  [25:0] out_even__1;
+    output reg  [25:0] out_even__2;
+    output reg  [25:0] out_even__3;
+    output reg  [25:0] out_odd__0;
+    output reg  [25:0] out_odd__1;
+    output reg  [25:0] out_odd__2;
+    output reg  [25:0] out_odd__3;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
 
     // Constant declarations
-    localparam  zero2 = 2'b0;
+    localparam  zero3 = 3'b0;
+    localparam  one3 = 3'b1;
+    localparam  three3 = 3'b11;
+    localparam  seven3 = 3'b111;
     localparam  one2 = 2'b1;
+    localparam  two2 = 2'b10;
     localparam  three2 = 2'b11;
 
     // Stub signals
-    reg  [1:0] cnt__d;
-    wire  [1:0] cnt__q;
+    reg  [2:0] cnt__d;
+    wire  [2:0] cnt__q;
     reg  cnt__clock;
-    reg  [22:0] acc__0__d;
-    wire  [22:0] acc__0__q;
+    reg  [25:0] acc__0__d;
+    wire  [25:0] acc__0__q;
     reg  acc__0__clock;
-    reg  [22:0] acc__1__d;
-    wire  [22:0] acc__1__q;
+    reg  [25:0] acc__1__d;
+    wire  [25:0] acc__1__q;
     reg  acc__1__clock;
-    reg  [22:0] acc__2__d;
-    wire  [22:0] acc__2__q;
+    reg  [25:0] acc__2__d;
+    wire  [25:0] acc__2__q;
     reg  acc__2__clock;
-    reg  [22:0] acc__3__d;
-    wire  [22:0] acc__3__q;
+    reg  [25:0] acc__3__d;
+    wire  [25:0] acc__3__q;
     reg  acc__3__clock;
-    reg  [22:0] acc__4__d;
-    wire  [22:0] acc__4__q;
+    reg  [25:0] acc__4__d;
+    wire  [25:0] acc__4__q;
     reg  acc__4__clock;
-    reg  [22:0] acc__5__d;
-    wire  [22:0] acc__5__q;
+    reg  [25:0] acc__5__d;
+    wire  [25:0] acc__5__q;
     reg  acc__5__clock;
-    reg  [22:0] acc__6__d;
-    wire  [22:0] acc__6__q;
+    reg  [25:0] acc__6__d;
+    wire  [25:0] acc__6__q;
     reg  acc__6__clock;
-    reg  [22:0] acc__7__d;
-    wire  [22:0] acc__7__q;
+    reg  [25:0] acc__7__d;
+    wire  [25:0] acc__7__q;
     reg  acc__7__clock;
     reg  acc_first__d;
     wire  acc_first__q;
@@ -73,29 +77,29 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
     reg  pv__d;
     wire  pv__q;
     reg  pv__clock;
-    reg  [22:0] pe__0__d;
-    wire  [22:0] pe__0__q;
+    reg  [25:0] pe__0__d;
+    wire  [25:0] pe__0__q;
     reg  pe__0__clock;
-    reg  [22:0] pe__1__d;
-    wire  [22:0] pe__1__q;
+    reg  [25:0] pe__1__d;
+    wire  [25:0] pe__1__q;
     reg  pe__1__clock;
-    reg  [22:0] pe__2__d;
-    wire  [22:0] pe__2__q;
+    reg  [25:0] pe__2__d;
+    wire  [25:0] pe__2__q;
     reg  pe__2__clock;
-    reg  [22:0] pe__3__d;
-    wire  [22:0] pe__3__q;
+    reg  [25:0] pe__3__d;
+    wire  [25:0] pe__3__q;
     reg  pe__3__clock;
-    reg  [22:0] po__0__d;
-    wire  [22:0] po__0__q;
+    reg  [25:0] po__0__d;
+    wire  [25:0] po__0__q;
     reg  po__0__clock;
-    reg  [22:0] po__1__d;
-    wire  [22:0] po__1__q;
+    reg  [25:0] po__1__d;
+    wire  [25:0] po__1__q;
     reg  po__1__clock;
-    reg  [22:0] po__2__d;
-    wire  [22:0] po__2__q;
+    reg  [25:0] po__2__d;
+    wire  [25:0] po__2__q;
     reg  po__2__clock;
-    reg  [22:0] po__3__d;
-    wire  [22:0] po__3__q;
+    reg  [25:0] po__3__d;
+    wire  [25:0] po__3__q;
     reg  po__3__clock;
     reg  pf__d;
     wire  pf__q;
@@ -108,88 +112,88 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
     reg  ps__clock;
     reg  q__clock;
     reg  q__push;
-    reg  [22:0] q__in_a__0;
-    reg  [22:0] q__in_a__1;
-    reg  [22:0] q__in_a__2;
-    reg  [22:0] q__in_a__3;
-    reg  [22:0] q__in_b__0;
-    reg  [22:0] q__in_b__1;
-    reg  [22:0] q__in_b__2;
-    reg  [22:0] q__in_b__3;
+    reg  [25:0] q__in_a__0;
+    reg  [25:0] q__in_a__1;
+    reg  [25:0] q__in_a__2;
+    reg  [25:0] q__in_a__3;
+    reg  [25:0] q__in_b__0;
+    reg  [25:0] q__in_b__1;
+    reg  [25:0] q__in_b__2;
+    reg  [25:0] q__in_b__3;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [22:0] q__out_a__0;
-    wire  [22:0] q__out_a__1;
-    wire  [22:0] q__out_a__2;
-    wire  [22:0] q__out_a__3;
-    wire  [22:0] q__out_b__0;
-    wire  [22:0] q__out_b__1;
-    wire  [22:0] q__out_b__2;
-    wire  [22:0] q__out_b__3;
+    wire  [25:0] q__out_a__0;
+    wire  [25:0] q__out_a__1;
+    wire  [25:0] q__out_a__2;
+    wire  [25:0] q__out_a__3;
+    wire  [25:0] q__out_b__0;
+    wire  [25:0] q__out_b__1;
+    wire  [25:0] q__out_b__2;
+    wire  [25:0] q__out_b__3;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
 
     // Local signals
     reg  take;
-    reg  [1:0] pos;
-    reg  [1:0] mask;
+    reg  [2:0] pos;
+    reg  [2:0] mask;
     reg  done;
-    reg  [22:0] nx__0;
-    reg  [22:0] nx__1;
-    reg  [22:0] nx__2;
-    reg  [22:0] nx__3;
-    reg  [22:0] nx__4;
-    reg  [22:0] nx__5;
-    reg  [22:0] nx__6;
-    reg  [22:0] nx__7;
+    reg  [25:0] nx__0;
+    reg  [25:0] nx__1;
+    reg  [25:0] nx__2;
+    reg  [25:0] nx__3;
+    reg  [25:0] nx__4;
+    reg  [25:0] nx__5;
+    reg  [25:0] nx__6;
+    reg  [25:0] nx__7;
 
     // Sub module instances
-    uhdpipe_legall_fwd16__dff2 cnt(
+    uhdpipe_legall_fwd16__dff3 cnt(
         .d(cnt__d),
         .q(cnt__q),
         .clock(cnt__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__0(
+    uhdpipe_legall_fwd16__dff26 acc__0(
         .d(acc__0__d),
         .q(acc__0__q),
         .clock(acc__0__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__1(
+    uhdpipe_legall_fwd16__dff26 acc__1(
         .d(acc__1__d),
         .q(acc__1__q),
         .clock(acc__1__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__2(
+    uhdpipe_legall_fwd16__dff26 acc__2(
         .d(acc__2__d),
         .q(acc__2__q),
         .clock(acc__2__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__3(
+    uhdpipe_legall_fwd16__dff26 acc__3(
         .d(acc__3__d),
         .q(acc__3__q),
         .clock(acc__3__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__4(
+    uhdpipe_legall_fwd16__dff26 acc__4(
         .d(acc__4__d),
         .q(acc__4__q),
         .clock(acc__4__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__5(
+    uhdpipe_legall_fwd16__dff26 acc__5(
         .d(acc__5__d),
         .q(acc__5__q),
         .clock(acc__5__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__6(
+    uhdpipe_legall_fwd16__dff26 acc__6(
         .d(acc__6__d),
         .q(acc__6__q),
         .clock(acc__6__clock)
     );
-    uhdpipe_legall_fwd16__dff23 acc__7(
+    uhdpipe_legall_fwd16__dff26 acc__7(
         .d(acc__7__d),
         .q(acc__7__q),
         .clock(acc__7__clock)
@@ -209,42 +213,42 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
         .q(pv__q),
         .clock(pv__clock)
     );
-    uhdpipe_legall_fwd16__dff23 pe__0(
+    uhdpipe_legall_fwd16__dff26 pe__0(
         .d(pe__0__d),
         .q(pe__0__q),
         .clock(pe__0__clock)
     );
-    uhdpipe_legall_fwd16__dff23 pe__1(
+    uhdpipe_legall_fwd16__dff26 pe__1(
         .d(pe__1__d),
         .q(pe__1__q),
         .clock(pe__1__clock)
     );
-    uhdpipe_legall_fwd16__dff23 pe__2(
+    uhdpipe_legall_fwd16__dff26 pe__2(
         .d(pe__2__d),
         .q(pe__2__q),
         .clock(pe__2__clock)
     );
-    uhdpipe_legall_fwd16__dff23 pe__3(
+    uhdpipe_legall_fwd16__dff26 pe__3(
         .d(pe__3__d),
         .q(pe__3__q),
         .clock(pe__3__clock)
     );
-    uhdpipe_legall_fwd16__dff23 po__0(
+    uhdpipe_legall_fwd16__dff26 po__0(
         .d(po__0__d),
         .q(po__0__q),
         .clock(po__0__clock)
     );
-    uhdpipe_legall_fwd16__dff23 po__1(
+    uhdpipe_legall_fwd16__dff26 po__1(
         .d(po__1__d),
         .q(po__1__q),
         .clock(po__1__clock)
     );
-    uhdpipe_legall_fwd16__dff23 po__2(
+    uhdpipe_legall_fwd16__dff26 po__2(
         .d(po__2__d),
         .q(po__2__q),
         .clock(po__2__clock)
     );
-    uhdpipe_legall_fwd16__dff23 po__3(
+    uhdpipe_legall_fwd16__dff26 po__3(
         .d(po__3__d),
         .q(po__3__q),
         .clock(po__3__clock)
@@ -347,16 +351,19 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
         if (pv__q & q__free) begin
             pv__d = 1'b0;
         end
-        mask = zero2;
+        mask = zero3;
         if (cfg_shift == one2) begin
-            mask = one2;
+            mask = one3;
         end
-        if (cfg_shift[1]) begin
-            mask = three2;
+        if (cfg_shift == two2) begin
+            mask = three3;
+        end
+        if (cfg_shift == three2) begin
+            mask = seven3;
         end
         pos = cnt__q;
         if (in_first) begin
-            pos = zero2;
+            pos = zero3;
         end
         done = pos == mask;
         nx__0 = in_c__0;
@@ -377,7 +384,7 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
             nx__6 = in_c__2;
             nx__7 = in_c__3;
         end
-        if (cfg_shift[1]) begin
+        if (cfg_shift == two2) begin
             nx__0 = acc__2__q;
             nx__1 = acc__3__q;
             nx__2 = acc__4__q;
@@ -386,6 +393,16 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
             nx__5 = acc__7__q;
             nx__6 = in_c__0;
             nx__7 = in_c__1;
+        end
+        if (cfg_shift == three2) begin
+            nx__0 = acc__1__q;
+            nx__1 = acc__2__q;
+            nx__2 = acc__3__q;
+            nx__3 = acc__4__q;
+            nx__4 = acc__5__q;
+            nx__5 = acc__6__q;
+            nx__6 = acc__7__q;
+            nx__7 = in_c__0;
         end
         if (take) begin
             acc__0__d = nx__0;
@@ -396,13 +413,13 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
             acc__5__d = nx__5;
             acc__6__d = nx__6;
             acc__7__d = nx__7;
-            cnt__d = pos + one2;
-            if (pos == zero2) begin
+            cnt__d = pos + one3;
+            if (pos == zero3) begin
                 acc_first__d = in_first;
                 acc_sop__d = in_sop & in_first;
             end
             if (done) begin
-                cnt__d = zero2;
+                cnt__d = zero3;
                 pv__d = 1'b1;
                 pe__0__d = nx__0;
                 po__0__d = nx__1;
@@ -414,7 +431,7 @@ module uhdpipe_legall_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2
                 po__3__d = nx__7;
                 pf__d = acc_first__q;
                 ps__d = acc_sop__q;
-                if (pos == zero2) begin
+                if (pos == zero3) begin
                     pf__d = in_first;
                     ps__d = in_sop & in_first;
                 end

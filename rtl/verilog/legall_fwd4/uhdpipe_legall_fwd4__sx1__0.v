@@ -3,17 +3,17 @@ module uhdpipe_legall_fwd4__sx1__0(a,y);
 
     // Module arguments
     input wire  [16:0] a;
-    output reg  [22:0] y;
+    output reg  [25:0] y;
 
     // Constant declarations
     localparam  sign = 17'b10000000000000000;
-    localparam  ext = 23'h7e0000;
+    localparam  ext = 26'h3fe0000;
 
     // Update code
     always @(*) begin
-        y = {{6{1'b0}}, a};
+        y = {{9{1'b0}}, a};
         if (|(a & sign)) begin
-            y = {{6{1'b0}}, a} | ext;
+            y = {{9{1'b0}}, a} | ext;
         end
     end
 

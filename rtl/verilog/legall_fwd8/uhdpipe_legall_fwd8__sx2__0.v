@@ -3,17 +3,17 @@ module uhdpipe_legall_fwd8__sx2__0(a,y);
 
     // Module arguments
     input wire  [19:0] a;
-    output reg  [22:0] y;
+    output reg  [25:0] y;
 
     // Constant declarations
     localparam  sign = 20'h80000;
-    localparam  ext = 23'h700000;
+    localparam  ext = 26'h3f00000;
 
     // Update code
     always @(*) begin
-        y = {{3{1'b0}}, a};
+        y = {{6{1'b0}}, a};
         if (|(a & sign)) begin
-            y = {{3{1'b0}}, a} | ext;
+            y = {{6{1'b0}}, a} | ext;
         end
     end
 

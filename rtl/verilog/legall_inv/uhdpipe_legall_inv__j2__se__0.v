@@ -2,12 +2,12 @@
 module uhdpipe_legall_inv__j2__se__0(a,y);
 
     // Module arguments
-    input wire  [25:0] a;
-    output reg  [25:0] y;
+    input wire  [30:0] a;
+    output reg  [30:0] y;
 
     // Constant declarations
-    localparam  sign = 26'h2000000;
-    localparam  ext = 26'h0;
+    localparam  sign = 31'h40000000;
+    localparam  ext = 31'h0;
 
     // Update code
     always @(*) begin

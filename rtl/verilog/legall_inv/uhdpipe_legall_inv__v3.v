@@ -5,8 +5,8 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [22:0] in_a__0;
-    input wire  [22:0] in_b__0;
+    input wire  [28:0] in_a__0;
+    input wire  [28:0] in_b__0;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -17,8 +17,8 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     output reg  err_pic;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [24:0] out_a__0;
-    output reg  [24:0] out_b__0;
+    output reg  [29:0] out_a__0;
+    output reg  [29:0] out_b__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -27,7 +27,7 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     input wire  cfg_haar;
     output reg  ll_valid;
     input wire  ll_ready;
-    output reg  [24:0] ll_c__0;
+    output reg  [29:0] ll_c__0;
     output reg  ll_first;
     output reg  ll_last;
     output reg  ll_sop;
@@ -44,30 +44,30 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     // Stub signals
     reg  lane_a__0__clock;
     reg  lane_a__0__en;
-    reg  [22:0] lane_a__0__x_in;
-    reg  [24:0] lane_a__0__ram_e;
-    reg  [24:0] lane_a__0__ram_o;
-    reg  [24:0] lane_a__0__ram_h;
+    reg  [28:0] lane_a__0__x_in;
+    reg  [29:0] lane_a__0__ram_e;
+    reg  [29:0] lane_a__0__ram_o;
+    reg  [29:0] lane_a__0__ram_h;
     reg  lane_a__0__edge1;
     reg  lane_a__0__haar;
     reg  lane_a__0__edge3;
     reg  lane_a__0__comp4;
-    wire  [24:0] lane_a__0__x1;
-    wire  [24:0] lane_a__0__h4;
-    wire  [24:0] lane_a__0__out;
+    wire  [29:0] lane_a__0__x1;
+    wire  [29:0] lane_a__0__h4;
+    wire  [29:0] lane_a__0__out;
     reg  lane_b__0__clock;
     reg  lane_b__0__en;
-    reg  [22:0] lane_b__0__x_in;
-    reg  [24:0] lane_b__0__ram_e;
-    reg  [24:0] lane_b__0__ram_o;
-    reg  [24:0] lane_b__0__ram_h;
+    reg  [28:0] lane_b__0__x_in;
+    reg  [29:0] lane_b__0__ram_e;
+    reg  [29:0] lane_b__0__ram_o;
+    reg  [29:0] lane_b__0__ram_h;
     reg  lane_b__0__edge1;
     reg  lane_b__0__haar;
     reg  lane_b__0__edge3;
     reg  lane_b__0__comp4;
-    wire  [24:0] lane_b__0__x1;
-    wire  [24:0] lane_b__0__h4;
-    wire  [24:0] lane_b__0__out;
+    wire  [29:0] lane_b__0__x1;
+    wire  [29:0] lane_b__0__h4;
+    wire  [29:0] lane_b__0__out;
     reg  have_e__d;
     wire  have_e__q;
     reg  have_e__clock;
@@ -83,45 +83,45 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  ram_ea__0__clock;
     reg  [9:0] ram_ea__0__read_address;
     reg  ram_ea__0__read_enable;
-    wire  [24:0] ram_ea__0__read_data;
+    wire  [29:0] ram_ea__0__read_data;
     reg  [9:0] ram_ea__0__write_address;
     reg  ram_ea__0__write_enable;
-    reg  [24:0] ram_ea__0__write_data;
+    reg  [29:0] ram_ea__0__write_data;
     reg  ram_eb__0__clock;
     reg  [9:0] ram_eb__0__read_address;
     reg  ram_eb__0__read_enable;
-    wire  [24:0] ram_eb__0__read_data;
+    wire  [29:0] ram_eb__0__read_data;
     reg  [9:0] ram_eb__0__write_address;
     reg  ram_eb__0__write_enable;
-    reg  [24:0] ram_eb__0__write_data;
+    reg  [29:0] ram_eb__0__write_data;
     reg  ram_oa__0__clock;
     reg  [9:0] ram_oa__0__read_address;
     reg  ram_oa__0__read_enable;
-    wire  [24:0] ram_oa__0__read_data;
+    wire  [29:0] ram_oa__0__read_data;
     reg  [9:0] ram_oa__0__write_address;
     reg  ram_oa__0__write_enable;
-    reg  [24:0] ram_oa__0__write_data;
+    reg  [29:0] ram_oa__0__write_data;
     reg  ram_ob__0__clock;
     reg  [9:0] ram_ob__0__read_address;
     reg  ram_ob__0__read_enable;
-    wire  [24:0] ram_ob__0__read_data;
+    wire  [29:0] ram_ob__0__read_data;
     reg  [9:0] ram_ob__0__write_address;
     reg  ram_ob__0__write_enable;
-    reg  [24:0] ram_ob__0__write_data;
+    reg  [29:0] ram_ob__0__write_data;
     reg  ram_ha__0__clock;
     reg  [9:0] ram_ha__0__read_address;
     reg  ram_ha__0__read_enable;
-    wire  [24:0] ram_ha__0__read_data;
+    wire  [29:0] ram_ha__0__read_data;
     reg  [9:0] ram_ha__0__write_address;
     reg  ram_ha__0__write_enable;
-    reg  [24:0] ram_ha__0__write_data;
+    reg  [29:0] ram_ha__0__write_data;
     reg  ram_hb__0__clock;
     reg  [9:0] ram_hb__0__read_address;
     reg  ram_hb__0__read_enable;
-    wire  [24:0] ram_hb__0__read_data;
+    wire  [29:0] ram_hb__0__read_data;
     reg  [9:0] ram_hb__0__write_address;
     reg  ram_hb__0__write_enable;
-    reg  [24:0] ram_hb__0__write_data;
+    reg  [29:0] ram_hb__0__write_data;
     reg  in_pic__d;
     wire  in_pic__q;
     reg  in_pic__clock;
@@ -371,11 +371,11 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  q0v__d;
     wire  q0v__q;
     reg  q0v__clock;
-    reg  [24:0] q0a__0__d;
-    wire  [24:0] q0a__0__q;
+    reg  [29:0] q0a__0__d;
+    wire  [29:0] q0a__0__q;
     reg  q0a__0__clock;
-    reg  [24:0] q0b__0__d;
-    wire  [24:0] q0b__0__q;
+    reg  [29:0] q0b__0__d;
+    wire  [29:0] q0b__0__q;
     reg  q0b__0__clock;
     reg  q0f__d;
     wire  q0f__q;
@@ -392,11 +392,11 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  q1v__d;
     wire  q1v__q;
     reg  q1v__clock;
-    reg  [24:0] q1a__0__d;
-    wire  [24:0] q1a__0__q;
+    reg  [29:0] q1a__0__d;
+    wire  [29:0] q1a__0__q;
     reg  q1a__0__clock;
-    reg  [24:0] q1b__0__d;
-    wire  [24:0] q1b__0__q;
+    reg  [29:0] q1b__0__d;
+    wire  [29:0] q1b__0__q;
     reg  q1b__0__clock;
     reg  q1f__d;
     wire  q1f__q;
@@ -416,8 +416,8 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  l0v__d;
     wire  l0v__q;
     reg  l0v__clock;
-    reg  [24:0] l0c__0__d;
-    wire  [24:0] l0c__0__q;
+    reg  [29:0] l0c__0__d;
+    wire  [29:0] l0c__0__q;
     reg  l0c__0__clock;
     reg  l0f__d;
     wire  l0f__q;
@@ -431,8 +431,8 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  l1v__d;
     wire  l1v__q;
     reg  l1v__clock;
-    reg  [24:0] l1c__0__d;
-    wire  [24:0] l1c__0__q;
+    reg  [29:0] l1c__0__d;
+    wire  [29:0] l1c__0__q;
     reg  l1c__0__clock;
     reg  l1f__d;
     wire  l1f__q;
@@ -997,12 +997,12 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         .q(q0v__q),
         .clock(q0v__clock)
     );
-    uhdpipe_legall_inv__dff25 q0a__0(
+    uhdpipe_legall_inv__dff30 q0a__0(
         .d(q0a__0__d),
         .q(q0a__0__q),
         .clock(q0a__0__clock)
     );
-    uhdpipe_legall_inv__dff25 q0b__0(
+    uhdpipe_legall_inv__dff30 q0b__0(
         .d(q0b__0__d),
         .q(q0b__0__q),
         .clock(q0b__0__clock)
@@ -1032,12 +1032,12 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         .q(q1v__q),
         .clock(q1v__clock)
     );
-    uhdpipe_legall_inv__dff25 q1a__0(
+    uhdpipe_legall_inv__dff30 q1a__0(
         .d(q1a__0__d),
         .q(q1a__0__q),
         .clock(q1a__0__clock)
     );
-    uhdpipe_legall_inv__dff25 q1b__0(
+    uhdpipe_legall_inv__dff30 q1b__0(
         .d(q1b__0__d),
         .q(q1b__0__q),
         .clock(q1b__0__clock)
@@ -1072,7 +1072,7 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         .q(l0v__q),
         .clock(l0v__clock)
     );
-    uhdpipe_legall_inv__dff25 l0c__0(
+    uhdpipe_legall_inv__dff30 l0c__0(
         .d(l0c__0__d),
         .q(l0c__0__q),
         .clock(l0c__0__clock)
@@ -1097,7 +1097,7 @@ module uhdpipe_legall_inv__v3(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         .q(l1v__q),
         .clock(l1v__clock)
     );
-    uhdpipe_legall_inv__dff25 l1c__0(
+    uhdpipe_legall_inv__dff30 l1c__0(
         .d(l1c__0__d),
         .q(l1c__0__q),
         .clock(l1c__0__clock)

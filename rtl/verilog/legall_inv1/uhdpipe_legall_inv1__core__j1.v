@@ -13,14 +13,14 @@ module uhdpipe_legall_inv1__core__j1(clock,cfg_join,ext_valid,ext_ready,ext_a__0
     input wire  ext_sop;
     input wire  ll_valid;
     output reg  ll_ready;
-    input wire  [27:0] ll_even__0;
-    input wire  [27:0] ll_odd__0;
+    input wire  [32:0] ll_even__0;
+    input wire  [32:0] ll_odd__0;
     input wire  ll_first;
     input wire  ll_sop;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [27:0] out_a__0;
-    output reg  [27:0] out_b__0;
+    output reg  [32:0] out_a__0;
+    output reg  [32:0] out_b__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -36,13 +36,13 @@ module uhdpipe_legall_inv1__core__j1(clock,cfg_join,ext_valid,ext_ready,ext_a__0
 
     // Stub signals
     reg  [16:0] sa__0__a;
-    wire  [27:0] sa__0__y;
+    wire  [32:0] sa__0__y;
     reg  [16:0] sb__0__a;
-    wire  [27:0] sb__0__y;
-    reg  [27:0] se__0__a;
-    wire  [27:0] se__0__y;
-    reg  [27:0] so__0__a;
-    wire  [27:0] so__0__y;
+    wire  [32:0] sb__0__y;
+    reg  [32:0] se__0__a;
+    wire  [32:0] se__0__y;
+    reg  [32:0] so__0__a;
+    wire  [32:0] so__0__y;
     reg  row_h__d;
     wire  row_h__q;
     reg  row_h__clock;

@@ -3,17 +3,17 @@ module uhdpipe_legall_inv1__core__j1__sa__0(a,y);
 
     // Module arguments
     input wire  [16:0] a;
-    output reg  [27:0] y;
+    output reg  [32:0] y;
 
     // Constant declarations
     localparam  sign = 17'b10000000000000000;
-    localparam  ext = 28'hffe0000;
+    localparam  ext = 33'h1fffe0000;
 
     // Update code
     always @(*) begin
-        y = {{11{1'b0}}, a};
+        y = {{16{1'b0}}, a};
         if (|(a & sign)) begin
-            y = {{11{1'b0}}, a} | ext;
+            y = {{16{1'b0}}, a} | ext;
         end
     end
 

@@ -13,14 +13,14 @@ module uhdpipe_legall_inv4__j2(clock,cfg_join,ext_valid,ext_ready,ext_a__0,ext_b
     input wire  ext_sop;
     input wire  ll_valid;
     output reg  ll_ready;
-    input wire  [25:0] ll_even__0;
-    input wire  [25:0] ll_odd__0;
+    input wire  [30:0] ll_even__0;
+    input wire  [30:0] ll_odd__0;
     input wire  ll_first;
     input wire  ll_sop;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [25:0] out_a__0;
-    output reg  [25:0] out_b__0;
+    output reg  [30:0] out_a__0;
+    output reg  [30:0] out_b__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -36,13 +36,13 @@ module uhdpipe_legall_inv4__j2(clock,cfg_join,ext_valid,ext_ready,ext_a__0,ext_b
 
     // Stub signals
     reg  [19:0] sa__0__a;
-    wire  [25:0] sa__0__y;
+    wire  [30:0] sa__0__y;
     reg  [19:0] sb__0__a;
-    wire  [25:0] sb__0__y;
-    reg  [25:0] se__0__a;
-    wire  [25:0] se__0__y;
-    reg  [25:0] so__0__a;
-    wire  [25:0] so__0__y;
+    wire  [30:0] sb__0__y;
+    reg  [30:0] se__0__a;
+    wire  [30:0] se__0__y;
+    reg  [30:0] so__0__a;
+    wire  [30:0] so__0__y;
     reg  row_h__d;
     wire  row_h__q;
     reg  row_h__clock;

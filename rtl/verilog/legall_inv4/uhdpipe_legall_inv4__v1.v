@@ -5,10 +5,10 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [27:0] in_a__0;
-    input wire  [27:0] in_a__1;
-    input wire  [27:0] in_b__0;
-    input wire  [27:0] in_b__1;
+    input wire  [32:0] in_a__0;
+    input wire  [32:0] in_a__1;
+    input wire  [32:0] in_b__0;
+    input wire  [32:0] in_b__1;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -19,10 +19,10 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     output reg  err_pic;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [28:0] out_a__0;
-    output reg  [28:0] out_a__1;
-    output reg  [28:0] out_b__0;
-    output reg  [28:0] out_b__1;
+    output reg  [33:0] out_a__0;
+    output reg  [33:0] out_a__1;
+    output reg  [33:0] out_b__0;
+    output reg  [33:0] out_b__1;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -31,8 +31,8 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     input wire  cfg_haar;
     output reg  ll_valid;
     input wire  ll_ready;
-    output reg  [28:0] ll_c__0;
-    output reg  [28:0] ll_c__1;
+    output reg  [33:0] ll_c__0;
+    output reg  [33:0] ll_c__1;
     output reg  ll_first;
     output reg  ll_last;
     output reg  ll_sop;
@@ -49,56 +49,56 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     // Stub signals
     reg  lane_a__0__clock;
     reg  lane_a__0__en;
-    reg  [27:0] lane_a__0__x_in;
-    reg  [28:0] lane_a__0__ram_e;
-    reg  [28:0] lane_a__0__ram_o;
-    reg  [28:0] lane_a__0__ram_h;
+    reg  [32:0] lane_a__0__x_in;
+    reg  [33:0] lane_a__0__ram_e;
+    reg  [33:0] lane_a__0__ram_o;
+    reg  [33:0] lane_a__0__ram_h;
     reg  lane_a__0__edge1;
     reg  lane_a__0__haar;
     reg  lane_a__0__edge3;
     reg  lane_a__0__comp4;
-    wire  [28:0] lane_a__0__x1;
-    wire  [28:0] lane_a__0__h4;
-    wire  [28:0] lane_a__0__out;
+    wire  [33:0] lane_a__0__x1;
+    wire  [33:0] lane_a__0__h4;
+    wire  [33:0] lane_a__0__out;
     reg  lane_a__1__clock;
     reg  lane_a__1__en;
-    reg  [27:0] lane_a__1__x_in;
-    reg  [28:0] lane_a__1__ram_e;
-    reg  [28:0] lane_a__1__ram_o;
-    reg  [28:0] lane_a__1__ram_h;
+    reg  [32:0] lane_a__1__x_in;
+    reg  [33:0] lane_a__1__ram_e;
+    reg  [33:0] lane_a__1__ram_o;
+    reg  [33:0] lane_a__1__ram_h;
     reg  lane_a__1__edge1;
     reg  lane_a__1__haar;
     reg  lane_a__1__edge3;
     reg  lane_a__1__comp4;
-    wire  [28:0] lane_a__1__x1;
-    wire  [28:0] lane_a__1__h4;
-    wire  [28:0] lane_a__1__out;
+    wire  [33:0] lane_a__1__x1;
+    wire  [33:0] lane_a__1__h4;
+    wire  [33:0] lane_a__1__out;
     reg  lane_b__0__clock;
     reg  lane_b__0__en;
-    reg  [27:0] lane_b__0__x_in;
-    reg  [28:0] lane_b__0__ram_e;
-    reg  [28:0] lane_b__0__ram_o;
-    reg  [28:0] lane_b__0__ram_h;
+    reg  [32:0] lane_b__0__x_in;
+    reg  [33:0] lane_b__0__ram_e;
+    reg  [33:0] lane_b__0__ram_o;
+    reg  [33:0] lane_b__0__ram_h;
     reg  lane_b__0__edge1;
     reg  lane_b__0__haar;
     reg  lane_b__0__edge3;
     reg  lane_b__0__comp4;
-    wire  [28:0] lane_b__0__x1;
-    wire  [28:0] lane_b__0__h4;
-    wire  [28:0] lane_b__0__out;
+    wire  [33:0] lane_b__0__x1;
+    wire  [33:0] lane_b__0__h4;
+    wire  [33:0] lane_b__0__out;
     reg  lane_b__1__clock;
     reg  lane_b__1__en;
-    reg  [27:0] lane_b__1__x_in;
-    reg  [28:0] lane_b__1__ram_e;
-    reg  [28:0] lane_b__1__ram_o;
-    reg  [28:0] lane_b__1__ram_h;
+    reg  [32:0] lane_b__1__x_in;
+    reg  [33:0] lane_b__1__ram_e;
+    reg  [33:0] lane_b__1__ram_o;
+    reg  [33:0] lane_b__1__ram_h;
     reg  lane_b__1__edge1;
     reg  lane_b__1__haar;
     reg  lane_b__1__edge3;
     reg  lane_b__1__comp4;
-    wire  [28:0] lane_b__1__x1;
-    wire  [28:0] lane_b__1__h4;
-    wire  [28:0] lane_b__1__out;
+    wire  [33:0] lane_b__1__x1;
+    wire  [33:0] lane_b__1__h4;
+    wire  [33:0] lane_b__1__out;
     reg  have_e__d;
     wire  have_e__q;
     reg  have_e__clock;
@@ -114,87 +114,87 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     reg  ram_ea__0__clock;
     reg  [10:0] ram_ea__0__read_address;
     reg  ram_ea__0__read_enable;
-    wire  [28:0] ram_ea__0__read_data;
+    wire  [33:0] ram_ea__0__read_data;
     reg  [10:0] ram_ea__0__write_address;
     reg  ram_ea__0__write_enable;
-    reg  [28:0] ram_ea__0__write_data;
+    reg  [33:0] ram_ea__0__write_data;
     reg  ram_ea__1__clock;
     reg  [10:0] ram_ea__1__read_address;
     reg  ram_ea__1__read_enable;
-    wire  [28:0] ram_ea__1__read_data;
+    wire  [33:0] ram_ea__1__read_data;
     reg  [10:0] ram_ea__1__write_address;
     reg  ram_ea__1__write_enable;
-    reg  [28:0] ram_ea__1__write_data;
+    reg  [33:0] ram_ea__1__write_data;
     reg  ram_eb__0__clock;
     reg  [10:0] ram_eb__0__read_address;
     reg  ram_eb__0__read_enable;
-    wire  [28:0] ram_eb__0__read_data;
+    wire  [33:0] ram_eb__0__read_data;
     reg  [10:0] ram_eb__0__write_address;
     reg  ram_eb__0__write_enable;
-    reg  [28:0] ram_eb__0__write_data;
+    reg  [33:0] ram_eb__0__write_data;
     reg  ram_eb__1__clock;
     reg  [10:0] ram_eb__1__read_address;
     reg  ram_eb__1__read_enable;
-    wire  [28:0] ram_eb__1__read_data;
+    wire  [33:0] ram_eb__1__read_data;
     reg  [10:0] ram_eb__1__write_address;
     reg  ram_eb__1__write_enable;
-    reg  [28:0] ram_eb__1__write_data;
+    reg  [33:0] ram_eb__1__write_data;
     reg  ram_oa__0__clock;
     reg  [10:0] ram_oa__0__read_address;
     reg  ram_oa__0__read_enable;
-    wire  [28:0] ram_oa__0__read_data;
+    wire  [33:0] ram_oa__0__read_data;
     reg  [10:0] ram_oa__0__write_address;
     reg  ram_oa__0__write_enable;
-    reg  [28:0] ram_oa__0__write_data;
+    reg  [33:0] ram_oa__0__write_data;
     reg  ram_oa__1__clock;
     reg  [10:0] ram_oa__1__read_address;
     reg  ram_oa__1__read_enable;
-    wire  [28:0] ram_oa__1__read_data;
+    wire  [33:0] ram_oa__1__read_data;
     reg  [10:0] ram_oa__1__write_address;
     reg  ram_oa__1__write_enable;
-    reg  [28:0] ram_oa__1__write_data;
+    reg  [33:0] ram_oa__1__write_data;
     reg  ram_ob__0__clock;
     reg  [10:0] ram_ob__0__read_address;
     reg  ram_ob__0__read_enable;
-    wire  [28:0] ram_ob__0__read_data;
+    wire  [33:0] ram_ob__0__read_data;
     reg  [10:0] ram_ob__0__write_address;
     reg  ram_ob__0__write_enable;
-    reg  [28:0] ram_ob__0__write_data;
+    reg  [33:0] ram_ob__0__write_data;
     reg  ram_ob__1__clock;
     reg  [10:0] ram_ob__1__read_address;
     reg  ram_ob__1__read_enable;
-    wire  [28:0] ram_ob__1__read_data;
+    wire  [33:0] ram_ob__1__read_data;
     reg  [10:0] ram_ob__1__write_address;
     reg  ram_ob__1__write_enable;
-    reg  [28:0] ram_ob__1__write_data;
+    reg  [33:0] ram_ob__1__write_data;
     reg  ram_ha__0__clock;
     reg  [10:0] ram_ha__0__read_address;
     reg  ram_ha__0__read_enable;
-    wire  [28:0] ram_ha__0__read_data;
+    wire  [33:0] ram_ha__0__read_data;
     reg  [10:0] ram_ha__0__write_address;
     reg  ram_ha__0__write_enable;
-    reg  [28:0] ram_ha__0__write_data;
+    reg  [33:0] ram_ha__0__write_data;
     reg  ram_ha__1__clock;
     reg  [10:0] ram_ha__1__read_address;
     reg  ram_ha__1__read_enable;
-    wire  [28:0] ram_ha__1__read_data;
+    wire  [33:0] ram_ha__1__read_data;
     reg  [10:0] ram_ha__1__write_address;
     reg  ram_ha__1__write_enable;
-    reg  [28:0] ram_ha__1__write_data;
+    reg  [33:0] ram_ha__1__write_data;
     reg  ram_hb__0__clock;
     reg  [10:0] ram_hb__0__read_address;
     reg  ram_hb__0__read_enable;
-    wire  [28:0] ram_hb__0__read_data;
+    wire  [33:0] ram_hb__0__read_data;
     reg  [10:0] ram_hb__0__write_address;
     reg  ram_hb__0__write_enable;
-    reg  [28:0] ram_hb__0__write_data;
+    reg  [33:0] ram_hb__0__write_data;
     reg  ram_hb__1__clock;
     reg  [10:0] ram_hb__1__read_address;
     reg  ram_hb__1__read_enable;
-    wire  [28:0] ram_hb__1__read_data;
+    wire  [33:0] ram_hb__1__read_data;
     reg  [10:0] ram_hb__1__write_address;
     reg  ram_hb__1__write_enable;
-    reg  [28:0] ram_hb__1__write_data;
+    reg  [33:0] ram_hb__1__write_data;
     reg  in_pic__d;
     wire  in_pic__q;
     reg  in_pic__clock;
@@ -444,17 +444,17 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     reg  q0v__d;
     wire  q0v__q;
     reg  q0v__clock;
-    reg  [28:0] q0a__0__d;
-    wire  [28:0] q0a__0__q;
+    reg  [33:0] q0a__0__d;
+    wire  [33:0] q0a__0__q;
     reg  q0a__0__clock;
-    reg  [28:0] q0a__1__d;
-    wire  [28:0] q0a__1__q;
+    reg  [33:0] q0a__1__d;
+    wire  [33:0] q0a__1__q;
     reg  q0a__1__clock;
-    reg  [28:0] q0b__0__d;
-    wire  [28:0] q0b__0__q;
+    reg  [33:0] q0b__0__d;
+    wire  [33:0] q0b__0__q;
     reg  q0b__0__clock;
-    reg  [28:0] q0b__1__d;
-    wire  [28:0] q0b__1__q;
+    reg  [33:0] q0b__1__d;
+    wire  [33:0] q0b__1__q;
     reg  q0b__1__clock;
     reg  q0f__d;
     wire  q0f__q;
@@ -471,17 +471,17 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     reg  q1v__d;
     wire  q1v__q;
     reg  q1v__clock;
-    reg  [28:0] q1a__0__d;
-    wire  [28:0] q1a__0__q;
+    reg  [33:0] q1a__0__d;
+    wire  [33:0] q1a__0__q;
     reg  q1a__0__clock;
-    reg  [28:0] q1a__1__d;
-    wire  [28:0] q1a__1__q;
+    reg  [33:0] q1a__1__d;
+    wire  [33:0] q1a__1__q;
     reg  q1a__1__clock;
-    reg  [28:0] q1b__0__d;
-    wire  [28:0] q1b__0__q;
+    reg  [33:0] q1b__0__d;
+    wire  [33:0] q1b__0__q;
     reg  q1b__0__clock;
-    reg  [28:0] q1b__1__d;
-    wire  [28:0] q1b__1__q;
+    reg  [33:0] q1b__1__d;
+    wire  [33:0] q1b__1__q;
     reg  q1b__1__clock;
     reg  q1f__d;
     wire  q1f__q;
@@ -501,11 +501,11 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     reg  l0v__d;
     wire  l0v__q;
     reg  l0v__clock;
-    reg  [28:0] l0c__0__d;
-    wire  [28:0] l0c__0__q;
+    reg  [33:0] l0c__0__d;
+    wire  [33:0] l0c__0__q;
     reg  l0c__0__clock;
-    reg  [28:0] l0c__1__d;
-    wire  [28:0] l0c__1__q;
+    reg  [33:0] l0c__1__d;
+    wire  [33:0] l0c__1__q;
     reg  l0c__1__clock;
     reg  l0f__d;
     wire  l0f__q;
@@ -519,11 +519,11 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
     reg  l1v__d;
     wire  l1v__q;
     reg  l1v__clock;
-    reg  [28:0] l1c__0__d;
-    wire  [28:0] l1c__0__q;
+    reg  [33:0] l1c__0__d;
+    wire  [33:0] l1c__0__q;
     reg  l1c__0__clock;
-    reg  [28:0] l1c__1__d;
-    wire  [28:0] l1c__1__q;
+    reg  [33:0] l1c__1__d;
+    wire  [33:0] l1c__1__q;
     reg  l1c__1__clock;
     reg  l1f__d;
     wire  l1f__q;
@@ -1172,22 +1172,22 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
         .q(q0v__q),
         .clock(q0v__clock)
     );
-    uhdpipe_legall_inv4__dff29 q0a__0(
+    uhdpipe_legall_inv4__dff34 q0a__0(
         .d(q0a__0__d),
         .q(q0a__0__q),
         .clock(q0a__0__clock)
     );
-    uhdpipe_legall_inv4__dff29 q0a__1(
+    uhdpipe_legall_inv4__dff34 q0a__1(
         .d(q0a__1__d),
         .q(q0a__1__q),
         .clock(q0a__1__clock)
     );
-    uhdpipe_legall_inv4__dff29 q0b__0(
+    uhdpipe_legall_inv4__dff34 q0b__0(
         .d(q0b__0__d),
         .q(q0b__0__q),
         .clock(q0b__0__clock)
     );
-    uhdpipe_legall_inv4__dff29 q0b__1(
+    uhdpipe_legall_inv4__dff34 q0b__1(
         .d(q0b__1__d),
         .q(q0b__1__q),
         .clock(q0b__1__clock)
@@ -1217,22 +1217,22 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
         .q(q1v__q),
         .clock(q1v__clock)
     );
-    uhdpipe_legall_inv4__dff29 q1a__0(
+    uhdpipe_legall_inv4__dff34 q1a__0(
         .d(q1a__0__d),
         .q(q1a__0__q),
         .clock(q1a__0__clock)
     );
-    uhdpipe_legall_inv4__dff29 q1a__1(
+    uhdpipe_legall_inv4__dff34 q1a__1(
         .d(q1a__1__d),
         .q(q1a__1__q),
         .clock(q1a__1__clock)
     );
-    uhdpipe_legall_inv4__dff29 q1b__0(
+    uhdpipe_legall_inv4__dff34 q1b__0(
         .d(q1b__0__d),
         .q(q1b__0__q),
         .clock(q1b__0__clock)
     );
-    uhdpipe_legall_inv4__dff29 q1b__1(
+    uhdpipe_legall_inv4__dff34 q1b__1(
         .d(q1b__1__d),
         .q(q1b__1__q),
         .clock(q1b__1__clock)
@@ -1267,12 +1267,12 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
         .q(l0v__q),
         .clock(l0v__clock)
     );
-    uhdpipe_legall_inv4__dff29 l0c__0(
+    uhdpipe_legall_inv4__dff34 l0c__0(
         .d(l0c__0__d),
         .q(l0c__0__q),
         .clock(l0c__0__clock)
     );
-    uhdpipe_legall_inv4__dff29 l0c__1(
+    uhdpipe_legall_inv4__dff34 l0c__1(
         .d(l0c__1__d),
         .q(l0c__1__q),
         .clock(l0c__1__clock)
@@ -1297,12 +1297,12 @@ module uhdpipe_legall_inv4__v1(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,i
         .q(l1v__q),
         .clock(l1v__clock)
     );
-    uhdpipe_legall_inv4__dff29 l1c__0(
+    uhdpipe_legall_inv4__dff34 l1c__0(
         .d(l1c__0__d),
         .q(l1c__0__q),
         .clock(l1c__0__clock)
     );
-    uhdpipe_legall_inv4__dff29 l1c__1(
+    uhdpipe_legall_inv4__dff34 l1c__1(
         .d(l1c__1__d),
         .q(l1c__1__q),
         .clock(l1c__1__clock)

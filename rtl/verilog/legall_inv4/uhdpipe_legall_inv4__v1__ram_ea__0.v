@@ -5,11 +5,11 @@ module uhdpipe_legall_inv4__v1__ram_ea__0(clock,read_address,read_enable,read_da
     input wire  clock;
     input wire  [10:0] read_address;
     input wire  read_enable;
-    output wire  [28:0] read_data;
+    output wire  [33:0] read_data;
     input wire  [10:0] write_address;
     input wire  write_enable;
-    input wire  [28:0] write_data;
+    input wire  [33:0] write_data;
 
     // Update code (wrapper)
-    uhdpipe_line_ram #(.D(29), .N(11)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
+    uhdpipe_line_ram #(.D(34), .N(11)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
 endmodule // uhdpipe_legall_inv4__v1__ram_ea__0

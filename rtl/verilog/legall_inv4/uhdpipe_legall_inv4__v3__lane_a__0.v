@@ -4,147 +4,147 @@ module uhdpipe_legall_inv4__v3__lane_a__0(clock,en,x_in,ram_e,ram_o,ram_h,edge1,
     // Module arguments
     input wire  clock;
     input wire  en;
-    input wire  [22:0] x_in;
-    input wire  [24:0] ram_e;
-    input wire  [24:0] ram_o;
-    input wire  [24:0] ram_h;
+    input wire  [28:0] x_in;
+    input wire  [29:0] ram_e;
+    input wire  [29:0] ram_o;
+    input wire  [29:0] ram_h;
     input wire  edge1;
     input wire  haar;
     input wire  edge3;
     input wire  comp4;
-    output reg  [24:0] x1;
-    output reg  [24:0] h4;
-    output reg  [24:0] out;
+    output reg  [29:0] x1;
+    output reg  [29:0] h4;
+    output reg  [29:0] out;
 
     // Constant declarations
-    localparam  ext = 25'h1800000;
-    localparam  msb = 25'h1000000;
-    localparam  sign_in = 23'h400000;
+    localparam  ext = 30'h20000000;
+    localparam  msb = 30'h20000000;
+    localparam  sign_in = 29'h10000000;
     localparam  syn = 1'b1;
-    localparam  one = 25'h1;
-    localparam  two = 25'h2;
+    localparam  one = 30'h1;
+    localparam  two = 30'h2;
 
     // Stub signals
-    reg  [24:0] s0_x__d;
-    wire  [24:0] s0_x__q;
+    reg  [29:0] s0_x__d;
+    wire  [29:0] s0_x__q;
     reg  s0_x__clock;
-    reg  [24:0] s1_x__d;
-    wire  [24:0] s1_x__q;
+    reg  [29:0] s1_x__d;
+    wire  [29:0] s1_x__q;
     reg  s1_x__clock;
-    reg  [24:0] s2_sum__d;
-    wire  [24:0] s2_sum__q;
+    reg  [29:0] s2_sum__d;
+    wire  [29:0] s2_sum__q;
     reg  s2_sum__clock;
-    reg  [24:0] s2_e__d;
-    wire  [24:0] s2_e__q;
+    reg  [29:0] s2_e__d;
+    wire  [29:0] s2_e__q;
     reg  s2_e__clock;
-    reg  [24:0] s2_o__d;
-    wire  [24:0] s2_o__q;
+    reg  [29:0] s2_o__d;
+    wire  [29:0] s2_o__q;
     reg  s2_o__clock;
-    reg  [24:0] s2_h__d;
-    wire  [24:0] s2_h__q;
+    reg  [29:0] s2_h__d;
+    wire  [29:0] s2_h__q;
     reg  s2_h__clock;
-    reg  [24:0] s3_h__d;
-    wire  [24:0] s3_h__q;
+    reg  [29:0] s3_h__d;
+    wire  [29:0] s3_h__q;
     reg  s3_h__clock;
-    reg  [24:0] s3_e__d;
-    wire  [24:0] s3_e__q;
+    reg  [29:0] s3_e__d;
+    wire  [29:0] s3_e__q;
     reg  s3_e__clock;
-    reg  [24:0] s3_hb__d;
-    wire  [24:0] s3_hb__q;
+    reg  [29:0] s3_hb__d;
+    wire  [29:0] s3_hb__q;
     reg  s3_hb__clock;
-    reg  [24:0] s4_t__d;
-    wire  [24:0] s4_t__q;
+    reg  [29:0] s4_t__d;
+    wire  [29:0] s4_t__q;
     reg  s4_t__clock;
-    reg  [24:0] s4_e__d;
-    wire  [24:0] s4_e__q;
+    reg  [29:0] s4_e__d;
+    wire  [29:0] s4_e__q;
     reg  s4_e__clock;
-    reg  [24:0] s4_h__d;
-    wire  [24:0] s4_h__q;
+    reg  [29:0] s4_h__d;
+    wire  [29:0] s4_h__q;
     reg  s4_h__clock;
-    reg  [24:0] s4_hb__d;
-    wire  [24:0] s4_hb__q;
+    reg  [29:0] s4_hb__d;
+    wire  [29:0] s4_hb__q;
     reg  s4_hb__clock;
-    reg  [24:0] s5__d;
-    wire  [24:0] s5__q;
+    reg  [29:0] s5__d;
+    wire  [29:0] s5__q;
     reg  s5__clock;
 
     // Local signals
-    reg  [24:0] s2_a;
-    reg  [24:0] s2_b;
-    reg  [24:0] s4_a;
-    reg  [24:0] t_shift;
-    reg  [24:0] x_ext;
-    reg  [24:0] h_new;
-    reg  [24:0] s4_b;
-    reg  [24:0] l_shift;
+    reg  [29:0] s2_a;
+    reg  [29:0] s2_b;
+    reg  [29:0] s4_a;
+    reg  [29:0] t_shift;
+    reg  [29:0] x_ext;
+    reg  [29:0] h_new;
+    reg  [29:0] s4_b;
+    reg  [29:0] l_shift;
 
     // Sub module instances
-    uhdpipe_legall_inv4__dff25 s0_x(
+    uhdpipe_legall_inv4__dff30 s0_x(
         .d(s0_x__d),
         .q(s0_x__q),
         .clock(s0_x__clock)
     );
-    uhdpipe_legall_inv4__dff25 s1_x(
+    uhdpipe_legall_inv4__dff30 s1_x(
         .d(s1_x__d),
         .q(s1_x__q),
         .clock(s1_x__clock)
     );
-    uhdpipe_legall_inv4__dff25 s2_sum(
+    uhdpipe_legall_inv4__dff30 s2_sum(
         .d(s2_sum__d),
         .q(s2_sum__q),
         .clock(s2_sum__clock)
     );
-    uhdpipe_legall_inv4__dff25 s2_e(
+    uhdpipe_legall_inv4__dff30 s2_e(
         .d(s2_e__d),
         .q(s2_e__q),
         .clock(s2_e__clock)
     );
-    uhdpipe_legall_inv4__dff25 s2_o(
+    uhdpipe_legall_inv4__dff30 s2_o(
         .d(s2_o__d),
         .q(s2_o__q),
         .clock(s2_o__clock)
     );
-    uhdpipe_legall_inv4__dff25 s2_h(
+    uhdpipe_legall_inv4__dff30 s2_h(
         .d(s2_h__d),
         .q(s2_h__q),
         .clock(s2_h__clock)
     );
-    uhdpipe_legall_inv4__dff25 s3_h(
+    uhdpipe_legall_inv4__dff30 s3_h(
         .d(s3_h__d),
         .q(s3_h__q),
         .clock(s3_h__clock)
     );
-    uhdpipe_legall_inv4__dff25 s3_e(
+    uhdpipe_legall_inv4__dff30 s3_e(
         .d(s3_e__d),
         .q(s3_e__q),
         .clock(s3_e__clock)
     );
-    uhdpipe_legall_inv4__dff25 s3_hb(
+    uhdpipe_legall_inv4__dff30 s3_hb(
         .d(s3_hb__d),
         .q(s3_hb__q),
         .clock(s3_hb__clock)
     );
-    uhdpipe_legall_inv4__dff25 s4_t(
+    uhdpipe_legall_inv4__dff30 s4_t(
         .d(s4_t__d),
         .q(s4_t__q),
         .clock(s4_t__clock)
     );
-    uhdpipe_legall_inv4__dff25 s4_e(
+    uhdpipe_legall_inv4__dff30 s4_e(
         .d(s4_e__d),
         .q(s4_e__q),
         .clock(s4_e__clock)
     );
-    uhdpipe_legall_inv4__dff25 s4_h(
+    uhdpipe_legall_inv4__dff30 s4_h(
         .d(s4_h__d),
         .q(s4_h__q),
         .clock(s4_h__clock)
     );
-    uhdpipe_legall_inv4__dff25 s4_hb(
+    uhdpipe_legall_inv4__dff30 s4_hb(
         .d(s4_hb__d),
         .q(s4_hb__q),
         .clock(s4_hb__clock)
     );
-    uhdpipe_legall_inv4__dff25 s5(
+    uhdpipe_legall_inv4__dff30 s5(
         .d(s5__d),
         .q(s5__q),
         .clock(s5__clock)
@@ -180,9 +180,9 @@ module uhdpipe_legall_inv4__v3__lane_a__0(clock,en,x_in,ram_e,ram_o,ram_h,edge1,
         s4_h__d = s4_h__q;
         s4_hb__d = s4_hb__q;
         s5__d = s5__q;
-        x_ext = {{2{1'b0}}, x_in};
+        x_ext = {{1{1'b0}}, x_in};
         if (|(x_in & sign_in)) begin
-            x_ext = {{2{1'b0}}, x_in} | ext;
+            x_ext = {{1{1'b0}}, x_in} | ext;
         end
         s2_a = ram_e;
         s2_b = s1_x__q;

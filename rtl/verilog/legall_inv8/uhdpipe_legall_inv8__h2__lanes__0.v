@@ -4,182 +4,182 @@ module uhdpipe_legall_inv8__h2__lanes__0(clock,en,in_e,in_o,shift,a_load,nb_e,nb
     // Module arguments
     input wire  clock;
     input wire  en;
-    input wire  [26:0] in_e;
-    input wire  [26:0] in_o;
+    input wire  [31:0] in_e;
+    input wire  [31:0] in_o;
     input wire  shift;
     input wire  a_load;
-    input wire  [27:0] nb_e;
-    input wire  [27:0] nb_on;
-    input wire  [27:0] nb_o;
-    input wire  [27:0] nb_h;
+    input wire  [32:0] nb_e;
+    input wire  [32:0] nb_on;
+    input wire  [32:0] nb_o;
+    input wire  [32:0] nb_h;
     input wire  own_r;
     input wire  own_l;
-    output reg  [27:0] e_i;
-    output reg  [27:0] o_i;
-    output reg  [27:0] e_a;
-    output reg  [27:0] o_a;
-    output reg  [27:0] h_b;
-    output reg  [27:0] out_l;
-    output reg  [27:0] out_h;
+    output reg  [32:0] e_i;
+    output reg  [32:0] o_i;
+    output reg  [32:0] e_a;
+    output reg  [32:0] o_a;
+    output reg  [32:0] h_b;
+    output reg  [32:0] out_l;
+    output reg  [32:0] out_h;
 
     // Constant declarations
     localparam  syn = 1'b1;
-    localparam  one = 28'h1;
-    localparam  two = 28'h2;
-    localparam  ext = 28'h8000000;
-    localparam  msb = 28'h8000000;
-    localparam  sign_in = 27'h4000000;
+    localparam  one = 33'h1;
+    localparam  two = 33'h2;
+    localparam  ext = 33'h100000000;
+    localparam  msb = 33'h100000000;
+    localparam  sign_in = 32'h80000000;
 
     // Stub signals
-    reg  [27:0] i_e__d;
-    wire  [27:0] i_e__q;
+    reg  [32:0] i_e__d;
+    wire  [32:0] i_e__q;
     reg  i_e__clock;
-    reg  [27:0] i_o__d;
-    wire  [27:0] i_o__q;
+    reg  [32:0] i_o__d;
+    wire  [32:0] i_o__q;
     reg  i_o__clock;
-    reg  [27:0] a_e__d;
-    wire  [27:0] a_e__q;
+    reg  [32:0] a_e__d;
+    wire  [32:0] a_e__q;
     reg  a_e__clock;
-    reg  [27:0] a_o__d;
-    wire  [27:0] a_o__q;
+    reg  [32:0] a_o__d;
+    wire  [32:0] a_o__q;
     reg  a_o__clock;
-    reg  [27:0] s_e__d;
-    wire  [27:0] s_e__q;
+    reg  [32:0] s_e__d;
+    wire  [32:0] s_e__q;
     reg  s_e__clock;
-    reg  [27:0] s_o__d;
-    wire  [27:0] s_o__q;
+    reg  [32:0] s_o__d;
+    wire  [32:0] s_o__q;
     reg  s_o__clock;
-    reg  [27:0] s_sum__d;
-    wire  [27:0] s_sum__q;
+    reg  [32:0] s_sum__d;
+    wire  [32:0] s_sum__q;
     reg  s_sum__clock;
-    reg  [27:0] s_t2__d;
-    wire  [27:0] s_t2__q;
+    reg  [32:0] s_t2__d;
+    wire  [32:0] s_t2__q;
     reg  s_t2__clock;
-    reg  [27:0] s_l2__d;
-    wire  [27:0] s_l2__q;
+    reg  [32:0] s_l2__d;
+    wire  [32:0] s_l2__q;
     reg  s_l2__clock;
-    reg  [27:0] b_e__d;
-    wire  [27:0] b_e__q;
+    reg  [32:0] b_e__d;
+    wire  [32:0] b_e__q;
     reg  b_e__clock;
-    reg  [27:0] b_h__d;
-    wire  [27:0] b_h__q;
+    reg  [32:0] b_h__d;
+    wire  [32:0] b_h__q;
     reg  b_h__clock;
-    reg  [27:0] b_e2__d;
-    wire  [27:0] b_e2__q;
+    reg  [32:0] b_e2__d;
+    wire  [32:0] b_e2__q;
     reg  b_e2__clock;
-    reg  [27:0] c_e__d;
-    wire  [27:0] c_e__q;
+    reg  [32:0] c_e__d;
+    wire  [32:0] c_e__q;
     reg  c_e__clock;
-    reg  [27:0] c_h__d;
-    wire  [27:0] c_h__q;
+    reg  [32:0] c_h__d;
+    wire  [32:0] c_h__q;
     reg  c_h__clock;
-    reg  [27:0] c_lsum__d;
-    wire  [27:0] c_lsum__q;
+    reg  [32:0] c_lsum__d;
+    wire  [32:0] c_lsum__q;
     reg  c_lsum__clock;
-    reg  [27:0] ol__d;
-    wire  [27:0] ol__q;
+    reg  [32:0] ol__d;
+    wire  [32:0] ol__q;
     reg  ol__clock;
-    reg  [27:0] oh__d;
-    wire  [27:0] oh__q;
+    reg  [32:0] oh__d;
+    wire  [32:0] oh__q;
     reg  oh__clock;
 
     // Local signals
-    reg  [27:0] e_new;
-    reg  [27:0] o_new;
-    reg  [27:0] e_next;
-    reg  [27:0] h;
-    reg  [27:0] hm;
-    reg  [27:0] l_shift;
-    reg  [27:0] hp;
-    reg  [27:0] t1;
-    reg  [27:0] t2;
-    reg  [27:0] e_j;
-    reg  [27:0] e_j2;
-    reg  [27:0] e_nx;
-    reg  [27:0] osum;
+    reg  [32:0] e_new;
+    reg  [32:0] o_new;
+    reg  [32:0] e_next;
+    reg  [32:0] h;
+    reg  [32:0] hm;
+    reg  [32:0] l_shift;
+    reg  [32:0] hp;
+    reg  [32:0] t1;
+    reg  [32:0] t2;
+    reg  [32:0] e_j;
+    reg  [32:0] e_j2;
+    reg  [32:0] e_nx;
+    reg  [32:0] osum;
 
     // Sub module instances
-    uhdpipe_legall_inv8__dff28 i_e(
+    uhdpipe_legall_inv8__dff33 i_e(
         .d(i_e__d),
         .q(i_e__q),
         .clock(i_e__clock)
     );
-    uhdpipe_legall_inv8__dff28 i_o(
+    uhdpipe_legall_inv8__dff33 i_o(
         .d(i_o__d),
         .q(i_o__q),
         .clock(i_o__clock)
     );
-    uhdpipe_legall_inv8__dff28 a_e(
+    uhdpipe_legall_inv8__dff33 a_e(
         .d(a_e__d),
         .q(a_e__q),
         .clock(a_e__clock)
     );
-    uhdpipe_legall_inv8__dff28 a_o(
+    uhdpipe_legall_inv8__dff33 a_o(
         .d(a_o__d),
         .q(a_o__q),
         .clock(a_o__clock)
     );
-    uhdpipe_legall_inv8__dff28 s_e(
+    uhdpipe_legall_inv8__dff33 s_e(
         .d(s_e__d),
         .q(s_e__q),
         .clock(s_e__clock)
     );
-    uhdpipe_legall_inv8__dff28 s_o(
+    uhdpipe_legall_inv8__dff33 s_o(
         .d(s_o__d),
         .q(s_o__q),
         .clock(s_o__clock)
     );
-    uhdpipe_legall_inv8__dff28 s_sum(
+    uhdpipe_legall_inv8__dff33 s_sum(
         .d(s_sum__d),
         .q(s_sum__q),
         .clock(s_sum__clock)
     );
-    uhdpipe_legall_inv8__dff28 s_t2(
+    uhdpipe_legall_inv8__dff33 s_t2(
         .d(s_t2__d),
         .q(s_t2__q),
         .clock(s_t2__clock)
     );
-    uhdpipe_legall_inv8__dff28 s_l2(
+    uhdpipe_legall_inv8__dff33 s_l2(
         .d(s_l2__d),
         .q(s_l2__q),
         .clock(s_l2__clock)
     );
-    uhdpipe_legall_inv8__dff28 b_e(
+    uhdpipe_legall_inv8__dff33 b_e(
         .d(b_e__d),
         .q(b_e__q),
         .clock(b_e__clock)
     );
-    uhdpipe_legall_inv8__dff28 b_h(
+    uhdpipe_legall_inv8__dff33 b_h(
         .d(b_h__d),
         .q(b_h__q),
         .clock(b_h__clock)
     );
-    uhdpipe_legall_inv8__dff28 b_e2(
+    uhdpipe_legall_inv8__dff33 b_e2(
         .d(b_e2__d),
         .q(b_e2__q),
         .clock(b_e2__clock)
     );
-    uhdpipe_legall_inv8__dff28 c_e(
+    uhdpipe_legall_inv8__dff33 c_e(
         .d(c_e__d),
         .q(c_e__q),
         .clock(c_e__clock)
     );
-    uhdpipe_legall_inv8__dff28 c_h(
+    uhdpipe_legall_inv8__dff33 c_h(
         .d(c_h__d),
         .q(c_h__q),
         .clock(c_h__clock)
     );
-    uhdpipe_legall_inv8__dff28 c_lsum(
+    uhdpipe_legall_inv8__dff33 c_lsum(
         .d(c_lsum__d),
         .q(c_lsum__q),
         .clock(c_lsum__clock)
     );
-    uhdpipe_legall_inv8__dff28 ol(
+    uhdpipe_legall_inv8__dff33 ol(
         .d(ol__d),
         .q(ol__q),
         .clock(ol__clock)
     );
-    uhdpipe_legall_inv8__dff28 oh(
+    uhdpipe_legall_inv8__dff33 oh(
         .d(oh__d),
         .q(oh__q),
         .clock(oh__clock)
@@ -273,7 +273,7 @@ module uhdpipe_legall_inv8__h2__lanes__0(clock,en,in_e,in_o,shift,a_load,nb_e,nb
             end
             s_e__d = a_e__q;
             s_o__d = a_o__q;
-            s_sum__d = a_e__q + e_next + 28'h1;
+            s_sum__d = a_e__q + e_next + 33'h1;
             s_t2__d = a_o__q + nb_on + two;
             s_l2__d = nb_e;
             if (syn) begin
@@ -288,7 +288,7 @@ module uhdpipe_legall_inv8__h2__lanes__0(clock,en,in_e,in_o,shift,a_load,nb_e,nb
             end
             c_e__d = b_e__q;
             c_h__d = b_h__q;
-            c_lsum__d = hm + b_h__q + 28'h2;
+            c_lsum__d = hm + b_h__q + 33'h2;
             if (syn) begin
                 c_lsum__d = b_e__q + e_nx + one;
                 if (shift) begin

@@ -2,12 +2,12 @@
 module uhdpipe_legall_inv8__j1__se__0(a,y);
 
     // Module arguments
-    input wire  [27:0] a;
-    output reg  [27:0] y;
+    input wire  [32:0] a;
+    output reg  [32:0] y;
 
     // Constant declarations
-    localparam  sign = 28'h8000000;
-    localparam  ext = 28'h0;
+    localparam  sign = 33'h100000000;
+    localparam  ext = 33'h0;
 
     // Update code
     always @(*) begin

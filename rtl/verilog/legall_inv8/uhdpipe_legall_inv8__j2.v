@@ -15,16 +15,16 @@ module uhdpipe_legall_inv8__j2(clock,cfg_join,ext_valid,ext_ready,ext_a__0,ext_a
     input wire  ext_sop;
     input wire  ll_valid;
     output reg  ll_ready;
-    input wire  [25:0] ll_even__0;
-    input wire  [25:0] ll_odd__0;
+    input wire  [30:0] ll_even__0;
+    input wire  [30:0] ll_odd__0;
     input wire  ll_first;
     input wire  ll_sop;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [25:0] out_a__0;
-    output reg  [25:0] out_a__1;
-    output reg  [25:0] out_b__0;
-    output reg  [25:0] out_b__1;
+    output reg  [30:0] out_a__0;
+    output reg  [30:0] out_a__1;
+    output reg  [30:0] out_b__0;
+    output reg  [30:0] out_b__1;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -40,17 +40,17 @@ module uhdpipe_legall_inv8__j2(clock,cfg_join,ext_valid,ext_ready,ext_a__0,ext_a
 
     // Stub signals
     reg  [19:0] sa__0__a;
-    wire  [25:0] sa__0__y;
+    wire  [30:0] sa__0__y;
     reg  [19:0] sa__1__a;
-    wire  [25:0] sa__1__y;
+    wire  [30:0] sa__1__y;
     reg  [19:0] sb__0__a;
-    wire  [25:0] sb__0__y;
+    wire  [30:0] sb__0__y;
     reg  [19:0] sb__1__a;
-    wire  [25:0] sb__1__y;
-    reg  [25:0] se__0__a;
-    wire  [25:0] se__0__y;
-    reg  [25:0] so__0__a;
-    wire  [25:0] so__0__y;
+    wire  [30:0] sb__1__y;
+    reg  [30:0] se__0__a;
+    wire  [30:0] se__0__y;
+    reg  [30:0] so__0__a;
+    wire  [30:0] so__0__y;
     reg  row_h__d;
     wire  row_h__q;
     reg  row_h__clock;

@@ -4,182 +4,182 @@ module uhdpipe_legall_inv_hd__h1__lanes__0(clock,en,in_e,in_o,shift,a_load,nb_e,
     // Module arguments
     input wire  clock;
     input wire  en;
-    input wire  [28:0] in_e;
-    input wire  [28:0] in_o;
+    input wire  [33:0] in_e;
+    input wire  [33:0] in_o;
     input wire  shift;
     input wire  a_load;
-    input wire  [29:0] nb_e;
-    input wire  [29:0] nb_on;
-    input wire  [29:0] nb_o;
-    input wire  [29:0] nb_h;
+    input wire  [34:0] nb_e;
+    input wire  [34:0] nb_on;
+    input wire  [34:0] nb_o;
+    input wire  [34:0] nb_h;
     input wire  own_r;
     input wire  own_l;
-    output reg  [29:0] e_i;
-    output reg  [29:0] o_i;
-    output reg  [29:0] e_a;
-    output reg  [29:0] o_a;
-    output reg  [29:0] h_b;
-    output reg  [29:0] out_l;
-    output reg  [29:0] out_h;
+    output reg  [34:0] e_i;
+    output reg  [34:0] o_i;
+    output reg  [34:0] e_a;
+    output reg  [34:0] o_a;
+    output reg  [34:0] h_b;
+    output reg  [34:0] out_l;
+    output reg  [34:0] out_h;
 
     // Constant declarations
     localparam  syn = 1'b1;
-    localparam  one = 30'h1;
-    localparam  two = 30'h2;
-    localparam  ext = 30'h20000000;
-    localparam  msb = 30'h20000000;
-    localparam  sign_in = 29'h10000000;
+    localparam  one = 35'h1;
+    localparam  two = 35'h2;
+    localparam  ext = 35'h400000000;
+    localparam  msb = 35'h400000000;
+    localparam  sign_in = 34'h200000000;
 
     // Stub signals
-    reg  [29:0] i_e__d;
-    wire  [29:0] i_e__q;
+    reg  [34:0] i_e__d;
+    wire  [34:0] i_e__q;
     reg  i_e__clock;
-    reg  [29:0] i_o__d;
-    wire  [29:0] i_o__q;
+    reg  [34:0] i_o__d;
+    wire  [34:0] i_o__q;
     reg  i_o__clock;
-    reg  [29:0] a_e__d;
-    wire  [29:0] a_e__q;
+    reg  [34:0] a_e__d;
+    wire  [34:0] a_e__q;
     reg  a_e__clock;
-    reg  [29:0] a_o__d;
-    wire  [29:0] a_o__q;
+    reg  [34:0] a_o__d;
+    wire  [34:0] a_o__q;
     reg  a_o__clock;
-    reg  [29:0] s_e__d;
-    wire  [29:0] s_e__q;
+    reg  [34:0] s_e__d;
+    wire  [34:0] s_e__q;
     reg  s_e__clock;
-    reg  [29:0] s_o__d;
-    wire  [29:0] s_o__q;
+    reg  [34:0] s_o__d;
+    wire  [34:0] s_o__q;
     reg  s_o__clock;
-    reg  [29:0] s_sum__d;
-    wire  [29:0] s_sum__q;
+    reg  [34:0] s_sum__d;
+    wire  [34:0] s_sum__q;
     reg  s_sum__clock;
-    reg  [29:0] s_t2__d;
-    wire  [29:0] s_t2__q;
+    reg  [34:0] s_t2__d;
+    wire  [34:0] s_t2__q;
     reg  s_t2__clock;
-    reg  [29:0] s_l2__d;
-    wire  [29:0] s_l2__q;
+    reg  [34:0] s_l2__d;
+    wire  [34:0] s_l2__q;
     reg  s_l2__clock;
-    reg  [29:0] b_e__d;
-    wire  [29:0] b_e__q;
+    reg  [34:0] b_e__d;
+    wire  [34:0] b_e__q;
     reg  b_e__clock;
-    reg  [29:0] b_h__d;
-    wire  [29:0] b_h__q;
+    reg  [34:0] b_h__d;
+    wire  [34:0] b_h__q;
     reg  b_h__clock;
-    reg  [29:0] b_e2__d;
-    wire  [29:0] b_e2__q;
+    reg  [34:0] b_e2__d;
+    wire  [34:0] b_e2__q;
     reg  b_e2__clock;
-    reg  [29:0] c_e__d;
-    wire  [29:0] c_e__q;
+    reg  [34:0] c_e__d;
+    wire  [34:0] c_e__q;
     reg  c_e__clock;
-    reg  [29:0] c_h__d;
-    wire  [29:0] c_h__q;
+    reg  [34:0] c_h__d;
+    wire  [34:0] c_h__q;
     reg  c_h__clock;
-    reg  [29:0] c_lsum__d;
-    wire  [29:0] c_lsum__q;
+    reg  [34:0] c_lsum__d;
+    wire  [34:0] c_lsum__q;
     reg  c_lsum__clock;
-    reg  [29:0] ol__d;
-    wire  [29:0] ol__q;
+    reg  [34:0] ol__d;
+    wire  [34:0] ol__q;
     reg  ol__clock;
-    reg  [29:0] oh__d;
-    wire  [29:0] oh__q;
+    reg  [34:0] oh__d;
+    wire  [34:0] oh__q;
     reg  oh__clock;
 
     // Local signals
-    reg  [29:0] e_new;
-    reg  [29:0] o_new;
-    reg  [29:0] e_next;
-    reg  [29:0] h;
-    reg  [29:0] hm;
-    reg  [29:0] l_shift;
-    reg  [29:0] hp;
-    reg  [29:0] t1;
-    reg  [29:0] t2;
-    reg  [29:0] e_j;
-    reg  [29:0] e_j2;
-    reg  [29:0] e_nx;
-    reg  [29:0] osum;
+    reg  [34:0] e_new;
+    reg  [34:0] o_new;
+    reg  [34:0] e_next;
+    reg  [34:0] h;
+    reg  [34:0] hm;
+    reg  [34:0] l_shift;
+    reg  [34:0] hp;
+    reg  [34:0] t1;
+    reg  [34:0] t2;
+    reg  [34:0] e_j;
+    reg  [34:0] e_j2;
+    reg  [34:0] e_nx;
+    reg  [34:0] osum;
 
     // Sub module instances
-    uhdpipe_legall_inv_hd__dff30 i_e(
+    uhdpipe_legall_inv_hd__dff35 i_e(
         .d(i_e__d),
         .q(i_e__q),
         .clock(i_e__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 i_o(
+    uhdpipe_legall_inv_hd__dff35 i_o(
         .d(i_o__d),
         .q(i_o__q),
         .clock(i_o__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 a_e(
+    uhdpipe_legall_inv_hd__dff35 a_e(
         .d(a_e__d),
         .q(a_e__q),
         .clock(a_e__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 a_o(
+    uhdpipe_legall_inv_hd__dff35 a_o(
         .d(a_o__d),
         .q(a_o__q),
         .clock(a_o__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 s_e(
+    uhdpipe_legall_inv_hd__dff35 s_e(
         .d(s_e__d),
         .q(s_e__q),
         .clock(s_e__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 s_o(
+    uhdpipe_legall_inv_hd__dff35 s_o(
         .d(s_o__d),
         .q(s_o__q),
         .clock(s_o__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 s_sum(
+    uhdpipe_legall_inv_hd__dff35 s_sum(
         .d(s_sum__d),
         .q(s_sum__q),
         .clock(s_sum__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 s_t2(
+    uhdpipe_legall_inv_hd__dff35 s_t2(
         .d(s_t2__d),
         .q(s_t2__q),
         .clock(s_t2__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 s_l2(
+    uhdpipe_legall_inv_hd__dff35 s_l2(
         .d(s_l2__d),
         .q(s_l2__q),
         .clock(s_l2__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 b_e(
+    uhdpipe_legall_inv_hd__dff35 b_e(
         .d(b_e__d),
         .q(b_e__q),
         .clock(b_e__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 b_h(
+    uhdpipe_legall_inv_hd__dff35 b_h(
         .d(b_h__d),
         .q(b_h__q),
         .clock(b_h__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 b_e2(
+    uhdpipe_legall_inv_hd__dff35 b_e2(
         .d(b_e2__d),
         .q(b_e2__q),
         .clock(b_e2__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 c_e(
+    uhdpipe_legall_inv_hd__dff35 c_e(
         .d(c_e__d),
         .q(c_e__q),
         .clock(c_e__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 c_h(
+    uhdpipe_legall_inv_hd__dff35 c_h(
         .d(c_h__d),
         .q(c_h__q),
         .clock(c_h__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 c_lsum(
+    uhdpipe_legall_inv_hd__dff35 c_lsum(
         .d(c_lsum__d),
         .q(c_lsum__q),
         .clock(c_lsum__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 ol(
+    uhdpipe_legall_inv_hd__dff35 ol(
         .d(ol__d),
         .q(ol__q),
         .clock(ol__clock)
     );
-    uhdpipe_legall_inv_hd__dff30 oh(
+    uhdpipe_legall_inv_hd__dff35 oh(
         .d(oh__d),
         .q(oh__q),
         .clock(oh__clock)
@@ -273,7 +273,7 @@ module uhdpipe_legall_inv_hd__h1__lanes__0(clock,en,in_e,in_o,shift,a_load,nb_e,
             end
             s_e__d = a_e__q;
             s_o__d = a_o__q;
-            s_sum__d = a_e__q + e_next + 30'h1;
+            s_sum__d = a_e__q + e_next + 35'h1;
             s_t2__d = a_o__q + nb_on + two;
             s_l2__d = nb_e;
             if (syn) begin
@@ -288,7 +288,7 @@ module uhdpipe_legall_inv_hd__h1__lanes__0(clock,en,in_e,in_o,shift,a_load,nb_e,
             end
             c_e__d = b_e__q;
             c_h__d = b_h__q;
-            c_lsum__d = hm + b_h__q + 30'h2;
+            c_lsum__d = hm + b_h__q + 35'h2;
             if (syn) begin
                 c_lsum__d = b_e__q + e_nx + one;
                 if (shift) begin

@@ -5,11 +5,11 @@ module uhdpipe_legall_inv_hd__v3__ram_ea__0(clock,read_address,read_enable,read_
     input wire  clock;
     input wire  [7:0] read_address;
     input wire  read_enable;
-    output wire  [24:0] read_data;
+    output wire  [29:0] read_data;
     input wire  [7:0] write_address;
     input wire  write_enable;
-    input wire  [24:0] write_data;
+    input wire  [29:0] write_data;
 
     // Update code (wrapper)
-    uhdpipe_line_ram #(.D(25), .N(8)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
+    uhdpipe_line_ram #(.D(30), .N(8)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
 endmodule // uhdpipe_legall_inv_hd__v3__ram_ea__0

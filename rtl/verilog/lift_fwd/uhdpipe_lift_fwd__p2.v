@@ -20,13 +20,17 @@ module uhdpipe_lift_fwd__p2(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in_
     output reg  out_sop;
 
     // Constant declarations
-    localparam  zero2 = 2'b0;
+    localparam  zero3 = 3'b0;
+    localparam  one3 = 3'b1;
+    localparam  three3 = 3'b11;
+    localparam  seven3 = 3'b111;
     localparam  one2 = 2'b1;
+    localparam  two2 = 2'b10;
     localparam  three2 = 2'b11;
 
     // Stub signals
-    reg  [1:0] cnt__d;
-    wire  [1:0] cnt__q;
+    reg  [2:0] cnt__d;
+    wire  [2:0] cnt__q;
     reg  cnt__clock;
     reg  [25:0] acc__0__d;
     wire  [25:0] acc__0__q;
@@ -76,14 +80,14 @@ module uhdpipe_lift_fwd__p2(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in_
 
     // Local signals
     reg  take;
-    reg  [1:0] pos;
-    reg  [1:0] mask;
+    reg  [2:0] pos;
+    reg  [2:0] mask;
     reg  done;
     reg  [25:0] nx__0;
     reg  [25:0] nx__1;
 
     // Sub module instances
-    uhdpipe_lift_fwd__dff2 cnt(
+    uhdpipe_lift_fwd__dff3 cnt(
         .d(cnt__d),
         .q(cnt__q),
         .clock(cnt__clock)
@@ -185,16 +189,19 @@ module uhdpipe_lift_fwd__p2(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in_
         if (pv__q & q__free) begin
             pv__d = 1'b0;
         end
-        mask = zero2;
+        mask = zero3;
         if (cfg_shift == one2) begin
-            mask = one2;
+            mask = one3;
         end
-        if (cfg_shift[1]) begin
-            mask = three2;
+        if (cfg_shift == two2) begin
+            mask = three3;
+        end
+        if (cfg_shift == three2) begin
+            mask = seven3;
         end
         pos = cnt__q;
         if (in_first) begin
-            pos = zero2;
+            pos = zero3;
         end
         done = pos == mask;
         nx__0 = in_c__0;
@@ -203,26 +210,30 @@ module uhdpipe_lift_fwd__p2(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in_
             nx__0 = acc__1__q;
             nx__1 = in_c__0;
         end
-        if (cfg_shift[1]) begin
+        if (cfg_shift == two2) begin
+            nx__0 = acc__0__q;
+            nx__1 = acc__1__q;
+        end
+        if (cfg_shift == three2) begin
             nx__0 = acc__0__q;
             nx__1 = acc__1__q;
         end
         if (take) begin
             acc__0__d = nx__0;
             acc__1__d = nx__1;
-            cnt__d = pos + one2;
-            if (pos == zero2) begin
+            cnt__d = pos + one3;
+            if (pos == zero3) begin
                 acc_first__d = in_first;
                 acc_sop__d = in_sop & in_first;
             end
             if (done) begin
-                cnt__d = zero2;
+                cnt__d = zero3;
                 pv__d = 1'b1;
                 pe__0__d = nx__0;
                 po__0__d = nx__1;
                 pf__d = acc_first__q;
                 ps__d = acc_sop__q;
-                if (pos == zero2) begin
+                if (pos == zero3) begin
                     pf__d = in_first;
                     ps__d = in_sop & in_first;
                 end
