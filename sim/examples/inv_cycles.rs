@@ -17,7 +17,7 @@
 //! not checked here (the tests do that); the bands are a deterministic texture's.
 use std::time::Instant;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{band_streams, drive, BandBeat, Drive, InvBuild, LegallInv, LegallInv1, LegallInv16, LegallInv4, LegallInv8, Outcome, Streams, MAX_WIDTH, SETUP_CLOCKS};
+use uhdpipe_sim::legall_inv::{band_streams, drive, Drive, InvBuild, LegallInv, LegallInv1, LegallInv16, LegallInv4, LegallInv8, Outcome, Streams, MAX_WIDTH, SETUP_CLOCKS};
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
