@@ -11,9 +11,10 @@
 //! headers of `csrc/` it includes, Verilator's and the C++ compiler's versions, and the options. A
 //! changed input is a new key (built afresh); a hit is the same library a build would give.
 //!
-//! **Which blocks.** [`BLOCKS`] always (CI's set); [`ALL_BUILDS`] too with the `all-builds`
-//! feature (`ci/rtl-full.sh`): the 4- and 8-samples-per-clock 2-D transforms and the
-//! every-wavelet 2-D transforms, which would take a cold CI run past its budget.
+//! **Which blocks.** [`BLOCKS`] always (CI's set); [`FEATURE_BUILDS`] with their features
+//! (`legall-wide`, `lift-fwd`, `lift-inv`; `all-builds`, which `ci/rtl-full.sh` uses, turns
+//! on all three): the 4- and 8-samples-per-clock 2-D transforms and the every-wavelet 2-D
+//! transforms, which would take a cold CI run past its budget.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -46,8 +47,10 @@ const BLOCKS: &[&str] = &[
     "device",
 ];
 
-/// The blocks Verilated only with the `all-builds` feature.
-const ALL_BUILDS: &[&str] = &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8", "lift_fwd", "lift_inv"];
+/// The blocks Verilated only with a feature (`all-builds` turns on all three): the feature's
+/// `CARGO_FEATURE_*` name and its blocks.
+const FEATURE_BUILDS: &[(&str, &[&str])] =
+    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd"]), ("LIFT_INV", &["lift_inv"])];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
@@ -72,8 +75,8 @@ fn main() {
     let store = cache::dir("verilated").unwrap_or_else(|| out.join("verilated"));
     let common = root.join("rtl/verilog/common");
     let csrc = root.join("sim/csrc");
-    let all = std::env::var_os("CARGO_FEATURE_ALL_BUILDS").is_some();
-    for block in BLOCKS.iter().chain(if all { ALL_BUILDS } else { &[] }) {
+    let featured = FEATURE_BUILDS.iter().filter(|(f, _)| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some()).flat_map(|(_, b)| b.iter());
+    for block in BLOCKS.iter().chain(featured) {
         let vdir = root.join("rtl/verilog").join(block);
         println!("cargo:rerun-if-changed={}", vdir.display());
         let shim = csrc.join(format!("{block}.cpp"));

@@ -372,7 +372,7 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         ("device", &|| {
             verilog("device", "device", &mut crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }))
         }),
-        // The ULX3S build: rows up to 2048 samples (1080p), depth 3.
+        // The ULX3S build: rows up to 2048 samples (1080p), depth 4.
         ("legall_fwd_hd", &|| verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8, 7, 1, 1, 1, 1, 2, 2, 2>::default())),
         // Every-wavelet horizontal lifting, analysis (12-bit samples in) and synthesis
         // (16-bit coefficients in): the simulation builds.
@@ -383,8 +383,9 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         ("lift_v", &|| verilog("lift_v", "lift_v", &mut crate::blocks::lift_v::LiftVTest::default())),
         ("lift_vs", &|| verilog("lift_vs", "lift_v", &mut crate::blocks::lift_v::LiftVsTest::default())),
         // The every-wavelet forward transform's simulation build: rows up to 8192 samples,
-        // depth 3.
-        ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<12, 11, 10>::default())),
+        // depth 4; and its 1080p build (rows up to 2048 samples) for place and route.
+        ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<12, 11, 10, 9>::default())),
+        ("lift_fwd_hd", &|| verilog("lift_fwd_hd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<10, 9, 8, 7>::default())),
         // The every-wavelet inverse transform's simulation build: rows up to 8192 samples,
         // depth 3 and a horizontal-only level.
         ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10>::default())),
@@ -395,7 +396,7 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         ("legall_inv4", &|| verilog("legall_inv4", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<11, 11, 10, 9, 2, 1, 1, 1>::default())),
         ("legall_inv8", &|| verilog("legall_inv8", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 10, 10, 9, 4, 2, 1, 1>::default())),
         ("legall_inv16", &|| verilog("legall_inv16", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<9, 9, 9, 9, 8, 4, 2, 1>::default())),
-        // Its ULX3S build: rows up to 2048 samples (1080p), depth 3.
+        // Its ULX3S build: rows up to 2048 samples (1080p), depth 4.
         ("legall_inv_hd", &|| verilog("legall_inv_hd", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<10, 9, 8, 7, 1, 1, 1, 1>::default())),
     ]
 }

@@ -3,8 +3,7 @@
 // which have the same ports with other lane counts and widths; sim/src/legall_fwd.rs
 // `Ports` is this struct. A shim defines, before including this header after its Verilated
 // one: FWD_L1(X), FWD_L2(X), FWD_L3(X) as X(0) … X(Pk - 1) for each level's pair lanes (the
-// horizontal-only level has level 2's), FWD_L4(X) likewise for a build with a fourth level
-// (legall_fwd*; lift_fwd has three, and its level-4 ports read back as zero), and FWD_PORT(name, k) as the C++ name of lane k of
+// horizontal-only level has level 2's), FWD_L4(X) likewise for level 4, and FWD_PORT(name, k) as the C++ name of lane k of
 // an array port (`name___05F##k`: Verilator's spelling of the generator's `name__k`) or as
 // plain `name` for a build whose ports are not arrays. A one-sample-per-clock build
 // (legall_fwd1: one input sample in in_even[0]) defines FWD_SET_INPUTS as its assignment.
@@ -43,23 +42,6 @@ struct FwdPorts {
     p->outho_low[k] = t->FWD_PORT(outho_low, k); \
     p->outho_high[k] = t->FWD_PORT(outho_high, k);
 
-// Level 4's ports, where the build has them.
-#ifdef FWD_L4
-#define FWD_SET4 t->out4_ready = p->out_ready[3];
-#define FWD_GET_LEVEL4                 \
-    p->out_valid[3] = t->out4_valid; \
-    p->out_first[3] = t->out4_first; \
-    p->out_last[3] = t->out4_last;   \
-    p->out_sop[3] = t->out4_sop;     \
-    p->out_vhigh[3] = t->out4_vhigh; \
-    FWD_L4(FWD_GET4)
-#define FWD_DEPTH_MASK 7
-#else
-#define FWD_SET4
-#define FWD_GET_LEVEL4
-#define FWD_DEPTH_MASK 3
-#endif
-
 #ifndef FWD_SET_INPUTS
 #define FWD_SET_INPUTS FWD_L1(FWD_SET_IN)
 #endif
@@ -76,9 +58,9 @@ struct FwdPorts {
         t->out1_ready = p->out_ready[0];                                        \
         t->out2_ready = p->out_ready[1];                                        \
         t->out3_ready = p->out_ready[2];                                        \
-        FWD_SET4                                                                \
+        t->out4_ready = p->out_ready[3];                                        \
         t->outho_ready = p->outho_ready;                                        \
-        t->cfg_depth = p->cfg_depth & FWD_DEPTH_MASK;                           \
+        t->cfg_depth = p->cfg_depth & 7;                                        \
         t->cfg_wavelet = p->cfg_wavelet & 7;                                    \
         t->cfg_depth_ho = p->cfg_depth_ho & 1;                                  \
         t->cfg_wavelet_ho = p->cfg_wavelet_ho & 7;                              \
@@ -111,6 +93,11 @@ struct FwdPorts {
         FWD_L1(FWD_GET1)                                                        \
         FWD_L2(FWD_GET2)                                                        \
         FWD_L3(FWD_GET3)                                                        \
-        FWD_GET_LEVEL4                                                          \
+        p->out_valid[3] = t->out4_valid;                                        \
+        p->out_first[3] = t->out4_first;                                        \
+        p->out_last[3] = t->out4_last;                                          \
+        p->out_sop[3] = t->out4_sop;                                            \
+        p->out_vhigh[3] = t->out4_vhigh;                                        \
+        FWD_L4(FWD_GET4)                                                        \
         FWD_L2(FWD_GETHO)                                                       \
     }

@@ -4,6 +4,7 @@
 #define FWD_L1(X) X(0)
 #define FWD_L2(X) X(0)
 #define FWD_L3(X) X(0)
+#define FWD_L4(X) X(0)
 #define FWD_PORT(name, k) name
 #include "fwd_ports.h"
 

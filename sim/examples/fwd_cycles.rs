@@ -10,13 +10,18 @@
 //!   cargo run --release -p uhdpipe-sim --features all-builds --example fwd_cycles -- [legall|lift|all] [--depth N] [WxH ...]
 //!
 //! `legall`: `legall_fwd1`, `legall_fwd`, `legall_fwd4`, `legall_fwd8`, `legall_fwd16`
-//! (LeGall 5/3 at 1, 2, 4, 8 and 16 samples per clock); `lift`: `lift_fwd` (2 samples per clock), every wavelet;
-//! `all` (default): both. `--depth`: 1–4 (`lift_fwd` 1–3). Default sizes: 1920x1080 and 7680x4320 (the 8K runs simulate ~50 M clocks each:
+//! (LeGall 5/3 at 1, 2, 4, 8 and 16 samples per clock; the 4 and 8 rows need the
+//! `legall-wide` feature); `lift`: `lift_fwd` (2 samples per clock), every wavelet (the
+//! `lift-fwd` feature: `--features lift-fwd` Verilates only that block);
+//! `all` (default): both (without `lift-fwd`, `legall`). `--depth`: 1–4. Default sizes: 1920x1080 and 7680x4320 (the 8K runs simulate ~50 M clocks each:
 //! minutes). The outputs are not checked here (the tests do that); the content is a
 //! deterministic texture.
 use std::time::Instant;
-use uhdpipe_sim::legall_fwd::{cfg_pairs, drive, picture_beats, Drive, FwdBuild, LegallFwd, LegallFwd1, LegallFwd16, LegallFwd4, LegallFwd8, Outcome, MAX_WIDTH};
-use uhdpipe_sim::lift_fwd::{LiftFwd, SETUP_CLOCKS};
+#[cfg(feature = "legall-wide")]
+use uhdpipe_sim::legall_fwd::{LegallFwd4, LegallFwd8};
+use uhdpipe_sim::legall_fwd::{cfg_pairs, drive, picture_beats, Drive, FwdBuild, LegallFwd, LegallFwd1, LegallFwd16, Outcome, MAX_WIDTH, SETUP_CLOCKS};
+#[cfg(feature = "lift-fwd")]
+use uhdpipe_sim::lift_fwd::LiftFwd;
 use uhdpipe_sim::pictures::texture;
 
 fn run<D: FwdBuild>(dut: &mut D, wavelet: u8, w: usize, h: usize, depth: u8, pictures: usize) -> (Outcome, f64) {
@@ -70,13 +75,18 @@ fn main() {
         if which != "lift" {
             row(LegallFwd1::new, "legall_fwd1", 1, w, h, depth);
             row(LegallFwd::new, "legall_fwd", 1, w, h, depth);
+            #[cfg(feature = "legall-wide")]
             row(LegallFwd4::new, "legall_fwd4", 1, w, h, depth);
+            #[cfg(feature = "legall-wide")]
             row(LegallFwd8::new, "legall_fwd8", 1, w, h, depth);
             row(LegallFwd16::new, "legall_fwd16", 1, w, h, depth);
         }
+        #[cfg(not(feature = "lift-fwd"))]
+        assert!(which != "lift", "`lift` needs the lift-fwd feature (it Verilates lift_fwd)");
+        #[cfg(feature = "lift-fwd")]
         if which != "legall" {
             for wavelet in 0..7 {
-                row(LiftFwd::new, "lift_fwd", wavelet, w, h, depth.min(3));
+                row(LiftFwd::new, "lift_fwd", wavelet, w, h, depth);
             }
         }
     }

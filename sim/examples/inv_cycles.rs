@@ -12,12 +12,18 @@
 //!
 //!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift] [WxH ...]
 //!
+//! The 4- and 8-samples-per-clock rows need the `legall-wide` feature, `lift` the `lift-inv`
+//! feature (each Verilates only its blocks); without features the example runs the CI set.
+//!
 //! Default: `legall`, sizes 1920x1080 and 7680x4320 (the 8K run simulates ~35 M clocks per
 //! picture pair at 2 samples per clock: minutes for `legall`, about an hour per wavelet for `lift`). The outputs are
 //! not checked here (the tests do that); the bands are a deterministic texture's.
 use std::time::Instant;
 use uhdpipe_model::wavelet::{dwt, Band, TransformParams};
-use uhdpipe_sim::legall_inv::{band_streams, drive, Drive, InvBuild, LegallInv, LegallInv1, LegallInv16, LegallInv4, LegallInv8, Outcome, Streams, MAX_WIDTH, SETUP_CLOCKS};
+use uhdpipe_sim::legall_inv::{band_streams, drive, Drive, InvBuild, LegallInv, LegallInv1, LegallInv16, Outcome, Streams, MAX_WIDTH, SETUP_CLOCKS};
+#[cfg(feature = "legall-wide")]
+use uhdpipe_sim::legall_inv::{LegallInv4, LegallInv8};
+#[cfg(feature = "lift-inv")]
 use uhdpipe_sim::lift_inv::LiftInv;
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
@@ -28,7 +34,7 @@ fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usi
     let one = band_streams(&bands, w, h, depth, 0, D::LANES, |_, _| 0);
     let input: Streams = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
     let start = Instant::now();
-    let out = drive(dut, &input, Drive { pairs: (w / (2 * D::LANES[0])) as u16, rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });
+    let out = drive(dut, &input, Drive { pairs: D::cfg_pairs(w), rows: h as u16, depth: depth as u8, depth_ho: 0, wavelet, wavelet_ho: wavelet, idle: 0, stall: 0, seed: 1 });
     // `drive` also runs 4096 quiet clocks at the end.
     let rate = (out.cycles + 4096) as f64 / start.elapsed().as_secs_f64();
     (out, rate)
@@ -77,12 +83,17 @@ fn main() {
     let which = if args.first().is_some_and(|a| a == "legall" || a == "lift") { args.remove(0) } else { "legall".into() };
     let sizes = sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
     if which == "lift" {
+        #[cfg(feature = "lift-inv")]
         table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 3);
+        #[cfg(not(feature = "lift-inv"))]
+        panic!("`lift` needs the lift-inv feature (it Verilates lift_inv)");
     } else {
         // (the three wavelets share one schedule)
         table(LegallInv1::new, &[1], &sizes, 4);
         table(LegallInv::new, &[1], &sizes, 4);
+        #[cfg(feature = "legall-wide")]
         table(LegallInv4::new, &[1], &sizes, 4);
+        #[cfg(feature = "legall-wide")]
         table(LegallInv8::new, &[1], &sizes, 4);
         table(LegallInv16::new, &[1], &sizes, 4);
     }

@@ -42,7 +42,7 @@ pub struct Ports {
     pub out_ready: [u8; 4],
     /// outho_ready.
     pub outho_ready: u8,
-    /// cfg_depth (1..=4; `lift_fwd` 1..=3).
+    /// cfg_depth (1..=4).
     pub cfg_depth: u8,
     /// cfg_wavelet (the VC-2 wavelet index 1, 3 or 4; `lift_fwd`: 0..=6).
     pub cfg_wavelet: u8,
@@ -98,10 +98,22 @@ pub fn cfg_pairs(width: usize, ppc: usize) -> u16 {
 /// The widest row the simulation builds take (samples).
 pub const MAX_WIDTH: usize = 8192;
 
+/// Clocks to hold the run-time registers before the first beat ([`Drive::setup`]) that
+/// serve every forward build: `lift_fwd`'s lifting blocks decode the wavelet into registers.
+pub const SETUP_CLOCKS: u32 = 4;
+
 /// Declares a Verilated `legall_fwd` build and its rust-hdl twin: name, design, samples per
 /// clock, lanes, and how the input is set (`pairs`: `in_even[j]`/`in_odd[j]`; `serial`:
 /// `in_sample` from `in_even[0]`).
 macro_rules! legall_fwd_build {
+    (@build $t:ident, $ppc:literal, $lanes:expr) => {
+        impl FwdBuild for $t {
+            const PPC: usize = $ppc;
+            const LANES: [usize; 4] = $lanes;
+            const OUT_BITS: [u32; 4] = [17, 20, 23, 26];
+            const HO_BITS: u32 = 29;
+        }
+    };
     (@in pairs, $u:ident, $p:ident) => {
         for j in 0..$u.in_even.len() {
             $u.in_even[j].next = (($p.in_even[j] & 0xfff) as u64).to_bits();
@@ -115,19 +127,8 @@ macro_rules! legall_fwd_build {
         crate::verilated!($v, $name, Ports, $doc);
         crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
-        impl FwdBuild for $v {
-            const PPC: usize = $ppc;
-            const LANES: [usize; 4] = $lanes;
-            const OUT_BITS: [u32; 4] = [17, 20, 23, 26];
-            const HO_BITS: u32 = 29;
-        }
-
-        impl FwdBuild for $hdl {
-            const PPC: usize = $ppc;
-            const LANES: [usize; 4] = $lanes;
-            const OUT_BITS: [u32; 4] = [17, 20, 23, 26];
-            const HO_BITS: u32 = 29;
-        }
+        legall_fwd_build!(@build $v, $ppc, $lanes);
+        legall_fwd_build!(@build $hdl, $ppc, $lanes);
 
         impl Dut for $hdl {
             type Ports = Ports;
@@ -194,9 +195,9 @@ macro_rules! legall_fwd_build {
 
 legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10, 9>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
 legall_fwd_build!(LegallFwd, HdlLegallFwd, "legall_fwd", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10, 9, 1, 1, 1, 1, 2, 2, 2>, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
-#[cfg(feature = "all-builds")]
+#[cfg(feature = "legall-wide")]
 legall_fwd_build!(LegallFwd4, HdlLegallFwd4, "legall_fwd4", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<11, 11, 10, 9, 2, 1, 1, 1, 2, 2, 2>, 4, [2, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
-#[cfg(feature = "all-builds")]
+#[cfg(feature = "legall-wide")]
 legall_fwd_build!(LegallFwd8, HdlLegallFwd8, "legall_fwd8", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<10, 10, 10, 9, 4, 2, 1, 1, 4, 2, 2>, 8, [4, 2, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
 legall_fwd_build!(LegallFwd16, HdlLegallFwd16, "legall_fwd16", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<9, 9, 9, 9, 8, 4, 2, 1, 8, 4, 2>, 16, [8, 4, 2, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 

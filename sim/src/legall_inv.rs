@@ -91,6 +91,12 @@ pub trait InvBuild: Dut<Ports = Ports> {
     const BAND_BITS: [u32; STREAMS];
     /// Bits of the picture lanes.
     const OUT_BITS: u32;
+
+    /// `cfg_pairs` for a `width`-sample picture: level-1 band beats per row (`LANES[0]` pairs
+    /// each; the one-sample build's transform, too, takes pairs).
+    fn cfg_pairs(width: usize) -> u16 {
+        (width / (2 * Self::LANES[0])) as u16
+    }
 }
 
 /// The widest row the simulation builds take (samples).
@@ -100,6 +106,14 @@ pub const MAX_WIDTH: usize = 8192;
 /// clock, lanes, and how the picture stream is read (`pairs`: `out_even[j]`/`out_odd[j]`;
 /// `serial`: `out_sample` into `out_even[0]`).
 macro_rules! legall_inv_build {
+    (@build $t:ident, $ppc:literal, $lanes:expr) => {
+        impl InvBuild for $t {
+            const PPC: usize = $ppc;
+            const LANES: [usize; STREAMS] = $lanes;
+            const BAND_BITS: [u32; STREAMS] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], BAND_BITS[3], 0];
+            const OUT_BITS: u32 = OUT_BITS;
+        }
+    };
     (@out pairs, $u:ident, $p:ident) => {
         for j in 0..$u.out_even.len() {
             $p.out_even[j] = $u.out_even[j].val().to_u64();
@@ -113,19 +127,8 @@ macro_rules! legall_inv_build {
         crate::verilated!($v, $name, Ports, $doc);
         crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
-        impl InvBuild for $v {
-            const PPC: usize = $ppc;
-            const LANES: [usize; STREAMS] = $lanes;
-            const BAND_BITS: [u32; STREAMS] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], BAND_BITS[3], 0];
-            const OUT_BITS: u32 = OUT_BITS;
-        }
-
-        impl InvBuild for $hdl {
-            const PPC: usize = $ppc;
-            const LANES: [usize; STREAMS] = $lanes;
-            const BAND_BITS: [u32; STREAMS] = [BAND_BITS[0], BAND_BITS[1], BAND_BITS[2], BAND_BITS[3], 0];
-            const OUT_BITS: u32 = OUT_BITS;
-        }
+        legall_inv_build!(@build $v, $ppc, $lanes);
+        legall_inv_build!(@build $hdl, $ppc, $lanes);
 
         impl Dut for $hdl {
             type Ports = Ports;
@@ -198,9 +201,9 @@ macro_rules! legall_inv_build {
 
 legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 9, 1, 1, 1, 1>, 2, [1, 1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
 legall_inv_build!(LegallInv1, HdlLegallInv1, "legall_inv1", uhdpipe_rtl::blocks::legall_inv1::LegallInv1<12, 11, 10, 9>, 1, [1, 1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox after the 2-sample one), Verilated.");
-#[cfg(feature = "all-builds")]
+#[cfg(feature = "legall-wide")]
 legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 9, 2, 1, 1, 1>, 4, [2, 1, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
-#[cfg(feature = "all-builds")]
+#[cfg(feature = "legall-wide")]
 legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 9, 4, 2, 1, 1>, 8, [4, 2, 1, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
 legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 9, 8, 4, 2, 1>, 16, [8, 4, 2, 1, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 

@@ -1,5 +1,5 @@
 //! `uhdpipe_lift_fwd` (rtl/src/blocks/lift_fwd.rs: the forward 2-D wavelet transform for
-//! every VC-2 wavelet, depth 1–3 plus a horizontal-only level, two samples per clock; the
+//! every VC-2 wavelet, depth 1–4 plus a horizontal-only level, two samples per clock; the
 //! 8K simulation build, rows up to 8192 samples), Verilated. It has `legall_fwd`'s ports
 //! with wider lanes, so it shares [`crate::legall_fwd`]'s [`Ports`], driver
 //! ([`crate::legall_fwd::drive`]: give it [`SETUP_CLOCKS`]) and assembly.
@@ -11,10 +11,8 @@ crate::verilated!(LiftFwd, "lift_fwd", Ports, "One instance of the Verilated eve
 impl FwdBuild for LiftFwd {
     const PPC: usize = 2;
     const LANES: [usize; 4] = [1, 1, 1, 1];
-    const OUT_BITS: [u32; 4] = [19, 26, 33, 0];
-    const HO_BITS: u32 = 37;
+    const OUT_BITS: [u32; 4] = [19, 26, 33, 40];
+    const HO_BITS: u32 = 44;
 }
 
-/// Clocks to hold the run-time registers before the first beat (the lifting blocks decode
-/// the wavelet into registers).
-pub const SETUP_CLOCKS: u32 = 4;
+pub use crate::legall_fwd::SETUP_CLOCKS;

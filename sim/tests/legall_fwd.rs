@@ -11,7 +11,7 @@ use uhdpipe_sim::legall_fwd::{
     assemble, assemble_level, cfg_pairs, check_run, drive, model_bands, picture_beats, Bands, Drive, FwdBuild, HdlLegallFwd, HdlLegallFwd1, HdlLegallFwd16, InBeat, LegallFwd, LegallFwd1, LegallFwd16,
     LevelBands, OutBeat, Outcome,
 };
-#[cfg(feature = "all-builds")]
+#[cfg(feature = "legall-wide")]
 use uhdpipe_sim::legall_fwd::{HdlLegallFwd4, LegallFwd4, LegallFwd8};
 use uhdpipe_sim::pictures::{natural, noise};
 
@@ -35,21 +35,21 @@ fn check<D: FwdBuild>(dut: &mut D, pics: &[Vec<i64>], width: usize, height: usiz
 enum Build {
     Ppc1,
     Ppc2,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Ppc4,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Ppc8,
     Ppc16,
 }
 
-/// The builds this test run has: 4 and 8 samples per clock only with the `all-builds`
-/// feature (`ci/rtl-full.sh`).
+/// The builds this test run has: 4 and 8 samples per clock only with the `legall-wide`
+/// feature (`all-builds` has it: `ci/rtl-full.sh`).
 const BUILDS: &[Build] = &[
     Build::Ppc1,
     Build::Ppc2,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Build::Ppc4,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Build::Ppc8,
     Build::Ppc16,
 ];
@@ -60,9 +60,9 @@ impl Build {
         match self {
             Build::Ppc1 => LegallFwd1::LANES,
             Build::Ppc2 => LegallFwd::LANES,
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc4 => LegallFwd4::LANES,
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc8 => LegallFwd8::LANES,
             Build::Ppc16 => LegallFwd16::LANES,
         }
@@ -80,9 +80,9 @@ impl Build {
         match self {
             Build::Ppc1 => check(&mut LegallFwd1::new(), pics, width, height, depth, d),
             Build::Ppc2 => check(&mut LegallFwd::new(), pics, width, height, depth, d),
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc4 => check(&mut LegallFwd4::new(), pics, width, height, depth, d),
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc8 => check(&mut LegallFwd8::new(), pics, width, height, depth, d),
             Build::Ppc16 => check(&mut LegallFwd16::new(), pics, width, height, depth, d),
         }
@@ -140,7 +140,7 @@ fn rust_hdl_simulator_agrees() {
     }
     agree(LegallFwd1::new, HdlLegallFwd1::new, 16);
     agree(LegallFwd::new, HdlLegallFwd::new, 16);
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     agree(LegallFwd4::new, HdlLegallFwd4::new, 16);
     agree(LegallFwd16::new, HdlLegallFwd16::new, 32);
 }

@@ -13,7 +13,7 @@ use uhdpipe_sim::legall_inv::{
     assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, HdlLegallInv, HdlLegallInv1, HdlLegallInv16, InvBuild, LegallInv, LegallInv1, LegallInv16,
     Streams, BAND_BITS, STREAMS,
 };
-#[cfg(feature = "all-builds")]
+#[cfg(feature = "legall-wide")]
 use uhdpipe_sim::legall_inv::{LegallInv4, LegallInv8};
 use uhdpipe_sim::pictures::{natural, noise};
 
@@ -62,7 +62,7 @@ fn check<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usize, 
             input[k].extend(s);
         }
     }
-    let d = Drive { pairs: (width / (2 * D::LANES[0])) as u16, rows: height as u16, depth: depth as u8, ..d };
+    let d = Drive { pairs: D::cfg_pairs(width), rows: height as u16, depth: depth as u8, ..d };
     let out = drive(dut, &input, d);
     prop_assert_eq!(out.err_line, 0, "well-formed pictures raised err_line");
     prop_assert_eq!(out.err_pic, 0, "well-formed pictures raised err_pic");
@@ -92,21 +92,21 @@ fn check<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usize, 
 enum Build {
     Ppc1,
     Ppc2,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Ppc4,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Ppc8,
     Ppc16,
 }
 
-/// The builds this test run has: 4 and 8 samples per clock only with the `all-builds`
-/// feature (`ci/rtl-full.sh`).
+/// The builds this test run has: 4 and 8 samples per clock only with the `legall-wide`
+/// feature (`all-builds` has it: `ci/rtl-full.sh`).
 const BUILDS: &[Build] = &[
     Build::Ppc1,
     Build::Ppc2,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Build::Ppc4,
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     Build::Ppc8,
     Build::Ppc16,
 ];
@@ -117,9 +117,9 @@ impl Build {
         match self {
             Build::Ppc1 => LegallInv1::LANES,
             Build::Ppc2 => LegallInv::LANES,
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc4 => LegallInv4::LANES,
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc8 => LegallInv8::LANES,
             Build::Ppc16 => LegallInv16::LANES,
         }
@@ -135,9 +135,9 @@ impl Build {
         match self {
             Build::Ppc1 => check(&mut LegallInv1::new(), pics, width, height, depth, d),
             Build::Ppc2 => check(&mut LegallInv::new(), pics, width, height, depth, d),
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc4 => check(&mut LegallInv4::new(), pics, width, height, depth, d),
-            #[cfg(feature = "all-builds")]
+            #[cfg(feature = "legall-wide")]
             Build::Ppc8 => check(&mut LegallInv8::new(), pics, width, height, depth, d),
             Build::Ppc16 => check(&mut LegallInv16::new(), pics, width, height, depth, d),
         }
@@ -230,7 +230,7 @@ fn rust_hdl_simulator_agrees() {
             let h = 8.max(1 << depth);
             let c = random_coefs(w, h, depth, 11);
             let input = streams(&c, w, h, depth, 3, 0, V::LANES);
-            let d = Drive { pairs: (w / (2 * V::LANES[0])) as u16, rows: h as u16, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
+            let d = Drive { pairs: V::cfg_pairs(w), rows: h as u16, depth: depth as u8, ..bench(wavelet, 200, 200, 3) };
             let verilated = drive(&mut v(), &input, d);
             let sim = drive(&mut hdl(), &input, d);
             assert_eq!(sim, verilated, "{:?} lanes, depth {depth} wavelets {wavelet:?}: rust-hdl's simulator disagrees with Verilator", V::LANES);
@@ -334,7 +334,7 @@ fn period<D: InvBuild>(make: impl Fn() -> D, w: usize, h: usize, depth: usize) -
     let run = |pictures: usize| {
         let one = streams(&c, w, h, depth, 1, 0, D::LANES);
         let input: Streams = std::array::from_fn(|k| (0..pictures).flat_map(|_| one[k].iter().copied()).collect());
-        let d = Drive { pairs: (w / (2 * D::LANES[0])) as u16, rows: h as u16, depth: depth as u8, ..bench((1, 1), 0, 0, 1) };
+        let d = Drive { pairs: D::cfg_pairs(w), rows: h as u16, depth: depth as u8, ..bench((1, 1), 0, 0, 1) };
         let out = drive(&mut make(), &input, d);
         assert_eq!(assemble(&out.out, w, h, D::LANES[0]).unwrap().len(), pictures);
         out.cycles
@@ -360,9 +360,9 @@ fn sustains_one_beat_per_clock() {
     }
     at(LegallInv1::new);
     at(LegallInv::new);
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     at(LegallInv4::new);
-    #[cfg(feature = "all-builds")]
+    #[cfg(feature = "legall-wide")]
     at(LegallInv8::new);
     at(LegallInv16::new);
 }

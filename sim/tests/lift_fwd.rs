@@ -1,12 +1,12 @@
 //! The Verilated every-wavelet forward 2-D transform (`lift_fwd`) against the model's `dwt`:
 //! random pictures of random sizes and bit depths, every vertical and horizontal wavelet
-//! pair (drawn independently from 0..=6), depths 1–3, with or without a horizontal-only
+//! pair (drawn independently from 0..=6), depths 1–4, with or without a horizontal-only
 //! level, under random idle input and per-level output back-pressure, several pictures back
 //! to back; full-scale extremes; a natural picture; throughput.
 //!
-//! Only with the `all-builds` feature (`ci/rtl-full.sh`): Verilating this block takes
+//! Only with the `lift-fwd` feature (or `all-builds`: `ci/rtl-full.sh`): Verilating this block takes
 //! ~7 minutes on 2 cores.
-#![cfg(feature = "all-builds")]
+#![cfg(feature = "lift-fwd")]
 
 use proptest::prelude::*;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
@@ -38,7 +38,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
     #[test]
     fn matches_the_model_under_back_pressure(
-        (depth, ho, width, height, pics) in (1usize..=3, 0u8..=1, 1usize..=6, 1usize..=6, 2u32..=12, 1usize..=2).prop_flat_map(|(depth, ho, wu, hu, bits, n)| {
+        (depth, ho, width, height, pics) in (1usize..=4, 0u8..=1, 1usize..=6, 1usize..=6, 2u32..=12, 1usize..=2).prop_flat_map(|(depth, ho, wu, hu, bits, n)| {
             let (w, h) = (wu << (depth + ho as usize), hu << depth);
             (Just(depth), Just(ho), Just(w), Just(h), proptest::collection::vec(picture(w, h, bits), n))
         }),
@@ -52,7 +52,7 @@ proptest! {
     }
 }
 
-/// Full-scale 12-bit patterns (checkerboards, steps, stripes) at depth 3 with a
+/// Full-scale 12-bit patterns (checkerboards, steps, stripes) at depth 4 with a
 /// horizontal-only level stay exact for every wavelet: the widths hold the worst case.
 #[test]
 fn extremes_are_exact_for_every_wavelet() {
@@ -65,17 +65,19 @@ fn extremes_are_exact_for_every_wavelet() {
         }
     }
     for wavelet in 0..7u8 {
-        check(&pics, w, h, 3, bench(wavelet, 1, wavelet, 0, 0, 1)).unwrap();
+        check(&pics, w, h, 4, bench(wavelet, 1, wavelet, 0, 0, 1)).unwrap();
     }
 }
 
 /// A natural picture (the luma of the kingswood corpus image, cropped to 128×64) through
-/// depth 3, every wavelet, checked against the model.
+/// depths 3 and 4, every wavelet, checked against the model.
 #[test]
 fn natural_picture_is_exact() {
     let pic = natural(128, 64);
-    for wavelet in 0..7u8 {
-        check(std::slice::from_ref(&pic), 128, 64, 3, bench(wavelet, 0, (wavelet + 3) % 7, 100, 100, 7)).unwrap();
+    for depth in [3, 4] {
+        for wavelet in 0..7u8 {
+            check(std::slice::from_ref(&pic), 128, 64, depth, bench(wavelet, 0, (wavelet + 3) % 7, 100, 100, 7)).unwrap();
+        }
     }
 }
 

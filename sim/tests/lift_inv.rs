@@ -6,9 +6,9 @@
 //! stream, several pictures back to back; full-scale extremes; a natural picture's round
 //! trip; protocol errors; an unbuilt wavelet index; latency and throughput.
 //!
-//! Only with the `all-builds` feature (`ci/rtl-full.sh`): Verilating this block takes
+//! Only with the `lift-inv` feature (or `all-builds`: `ci/rtl-full.sh`): Verilating this block takes
 //! ~7 minutes on 2 cores.
-#![cfg(feature = "all-builds")]
+#![cfg(feature = "lift-inv")]
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};

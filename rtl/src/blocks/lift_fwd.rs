@@ -1,5 +1,5 @@
 //! Forward 2-D wavelet transform for **every VC-2 wavelet** (indices 0–6, chosen at run time
-//! for the vertical and the horizontal passes separately), depth 1–3 plus 0–1
+//! for the vertical and the horizontal passes separately), depth 1–4 plus 0–1
 //! horizontal-only level, two samples per clock: the VC-2 encoder's `dwt` (ST 2042-1 15.4.1,
 //! run in reverse), line-based with line buffers only.
 //!
@@ -23,15 +23,16 @@
 //! **Widths.** 12-bit samples. Every datapath is sized from the worst case over all seven
 //! wavelets (the model's lifting bound, [`super::lift_h::analysis_bits`],
 //! [`super::lift_v::analysis_bits`]): level 1's horizontal pass needs 16 bits, its vertical
-//! 19; level 2 23 / 26; level 3 30 / 33; the horizontal-only level 37. So level k's output
-//! lanes are 19, 26 and 33 bits wide.
+//! 19; level 2 23 / 26; level 3 30 / 33; level 4 37 / 40; the horizontal-only level 44
+//! ([`STAGES`], checked by a test). So level k's output lanes are 19, 26, 33 and 40 bits
+//! wide.
 //!
 //! **Run-time registers:** `cfg_pairs` (level-1 pairs per row: width / 2; the width must be
 //! a multiple of `2^cfg_depth`), `cfg_rows` (height, a multiple of `2^cfg_depth`),
-//! `cfg_depth` (1..=3; 0 is taken as 1), `cfg_depth_ho`, `cfg_wavelet` (`wavelet_index`, the
+//! `cfg_depth` (1..=4; 0 is taken as 1, 5..=7 as 4), `cfg_depth_ho`, `cfg_wavelet` (`wavelet_index`, the
 //! vertical passes) and `cfg_wavelet_ho` (`wavelet_index_ho`, every horizontal pass and
 //! `filter_bit_shift`), 0..=6. Change them only between pictures.
-//! **Build-time parameters:** `N1`, `N2`, `N3`: line-buffer address bits of each level
+//! **Build-time parameters:** `N1`, `N2`, `N3`, `N4`: line-buffer address bits of each level
 //! (level k holds rows of up to `2^Nk` pairs).
 //!
 //! **Protocol errors.** `err_line` (a horizontal block saw a broken line) and `err_pic` (a
@@ -42,19 +43,57 @@
 use super::lift_h::LiftH;
 use super::lift_v::LiftV;
 use super::ll_pack::LlPack;
+use super::sext::Sext;
 use super::stream_queue::StreamQueue;
 use rust_hdl::prelude::*;
 
-/// Level 1's vertical pass: 16-bit input, 19-bit lanes, line-buffer words for every wavelet.
-type V1<const N: usize> = LiftV<16, 19, 31, N, 0, 38, 19, 152, 76, 152, 76, 76, 38>;
-/// Level 2's vertical pass.
-type V2<const N: usize> = LiftV<23, 26, 38, N, 0, 52, 26, 208, 104, 208, 104, 104, 52>;
-/// Level 3's vertical pass.
-type V3<const N: usize> = LiftV<30, 33, 45, N, 0, 66, 33, 264, 132, 264, 132, 132, 66>;
+/// Every lifting stage as built, in data-flow order: (name, input bits `W`, lane bits `V`,
+/// accumulator bits `A`). The stages' types below take their widths from here.
+pub const STAGES: [(&str, usize, usize, usize); 9] =
+    [("h1", 12, 16, 31), ("v1", 16, 19, 31), ("h2", 19, 23, 38), ("v2", 23, 26, 38), ("h3", 26, 30, 45), ("v3", 30, 33, 45), ("h4", 33, 37, 52), ("v4", 37, 40, 52), ("hho", 40, 44, 59)];
+
+/// The horizontal analysis of stage `$i`.
+macro_rules! h_stage {
+    ($i:literal) => {
+        LiftH<{ STAGES[$i].1 }, { STAGES[$i].2 }, { STAGES[$i].3 }, 0>
+    };
+}
+
+/// The vertical analysis of stage `$i`, rows up to `2^$n` beats, with the line-buffer words
+/// of every wavelet ([`super::lift_v::words`]: `(2V, V), (8V, 4V), (8V, 4V), (4V, 2V)`).
+macro_rules! v_stage {
+    ($i:literal, $n:ident) => {
+        LiftV<
+            { STAGES[$i].1 },
+            { STAGES[$i].2 },
+            { STAGES[$i].3 },
+            $n,
+            0,
+            { 2 * STAGES[$i].2 },
+            { STAGES[$i].2 },
+            { 8 * STAGES[$i].2 },
+            { 4 * STAGES[$i].2 },
+            { 8 * STAGES[$i].2 },
+            { 4 * STAGES[$i].2 },
+            { 4 * STAGES[$i].2 },
+            { 2 * STAGES[$i].2 },
+        >
+    };
+}
+
+type H1 = h_stage!(0);
+type V1<const N: usize> = v_stage!(1, N);
+type H2 = h_stage!(2);
+type V2<const N: usize> = v_stage!(3, N);
+type H3 = h_stage!(4);
+type V3<const N: usize> = v_stage!(5, N);
+type H4 = h_stage!(6);
+type V4<const N: usize> = v_stage!(7, N);
+type Hho = h_stage!(8);
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize> {
+pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize, const N4: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Input stream: a sample pair is offered.
@@ -75,8 +114,8 @@ pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), even, ≤ 8190.
     pub cfg_rows: Signal<In, Bits<13>>,
-    /// Run-time register: transform depth, 1..=3.
-    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: transform depth, 1..=4.
+    pub cfg_depth: Signal<In, Bits<3>>,
     /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 0..=6.
     pub cfg_wavelet: Signal<In, Bits<3>>,
     /// Run-time register: the VC-2 `wavelet_index_ho` — the filter of every **horizontal**
@@ -140,6 +179,22 @@ pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub out3_sop: Signal<Out, Bit>,
     /// Level 3: an H row.
     pub out3_vhigh: Signal<Out, Bit>,
+    /// Level 4 output stream (as level 1; 40-bit lanes).
+    pub out4_valid: Signal<Out, Bit>,
+    /// Level 4: the consumer takes it.
+    pub out4_ready: Signal<In, Bit>,
+    /// Level 4: lane a.
+    pub out4_a: Signal<Out, Bits<40>>,
+    /// Level 4: lane b.
+    pub out4_b: Signal<Out, Bits<40>>,
+    /// Level 4: first beat of a row.
+    pub out4_first: Signal<Out, Bit>,
+    /// Level 4: last beat of a row.
+    pub out4_last: Signal<Out, Bit>,
+    /// Level 4: first beat of a picture.
+    pub out4_sop: Signal<Out, Bit>,
+    /// Level 4: an H row.
+    pub out4_vhigh: Signal<Out, Bit>,
     /// Run-time register: one horizontal-only level (`dwt_depth_ho = 1`) after the
     /// `cfg_depth` 2-D levels: the DC band's rows go through a further horizontal analysis
     /// whose (L, H) pairs leave on `outho_*` (L is then the DC band). The width must be a
@@ -149,40 +204,45 @@ pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize> {
     pub outho_valid: Signal<Out, Bit>,
     /// Horizontal-only level: the consumer takes it.
     pub outho_ready: Signal<In, Bit>,
-    /// Horizontal-only level: L (the DC band), 37-bit two's complement.
-    pub outho_low: Signal<Out, Bits<37>>,
-    /// Horizontal-only level: H, 37-bit two's complement.
-    pub outho_high: Signal<Out, Bits<37>>,
+    /// Horizontal-only level: L (the DC band), 44-bit two's complement.
+    pub outho_low: Signal<Out, Bits<44>>,
+    /// Horizontal-only level: H, 44-bit two's complement.
+    pub outho_high: Signal<Out, Bits<44>>,
     /// Horizontal-only level: first pair of a row.
     pub outho_first: Signal<Out, Bit>,
     /// Horizontal-only level: last pair of a row.
     pub outho_last: Signal<Out, Bit>,
     /// Horizontal-only level: first pair of a picture.
     pub outho_sop: Signal<Out, Bit>,
-    h1: LiftH<12, 16, 31, 0>,
+    h1: H1,
     v1: V1<N1>,
     p1: LlPack<19, 2, 1>,
-    h2: LiftH<19, 23, 38, 0>,
+    h2: H2,
     v2: V2<N2>,
     p2: LlPack<26, 2, 1>,
-    h3: LiftH<26, 30, 45, 0>,
+    h3: H3,
     v3: V3<N3>,
+    p3: LlPack<33, 2, 1>,
+    h4: H4,
+    v4: V4<N4>,
     // run-time registers of the deeper levels, registered
     pairs2: DFF<Bits<13>>,
     pairs3: DFF<Bits<13>>,
     rows2: DFF<Bits<13>>,
     rows3: DFF<Bits<13>>,
+    rows4: DFF<Bits<13>>,
     deep2: DFF<Bit>,
     deep3: DFF<Bit>,
+    deep4: DFF<Bit>,
     err_w: DFF<Bit>,
     err_l: DFF<Bit>,
     err_p: DFF<Bit>,
-    hq: StreamQueue<33, 3>,
-    pho: LlPack<33, 2, 1>,
+    hq: StreamQueue<40, 3>,
+    pho: LlPack<40, 2, 1>,
     // every packer takes one coefficient per beat (cfg_shift 1)
     shift1: Constant<Bits<2>>,
-    hho: LiftH<33, 37, 52, 0>,
-    ll_c: Signal<Local, Bits<33>>,
+    hho: Hho,
+    ll_c: Signal<Local, Bits<40>>,
     // The vertical blocks' framing state and picture numbers have no consumer in the forward transform (the
     // inverse's joins use it); Verilator's lint ignores signals whose name contains "unused".
     idle_unused: Signal<Local, Bit>,
@@ -194,26 +254,30 @@ pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize> {
     side_first: Constant<Bits<3>>,
     side_last: Constant<Bits<3>>,
     side_sop: Constant<Bits<3>>,
-    ext19: Constant<Bits<33>>,
-    ext26: Constant<Bits<33>>,
-    sign19: Constant<Bits<19>>,
-    sign26: Constant<Bits<26>>,
+    // the shallower levels' LL streams, sign-extended to the horizontal-only level's input
+    sx1: Sext<19, 40>,
+    sx2: Sext<26, 40>,
+    sx3: Sext<33, 40>,
     ho1: DFF<Bit>,
     ho2: DFF<Bit>,
     ho3: DFF<Bit>,
+    ho4: DFF<Bit>,
     pairs4: DFF<Bits<13>>,
+    pairs5: DFF<Bits<13>>,
     pairs_ho: DFF<Bits<13>>,
     single2: DFF<Bit>,
     single3: DFF<Bit>,
+    single4: DFF<Bit>,
     single_ho: DFF<Bit>,
     one13: Constant<Bits<13>>,
-    two: Constant<Bits<2>>,
-    three: Constant<Bits<2>>,
+    two: Constant<Bits<3>>,
+    three: Constant<Bits<3>>,
+    four: Constant<Bits<3>>,
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftFwd<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Default for LiftFwd<N1, N2, N3, N4> {
     fn default() -> Self {
-        assert!(N2 + 1 == N1 && N3 + 2 == N1);
+        assert!(N2 + 1 == N1 && N3 + 2 == N1 && N4 + 3 == N1);
         Self {
             clock: Default::default(),
             in_valid: Default::default(),
@@ -262,6 +326,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftFwd<N1, 
             out3_last: Default::default(),
             out3_sop: Default::default(),
             out3_vhigh: Default::default(),
+            out4_valid: Default::default(),
+            out4_ready: Default::default(),
+            out4_a: Default::default(),
+            out4_b: Default::default(),
+            out4_first: Default::default(),
+            out4_last: Default::default(),
+            out4_sop: Default::default(),
+            out4_vhigh: Default::default(),
             h1: Default::default(),
             v1: Default::default(),
             p1: Default::default(),
@@ -270,12 +342,17 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftFwd<N1, 
             p2: Default::default(),
             h3: Default::default(),
             v3: Default::default(),
+            p3: Default::default(),
+            h4: Default::default(),
+            v4: Default::default(),
             pairs2: Default::default(),
             pairs3: Default::default(),
             rows2: Default::default(),
             rows3: Default::default(),
+            rows4: Default::default(),
             deep2: Default::default(),
             deep3: Default::default(),
+            deep4: Default::default(),
             err_w: Default::default(),
             err_wavelet: Default::default(),
             err_l: Default::default(),
@@ -293,46 +370,56 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftFwd<N1, 
             side_first: Constant::new(1u64.to_bits()),
             side_last: Constant::new(2u64.to_bits()),
             side_sop: Constant::new(4u64.to_bits()),
-            ext19: Constant::new((((1u64 << 33) - 1) & !((1u64 << 19) - 1)).to_bits()),
-            ext26: Constant::new((((1u64 << 33) - 1) & !((1u64 << 26) - 1)).to_bits()),
-            sign19: Constant::new((1u64 << 18).to_bits()),
-            sign26: Constant::new((1u64 << 25).to_bits()),
+            sx1: Default::default(),
+            sx2: Default::default(),
+            sx3: Default::default(),
             ho1: Default::default(),
             ho2: Default::default(),
             ho3: Default::default(),
+            ho4: Default::default(),
             pairs4: Default::default(),
+            pairs5: Default::default(),
             pairs_ho: Default::default(),
             single2: Default::default(),
             single3: Default::default(),
+            single4: Default::default(),
             single_ho: Default::default(),
             one13: Constant::new(1u64.to_bits()),
             shift1: Constant::new(1u64.to_bits()),
             two: Constant::new(2u64.to_bits()),
             three: Constant::new(3u64.to_bits()),
+            four: Constant::new(4u64.to_bits()),
         }
     }
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftFwd<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic for LiftFwd<N1, N2, N3, N4> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, deep2, deep3, err_w, err_l, err_p, ho1, ho2, ho3, pairs4, pairs_ho, single2, single3, single_ho);
-        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, hq, pho, hho);
+        dff_setup!(self, clock, pairs2, pairs3, rows2, rows3, rows4, deep2, deep3, deep4, err_w, err_l, err_p, ho1, ho2, ho3, ho4, pairs4, pairs5, pairs_ho, single2, single3, single4, single_ho);
+        clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, p3, h4, v4, hq, pho, hho);
         // The horizontal-only level follows the deepest 2-D level (depth 0 is taken as 1).
         self.ho1.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() < self.two.val());
         self.ho2.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.two.val());
         self.ho3.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() == self.three.val());
+        self.ho4.d.next = self.cfg_depth_ho.val() & (self.cfg_depth.val() >= self.four.val());
         self.pairs4.d.next = self.cfg_pairs.val() >> 3;
+        self.pairs5.d.next = self.cfg_pairs.val() >> 4;
         // "One pair per line" of each level, registered (level 1 decodes its input port
         // directly: a picture may start on the clock its size is set).
         self.single2.d.next = self.pairs2.q.val() == self.one13.val();
         self.single3.d.next = self.pairs3.q.val() == self.one13.val();
+        self.single4.d.next = self.pairs4.q.val() == self.one13.val();
         self.single_ho.d.next = self.pairs_ho.q.val() == self.one13.val();
         self.h1.cfg_single.next = self.cfg_pairs.val() == self.one13.val();
         self.h2.cfg_single.next = self.single2.q.val();
         self.h3.cfg_single.next = self.single3.q.val();
+        self.h4.cfg_single.next = self.single4.q.val();
         self.hho.cfg_single.next = self.single_ho.q.val();
-        self.pairs_ho.d.next = self.pairs4.q.val();
+        self.pairs_ho.d.next = self.pairs5.q.val();
+        if self.ho3.q.val() {
+            self.pairs_ho.d.next = self.pairs4.q.val();
+        }
         if self.ho1.q.val() {
             self.pairs_ho.d.next = self.pairs2.q.val();
         }
@@ -343,17 +430,21 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftFwd<N1, N2
         self.pairs3.d.next = self.cfg_pairs.val() >> 2;
         self.rows2.d.next = self.cfg_rows.val() >> 1;
         self.rows3.d.next = self.cfg_rows.val() >> 2;
+        self.rows4.d.next = self.cfg_rows.val() >> 3;
         self.deep2.d.next = self.cfg_depth.val() >= self.two.val();
-        self.deep3.d.next = self.cfg_depth.val() == self.three.val();
+        self.deep3.d.next = self.cfg_depth.val() >= self.three.val();
+        self.deep4.d.next = self.cfg_depth.val() >= self.four.val();
         // Every lifting block decodes the wavelet itself: vertical passes `wavelet_index`,
         // horizontal passes `wavelet_index_ho`.
         self.h1.cfg_wavelet.next = self.cfg_wavelet_ho.val();
         self.h2.cfg_wavelet.next = self.cfg_wavelet_ho.val();
         self.h3.cfg_wavelet.next = self.cfg_wavelet_ho.val();
+        self.h4.cfg_wavelet.next = self.cfg_wavelet_ho.val();
         self.hho.cfg_wavelet.next = self.cfg_wavelet_ho.val();
         self.v1.cfg_wavelet.next = self.cfg_wavelet.val();
         self.v2.cfg_wavelet.next = self.cfg_wavelet.val();
         self.v3.cfg_wavelet.next = self.cfg_wavelet.val();
+        self.v4.cfg_wavelet.next = self.cfg_wavelet.val();
         // Level 1.
         self.h1.in_valid.next = self.in_valid.val();
         self.in_ready.next = self.h1.in_ready.val();
@@ -451,32 +542,83 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftFwd<N1, N2
         self.v3.in_tag.next = 0.into();
         self.v3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.cfg_rows.next = self.rows3.q.val();
-        self.v3.cfg_ll.next = self.ho3.q.val();
-        self.v3.ll_ready.next = self.hq.free.val();
-        // Horizontal-only level: the deepest 2-D level's LL stream (sign-extended to 23 bits)
-        // into a two-entry queue (a register slice: the three-way source select stays out of
+        self.v3.cfg_ll.next = self.deep4.q.val() | self.ho3.q.val();
+        self.out3_valid.next = self.v3.out_valid.val();
+        self.v3.out_ready.next = self.out3_ready.val();
+        self.out3_a.next = self.v3.out_a.val();
+        self.out3_b.next = self.v3.out_b.val();
+        self.out3_first.next = self.v3.out_first.val();
+        self.out3_last.next = self.v3.out_last.val();
+        self.out3_sop.next = self.v3.out_sop.val();
+        self.out3_vhigh.next = self.v3.out_vhigh.val();
+        self.p3.in_valid.next = self.v3.ll_valid.val() & !self.ho3.q.val();
+        self.v3.ll_ready.next = self.p3.in_ready.val();
+        if self.ho3.q.val() {
+            self.v3.ll_ready.next = self.hq.free.val();
+        }
+        self.p3.cfg_shift.next = self.shift1.val();
+        self.p3.in_c[1].next = 0.into();
+        self.p3.in_c[0].next = self.v3.ll_c.val();
+        self.p3.in_first.next = self.v3.ll_first.val();
+        self.p3.in_last.next = self.v3.ll_last.val();
+        self.p3.in_sop.next = self.v3.ll_sop.val();
+        // Level 4.
+        self.h4.in_valid.next = self.p3.out_valid.val();
+        self.p3.out_ready.next = self.h4.in_ready.val();
+        self.h4.in_even.next = self.p3.out_even[0].val();
+        self.h4.in_odd.next = self.p3.out_odd[0].val();
+        self.h4.in_first.next = self.p3.out_first.val();
+        self.h4.in_last.next = self.p3.out_last.val();
+        self.h4.in_sop.next = self.p3.out_sop.val();
+        self.h4.cfg_pairs.next = self.pairs4.q.val();
+        self.v4.in_valid.next = self.h4.out_valid.val();
+        self.h4.out_ready.next = self.v4.in_ready.val();
+        self.v4.in_a.next = self.h4.out_low.val();
+        self.v4.in_b.next = self.h4.out_high.val();
+        self.v4.in_first.next = self.h4.out_first.val();
+        self.v4.in_last.next = self.h4.out_last.val();
+        self.v4.in_sop.next = self.h4.out_sop.val();
+        self.v4.in_tag.next = 0.into();
+        self.v4.cfg_pairs.next = self.pairs4.q.val();
+        self.v4.cfg_rows.next = self.rows4.q.val();
+        self.v4.cfg_ll.next = self.ho4.q.val();
+        self.v4.ll_ready.next = self.hq.free.val();
+        self.out4_valid.next = self.v4.out_valid.val();
+        self.v4.out_ready.next = self.out4_ready.val();
+        self.out4_a.next = self.v4.out_a.val();
+        self.out4_b.next = self.v4.out_b.val();
+        self.out4_first.next = self.v4.out_first.val();
+        self.out4_last.next = self.v4.out_last.val();
+        self.out4_sop.next = self.v4.out_sop.val();
+        self.out4_vhigh.next = self.v4.out_vhigh.val();
+        // Horizontal-only level: the deepest 2-D level's LL stream (sign-extended to 40 bits)
+        // into a two-entry queue (a register slice: the four-way source select stays out of
         // the pair packer's take logic), packed into pairs, through one more horizontal
         // analysis.
-        self.ll_c.next = self.v3.ll_c.val();
-        self.hq.push.next = self.v3.ll_valid.val() & self.ho3.q.val();
-        self.hs_first.next = self.v3.ll_first.val();
-        self.hs_last.next = self.v3.ll_last.val();
-        self.hs_sop.next = self.v3.ll_sop.val();
+        self.sx1.a.next = self.v1.ll_c.val();
+        self.sx2.a.next = self.v2.ll_c.val();
+        self.sx3.a.next = self.v3.ll_c.val();
+        self.ll_c.next = self.v4.ll_c.val();
+        self.hq.push.next = self.v4.ll_valid.val() & self.ho4.q.val();
+        self.hs_first.next = self.v4.ll_first.val();
+        self.hs_last.next = self.v4.ll_last.val();
+        self.hs_sop.next = self.v4.ll_sop.val();
+        if self.ho3.q.val() {
+            self.ll_c.next = self.sx3.y.val();
+            self.hq.push.next = self.v3.ll_valid.val();
+            self.hs_first.next = self.v3.ll_first.val();
+            self.hs_last.next = self.v3.ll_last.val();
+            self.hs_sop.next = self.v3.ll_sop.val();
+        }
         if self.ho2.q.val() {
-            self.ll_c.next = bit_cast::<33, 26>(self.v2.ll_c.val());
-            if (self.v2.ll_c.val() & self.sign26.val()).any() {
-                self.ll_c.next = bit_cast::<33, 26>(self.v2.ll_c.val()) | self.ext26.val();
-            }
+            self.ll_c.next = self.sx2.y.val();
             self.hq.push.next = self.v2.ll_valid.val();
             self.hs_first.next = self.v2.ll_first.val();
             self.hs_last.next = self.v2.ll_last.val();
             self.hs_sop.next = self.v2.ll_sop.val();
         }
         if self.ho1.q.val() {
-            self.ll_c.next = bit_cast::<33, 19>(self.v1.ll_c.val());
-            if (self.v1.ll_c.val() & self.sign19.val()).any() {
-                self.ll_c.next = bit_cast::<33, 19>(self.v1.ll_c.val()) | self.ext19.val();
-            }
+            self.ll_c.next = self.sx1.y.val();
             self.hq.push.next = self.v1.ll_valid.val();
             self.hs_first.next = self.v1.ll_first.val();
             self.hs_last.next = self.v1.ll_last.val();
@@ -517,27 +659,58 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftFwd<N1, N2
         self.outho_first.next = self.hho.out_first.val();
         self.outho_last.next = self.hho.out_last.val();
         self.outho_sop.next = self.hho.out_sop.val();
-        self.out3_valid.next = self.v3.out_valid.val();
-        self.v3.out_ready.next = self.out3_ready.val();
-        self.out3_a.next = self.v3.out_a.val();
-        self.out3_b.next = self.v3.out_b.val();
-        self.out3_first.next = self.v3.out_first.val();
-        self.out3_last.next = self.v3.out_last.val();
-        self.out3_sop.next = self.v3.out_sop.val();
-        self.out3_vhigh.next = self.v3.out_vhigh.val();
-        self.idle_unused.next = self.v1.pic_idle.val() | self.v2.pic_idle.val() | self.v3.pic_idle.val() | self.v1.out_tag.val().any() | self.v2.out_tag.val().any() | self.v3.out_tag.val().any();
+        self.idle_unused.next = self.v1.pic_idle.val()
+            | self.v2.pic_idle.val()
+            | self.v3.pic_idle.val()
+            | self.v4.pic_idle.val()
+            | self.v1.out_tag.val().any()
+            | self.v2.out_tag.val().any()
+            | self.v3.out_tag.val().any()
+            | self.v4.out_tag.val().any();
         // Errors.
-        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.hho.err_line.val();
-        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val();
+        self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.h4.err_line.val() | self.hho.err_line.val();
+        self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.v4.err_pic.val();
         self.err_w.d.next = self.h1.err_wavelet.val()
             | self.h2.err_wavelet.val()
             | self.h3.err_wavelet.val()
+            | self.h4.err_wavelet.val()
             | self.hho.err_wavelet.val()
             | self.v1.err_wavelet.val()
             | self.v2.err_wavelet.val()
-            | self.v3.err_wavelet.val();
+            | self.v3.err_wavelet.val()
+            | self.v4.err_wavelet.val();
         self.err_wavelet.next = self.err_w.q.val();
         self.err_line.next = self.err_l.q.val();
         self.err_pic.next = self.err_p.q.val();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{lift_h, lift_v};
+    use super::STAGES;
+
+    /// Each stage's input is what the stage before gives (12-bit samples first); its lanes
+    /// hold every value the model's lifting bound allows for any input of that width, and
+    /// its accumulators every weighted sum (a horizontal build also keeps the 15 bits
+    /// `lift_h` asks above its lanes); the vertical passes' line-buffer words follow.
+    #[test]
+    fn widths_hold_the_worst_case() {
+        let mut prev = 12;
+        for (name, w, v, a) in STAGES {
+            assert_eq!(w, prev, "{name}: input bits");
+            let (need_v, need_a) = if name.starts_with('h') {
+                (lift_h::analysis_bits(w), lift_h::accumulator_bits(w, false).max(v + 15))
+            } else {
+                (lift_v::analysis_bits(w), lift_v::accumulator_bits(w, false))
+            };
+            assert_eq!(v, need_v, "{name}: lane bits");
+            assert!(a >= need_a && a < 64, "{name}: accumulator bits {a}, need {need_a}");
+            if name.starts_with('v') {
+                let words = lift_v::words(lift_h::ALL_WAVELETS, false, v);
+                assert_eq!(words, [(2 * v, v), (8 * v, 4 * v), (8 * v, 4 * v), (4 * v, 2 * v)], "{name}: line-buffer words");
+            }
+            prev = v;
+        }
     }
 }

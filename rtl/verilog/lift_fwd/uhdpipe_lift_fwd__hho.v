@@ -5,8 +5,8 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [32:0] in_even;
-    input wire  [32:0] in_odd;
+    input wire  [39:0] in_even;
+    input wire  [39:0] in_odd;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -17,8 +17,8 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     output reg  err_wavelet;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [36:0] out_low;
-    output reg  [36:0] out_high;
+    output reg  [43:0] out_low;
+    output reg  [43:0] out_high;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -28,15 +28,15 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     localparam  nsmask = 8'h28;
     localparam  wset = 8'h7f;
     localparam  one8 = 8'h1;
-    localparam  ext = 37'h1e00000000;
-    localparam  sign_in = 33'h100000000;
+    localparam  ext = 44'hf0000000000;
+    localparam  sign_in = 40'h8000000000;
 
     // Stub signals
     reg  u0__clock;
     reg  u0__in_valid;
     wire  u0__in_ready;
-    reg  [36:0] u0__in_e;
-    reg  [36:0] u0__in_o;
+    reg  [43:0] u0__in_e;
+    reg  [43:0] u0__in_o;
     reg  u0__in_first;
     reg  u0__in_last;
     reg  u0__in_sop;
@@ -47,16 +47,16 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  u0__cfg_shift;
     wire  u0__out_valid;
     reg  u0__out_ready;
-    wire  [36:0] u0__out_e;
-    wire  [36:0] u0__out_o;
+    wire  [43:0] u0__out_e;
+    wire  [43:0] u0__out_o;
     wire  u0__out_first;
     wire  u0__out_last;
     wire  u0__out_sop;
     reg  u1__clock;
     reg  u1__in_valid;
     wire  u1__in_ready;
-    reg  [36:0] u1__in_e;
-    reg  [36:0] u1__in_o;
+    reg  [43:0] u1__in_e;
+    reg  [43:0] u1__in_o;
     reg  u1__in_first;
     reg  u1__in_last;
     reg  u1__in_sop;
@@ -67,16 +67,16 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  u1__cfg_shift;
     wire  u1__out_valid;
     reg  u1__out_ready;
-    wire  [36:0] u1__out_e;
-    wire  [36:0] u1__out_o;
+    wire  [43:0] u1__out_e;
+    wire  [43:0] u1__out_o;
     wire  u1__out_first;
     wire  u1__out_last;
     wire  u1__out_sop;
     reg  u2__clock;
     reg  u2__in_valid;
     wire  u2__in_ready;
-    reg  [36:0] u2__in_e;
-    reg  [36:0] u2__in_o;
+    reg  [43:0] u2__in_e;
+    reg  [43:0] u2__in_o;
     reg  u2__in_first;
     reg  u2__in_last;
     reg  u2__in_sop;
@@ -87,16 +87,16 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  u2__cfg_shift;
     wire  u2__out_valid;
     reg  u2__out_ready;
-    wire  [36:0] u2__out_e;
-    wire  [36:0] u2__out_o;
+    wire  [43:0] u2__out_e;
+    wire  [43:0] u2__out_o;
     wire  u2__out_first;
     wire  u2__out_last;
     wire  u2__out_sop;
     reg  u3__clock;
     reg  u3__in_valid;
     wire  u3__in_ready;
-    reg  [36:0] u3__in_e;
-    reg  [36:0] u3__in_o;
+    reg  [43:0] u3__in_e;
+    reg  [43:0] u3__in_o;
     reg  u3__in_first;
     reg  u3__in_last;
     reg  u3__in_sop;
@@ -107,8 +107,8 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  u3__cfg_shift;
     wire  u3__out_valid;
     reg  u3__out_ready;
-    wire  [36:0] u3__out_e;
-    wire  [36:0] u3__out_o;
+    wire  [43:0] u3__out_e;
+    wire  [43:0] u3__out_o;
     wire  u3__out_first;
     wire  u3__out_last;
     wire  u3__out_sop;
@@ -120,8 +120,8 @@ module uhdpipe_lift_fwd__hho(clock,in_valid,in_ready,in_even,in_odd,in_first,in_
     reg  noshift__clock;
 
     // Local signals
-    reg  [36:0] e_new;
-    reg  [36:0] o_new;
+    reg  [43:0] e_new;
+    reg  [43:0] o_new;
 
     // Sub module instances
     uhdpipe_lift_fwd__hho__u0 u0(

@@ -5,8 +5,8 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [36:0] in_e;
-    input wire  [36:0] in_o;
+    input wire  [43:0] in_e;
+    input wire  [43:0] in_o;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -17,8 +17,8 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     input wire  cfg_shift;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [36:0] out_e;
-    output reg  [36:0] out_o;
+    output reg  [43:0] out_e;
+    output reg  [43:0] out_o;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -38,71 +38,71 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     localparam  vsub__3 = 1'b0;
     localparam  vsub__4 = 1'b0;
     localparam  one8 = 8'h1;
-    localparam  ext = 52'hfffe000000000;
-    localparam  msb = 37'h1000000000;
-    localparam  one = 37'h1;
+    localparam  ext = 59'h7fff00000000000;
+    localparam  msb = 44'h80000000000;
+    localparam  one = 44'h1;
 
     // Stub signals
     reg  mac0__clock;
     reg  mac0__en;
-    reg  [51:0] mac0__x__0;
-    reg  [51:0] mac0__x__1;
-    reg  [51:0] mac0__x__2;
-    reg  [51:0] mac0__x__3;
-    reg  [51:0] mac0__x__4;
-    reg  [51:0] mac0__x__5;
-    reg  [51:0] mac0__x__6;
-    reg  [51:0] mac0__x__7;
-    reg  [51:0] mac0__x__8;
-    wire  [36:0] mac0__y;
+    reg  [58:0] mac0__x__0;
+    reg  [58:0] mac0__x__1;
+    reg  [58:0] mac0__x__2;
+    reg  [58:0] mac0__x__3;
+    reg  [58:0] mac0__x__4;
+    reg  [58:0] mac0__x__5;
+    reg  [58:0] mac0__x__6;
+    reg  [58:0] mac0__x__7;
+    reg  [58:0] mac0__x__8;
+    wire  [43:0] mac0__y;
     reg  mac1__clock;
     reg  mac1__en;
-    reg  [51:0] mac1__x__0;
-    reg  [51:0] mac1__x__1;
-    reg  [51:0] mac1__x__2;
-    reg  [51:0] mac1__x__3;
-    reg  [51:0] mac1__x__4;
-    reg  [51:0] mac1__x__5;
-    reg  [51:0] mac1__x__6;
-    reg  [51:0] mac1__x__7;
-    reg  [51:0] mac1__x__8;
-    wire  [36:0] mac1__y;
+    reg  [58:0] mac1__x__0;
+    reg  [58:0] mac1__x__1;
+    reg  [58:0] mac1__x__2;
+    reg  [58:0] mac1__x__3;
+    reg  [58:0] mac1__x__4;
+    reg  [58:0] mac1__x__5;
+    reg  [58:0] mac1__x__6;
+    reg  [58:0] mac1__x__7;
+    reg  [58:0] mac1__x__8;
+    wire  [43:0] mac1__y;
     reg  mac2__clock;
     reg  mac2__en;
-    reg  [51:0] mac2__x__0;
-    reg  [51:0] mac2__x__1;
-    reg  [51:0] mac2__x__2;
-    reg  [51:0] mac2__x__3;
-    reg  [51:0] mac2__x__4;
-    reg  [51:0] mac2__x__5;
-    reg  [51:0] mac2__x__6;
-    reg  [51:0] mac2__x__7;
-    reg  [51:0] mac2__x__8;
-    wire  [36:0] mac2__y;
+    reg  [58:0] mac2__x__0;
+    reg  [58:0] mac2__x__1;
+    reg  [58:0] mac2__x__2;
+    reg  [58:0] mac2__x__3;
+    reg  [58:0] mac2__x__4;
+    reg  [58:0] mac2__x__5;
+    reg  [58:0] mac2__x__6;
+    reg  [58:0] mac2__x__7;
+    reg  [58:0] mac2__x__8;
+    wire  [43:0] mac2__y;
     reg  mac3__clock;
     reg  mac3__en;
-    reg  [51:0] mac3__x__0;
-    reg  [51:0] mac3__x__1;
-    reg  [51:0] mac3__x__2;
-    reg  [51:0] mac3__x__3;
-    reg  [51:0] mac3__x__4;
-    reg  [51:0] mac3__x__5;
-    reg  [51:0] mac3__x__6;
-    reg  [51:0] mac3__x__7;
-    reg  [51:0] mac3__x__8;
-    wire  [36:0] mac3__y;
+    reg  [58:0] mac3__x__0;
+    reg  [58:0] mac3__x__1;
+    reg  [58:0] mac3__x__2;
+    reg  [58:0] mac3__x__3;
+    reg  [58:0] mac3__x__4;
+    reg  [58:0] mac3__x__5;
+    reg  [58:0] mac3__x__6;
+    reg  [58:0] mac3__x__7;
+    reg  [58:0] mac3__x__8;
+    wire  [43:0] mac3__y;
     reg  mac4__clock;
     reg  mac4__en;
-    reg  [51:0] mac4__x__0;
-    reg  [51:0] mac4__x__1;
-    reg  [51:0] mac4__x__2;
-    reg  [51:0] mac4__x__3;
-    reg  [51:0] mac4__x__4;
-    reg  [51:0] mac4__x__5;
-    reg  [51:0] mac4__x__6;
-    reg  [51:0] mac4__x__7;
-    reg  [51:0] mac4__x__8;
-    wire  [36:0] mac4__y;
+    reg  [58:0] mac4__x__0;
+    reg  [58:0] mac4__x__1;
+    reg  [58:0] mac4__x__2;
+    reg  [58:0] mac4__x__3;
+    reg  [58:0] mac4__x__4;
+    reg  [58:0] mac4__x__5;
+    reg  [58:0] mac4__x__6;
+    reg  [58:0] mac4__x__7;
+    reg  [58:0] mac4__x__8;
+    wire  [43:0] mac4__y;
     reg  [12:0] r__d;
     wire  [12:0] r__q;
     reg  r__clock;
@@ -142,59 +142,59 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  wv__8__d;
     wire  wv__8__q;
     reg  wv__8__clock;
-    reg  [36:0] we__0__d;
-    wire  [36:0] we__0__q;
+    reg  [43:0] we__0__d;
+    wire  [43:0] we__0__q;
     reg  we__0__clock;
-    reg  [36:0] we__1__d;
-    wire  [36:0] we__1__q;
+    reg  [43:0] we__1__d;
+    wire  [43:0] we__1__q;
     reg  we__1__clock;
-    reg  [36:0] we__2__d;
-    wire  [36:0] we__2__q;
+    reg  [43:0] we__2__d;
+    wire  [43:0] we__2__q;
     reg  we__2__clock;
-    reg  [36:0] we__3__d;
-    wire  [36:0] we__3__q;
+    reg  [43:0] we__3__d;
+    wire  [43:0] we__3__q;
     reg  we__3__clock;
-    reg  [36:0] we__4__d;
-    wire  [36:0] we__4__q;
+    reg  [43:0] we__4__d;
+    wire  [43:0] we__4__q;
     reg  we__4__clock;
-    reg  [36:0] we__5__d;
-    wire  [36:0] we__5__q;
+    reg  [43:0] we__5__d;
+    wire  [43:0] we__5__q;
     reg  we__5__clock;
-    reg  [36:0] we__6__d;
-    wire  [36:0] we__6__q;
+    reg  [43:0] we__6__d;
+    wire  [43:0] we__6__q;
     reg  we__6__clock;
-    reg  [36:0] we__7__d;
-    wire  [36:0] we__7__q;
+    reg  [43:0] we__7__d;
+    wire  [43:0] we__7__q;
     reg  we__7__clock;
-    reg  [36:0] we__8__d;
-    wire  [36:0] we__8__q;
+    reg  [43:0] we__8__d;
+    wire  [43:0] we__8__q;
     reg  we__8__clock;
-    reg  [36:0] wo__0__d;
-    wire  [36:0] wo__0__q;
+    reg  [43:0] wo__0__d;
+    wire  [43:0] wo__0__q;
     reg  wo__0__clock;
-    reg  [36:0] wo__1__d;
-    wire  [36:0] wo__1__q;
+    reg  [43:0] wo__1__d;
+    wire  [43:0] wo__1__q;
     reg  wo__1__clock;
-    reg  [36:0] wo__2__d;
-    wire  [36:0] wo__2__q;
+    reg  [43:0] wo__2__d;
+    wire  [43:0] wo__2__q;
     reg  wo__2__clock;
-    reg  [36:0] wo__3__d;
-    wire  [36:0] wo__3__q;
+    reg  [43:0] wo__3__d;
+    wire  [43:0] wo__3__q;
     reg  wo__3__clock;
-    reg  [36:0] wo__4__d;
-    wire  [36:0] wo__4__q;
+    reg  [43:0] wo__4__d;
+    wire  [43:0] wo__4__q;
     reg  wo__4__clock;
-    reg  [36:0] wo__5__d;
-    wire  [36:0] wo__5__q;
+    reg  [43:0] wo__5__d;
+    wire  [43:0] wo__5__q;
     reg  wo__5__clock;
-    reg  [36:0] wo__6__d;
-    wire  [36:0] wo__6__q;
+    reg  [43:0] wo__6__d;
+    wire  [43:0] wo__6__q;
     reg  wo__6__clock;
-    reg  [36:0] wo__7__d;
-    wire  [36:0] wo__7__q;
+    reg  [43:0] wo__7__d;
+    wire  [43:0] wo__7__q;
     reg  wo__7__clock;
-    reg  [36:0] wo__8__d;
-    wire  [36:0] wo__8__q;
+    reg  [43:0] wo__8__d;
+    wire  [43:0] wo__8__q;
     reg  wo__8__clock;
     reg  wf__0__d;
     wire  wf__0__q;
@@ -295,41 +295,41 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  sel__4__d;
     wire  sel__4__q;
     reg  sel__4__clock;
-    reg  [51:0] rx__0__d;
-    wire  [51:0] rx__0__q;
+    reg  [58:0] rx__0__d;
+    wire  [58:0] rx__0__q;
     reg  rx__0__clock;
-    reg  [51:0] rx__1__d;
-    wire  [51:0] rx__1__q;
+    reg  [58:0] rx__1__d;
+    wire  [58:0] rx__1__q;
     reg  rx__1__clock;
-    reg  [51:0] rx__2__d;
-    wire  [51:0] rx__2__q;
+    reg  [58:0] rx__2__d;
+    wire  [58:0] rx__2__q;
     reg  rx__2__clock;
-    reg  [51:0] rx__3__d;
-    wire  [51:0] rx__3__q;
+    reg  [58:0] rx__3__d;
+    wire  [58:0] rx__3__q;
     reg  rx__3__clock;
-    reg  [51:0] rx__4__d;
-    wire  [51:0] rx__4__q;
+    reg  [58:0] rx__4__d;
+    wire  [58:0] rx__4__q;
     reg  rx__4__clock;
-    reg  [51:0] rx__5__d;
-    wire  [51:0] rx__5__q;
+    reg  [58:0] rx__5__d;
+    wire  [58:0] rx__5__q;
     reg  rx__5__clock;
-    reg  [51:0] rx__6__d;
-    wire  [51:0] rx__6__q;
+    reg  [58:0] rx__6__d;
+    wire  [58:0] rx__6__q;
     reg  rx__6__clock;
-    reg  [51:0] rx__7__d;
-    wire  [51:0] rx__7__q;
+    reg  [58:0] rx__7__d;
+    wire  [58:0] rx__7__q;
     reg  rx__7__clock;
-    reg  [51:0] rx__8__d;
-    wire  [51:0] rx__8__q;
+    reg  [58:0] rx__8__d;
+    wire  [58:0] rx__8__q;
     reg  rx__8__clock;
     reg  r0v__d;
     wire  r0v__q;
     reg  r0v__clock;
-    reg  [36:0] r0t__d;
-    wire  [36:0] r0t__q;
+    reg  [43:0] r0t__d;
+    wire  [43:0] r0t__q;
     reg  r0t__clock;
-    reg  [36:0] r0u__d;
-    wire  [36:0] r0u__q;
+    reg  [43:0] r0u__d;
+    wire  [43:0] r0u__q;
     reg  r0u__clock;
     reg  r0f__d;
     wire  r0f__q;
@@ -355,35 +355,35 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  dv__4__d;
     wire  dv__4__q;
     reg  dv__4__clock;
-    reg  [36:0] dt__0__d;
-    wire  [36:0] dt__0__q;
+    reg  [43:0] dt__0__d;
+    wire  [43:0] dt__0__q;
     reg  dt__0__clock;
-    reg  [36:0] dt__1__d;
-    wire  [36:0] dt__1__q;
+    reg  [43:0] dt__1__d;
+    wire  [43:0] dt__1__q;
     reg  dt__1__clock;
-    reg  [36:0] dt__2__d;
-    wire  [36:0] dt__2__q;
+    reg  [43:0] dt__2__d;
+    wire  [43:0] dt__2__q;
     reg  dt__2__clock;
-    reg  [36:0] dt__3__d;
-    wire  [36:0] dt__3__q;
+    reg  [43:0] dt__3__d;
+    wire  [43:0] dt__3__q;
     reg  dt__3__clock;
-    reg  [36:0] dt__4__d;
-    wire  [36:0] dt__4__q;
+    reg  [43:0] dt__4__d;
+    wire  [43:0] dt__4__q;
     reg  dt__4__clock;
-    reg  [36:0] du__0__d;
-    wire  [36:0] du__0__q;
+    reg  [43:0] du__0__d;
+    wire  [43:0] du__0__q;
     reg  du__0__clock;
-    reg  [36:0] du__1__d;
-    wire  [36:0] du__1__q;
+    reg  [43:0] du__1__d;
+    wire  [43:0] du__1__q;
     reg  du__1__clock;
-    reg  [36:0] du__2__d;
-    wire  [36:0] du__2__q;
+    reg  [43:0] du__2__d;
+    wire  [43:0] du__2__q;
     reg  du__2__clock;
-    reg  [36:0] du__3__d;
-    wire  [36:0] du__3__q;
+    reg  [43:0] du__3__d;
+    wire  [43:0] du__3__q;
     reg  du__3__clock;
-    reg  [36:0] du__4__d;
-    wire  [36:0] du__4__q;
+    reg  [43:0] du__4__d;
+    wire  [43:0] du__4__q;
     reg  du__4__clock;
     reg  df__0__d;
     wire  df__0__q;
@@ -430,8 +430,8 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  ds__4__d;
     wire  ds__4__q;
     reg  ds__4__clock;
-    reg  [36:0] ry__d;
-    wire  [36:0] ry__q;
+    reg  [43:0] ry__d;
+    wire  [43:0] ry__q;
     reg  ry__clock;
     reg  rsub__d;
     wire  rsub__q;
@@ -439,11 +439,11 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  ov__d;
     wire  ov__q;
     reg  ov__clock;
-    reg  [36:0] oe__d;
-    wire  [36:0] oe__q;
+    reg  [43:0] oe__d;
+    wire  [43:0] oe__q;
     reg  oe__clock;
-    reg  [36:0] oo__d;
-    wire  [36:0] oo__q;
+    reg  [43:0] oo__d;
+    wire  [43:0] oo__q;
     reg  oo__clock;
     reg  of__d;
     wire  of__q;
@@ -456,16 +456,16 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  os__clock;
     reg  q__clock;
     reg  q__push;
-    reg  [36:0] q__in_a__0;
-    reg  [36:0] q__in_b__0;
+    reg  [43:0] q__in_a__0;
+    reg  [43:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [36:0] q__out_a__0;
-    wire  [36:0] q__out_b__0;
+    wire  [43:0] q__out_a__0;
+    wire  [43:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -481,24 +481,24 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  iv;
     reg  ifirst;
     reg  ilast;
-    reg  [36:0] src__0;
-    reg  [36:0] src__1;
-    reg  [36:0] src__2;
-    reg  [36:0] src__3;
-    reg  [36:0] src__4;
-    reg  [36:0] src__5;
-    reg  [36:0] src__6;
-    reg  [36:0] src__7;
-    reg  [36:0] src__8;
-    reg  [36:0] cx__0;
-    reg  [36:0] cx__1;
-    reg  [36:0] cx__2;
-    reg  [36:0] cx__3;
-    reg  [36:0] cx__4;
-    reg  [36:0] cx__5;
-    reg  [36:0] cx__6;
-    reg  [36:0] cx__7;
-    reg  [36:0] cx__8;
+    reg  [43:0] src__0;
+    reg  [43:0] src__1;
+    reg  [43:0] src__2;
+    reg  [43:0] src__3;
+    reg  [43:0] src__4;
+    reg  [43:0] src__5;
+    reg  [43:0] src__6;
+    reg  [43:0] src__7;
+    reg  [43:0] src__8;
+    reg  [43:0] cx__0;
+    reg  [43:0] cx__1;
+    reg  [43:0] cx__2;
+    reg  [43:0] cx__3;
+    reg  [43:0] cx__4;
+    reg  [43:0] cx__5;
+    reg  [43:0] cx__6;
+    reg  [43:0] cx__7;
+    reg  [43:0] cx__8;
     reg  suhdpipe_lift_fwd__0;
     reg  suhdpipe_lift_fwd__1;
     reg  suhdpipe_lift_fwd__2;
@@ -511,9 +511,9 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
     reg  adv;
     reg  free;
     reg  [7:0] wbit;
-    reg  [36:0] y;
+    reg  [43:0] y;
     reg  ysub;
-    reg  [36:0] res;
+    reg  [43:0] res;
 
     // Sub module instances
     uhdpipe_lift_fwd__hho__u0__mac0 mac0(
@@ -651,92 +651,92 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
         .q(wv__8__q),
         .clock(wv__8__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__0(
+    uhdpipe_lift_fwd__dff44 we__0(
         .d(we__0__d),
         .q(we__0__q),
         .clock(we__0__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__1(
+    uhdpipe_lift_fwd__dff44 we__1(
         .d(we__1__d),
         .q(we__1__q),
         .clock(we__1__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__2(
+    uhdpipe_lift_fwd__dff44 we__2(
         .d(we__2__d),
         .q(we__2__q),
         .clock(we__2__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__3(
+    uhdpipe_lift_fwd__dff44 we__3(
         .d(we__3__d),
         .q(we__3__q),
         .clock(we__3__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__4(
+    uhdpipe_lift_fwd__dff44 we__4(
         .d(we__4__d),
         .q(we__4__q),
         .clock(we__4__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__5(
+    uhdpipe_lift_fwd__dff44 we__5(
         .d(we__5__d),
         .q(we__5__q),
         .clock(we__5__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__6(
+    uhdpipe_lift_fwd__dff44 we__6(
         .d(we__6__d),
         .q(we__6__q),
         .clock(we__6__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__7(
+    uhdpipe_lift_fwd__dff44 we__7(
         .d(we__7__d),
         .q(we__7__q),
         .clock(we__7__clock)
     );
-    uhdpipe_lift_fwd__dff37 we__8(
+    uhdpipe_lift_fwd__dff44 we__8(
         .d(we__8__d),
         .q(we__8__q),
         .clock(we__8__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__0(
+    uhdpipe_lift_fwd__dff44 wo__0(
         .d(wo__0__d),
         .q(wo__0__q),
         .clock(wo__0__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__1(
+    uhdpipe_lift_fwd__dff44 wo__1(
         .d(wo__1__d),
         .q(wo__1__q),
         .clock(wo__1__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__2(
+    uhdpipe_lift_fwd__dff44 wo__2(
         .d(wo__2__d),
         .q(wo__2__q),
         .clock(wo__2__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__3(
+    uhdpipe_lift_fwd__dff44 wo__3(
         .d(wo__3__d),
         .q(wo__3__q),
         .clock(wo__3__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__4(
+    uhdpipe_lift_fwd__dff44 wo__4(
         .d(wo__4__d),
         .q(wo__4__q),
         .clock(wo__4__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__5(
+    uhdpipe_lift_fwd__dff44 wo__5(
         .d(wo__5__d),
         .q(wo__5__q),
         .clock(wo__5__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__6(
+    uhdpipe_lift_fwd__dff44 wo__6(
         .d(wo__6__d),
         .q(wo__6__q),
         .clock(wo__6__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__7(
+    uhdpipe_lift_fwd__dff44 wo__7(
         .d(wo__7__d),
         .q(wo__7__q),
         .clock(wo__7__clock)
     );
-    uhdpipe_lift_fwd__dff37 wo__8(
+    uhdpipe_lift_fwd__dff44 wo__8(
         .d(wo__8__d),
         .q(wo__8__q),
         .clock(wo__8__clock)
@@ -906,47 +906,47 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
         .q(sel__4__q),
         .clock(sel__4__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__0(
+    uhdpipe_lift_fwd__dff59 rx__0(
         .d(rx__0__d),
         .q(rx__0__q),
         .clock(rx__0__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__1(
+    uhdpipe_lift_fwd__dff59 rx__1(
         .d(rx__1__d),
         .q(rx__1__q),
         .clock(rx__1__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__2(
+    uhdpipe_lift_fwd__dff59 rx__2(
         .d(rx__2__d),
         .q(rx__2__q),
         .clock(rx__2__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__3(
+    uhdpipe_lift_fwd__dff59 rx__3(
         .d(rx__3__d),
         .q(rx__3__q),
         .clock(rx__3__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__4(
+    uhdpipe_lift_fwd__dff59 rx__4(
         .d(rx__4__d),
         .q(rx__4__q),
         .clock(rx__4__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__5(
+    uhdpipe_lift_fwd__dff59 rx__5(
         .d(rx__5__d),
         .q(rx__5__q),
         .clock(rx__5__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__6(
+    uhdpipe_lift_fwd__dff59 rx__6(
         .d(rx__6__d),
         .q(rx__6__q),
         .clock(rx__6__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__7(
+    uhdpipe_lift_fwd__dff59 rx__7(
         .d(rx__7__d),
         .q(rx__7__q),
         .clock(rx__7__clock)
     );
-    uhdpipe_lift_fwd__dff52 rx__8(
+    uhdpipe_lift_fwd__dff59 rx__8(
         .d(rx__8__d),
         .q(rx__8__q),
         .clock(rx__8__clock)
@@ -956,12 +956,12 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
         .q(r0v__q),
         .clock(r0v__clock)
     );
-    uhdpipe_lift_fwd__dff37 r0t(
+    uhdpipe_lift_fwd__dff44 r0t(
         .d(r0t__d),
         .q(r0t__q),
         .clock(r0t__clock)
     );
-    uhdpipe_lift_fwd__dff37 r0u(
+    uhdpipe_lift_fwd__dff44 r0u(
         .d(r0u__d),
         .q(r0u__q),
         .clock(r0u__clock)
@@ -1006,52 +1006,52 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
         .q(dv__4__q),
         .clock(dv__4__clock)
     );
-    uhdpipe_lift_fwd__dff37 dt__0(
+    uhdpipe_lift_fwd__dff44 dt__0(
         .d(dt__0__d),
         .q(dt__0__q),
         .clock(dt__0__clock)
     );
-    uhdpipe_lift_fwd__dff37 dt__1(
+    uhdpipe_lift_fwd__dff44 dt__1(
         .d(dt__1__d),
         .q(dt__1__q),
         .clock(dt__1__clock)
     );
-    uhdpipe_lift_fwd__dff37 dt__2(
+    uhdpipe_lift_fwd__dff44 dt__2(
         .d(dt__2__d),
         .q(dt__2__q),
         .clock(dt__2__clock)
     );
-    uhdpipe_lift_fwd__dff37 dt__3(
+    uhdpipe_lift_fwd__dff44 dt__3(
         .d(dt__3__d),
         .q(dt__3__q),
         .clock(dt__3__clock)
     );
-    uhdpipe_lift_fwd__dff37 dt__4(
+    uhdpipe_lift_fwd__dff44 dt__4(
         .d(dt__4__d),
         .q(dt__4__q),
         .clock(dt__4__clock)
     );
-    uhdpipe_lift_fwd__dff37 du__0(
+    uhdpipe_lift_fwd__dff44 du__0(
         .d(du__0__d),
         .q(du__0__q),
         .clock(du__0__clock)
     );
-    uhdpipe_lift_fwd__dff37 du__1(
+    uhdpipe_lift_fwd__dff44 du__1(
         .d(du__1__d),
         .q(du__1__q),
         .clock(du__1__clock)
     );
-    uhdpipe_lift_fwd__dff37 du__2(
+    uhdpipe_lift_fwd__dff44 du__2(
         .d(du__2__d),
         .q(du__2__q),
         .clock(du__2__clock)
     );
-    uhdpipe_lift_fwd__dff37 du__3(
+    uhdpipe_lift_fwd__dff44 du__3(
         .d(du__3__d),
         .q(du__3__q),
         .clock(du__3__clock)
     );
-    uhdpipe_lift_fwd__dff37 du__4(
+    uhdpipe_lift_fwd__dff44 du__4(
         .d(du__4__d),
         .q(du__4__q),
         .clock(du__4__clock)
@@ -1131,7 +1131,7 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
         .q(ds__4__q),
         .clock(ds__4__clock)
     );
-    uhdpipe_lift_fwd__dff37 ry(
+    uhdpipe_lift_fwd__dff44 ry(
         .d(ry__d),
         .q(ry__q),
         .clock(ry__clock)
@@ -1146,12 +1146,12 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
         .q(ov__q),
         .clock(ov__clock)
     );
-    uhdpipe_lift_fwd__dff37 oe(
+    uhdpipe_lift_fwd__dff44 oe(
         .d(oe__d),
         .q(oe__q),
         .clock(oe__clock)
     );
-    uhdpipe_lift_fwd__dff37 oo(
+    uhdpipe_lift_fwd__dff44 oo(
         .d(oo__d),
         .q(oo__q),
         .clock(oo__clock)
@@ -1766,7 +1766,7 @@ module uhdpipe_lift_fwd__hho__u0(clock,in_valid,in_ready,in_e,in_o,in_first,in_l
         mac2__x__8 = rx__8__q;
         mac3__x__8 = rx__8__q;
         mac4__x__8 = rx__8__q;
-        y = 37'h0;
+        y = 44'h0;
         ysub = 1'b0;
         if (sel__0__q) begin
             y = mac0__y;

@@ -4,16 +4,16 @@ module uhdpipe_lift_fwd__hho__u0__mac1(clock,en,x__0,x__1,x__2,x__3,x__4,x__5,x_
     // Module arguments
     input wire  clock;
     input wire  en;
-    input wire  [51:0] x__0;
-    input wire  [51:0] x__1;
-    input wire  [51:0] x__2;
-    input wire  [51:0] x__3;
-    input wire  [51:0] x__4;
-    input wire  [51:0] x__5;
-    input wire  [51:0] x__6;
-    input wire  [51:0] x__7;
-    input wire  [51:0] x__8;
-    output reg  [36:0] y;
+    input wire  [58:0] x__0;
+    input wire  [58:0] x__1;
+    input wire  [58:0] x__2;
+    input wire  [58:0] x__3;
+    input wire  [58:0] x__4;
+    input wire  [58:0] x__5;
+    input wire  [58:0] x__6;
+    input wire  [58:0] x__7;
+    input wire  [58:0] x__8;
+    output reg  [43:0] y;
 
     // Constant declarations
     localparam  sh__0 = 8'h0;
@@ -322,570 +322,570 @@ module uhdpipe_lift_fwd__hho__u0__mac1(clock,en,x__0,x__1,x__2,x__3,x__4,x__5,x_
     localparam  p5__1 = 1'b0;
     localparam  n5__0 = 1'b0;
     localparam  n5__1 = 1'b0;
-    localparam  round = 52'h0;
+    localparam  round = 59'h0;
     localparam  shift = 8'h0;
-    localparam  fill = 52'h0;
-    localparam  msb = 52'h8000000000000;
+    localparam  fill = 59'h0;
+    localparam  msb = 59'h400000000000000;
 
     // Stub signals
-    reg  [51:0] rp2__0__d;
-    wire  [51:0] rp2__0__q;
+    reg  [58:0] rp2__0__d;
+    wire  [58:0] rp2__0__q;
     reg  rp2__0__clock;
-    reg  [51:0] rp2__1__d;
-    wire  [51:0] rp2__1__q;
+    reg  [58:0] rp2__1__d;
+    wire  [58:0] rp2__1__q;
     reg  rp2__1__clock;
-    reg  [51:0] rp2__2__d;
-    wire  [51:0] rp2__2__q;
+    reg  [58:0] rp2__2__d;
+    wire  [58:0] rp2__2__q;
     reg  rp2__2__clock;
-    reg  [51:0] rp2__3__d;
-    wire  [51:0] rp2__3__q;
+    reg  [58:0] rp2__3__d;
+    wire  [58:0] rp2__3__q;
     reg  rp2__3__clock;
-    reg  [51:0] rp2__4__d;
-    wire  [51:0] rp2__4__q;
+    reg  [58:0] rp2__4__d;
+    wire  [58:0] rp2__4__q;
     reg  rp2__4__clock;
-    reg  [51:0] rp2__5__d;
-    wire  [51:0] rp2__5__q;
+    reg  [58:0] rp2__5__d;
+    wire  [58:0] rp2__5__q;
     reg  rp2__5__clock;
-    reg  [51:0] rp2__6__d;
-    wire  [51:0] rp2__6__q;
+    reg  [58:0] rp2__6__d;
+    wire  [58:0] rp2__6__q;
     reg  rp2__6__clock;
-    reg  [51:0] rp2__7__d;
-    wire  [51:0] rp2__7__q;
+    reg  [58:0] rp2__7__d;
+    wire  [58:0] rp2__7__q;
     reg  rp2__7__clock;
-    reg  [51:0] rp2__8__d;
-    wire  [51:0] rp2__8__q;
+    reg  [58:0] rp2__8__d;
+    wire  [58:0] rp2__8__q;
     reg  rp2__8__clock;
-    reg  [51:0] rp2__9__d;
-    wire  [51:0] rp2__9__q;
+    reg  [58:0] rp2__9__d;
+    wire  [58:0] rp2__9__q;
     reg  rp2__9__clock;
-    reg  [51:0] rp2__10__d;
-    wire  [51:0] rp2__10__q;
+    reg  [58:0] rp2__10__d;
+    wire  [58:0] rp2__10__q;
     reg  rp2__10__clock;
-    reg  [51:0] rp2__11__d;
-    wire  [51:0] rp2__11__q;
+    reg  [58:0] rp2__11__d;
+    wire  [58:0] rp2__11__q;
     reg  rp2__11__clock;
-    reg  [51:0] rp2__12__d;
-    wire  [51:0] rp2__12__q;
+    reg  [58:0] rp2__12__d;
+    wire  [58:0] rp2__12__q;
     reg  rp2__12__clock;
-    reg  [51:0] rp2__13__d;
-    wire  [51:0] rp2__13__q;
+    reg  [58:0] rp2__13__d;
+    wire  [58:0] rp2__13__q;
     reg  rp2__13__clock;
-    reg  [51:0] rp2__14__d;
-    wire  [51:0] rp2__14__q;
+    reg  [58:0] rp2__14__d;
+    wire  [58:0] rp2__14__q;
     reg  rp2__14__clock;
-    reg  [51:0] rp2__15__d;
-    wire  [51:0] rp2__15__q;
+    reg  [58:0] rp2__15__d;
+    wire  [58:0] rp2__15__q;
     reg  rp2__15__clock;
-    reg  [51:0] rn2__0__d;
-    wire  [51:0] rn2__0__q;
+    reg  [58:0] rn2__0__d;
+    wire  [58:0] rn2__0__q;
     reg  rn2__0__clock;
-    reg  [51:0] rn2__1__d;
-    wire  [51:0] rn2__1__q;
+    reg  [58:0] rn2__1__d;
+    wire  [58:0] rn2__1__q;
     reg  rn2__1__clock;
-    reg  [51:0] rn2__2__d;
-    wire  [51:0] rn2__2__q;
+    reg  [58:0] rn2__2__d;
+    wire  [58:0] rn2__2__q;
     reg  rn2__2__clock;
-    reg  [51:0] rn2__3__d;
-    wire  [51:0] rn2__3__q;
+    reg  [58:0] rn2__3__d;
+    wire  [58:0] rn2__3__q;
     reg  rn2__3__clock;
-    reg  [51:0] rn2__4__d;
-    wire  [51:0] rn2__4__q;
+    reg  [58:0] rn2__4__d;
+    wire  [58:0] rn2__4__q;
     reg  rn2__4__clock;
-    reg  [51:0] rn2__5__d;
-    wire  [51:0] rn2__5__q;
+    reg  [58:0] rn2__5__d;
+    wire  [58:0] rn2__5__q;
     reg  rn2__5__clock;
-    reg  [51:0] rn2__6__d;
-    wire  [51:0] rn2__6__q;
+    reg  [58:0] rn2__6__d;
+    wire  [58:0] rn2__6__q;
     reg  rn2__6__clock;
-    reg  [51:0] rn2__7__d;
-    wire  [51:0] rn2__7__q;
+    reg  [58:0] rn2__7__d;
+    wire  [58:0] rn2__7__q;
     reg  rn2__7__clock;
-    reg  [51:0] rn2__8__d;
-    wire  [51:0] rn2__8__q;
+    reg  [58:0] rn2__8__d;
+    wire  [58:0] rn2__8__q;
     reg  rn2__8__clock;
-    reg  [51:0] rn2__9__d;
-    wire  [51:0] rn2__9__q;
+    reg  [58:0] rn2__9__d;
+    wire  [58:0] rn2__9__q;
     reg  rn2__9__clock;
-    reg  [51:0] rn2__10__d;
-    wire  [51:0] rn2__10__q;
+    reg  [58:0] rn2__10__d;
+    wire  [58:0] rn2__10__q;
     reg  rn2__10__clock;
-    reg  [51:0] rn2__11__d;
-    wire  [51:0] rn2__11__q;
+    reg  [58:0] rn2__11__d;
+    wire  [58:0] rn2__11__q;
     reg  rn2__11__clock;
-    reg  [51:0] rn2__12__d;
-    wire  [51:0] rn2__12__q;
+    reg  [58:0] rn2__12__d;
+    wire  [58:0] rn2__12__q;
     reg  rn2__12__clock;
-    reg  [51:0] rn2__13__d;
-    wire  [51:0] rn2__13__q;
+    reg  [58:0] rn2__13__d;
+    wire  [58:0] rn2__13__q;
     reg  rn2__13__clock;
-    reg  [51:0] rn2__14__d;
-    wire  [51:0] rn2__14__q;
+    reg  [58:0] rn2__14__d;
+    wire  [58:0] rn2__14__q;
     reg  rn2__14__clock;
-    reg  [51:0] rn2__15__d;
-    wire  [51:0] rn2__15__q;
+    reg  [58:0] rn2__15__d;
+    wire  [58:0] rn2__15__q;
     reg  rn2__15__clock;
-    reg  [51:0] rp4__0__d;
-    wire  [51:0] rp4__0__q;
+    reg  [58:0] rp4__0__d;
+    wire  [58:0] rp4__0__q;
     reg  rp4__0__clock;
-    reg  [51:0] rp4__1__d;
-    wire  [51:0] rp4__1__q;
+    reg  [58:0] rp4__1__d;
+    wire  [58:0] rp4__1__q;
     reg  rp4__1__clock;
-    reg  [51:0] rp4__2__d;
-    wire  [51:0] rp4__2__q;
+    reg  [58:0] rp4__2__d;
+    wire  [58:0] rp4__2__q;
     reg  rp4__2__clock;
-    reg  [51:0] rp4__3__d;
-    wire  [51:0] rp4__3__q;
+    reg  [58:0] rp4__3__d;
+    wire  [58:0] rp4__3__q;
     reg  rp4__3__clock;
-    reg  [51:0] rn4__0__d;
-    wire  [51:0] rn4__0__q;
+    reg  [58:0] rn4__0__d;
+    wire  [58:0] rn4__0__q;
     reg  rn4__0__clock;
-    reg  [51:0] rn4__1__d;
-    wire  [51:0] rn4__1__q;
+    reg  [58:0] rn4__1__d;
+    wire  [58:0] rn4__1__q;
     reg  rn4__1__clock;
-    reg  [51:0] rn4__2__d;
-    wire  [51:0] rn4__2__q;
+    reg  [58:0] rn4__2__d;
+    wire  [58:0] rn4__2__q;
     reg  rn4__2__clock;
-    reg  [51:0] rn4__3__d;
-    wire  [51:0] rn4__3__q;
+    reg  [58:0] rn4__3__d;
+    wire  [58:0] rn4__3__q;
     reg  rn4__3__clock;
-    reg  [51:0] rp6__d;
-    wire  [51:0] rp6__q;
+    reg  [58:0] rp6__d;
+    wire  [58:0] rp6__q;
     reg  rp6__clock;
-    reg  [51:0] rn6__d;
-    wire  [51:0] rn6__q;
+    reg  [58:0] rn6__d;
+    wire  [58:0] rn6__q;
     reg  rn6__clock;
-    reg  [51:0] acc__d;
-    wire  [51:0] acc__q;
+    reg  [58:0] acc__d;
+    wire  [58:0] acc__q;
     reg  acc__clock;
 
     // Local signals
-    reg  [51:0] lp__0;
-    reg  [51:0] lp__1;
-    reg  [51:0] lp__2;
-    reg  [51:0] lp__3;
-    reg  [51:0] lp__4;
-    reg  [51:0] lp__5;
-    reg  [51:0] lp__6;
-    reg  [51:0] lp__7;
-    reg  [51:0] lp__8;
-    reg  [51:0] lp__9;
-    reg  [51:0] lp__10;
-    reg  [51:0] lp__11;
-    reg  [51:0] lp__12;
-    reg  [51:0] lp__13;
-    reg  [51:0] lp__14;
-    reg  [51:0] lp__15;
-    reg  [51:0] lp__16;
-    reg  [51:0] lp__17;
-    reg  [51:0] lp__18;
-    reg  [51:0] lp__19;
-    reg  [51:0] lp__20;
-    reg  [51:0] lp__21;
-    reg  [51:0] lp__22;
-    reg  [51:0] lp__23;
-    reg  [51:0] lp__24;
-    reg  [51:0] lp__25;
-    reg  [51:0] lp__26;
-    reg  [51:0] lp__27;
-    reg  [51:0] lp__28;
-    reg  [51:0] lp__29;
-    reg  [51:0] lp__30;
-    reg  [51:0] lp__31;
-    reg  [51:0] lp__32;
-    reg  [51:0] lp__33;
-    reg  [51:0] lp__34;
-    reg  [51:0] lp__35;
-    reg  [51:0] lp__36;
-    reg  [51:0] lp__37;
-    reg  [51:0] lp__38;
-    reg  [51:0] lp__39;
-    reg  [51:0] lp__40;
-    reg  [51:0] lp__41;
-    reg  [51:0] lp__42;
-    reg  [51:0] lp__43;
-    reg  [51:0] lp__44;
-    reg  [51:0] lp__45;
-    reg  [51:0] lp__46;
-    reg  [51:0] lp__47;
-    reg  [51:0] lp__48;
-    reg  [51:0] lp__49;
-    reg  [51:0] lp__50;
-    reg  [51:0] lp__51;
-    reg  [51:0] lp__52;
-    reg  [51:0] lp__53;
-    reg  [51:0] lp__54;
-    reg  [51:0] lp__55;
-    reg  [51:0] lp__56;
-    reg  [51:0] lp__57;
-    reg  [51:0] lp__58;
-    reg  [51:0] lp__59;
-    reg  [51:0] lp__60;
-    reg  [51:0] lp__61;
-    reg  [51:0] lp__62;
-    reg  [51:0] lp__63;
-    reg  [51:0] ln__0;
-    reg  [51:0] ln__1;
-    reg  [51:0] ln__2;
-    reg  [51:0] ln__3;
-    reg  [51:0] ln__4;
-    reg  [51:0] ln__5;
-    reg  [51:0] ln__6;
-    reg  [51:0] ln__7;
-    reg  [51:0] ln__8;
-    reg  [51:0] ln__9;
-    reg  [51:0] ln__10;
-    reg  [51:0] ln__11;
-    reg  [51:0] ln__12;
-    reg  [51:0] ln__13;
-    reg  [51:0] ln__14;
-    reg  [51:0] ln__15;
-    reg  [51:0] ln__16;
-    reg  [51:0] ln__17;
-    reg  [51:0] ln__18;
-    reg  [51:0] ln__19;
-    reg  [51:0] ln__20;
-    reg  [51:0] ln__21;
-    reg  [51:0] ln__22;
-    reg  [51:0] ln__23;
-    reg  [51:0] ln__24;
-    reg  [51:0] ln__25;
-    reg  [51:0] ln__26;
-    reg  [51:0] ln__27;
-    reg  [51:0] ln__28;
-    reg  [51:0] ln__29;
-    reg  [51:0] ln__30;
-    reg  [51:0] ln__31;
-    reg  [51:0] ln__32;
-    reg  [51:0] ln__33;
-    reg  [51:0] ln__34;
-    reg  [51:0] ln__35;
-    reg  [51:0] ln__36;
-    reg  [51:0] ln__37;
-    reg  [51:0] ln__38;
-    reg  [51:0] ln__39;
-    reg  [51:0] ln__40;
-    reg  [51:0] ln__41;
-    reg  [51:0] ln__42;
-    reg  [51:0] ln__43;
-    reg  [51:0] ln__44;
-    reg  [51:0] ln__45;
-    reg  [51:0] ln__46;
-    reg  [51:0] ln__47;
-    reg  [51:0] ln__48;
-    reg  [51:0] ln__49;
-    reg  [51:0] ln__50;
-    reg  [51:0] ln__51;
-    reg  [51:0] ln__52;
-    reg  [51:0] ln__53;
-    reg  [51:0] ln__54;
-    reg  [51:0] ln__55;
-    reg  [51:0] ln__56;
-    reg  [51:0] ln__57;
-    reg  [51:0] ln__58;
-    reg  [51:0] ln__59;
-    reg  [51:0] ln__60;
-    reg  [51:0] ln__61;
-    reg  [51:0] ln__62;
-    reg  [51:0] ln__63;
-    reg  [51:0] tp1__0;
-    reg  [51:0] tp1__1;
-    reg  [51:0] tp1__2;
-    reg  [51:0] tp1__3;
-    reg  [51:0] tp1__4;
-    reg  [51:0] tp1__5;
-    reg  [51:0] tp1__6;
-    reg  [51:0] tp1__7;
-    reg  [51:0] tp1__8;
-    reg  [51:0] tp1__9;
-    reg  [51:0] tp1__10;
-    reg  [51:0] tp1__11;
-    reg  [51:0] tp1__12;
-    reg  [51:0] tp1__13;
-    reg  [51:0] tp1__14;
-    reg  [51:0] tp1__15;
-    reg  [51:0] tp1__16;
-    reg  [51:0] tp1__17;
-    reg  [51:0] tp1__18;
-    reg  [51:0] tp1__19;
-    reg  [51:0] tp1__20;
-    reg  [51:0] tp1__21;
-    reg  [51:0] tp1__22;
-    reg  [51:0] tp1__23;
-    reg  [51:0] tp1__24;
-    reg  [51:0] tp1__25;
-    reg  [51:0] tp1__26;
-    reg  [51:0] tp1__27;
-    reg  [51:0] tp1__28;
-    reg  [51:0] tp1__29;
-    reg  [51:0] tp1__30;
-    reg  [51:0] tp1__31;
-    reg  [51:0] tn1__0;
-    reg  [51:0] tn1__1;
-    reg  [51:0] tn1__2;
-    reg  [51:0] tn1__3;
-    reg  [51:0] tn1__4;
-    reg  [51:0] tn1__5;
-    reg  [51:0] tn1__6;
-    reg  [51:0] tn1__7;
-    reg  [51:0] tn1__8;
-    reg  [51:0] tn1__9;
-    reg  [51:0] tn1__10;
-    reg  [51:0] tn1__11;
-    reg  [51:0] tn1__12;
-    reg  [51:0] tn1__13;
-    reg  [51:0] tn1__14;
-    reg  [51:0] tn1__15;
-    reg  [51:0] tn1__16;
-    reg  [51:0] tn1__17;
-    reg  [51:0] tn1__18;
-    reg  [51:0] tn1__19;
-    reg  [51:0] tn1__20;
-    reg  [51:0] tn1__21;
-    reg  [51:0] tn1__22;
-    reg  [51:0] tn1__23;
-    reg  [51:0] tn1__24;
-    reg  [51:0] tn1__25;
-    reg  [51:0] tn1__26;
-    reg  [51:0] tn1__27;
-    reg  [51:0] tn1__28;
-    reg  [51:0] tn1__29;
-    reg  [51:0] tn1__30;
-    reg  [51:0] tn1__31;
-    reg  [51:0] tp3__0;
-    reg  [51:0] tp3__1;
-    reg  [51:0] tp3__2;
-    reg  [51:0] tp3__3;
-    reg  [51:0] tp3__4;
-    reg  [51:0] tp3__5;
-    reg  [51:0] tp3__6;
-    reg  [51:0] tp3__7;
-    reg  [51:0] tn3__0;
-    reg  [51:0] tn3__1;
-    reg  [51:0] tn3__2;
-    reg  [51:0] tn3__3;
-    reg  [51:0] tn3__4;
-    reg  [51:0] tn3__5;
-    reg  [51:0] tn3__6;
-    reg  [51:0] tn3__7;
-    reg  [51:0] tp5__0;
-    reg  [51:0] tp5__1;
-    reg  [51:0] tn5__0;
-    reg  [51:0] tn5__1;
-    reg  [51:0] yfull;
-    reg  [51:0] yhi_unused;
+    reg  [58:0] lp__0;
+    reg  [58:0] lp__1;
+    reg  [58:0] lp__2;
+    reg  [58:0] lp__3;
+    reg  [58:0] lp__4;
+    reg  [58:0] lp__5;
+    reg  [58:0] lp__6;
+    reg  [58:0] lp__7;
+    reg  [58:0] lp__8;
+    reg  [58:0] lp__9;
+    reg  [58:0] lp__10;
+    reg  [58:0] lp__11;
+    reg  [58:0] lp__12;
+    reg  [58:0] lp__13;
+    reg  [58:0] lp__14;
+    reg  [58:0] lp__15;
+    reg  [58:0] lp__16;
+    reg  [58:0] lp__17;
+    reg  [58:0] lp__18;
+    reg  [58:0] lp__19;
+    reg  [58:0] lp__20;
+    reg  [58:0] lp__21;
+    reg  [58:0] lp__22;
+    reg  [58:0] lp__23;
+    reg  [58:0] lp__24;
+    reg  [58:0] lp__25;
+    reg  [58:0] lp__26;
+    reg  [58:0] lp__27;
+    reg  [58:0] lp__28;
+    reg  [58:0] lp__29;
+    reg  [58:0] lp__30;
+    reg  [58:0] lp__31;
+    reg  [58:0] lp__32;
+    reg  [58:0] lp__33;
+    reg  [58:0] lp__34;
+    reg  [58:0] lp__35;
+    reg  [58:0] lp__36;
+    reg  [58:0] lp__37;
+    reg  [58:0] lp__38;
+    reg  [58:0] lp__39;
+    reg  [58:0] lp__40;
+    reg  [58:0] lp__41;
+    reg  [58:0] lp__42;
+    reg  [58:0] lp__43;
+    reg  [58:0] lp__44;
+    reg  [58:0] lp__45;
+    reg  [58:0] lp__46;
+    reg  [58:0] lp__47;
+    reg  [58:0] lp__48;
+    reg  [58:0] lp__49;
+    reg  [58:0] lp__50;
+    reg  [58:0] lp__51;
+    reg  [58:0] lp__52;
+    reg  [58:0] lp__53;
+    reg  [58:0] lp__54;
+    reg  [58:0] lp__55;
+    reg  [58:0] lp__56;
+    reg  [58:0] lp__57;
+    reg  [58:0] lp__58;
+    reg  [58:0] lp__59;
+    reg  [58:0] lp__60;
+    reg  [58:0] lp__61;
+    reg  [58:0] lp__62;
+    reg  [58:0] lp__63;
+    reg  [58:0] ln__0;
+    reg  [58:0] ln__1;
+    reg  [58:0] ln__2;
+    reg  [58:0] ln__3;
+    reg  [58:0] ln__4;
+    reg  [58:0] ln__5;
+    reg  [58:0] ln__6;
+    reg  [58:0] ln__7;
+    reg  [58:0] ln__8;
+    reg  [58:0] ln__9;
+    reg  [58:0] ln__10;
+    reg  [58:0] ln__11;
+    reg  [58:0] ln__12;
+    reg  [58:0] ln__13;
+    reg  [58:0] ln__14;
+    reg  [58:0] ln__15;
+    reg  [58:0] ln__16;
+    reg  [58:0] ln__17;
+    reg  [58:0] ln__18;
+    reg  [58:0] ln__19;
+    reg  [58:0] ln__20;
+    reg  [58:0] ln__21;
+    reg  [58:0] ln__22;
+    reg  [58:0] ln__23;
+    reg  [58:0] ln__24;
+    reg  [58:0] ln__25;
+    reg  [58:0] ln__26;
+    reg  [58:0] ln__27;
+    reg  [58:0] ln__28;
+    reg  [58:0] ln__29;
+    reg  [58:0] ln__30;
+    reg  [58:0] ln__31;
+    reg  [58:0] ln__32;
+    reg  [58:0] ln__33;
+    reg  [58:0] ln__34;
+    reg  [58:0] ln__35;
+    reg  [58:0] ln__36;
+    reg  [58:0] ln__37;
+    reg  [58:0] ln__38;
+    reg  [58:0] ln__39;
+    reg  [58:0] ln__40;
+    reg  [58:0] ln__41;
+    reg  [58:0] ln__42;
+    reg  [58:0] ln__43;
+    reg  [58:0] ln__44;
+    reg  [58:0] ln__45;
+    reg  [58:0] ln__46;
+    reg  [58:0] ln__47;
+    reg  [58:0] ln__48;
+    reg  [58:0] ln__49;
+    reg  [58:0] ln__50;
+    reg  [58:0] ln__51;
+    reg  [58:0] ln__52;
+    reg  [58:0] ln__53;
+    reg  [58:0] ln__54;
+    reg  [58:0] ln__55;
+    reg  [58:0] ln__56;
+    reg  [58:0] ln__57;
+    reg  [58:0] ln__58;
+    reg  [58:0] ln__59;
+    reg  [58:0] ln__60;
+    reg  [58:0] ln__61;
+    reg  [58:0] ln__62;
+    reg  [58:0] ln__63;
+    reg  [58:0] tp1__0;
+    reg  [58:0] tp1__1;
+    reg  [58:0] tp1__2;
+    reg  [58:0] tp1__3;
+    reg  [58:0] tp1__4;
+    reg  [58:0] tp1__5;
+    reg  [58:0] tp1__6;
+    reg  [58:0] tp1__7;
+    reg  [58:0] tp1__8;
+    reg  [58:0] tp1__9;
+    reg  [58:0] tp1__10;
+    reg  [58:0] tp1__11;
+    reg  [58:0] tp1__12;
+    reg  [58:0] tp1__13;
+    reg  [58:0] tp1__14;
+    reg  [58:0] tp1__15;
+    reg  [58:0] tp1__16;
+    reg  [58:0] tp1__17;
+    reg  [58:0] tp1__18;
+    reg  [58:0] tp1__19;
+    reg  [58:0] tp1__20;
+    reg  [58:0] tp1__21;
+    reg  [58:0] tp1__22;
+    reg  [58:0] tp1__23;
+    reg  [58:0] tp1__24;
+    reg  [58:0] tp1__25;
+    reg  [58:0] tp1__26;
+    reg  [58:0] tp1__27;
+    reg  [58:0] tp1__28;
+    reg  [58:0] tp1__29;
+    reg  [58:0] tp1__30;
+    reg  [58:0] tp1__31;
+    reg  [58:0] tn1__0;
+    reg  [58:0] tn1__1;
+    reg  [58:0] tn1__2;
+    reg  [58:0] tn1__3;
+    reg  [58:0] tn1__4;
+    reg  [58:0] tn1__5;
+    reg  [58:0] tn1__6;
+    reg  [58:0] tn1__7;
+    reg  [58:0] tn1__8;
+    reg  [58:0] tn1__9;
+    reg  [58:0] tn1__10;
+    reg  [58:0] tn1__11;
+    reg  [58:0] tn1__12;
+    reg  [58:0] tn1__13;
+    reg  [58:0] tn1__14;
+    reg  [58:0] tn1__15;
+    reg  [58:0] tn1__16;
+    reg  [58:0] tn1__17;
+    reg  [58:0] tn1__18;
+    reg  [58:0] tn1__19;
+    reg  [58:0] tn1__20;
+    reg  [58:0] tn1__21;
+    reg  [58:0] tn1__22;
+    reg  [58:0] tn1__23;
+    reg  [58:0] tn1__24;
+    reg  [58:0] tn1__25;
+    reg  [58:0] tn1__26;
+    reg  [58:0] tn1__27;
+    reg  [58:0] tn1__28;
+    reg  [58:0] tn1__29;
+    reg  [58:0] tn1__30;
+    reg  [58:0] tn1__31;
+    reg  [58:0] tp3__0;
+    reg  [58:0] tp3__1;
+    reg  [58:0] tp3__2;
+    reg  [58:0] tp3__3;
+    reg  [58:0] tp3__4;
+    reg  [58:0] tp3__5;
+    reg  [58:0] tp3__6;
+    reg  [58:0] tp3__7;
+    reg  [58:0] tn3__0;
+    reg  [58:0] tn3__1;
+    reg  [58:0] tn3__2;
+    reg  [58:0] tn3__3;
+    reg  [58:0] tn3__4;
+    reg  [58:0] tn3__5;
+    reg  [58:0] tn3__6;
+    reg  [58:0] tn3__7;
+    reg  [58:0] tp5__0;
+    reg  [58:0] tp5__1;
+    reg  [58:0] tn5__0;
+    reg  [58:0] tn5__1;
+    reg  [58:0] yfull;
+    reg  [58:0] yhi_unused;
 
     // Sub module instances
-    uhdpipe_lift_fwd__dff52 rp2__0(
+    uhdpipe_lift_fwd__dff59 rp2__0(
         .d(rp2__0__d),
         .q(rp2__0__q),
         .clock(rp2__0__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__1(
+    uhdpipe_lift_fwd__dff59 rp2__1(
         .d(rp2__1__d),
         .q(rp2__1__q),
         .clock(rp2__1__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__2(
+    uhdpipe_lift_fwd__dff59 rp2__2(
         .d(rp2__2__d),
         .q(rp2__2__q),
         .clock(rp2__2__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__3(
+    uhdpipe_lift_fwd__dff59 rp2__3(
         .d(rp2__3__d),
         .q(rp2__3__q),
         .clock(rp2__3__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__4(
+    uhdpipe_lift_fwd__dff59 rp2__4(
         .d(rp2__4__d),
         .q(rp2__4__q),
         .clock(rp2__4__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__5(
+    uhdpipe_lift_fwd__dff59 rp2__5(
         .d(rp2__5__d),
         .q(rp2__5__q),
         .clock(rp2__5__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__6(
+    uhdpipe_lift_fwd__dff59 rp2__6(
         .d(rp2__6__d),
         .q(rp2__6__q),
         .clock(rp2__6__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__7(
+    uhdpipe_lift_fwd__dff59 rp2__7(
         .d(rp2__7__d),
         .q(rp2__7__q),
         .clock(rp2__7__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__8(
+    uhdpipe_lift_fwd__dff59 rp2__8(
         .d(rp2__8__d),
         .q(rp2__8__q),
         .clock(rp2__8__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__9(
+    uhdpipe_lift_fwd__dff59 rp2__9(
         .d(rp2__9__d),
         .q(rp2__9__q),
         .clock(rp2__9__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__10(
+    uhdpipe_lift_fwd__dff59 rp2__10(
         .d(rp2__10__d),
         .q(rp2__10__q),
         .clock(rp2__10__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__11(
+    uhdpipe_lift_fwd__dff59 rp2__11(
         .d(rp2__11__d),
         .q(rp2__11__q),
         .clock(rp2__11__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__12(
+    uhdpipe_lift_fwd__dff59 rp2__12(
         .d(rp2__12__d),
         .q(rp2__12__q),
         .clock(rp2__12__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__13(
+    uhdpipe_lift_fwd__dff59 rp2__13(
         .d(rp2__13__d),
         .q(rp2__13__q),
         .clock(rp2__13__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__14(
+    uhdpipe_lift_fwd__dff59 rp2__14(
         .d(rp2__14__d),
         .q(rp2__14__q),
         .clock(rp2__14__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp2__15(
+    uhdpipe_lift_fwd__dff59 rp2__15(
         .d(rp2__15__d),
         .q(rp2__15__q),
         .clock(rp2__15__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__0(
+    uhdpipe_lift_fwd__dff59 rn2__0(
         .d(rn2__0__d),
         .q(rn2__0__q),
         .clock(rn2__0__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__1(
+    uhdpipe_lift_fwd__dff59 rn2__1(
         .d(rn2__1__d),
         .q(rn2__1__q),
         .clock(rn2__1__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__2(
+    uhdpipe_lift_fwd__dff59 rn2__2(
         .d(rn2__2__d),
         .q(rn2__2__q),
         .clock(rn2__2__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__3(
+    uhdpipe_lift_fwd__dff59 rn2__3(
         .d(rn2__3__d),
         .q(rn2__3__q),
         .clock(rn2__3__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__4(
+    uhdpipe_lift_fwd__dff59 rn2__4(
         .d(rn2__4__d),
         .q(rn2__4__q),
         .clock(rn2__4__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__5(
+    uhdpipe_lift_fwd__dff59 rn2__5(
         .d(rn2__5__d),
         .q(rn2__5__q),
         .clock(rn2__5__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__6(
+    uhdpipe_lift_fwd__dff59 rn2__6(
         .d(rn2__6__d),
         .q(rn2__6__q),
         .clock(rn2__6__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__7(
+    uhdpipe_lift_fwd__dff59 rn2__7(
         .d(rn2__7__d),
         .q(rn2__7__q),
         .clock(rn2__7__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__8(
+    uhdpipe_lift_fwd__dff59 rn2__8(
         .d(rn2__8__d),
         .q(rn2__8__q),
         .clock(rn2__8__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__9(
+    uhdpipe_lift_fwd__dff59 rn2__9(
         .d(rn2__9__d),
         .q(rn2__9__q),
         .clock(rn2__9__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__10(
+    uhdpipe_lift_fwd__dff59 rn2__10(
         .d(rn2__10__d),
         .q(rn2__10__q),
         .clock(rn2__10__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__11(
+    uhdpipe_lift_fwd__dff59 rn2__11(
         .d(rn2__11__d),
         .q(rn2__11__q),
         .clock(rn2__11__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__12(
+    uhdpipe_lift_fwd__dff59 rn2__12(
         .d(rn2__12__d),
         .q(rn2__12__q),
         .clock(rn2__12__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__13(
+    uhdpipe_lift_fwd__dff59 rn2__13(
         .d(rn2__13__d),
         .q(rn2__13__q),
         .clock(rn2__13__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__14(
+    uhdpipe_lift_fwd__dff59 rn2__14(
         .d(rn2__14__d),
         .q(rn2__14__q),
         .clock(rn2__14__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn2__15(
+    uhdpipe_lift_fwd__dff59 rn2__15(
         .d(rn2__15__d),
         .q(rn2__15__q),
         .clock(rn2__15__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp4__0(
+    uhdpipe_lift_fwd__dff59 rp4__0(
         .d(rp4__0__d),
         .q(rp4__0__q),
         .clock(rp4__0__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp4__1(
+    uhdpipe_lift_fwd__dff59 rp4__1(
         .d(rp4__1__d),
         .q(rp4__1__q),
         .clock(rp4__1__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp4__2(
+    uhdpipe_lift_fwd__dff59 rp4__2(
         .d(rp4__2__d),
         .q(rp4__2__q),
         .clock(rp4__2__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp4__3(
+    uhdpipe_lift_fwd__dff59 rp4__3(
         .d(rp4__3__d),
         .q(rp4__3__q),
         .clock(rp4__3__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn4__0(
+    uhdpipe_lift_fwd__dff59 rn4__0(
         .d(rn4__0__d),
         .q(rn4__0__q),
         .clock(rn4__0__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn4__1(
+    uhdpipe_lift_fwd__dff59 rn4__1(
         .d(rn4__1__d),
         .q(rn4__1__q),
         .clock(rn4__1__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn4__2(
+    uhdpipe_lift_fwd__dff59 rn4__2(
         .d(rn4__2__d),
         .q(rn4__2__q),
         .clock(rn4__2__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn4__3(
+    uhdpipe_lift_fwd__dff59 rn4__3(
         .d(rn4__3__d),
         .q(rn4__3__q),
         .clock(rn4__3__clock)
     );
-    uhdpipe_lift_fwd__dff52 rp6(
+    uhdpipe_lift_fwd__dff59 rp6(
         .d(rp6__d),
         .q(rp6__q),
         .clock(rp6__clock)
     );
-    uhdpipe_lift_fwd__dff52 rn6(
+    uhdpipe_lift_fwd__dff59 rn6(
         .d(rn6__d),
         .q(rn6__q),
         .clock(rn6__clock)
     );
-    uhdpipe_lift_fwd__dff52 acc(
+    uhdpipe_lift_fwd__dff59 acc(
         .d(acc__d),
         .q(acc__q),
         .clock(acc__clock)
@@ -979,458 +979,458 @@ module uhdpipe_lift_fwd__hho__u0__mac1(clock,en,x__0,x__1,x__2,x__3,x__4,x__5,x_
         rp6__d = rp6__q;
         rn6__d = rn6__q;
         acc__d = acc__q;
-        lp__0 = 52'h0;
-        ln__0 = 52'h0;
+        lp__0 = 59'h0;
+        ln__0 = 59'h0;
         if (pos__0) begin
             lp__0 = x__0 << sh__0;
         end
         if (neg__0) begin
             ln__0 = x__0 << sh__0;
         end
-        lp__1 = 52'h0;
-        ln__1 = 52'h0;
+        lp__1 = 59'h0;
+        ln__1 = 59'h0;
         if (pos__1) begin
             lp__1 = x__0 << sh__1;
         end
         if (neg__1) begin
             ln__1 = x__0 << sh__1;
         end
-        lp__2 = 52'h0;
-        ln__2 = 52'h0;
+        lp__2 = 59'h0;
+        ln__2 = 59'h0;
         if (pos__2) begin
             lp__2 = x__0 << sh__2;
         end
         if (neg__2) begin
             ln__2 = x__0 << sh__2;
         end
-        lp__3 = 52'h0;
-        ln__3 = 52'h0;
+        lp__3 = 59'h0;
+        ln__3 = 59'h0;
         if (pos__3) begin
             lp__3 = x__0 << sh__3;
         end
         if (neg__3) begin
             ln__3 = x__0 << sh__3;
         end
-        lp__4 = 52'h0;
-        ln__4 = 52'h0;
+        lp__4 = 59'h0;
+        ln__4 = 59'h0;
         if (pos__4) begin
             lp__4 = x__0 << sh__4;
         end
         if (neg__4) begin
             ln__4 = x__0 << sh__4;
         end
-        lp__5 = 52'h0;
-        ln__5 = 52'h0;
+        lp__5 = 59'h0;
+        ln__5 = 59'h0;
         if (pos__5) begin
             lp__5 = x__0 << sh__5;
         end
         if (neg__5) begin
             ln__5 = x__0 << sh__5;
         end
-        lp__6 = 52'h0;
-        ln__6 = 52'h0;
+        lp__6 = 59'h0;
+        ln__6 = 59'h0;
         if (pos__6) begin
             lp__6 = x__1 << sh__6;
         end
         if (neg__6) begin
             ln__6 = x__1 << sh__6;
         end
-        lp__7 = 52'h0;
-        ln__7 = 52'h0;
+        lp__7 = 59'h0;
+        ln__7 = 59'h0;
         if (pos__7) begin
             lp__7 = x__1 << sh__7;
         end
         if (neg__7) begin
             ln__7 = x__1 << sh__7;
         end
-        lp__8 = 52'h0;
-        ln__8 = 52'h0;
+        lp__8 = 59'h0;
+        ln__8 = 59'h0;
         if (pos__8) begin
             lp__8 = x__1 << sh__8;
         end
         if (neg__8) begin
             ln__8 = x__1 << sh__8;
         end
-        lp__9 = 52'h0;
-        ln__9 = 52'h0;
+        lp__9 = 59'h0;
+        ln__9 = 59'h0;
         if (pos__9) begin
             lp__9 = x__1 << sh__9;
         end
         if (neg__9) begin
             ln__9 = x__1 << sh__9;
         end
-        lp__10 = 52'h0;
-        ln__10 = 52'h0;
+        lp__10 = 59'h0;
+        ln__10 = 59'h0;
         if (pos__10) begin
             lp__10 = x__1 << sh__10;
         end
         if (neg__10) begin
             ln__10 = x__1 << sh__10;
         end
-        lp__11 = 52'h0;
-        ln__11 = 52'h0;
+        lp__11 = 59'h0;
+        ln__11 = 59'h0;
         if (pos__11) begin
             lp__11 = x__1 << sh__11;
         end
         if (neg__11) begin
             ln__11 = x__1 << sh__11;
         end
-        lp__12 = 52'h0;
-        ln__12 = 52'h0;
+        lp__12 = 59'h0;
+        ln__12 = 59'h0;
         if (pos__12) begin
             lp__12 = x__2 << sh__12;
         end
         if (neg__12) begin
             ln__12 = x__2 << sh__12;
         end
-        lp__13 = 52'h0;
-        ln__13 = 52'h0;
+        lp__13 = 59'h0;
+        ln__13 = 59'h0;
         if (pos__13) begin
             lp__13 = x__2 << sh__13;
         end
         if (neg__13) begin
             ln__13 = x__2 << sh__13;
         end
-        lp__14 = 52'h0;
-        ln__14 = 52'h0;
+        lp__14 = 59'h0;
+        ln__14 = 59'h0;
         if (pos__14) begin
             lp__14 = x__2 << sh__14;
         end
         if (neg__14) begin
             ln__14 = x__2 << sh__14;
         end
-        lp__15 = 52'h0;
-        ln__15 = 52'h0;
+        lp__15 = 59'h0;
+        ln__15 = 59'h0;
         if (pos__15) begin
             lp__15 = x__2 << sh__15;
         end
         if (neg__15) begin
             ln__15 = x__2 << sh__15;
         end
-        lp__16 = 52'h0;
-        ln__16 = 52'h0;
+        lp__16 = 59'h0;
+        ln__16 = 59'h0;
         if (pos__16) begin
             lp__16 = x__2 << sh__16;
         end
         if (neg__16) begin
             ln__16 = x__2 << sh__16;
         end
-        lp__17 = 52'h0;
-        ln__17 = 52'h0;
+        lp__17 = 59'h0;
+        ln__17 = 59'h0;
         if (pos__17) begin
             lp__17 = x__2 << sh__17;
         end
         if (neg__17) begin
             ln__17 = x__2 << sh__17;
         end
-        lp__18 = 52'h0;
-        ln__18 = 52'h0;
+        lp__18 = 59'h0;
+        ln__18 = 59'h0;
         if (pos__18) begin
             lp__18 = x__3 << sh__18;
         end
         if (neg__18) begin
             ln__18 = x__3 << sh__18;
         end
-        lp__19 = 52'h0;
-        ln__19 = 52'h0;
+        lp__19 = 59'h0;
+        ln__19 = 59'h0;
         if (pos__19) begin
             lp__19 = x__3 << sh__19;
         end
         if (neg__19) begin
             ln__19 = x__3 << sh__19;
         end
-        lp__20 = 52'h0;
-        ln__20 = 52'h0;
+        lp__20 = 59'h0;
+        ln__20 = 59'h0;
         if (pos__20) begin
             lp__20 = x__3 << sh__20;
         end
         if (neg__20) begin
             ln__20 = x__3 << sh__20;
         end
-        lp__21 = 52'h0;
-        ln__21 = 52'h0;
+        lp__21 = 59'h0;
+        ln__21 = 59'h0;
         if (pos__21) begin
             lp__21 = x__3 << sh__21;
         end
         if (neg__21) begin
             ln__21 = x__3 << sh__21;
         end
-        lp__22 = 52'h0;
-        ln__22 = 52'h0;
+        lp__22 = 59'h0;
+        ln__22 = 59'h0;
         if (pos__22) begin
             lp__22 = x__3 << sh__22;
         end
         if (neg__22) begin
             ln__22 = x__3 << sh__22;
         end
-        lp__23 = 52'h0;
-        ln__23 = 52'h0;
+        lp__23 = 59'h0;
+        ln__23 = 59'h0;
         if (pos__23) begin
             lp__23 = x__3 << sh__23;
         end
         if (neg__23) begin
             ln__23 = x__3 << sh__23;
         end
-        lp__24 = 52'h0;
-        ln__24 = 52'h0;
+        lp__24 = 59'h0;
+        ln__24 = 59'h0;
         if (pos__24) begin
             lp__24 = x__4 << sh__24;
         end
         if (neg__24) begin
             ln__24 = x__4 << sh__24;
         end
-        lp__25 = 52'h0;
-        ln__25 = 52'h0;
+        lp__25 = 59'h0;
+        ln__25 = 59'h0;
         if (pos__25) begin
             lp__25 = x__4 << sh__25;
         end
         if (neg__25) begin
             ln__25 = x__4 << sh__25;
         end
-        lp__26 = 52'h0;
-        ln__26 = 52'h0;
+        lp__26 = 59'h0;
+        ln__26 = 59'h0;
         if (pos__26) begin
             lp__26 = x__4 << sh__26;
         end
         if (neg__26) begin
             ln__26 = x__4 << sh__26;
         end
-        lp__27 = 52'h0;
-        ln__27 = 52'h0;
+        lp__27 = 59'h0;
+        ln__27 = 59'h0;
         if (pos__27) begin
             lp__27 = x__4 << sh__27;
         end
         if (neg__27) begin
             ln__27 = x__4 << sh__27;
         end
-        lp__28 = 52'h0;
-        ln__28 = 52'h0;
+        lp__28 = 59'h0;
+        ln__28 = 59'h0;
         if (pos__28) begin
             lp__28 = x__4 << sh__28;
         end
         if (neg__28) begin
             ln__28 = x__4 << sh__28;
         end
-        lp__29 = 52'h0;
-        ln__29 = 52'h0;
+        lp__29 = 59'h0;
+        ln__29 = 59'h0;
         if (pos__29) begin
             lp__29 = x__4 << sh__29;
         end
         if (neg__29) begin
             ln__29 = x__4 << sh__29;
         end
-        lp__30 = 52'h0;
-        ln__30 = 52'h0;
+        lp__30 = 59'h0;
+        ln__30 = 59'h0;
         if (pos__30) begin
             lp__30 = x__5 << sh__30;
         end
         if (neg__30) begin
             ln__30 = x__5 << sh__30;
         end
-        lp__31 = 52'h0;
-        ln__31 = 52'h0;
+        lp__31 = 59'h0;
+        ln__31 = 59'h0;
         if (pos__31) begin
             lp__31 = x__5 << sh__31;
         end
         if (neg__31) begin
             ln__31 = x__5 << sh__31;
         end
-        lp__32 = 52'h0;
-        ln__32 = 52'h0;
+        lp__32 = 59'h0;
+        ln__32 = 59'h0;
         if (pos__32) begin
             lp__32 = x__5 << sh__32;
         end
         if (neg__32) begin
             ln__32 = x__5 << sh__32;
         end
-        lp__33 = 52'h0;
-        ln__33 = 52'h0;
+        lp__33 = 59'h0;
+        ln__33 = 59'h0;
         if (pos__33) begin
             lp__33 = x__5 << sh__33;
         end
         if (neg__33) begin
             ln__33 = x__5 << sh__33;
         end
-        lp__34 = 52'h0;
-        ln__34 = 52'h0;
+        lp__34 = 59'h0;
+        ln__34 = 59'h0;
         if (pos__34) begin
             lp__34 = x__5 << sh__34;
         end
         if (neg__34) begin
             ln__34 = x__5 << sh__34;
         end
-        lp__35 = 52'h0;
-        ln__35 = 52'h0;
+        lp__35 = 59'h0;
+        ln__35 = 59'h0;
         if (pos__35) begin
             lp__35 = x__5 << sh__35;
         end
         if (neg__35) begin
             ln__35 = x__5 << sh__35;
         end
-        lp__36 = 52'h0;
-        ln__36 = 52'h0;
+        lp__36 = 59'h0;
+        ln__36 = 59'h0;
         if (pos__36) begin
             lp__36 = x__6 << sh__36;
         end
         if (neg__36) begin
             ln__36 = x__6 << sh__36;
         end
-        lp__37 = 52'h0;
-        ln__37 = 52'h0;
+        lp__37 = 59'h0;
+        ln__37 = 59'h0;
         if (pos__37) begin
             lp__37 = x__6 << sh__37;
         end
         if (neg__37) begin
             ln__37 = x__6 << sh__37;
         end
-        lp__38 = 52'h0;
-        ln__38 = 52'h0;
+        lp__38 = 59'h0;
+        ln__38 = 59'h0;
         if (pos__38) begin
             lp__38 = x__6 << sh__38;
         end
         if (neg__38) begin
             ln__38 = x__6 << sh__38;
         end
-        lp__39 = 52'h0;
-        ln__39 = 52'h0;
+        lp__39 = 59'h0;
+        ln__39 = 59'h0;
         if (pos__39) begin
             lp__39 = x__6 << sh__39;
         end
         if (neg__39) begin
             ln__39 = x__6 << sh__39;
         end
-        lp__40 = 52'h0;
-        ln__40 = 52'h0;
+        lp__40 = 59'h0;
+        ln__40 = 59'h0;
         if (pos__40) begin
             lp__40 = x__6 << sh__40;
         end
         if (neg__40) begin
             ln__40 = x__6 << sh__40;
         end
-        lp__41 = 52'h0;
-        ln__41 = 52'h0;
+        lp__41 = 59'h0;
+        ln__41 = 59'h0;
         if (pos__41) begin
             lp__41 = x__6 << sh__41;
         end
         if (neg__41) begin
             ln__41 = x__6 << sh__41;
         end
-        lp__42 = 52'h0;
-        ln__42 = 52'h0;
+        lp__42 = 59'h0;
+        ln__42 = 59'h0;
         if (pos__42) begin
             lp__42 = x__7 << sh__42;
         end
         if (neg__42) begin
             ln__42 = x__7 << sh__42;
         end
-        lp__43 = 52'h0;
-        ln__43 = 52'h0;
+        lp__43 = 59'h0;
+        ln__43 = 59'h0;
         if (pos__43) begin
             lp__43 = x__7 << sh__43;
         end
         if (neg__43) begin
             ln__43 = x__7 << sh__43;
         end
-        lp__44 = 52'h0;
-        ln__44 = 52'h0;
+        lp__44 = 59'h0;
+        ln__44 = 59'h0;
         if (pos__44) begin
             lp__44 = x__7 << sh__44;
         end
         if (neg__44) begin
             ln__44 = x__7 << sh__44;
         end
-        lp__45 = 52'h0;
-        ln__45 = 52'h0;
+        lp__45 = 59'h0;
+        ln__45 = 59'h0;
         if (pos__45) begin
             lp__45 = x__7 << sh__45;
         end
         if (neg__45) begin
             ln__45 = x__7 << sh__45;
         end
-        lp__46 = 52'h0;
-        ln__46 = 52'h0;
+        lp__46 = 59'h0;
+        ln__46 = 59'h0;
         if (pos__46) begin
             lp__46 = x__7 << sh__46;
         end
         if (neg__46) begin
             ln__46 = x__7 << sh__46;
         end
-        lp__47 = 52'h0;
-        ln__47 = 52'h0;
+        lp__47 = 59'h0;
+        ln__47 = 59'h0;
         if (pos__47) begin
             lp__47 = x__7 << sh__47;
         end
         if (neg__47) begin
             ln__47 = x__7 << sh__47;
         end
-        lp__48 = 52'h0;
-        ln__48 = 52'h0;
+        lp__48 = 59'h0;
+        ln__48 = 59'h0;
         if (pos__48) begin
             lp__48 = x__8 << sh__48;
         end
         if (neg__48) begin
             ln__48 = x__8 << sh__48;
         end
-        lp__49 = 52'h0;
-        ln__49 = 52'h0;
+        lp__49 = 59'h0;
+        ln__49 = 59'h0;
         if (pos__49) begin
             lp__49 = x__8 << sh__49;
         end
         if (neg__49) begin
             ln__49 = x__8 << sh__49;
         end
-        lp__50 = 52'h0;
-        ln__50 = 52'h0;
+        lp__50 = 59'h0;
+        ln__50 = 59'h0;
         if (pos__50) begin
             lp__50 = x__8 << sh__50;
         end
         if (neg__50) begin
             ln__50 = x__8 << sh__50;
         end
-        lp__51 = 52'h0;
-        ln__51 = 52'h0;
+        lp__51 = 59'h0;
+        ln__51 = 59'h0;
         if (pos__51) begin
             lp__51 = x__8 << sh__51;
         end
         if (neg__51) begin
             ln__51 = x__8 << sh__51;
         end
-        lp__52 = 52'h0;
-        ln__52 = 52'h0;
+        lp__52 = 59'h0;
+        ln__52 = 59'h0;
         if (pos__52) begin
             lp__52 = x__8 << sh__52;
         end
         if (neg__52) begin
             ln__52 = x__8 << sh__52;
         end
-        lp__53 = 52'h0;
-        ln__53 = 52'h0;
+        lp__53 = 59'h0;
+        ln__53 = 59'h0;
         if (pos__53) begin
             lp__53 = x__8 << sh__53;
         end
         if (neg__53) begin
             ln__53 = x__8 << sh__53;
         end
-        lp__54 = 52'h0;
-        ln__54 = 52'h0;
-        lp__55 = 52'h0;
-        ln__55 = 52'h0;
-        lp__56 = 52'h0;
-        ln__56 = 52'h0;
-        lp__57 = 52'h0;
-        ln__57 = 52'h0;
-        lp__58 = 52'h0;
-        ln__58 = 52'h0;
-        lp__59 = 52'h0;
-        ln__59 = 52'h0;
-        lp__60 = 52'h0;
-        ln__60 = 52'h0;
-        lp__61 = 52'h0;
-        ln__61 = 52'h0;
-        lp__62 = 52'h0;
-        ln__62 = 52'h0;
-        lp__63 = 52'h0;
-        ln__63 = 52'h0;
+        lp__54 = 59'h0;
+        ln__54 = 59'h0;
+        lp__55 = 59'h0;
+        ln__55 = 59'h0;
+        lp__56 = 59'h0;
+        ln__56 = 59'h0;
+        lp__57 = 59'h0;
+        ln__57 = 59'h0;
+        lp__58 = 59'h0;
+        ln__58 = 59'h0;
+        lp__59 = 59'h0;
+        ln__59 = 59'h0;
+        lp__60 = 59'h0;
+        ln__60 = 59'h0;
+        lp__61 = 59'h0;
+        ln__61 = 59'h0;
+        lp__62 = 59'h0;
+        ln__62 = 59'h0;
+        lp__63 = 59'h0;
+        ln__63 = 59'h0;
         tp1__0 = lp__1;
         if (pos__0) begin
             tp1__0 = lp__0;
@@ -2324,7 +2324,7 @@ module uhdpipe_lift_fwd__hho__u0__mac1(clock,en,x__0,x__1,x__2,x__3,x__4,x__5,x_
         if (|(acc__q & msb)) begin
             yfull = (acc__q >> shift) | fill;
         end
-        y = yfull[0+:37];
+        y = yfull[0+:44];
         yhi_unused = yfull;
     end
 

@@ -5,16 +5,16 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [32:0] in_c__0;
-    input wire  [32:0] in_c__1;
+    input wire  [39:0] in_c__0;
+    input wire  [39:0] in_c__1;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     input wire  [1:0] cfg_shift;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [32:0] out_even__0;
-    output reg  [32:0] out_odd__0;
+    output reg  [39:0] out_even__0;
+    output reg  [39:0] out_odd__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -32,11 +32,11 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
     reg  [2:0] cnt__d;
     wire  [2:0] cnt__q;
     reg  cnt__clock;
-    reg  [32:0] acc__0__d;
-    wire  [32:0] acc__0__q;
+    reg  [39:0] acc__0__d;
+    wire  [39:0] acc__0__q;
     reg  acc__0__clock;
-    reg  [32:0] acc__1__d;
-    wire  [32:0] acc__1__q;
+    reg  [39:0] acc__1__d;
+    wire  [39:0] acc__1__q;
     reg  acc__1__clock;
     reg  acc_first__d;
     wire  acc_first__q;
@@ -47,11 +47,11 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
     reg  pv__d;
     wire  pv__q;
     reg  pv__clock;
-    reg  [32:0] pe__0__d;
-    wire  [32:0] pe__0__q;
+    reg  [39:0] pe__0__d;
+    wire  [39:0] pe__0__q;
     reg  pe__0__clock;
-    reg  [32:0] po__0__d;
-    wire  [32:0] po__0__q;
+    reg  [39:0] po__0__d;
+    wire  [39:0] po__0__q;
     reg  po__0__clock;
     reg  pf__d;
     wire  pf__q;
@@ -64,16 +64,16 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
     reg  ps__clock;
     reg  q__clock;
     reg  q__push;
-    reg  [32:0] q__in_a__0;
-    reg  [32:0] q__in_b__0;
+    reg  [39:0] q__in_a__0;
+    reg  [39:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [32:0] q__out_a__0;
-    wire  [32:0] q__out_b__0;
+    wire  [39:0] q__out_a__0;
+    wire  [39:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -83,8 +83,8 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
     reg  [2:0] pos;
     reg  [2:0] mask;
     reg  done;
-    reg  [32:0] nx__0;
-    reg  [32:0] nx__1;
+    reg  [39:0] nx__0;
+    reg  [39:0] nx__1;
 
     // Sub module instances
     uhdpipe_lift_fwd__dff3 cnt(
@@ -92,12 +92,12 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
         .q(cnt__q),
         .clock(cnt__clock)
     );
-    uhdpipe_lift_fwd__dff33 acc__0(
+    uhdpipe_lift_fwd__dff40 acc__0(
         .d(acc__0__d),
         .q(acc__0__q),
         .clock(acc__0__clock)
     );
-    uhdpipe_lift_fwd__dff33 acc__1(
+    uhdpipe_lift_fwd__dff40 acc__1(
         .d(acc__1__d),
         .q(acc__1__q),
         .clock(acc__1__clock)
@@ -117,12 +117,12 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
         .q(pv__q),
         .clock(pv__clock)
     );
-    uhdpipe_lift_fwd__dff33 pe__0(
+    uhdpipe_lift_fwd__dff40 pe__0(
         .d(pe__0__d),
         .q(pe__0__q),
         .clock(pe__0__clock)
     );
-    uhdpipe_lift_fwd__dff33 po__0(
+    uhdpipe_lift_fwd__dff40 po__0(
         .d(po__0__d),
         .q(po__0__q),
         .clock(po__0__clock)

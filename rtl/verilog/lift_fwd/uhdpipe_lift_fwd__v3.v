@@ -315,7 +315,7 @@ module uhdpipe_lift_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,i
         .q(bad__q),
         .clock(bad__clock)
     );
-    uhdpipe_lift_fwd__pho__q oq(
+    uhdpipe_lift_fwd__p3__q oq(
         .clock(oq__clock),
         .push(oq__push),
         .in_a__0(oq__in_a__0),
@@ -340,7 +340,7 @@ module uhdpipe_lift_fwd__v3(clock,in_valid,in_ready,in_a,in_b,in_first,in_last,i
         .pop(tq__pop),
         .out_tag(tq__out_tag)
     );
-    uhdpipe_lift_fwd__hq lq(
+    uhdpipe_lift_fwd__v3__lq lq(
         .clock(lq__clock),
         .push(lq__push),
         .in_data(lq__in_data),

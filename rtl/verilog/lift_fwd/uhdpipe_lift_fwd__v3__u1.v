@@ -433,7 +433,7 @@ module uhdpipe_lift_fwd__v3__u1(clock,in_valid,in_ready,in_a,in_b,in_first,in_la
         .sel(lane_b__sel),
         .out(lane_b__out)
     );
-    uhdpipe_lift_fwd__pho__q q(
+    uhdpipe_lift_fwd__p3__q q(
         .clock(q__clock),
         .push(q__push),
         .in_a__0(q__in_a__0),
