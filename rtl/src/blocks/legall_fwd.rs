@@ -651,7 +651,13 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
         for k in 0..P4 {
             self.hv[k].next = self.v4.ll_c[k].val();
         }
-        self.hq.push.next = self.v4.ll_valid.val() & self.ho4.q.val();
+        // the push as a sum of products (the ho flags are exclusive registers): two LUT levels
+        // from any level's LL valid to the queue's entry selects, where the priority chain of
+        // the source select below took four (the 1080p build's critical path at depth 4)
+        self.hq.push.next = (self.v1.ll_valid.val() & self.ho1.q.val())
+            | (self.v2.ll_valid.val() & self.ho2.q.val())
+            | (self.v3.ll_valid.val() & self.ho3.q.val())
+            | (self.v4.ll_valid.val() & self.ho4.q.val());
         self.hq.in_first.next = self.v4.ll_first.val();
         self.hq.in_last.next = self.v4.ll_last.val();
         self.hq.in_sop.next = self.v4.ll_sop.val();
@@ -659,7 +665,6 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
             for k in 0..P3 {
                 self.hv[k].next = self.sx3[k].y.val();
             }
-            self.hq.push.next = self.v3.ll_valid.val();
             self.hq.in_first.next = self.v3.ll_first.val();
             self.hq.in_last.next = self.v3.ll_last.val();
             self.hq.in_sop.next = self.v3.ll_sop.val();
@@ -668,7 +673,6 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
             for k in 0..P2 {
                 self.hv[k].next = self.sx2[k].y.val();
             }
-            self.hq.push.next = self.v2.ll_valid.val();
             self.hq.in_first.next = self.v2.ll_first.val();
             self.hq.in_last.next = self.v2.ll_last.val();
             self.hq.in_sop.next = self.v2.ll_sop.val();
@@ -677,7 +681,6 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
             for k in 0..P1 {
                 self.hv[k].next = self.sx1[k].y.val();
             }
-            self.hq.push.next = self.v1.ll_valid.val();
             self.hq.in_first.next = self.v1.ll_first.val();
             self.hq.in_last.next = self.v1.ll_last.val();
             self.hq.in_sop.next = self.v1.ll_sop.val();

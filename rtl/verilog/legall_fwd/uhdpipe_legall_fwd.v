@@ -1199,27 +1199,24 @@ module uhdpipe_legall_fwd(clock,in_valid,in_ready,in_even__0,in_odd__0,in_first,
         hv__0 = 26'h0;
         hv__1 = 26'h0;
         hv__0 = v4__ll_c__0;
-        hq__push = v4__ll_valid & ho4__q;
+        hq__push = (v1__ll_valid & ho1__q) | (v2__ll_valid & ho2__q) | (v3__ll_valid & ho3__q) | (v4__ll_valid & ho4__q);
         hq__in_first = v4__ll_first;
         hq__in_last = v4__ll_last;
         hq__in_sop = v4__ll_sop;
         if (ho3__q) begin
             hv__0 = sx3__0__y;
-            hq__push = v3__ll_valid;
             hq__in_first = v3__ll_first;
             hq__in_last = v3__ll_last;
             hq__in_sop = v3__ll_sop;
         end
         if (ho2__q) begin
             hv__0 = sx2__0__y;
-            hq__push = v2__ll_valid;
             hq__in_first = v2__ll_first;
             hq__in_last = v2__ll_last;
             hq__in_sop = v2__ll_sop;
         end
         if (ho1__q) begin
             hv__0 = sx1__0__y;
-            hq__push = v1__ll_valid;
             hq__in_first = v1__ll_first;
             hq__in_last = v1__ll_last;
             hq__in_sop = v1__ll_sop;

@@ -1706,14 +1706,13 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
         hv__6 = 26'h0;
         hv__7 = 26'h0;
         hv__0 = v4__ll_c__0;
-        hq__push = v4__ll_valid & ho4__q;
+        hq__push = (v1__ll_valid & ho1__q) | (v2__ll_valid & ho2__q) | (v3__ll_valid & ho3__q) | (v4__ll_valid & ho4__q);
         hq__in_first = v4__ll_first;
         hq__in_last = v4__ll_last;
         hq__in_sop = v4__ll_sop;
         if (ho3__q) begin
             hv__0 = sx3__0__y;
             hv__1 = sx3__1__y;
-            hq__push = v3__ll_valid;
             hq__in_first = v3__ll_first;
             hq__in_last = v3__ll_last;
             hq__in_sop = v3__ll_sop;
@@ -1723,7 +1722,6 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
             hv__1 = sx2__1__y;
             hv__2 = sx2__2__y;
             hv__3 = sx2__3__y;
-            hq__push = v2__ll_valid;
             hq__in_first = v2__ll_first;
             hq__in_last = v2__ll_last;
             hq__in_sop = v2__ll_sop;
@@ -1737,7 +1735,6 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
             hv__5 = sx1__5__y;
             hv__6 = sx1__6__y;
             hv__7 = sx1__7__y;
-            hq__push = v1__ll_valid;
             hq__in_first = v1__ll_first;
             hq__in_last = v1__ll_last;
             hq__in_sop = v1__ll_sop;
