@@ -92,10 +92,10 @@ pub trait InvBuild: Dut<Ports = Ports> {
     /// Bits of the picture lanes.
     const OUT_BITS: u32;
 
-    /// `cfg_pairs` for a `width`-sample picture: level-1 band beats per row (`LANES[0]` pairs
-    /// each; the one-sample build's transform, too, takes pairs).
+    /// `cfg_pairs` for a `width`-sample picture: level-1 band beats per row, as the forward
+    /// builds count them ([`crate::legall_fwd::cfg_pairs`]).
     fn cfg_pairs(width: usize) -> u16 {
-        (width / (2 * Self::LANES[0])) as u16
+        crate::legall_fwd::cfg_pairs(width, Self::PPC)
     }
 }
 
