@@ -186,6 +186,14 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     cfg_m2: DFF<Bits<13>>,
     rows_m1: DFF<Bits<13>>,
     rows_m2: DFF<Bits<13>>,
+    // registered zero tests of `rl` and of the start values (`pic_end` without a carry
+    // chain or a wide OR behind the start mux)
+    rl_zero: DFF<Bit>,
+    rm1_zero: DFF<Bit>,
+    rm2_zero: DFF<Bit>,
+    rl_is1: Signal<Local, Bit>,
+    cur_rlz: Signal<Local, Bit>,
+    rlm1_z: Signal<Local, Bit>,
     // locals
     free: Signal<Local, Bit>,
     hold: Signal<Local, Bit>,
@@ -196,6 +204,7 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     take: Signal<Local, Bit>,
     err_now: Signal<Local, Bit>,
     issue: Signal<Local, Bit>,
+    adv: Signal<Local, Bit>,
     b_first: Signal<Local, Bit>,
     b_last: Signal<Local, Bit>,
     cur_odd: Signal<Local, Bit>,
@@ -394,6 +403,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             take: Default::default(),
             err_now: Default::default(),
             issue: Default::default(),
+            adv: Default::default(),
             b_first: Default::default(),
             b_last: Default::default(),
             cur_odd: Default::default(),
@@ -405,6 +415,12 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             cfg_m2: Default::default(),
             rows_m1: Default::default(),
             rows_m2: Default::default(),
+            rl_zero: Default::default(),
+            rm1_zero: Default::default(),
+            rm2_zero: Default::default(),
+            rl_is1: Default::default(),
+            cur_rlz: Default::default(),
+            rlm1_z: Default::default(),
             addr: Default::default(),
             addr_p1: Default::default(),
             col_p1: Default::default(),
@@ -509,7 +525,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
     fn update(&mut self) {
         dff_setup!(
             self, clock, have_e, flush2, flush3, m04, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1,
-            rows_m2, v0, c0, we_e0, we_o0, comp0, emit0, flush0, m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2,
+            rows_m2, rl_zero, rm1_zero, rm2_zero, v0, c0, we_e0, we_o0, comp0, emit0, flush0, m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2,
             last2, sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, tg, tg0, tg1, tg2, tg3, tg4, otg, q0t, q1t, ov, of, oe, os, oh, stall_r, nrdy_r,
             q0v, q0f, q0l, q0s, q0h, q1v, q1f, q1l, q1s, q1h, ll_on, l0v, l0f, l0l, l0s, l1v, l1f, l1l, l1s
         );
@@ -573,6 +589,17 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
         if self.flushing.q.val() {
             self.issue.next = self.free.val() & !self.hold.val();
         }
+        // The row and column bookkeeping advances with every beat taken, accepted or not
+        // (`adv`, no framing decision behind it: the framing check is the deepest logic on
+        // the input). A rejected beat leaves it meaningless, which is harmless: the picture
+        // is abandoned, every beat up to the next `in_sop` is rejected, and a picture start
+        // loads all of it afresh (the start values below). Only what must not move on a
+        // rejected beat — the pipeline's beat valid, the picture and flush state, the
+        // narrow-row wait — takes `issue`.
+        self.adv.next = self.take.val();
+        if self.flushing.q.val() {
+            self.adv.next = self.free.val() & !self.hold.val();
+        }
         self.b_first.next = self.in_first.val();
         self.b_last.next = self.in_last.val();
         if self.flushing.q.val() {
@@ -588,6 +615,15 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
         self.addr.next = self.col.q.val();
         self.rows_m1.d.next = self.cfg_rows.val() - 1;
         self.rows_m2.d.next = self.cfg_rows.val() - 2;
+        self.rm1_zero.d.next = self.cfg_rows.val() == self.one.val();
+        self.rm2_zero.d.next = self.cfg_rows.val() == self.two.val();
+        self.rl_is1.next = self.rl.q.val() == self.one.val();
+        self.cur_rlz.next = self.rl_zero.q.val();
+        self.rlm1_z.next = self.rl_is1.val();
+        if self.start.val() & !self.flushing.q.val() {
+            self.cur_rlz.next = self.rm1_zero.q.val();
+            self.rlm1_z.next = self.rm2_zero.q.val();
+        }
         if self.start.val() & !self.flushing.q.val() {
             self.cur_odd.next = false;
             self.cur_early.next = true;
@@ -611,7 +647,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
         if self.start.val() & !self.flushing.q.val() {
             self.addr_p1.next = 1.into();
         }
-        self.pic_end.next = self.b_last.val() & !self.cur_rl.val().any();
+        self.pic_end.next = self.b_last.val() & self.cur_rlz.val();
         // What the beat does: compute (even rows from row 2 on, first flush row) or emit the
         // buffered H (odd rows from row 3 on, second flush row).
         self.c_comp.next = !self.cur_odd.val() & !self.cur_early.val();
@@ -805,6 +841,24 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
         self.pic_idle.next = !self.in_pic.q.val() & !self.dropping.q.val();
         if self.issue.val() {
             self.dropping.d.next = false;
+            if !self.flushing.q.val() {
+                self.in_pic.d.next = true;
+            }
+            if self.b_last.val() {
+                if self.flushing.q.val() {
+                    self.f2.d.next = true;
+                    if self.f2.q.val() {
+                        self.flushing.d.next = false;
+                        self.f2.d.next = false;
+                    }
+                } else if self.pic_end.val() {
+                    self.in_pic.d.next = false;
+                    self.flushing.d.next = true;
+                    self.f2.d.next = false;
+                }
+            }
+        }
+        if self.adv.val() {
             self.cl.d.next = self.cl_m1.val();
             if self.b_first.val() {
                 self.cl.d.next = self.cfg_m2.q.val();
@@ -819,32 +873,20 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             }
             self.col.d.next = self.addr_p1.val();
             self.rl.d.next = self.cur_rl.val();
+            self.rl_zero.d.next = self.cur_rlz.val();
             self.y_odd.d.next = self.cur_odd.val();
             self.early.d.next = self.cur_early.val();
             self.have_h.d.next = self.cur_haveh.val();
             self.have_e.d.next = self.cur_havee.val();
             self.tg.d.next = self.cur_tg.val();
-            if !self.flushing.q.val() {
-                self.in_pic.d.next = true;
-            }
             if self.b_last.val() {
                 self.col.d.next = 0.into();
                 self.rl.d.next = self.rl_m1.val();
+                self.rl_zero.d.next = self.rlm1_z.val();
                 self.y_odd.d.next = !self.cur_odd.val();
                 self.early.d.next = self.cur_early.val() & !self.cur_odd.val();
                 self.have_h.d.next = self.cur_haveh.val() | self.c_comp.val();
                 self.have_e.d.next = self.cur_havee.val() | self.c_emit.val();
-                if self.flushing.q.val() {
-                    self.f2.d.next = true;
-                    if self.f2.q.val() {
-                        self.flushing.d.next = false;
-                        self.f2.d.next = false;
-                    }
-                } else if self.pic_end.val() {
-                    self.in_pic.d.next = false;
-                    self.flushing.d.next = true;
-                    self.f2.d.next = false;
-                }
             }
         }
         if self.free.val() & self.cooling.q.val() {

@@ -185,6 +185,15 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  [12:0] rows_m2__d;
     wire  [12:0] rows_m2__q;
     reg  rows_m2__clock;
+    reg  rl_zero__d;
+    wire  rl_zero__q;
+    reg  rl_zero__clock;
+    reg  rm1_zero__d;
+    wire  rm1_zero__q;
+    reg  rm1_zero__clock;
+    reg  rm2_zero__d;
+    wire  rm2_zero__q;
+    reg  rm2_zero__clock;
     reg  v0__d;
     wire  v0__q;
     reg  v0__clock;
@@ -448,6 +457,9 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  cur_havee;
     reg  cool_is1;
     reg  cl_is1;
+    reg  rl_is1;
+    reg  cur_rlz;
+    reg  rlm1_z;
     reg  free;
     reg  hold;
     reg  start;
@@ -457,6 +469,7 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
     reg  take;
     reg  err_now;
     reg  issue;
+    reg  adv;
     reg  b_first;
     reg  b_last;
     reg  cur_odd;
@@ -686,6 +699,21 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         .d(rows_m2__d),
         .q(rows_m2__q),
         .clock(rows_m2__clock)
+    );
+    uhdpipe_legall_fwd__dff1 rl_zero(
+        .d(rl_zero__d),
+        .q(rl_zero__q),
+        .clock(rl_zero__clock)
+    );
+    uhdpipe_legall_fwd__dff1 rm1_zero(
+        .d(rm1_zero__d),
+        .q(rm1_zero__q),
+        .clock(rm1_zero__clock)
+    );
+    uhdpipe_legall_fwd__dff1 rm2_zero(
+        .d(rm2_zero__d),
+        .q(rm2_zero__q),
+        .clock(rm2_zero__clock)
     );
     uhdpipe_legall_fwd__dff1 v0(
         .d(v0__d),
@@ -1145,6 +1173,9 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         cfg_m2__clock = clock;
         rows_m1__clock = clock;
         rows_m2__clock = clock;
+        rl_zero__clock = clock;
+        rm1_zero__clock = clock;
+        rm2_zero__clock = clock;
         v0__clock = clock;
         c0__clock = clock;
         we_e0__clock = clock;
@@ -1250,6 +1281,9 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         cfg_m2__d = cfg_m2__q;
         rows_m1__d = rows_m1__q;
         rows_m2__d = rows_m2__q;
+        rl_zero__d = rl_zero__q;
+        rm1_zero__d = rm1_zero__q;
+        rm2_zero__d = rm2_zero__q;
         v0__d = v0__q;
         c0__d = c0__q;
         we_e0__d = we_e0__q;
@@ -1381,6 +1415,10 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         if (flushing__q) begin
             issue = free & ~hold;
         end
+        adv = take;
+        if (flushing__q) begin
+            adv = free & ~hold;
+        end
         b_first = in_first;
         b_last = in_last;
         if (flushing__q) begin
@@ -1396,6 +1434,15 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         addr = col__q;
         rows_m1__d = cfg_rows - 13'h1;
         rows_m2__d = cfg_rows - 13'h2;
+        rm1_zero__d = cfg_rows == one;
+        rm2_zero__d = cfg_rows == two;
+        rl_is1 = rl__q == one;
+        cur_rlz = rl_zero__q;
+        rlm1_z = rl_is1;
+        if (start & ~flushing__q) begin
+            cur_rlz = rm1_zero__q;
+            rlm1_z = rm2_zero__q;
+        end
         if (start & ~flushing__q) begin
             cur_odd = 1'b0;
             cur_early = 1'b1;
@@ -1416,7 +1463,7 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         if (start & ~flushing__q) begin
             addr_p1 = 9'h1;
         end
-        pic_end = b_last & ~|cur_rl;
+        pic_end = b_last & cur_rlz;
         c_comp = ~cur_odd & ~cur_early;
         c_emit = cur_odd & ~cur_early;
         if (flushing__q) begin
@@ -1497,6 +1544,25 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
         pic_idle = ~in_pic__q & ~dropping__q;
         if (issue) begin
             dropping__d = 1'b0;
+            if (~flushing__q) begin
+                in_pic__d = 1'b1;
+            end
+            if (b_last) begin
+                if (flushing__q) begin
+                    f2__d = 1'b1;
+                    if (f2__q) begin
+                        flushing__d = 1'b0;
+                        f2__d = 1'b0;
+                    end
+                end
+                else if (pic_end) begin
+                    in_pic__d = 1'b0;
+                    flushing__d = 1'b1;
+                    f2__d = 1'b0;
+                end
+            end
+        end
+        if (adv) begin
             cl__d = cl_m1;
             if (b_first) begin
                 cl__d = cfg_m2__q;
@@ -1511,33 +1577,20 @@ module uhdpipe_legall_fwd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,i
             end
             col__d = addr_p1;
             rl__d = cur_rl;
+            rl_zero__d = cur_rlz;
             y_odd__d = cur_odd;
             early__d = cur_early;
             have_h__d = cur_haveh;
             have_e__d = cur_havee;
             tg__d = cur_tg;
-            if (~flushing__q) begin
-                in_pic__d = 1'b1;
-            end
             if (b_last) begin
                 col__d = 9'h0;
                 rl__d = rl_m1;
+                rl_zero__d = rlm1_z;
                 y_odd__d = ~cur_odd;
                 early__d = cur_early & ~cur_odd;
                 have_h__d = cur_haveh | c_comp;
                 have_e__d = cur_havee | c_emit;
-                if (flushing__q) begin
-                    f2__d = 1'b1;
-                    if (f2__q) begin
-                        flushing__d = 1'b0;
-                        f2__d = 1'b0;
-                    end
-                end
-                else if (pic_end) begin
-                    in_pic__d = 1'b0;
-                    flushing__d = 1'b1;
-                    f2__d = 1'b0;
-                end
             end
         end
         if (free & cooling__q) begin
