@@ -50,7 +50,7 @@ const BLOCKS: &[&str] = &[
 /// The blocks Verilated only with a feature (`all-builds` turns on all three): the feature's
 /// `CARGO_FEATURE_*` name and its blocks.
 const FEATURE_BUILDS: &[(&str, &[&str])] =
-    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd"]), ("LIFT_INV", &["lift_inv"])];
+    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd", "lift_fwd1"]), ("LIFT_INV", &["lift_inv", "lift_inv1"])];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();

@@ -386,9 +386,13 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // depth 4; and its 1080p build (rows up to 2048 samples) for place and route.
         ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<12, 11, 10, 9>::default())),
         ("lift_fwd_hd", &|| verilog("lift_fwd_hd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<10, 9, 8, 7>::default())),
+        // The same at one sample per clock (a gearbox in front of the simulation build).
+        ("lift_fwd1", &|| verilog("lift_fwd1", "lift_fwd1", &mut crate::blocks::lift_fwd1::LiftFwd1::<12, 11, 10, 9>::default())),
         // The every-wavelet inverse transform's simulation build: rows up to 8192 samples,
         // depth 3 and a horizontal-only level.
         ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10>::default())),
+        // The same at one sample per clock (a gearbox after the simulation build).
+        ("lift_inv1", &|| verilog("lift_inv1", "lift_inv1", &mut crate::blocks::lift_inv1::LiftInv1::<12, 11, 10>::default())),
         // The inverse transform's simulation builds: rows up to 8192 samples, depth 4, at 2, 1 (a
         // gearbox after the 2-sample build), 4, 8 and 16 samples per clock.
         ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10, 9, 1, 1, 1, 1>::default())),

@@ -99,3 +99,24 @@ void inv_get(T* t, InvPorts* p) {
         s->top->eval();                                                         \
         inv_get(s->top, p);                                                     \
     }
+
+// A lift_inv build's eval (20-bit band lanes, a horizontal-only level's stream, err_wavelet).
+#define LIFT_INV_SHIM(name, V)                                                  \
+    UHDPIPE_HARNESS(name, V)                                                    \
+    extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
+        auto* t = s->top;                                                       \
+        const uint64_t m = 0xfffffu;                                            \
+        inv_set(t, p, m, m, m, m);                                              \
+        t->cfg_depth_ho = p->cfg_depth_ho & 1;                                  \
+        t->inho_valid = p->in_valid[4];                                         \
+        t->inho_first = p->in_first[4];                                         \
+        t->inho_last = p->in_last[4];                                           \
+        t->inho_sop = p->in_sop[4];                                             \
+        t->inho_low = p->in_a[4][0] & m;                                        \
+        t->inho_high = p->in_b[4][0] & m;                                       \
+        t->inho_tag = p->in_tag[4] & 15;                                        \
+        t->eval();                                                              \
+        inv_get(t, p);                                                          \
+        p->in_ready[4] = t->inho_ready;                                         \
+        p->err_wavelet = t->err_wavelet;                                        \
+    }

@@ -11,8 +11,8 @@
 //!
 //! `legall`: `legall_fwd1`, `legall_fwd`, `legall_fwd4`, `legall_fwd8`, `legall_fwd16`
 //! (LeGall 5/3 at 1, 2, 4, 8 and 16 samples per clock; the 4 and 8 rows need the
-//! `legall-wide` feature); `lift`: `lift_fwd` (2 samples per clock), every wavelet (the
-//! `lift-fwd` feature: `--features lift-fwd` Verilates only that block);
+//! `legall-wide` feature); `lift`: `lift_fwd1` and `lift_fwd` (1 and 2 samples per clock),
+//! every wavelet (the `lift-fwd` feature: `--features lift-fwd` Verilates only those);
 //! `all` (default): both (without `lift-fwd`, `legall`). `--depth`: 1–4. Default sizes: 1920x1080 and 7680x4320 (the 8K runs simulate ~50 M clocks each:
 //! minutes). The outputs are not checked here (the tests do that); the content is a
 //! deterministic texture.
@@ -21,7 +21,7 @@ use std::time::Instant;
 use uhdpipe_sim::legall_fwd::{LegallFwd4, LegallFwd8};
 use uhdpipe_sim::legall_fwd::{cfg_pairs, drive, picture_beats, Drive, FwdBuild, LegallFwd, LegallFwd1, LegallFwd16, Outcome, MAX_WIDTH, SETUP_CLOCKS};
 #[cfg(feature = "lift-fwd")]
-use uhdpipe_sim::lift_fwd::LiftFwd;
+use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1};
 use uhdpipe_sim::pictures::texture;
 
 fn run<D: FwdBuild>(dut: &mut D, wavelet: u8, w: usize, h: usize, depth: u8, pictures: usize) -> (Outcome, f64) {
@@ -86,6 +86,7 @@ fn main() {
         #[cfg(feature = "lift-fwd")]
         if which != "legall" {
             for wavelet in 0..7 {
+                row(LiftFwd1::new, "lift_fwd1", wavelet, w, h, depth);
                 row(LiftFwd::new, "lift_fwd", wavelet, w, h, depth);
             }
         }

@@ -1,6 +1,6 @@
 //! Cycle benchmark of the inverse 2-D transforms: `legall_inv1`, `legall_inv`, `legall_inv4`,
-//! `legall_inv8`, `legall_inv16` (LeGall 5/3, depth 3, 1 / 2 / 4 / 8 / 16 samples per clock) and `lift_inv`
-//! (every wavelet, depth 3, 2 samples per clock). Pushes the bands of
+//! `legall_inv8`, `legall_inv16` (LeGall 5/3, depth 3, 1 / 2 / 4 / 8 / 16 samples per clock) and `lift_inv1`,
+//! `lift_inv` (every wavelet, depth 3, 1 and 2 samples per clock). Pushes the bands of
 //! pictures through the Verilated block, every band stream offered whenever the block takes
 //! it and the picture stream always ready, and prints, per size (and wavelet):
 //! - clocks per picture in a back-to-back stream (the clocks two pictures take minus the
@@ -24,7 +24,7 @@ use uhdpipe_sim::legall_inv::{band_streams, drive, Drive, InvBuild, LegallInv, L
 #[cfg(feature = "legall-wide")]
 use uhdpipe_sim::legall_inv::{LegallInv4, LegallInv8};
 #[cfg(feature = "lift-inv")]
-use uhdpipe_sim::lift_inv::LiftInv;
+use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1};
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
 fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usize, wavelet: u8) -> (Outcome, f64) {
@@ -83,6 +83,8 @@ fn main() {
     let which = if args.first().is_some_and(|a| a == "legall" || a == "lift") { args.remove(0) } else { "legall".into() };
     let sizes = sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
     if which == "lift" {
+        #[cfg(feature = "lift-inv")]
+        table(LiftInv1::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 3);
         #[cfg(feature = "lift-inv")]
         table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 3);
         #[cfg(not(feature = "lift-inv"))]

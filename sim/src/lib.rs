@@ -13,11 +13,11 @@ pub mod legall_fwd;
 pub mod legall_h;
 pub mod legall_inv;
 pub mod legall_v;
-/// Only with the `lift-fwd` feature (its Verilated model takes ~7 minutes to build).
+/// Only with the `lift-fwd` feature (its Verilated models take ~7 minutes each to build).
 #[cfg(feature = "lift-fwd")]
 pub mod lift_fwd;
 pub mod lift_h;
-/// Only with the `lift-inv` feature (its Verilated model takes ~7 minutes to build).
+/// Only with the `lift-inv` feature (its Verilated models take ~7 minutes each to build).
 #[cfg(feature = "lift-inv")]
 pub mod lift_inv;
 pub mod lift_v;

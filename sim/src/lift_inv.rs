@@ -1,6 +1,7 @@
 //! `uhdpipe_lift_inv` (rtl/src/blocks/lift_inv.rs: the inverse 2-D wavelet transform for
 //! every VC-2 wavelet, depth 1–3 plus a horizontal-only level, two samples per clock; the
-//! 8K simulation build, rows up to 8192 samples), Verilated. It has `legall_inv`'s ports
+//! 8K simulation build, rows up to 8192 samples) and `uhdpipe_lift_inv1` (the same with a
+//! gearbox after it: one sample per clock), Verilated. Each has `legall_inv`'s ports
 //! with wider lanes and a fourth band stream, so it shares [`crate::legall_inv`]'s
 //! [`Ports`], driver ([`crate::legall_inv::drive`]), band streams and assembly.
 
@@ -9,10 +10,19 @@ use uhdpipe_rtl::blocks::lift_inv::{BAND_BITS, OUT_BITS};
 
 crate::verilated!(LiftInv, "lift_inv", Ports, "One instance of the Verilated every-wavelet inverse transform.");
 
-impl InvBuild for LiftInv {
-    const PPC: usize = 2;
-    const LANES: [usize; STREAMS] = [1; STREAMS];
-    // (no level 4: its stream is never taken)
-    const BAND_BITS: [u32; STREAMS] = [BAND_BITS as u32, BAND_BITS as u32, BAND_BITS as u32, 0, BAND_BITS as u32];
-    const OUT_BITS: u32 = OUT_BITS as u32;
+crate::verilated!(LiftInv1, "lift_inv1", Ports, "One instance of the Verilated every-wavelet inverse transform at one sample per clock (the sample in `out_even[0]`).");
+
+/// Both builds' lanes and widths; `$ppc` samples per clock.
+macro_rules! lift_inv_build {
+    ($t:ident, $ppc:literal) => {
+        impl InvBuild for $t {
+            const PPC: usize = $ppc;
+            const LANES: [usize; STREAMS] = [1; STREAMS];
+            // (no level 4: its stream is never taken)
+            const BAND_BITS: [u32; STREAMS] = [BAND_BITS as u32, BAND_BITS as u32, BAND_BITS as u32, 0, BAND_BITS as u32];
+            const OUT_BITS: u32 = OUT_BITS as u32;
+        }
+    };
 }
+lift_inv_build!(LiftInv, 2);
+lift_inv_build!(LiftInv1, 1);

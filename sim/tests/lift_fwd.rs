@@ -1,4 +1,5 @@
-//! The Verilated every-wavelet forward 2-D transform (`lift_fwd`) against the model's `dwt`:
+//! The Verilated every-wavelet forward 2-D transform (`lift_fwd`, and `lift_fwd1` at one
+//! sample per clock) against the model's `dwt`:
 //! random pictures of random sizes and bit depths, every vertical and horizontal wavelet
 //! pair (drawn independently from 0..=6), depths 1–4, with or without a horizontal-only
 //! level, under random idle input and per-level output back-pressure, several pictures back
@@ -10,18 +11,23 @@
 
 use proptest::prelude::*;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
-use uhdpipe_sim::legall_fwd::{check_run, drive, picture_beats, Drive, InBeat};
-use uhdpipe_sim::lift_fwd::{LiftFwd, SETUP_CLOCKS};
+use uhdpipe_sim::legall_fwd::{cfg_pairs, check_run, drive, picture_beats, Drive, FwdBuild, InBeat};
+use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1, SETUP_CLOCKS};
 use uhdpipe_sim::pictures::natural;
 
-/// Runs `pics` (`width` × `height`) through a fresh block back to back at `depth` with the
+/// Runs `pics` (`width` × `height`) through `dut` back to back at `depth` with the
 /// wavelets, idle, stall and seed of `d` and checks every band of every picture.
-fn check(pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<u64, TestCaseError> {
-    let input: Vec<InBeat> = pics.iter().flat_map(|p| picture_beats(p, width, height, 2)).collect();
-    let d = Drive { pairs: (width / 2) as u16, rows: height as u16, depth: depth as u8, setup: SETUP_CLOCKS, ..d };
-    let out = drive(&mut LiftFwd::new(), &input, d);
+fn check_on<D: FwdBuild>(dut: &mut D, pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<u64, TestCaseError> {
+    let input: Vec<InBeat> = pics.iter().flat_map(|p| picture_beats(p, width, height, D::PPC)).collect();
+    let d = Drive { pairs: cfg_pairs(width, D::PPC), rows: height as u16, depth: depth as u8, setup: SETUP_CLOCKS, ..d };
+    let out = drive(dut, &input, d);
     check_run(&out, pics, width, height, depth, &d).map_err(TestCaseError::fail)?;
     Ok(out.cycles)
+}
+
+/// [`check_on`] a fresh two-samples-per-clock block.
+fn check(pics: &[Vec<i64>], width: usize, height: usize, depth: usize, d: Drive) -> Result<u64, TestCaseError> {
+    check_on(&mut LiftFwd::new(), pics, width, height, depth, d)
 }
 
 fn bench(wavelet: u8, depth_ho: u8, wavelet_ho: u8, idle: u32, stall: u32, seed: u64) -> Drive {
@@ -34,21 +40,31 @@ fn picture(width: usize, height: usize, bits: u32) -> impl Strategy<Value = Vec<
     proptest::collection::vec(-half..half, width * height)
 }
 
+/// A random case with rows and columns of 1..=`units` units of the transform's size: depth
+/// 1–4, 0–1 horizontal-only level, the size, 1–2 random pictures of 2–12-bit samples, and a
+/// drive with random wavelets (vertical and horizontal drawn independently), idle input and
+/// back-pressure.
+fn case(units: usize) -> impl Strategy<Value = (usize, usize, usize, Vec<Vec<i64>>, Drive)> {
+    (1usize..=4, 0u8..=1, 1..=units, 1..=units, 2u32..=12, 1usize..=2, 0u8..7, 0u8..7, 0u32..600, 0u32..600, any::<u64>()).prop_flat_map(|(depth, ho, wu, hu, bits, n, wavelet, wavelet_ho, idle, stall, seed)| {
+        let (w, h) = (wu << (depth + ho as usize), hu << depth);
+        (Just(depth), Just(w), Just(h), proptest::collection::vec(picture(w, h, bits), n), Just(bench(wavelet, ho, wavelet_ho, idle, stall, seed)))
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
     #[test]
-    fn matches_the_model_under_back_pressure(
-        (depth, ho, width, height, pics) in (1usize..=4, 0u8..=1, 1usize..=6, 1usize..=6, 2u32..=12, 1usize..=2).prop_flat_map(|(depth, ho, wu, hu, bits, n)| {
-            let (w, h) = (wu << (depth + ho as usize), hu << depth);
-            (Just(depth), Just(ho), Just(w), Just(h), proptest::collection::vec(picture(w, h, bits), n))
-        }),
-        wavelet in 0u8..7,
-        wavelet_ho in 0u8..7,
-        idle in 0u32..600,
-        stall in 0u32..600,
-        seed in any::<u64>(),
-    ) {
-        check(&pics, width, height, depth, bench(wavelet, ho, wavelet_ho, idle, stall, seed))?;
+    fn matches_the_model_under_back_pressure((depth, width, height, pics, d) in case(6)) {
+        check(&pics, width, height, depth, d)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+    /// The one-sample-per-clock build (the gearbox in front) on the same kind of pictures.
+    #[test]
+    fn one_sample_per_clock_matches_the_model((depth, width, height, pics, d) in case(4)) {
+        check_on(&mut LiftFwd1::new(), &pics, width, height, depth, d)?;
     }
 }
 
@@ -94,5 +110,26 @@ fn throughput() {
         eprintln!("wavelet {wavelet}: {cycles} clocks for {beats} pairs ({:.3}x; nominal with flush {nominal})", cycles as f64 / beats as f64);
         // the deepest levels' latency comes after the last pair: allow 2 pictures' rows of slack
         assert!(cycles as usize <= nominal + 2 * (w / 2) * 16 + 2000, "wavelet {wavelet}: {cycles} clocks");
+    }
+}
+
+/// One sample per clock: back to back, a picture costs its `W · H` samples plus at most the
+/// vertical flush rows (`F` rows of `W / 2` pairs, one pair per clock: `W · F / 2`); the
+/// vertical units' queues take part of the next picture while the flush runs, so the figure
+/// (printed) lies between. For every wavelet, at depth 3 and at depth 4 with the
+/// horizontal-only level.
+#[test]
+fn one_sample_per_clock_sustains_its_rate() {
+    let (w, h) = (128usize, 32usize);
+    let pic = natural(w, h);
+    for wavelet in 0..7u8 {
+        let most = (w * (h + flush_rows(wavelet as usize) / 2)) as u64;
+        for (depth, ho) in [(3, 0), (4, 1)] {
+            let one = check_on(&mut LiftFwd1::new(), std::slice::from_ref(&pic), w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
+            let two = check_on(&mut LiftFwd1::new(), &[pic.clone(), pic.clone()], w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
+            let period = two - one;
+            eprintln!("wavelet {wavelet}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4} x W*H; at most {most})", period as f64 / (w * h) as f64);
+            assert!((w * h) as u64 <= period && period <= most, "wavelet {wavelet}, depth {depth}, {ho} horizontal-only level: {period} clocks per picture");
+        }
     }
 }

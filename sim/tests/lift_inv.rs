@@ -1,4 +1,5 @@
-//! The Verilated every-wavelet inverse 2-D transform (`lift_inv`) against the model's
+//! The Verilated every-wavelet inverse 2-D transform (`lift_inv`, and `lift_inv1` at one
+//! sample per clock) against the model's
 //! `idwt`: the bands of random pictures (exact and perturbed as quantisation would) and
 //! random coefficients filling the 20-bit band lanes, every vertical and horizontal wavelet
 //! pair (drawn independently from 0..=6), depths 1–3 with or without a horizontal-only
@@ -14,8 +15,8 @@ use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_rtl::blocks::lift_inv::BAND_BITS;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
-use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, Outcome, Streams, HO, STREAMS};
-use uhdpipe_sim::lift_inv::LiftInv;
+use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, InvBuild, Outcome, Streams, HO, STREAMS};
+use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// A transform shape: depth, horizontal-only depth (0 or 1), (vertical, horizontal) wavelet.
@@ -66,14 +67,19 @@ fn bench(s: Shape, idle: u32, stall: u32, seed: u64) -> Drive {
 /// Runs `pics` back to back through a fresh block and checks every output picture against
 /// the model.
 fn check(pics: &[Coefs], width: usize, height: usize, s: Shape, d: Drive) -> Result<Outcome, TestCaseError> {
+    check_on(&mut LiftInv::new(), pics, width, height, s, d)
+}
+
+/// [`check`] on `dut`.
+fn check_on<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usize, s: Shape, d: Drive) -> Result<Outcome, TestCaseError> {
     let mut input: Streams = Default::default();
     for (i, c) in pics.iter().enumerate() {
         for (k, st) in streams(c, width, height, s, 977 + i as i64, i as u8).into_iter().enumerate() {
             input[k].extend(st);
         }
     }
-    let d = Drive { pairs: (width / 2) as u16, rows: height as u16, ..d };
-    let out = drive(&mut LiftInv::new(), &input, d);
+    let d = Drive { pairs: D::cfg_pairs(width), rows: height as u16, ..d };
+    let out = drive(dut, &input, d);
     prop_assert_eq!(out.err_line, 0, "well-formed pictures raised err_line");
     prop_assert_eq!(out.err_pic, 0, "well-formed pictures raised err_pic");
     prop_assert_eq!(out.err_wavelet, 0, "a built wavelet raised err_wavelet");
@@ -117,20 +123,12 @@ fn shape() -> impl Strategy<Value = Shape> {
     (1usize..=3, 0usize..=1, 0u8..7, 0u8..7).prop_map(|(depth, ho, v, h)| Shape { depth, ho, wv: (v, h) })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
-    #[test]
-    fn matches_the_model_under_back_pressure(
-        s in shape(),
-        wu in 1usize..=6,
-        hu in 1usize..=6,
-        n in 1usize..=2,
-        kind in 0u8..3,
-        bits in 2u32..=12,
-        idle in 0u32..600,
-        stall in 0u32..600,
-        seed in any::<u64>(),
-    ) {
+/// A random case with rows and columns of 1..=`units` units of the shape's size: the
+/// shape, the size, 1–2 pictures' coefficients — full-scale random, a random 2–12-bit
+/// picture's bands, or those bands moved by up to ±2^bits (quantisation) — and a drive with
+/// random idle clocks and back-pressure.
+fn case(units: usize) -> impl Strategy<Value = (Shape, usize, usize, Vec<Coefs>, Drive)> {
+    (shape(), 1..=units, 1..=units, 1usize..=2, 0u8..3, 2u32..=12, 0u32..600, 0u32..600, any::<u64>()).prop_map(|(s, wu, hu, n, kind, bits, idle, stall, seed)| {
         let (width, height) = (wu << (s.depth + s.ho), hu << s.depth);
         let pics: Vec<Coefs> = (0..n as u64)
             .map(|p| match kind {
@@ -139,7 +137,45 @@ proptest! {
                 _ => picture_coefs(width, height, s, bits, 1 << bits, seed ^ p),
             })
             .collect();
-        check(&pics, width, height, s, bench(s, idle, stall, seed))?;
+        (s, width, height, pics, bench(s, idle, stall, seed))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #[test]
+    fn matches_the_model_under_back_pressure((s, width, height, pics, d) in case(6)) {
+        check(&pics, width, height, s, d)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, .. ProptestConfig::default() })]
+    /// The one-sample-per-clock build (the gearbox after it) on the same kinds of bands.
+    #[test]
+    fn one_sample_per_clock_matches_the_model((s, width, height, pics, d) in case(4)) {
+        check_on(&mut LiftInv1::new(), &pics, width, height, s, d)?;
+    }
+}
+
+/// One sample per clock: a natural picture's bands come back as the picture for every
+/// wavelet, and back to back a picture costs its `W · H` samples plus at most the vertical
+/// flush rows' `W / 2` clocks each (printed: the core's queues, filled ahead of the gearbox,
+/// save part of them).
+#[test]
+fn one_sample_per_clock_round_trip_and_rate() {
+    let (w, h) = (128usize, 32usize);
+    let pic = natural(w, h);
+    for wv in 0..7u8 {
+        let s = Shape { depth: 3, ho: 0, wv: (wv, wv) };
+        let c = analyse(&pic, w, h, s);
+        let one = check_on(&mut LiftInv1::new(), std::slice::from_ref(&c), w, h, s, bench(s, 0, 0, 1)).unwrap();
+        assert_eq!(assemble(&one.out, w, h, 1).unwrap(), vec![pic.clone()], "{s:?}: the picture did not come back");
+        let two = check_on(&mut LiftInv1::new(), &[c.clone(), c.clone()], w, h, s, bench(s, 0, 0, 1)).unwrap();
+        let period = two.cycles - one.cycles;
+        let nominal = (w * (h + flush_rows(wv as usize) / 2)) as u64;
+        eprintln!("wavelet {wv}: {period} clocks per picture ({:.4}x W*H; at most W*(H + F/2) = {nominal})", period as f64 / (w * h) as f64);
+        assert!((w * h) as u64 <= period && period <= nominal, "wavelet {wv}: {period} clocks per picture, at most {nominal}");
     }
 }
 
@@ -187,7 +223,7 @@ fn round_trip_gives_the_picture_back() {
 /// its number, once. Returns the run.
 fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &mut Streams) -> bool) -> Outcome {
     let (input, numbers) = with_broken_copies(good.len(), |k, n| streams(&good[k], w, h, s, 1, n), broken);
-    let out = drive(&mut LiftInv::new(), &input, Drive { pairs: (w / 2) as u16, rows: h as u16, ..bench(s, 50, 50, 5) });
+    let out = drive(&mut LiftInv::new(), &input, Drive { pairs: LiftInv::cfg_pairs(w), rows: h as u16, ..bench(s, 50, 50, 5) });
     let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, s))).collect();
     if let Err(e) = check_numbered(&out.out, w, h, 1, &want) {
         panic!("after protocol errors: {e}");
