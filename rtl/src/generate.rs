@@ -374,10 +374,11 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         }),
         // The ULX3S build: rows up to 2048 samples (1080p), depth 4.
         ("legall_fwd_hd", &|| verilog("legall_fwd_hd", "legall_fwd", &mut LegallFwd::<10, 9, 8, 7, 1, 1, 1, 1, 2, 2, 2>::default())),
-        // Every-wavelet horizontal lifting, analysis (12-bit samples in) and synthesis
-        // (16-bit coefficients in): the simulation builds.
+        // Every-wavelet horizontal lifting, analysis (12-bit samples in, sized for any input)
+        // and synthesis (20-bit coefficients in a 20-bit datapath, range-checked): the
+        // simulation builds.
         ("lift_h", &|| verilog("lift_h", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0>::default())),
-        ("lift_hs", &|| verilog("lift_hs", "lift_h", &mut crate::blocks::lift_h::LiftH::<16, 20, 35, 1>::default())),
+        ("lift_hs", &|| verilog("lift_hs", "lift_h", &mut crate::blocks::lift_h::LiftH::<20, 20, 35, 1>::default())),
         // Every-wavelet vertical lifting, analysis (12-bit samples in) and synthesis (16-bit
         // coefficients in), rows up to 64 beats: the simulation builds.
         ("lift_v", &|| verilog("lift_v", "lift_v", &mut crate::blocks::lift_v::LiftVTest::default())),
@@ -389,10 +390,10 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // The same at one sample per clock (a gearbox in front of the simulation build).
         ("lift_fwd1", &|| verilog("lift_fwd1", "lift_fwd1", &mut crate::blocks::lift_fwd1::LiftFwd1::<12, 11, 10, 9>::default())),
         // The every-wavelet inverse transform's simulation build: rows up to 8192 samples,
-        // depth 3 and a horizontal-only level.
-        ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10>::default())),
+        // depth 4 and a horizontal-only level.
+        ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10, 9>::default())),
         // The same at one sample per clock (a gearbox after the simulation build).
-        ("lift_inv1", &|| verilog("lift_inv1", "lift_inv1", &mut crate::blocks::lift_inv1::LiftInv1::<12, 11, 10>::default())),
+        ("lift_inv1", &|| verilog("lift_inv1", "lift_inv1", &mut crate::blocks::lift_inv1::LiftInv1::<12, 11, 10, 9>::default())),
         // The inverse transform's simulation builds: rows up to 8192 samples, depth 4, at 2, 1 (a
         // gearbox after the 2-sample build), 4, 8 and 16 samples per clock.
         ("legall_inv", &|| verilog("legall_inv", "legall_inv", &mut crate::blocks::legall_inv::LegallInv::<12, 11, 10, 9, 1, 1, 1, 1>::default())),

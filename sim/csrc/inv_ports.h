@@ -3,8 +3,7 @@
 // have the same ports with other lane counts and widths (sim/src/legall_inv.rs `Ports`).
 // Stream index k < 4 is level k + 1's, index 4 the horizontal-only level's (a = L, b = H);
 // a build without one ignores it. A shim defines INV_L1(X), INV_L2(X), INV_L3(X) as X(0) …
-// X(Pk - 1) for each level's pair lanes, INV_L4(X) likewise for a build with a fourth level
-// (legall_inv*; lift_inv has three), and INV_PORT(name, k) as the C++ name of lane k of an array port
+// X(Pk - 1) for each level's pair lanes, INV_L4(X) likewise for level 4, and INV_PORT(name, k) as the C++ name of lane k of an array port
 // (`name___05F##k`) or plain `name` (lift_inv), then includes this header.
 #pragma once
 #include <cstdint>
@@ -16,7 +15,7 @@ struct InvPorts {
     uint16_t cfg_pairs, cfg_rows;
     uint8_t in_valid[5], in_first[5], in_last[5], in_sop[5], in_tag[5];
     uint8_t out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho, cfg_depth_ho;  // inputs
-    uint8_t in_ready[5], out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet;
+    uint8_t in_ready[5], out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet, err_range;
 };
 
 #define INV_SET1(k)                                           \
@@ -87,6 +86,7 @@ void inv_get(T* t, InvPorts* p) {
     p->err_line = t->err_line;
     p->err_pic = t->err_pic;
     p->err_wavelet = 0;
+    p->err_range = 0;
     p->out_tag = t->out_tag;
     INV_L1(INV_GET)
 }
@@ -100,12 +100,13 @@ void inv_get(T* t, InvPorts* p) {
         inv_get(s->top, p);                                                     \
     }
 
-// A lift_inv build's eval (20-bit band lanes, a horizontal-only level's stream, err_wavelet).
+// A lift_inv build's eval (22-bit band lanes, a horizontal-only level's stream, err_wavelet,
+// err_range).
 #define LIFT_INV_SHIM(name, V)                                                  \
     UHDPIPE_HARNESS(name, V)                                                    \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
         auto* t = s->top;                                                       \
-        const uint64_t m = 0xfffffu;                                            \
+        const uint64_t m = 0x3fffffu;                                           \
         inv_set(t, p, m, m, m, m);                                              \
         t->cfg_depth_ho = p->cfg_depth_ho & 1;                                  \
         t->inho_valid = p->in_valid[4];                                         \
@@ -119,4 +120,5 @@ void inv_get(T* t, InvPorts* p) {
         inv_get(t, p);                                                          \
         p->in_ready[4] = t->inho_ready;                                         \
         p->err_wavelet = t->err_wavelet;                                        \
+        p->err_range = t->err_range;                                            \
     }

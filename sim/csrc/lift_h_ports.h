@@ -1,5 +1,5 @@
 // Ports and eval body shared by the two Verilated builds of rtl/src/blocks/lift_h.rs
-// (lift_h: analysis, 12-bit samples in; lift_hs: synthesis, 16-bit coefficients in); each
+// (lift_h: analysis, 12-bit samples in; lift_hs: synthesis, 20-bit coefficients in); each
 // build's shim instantiates it with its own model and input mask (sim/src/lift_h.rs).
 #pragma once
 #include <cstdint>
@@ -8,7 +8,7 @@ struct LiftHPorts {
     uint8_t in_valid, in_first, in_last, in_sop, out_ready, cfg_wavelet;
     uint16_t cfg_pairs;
     uint32_t in_even, in_odd;
-    uint8_t in_ready, out_valid, out_first, out_last, out_sop, err_line, err_wavelet;
+    uint8_t in_ready, out_valid, out_first, out_last, out_sop, err_line, err_wavelet, err_range;
     uint32_t out_low, out_high;
 };
 
@@ -33,6 +33,7 @@ void lift_h_eval(T* t, LiftHPorts* p, uint32_t in_mask) {
     p->out_sop = t->out_sop;
     p->err_line = t->err_line;
     p->err_wavelet = t->err_wavelet;
+    p->err_range = t->err_range;
     p->out_low = t->out_low;
     p->out_high = t->out_high;
 }

@@ -6,5 +6,5 @@
 UHDPIPE_HARNESS(lift_hs, Vlift_hs)
 
 extern "C" void uhdpipe_lift_hs_eval(UhdpipeHarness<Vlift_hs>* s, LiftHPorts* p) {
-    lift_h_eval(s->top, p, 0xffff);
+    lift_h_eval(s->top, p, 0xfffff);
 }

@@ -3,6 +3,7 @@
 #define INV_L1(X) X(0)
 #define INV_L2(X) X(0)
 #define INV_L3(X) X(0)
+#define INV_L4(X) X(0)
 #define INV_PORT(name, k) name
 #include "inv_ports.h"
 

@@ -6,6 +6,7 @@
 #define INV_L1(X) X(0)
 #define INV_L2(X) X(0)
 #define INV_L3(X) X(0)
+#define INV_L4(X) X(0)
 #define INV_PORT(name, k) LIFT_INV1_##name
 #define LIFT_INV1_in1_a in1_a
 #define LIFT_INV1_in1_b in1_b
@@ -13,6 +14,8 @@
 #define LIFT_INV1_in2_b in2_b
 #define LIFT_INV1_in3_a in3_a
 #define LIFT_INV1_in3_b in3_b
+#define LIFT_INV1_in4_a in4_a
+#define LIFT_INV1_in4_b in4_b
 #define LIFT_INV1_out_even out_sample
 #define LIFT_INV1_out_odd out_sample
 #include "inv_ports.h"

@@ -1,5 +1,5 @@
 // Ports and eval body shared by the two Verilated builds of rtl/src/blocks/lift_v.rs
-// (lift_v: analysis, 12-bit samples in; lift_vs: synthesis, 16-bit coefficients in); each
+// (lift_v: analysis, 12-bit samples in; lift_vs: synthesis, 20-bit coefficients in); each
 // build's shim instantiates it with its own model and input mask (sim/src/lift_v.rs).
 #pragma once
 #include <cstdint>
@@ -8,7 +8,7 @@ struct LiftVPorts {
     uint8_t in_valid, in_first, in_last, in_sop, out_ready, cfg_wavelet, cfg_ll, ll_ready;
     uint16_t cfg_pairs, cfg_rows;
     uint32_t in_a, in_b;
-    uint8_t in_ready, out_valid, out_first, out_last, out_sop, out_vhigh, err_pic, err_wavelet, pic_idle;
+    uint8_t in_ready, out_valid, out_first, out_last, out_sop, out_vhigh, err_pic, err_wavelet, err_range, pic_idle;
     uint8_t ll_valid, ll_first, ll_last, ll_sop;
     uint32_t out_a, out_b, ll_c;
 };
@@ -37,6 +37,7 @@ void lift_v_eval(T* t, LiftVPorts* p, uint32_t in_mask) {
     p->out_vhigh = t->out_vhigh;
     p->err_pic = t->err_pic;
     p->err_wavelet = t->err_wavelet;
+    p->err_range = t->err_range;
     p->pic_idle = t->pic_idle;
     p->out_a = t->out_a;
     p->out_b = t->out_b;

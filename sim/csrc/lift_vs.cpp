@@ -6,5 +6,5 @@
 UHDPIPE_HARNESS(lift_vs, Vlift_vs)
 
 extern "C" void uhdpipe_lift_vs_eval(UhdpipeHarness<Vlift_vs>* s, LiftVPorts* p) {
-    lift_v_eval(s->top, p, 0xffff);
+    lift_v_eval(s->top, p, 0xfffff);
 }

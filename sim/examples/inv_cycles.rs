@@ -8,7 +8,7 @@
 //! - latency: clocks from the first band beat taken to the first picture pair out, in
 //!   level-1 lines (W/ppc clocks), and from the last band beat taken to the last pair out;
 //! - simulated clocks per second;
-//! - then the latency at 1080p for depths 1–4 (`lift_inv`: 1–3).
+//! - then the latency at 1080p for depths 1–4.
 //!
 //!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift] [WxH ...]
 //!
@@ -84,9 +84,9 @@ fn main() {
     let sizes = sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
     if which == "lift" {
         #[cfg(feature = "lift-inv")]
-        table(LiftInv1::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 3);
+        table(LiftInv1::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
         #[cfg(feature = "lift-inv")]
-        table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 3);
+        table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
         #[cfg(not(feature = "lift-inv"))]
         panic!("`lift` needs the lift-inv feature (it Verilates lift_inv)");
     } else {

@@ -51,7 +51,7 @@ pub struct Ports {
     pub in_tag: [u8; STREAMS],
     /// out_ready.
     pub out_ready: u8,
-    /// cfg_depth (1..=4; `lift_inv` 1..=3).
+    /// cfg_depth (1..=4).
     pub cfg_depth: u8,
     /// cfg_wavelet (the vertical passes' VC-2 wavelet index).
     pub cfg_wavelet: u8,
@@ -77,6 +77,8 @@ pub struct Ports {
     pub err_pic: u8,
     /// err_wavelet (output; 0 on builds without it).
     pub err_wavelet: u8,
+    /// err_range (output: a lifting result wrapped; `lift_inv*` only, 0 on the others).
+    pub err_range: u8,
 }
 
 /// What an inverse-transform build is: its lanes and widths. Both inverse transforms share
@@ -312,6 +314,8 @@ pub struct Outcome {
     pub err_pic: u32,
     /// Clocks with `err_wavelet` high.
     pub err_wavelet: u32,
+    /// `err_range` pulses.
+    pub err_range: u32,
     /// The clock at which the first beat of each stream was taken (0: none).
     pub first_in: [u64; STREAMS],
     /// The clock at which the first output beat was taken.
@@ -397,6 +401,7 @@ pub fn drive<D: InvBuild>(dut: &mut D, input: &[Vec<BandBeat>], d: Drive) -> Out
         out.err_line += p.err_line as u32;
         out.err_pic += p.err_pic as u32;
         out.err_wavelet += p.err_wavelet as u32;
+        out.err_range += p.err_range as u32;
         quiet += 1;
         if p.out_valid == 1 {
             quiet = 0;

@@ -42,6 +42,9 @@ pub struct Ports {
     pub err_line: u8,
     /// err_wavelet (output: `cfg_wavelet` is not in the build's wavelet set).
     pub err_wavelet: u8,
+    /// err_range (output: a lifting result did not fit the datapath and wrapped; only a
+    /// build whose input is as wide as its datapath, `lift_hs`, can raise it).
+    pub err_range: u8,
     /// out_low (output, [`Build::OUT_BITS`]-bit two's complement).
     pub out_low: u32,
     /// out_high (output, as `out_low`).
@@ -61,7 +64,7 @@ pub trait Build: Dut<Ports = Ports> {
 crate::verilated!(LiftH, "lift_h", Ports, "The analysis build, Verilated.");
 crate::verilated!(LiftHs, "lift_hs", Ports, "The synthesis build, Verilated.");
 crate::hdl_sim!(HdlLiftH, uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0>, "The analysis build in rust-hdl's own simulator.");
-crate::hdl_sim!(HdlLiftHs, uhdpipe_rtl::blocks::lift_h::LiftH<16, 20, 35, 1>, "The synthesis build in rust-hdl's own simulator.");
+crate::hdl_sim!(HdlLiftHs, uhdpipe_rtl::blocks::lift_h::LiftH<20, 20, 35, 1>, "The synthesis build in rust-hdl's own simulator.");
 crate::hdl_sim!(
     HdlLiftHLegallHaar,
     uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0>,
@@ -70,7 +73,8 @@ crate::hdl_sim!(
 );
 
 /// The two generated builds' directions and widths (`rtl-generate`: analysis 12 → 16 bits,
-/// synthesis 16 → 20), for each of their models.
+/// sized for any input; synthesis 20 → 20, range-checked: exact for any 16-bit input), for
+/// each of their models.
 macro_rules! build {
     ($syn:literal, $in_bits:literal, $out_bits:literal: $($ty:ident),+) => {
         $(impl Build for $ty {
@@ -81,7 +85,7 @@ macro_rules! build {
     };
 }
 build!(false, 12, 16: LiftH, HdlLiftH, HdlLiftHLegallHaar);
-build!(true, 16, 20: LiftHs, HdlLiftHs);
+build!(true, 20, 20: LiftHs, HdlLiftHs);
 
 macro_rules! hdl_dut {
     ($ty:ident) => {
@@ -111,6 +115,7 @@ macro_rules! hdl_dut {
                 p.out_sop = u.out_sop.val() as u8;
                 p.err_line = u.err_line.val() as u8;
                 p.err_wavelet = u.err_wavelet.val() as u8;
+                p.err_range = u.err_range.val() as u8;
                 p.out_low = u.out_low.val().to_u64() as u32;
                 p.out_high = u.out_high.val().to_u64() as u32;
             }
@@ -142,6 +147,8 @@ pub struct Run {
     pub sops: Vec<bool>,
     /// `err_wavelet` was high at some clock.
     pub bad_wavelet: bool,
+    /// `err_range` pulses.
+    pub range_errors: usize,
 }
 
 /// A pair as the stream carries it: (even, odd, first, last, sop).
@@ -210,6 +217,7 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
         }
         run.errors += p.err_line as usize;
         run.bad_wavelet |= p.err_wavelet == 1;
+        run.range_errors += p.err_range as usize;
         quiet += 1;
         if p.out_valid == 1 && p.out_ready == 1 {
             quiet = 0;

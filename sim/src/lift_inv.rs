@@ -1,8 +1,8 @@
 //! `uhdpipe_lift_inv` (rtl/src/blocks/lift_inv.rs: the inverse 2-D wavelet transform for
-//! every VC-2 wavelet, depth 1–3 plus a horizontal-only level, two samples per clock; the
+//! every VC-2 wavelet, depth 1–4 plus a horizontal-only level, two samples per clock; the
 //! 8K simulation build, rows up to 8192 samples) and `uhdpipe_lift_inv1` (the same with a
 //! gearbox after it: one sample per clock), Verilated. Each has `legall_inv`'s ports
-//! with wider lanes and a fourth band stream, so it shares [`crate::legall_inv`]'s
+//! with wider lanes, a fifth band stream and `err_range`, so it shares [`crate::legall_inv`]'s
 //! [`Ports`], driver ([`crate::legall_inv::drive`]), band streams and assembly.
 
 use crate::legall_inv::{InvBuild, Ports, STREAMS};
@@ -18,8 +18,7 @@ macro_rules! lift_inv_build {
         impl InvBuild for $t {
             const PPC: usize = $ppc;
             const LANES: [usize; STREAMS] = [1; STREAMS];
-            // (no level 4: its stream is never taken)
-            const BAND_BITS: [u32; STREAMS] = [BAND_BITS as u32, BAND_BITS as u32, BAND_BITS as u32, 0, BAND_BITS as u32];
+            const BAND_BITS: [u32; STREAMS] = [BAND_BITS as u32; STREAMS];
             const OUT_BITS: u32 = OUT_BITS as u32;
         }
     };

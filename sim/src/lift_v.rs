@@ -51,6 +51,9 @@ pub struct Ports {
     pub err_pic: u8,
     /// err_wavelet (output: `cfg_wavelet` is not in the build's wavelet set).
     pub err_wavelet: u8,
+    /// err_range (output: a lifting result did not fit the datapath and wrapped; only a
+    /// build whose input is as wide as its datapath, `lift_vs`, can raise it).
+    pub err_range: u8,
     /// pic_idle (output).
     pub pic_idle: u8,
     /// ll_valid (output).
@@ -100,7 +103,7 @@ macro_rules! build {
     };
 }
 build!(false, 12, 15: LiftV, HdlLiftV, HdlLiftVLegallHaar);
-build!(true, 16, 20: LiftVs, HdlLiftVs);
+build!(true, 20, 20: LiftVs, HdlLiftVs);
 
 macro_rules! hdl_dut {
     ($ty:ident) => {
@@ -133,6 +136,7 @@ macro_rules! hdl_dut {
                 p.out_vhigh = u.out_vhigh.val() as u8;
                 p.err_pic = u.err_pic.val() as u8;
                 p.err_wavelet = u.err_wavelet.val() as u8;
+                p.err_range = u.err_range.val() as u8;
                 p.pic_idle = u.pic_idle.val() as u8;
                 p.out_a = u.out_a.val().to_u64() as u32;
                 p.out_b = u.out_b.val().to_u64() as u32;
@@ -197,6 +201,8 @@ pub struct Run {
     pub errors: usize,
     /// `err_wavelet` was high at some clock.
     pub bad_wavelet: bool,
+    /// `err_range` pulses.
+    pub range_errors: usize,
     /// Clocks from the first beat offered to the first output beat taken.
     pub first_out: Option<u64>,
     /// The LL stream (with [`Drive::ll`]): rows of coefficients, split at `ll_last`, each
@@ -276,6 +282,7 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
         }
         run.errors += p.err_pic as usize;
         run.bad_wavelet |= p.err_wavelet == 1;
+        run.range_errors += p.err_range as usize;
         quiet += 1;
         if p.out_valid == 1 && p.out_ready == 1 {
             quiet = 0;

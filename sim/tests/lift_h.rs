@@ -47,6 +47,7 @@ fn check<B: Build>(dut: &mut B, lines: &[Vec<(i64, i64)>], wavelet: u8, idle: u3
     let want = expected::<B>(lines, wavelet as usize);
     prop_assert_eq!(got.errors, 0, "well-formed lines raised a protocol error");
     prop_assert!(!got.bad_wavelet, "a wavelet of the build's set raised err_wavelet");
+    prop_assert_eq!(got.range_errors, 0, "input inside the sized range raised err_range");
     prop_assert_eq!(&got.lines, &want, "wavelet {}", wavelet);
     let sops: Vec<bool> = (0..lines.len()).map(|k| k == 0).collect();
     prop_assert_eq!(&got.sops, &sops, "out_sop marks the first line only");
@@ -63,6 +64,46 @@ proptest! {
     #[test]
     fn synthesis_matches_the_model(lines in lines_strategy(16), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
         check(&mut LiftHs::new(), &lines, wavelet, idle, stall, seed)?;
+    }
+}
+
+/// The synthesis build's input is as wide as its datapath (20 bits), as in `lift_inv`: on
+/// any input the lines come out exact unless `err_range` pulsed, framed as ever. Returns
+/// the run.
+fn check_range(lines: &[Vec<(i64, i64)>], wavelet: u8, idle: u32, stall: u32, seed: u64) -> Result<Run, TestCaseError> {
+    let got = run(&mut LiftHs::new(), lines, wavelet, idle, stall, seed);
+    let want = expected::<LiftHs>(lines, wavelet as usize);
+    prop_assert_eq!(got.errors, 0, "well-formed lines raised a protocol error");
+    prop_assert_eq!(got.lines.len(), want.len(), "lines out");
+    if got.range_errors == 0 {
+        prop_assert_eq!(&got.lines, &want, "wavelet {}: wrong lines and no err_range", wavelet);
+    }
+    Ok(got)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+    #[test]
+    fn synthesis_beyond_its_sized_range_is_exact_or_flagged(lines in lines_strategy(20), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+        check_range(&lines, wavelet, idle, stall, seed)?;
+    }
+}
+
+/// Full-scale 20-bit coefficients wrap the 20-bit synthesis datapath for every wavelet (the
+/// flag rises on some pattern of each) and never go unflagged; the flag pulses once per
+/// wrapped result, so a line of extremes pulses it many times.
+#[test]
+fn full_scale_synthesis_input_is_flagged() {
+    let (lo, hi) = (-(1i64 << 19), (1i64 << 19) - 1);
+    let patterns: Vec<Vec<(i64, i64)>> = vec![
+        (0..40).map(|_| (hi, lo)).collect(),
+        (0..40).map(|_| (lo, hi)).collect(),
+        (0..40).map(|i| if (i / 2) % 2 == 0 { (hi, lo) } else { (lo, hi) }).collect(),
+        (0..40).map(|i| if i % 3 == 0 { (lo, hi) } else { (hi, lo) }).collect(),
+    ];
+    for wavelet in 0..7u8 {
+        let flagged: usize = patterns.iter().map(|p| check_range(std::slice::from_ref(p), wavelet, 0, 0, 1).unwrap().range_errors).sum();
+        assert!(flagged > 0, "wavelet {wavelet}: full-scale coefficients raised no err_range");
     }
 }
 

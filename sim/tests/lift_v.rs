@@ -57,6 +57,7 @@ fn check<B: Build>(dut: &mut B, pics: &[Picture], wavelet: u8, idle: u32, stall:
     let want: Vec<Row> = pics.iter().flat_map(|p| expected::<B>(p, wavelet as usize)).collect();
     prop_assert_eq!(got.errors, 0, "well-formed pictures raised a protocol error");
     prop_assert!(!got.bad_wavelet, "a wavelet of the build's set raised err_wavelet");
+    prop_assert_eq!(got.range_errors, 0, "input inside the sized range raised err_range");
     prop_assert_eq!(&got.rows, &want, "wavelet {}", wavelet);
     if seed % 2 == 1 {
         // the LL stream: lane a of the even rows, rows marked, each picture's first with sop
@@ -80,6 +81,27 @@ proptest! {
     #[test]
     fn synthesis_matches_the_model(pics in pictures_strategy(16), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
         check(&mut LiftVs::new(), &pics, wavelet, idle, stall, seed)?;
+    }
+}
+
+/// The synthesis build's input is as wide as its datapath (20 bits), as in `lift_inv`: on
+/// any input the rows come out exact unless `err_range` pulsed, framed as ever.
+fn check_range(pics: &[Picture], wavelet: u8, idle: u32, stall: u32, seed: u64) -> Result<Run, TestCaseError> {
+    let got = run(&mut LiftVs::new(), pics, wavelet, idle, stall, seed);
+    let want: Vec<Row> = pics.iter().flat_map(|p| expected::<LiftVs>(p, wavelet as usize)).collect();
+    prop_assert_eq!(got.errors, 0, "well-formed pictures raised a protocol error");
+    prop_assert_eq!(got.rows.len(), want.len(), "rows out");
+    if got.range_errors == 0 {
+        prop_assert_eq!(&got.rows, &want, "wavelet {}: wrong rows and no err_range", wavelet);
+    }
+    Ok(got)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+    #[test]
+    fn synthesis_beyond_its_sized_range_is_exact_or_flagged(pics in pictures_strategy(20), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+        check_range(&pics, wavelet, idle, stall, seed)?;
     }
 }
 
@@ -108,6 +130,23 @@ fn full_scale_extremes_for_every_wavelet() {
                 }
             }
         }
+    }
+}
+
+/// Full-scale 20-bit coefficients wrap the 20-bit synthesis datapath for every wavelet (the
+/// flag rises on some pattern of each) and never go unflagged.
+#[test]
+fn full_scale_synthesis_input_is_flagged() {
+    let m = 1i64 << 19;
+    let pics = [
+        formula(5, 18, |y, x| if (y + x) % 2 == 0 { m - 1 } else { -m }),
+        formula(3, 12, |y, _| if y % 2 == 0 { -m } else { m - 1 }),
+        formula(3, 12, |y, _| if y % 2 == 0 { m - 1 } else { -m }),
+        formula(4, 16, |y, x| if y < 7 { m - 1 } else if x % 3 == 0 { -m } else { 0 }),
+    ];
+    for w in 0..7u8 {
+        let flagged: usize = pics.iter().map(|p| check_range(std::slice::from_ref(p), w, 100, 100, 7).unwrap().range_errors).sum();
+        assert!(flagged > 0, "wavelet {w}: full-scale coefficients raised no err_range");
     }
 }
 

@@ -246,6 +246,8 @@ pub struct LiftFwd<const N1: usize, const N2: usize, const N3: usize, const N4: 
     // The vertical blocks' framing state and picture numbers have no consumer in the forward transform (the
     // inverse's joins use it); Verilator's lint ignores signals whose name contains "unused".
     idle_unused: Signal<Local, Bit>,
+    // Every stage is sized for any input (module docs): no range error can occur.
+    range_unused: Signal<Local, Bit>,
     hs_first: Signal<Local, Bit>,
     hs_last: Signal<Local, Bit>,
     hs_sop: Signal<Local, Bit>,
@@ -362,6 +364,7 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Default
             hho: Default::default(),
             ll_c: Default::default(),
             idle_unused: Default::default(),
+            range_unused: Default::default(),
             hs_first: Default::default(),
             hs_last: Default::default(),
             hs_sop: Default::default(),
@@ -667,6 +670,15 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
             | self.v2.out_tag.val().any()
             | self.v3.out_tag.val().any()
             | self.v4.out_tag.val().any();
+        self.range_unused.next = self.h1.err_range.val()
+            | self.h2.err_range.val()
+            | self.h3.err_range.val()
+            | self.h4.err_range.val()
+            | self.hho.err_range.val()
+            | self.v1.err_range.val()
+            | self.v2.err_range.val()
+            | self.v3.err_range.val()
+            | self.v4.err_range.val();
         // Errors.
         self.err_l.d.next = self.h1.err_line.val() | self.h2.err_line.val() | self.h3.err_line.val() | self.h4.err_line.val() | self.hho.err_line.val();
         self.err_p.d.next = self.v1.err_pic.val() | self.v2.err_pic.val() | self.v3.err_pic.val() | self.v4.err_pic.val();

@@ -120,6 +120,16 @@ pub(crate) fn bits_for(m: u128) -> usize {
     (128 - m.leading_zeros()) as usize + 1
 }
 
+/// Accumulator bits `A` the MACs of a range-checked build with `V`-bit lanes need (every
+/// wavelet, both directions): every step's weighted sum of `V`-bit samples plus its rounding
+/// term. (A range-checked stage never takes a wider input: a result that does not fit `V`
+/// bits is flagged, not passed on wider.)
+pub fn checked_accumulator_bits(v: usize) -> usize {
+    let m = 1u128 << (v - 1);
+    let sum = LIFTING_FILTERS.iter().flat_map(|f| f.stages).map(|s| s.taps.iter().map(|&c| c.unsigned_abs() as u128).sum::<u128>() * m + (1u128 << s.shift >> 1)).max().unwrap_or(0);
+    bits_for(sum)
+}
+
 /// Datapath bits `V` an analysis build with `W`-bit input needs (every wavelet).
 pub fn analysis_bits(w: usize) -> usize {
     bits_for(pass_bounds(1 << (w - 1), false, true).0)
@@ -166,6 +176,11 @@ pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize>
     /// wavelet this build does not hold ([`LiftH::with_wavelets`]); the output is then
     /// meaningless (the missing steps pass the samples through).
     pub err_wavelet: Signal<Out, Bit>,
+    /// Range error: high for one clock, a few clocks after a sample that does not fit `V`
+    /// bits left a lifting step (it travels on wrapped). A build sized by [`synthesis_bits`]
+    /// (or [`analysis_bits`]) never raises it; one sized from `vc2-bit-widths` for real
+    /// streams raises it on a corrupt one.
+    pub err_range: Signal<Out, Bit>,
     /// Output stream: a pair is offered.
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes it.
@@ -188,6 +203,7 @@ pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize>
     nsmask: Constant<Bits<8>>,
     wset: Constant<Bits<8>>,
     bad: DFF<Bit>,
+    rng: DFF<Bit>,
     one8: Constant<Bits<8>>,
     ext: Constant<Bits<V>>,
     sign_in: Constant<Bits<W>>,
@@ -217,7 +233,7 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V,
     /// build-time wavelet set): the others' lifting steps are not built, and selecting one of
     /// them raises `err_wavelet`.
     pub fn with_wavelets(set: u8) -> Self {
-        assert!(S < 2 && V > W && V < 64 && A >= V + 15 && A < 64);
+        assert!(S < 2 && V >= W && V < 64 && A >= V + 15 && A < 64);
         assert!(set != 0 && set & !ALL_WAVELETS == 0, "wavelet set {set:#x}");
         let syn = S == 1;
         // data-flow order: synthesis positions 0..3, analysis 3..0
@@ -255,6 +271,8 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V,
             wset: Constant::new((set as u64).to_bits()),
             err_wavelet: Default::default(),
             bad: Default::default(),
+            err_range: Default::default(),
+            rng: Default::default(),
             one8: Constant::new(1u64.to_bits()),
             ext: Constant::new(ext.to_bits()),
             sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
@@ -268,7 +286,9 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V,
 impl<const W: usize, const V: usize, const A: usize, const S: usize> Logic for LiftH<W, V, A, S> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, noshift, bad);
+        dff_setup!(self, clock, noshift, bad, rng);
+        self.rng.d.next = self.u0.err_range.val() | self.u1.err_range.val() | self.u2.err_range.val() | self.u3.err_range.val();
+        self.err_range.next = self.rng.q.val();
         self.u0.clock.next = self.clock.val();
         self.u1.clock.next = self.clock.val();
         self.u2.clock.next = self.clock.val();
@@ -370,12 +390,13 @@ mod tests {
 
     #[test]
     fn built_widths_hold_the_worst_case() {
-        // the generated builds (rtl-generate): analysis 12 -> 16 bits, synthesis 16 -> 20
+        // the generated builds (rtl-generate): analysis 12 -> 16 bits; synthesis 20 -> 20
+        // range-checked, exact for any 16-bit input
         assert!(analysis_bits(12) <= 16, "{}", analysis_bits(12));
         assert!(synthesis_bits(16) <= 20, "{}", synthesis_bits(16));
         // and their accumulators (A = 31, 35)
         assert!(accumulator_bits(12, false) <= 31, "{}", accumulator_bits(12, false));
-        assert!(accumulator_bits(16, true) <= 35, "{}", accumulator_bits(16, true));
+        assert!(checked_accumulator_bits(20).max(20 + 15) <= 35, "{}", checked_accumulator_bits(20));
         // the bound grows with every wavelet's gain: LeGall alone would need fewer
         assert!(analysis_bits(12) > 12 + 1);
     }

@@ -13,26 +13,26 @@
 //! `lift_inv`'s in lines; plus one clock in the gearbox.
 //! **Reset:** none needed.
 //!
-//! **Build-time parameters:** `N1` … `N3` as `lift_inv`'s (line-buffer address bits:
+//! **Build-time parameters:** `N1` … `N4` as `lift_inv`'s (line-buffer address bits:
 //! rows up to `2^Nk` pairs at level k).
 
-use super::lift_inv::LiftInv;
+use super::lift_inv::{LiftInv, BAND_BITS, OUT_BITS};
 use super::pair_split::PairSplit;
 use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize> {
+pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
     /// Level 1 band stream: a beat is offered.
     pub in1_valid: Signal<In, Bit>,
     /// Level 1: the block takes it at this edge.
     pub in1_ready: Signal<Out, Bit>,
-    /// Level 1: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 20-bit two's complement.
-    pub in1_a: Signal<In, Bits<20>>,
+    /// Level 1: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    pub in1_a: Signal<In, Bits<BAND_BITS>>,
     /// Level 1: lane b (HL in L rows, HH in H rows).
-    pub in1_b: Signal<In, Bits<20>>,
+    pub in1_b: Signal<In, Bits<BAND_BITS>>,
     /// Level 1: first beat of a row.
     pub in1_first: Signal<In, Bit>,
     /// Level 1: last beat of a row.
@@ -45,10 +45,10 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub in2_valid: Signal<In, Bit>,
     /// Level 2: the block takes it at this edge.
     pub in2_ready: Signal<Out, Bit>,
-    /// Level 2: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 20-bit two's complement.
-    pub in2_a: Signal<In, Bits<20>>,
+    /// Level 2: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    pub in2_a: Signal<In, Bits<BAND_BITS>>,
     /// Level 2: lane b (HL in L rows, HH in H rows).
-    pub in2_b: Signal<In, Bits<20>>,
+    pub in2_b: Signal<In, Bits<BAND_BITS>>,
     /// Level 2: first beat of a row.
     pub in2_first: Signal<In, Bit>,
     /// Level 2: last beat of a row.
@@ -61,10 +61,10 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub in3_valid: Signal<In, Bit>,
     /// Level 3: the block takes it at this edge.
     pub in3_ready: Signal<Out, Bit>,
-    /// Level 3: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 20-bit two's complement.
-    pub in3_a: Signal<In, Bits<20>>,
+    /// Level 3: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    pub in3_a: Signal<In, Bits<BAND_BITS>>,
     /// Level 3: lane b (HL in L rows, HH in H rows).
-    pub in3_b: Signal<In, Bits<20>>,
+    pub in3_b: Signal<In, Bits<BAND_BITS>>,
     /// Level 3: first beat of a row.
     pub in3_first: Signal<In, Bit>,
     /// Level 3: last beat of a row.
@@ -73,14 +73,30 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub in3_sop: Signal<In, Bit>,
     /// Level 3: the picture's number (read with `in3_sop`; module docs), 4 bits.
     pub in3_tag: Signal<In, Bits<4>>,
+    /// Level 4 band stream: a beat is offered.
+    pub in4_valid: Signal<In, Bit>,
+    /// Level 4: the block takes it at this edge.
+    pub in4_ready: Signal<Out, Bit>,
+    /// Level 4: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    pub in4_a: Signal<In, Bits<BAND_BITS>>,
+    /// Level 4: lane b (HL in L rows, HH in H rows).
+    pub in4_b: Signal<In, Bits<BAND_BITS>>,
+    /// Level 4: first beat of a row.
+    pub in4_first: Signal<In, Bit>,
+    /// Level 4: last beat of a row.
+    pub in4_last: Signal<In, Bit>,
+    /// Level 4: first beat of a picture (with `in4_first`).
+    pub in4_sop: Signal<In, Bit>,
+    /// Level 4: the picture's number (read with `in4_sop`; module docs), 4 bits.
+    pub in4_tag: Signal<In, Bits<4>>,
     /// Horizontal-only level's stream (`cfg_depth_ho`): a pair is offered.
     pub inho_valid: Signal<In, Bit>,
     /// Horizontal-only level: the block takes it at this edge.
     pub inho_ready: Signal<Out, Bit>,
-    /// Horizontal-only level: L (the DC band), 20-bit two's complement.
-    pub inho_low: Signal<In, Bits<20>>,
+    /// Horizontal-only level: L (the DC band), 22-bit two's complement.
+    pub inho_low: Signal<In, Bits<BAND_BITS>>,
     /// Horizontal-only level: H.
-    pub inho_high: Signal<In, Bits<20>>,
+    pub inho_high: Signal<In, Bits<BAND_BITS>>,
     /// Horizontal-only level: first pair of a row.
     pub inho_first: Signal<In, Bit>,
     /// Horizontal-only level: last pair of a row.
@@ -93,8 +109,8 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: rows per picture (height), ≤ 8190.
     pub cfg_rows: Signal<In, Bits<13>>,
-    /// Run-time register: 2-D transform depth, 1..=3 (0 is taken as 1).
-    pub cfg_depth: Signal<In, Bits<2>>,
+    /// Run-time register: 2-D transform depth, 1..=4 (0 is taken as 1, 5–7 as 4).
+    pub cfg_depth: Signal<In, Bits<3>>,
     /// Run-time register: one horizontal-only level (`dwt_depth_ho = 1`) below the deepest 2-D level; its stream is `inho_*`.
     pub cfg_depth_ho: Signal<In, Bit>,
     /// Run-time register: the VC-2 `wavelet_index` — the **vertical** passes' filter — 0..=6.
@@ -107,12 +123,14 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub err_pic: Signal<Out, Bit>,
     /// Configuration error: `cfg_wavelet` or `cfg_wavelet_ho` names a wavelet outside the build's set (a register; every wavelet is built here).
     pub err_wavelet: Signal<Out, Bit>,
+    /// Range error: a lifting result did not fit its 24 bits (a corrupt stream; `lift_inv`'s docs).
+    pub err_range: Signal<Out, Bit>,
     /// Picture stream: a sample is offered.
     pub out_valid: Signal<Out, Bit>,
     /// Picture stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Picture stream: the sample, 48-bit two's complement (not clipped).
-    pub out_sample: Signal<Out, Bits<48>>,
+    /// Picture stream: the sample, 24-bit two's complement (not clipped).
+    pub out_sample: Signal<Out, Bits<OUT_BITS>>,
     /// Picture stream: first sample of a row.
     pub out_first: Signal<Out, Bit>,
     /// Picture stream: last sample of a row.
@@ -121,11 +139,11 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize> {
     pub out_sop: Signal<Out, Bit>,
     /// Picture stream: the picture's number (with `out_sop`): level 1's `in1_tag`.
     pub out_tag: Signal<Out, Bits<4>>,
-    core: LiftInv<N1, N2, N3>,
-    split: PairSplit<48>,
+    core: LiftInv<N1, N2, N3, N4>,
+    split: PairSplit<OUT_BITS>,
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv1<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Default for LiftInv1<N1, N2, N3, N4> {
     fn default() -> Self {
         Self {
             clock: Default::default(),
@@ -153,6 +171,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv1<N1,
             in3_last: Default::default(),
             in3_sop: Default::default(),
             in3_tag: Default::default(),
+            in4_valid: Default::default(),
+            in4_ready: Default::default(),
+            in4_a: Default::default(),
+            in4_b: Default::default(),
+            in4_first: Default::default(),
+            in4_last: Default::default(),
+            in4_sop: Default::default(),
+            in4_tag: Default::default(),
             inho_valid: Default::default(),
             inho_ready: Default::default(),
             inho_low: Default::default(),
@@ -170,6 +196,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv1<N1,
             err_line: Default::default(),
             err_pic: Default::default(),
             err_wavelet: Default::default(),
+            err_range: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
             out_sample: Default::default(),
@@ -183,7 +210,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Default for LiftInv1<N1,
     }
 }
 
-impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv1<N1, N2, N3> {
+impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic for LiftInv1<N1, N2, N3, N4> {
     #[hdl_gen]
     fn update(&mut self) {
         clock!(self, clock, core, split);
@@ -212,6 +239,14 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv1<N1, N
         self.core.in3_last.next = self.in3_last.val();
         self.core.in3_sop.next = self.in3_sop.val();
         self.core.in3_tag.next = self.in3_tag.val();
+        self.core.in4_valid.next = self.in4_valid.val();
+        self.in4_ready.next = self.core.in4_ready.val();
+        self.core.in4_a.next = self.in4_a.val();
+        self.core.in4_b.next = self.in4_b.val();
+        self.core.in4_first.next = self.in4_first.val();
+        self.core.in4_last.next = self.in4_last.val();
+        self.core.in4_sop.next = self.in4_sop.val();
+        self.core.in4_tag.next = self.in4_tag.val();
         self.core.inho_valid.next = self.inho_valid.val();
         self.inho_ready.next = self.core.inho_ready.val();
         self.core.inho_low.next = self.inho_low.val();
@@ -229,6 +264,7 @@ impl<const N1: usize, const N2: usize, const N3: usize> Logic for LiftInv1<N1, N
         self.err_line.next = self.core.err_line.val();
         self.err_pic.next = self.core.err_pic.val();
         self.err_wavelet.next = self.core.err_wavelet.val();
+        self.err_range.next = self.core.err_range.val();
         // The gearbox: one pair per beat in, one sample per beat out.
         self.split.in_valid.next = self.core.out_valid.val();
         self.core.out_ready.next = self.split.in_ready.val();

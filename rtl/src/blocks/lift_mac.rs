@@ -53,8 +53,11 @@ pub struct LiftMac<const V: usize, const A: usize> {
     /// The window: `x[i]` is the source sample at offset `i − 4`, `A`-bit two's complement.
     pub x: [Signal<In, Bits<A>>; TAPS],
     /// The result, four enabled clocks after its window: its low `V` bits (two's complement;
-    /// the parent's datapath width, which holds every lifting result).
+    /// the parent's datapath width).
     pub y: Signal<Out, Bits<V>>,
+    /// With `y`: the result does not fit `V` bits (`y` has wrapped). A parent sized for every
+    /// input never sees it; one sized from `vc2-bit-widths` reports it as a range error.
+    pub ovf: Signal<Out, Bit>,
     // leaf k = i·DIGITS + d: the shift of x[i] and whether it enters the P or N tree
     sh: [Constant<Bits<8>>; TAPS * DIGITS],
     pos: [Constant<Bit>; LEAVES],
@@ -91,8 +94,9 @@ pub struct LiftMac<const V: usize, const A: usize> {
     rn6: DFF<Bits<A>>,
     acc: DFF<Bits<A>>,
     yfull: Signal<Local, Bits<A>>,
-    // the bits above V (never needed: the parent sizes V for every result)
-    yhi_unused: Signal<Local, Bits<A>>,
+    // bits V − 1 .. A − 1: all equal when the result fits V bits
+    hi: Constant<Bits<A>>,
+    yhi: Signal<Local, Bits<A>>,
 }
 
 fn bit_consts<const K: usize>(v: &[bool]) -> [Constant<Bit>; K] {
@@ -143,6 +147,7 @@ impl<const V: usize, const A: usize> LiftMac<V, A> {
             en: Default::default(),
             x: Default::default(),
             y: Default::default(),
+            ovf: Default::default(),
             sh: std::array::from_fn(|k| Constant::new(sh[k].to_bits())),
             pos: bit_consts(&pos),
             neg: bit_consts(&neg),
@@ -176,7 +181,8 @@ impl<const V: usize, const A: usize> LiftMac<V, A> {
             rn6: Default::default(),
             acc: Default::default(),
             yfull: Default::default(),
-            yhi_unused: Default::default(),
+            hi: Constant::new((ones & !((1u64 << (V - 1)) - 1)).to_bits()),
+            yhi: Default::default(),
         }
     }
 }
@@ -323,6 +329,7 @@ impl<const V: usize, const A: usize> Logic for LiftMac<V, A> {
             self.yfull.next = (self.acc.q.val() >> self.shift.val()) | self.fill.val();
         }
         self.y.next = self.yfull.val().get_bits::<V>(0);
-        self.yhi_unused.next = self.yfull.val();
+        self.yhi.next = self.yfull.val() & self.hi.val();
+        self.ovf.next = self.yhi.val().any() & (self.yhi.val() != self.hi.val());
     }
 }

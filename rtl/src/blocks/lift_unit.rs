@@ -111,6 +111,11 @@ pub struct LiftUnit<const V: usize, const A: usize> {
     pub out_last: Signal<Out, Bit>,
     /// Output stream: start of picture.
     pub out_sop: Signal<Out, Bit>,
+    /// Range error: high for one clock when a pair whose target (or, with the post-shift,
+    /// either sample) does not fit `V` bits enters the output queue — the lifting step's
+    /// bracket, the update `t ± y` or the post-shift's `+1` wrapped. The pair leaves wrapped.
+    /// Only a parent sized from the worst *real* stream (`vc2-bit-widths`) can see it.
+    pub err_range: Signal<Out, Bit>,
     mac0: LiftMac<V, A>,
     mac1: LiftMac<V, A>,
     mac2: LiftMac<V, A>,
@@ -177,6 +182,16 @@ pub struct LiftUnit<const V: usize, const A: usize> {
     ry: DFF<Bits<V>>,
     rsub: DFF<Bit>,
     res: Signal<Local, Bits<V>>,
+    // range check: the selected bracket wrapped (registered with ry), the post-shift's +1
+    // wrapped (with dt[4]), the update's sign test, the pair's flag (with oe)
+    yovf: Signal<Local, Bit>,
+    rovf: DFF<Bit>,
+    povf: DFF<Bit>,
+    tm: Signal<Local, Bit>,
+    ym: Signal<Local, Bit>,
+    rm: Signal<Local, Bit>,
+    oerr: DFF<Bit>,
+    maxpos: Constant<Bits<V>>,
     // result register
     ov: DFF<Bit>,
     oe: DFF<Bits<V>>,
@@ -216,6 +231,7 @@ impl<const V: usize, const A: usize> LiftUnit<V, A> {
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
+            err_range: Default::default(),
             mac0: mac(0),
             mac1: mac(1),
             mac2: mac(2),
@@ -280,6 +296,14 @@ impl<const V: usize, const A: usize> LiftUnit<V, A> {
             ry: Default::default(),
             rsub: Default::default(),
             res: Default::default(),
+            yovf: Default::default(),
+            rovf: Default::default(),
+            povf: Default::default(),
+            tm: Default::default(),
+            ym: Default::default(),
+            rm: Default::default(),
+            oerr: Default::default(),
+            maxpos: Constant::new(((1u64 << (V - 1)) - 1).to_bits()),
             ov: Default::default(),
             oe: Default::default(),
             oo: Default::default(),
@@ -328,7 +352,7 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
             self.sel[k].clock.next = self.clock.val();
             self.sel[k].d.next = self.sel[k].q.val();
         }
-        dff_setup!(self, clock, tail, ry, rsub, r, in_line, dropping, err, r0v, r0t, r0u, r0f, r0l, r0s, ov, oe, oo, of, ol, os);
+        dff_setup!(self, clock, tail, ry, rsub, rovf, povf, oerr, r, in_line, dropping, err, r0v, r0t, r0u, r0f, r0l, r0s, ov, oe, oo, of, ol, os);
         self.mac0.clock.next = self.clock.val();
         self.mac1.clock.next = self.clock.val();
         self.mac2.clock.next = self.clock.val();
@@ -528,9 +552,11 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
                 self.dl[k].d.next = self.dl[k - 1].q.val();
                 self.ds[k].d.next = self.ds[k - 1].q.val();
             }
+            self.povf.d.next = false;
             if self.post.val() & self.cfg_shift.val() {
                 self.dt[4].d.next = self.dt[3].q.val() + self.one.val();
                 self.du[4].d.next = self.du[3].q.val() + self.one.val();
+                self.povf.d.next = (self.dt[3].q.val() == self.maxpos.val()) | (self.du[3].q.val() == self.maxpos.val());
             }
         }
         self.mac0.en.next = self.free.val();
@@ -548,36 +574,49 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
         // The selected variant's step (none: 0).
         self.y.next = 0.into();
         self.ysub.next = false;
+        self.yovf.next = false;
         if self.sel[0].q.val() {
             self.y.next = self.mac0.y.val();
             self.ysub.next = self.vsub[0].val();
+            self.yovf.next = self.mac0.ovf.val();
         }
         if self.sel[1].q.val() {
             self.y.next = self.mac1.y.val();
             self.ysub.next = self.vsub[1].val();
+            self.yovf.next = self.mac1.ovf.val();
         }
         if self.sel[2].q.val() {
             self.y.next = self.mac2.y.val();
             self.ysub.next = self.vsub[2].val();
+            self.yovf.next = self.mac2.ovf.val();
         }
         if self.sel[3].q.val() {
             self.y.next = self.mac3.y.val();
             self.ysub.next = self.vsub[3].val();
+            self.yovf.next = self.mac3.ovf.val();
         }
         if self.sel[4].q.val() {
             self.y.next = self.mac4.y.val();
             self.ysub.next = self.vsub[4].val();
+            self.yovf.next = self.mac4.ovf.val();
         }
         // the selected variant's step, registered (its add/subtract with it)
         if self.free.val() {
             self.ry.d.next = self.y.val();
             self.rsub.d.next = self.ysub.val();
+            self.rovf.d.next = self.yovf.val();
         }
         self.res.next = self.dt[4].q.val() + self.ry.q.val();
         if self.rsub.q.val() {
             self.res.next = self.dt[4].q.val() - self.ry.q.val();
         }
+        // Range check: t ± y wrapped when the operands' signs allow no wrap yet the result's
+        // sign differs from t's (add: same signs; subtract: different signs).
+        self.tm.next = (self.dt[4].q.val() & self.msb.val()).any();
+        self.ym.next = (self.ry.q.val() & self.msb.val()).any();
+        self.rm.next = (self.res.val() & self.msb.val()).any();
         if self.free.val() {
+            self.oerr.d.next = self.dv[4].q.val() & (self.rovf.q.val() | self.povf.q.val() | ((self.tm.val() ^ self.rm.val()) & !(self.tm.val() ^ self.ym.val() ^ self.rsub.q.val())));
             self.ov.d.next = self.dv[4].q.val();
             self.oe.d.next = self.res.val();
             self.oo.d.next = self.du[4].q.val();
@@ -612,5 +651,6 @@ impl<const V: usize, const A: usize> Logic for LiftUnit<V, A> {
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();
+        self.err_range.next = self.ov.q.val() & self.oerr.q.val() & self.free.val();
     }
 }

@@ -58,8 +58,10 @@ use rust_hdl::prelude::*;
 /// The generated analysis build: 12-bit samples in, 15-bit coefficients out, rows up to 64
 /// beats (the test build; `rtl-generate` writes `lift_v`).
 pub type LiftVTest = LiftV<12, 15, 27, 6, 0, 30, 15, 120, 60, 120, 60, 60, 30>;
-/// The generated synthesis build: 16-bit coefficients in, 20-bit samples out (`lift_vs`).
-pub type LiftVsTest = LiftV<16, 20, 31, 6, 1, 80, 40, 160, 80, 160, 80, 40, 20>;
+/// The generated synthesis build (`lift_vs`): 20-bit coefficients in a 20-bit datapath,
+/// range-checked (`err_range`): exact for any 16-bit coefficients ([`synthesis_bits`]`(16)`
+/// is 20), flagged where wider ones wrap.
+pub type LiftVsTest = LiftV<20, 20, 35, 6, 1, 80, 40, 160, 80, 160, 80, 40, 20>;
 
 /// Datapath bits `V` a vertical analysis build with `W`-bit input needs (every wavelet).
 pub fn analysis_bits(w: usize) -> usize {
@@ -149,6 +151,11 @@ pub struct LiftV<
     /// Configuration error: high (a register) while `cfg_wavelet` names a wavelet this build
     /// does not hold; the output is then meaningless.
     pub err_wavelet: Signal<Out, Bit>,
+    /// Range error: high for one clock, a few clocks after a sample that does not fit `V`
+    /// bits left a lifting step (it travels on wrapped). A build sized by [`synthesis_bits`]
+    /// (or [`analysis_bits`]) never raises it; one sized from `vc2-bit-widths` for real
+    /// streams raises it on a corrupt one.
+    pub err_range: Signal<Out, Bit>,
     /// Framing state: no picture is open and none is being dropped (a register).
     pub pic_idle: Signal<Out, Bit>,
     /// Output stream: a beat is offered.
@@ -193,6 +200,7 @@ pub struct LiftV<
     wset: Constant<Bits<8>>,
     one8: Constant<Bits<8>>,
     bad: DFF<Bit>,
+    rng: DFF<Bit>,
     ext: Constant<Bits<V>>,
     sign_in: Constant<Bits<W>>,
     a_new: Signal<Local, Bits<V>>,
@@ -282,6 +290,8 @@ impl<
             cfg_wavelet: Default::default(),
             err_pic: Default::default(),
             err_wavelet: Default::default(),
+            err_range: Default::default(),
+            rng: Default::default(),
             pic_idle: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
@@ -348,7 +358,9 @@ impl<
 {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, bad, odd, u_odd, ll_on);
+        dff_setup!(self, clock, bad, odd, u_odd, ll_on, rng);
+        self.rng.d.next = self.u0.err_range.val() | self.u1.err_range.val() | self.u2.err_range.val() | self.u3.err_range.val();
+        self.err_range.next = self.rng.q.val();
         clock!(self, clock, frame, u0, u1, u2, u3, oq, tq, lq);
         self.bad.d.next = !(self.wset.val() & (self.one8.val() << self.cfg_wavelet.val())).any();
         self.err_wavelet.next = self.bad.q.val();
@@ -493,12 +505,12 @@ mod tests {
 
     #[test]
     fn built_widths_hold_the_worst_case() {
-        // the generated builds (rtl-generate): analysis 12 -> 15 bits, synthesis 16 -> 20,
-        // accumulators 27 and 31 bits
+        // the generated builds (rtl-generate): analysis 12 -> 15 bits, accumulators 27 bits;
+        // synthesis 20 -> 20 range-checked (exact for 16-bit input), accumulators 35 bits
         assert!(analysis_bits(12) <= 15, "{}", analysis_bits(12));
         assert!(synthesis_bits(16) <= 20, "{}", synthesis_bits(16));
         assert!(accumulator_bits(12, false) <= 27, "{}", accumulator_bits(12, false));
-        assert!(accumulator_bits(16, true) <= 31, "{}", accumulator_bits(16, true));
+        assert!(super::super::lift_h::checked_accumulator_bits(20) <= 35, "{}", super::super::lift_h::checked_accumulator_bits(20));
         // the vertical pass of a 2-D level has no bit shift: narrower than the horizontal
         assert!(analysis_bits(12) < super::super::lift_h::analysis_bits(12));
     }

@@ -71,6 +71,9 @@ pub struct LiftVLane<const V: usize, const A: usize, const N: usize, const SW: u
     pub sel: Signal<In, Bits<5>>,
     /// The result, eight enabled clocks after S0, `V`-bit two's complement.
     pub out: Signal<Out, Bits<V>>,
+    /// With `out`: a target row's result does not fit `V` bits (the step's bracket or the
+    /// update `t ± y` wrapped; `out` holds the wrapped value).
+    pub ovf: Signal<Out, Bit>,
     ram_s: LineRam<SW, N>,
     ram_t: LineRam<TW, N>,
     mac0: LiftMac<V, A>,
@@ -122,6 +125,14 @@ pub struct LiftVLane<const V: usize, const A: usize, const N: usize, const SW: u
     ry: DFF<Bits<V>>,
     rsub: DFF<Bit>,
     res: DFF<Bits<V>>,
+    // range check (module docs of lift_unit): bracket wrapped, the update's signs, the flag
+    yovf: Signal<Local, Bit>,
+    rovf: DFF<Bit>,
+    sum: Signal<Local, Bits<V>>,
+    tm: Signal<Local, Bit>,
+    ym: Signal<Local, Bit>,
+    sm: Signal<Local, Bit>,
+    rerr: DFF<Bit>,
 }
 
 impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize> LiftVLane<V, A, N, SW, TW> {
@@ -153,6 +164,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             dsel: Default::default(),
             sel: Default::default(),
             out: Default::default(),
+            ovf: Default::default(),
             ram_s: Default::default(),
             ram_t: Default::default(),
             mac0: mac(0),
@@ -199,6 +211,13 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             ry: Default::default(),
             rsub: Default::default(),
             res: Default::default(),
+            yovf: Default::default(),
+            rovf: Default::default(),
+            sum: Default::default(),
+            tm: Default::default(),
+            ym: Default::default(),
+            sm: Default::default(),
+            rerr: Default::default(),
         }
     }
 }
@@ -206,7 +225,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
 impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize> Logic for LiftVLane<V, A, N, SW, TW> {
     #[hdl_gen]
     fn update(&mut self) {
-        dff_setup!(self, clock, x1, x2, val3, tgt3, ry, rsub, res, wds, wdt, wa, wes, wet);
+        dff_setup!(self, clock, x1, x2, val3, tgt3, ry, rsub, res, rovf, rerr, wds, wdt, wa, wes, wet);
         for k in 0..8 {
             self.rs[k].clock.next = self.clock.val();
             self.rs[k].d.next = self.rs[k].q.val();
@@ -379,36 +398,50 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         // The selected variant's step, in target rows only.
         self.y.next = 0.into();
         self.ysub.next = false;
+        self.yovf.next = false;
         if self.dtgt[3].q.val() {
             if self.sel.val().get_bit(0) {
                 self.y.next = self.mac0.y.val();
                 self.ysub.next = self.vsub[0].val();
+                self.yovf.next = self.mac0.ovf.val();
             }
             if self.sel.val().get_bit(1) {
                 self.y.next = self.mac1.y.val();
                 self.ysub.next = self.vsub[1].val();
+                self.yovf.next = self.mac1.ovf.val();
             }
             if self.sel.val().get_bit(2) {
                 self.y.next = self.mac2.y.val();
                 self.ysub.next = self.vsub[2].val();
+                self.yovf.next = self.mac2.ovf.val();
             }
             if self.sel.val().get_bit(3) {
                 self.y.next = self.mac3.y.val();
                 self.ysub.next = self.vsub[3].val();
+                self.yovf.next = self.mac3.ovf.val();
             }
             if self.sel.val().get_bit(4) {
                 self.y.next = self.mac4.y.val();
                 self.ysub.next = self.vsub[4].val();
+                self.yovf.next = self.mac4.ovf.val();
             }
         }
+        self.sum.next = self.dval[4].q.val() + self.ry.q.val();
+        if self.rsub.q.val() {
+            self.sum.next = self.dval[4].q.val() - self.ry.q.val();
+        }
+        // t ± y wrapped: the operands' signs allow no wrap, yet the sum's sign differs from t's
+        self.tm.next = (self.dval[4].q.val() & self.msb.val()).any();
+        self.ym.next = (self.ry.q.val() & self.msb.val()).any();
+        self.sm.next = (self.sum.val() & self.msb.val()).any();
         if self.en.val() {
             self.ry.d.next = self.y.val();
             self.rsub.d.next = self.ysub.val();
-            self.res.d.next = self.dval[4].q.val() + self.ry.q.val();
-            if self.rsub.q.val() {
-                self.res.d.next = self.dval[4].q.val() - self.ry.q.val();
-            }
+            self.rovf.d.next = self.yovf.val();
+            self.res.d.next = self.sum.val();
+            self.rerr.d.next = self.rovf.q.val() | ((self.tm.val() ^ self.sm.val()) & !(self.tm.val() ^ self.ym.val() ^ self.rsub.q.val()));
         }
         self.out.next = self.res.q.val();
+        self.ovf.next = self.rerr.q.val();
     }
 }

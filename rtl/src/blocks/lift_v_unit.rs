@@ -106,6 +106,9 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     pub out_sop: Signal<Out, Bit>,
     /// Output stream: the picture's number (with `out_sop`).
     pub out_tag: Signal<Out, Bits<4>>,
+    /// Range error: high for one clock when a beat whose lifted sample does not fit `V` bits
+    /// enters the output queue (it leaves wrapped; see [`super::lift_unit`]).
+    pub err_range: Signal<Out, Bit>,
     tq: TagQueue<4>,
     tg: DFF<Bits<4>>,
     cur_tg: Signal<Local, Bits<4>>,
@@ -208,6 +211,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             in_sop: Default::default(),
             in_tag: Default::default(),
             out_tag: Default::default(),
+            err_range: Default::default(),
             tq: Default::default(),
             tg: Default::default(),
             cur_tg: Default::default(),
@@ -484,5 +488,6 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         self.tq.pop.next = self.q.out_valid.val() & self.out_ready.val() & self.q.out_sop.val();
         self.out_tag.next = self.tq.out_tag.val();
         self.tag_unused.next = self.tq.full.val();
+        self.err_range.next = self.ov[6].q.val() & self.q.free.val() & (self.lane_a.ovf.val() | self.lane_b.ovf.val());
     }
 }

@@ -84,6 +84,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] h1__cfg_wavelet;
     wire  h1__err_line;
     wire  h1__err_wavelet;
+    wire  h1__err_range;
     wire  h1__out_valid;
     reg  h1__out_ready;
     wire  [15:0] h1__out_low;
@@ -105,6 +106,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] v1__cfg_wavelet;
     wire  v1__err_pic;
     wire  v1__err_wavelet;
+    wire  v1__err_range;
     wire  v1__pic_idle;
     wire  v1__out_valid;
     reg  v1__out_ready;
@@ -151,6 +153,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] h2__cfg_wavelet;
     wire  h2__err_line;
     wire  h2__err_wavelet;
+    wire  h2__err_range;
     wire  h2__out_valid;
     reg  h2__out_ready;
     wire  [22:0] h2__out_low;
@@ -172,6 +175,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] v2__cfg_wavelet;
     wire  v2__err_pic;
     wire  v2__err_wavelet;
+    wire  v2__err_range;
     wire  v2__pic_idle;
     wire  v2__out_valid;
     reg  v2__out_ready;
@@ -218,6 +222,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] h3__cfg_wavelet;
     wire  h3__err_line;
     wire  h3__err_wavelet;
+    wire  h3__err_range;
     wire  h3__out_valid;
     reg  h3__out_ready;
     wire  [29:0] h3__out_low;
@@ -239,6 +244,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] v3__cfg_wavelet;
     wire  v3__err_pic;
     wire  v3__err_wavelet;
+    wire  v3__err_range;
     wire  v3__pic_idle;
     wire  v3__out_valid;
     reg  v3__out_ready;
@@ -285,6 +291,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] h4__cfg_wavelet;
     wire  h4__err_line;
     wire  h4__err_wavelet;
+    wire  h4__err_range;
     wire  h4__out_valid;
     reg  h4__out_ready;
     wire  [36:0] h4__out_low;
@@ -306,6 +313,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] v4__cfg_wavelet;
     wire  v4__err_pic;
     wire  v4__err_wavelet;
+    wire  v4__err_range;
     wire  v4__pic_idle;
     wire  v4__out_valid;
     reg  v4__out_ready;
@@ -394,6 +402,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     reg  [2:0] hho__cfg_wavelet;
     wire  hho__err_line;
     wire  hho__err_wavelet;
+    wire  hho__err_range;
     wire  hho__out_valid;
     reg  hho__out_ready;
     wire  [43:0] hho__out_low;
@@ -444,6 +453,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
     // Local signals
     reg  [39:0] ll_c;
     reg  idle_unused;
+    reg  range_unused;
     reg  hs_first;
     reg  hs_last;
     reg  hs_sop;
@@ -464,6 +474,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(h1__cfg_wavelet),
         .err_line(h1__err_line),
         .err_wavelet(h1__err_wavelet),
+        .err_range(h1__err_range),
         .out_valid(h1__out_valid),
         .out_ready(h1__out_ready),
         .out_low(h1__out_low),
@@ -487,6 +498,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(v1__cfg_wavelet),
         .err_pic(v1__err_pic),
         .err_wavelet(v1__err_wavelet),
+        .err_range(v1__err_range),
         .pic_idle(v1__pic_idle),
         .out_valid(v1__out_valid),
         .out_ready(v1__out_ready),
@@ -537,6 +549,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(h2__cfg_wavelet),
         .err_line(h2__err_line),
         .err_wavelet(h2__err_wavelet),
+        .err_range(h2__err_range),
         .out_valid(h2__out_valid),
         .out_ready(h2__out_ready),
         .out_low(h2__out_low),
@@ -560,6 +573,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(v2__cfg_wavelet),
         .err_pic(v2__err_pic),
         .err_wavelet(v2__err_wavelet),
+        .err_range(v2__err_range),
         .pic_idle(v2__pic_idle),
         .out_valid(v2__out_valid),
         .out_ready(v2__out_ready),
@@ -610,6 +624,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(h3__cfg_wavelet),
         .err_line(h3__err_line),
         .err_wavelet(h3__err_wavelet),
+        .err_range(h3__err_range),
         .out_valid(h3__out_valid),
         .out_ready(h3__out_ready),
         .out_low(h3__out_low),
@@ -633,6 +648,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(v3__cfg_wavelet),
         .err_pic(v3__err_pic),
         .err_wavelet(v3__err_wavelet),
+        .err_range(v3__err_range),
         .pic_idle(v3__pic_idle),
         .out_valid(v3__out_valid),
         .out_ready(v3__out_ready),
@@ -683,6 +699,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(h4__cfg_wavelet),
         .err_line(h4__err_line),
         .err_wavelet(h4__err_wavelet),
+        .err_range(h4__err_range),
         .out_valid(h4__out_valid),
         .out_ready(h4__out_ready),
         .out_low(h4__out_low),
@@ -706,6 +723,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(v4__cfg_wavelet),
         .err_pic(v4__err_pic),
         .err_wavelet(v4__err_wavelet),
+        .err_range(v4__err_range),
         .pic_idle(v4__pic_idle),
         .out_valid(v4__out_valid),
         .out_ready(v4__out_ready),
@@ -822,6 +840,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         .cfg_wavelet(hho__cfg_wavelet),
         .err_line(hho__err_line),
         .err_wavelet(hho__err_wavelet),
+        .err_range(hho__err_range),
         .out_valid(hho__out_valid),
         .out_ready(hho__out_ready),
         .out_low(hho__out_low),
@@ -1207,6 +1226,7 @@ module uhdpipe_lift_fwd_hd(clock,in_valid,in_ready,in_even,in_odd,in_first,in_la
         outho_last = hho__out_last;
         outho_sop = hho__out_sop;
         idle_unused = v1__pic_idle | v2__pic_idle | v3__pic_idle | v4__pic_idle | |v1__out_tag | |v2__out_tag | |v3__out_tag | |v4__out_tag;
+        range_unused = h1__err_range | h2__err_range | h3__err_range | h4__err_range | hho__err_range | v1__err_range | v2__err_range | v3__err_range | v4__err_range;
         err_l__d = h1__err_line | h2__err_line | h3__err_line | h4__err_line | hho__err_line;
         err_p__d = v1__err_pic | v2__err_pic | v3__err_pic | v4__err_pic;
         err_w__d = h1__err_wavelet | h2__err_wavelet | h3__err_wavelet | h4__err_wavelet | hho__err_wavelet | v1__err_wavelet | v2__err_wavelet | v3__err_wavelet | v4__err_wavelet;

@@ -5,8 +5,8 @@ module uhdpipe_lift_inv__v1__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [39:0] in_a;
-    input wire  [39:0] in_b;
+    input wire  [23:0] in_a;
+    input wire  [23:0] in_b;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -17,8 +17,8 @@ module uhdpipe_lift_inv__v1__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
     output reg  pic_idle;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [39:0] out_a;
-    output reg  [39:0] out_b;
+    output reg  [23:0] out_a;
+    output reg  [23:0] out_b;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -31,16 +31,16 @@ module uhdpipe_lift_inv__v1__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
     // Stub signals
     reg  q__clock;
     reg  q__push;
-    reg  [39:0] q__in_a__0;
-    reg  [39:0] q__in_b__0;
+    reg  [23:0] q__in_a__0;
+    reg  [23:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [39:0] q__out_a__0;
-    wire  [39:0] q__out_b__0;
+    wire  [23:0] q__out_a__0;
+    wire  [23:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -94,7 +94,7 @@ module uhdpipe_lift_inv__v1__frame(clock,in_valid,in_ready,in_a,in_b,in_first,in
     reg  tag_unused;
 
     // Sub module instances
-    uhdpipe_lift_inv__h2__u0__q q(
+    uhdpipe_lift_inv__h1__u0__q q(
         .clock(q__clock),
         .push(q__push),
         .in_a__0(q__in_a__0),

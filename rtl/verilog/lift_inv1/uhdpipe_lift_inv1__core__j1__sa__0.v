@@ -2,18 +2,18 @@
 module uhdpipe_lift_inv1__core__j1__sa__0(a,y);
 
     // Module arguments
-    input wire  [19:0] a;
-    output reg  [39:0] y;
+    input wire  [21:0] a;
+    output reg  [23:0] y;
 
     // Constant declarations
-    localparam  sign = 20'h80000;
-    localparam  ext = 40'hfffff00000;
+    localparam  sign = 22'h200000;
+    localparam  ext = 24'hc00000;
 
     // Update code
     always @(*) begin
-        y = {{20{1'b0}}, a};
+        y = {{2{1'b0}}, a};
         if (|(a & sign)) begin
-            y = {{20{1'b0}}, a} | ext;
+            y = {{2{1'b0}}, a} | ext;
         end
     end
 

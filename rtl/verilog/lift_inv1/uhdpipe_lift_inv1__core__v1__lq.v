@@ -4,20 +4,20 @@ module uhdpipe_lift_inv1__core__v1__lq(clock,push,in_data,in_side,free,out_valid
     // Module arguments
     input wire  clock;
     input wire  push;
-    input wire  [43:0] in_data;
+    input wire  [23:0] in_data;
     input wire  [2:0] in_side;
     output reg  free;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [43:0] out_data;
+    output reg  [23:0] out_data;
     output reg  [2:0] out_side;
 
     // Stub signals
     reg  q0v__d;
     wire  q0v__q;
     reg  q0v__clock;
-    reg  [43:0] q0__d;
-    wire  [43:0] q0__q;
+    reg  [23:0] q0__d;
+    wire  [23:0] q0__q;
     reg  q0__clock;
     reg  [2:0] q0s__d;
     wire  [2:0] q0s__q;
@@ -25,8 +25,8 @@ module uhdpipe_lift_inv1__core__v1__lq(clock,push,in_data,in_side,free,out_valid
     reg  q1v__d;
     wire  q1v__q;
     reg  q1v__clock;
-    reg  [43:0] q1__d;
-    wire  [43:0] q1__q;
+    reg  [23:0] q1__d;
+    wire  [23:0] q1__q;
     reg  q1__clock;
     reg  [2:0] q1s__d;
     wire  [2:0] q1s__q;
@@ -41,7 +41,7 @@ module uhdpipe_lift_inv1__core__v1__lq(clock,push,in_data,in_side,free,out_valid
         .q(q0v__q),
         .clock(q0v__clock)
     );
-    uhdpipe_lift_inv1__dff44 q0(
+    uhdpipe_lift_inv1__dff24 q0(
         .d(q0__d),
         .q(q0__q),
         .clock(q0__clock)
@@ -56,7 +56,7 @@ module uhdpipe_lift_inv1__core__v1__lq(clock,push,in_data,in_side,free,out_valid
         .q(q1v__q),
         .clock(q1v__clock)
     );
-    uhdpipe_lift_inv1__dff44 q1(
+    uhdpipe_lift_inv1__dff24 q1(
         .d(q1__d),
         .q(q1__q),
         .clock(q1__clock)
