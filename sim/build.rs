@@ -12,9 +12,10 @@
 //! changed input is a new key (built afresh); a hit is the same library a build would give.
 //!
 //! **Which blocks.** [`BLOCKS`] always (CI's set); [`FEATURE_BUILDS`] with their features
-//! (`legall-wide`, `lift-fwd`, `lift-inv`; `all-builds`, which `ci/rtl-full.sh` uses, turns
-//! on all three): the 4- and 8-samples-per-clock 2-D transforms and the every-wavelet 2-D
-//! transforms, which would take a cold CI run past its budget.
+//! (`legall-wide`, `lift-fwd`, `lift-inv`, `lift-wide`; `all-builds`, which `ci/rtl-full.sh`
+//! uses, turns on all four): the 4- and 8-samples-per-clock 2-D transforms, the every-wavelet
+//! 2-D transforms and the every-wavelet horizontal lifting at 4–16 samples per clock, which
+//! would take a cold CI run past its budget.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -50,7 +51,9 @@ const BLOCKS: &[&str] = &[
 /// The blocks Verilated only with a feature (`all-builds` turns on all three): the feature's
 /// `CARGO_FEATURE_*` name and its blocks.
 const FEATURE_BUILDS: &[(&str, &[&str])] =
-    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd", "lift_fwd1"]), ("LIFT_INV", &["lift_inv", "lift_inv1"])];
+    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd", "lift_fwd1"]), ("LIFT_INV", &["lift_inv", "lift_inv1"]),
+        ("LIFT_WIDE", &["lift_h4", "lift_h8", "lift_h16", "lift_hs4", "lift_hs16", "lift_v16", "lift_vs16"]),
+    ];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();

@@ -377,12 +377,22 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // Every-wavelet horizontal lifting, analysis (12-bit samples in, sized for any input)
         // and synthesis (20-bit coefficients in a 20-bit datapath, range-checked): the
         // simulation builds.
-        ("lift_h", &|| verilog("lift_h", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0>::default())),
-        ("lift_hs", &|| verilog("lift_hs", "lift_h", &mut crate::blocks::lift_h::LiftH::<20, 20, 35, 1>::default())),
+        ("lift_h", &|| verilog("lift_h", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0, 1, 9, 9>::default())),
+        ("lift_hs", &|| verilog("lift_hs", "lift_h", &mut crate::blocks::lift_h::LiftH::<20, 20, 35, 1, 1, 9, 9>::default())),
+        // The same at 4, 8 and 16 samples per clock (2, 4, 8 pairs per beat; synthesis at 4
+        // and 16).
+        ("lift_h4", &|| verilog("lift_h4", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0, 2, 5, 10>::default())),
+        ("lift_h8", &|| verilog("lift_h8", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0, 4, 3, 12>::default())),
+        ("lift_h16", &|| verilog("lift_h16", "lift_h", &mut crate::blocks::lift_h::LiftH::<12, 16, 31, 0, 8, 3, 24>::default())),
+        ("lift_hs4", &|| verilog("lift_hs4", "lift_h", &mut crate::blocks::lift_h::LiftH::<20, 20, 35, 1, 2, 5, 10>::default())),
+        ("lift_hs16", &|| verilog("lift_hs16", "lift_h", &mut crate::blocks::lift_h::LiftH::<20, 20, 35, 1, 8, 3, 24>::default())),
         // Every-wavelet vertical lifting, analysis (12-bit samples in) and synthesis (16-bit
         // coefficients in), rows up to 64 beats: the simulation builds.
         ("lift_v", &|| verilog("lift_v", "lift_v", &mut crate::blocks::lift_v::LiftVTest::default())),
         ("lift_vs", &|| verilog("lift_vs", "lift_v", &mut crate::blocks::lift_v::LiftVsTest::default())),
+        // The same at 16 columns per clock (8 column pairs per beat), rows up to 32 beats.
+        ("lift_v16", &|| verilog("lift_v16", "lift_v", &mut crate::blocks::lift_v::LiftV16Test::default())),
+        ("lift_vs16", &|| verilog("lift_vs16", "lift_v", &mut crate::blocks::lift_v::LiftVs16Test::default())),
         // The every-wavelet forward transform's simulation build: rows up to 8192 samples,
         // depth 4; and its 1080p build (rows up to 2048 samples) for place and route.
         ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<12, 11, 10, 9>::default())),

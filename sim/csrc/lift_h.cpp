@@ -1,10 +1,7 @@
-// C interface to the Verilated uhdpipe_lift_h (sim/src/lift_h.rs drives it).
-#include "harness.h"
-#include "lift_h_ports.h"
+// C interface to the Verilated uhdpipe_lift_h (every-wavelet horizontal analysis, 1 pair per beat; sim/src/lift_h.rs drives it).
 #include "Vlift_h.h"
+#define LFH_LANES(X) X(0)
+#define LFH_IN_MASK 0xfff
+#include "lift_h_ports.h"
 
-UHDPIPE_HARNESS(lift_h, Vlift_h)
-
-extern "C" void uhdpipe_lift_h_eval(UhdpipeHarness<Vlift_h>* s, LiftHPorts* p) {
-    lift_h_eval(s->top, p, 0xfff);
-}
+LIFT_H_SHIM(lift_h, Vlift_h)

@@ -1,10 +1,7 @@
-// C interface to the Verilated uhdpipe_lift_hs (sim/src/lift_h.rs drives it).
-#include "harness.h"
-#include "lift_h_ports.h"
+// C interface to the Verilated uhdpipe_lift_hs (every-wavelet horizontal synthesis, 1 pair per beat; sim/src/lift_h.rs drives it).
 #include "Vlift_hs.h"
+#define LFH_LANES(X) X(0)
+#define LFH_IN_MASK 0xfffff
+#include "lift_h_ports.h"
 
-UHDPIPE_HARNESS(lift_hs, Vlift_hs)
-
-extern "C" void uhdpipe_lift_hs_eval(UhdpipeHarness<Vlift_hs>* s, LiftHPorts* p) {
-    lift_h_eval(s->top, p, 0xfffff);
-}
+LIFT_H_SHIM(lift_hs, Vlift_hs)

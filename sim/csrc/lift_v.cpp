@@ -1,10 +1,7 @@
-// C interface to the Verilated uhdpipe_lift_v (sim/src/lift_v.rs drives it).
-#include "harness.h"
-#include "lift_v_ports.h"
+// C interface to the Verilated uhdpipe_lift_v (every-wavelet vertical analysis, 1 column pair per beat; sim/src/lift_v.rs drives it).
 #include "Vlift_v.h"
+#define LFV_LANES(X) X(0)
+#define LFV_IN_MASK 0xfff
+#include "lift_v_ports.h"
 
-UHDPIPE_HARNESS(lift_v, Vlift_v)
-
-extern "C" void uhdpipe_lift_v_eval(UhdpipeHarness<Vlift_v>* s, LiftVPorts* p) {
-    lift_v_eval(s->top, p, 0xfff);
-}
+LIFT_V_SHIM(lift_v, Vlift_v)

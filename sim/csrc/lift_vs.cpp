@@ -1,10 +1,7 @@
-// C interface to the Verilated uhdpipe_lift_vs (sim/src/lift_v.rs drives it).
-#include "harness.h"
-#include "lift_v_ports.h"
+// C interface to the Verilated uhdpipe_lift_vs (every-wavelet vertical synthesis, 1 column pair per beat; sim/src/lift_v.rs drives it).
 #include "Vlift_vs.h"
+#define LFV_LANES(X) X(0)
+#define LFV_IN_MASK 0xfffff
+#include "lift_v_ports.h"
 
-UHDPIPE_HARNESS(lift_vs, Vlift_vs)
-
-extern "C" void uhdpipe_lift_vs_eval(UhdpipeHarness<Vlift_vs>* s, LiftVPorts* p) {
-    lift_v_eval(s->top, p, 0xfffff);
-}
+LIFT_V_SHIM(lift_vs, Vlift_vs)

@@ -1,15 +1,19 @@
-//! `uhdpipe_lift_v` and `uhdpipe_lift_vs` (rtl/src/blocks/lift_v.rs: the vertical wavelet
-//! transform of a picture for every VC-2 wavelet, two columns per clock, rows up to 64
-//! beats): analysis with 12-bit samples in and 15-bit coefficients out, and synthesis with
-//! 16-bit coefficients in and 20-bit samples out. Each is simulated two ways behind one
-//! [`Dut`] trait: Verilated from the committed Verilog (the reference) and in rust-hdl's own
-//! simulator (slower; it must agree).
+//! `uhdpipe_lift_v*` (rtl/src/blocks/lift_v.rs: the vertical wavelet transform of a picture
+//! for every VC-2 wavelet, `2P` columns per clock): analysis with 12-bit samples in and
+//! 15-bit coefficients out, and synthesis with 20-bit coefficients in a 20-bit datapath
+//! (range-checked), at 2 columns per clock with rows up to 64 beats (`lift_v`, `lift_vs`) and
+//! at 16 with rows up to 32 beats (`lift_v16`, `lift_vs16`; Verilated with the crate's
+//! `lift-wide` feature). Each is simulated two ways behind one [`Dut`] trait: Verilated from
+//! the committed Verilog (the reference) and in rust-hdl's own simulator (slower; it must
+//! agree).
 
 use crate::Dut;
 
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-/// Port values (inputs set by the caller, outputs filled by `eval`), shared by both builds.
+/// Port values (inputs set by the caller, outputs filled by `eval`), shared by every build;
+/// lane arrays past the build's column pairs per beat are ignored (inputs) or left as they
+/// were (outputs).
 pub struct Ports {
     /// in_valid.
     pub in_valid: u8,
@@ -31,10 +35,6 @@ pub struct Ports {
     pub cfg_pairs: u16,
     /// cfg_rows (rows per picture, low 13 bits used).
     pub cfg_rows: u16,
-    /// in_a (two's complement, low [`Build::IN_BITS`] bits used).
-    pub in_a: u32,
-    /// in_b (as `in_a`).
-    pub in_b: u32,
     /// in_ready (output).
     pub in_ready: u8,
     /// out_valid (output).
@@ -64,18 +64,27 @@ pub struct Ports {
     pub ll_last: u8,
     /// ll_sop (output).
     pub ll_sop: u8,
-    /// out_a (output, [`Build::OUT_BITS`]-bit two's complement).
-    pub out_a: u32,
-    /// out_b (output, as `out_a`).
-    pub out_b: u32,
-    /// ll_c (output, as `out_a`).
-    pub ll_c: u32,
+    /// in_a per lane (two's complement, low [`Build::IN_BITS`] bits used).
+    pub in_a: [u32; MAX_LANES],
+    /// in_b per lane (as `in_a`).
+    pub in_b: [u32; MAX_LANES],
+    /// out_a per lane (output, [`Build::OUT_BITS`]-bit two's complement).
+    pub out_a: [u32; MAX_LANES],
+    /// out_b per lane (output, as `out_a`).
+    pub out_b: [u32; MAX_LANES],
+    /// ll_c per lane (output, as `out_a`).
+    pub ll_c: [u32; MAX_LANES],
 }
 
-/// What a build of the block is: its direction and widths.
+/// The most column pairs per beat of any build (the width of [`Ports`]' lane arrays).
+pub const MAX_LANES: usize = 8;
+
+/// What a build of the block is: its direction, lanes and widths.
 pub trait Build: Dut<Ports = Ports> {
     /// Synthesis (else analysis).
     const SYNTHESIS: bool;
+    /// Column pairs per beat.
+    const LANES: usize;
     /// Input sample bits.
     const IN_BITS: u32;
     /// Output sample bits.
@@ -84,26 +93,37 @@ pub trait Build: Dut<Ports = Ports> {
 
 crate::verilated!(LiftV, "lift_v", Ports, "The analysis build, Verilated.");
 crate::verilated!(LiftVs, "lift_vs", Ports, "The synthesis build, Verilated.");
+#[cfg(feature = "lift-wide")]
+crate::verilated!(LiftV16, "lift_v16", Ports, "The analysis build at 8 column pairs per beat, Verilated.");
+#[cfg(feature = "lift-wide")]
+crate::verilated!(LiftVs16, "lift_vs16", Ports, "The synthesis build at 8 column pairs per beat, Verilated.");
+crate::hdl_sim!(HdlLiftV16, uhdpipe_rtl::blocks::lift_v::LiftV16Test, "The analysis build at 8 column pairs per beat in rust-hdl's own simulator.");
 crate::hdl_sim!(HdlLiftV, uhdpipe_rtl::blocks::lift_v::LiftVTest, "The analysis build in rust-hdl's own simulator.");
 crate::hdl_sim!(HdlLiftVs, uhdpipe_rtl::blocks::lift_v::LiftVsTest, "The synthesis build in rust-hdl's own simulator.");
 crate::hdl_sim!(
     HdlLiftVLegallHaar,
-    uhdpipe_rtl::blocks::lift_v::LiftV<12, 15, 27, 6, 0, 15, 15, 15, 15, 30, 15, 30, 15>,
-    uhdpipe_rtl::blocks::lift_v::LiftV::<12, 15, 27, 6, 0, 15, 15, 15, 15, 30, 15, 30, 15>::with_wavelets(0b11010),
+    uhdpipe_rtl::blocks::lift_v::LiftV<12, 15, 27, 6, 0, 15, 15, 15, 15, 30, 15, 30, 15, 1>,
+    uhdpipe_rtl::blocks::lift_v::LiftV::<12, 15, 27, 6, 0, 15, 15, 15, 15, 30, 15, 30, 15, 1>::with_wavelets(0b11010),
     "An analysis build holding only LeGall (5,3) and the two Haars (the build-time wavelet set: smaller line buffers), in rust-hdl's own simulator."
 );
 
 macro_rules! build {
-    ($syn:literal, $in_bits:literal, $out_bits:literal: $($ty:ident),+) => {
+    ($syn:literal, $lanes:literal, $in_bits:literal, $out_bits:literal: $($ty:ident),+) => {
         $(impl Build for $ty {
             const SYNTHESIS: bool = $syn;
+            const LANES: usize = $lanes;
             const IN_BITS: u32 = $in_bits;
             const OUT_BITS: u32 = $out_bits;
         })+
     };
 }
-build!(false, 12, 15: LiftV, HdlLiftV, HdlLiftVLegallHaar);
-build!(true, 20, 20: LiftVs, HdlLiftVs);
+build!(false, 1, 12, 15: LiftV, HdlLiftV, HdlLiftVLegallHaar);
+build!(true, 1, 20, 20: LiftVs, HdlLiftVs);
+build!(false, 8, 12, 15: HdlLiftV16);
+#[cfg(feature = "lift-wide")]
+build!(false, 8, 12, 15: LiftV16);
+#[cfg(feature = "lift-wide")]
+build!(true, 8, 20, 20: LiftVs16);
 
 macro_rules! hdl_dut {
     ($ty:ident) => {
@@ -119,8 +139,10 @@ macro_rules! hdl_dut {
                 u.in_last.next = p.in_last != 0;
                 u.in_sop.next = p.in_sop != 0;
                 u.out_ready.next = p.out_ready != 0;
-                u.in_a.next = (p.in_a as u64 & mask).to_bits();
-                u.in_b.next = (p.in_b as u64 & mask).to_bits();
+                for k in 0..<$ty as Build>::LANES {
+                    u.in_a[k].next = (p.in_a[k] as u64 & mask).to_bits();
+                    u.in_b[k].next = (p.in_b[k] as u64 & mask).to_bits();
+                }
                 u.cfg_pairs.next = ((p.cfg_pairs & 0x1fff) as u64).to_bits();
                 u.cfg_rows.next = ((p.cfg_rows & 0x1fff) as u64).to_bits();
                 u.cfg_wavelet.next = ((p.cfg_wavelet & 7) as u64).to_bits();
@@ -138,13 +160,15 @@ macro_rules! hdl_dut {
                 p.err_wavelet = u.err_wavelet.val() as u8;
                 p.err_range = u.err_range.val() as u8;
                 p.pic_idle = u.pic_idle.val() as u8;
-                p.out_a = u.out_a.val().to_u64() as u32;
-                p.out_b = u.out_b.val().to_u64() as u32;
+                for k in 0..<$ty as Build>::LANES {
+                    p.out_a[k] = u.out_a[k].val().to_u64() as u32;
+                    p.out_b[k] = u.out_b[k].val().to_u64() as u32;
+                    p.ll_c[k] = u.ll_c[k].val().to_u64() as u32;
+                }
                 p.ll_valid = u.ll_valid.val() as u8;
                 p.ll_first = u.ll_first.val() as u8;
                 p.ll_last = u.ll_last.val() as u8;
                 p.ll_sop = u.ll_sop.val() as u8;
-                p.ll_c = u.ll_c.val().to_u64() as u32;
             }
 
             fn tick(&mut self) {
@@ -156,14 +180,17 @@ macro_rules! hdl_dut {
 hdl_dut!(HdlLiftV);
 hdl_dut!(HdlLiftVs);
 hdl_dut!(HdlLiftVLegallHaar);
+hdl_dut!(HdlLiftV16);
 
 /// Clocks to hold the run-time registers before a picture's first beat.
 pub const SETUP_CLOCKS: usize = 4;
 
-/// A beat as the stream carries it: (a, b, first, last, sop).
+/// A column pair as the stream carries it: (a, b, first, last, sop). [`drive`] sends a build
+/// with `P` column pairs per beat `P` of them at a time: the beat's `first` and `sop` are its
+/// first pair's, its `last` its last pair's.
 pub type Beat = (i64, i64, bool, bool, bool);
 
-/// A picture as rows of beats, each beat two columns `(a, b)`.
+/// A picture as rows of column pairs `(a, b)`.
 pub type Picture = Vec<Vec<(i64, i64)>>;
 
 /// The beats of well-formed pictures (`sop` on each one's first beat).
@@ -182,7 +209,7 @@ pub fn picture_beats(pictures: &[Picture]) -> Vec<Beat> {
 /// One output row: its beats, `out_sop` on its first beat, `out_vhigh`.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// The row's beats `(a, b)`.
+    /// The row's column pairs `(a, b)`, `P` per beat.
     pub beats: Vec<(i64, i64)>,
     /// `out_sop` on the first beat.
     pub sop: bool,
@@ -215,7 +242,7 @@ pub struct Run {
 /// How [`drive`] runs a stream.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Drive {
-    /// `cfg_pairs`: beats per row.
+    /// Column pairs per row (`cfg_pairs` is this over the build's pairs per beat).
     pub pairs: usize,
     /// `cfg_rows`: rows per picture.
     pub rows: usize,
@@ -227,16 +254,22 @@ pub struct Drive {
     pub stall: u32,
     /// Seed of the idle/stall draws.
     pub seed: u64,
-    /// Stop after this many output beats; 0: when the block has been quiet after the last
+    /// Stop after this many output column pairs; 0: when the block has been quiet after the last
     /// beat for longer than its flush rows can take (`400 + 40 · pairs` clocks).
     pub want: usize,
     /// `cfg_ll`: take the LL stream too (`ll_ready` stalls as `out_ready` does).
     pub ll: bool,
 }
 
-/// Drives `beats` through `dut` as `d` says. Panics if the block stops making progress.
-pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
+/// Drives the column pairs `pairs_in` (grouped into beats of the build's lanes: their
+/// number must be a multiple of it) through `dut` as `d` says. Panics if the block stops
+/// making progress.
+pub fn drive<B: Build>(dut: &mut B, pairs_in: &[Beat], d: &Drive) -> Run {
+    let lanes = B::LANES;
+    assert!(pairs_in.len().is_multiple_of(lanes) && d.pairs.is_multiple_of(lanes), "{} column pairs, rows of {}: not whole beats of {lanes}", pairs_in.len(), d.pairs);
+    let beats: Vec<&[Beat]> = pairs_in.chunks(lanes).collect();
     let Drive { pairs, rows, wavelet, idle, stall, seed, want, ll } = *d;
+    let pairs = pairs / lanes;
     let mut chance = crate::Chance::new(seed);
     let mut run = Run::default();
     let base = Ports { cfg_pairs: pairs as u16, cfg_rows: rows as u16, cfg_wavelet: wavelet, cfg_ll: ll as u8, ..Ports::default() };
@@ -259,8 +292,12 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
         }
         let mut p = base;
         if next < beats.len() && !chance.hit(idle) {
-            let (a, b, f, l, s) = beats[next];
-            p = Ports { in_valid: 1, in_a: a as u32, in_b: b as u32, in_first: f as u8, in_last: l as u8, in_sop: s as u8, ..p };
+            let bt = beats[next];
+            p = Ports { in_valid: 1, in_first: bt[0].2 as u8, in_last: bt[lanes - 1].3 as u8, in_sop: bt[0].4 as u8, ..p };
+            for (k, &(a, b, ..)) in bt.iter().enumerate() {
+                p.in_a[k] = a as u32;
+                p.in_b[k] = b as u32;
+            }
         }
         p.out_ready = !chance.hit(stall) as u8;
         p.ll_ready = !chance.hit(stall) as u8;
@@ -271,7 +308,9 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
             } else if p.ll_first == 1 || p.ll_sop == 1 {
                 ll_mark = (false, false);
             }
-            ll_row.push(crate::sext(p.ll_c, B::OUT_BITS));
+            for k in 0..lanes {
+                ll_row.push(crate::sext(p.ll_c[k], B::OUT_BITS));
+            }
             if p.ll_last == 1 {
                 run.ll.push(std::mem::take(&mut ll_row));
                 run.ll_marks.push(ll_mark);
@@ -286,7 +325,7 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
         quiet += 1;
         if p.out_valid == 1 && p.out_ready == 1 {
             quiet = 0;
-            got += 1;
+            got += lanes;
             run.first_out.get_or_insert(run.clocks);
             if p.out_first == 1 && !row.beats.is_empty() {
                 run.rows.push(std::mem::take(&mut row));
@@ -295,7 +334,9 @@ pub fn drive<B: Build>(dut: &mut B, beats: &[Beat], d: &Drive) -> Run {
                 row.sop = p.out_sop == 1;
                 row.vhigh = p.out_vhigh == 1;
             }
-            row.beats.push((crate::sext(p.out_a, B::OUT_BITS), crate::sext(p.out_b, B::OUT_BITS)));
+            for k in 0..lanes {
+                row.beats.push((crate::sext(p.out_a[k], B::OUT_BITS), crate::sext(p.out_b[k], B::OUT_BITS)));
+            }
             if p.out_last == 1 {
                 run.rows.push(std::mem::take(&mut row));
             }

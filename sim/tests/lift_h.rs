@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{analysis_1d, synthesis_1d};
-use uhdpipe_sim::lift_h::{drive, line_beats, Beat, Build, Drive, HdlLiftH, HdlLiftHLegallHaar, HdlLiftHs, LiftH, LiftHs, Run};
+use uhdpipe_sim::lift_h::{drive, line_beats, Beat, Build, Drive, HdlLiftH, HdlLiftH16, HdlLiftH4, HdlLiftHLegallHaar, HdlLiftHs, HdlLiftHs16, LiftH, LiftHs, Run};
 
 /// The model's output for `lines` (each `(even, odd)` pairs) as the block emits it: analysis
 /// (L, H) halves, synthesis the (x_2n, x_2n+1) pairs.
@@ -173,11 +173,18 @@ fn sustains_one_pair_per_clock() {
 /// Broken lines (short, long, without in_first, cut by a new in_first) raise err_line, and
 /// every well-formed line after them comes out exactly right, for a long filter (Fidelity)
 /// and a four-step one (Daubechies).
-#[test]
-fn protocol_errors_flag_and_resynchronise() {
-    let pairs = 8usize;
+/// A line as `(even, odd)` pairs.
+type Line = Vec<(i64, i64)>;
+
+/// Five good lines of `beats` beats of `lanes` pairs, with a broken line after each of the
+/// first four: short (`cut` beats, ended early), long (`beats + 2` beats), without
+/// `in_first` (one beat), cut by the next line (`cut` beats, no `in_last`). Returns the
+/// stream, the good lines and their length in pairs.
+fn broken_lines(lanes: usize, beats: usize, cut: usize) -> (Vec<Beat>, Vec<Line>, usize) {
+    let pairs = lanes * beats;
     let good = |k: i64| -> Vec<(i64, i64)> { (0..pairs as i64).map(|i| (((i * 37 + k * 101) % 4096) - 2048, ((i * 91 + k * 7) % 4096) - 2048)).collect() };
     let beats_of = |l: &[(i64, i64)], first: bool, last_at: Option<usize>| -> Vec<Beat> { l.iter().enumerate().map(|(i, &(e, o))| (e, o, first && i == 0, Some(i) == last_at, false)).collect() };
+    let long = (beats + 2) * lanes;
     let mut stream: Vec<Beat> = Vec::new();
     let mut goods = Vec::new();
     for k in 0..5 {
@@ -185,13 +192,19 @@ fn protocol_errors_flag_and_resynchronise() {
         stream.extend(beats_of(&l, true, Some(pairs - 1)));
         goods.push(l);
         match k {
-            0 => stream.extend(beats_of(&good(100)[..5], true, Some(4))), // short
-            1 => stream.extend(beats_of(&(0..10).map(|i| (i, -i)).collect::<Vec<_>>(), true, Some(9))), // long
-            2 => stream.extend(beats_of(&good(200)[..3], false, Some(2))), // no in_first
-            3 => stream.extend(beats_of(&good(300)[..4], true, None)), // cut by the next line
+            0 => stream.extend(beats_of(&good(100)[..cut * lanes], true, Some(cut * lanes - 1))), // short
+            1 => stream.extend(beats_of(&(0..long as i64).map(|i| (i, -i)).collect::<Vec<_>>(), true, Some(long - 1))), // long
+            2 => stream.extend(beats_of(&good(200)[..lanes], false, Some(lanes - 1))), // no in_first
+            3 => stream.extend(beats_of(&good(300)[..cut * lanes], true, None)), // cut by the next line
             _ => {}
         }
     }
+    (stream, goods, pairs)
+}
+
+#[test]
+fn protocol_errors_flag_and_resynchronise() {
+    let (stream, goods, pairs) = broken_lines(1, 8, 4);
     for wavelet in [5u8, 6] {
         let want = expected::<LiftH>(&goods, wavelet as usize);
         let d = Drive { pairs, wavelet, seed: 1, ..Drive::default() };
@@ -219,4 +232,125 @@ fn a_wavelet_subset_build_flags_the_rest() {
             assert!(run(&mut HdlLiftHLegallHaar::new(), &lines, wavelet, 0, 0, 5).bad_wavelet, "wavelet {wavelet}: no err_wavelet");
         }
     });
+}
+
+/// Lines of whole beats of `lanes` pairs: 1 to 12 beats, 1 to 4 lines.
+fn beat_lines_strategy(bits: u32, lanes: usize) -> impl Strategy<Value = Vec<Vec<(i64, i64)>>> {
+    let m = 1i64 << (bits - 1);
+    (1usize..13).prop_flat_map(move |beats| proptest::collection::vec(proptest::collection::vec((-m..m, -m..m), beats * lanes), 1..5))
+}
+
+proptest! {
+    // rust-hdl's simulator on the 2- and 8-pair builds (the Verilated ones are behind the
+    // `lift-wide` feature): fewer, shorter cases.
+    #![proptest_config(ProptestConfig { cases: 6, .. ProptestConfig::default() })]
+    #[test]
+    fn rust_hdl_lanes_match_the_model(lines in beat_lines_strategy(12, 8), wavelet in 0u8..7, idle in 0u32..500, stall in 0u32..500, seed in any::<u64>()) {
+        big_stack(|| check(&mut HdlLiftH16::new(), &lines, wavelet, idle, stall, seed))?;
+        let two: Vec<Vec<(i64, i64)>> = lines.iter().map(|l| l[..4].to_vec()).collect();
+        big_stack(|| check(&mut HdlLiftH4::new(), &two, wavelet, idle, stall, seed))?;
+        let coefs: Vec<Vec<(i64, i64)>> = lines.iter().map(|l| l.iter().map(|&(e, o)| (e * 16, o * 16)).collect()).collect();
+        big_stack(|| check(&mut HdlLiftHs16::new(), &coefs, wavelet, idle, stall, seed))?;
+    }
+}
+
+/// The 4-, 8- and 16-samples-per-clock builds, Verilated (`--features lift-wide`).
+#[cfg(feature = "lift-wide")]
+mod wide {
+    use super::*;
+    use uhdpipe_sim::lift_h::{LiftH16, LiftH4, LiftH8, LiftHs16, LiftHs4};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+        #[test]
+        fn analysis_lanes_match_the_model(lines in beat_lines_strategy(12, 8), lanes in proptest::sample::select(vec![2usize, 4, 8]), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+            // the same pairs cut into whole beats of each build's lanes
+            let cut: Vec<Vec<(i64, i64)>> = lines.iter().map(|l| l[..l.len() / 8 * lanes].to_vec()).collect();
+            match lanes {
+                2 => check(&mut LiftH4::new(), &cut, wavelet, idle, stall, seed)?,
+                4 => check(&mut LiftH8::new(), &cut, wavelet, idle, stall, seed)?,
+                _ => check(&mut LiftH16::new(), &cut, wavelet, idle, stall, seed)?,
+            };
+        }
+
+        #[test]
+        fn synthesis_lanes_match_the_model(lines in beat_lines_strategy(16, 8), wide in any::<bool>(), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+            if wide {
+                check(&mut LiftHs16::new(), &lines, wavelet, idle, stall, seed)?;
+            } else {
+                let cut: Vec<Vec<(i64, i64)>> = lines.iter().map(|l| l[..l.len() / 4].to_vec()).collect();
+                check(&mut LiftHs4::new(), &cut, wavelet, idle, stall, seed)?;
+            }
+        }
+
+        #[test]
+        fn synthesis_lanes_beyond_the_sized_range_are_exact_or_flagged(lines in beat_lines_strategy(20, 8), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+            let got = run(&mut LiftHs16::new(), &lines, wavelet, idle, stall, seed);
+            let want = expected::<LiftHs16>(&lines, wavelet as usize);
+            prop_assert_eq!(got.errors, 0);
+            prop_assert_eq!(got.lines.len(), want.len());
+            if got.range_errors == 0 {
+                prop_assert_eq!(&got.lines, &want, "wavelet {}: wrong lines and no err_range", wavelet);
+            }
+        }
+    }
+
+    /// Full-scale patterns stay exact at every lane count, in both directions, including
+    /// lines of a single beat (every source clamped inside one beat).
+    #[test]
+    fn extremes_are_exact_at_every_lane_count() {
+        for (bits, syn) in [(12u32, false), (16, true)] {
+            let (lo, hi) = (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1);
+            for len in [8usize, 16, 40] {
+                let patterns: Vec<Vec<(i64, i64)>> = vec![
+                    (0..len).map(|_| (hi, lo)).collect(),
+                    (0..len).map(|i| if i < len / 2 { (lo, lo) } else { (hi, hi) }).collect(),
+                    (0..len).map(|i| if (i / 2) % 2 == 0 { (hi, lo) } else { (lo, hi) }).collect(),
+                    (0..len).map(|i| if i % 3 == 0 { (lo, hi) } else { (hi, lo) }).collect(),
+                ];
+                for wavelet in 0..7u8 {
+                    for p in &patterns {
+                        let lines = vec![p.clone(), p.iter().rev().copied().collect()];
+                        if syn {
+                            check(&mut LiftHs4::new(), &lines, wavelet, 0, 0, 1).unwrap();
+                            check(&mut LiftHs16::new(), &lines, wavelet, 0, 0, 1).unwrap();
+                        } else {
+                            check(&mut LiftH4::new(), &lines, wavelet, 0, 0, 1).unwrap();
+                            check(&mut LiftH8::new(), &lines, wavelet, 0, 0, 1).unwrap();
+                            check(&mut LiftH16::new(), &lines, wavelet, 0, 0, 1).unwrap();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Without idle clocks or back-pressure each build takes one beat per clock with lines
+    /// back to back: 10 lines of 960 pairs in 9600 / P clocks plus its latency.
+    #[test]
+    fn sustains_one_beat_per_clock() {
+        let lines: Vec<Vec<(i64, i64)>> = (0..10).map(|k| (0..960).map(|i| (((i * 7 + k) % 4096) - 2048, ((i * 3 + k) % 4096) - 2048)).collect()).collect();
+        for wavelet in [1u8, 5, 6] {
+            for (lanes, r) in [(2u64, run(&mut LiftH4::new(), &lines, wavelet, 0, 0, 1)), (4, run(&mut LiftH8::new(), &lines, wavelet, 0, 0, 1)), (8, run(&mut LiftH16::new(), &lines, wavelet, 0, 0, 1))] {
+                assert_eq!(r.lines.len(), 10);
+                assert!(r.clocks <= 9600 / lanes + 60, "{lanes} pairs per beat, wavelet {wavelet}: {} clocks", r.clocks);
+            }
+        }
+    }
+
+    /// Broken lines at 8 pairs per beat (short, long, without in_first, cut by a new
+    /// in_first) raise err_line, and every well-formed line after them comes out exactly.
+    #[test]
+    fn protocol_errors_flag_and_resynchronise_at_8_pairs() {
+        let (stream, goods, pairs) = broken_lines(8, 3, 2);
+        for wavelet in [5u8, 6] {
+            let want = expected::<LiftH16>(&goods, wavelet as usize);
+            let r = drive(&mut LiftH16::new(), &stream, &Drive { pairs, wavelet, seed: 1, idle: 200, stall: 200, ..Drive::default() });
+            assert_eq!(r.errors, 5, "error pulses");
+            assert_eq!(r.lines.len(), 8, "output lines (dropped beats make none)");
+            for (i, w) in want.iter().enumerate() {
+                assert!(r.lines.contains(w), "good line {i} is missing or wrong after a protocol error (wavelet {wavelet})");
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{oned_analysis, oned_synthesis};
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
-use uhdpipe_sim::lift_v::{drive, picture_beats, Beat, Build, Drive, HdlLiftV, HdlLiftVLegallHaar, HdlLiftVs, LiftV, LiftVs, Picture, Row, Run};
+use uhdpipe_sim::lift_v::{drive, picture_beats, Beat, Build, Drive, HdlLiftV, HdlLiftV16, HdlLiftVLegallHaar, HdlLiftVs, LiftV, LiftVs, Picture, Row, Run};
 
 /// The model's output rows for `pic` as the block emits them.
 fn expected<B: Build>(pic: &Picture, wavelet: usize) -> Vec<Row> {
@@ -253,3 +253,112 @@ fn throughput_and_latency() {
     }
 }
 
+
+/// Pictures of whole beats of `lanes` column pairs: 1–`max_beats` beats by 2–`2·max_half`
+/// rows, 1–2 pictures.
+fn beat_pictures_strategy(bits: u32, lanes: usize, max_beats: usize, max_half: usize) -> impl Strategy<Value = Vec<Picture>> {
+    let m = 1i64 << (bits - 1);
+    (1..=max_beats, 1..=max_half).prop_flat_map(move |(beats, half)| {
+        proptest::collection::vec(proptest::collection::vec(proptest::collection::vec((-m..m, -m..m), beats * lanes), 2 * half), 1..3)
+    })
+}
+
+proptest! {
+    // rust-hdl's simulator on the 8-pair build (the Verilated one is behind the `lift-wide`
+    // feature): a few small pictures.
+    #![proptest_config(ProptestConfig { cases: 3, .. ProptestConfig::default() })]
+    #[test]
+    fn rust_hdl_lanes_match_the_model(pics in beat_pictures_strategy(12, 8, 2, 4), wavelet in 0u8..7, idle in 0u32..400, stall in 0u32..400, seed in any::<u64>()) {
+        big_stack(|| check(&mut HdlLiftV16::new(), &pics, wavelet, idle, stall, seed))?;
+    }
+}
+
+/// The 16-columns-per-clock builds, Verilated (`--features lift-wide`).
+#[cfg(feature = "lift-wide")]
+mod wide {
+    use super::*;
+    use uhdpipe_sim::lift_v::{LiftV16, LiftVs16};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+        #[test]
+        fn analysis_lanes_match_the_model(pics in beat_pictures_strategy(12, 8, 4, 10), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+            check(&mut LiftV16::new(), &pics, wavelet, idle, stall, seed)?;
+        }
+
+        #[test]
+        fn synthesis_lanes_match_the_model(pics in beat_pictures_strategy(16, 8, 4, 10), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+            check(&mut LiftVs16::new(), &pics, wavelet, idle, stall, seed)?;
+        }
+
+        #[test]
+        fn synthesis_lanes_beyond_the_sized_range_are_exact_or_flagged(pics in beat_pictures_strategy(20, 8, 3, 8), wavelet in 0u8..7, idle in 0u32..600, stall in 0u32..600, seed in any::<u64>()) {
+            let got = run(&mut LiftVs16::new(), &pics, wavelet, idle, stall, seed);
+            let want: Vec<Row> = pics.iter().flat_map(|p| expected::<LiftVs16>(p, wavelet as usize)).collect();
+            prop_assert_eq!(got.errors, 0);
+            prop_assert_eq!(got.rows.len(), want.len());
+            if got.range_errors == 0 {
+                prop_assert_eq!(&got.rows, &want, "wavelet {}: wrong rows and no err_range", wavelet);
+            }
+        }
+    }
+
+    /// Full-scale patterns stay exact for every wavelet at 16 columns per clock, both
+    /// directions; full-scale 20-bit synthesis input is flagged.
+    #[test]
+    fn extremes_at_16_columns() {
+        for wavelet in 0..7u8 {
+            for (bits, syn) in [(12u32, false), (16, true)] {
+                let (lo, hi) = (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1);
+                let pics: Vec<Picture> = vec![
+                    formula(16, 12, |y, _| if y % 2 == 0 { hi } else { lo }),
+                    formula(16, 12, |y, x| if (y / 2 + x) % 2 == 0 { hi } else { lo }),
+                    formula(8, 20, |y, x| if y < 10 { lo } else if x % 3 == 0 { hi } else { lo }),
+                ];
+                for p in &pics {
+                    let r = if syn { check(&mut LiftVs16::new(), std::slice::from_ref(p), wavelet, 0, 0, 1) } else { check(&mut LiftV16::new(), std::slice::from_ref(p), wavelet, 0, 0, 1) };
+                    r.unwrap();
+                }
+            }
+            let (lo, hi) = (-(1i64 << 19), (1i64 << 19) - 1);
+            let flagged: usize = [formula(8, 12, |y, _| if y % 2 == 0 { hi } else { lo }), formula(8, 12, |y, _| if y % 2 == 0 { lo } else { hi }), formula(8, 12, |y, _| if (y / 2) % 2 == 0 { hi } else { lo })]
+                .iter()
+                .map(|p| run(&mut LiftVs16::new(), std::slice::from_ref(p), wavelet, 0, 0, 2).range_errors)
+                .sum();
+            assert!(flagged > 0, "wavelet {wavelet}: full-scale 20-bit coefficients raised no err_range at 16 columns");
+        }
+    }
+
+    /// Back-to-back pictures at one beat per clock: `cfg_pairs · (rows + flush rows)` clocks
+    /// each, as at 2 columns per clock, with 8 times the columns.
+    #[test]
+    fn throughput_at_16_columns() {
+        let pic = formula(32, 16, |y, x| ((y * 37 + x * 11) % 4096) as i64 - 2048);
+        for wavelet in [1u8, 5, 6] {
+            let pics = vec![pic.clone(), pic.clone(), pic.clone()];
+            let beats = picture_beats(&pics);
+            let r = drive(&mut LiftV16::new(), &beats, &Drive { pairs: 32, rows: 16, wavelet, idle: 0, stall: 0, seed: 1, want: beats.len(), ll: false });
+            let per_pic = 4 * (16 + flush_rows(wavelet as usize)) as u64;
+            assert!(r.clocks <= 3 * per_pic + 120, "wavelet {wavelet}: {} clocks for 3 pictures of {per_pic}", r.clocks);
+            let want: Vec<Row> = pics.iter().flat_map(|p| expected::<LiftV16>(p, wavelet as usize)).collect();
+            assert_eq!(r.rows, want);
+        }
+    }
+
+    /// A broken picture at 16 columns per clock raises err_pic and the next picture is exact.
+    #[test]
+    fn protocol_errors_at_16_columns() {
+        let good = formula(16, 8, |y, x| ((y * 101 + x * 7) % 4096) as i64 - 2048);
+        for wavelet in [5u8, 6] {
+            let mut stream = picture_beats(std::slice::from_ref(&good));
+            // a short picture: 3 of its 8 rows, then the good one
+            stream.truncate(16 * 3);
+            stream.extend(picture_beats(std::slice::from_ref(&good)));
+            let r = drive(&mut LiftV16::new(), &stream, &Drive { pairs: 16, rows: 8, wavelet, idle: 100, stall: 100, seed: 3, want: 0, ll: false });
+            assert!(r.errors > 0, "wavelet {wavelet}: no err_pic");
+            let want = expected::<LiftV16>(&good, wavelet as usize);
+            let n = want.len();
+            assert!(r.rows.len() >= n && r.rows[r.rows.len() - n..] == want[..], "wavelet {wavelet}: the picture after the broken one is wrong");
+        }
+    }
+}

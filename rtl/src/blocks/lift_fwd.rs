@@ -55,7 +55,7 @@ pub const STAGES: [(&str, usize, usize, usize); 9] =
 /// The horizontal analysis of stage `$i`.
 macro_rules! h_stage {
     ($i:literal) => {
-        LiftH<{ STAGES[$i].1 }, { STAGES[$i].2 }, { STAGES[$i].3 }, 0>
+        LiftH<{ STAGES[$i].1 }, { STAGES[$i].2 }, { STAGES[$i].3 }, 0, 1, 9, 9>
     };
 }
 
@@ -77,6 +77,7 @@ macro_rules! v_stage {
             { 4 * STAGES[$i].2 },
             { 4 * STAGES[$i].2 },
             { 2 * STAGES[$i].2 },
+            1,
         >
     };
 }
@@ -451,16 +452,16 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         // Level 1.
         self.h1.in_valid.next = self.in_valid.val();
         self.in_ready.next = self.h1.in_ready.val();
-        self.h1.in_even.next = self.in_even.val();
-        self.h1.in_odd.next = self.in_odd.val();
+        self.h1.in_even[0].next = self.in_even.val();
+        self.h1.in_odd[0].next = self.in_odd.val();
         self.h1.in_first.next = self.in_first.val();
         self.h1.in_last.next = self.in_last.val();
         self.h1.in_sop.next = self.in_sop.val();
         self.h1.cfg_pairs.next = self.cfg_pairs.val();
         self.v1.in_valid.next = self.h1.out_valid.val();
         self.h1.out_ready.next = self.v1.in_ready.val();
-        self.v1.in_a.next = self.h1.out_low.val();
-        self.v1.in_b.next = self.h1.out_high.val();
+        self.v1.in_a[0].next = self.h1.out_low[0].val();
+        self.v1.in_b[0].next = self.h1.out_high[0].val();
         self.v1.in_first.next = self.h1.out_first.val();
         self.v1.in_last.next = self.h1.out_last.val();
         self.v1.in_sop.next = self.h1.out_sop.val();
@@ -470,8 +471,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v1.cfg_ll.next = self.deep2.q.val() | self.ho1.q.val();
         self.out1_valid.next = self.v1.out_valid.val();
         self.v1.out_ready.next = self.out1_ready.val();
-        self.out1_a.next = self.v1.out_a.val();
-        self.out1_b.next = self.v1.out_b.val();
+        self.out1_a.next = self.v1.out_a[0].val();
+        self.out1_b.next = self.v1.out_b[0].val();
         self.out1_first.next = self.v1.out_first.val();
         self.out1_last.next = self.v1.out_last.val();
         self.out1_sop.next = self.v1.out_sop.val();
@@ -483,23 +484,23 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         }
         self.p1.cfg_shift.next = self.shift1.val();
         self.p1.in_c[1].next = 0.into();
-        self.p1.in_c[0].next = self.v1.ll_c.val();
+        self.p1.in_c[0].next = self.v1.ll_c[0].val();
         self.p1.in_first.next = self.v1.ll_first.val();
         self.p1.in_last.next = self.v1.ll_last.val();
         self.p1.in_sop.next = self.v1.ll_sop.val();
         // Level 2.
         self.h2.in_valid.next = self.p1.out_valid.val();
         self.p1.out_ready.next = self.h2.in_ready.val();
-        self.h2.in_even.next = self.p1.out_even[0].val();
-        self.h2.in_odd.next = self.p1.out_odd[0].val();
+        self.h2.in_even[0].next = self.p1.out_even[0].val();
+        self.h2.in_odd[0].next = self.p1.out_odd[0].val();
         self.h2.in_first.next = self.p1.out_first.val();
         self.h2.in_last.next = self.p1.out_last.val();
         self.h2.in_sop.next = self.p1.out_sop.val();
         self.h2.cfg_pairs.next = self.pairs2.q.val();
         self.v2.in_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.v2.in_ready.val();
-        self.v2.in_a.next = self.h2.out_low.val();
-        self.v2.in_b.next = self.h2.out_high.val();
+        self.v2.in_a[0].next = self.h2.out_low[0].val();
+        self.v2.in_b[0].next = self.h2.out_high[0].val();
         self.v2.in_first.next = self.h2.out_first.val();
         self.v2.in_last.next = self.h2.out_last.val();
         self.v2.in_sop.next = self.h2.out_sop.val();
@@ -509,8 +510,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v2.cfg_ll.next = self.deep3.q.val() | self.ho2.q.val();
         self.out2_valid.next = self.v2.out_valid.val();
         self.v2.out_ready.next = self.out2_ready.val();
-        self.out2_a.next = self.v2.out_a.val();
-        self.out2_b.next = self.v2.out_b.val();
+        self.out2_a.next = self.v2.out_a[0].val();
+        self.out2_b.next = self.v2.out_b[0].val();
         self.out2_first.next = self.v2.out_first.val();
         self.out2_last.next = self.v2.out_last.val();
         self.out2_sop.next = self.v2.out_sop.val();
@@ -522,23 +523,23 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         }
         self.p2.cfg_shift.next = self.shift1.val();
         self.p2.in_c[1].next = 0.into();
-        self.p2.in_c[0].next = self.v2.ll_c.val();
+        self.p2.in_c[0].next = self.v2.ll_c[0].val();
         self.p2.in_first.next = self.v2.ll_first.val();
         self.p2.in_last.next = self.v2.ll_last.val();
         self.p2.in_sop.next = self.v2.ll_sop.val();
         // Level 3.
         self.h3.in_valid.next = self.p2.out_valid.val();
         self.p2.out_ready.next = self.h3.in_ready.val();
-        self.h3.in_even.next = self.p2.out_even[0].val();
-        self.h3.in_odd.next = self.p2.out_odd[0].val();
+        self.h3.in_even[0].next = self.p2.out_even[0].val();
+        self.h3.in_odd[0].next = self.p2.out_odd[0].val();
         self.h3.in_first.next = self.p2.out_first.val();
         self.h3.in_last.next = self.p2.out_last.val();
         self.h3.in_sop.next = self.p2.out_sop.val();
         self.h3.cfg_pairs.next = self.pairs3.q.val();
         self.v3.in_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.v3.in_ready.val();
-        self.v3.in_a.next = self.h3.out_low.val();
-        self.v3.in_b.next = self.h3.out_high.val();
+        self.v3.in_a[0].next = self.h3.out_low[0].val();
+        self.v3.in_b[0].next = self.h3.out_high[0].val();
         self.v3.in_first.next = self.h3.out_first.val();
         self.v3.in_last.next = self.h3.out_last.val();
         self.v3.in_sop.next = self.h3.out_sop.val();
@@ -548,8 +549,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v3.cfg_ll.next = self.deep4.q.val() | self.ho3.q.val();
         self.out3_valid.next = self.v3.out_valid.val();
         self.v3.out_ready.next = self.out3_ready.val();
-        self.out3_a.next = self.v3.out_a.val();
-        self.out3_b.next = self.v3.out_b.val();
+        self.out3_a.next = self.v3.out_a[0].val();
+        self.out3_b.next = self.v3.out_b[0].val();
         self.out3_first.next = self.v3.out_first.val();
         self.out3_last.next = self.v3.out_last.val();
         self.out3_sop.next = self.v3.out_sop.val();
@@ -561,23 +562,23 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         }
         self.p3.cfg_shift.next = self.shift1.val();
         self.p3.in_c[1].next = 0.into();
-        self.p3.in_c[0].next = self.v3.ll_c.val();
+        self.p3.in_c[0].next = self.v3.ll_c[0].val();
         self.p3.in_first.next = self.v3.ll_first.val();
         self.p3.in_last.next = self.v3.ll_last.val();
         self.p3.in_sop.next = self.v3.ll_sop.val();
         // Level 4.
         self.h4.in_valid.next = self.p3.out_valid.val();
         self.p3.out_ready.next = self.h4.in_ready.val();
-        self.h4.in_even.next = self.p3.out_even[0].val();
-        self.h4.in_odd.next = self.p3.out_odd[0].val();
+        self.h4.in_even[0].next = self.p3.out_even[0].val();
+        self.h4.in_odd[0].next = self.p3.out_odd[0].val();
         self.h4.in_first.next = self.p3.out_first.val();
         self.h4.in_last.next = self.p3.out_last.val();
         self.h4.in_sop.next = self.p3.out_sop.val();
         self.h4.cfg_pairs.next = self.pairs4.q.val();
         self.v4.in_valid.next = self.h4.out_valid.val();
         self.h4.out_ready.next = self.v4.in_ready.val();
-        self.v4.in_a.next = self.h4.out_low.val();
-        self.v4.in_b.next = self.h4.out_high.val();
+        self.v4.in_a[0].next = self.h4.out_low[0].val();
+        self.v4.in_b[0].next = self.h4.out_high[0].val();
         self.v4.in_first.next = self.h4.out_first.val();
         self.v4.in_last.next = self.h4.out_last.val();
         self.v4.in_sop.next = self.h4.out_sop.val();
@@ -588,8 +589,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v4.ll_ready.next = self.hq.free.val();
         self.out4_valid.next = self.v4.out_valid.val();
         self.v4.out_ready.next = self.out4_ready.val();
-        self.out4_a.next = self.v4.out_a.val();
-        self.out4_b.next = self.v4.out_b.val();
+        self.out4_a.next = self.v4.out_a[0].val();
+        self.out4_b.next = self.v4.out_b[0].val();
         self.out4_first.next = self.v4.out_first.val();
         self.out4_last.next = self.v4.out_last.val();
         self.out4_sop.next = self.v4.out_sop.val();
@@ -598,10 +599,10 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         // into a two-entry queue (a register slice: the four-way source select stays out of
         // the pair packer's take logic), packed into pairs, through one more horizontal
         // analysis.
-        self.sx1.a.next = self.v1.ll_c.val();
-        self.sx2.a.next = self.v2.ll_c.val();
-        self.sx3.a.next = self.v3.ll_c.val();
-        self.ll_c.next = self.v4.ll_c.val();
+        self.sx1.a.next = self.v1.ll_c[0].val();
+        self.sx2.a.next = self.v2.ll_c[0].val();
+        self.sx3.a.next = self.v3.ll_c[0].val();
+        self.ll_c.next = self.v4.ll_c[0].val();
         self.hq.push.next = self.v4.ll_valid.val() & self.ho4.q.val();
         self.hs_first.next = self.v4.ll_first.val();
         self.hs_last.next = self.v4.ll_last.val();
@@ -649,16 +650,16 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.pho.in_sop.next = self.hq.out_side.val().get_bit(2);
         self.hho.in_valid.next = self.pho.out_valid.val();
         self.pho.out_ready.next = self.hho.in_ready.val();
-        self.hho.in_even.next = self.pho.out_even[0].val();
-        self.hho.in_odd.next = self.pho.out_odd[0].val();
+        self.hho.in_even[0].next = self.pho.out_even[0].val();
+        self.hho.in_odd[0].next = self.pho.out_odd[0].val();
         self.hho.in_first.next = self.pho.out_first.val();
         self.hho.in_last.next = self.pho.out_last.val();
         self.hho.in_sop.next = self.pho.out_sop.val();
         self.hho.cfg_pairs.next = self.pairs_ho.q.val();
         self.outho_valid.next = self.hho.out_valid.val();
         self.hho.out_ready.next = self.outho_ready.val();
-        self.outho_low.next = self.hho.out_low.val();
-        self.outho_high.next = self.hho.out_high.val();
+        self.outho_low.next = self.hho.out_low[0].val();
+        self.outho_high.next = self.hho.out_high[0].val();
         self.outho_first.next = self.hho.out_first.val();
         self.outho_last.next = self.hho.out_last.val();
         self.outho_sop.next = self.hho.out_sop.val();

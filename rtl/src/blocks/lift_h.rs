@@ -20,13 +20,20 @@
 //! hardware and the model cannot disagree on a coefficient. The constant multiplications are
 //! shift-and-add ([`super::lift_mac`]).
 //!
-//! **Throughput:** one pair in and one pair out per clock, lines back to back. **Latency:**
-//! the same for every wavelet: each unit holds a pair until four more have entered (or its
-//! line ends), then 7 clocks; 44 clocks plus 16 pairs in all.
+//! **Lanes.** A beat carries pairs `n = bP … bP + P − 1` of a line in lanes `0 … P − 1`
+//! (`in_even[k]`, `in_odd[k]`; `out_low[k]`, `out_high[k]`); lines are whole beats. Each
+//! unit's window spans the beats around its centre beat, so every lane sees its neighbours
+//! four pairs either way across the beats' edges ([`super::lift_unit`]). `P = 1` is the
+//! two-samples-per-clock build; `P = 2, 4, 8` serve 4, 8 and 16 samples per clock.
+//!
+//! **Throughput:** one beat in and one beat out per clock, lines back to back. **Latency:**
+//! the same for every wavelet: each unit holds a beat until `⌈4/P⌉` more have entered (or
+//! its line ends), then 8 clocks; 32 clocks plus `4·⌈4/P⌉` beats in all (44 clocks plus 16
+//! pairs at `P = 1`, counting the input register).
 //!
 //! **Handshake.** Video streams (crate docs); `in_ready` is a register.
 //!
-//! **Protocol errors.** Lines are `cfg_pairs` pairs long. The first unit counts pairs and
+//! **Protocol errors.** Lines are `cfg_pairs` beats long. The first unit counts pairs and
 //! checks the markers exactly as [`super::legall_h`] does: any mismatch pulses `err_line`,
 //! and the block resynchronises so that the next well-formed line comes out exactly right (a
 //! pair where a line should start without `in_first` is dropped with every pair up to the
@@ -46,9 +53,13 @@
 //! **Build-time parameters:** `W` input bits; `V` datapath and output bits (analysis needs
 //! [`analysis_bits`]`(W)`, synthesis [`synthesis_bits`]`(W)`); `A` the MACs' accumulator
 //! bits ([`accumulator_bits`]`(W, S)`; `V + 15` always suffices: the largest coefficient sum
-//! is Daubechies' `2 · 6497`); `S` the direction (0 analysis, 1 synthesis).
+//! is Daubechies' `2 · 6497`); `S` the direction (0 analysis, 1 synthesis); `P` pairs per
+//! beat (1, 2, 4, 8); `B` = [`window_beats`]`(P)` and `F = B·P`, the units' window (stable
+//! Rust cannot compute them from `P`).
 
+pub use super::lift_unit::window_beats;
 use super::lift_unit::{LiftUnit, Variant};
+use super::sext::Sext;
 use rust_hdl::prelude::*;
 use uhdpipe_model::tables::LIFTING_FILTERS;
 use uhdpipe_model::wavelet::{analysis_stages, stages_bound};
@@ -147,24 +158,25 @@ pub fn accumulator_bits(w: usize, synthesis: bool) -> usize {
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize> {
+pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize, const P: usize, const B: usize, const F: usize> {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
-    /// Input stream: a pair is offered.
+    /// Input stream: a beat of `P` pairs is offered.
     pub in_valid: Signal<In, Bit>,
     /// Input stream: the block takes it at this edge (a register).
     pub in_ready: Signal<Out, Bit>,
-    /// Input stream: analysis `x_{2n}`, synthesis `L_n`; `W`-bit two's complement.
-    pub in_even: Signal<In, Bits<W>>,
-    /// Input stream: analysis `x_{2n+1}`, synthesis `H_n`; `W`-bit two's complement.
-    pub in_odd: Signal<In, Bits<W>>,
-    /// Input stream: first pair of a line.
+    /// Input stream, lane `k` (`n = bP + k`): analysis `x_{2n}`, synthesis `L_n`; `W`-bit
+    /// two's complement.
+    pub in_even: [Signal<In, Bits<W>>; P],
+    /// Input stream, lane `k`: analysis `x_{2n+1}`, synthesis `H_n`; `W`-bit two's complement.
+    pub in_odd: [Signal<In, Bits<W>>; P],
+    /// Input stream: first beat of a line.
     pub in_first: Signal<In, Bit>,
-    /// Input stream: last pair of a line.
+    /// Input stream: last beat of a line.
     pub in_last: Signal<In, Bit>,
     /// Input stream: start of picture (with `in_first`), carried to the line's first output.
     pub in_sop: Signal<In, Bit>,
-    /// Run-time register: pairs per line, 1..=4096.
+    /// Run-time register: beats per line (pairs / `P`), 1..=4096.
     pub cfg_pairs: Signal<In, Bits<13>>,
     /// Run-time register: `cfg_pairs == 1`.
     pub cfg_single: Signal<In, Bit>,
@@ -181,35 +193,34 @@ pub struct LiftH<const W: usize, const V: usize, const A: usize, const S: usize>
     /// (or [`analysis_bits`]) never raises it; one sized from `vc2-bit-widths` for real
     /// streams raises it on a corrupt one.
     pub err_range: Signal<Out, Bit>,
-    /// Output stream: a pair is offered.
+    /// Output stream: a beat is offered.
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Output stream: analysis `L_n`, synthesis `x_{2n}`; `V`-bit two's complement.
-    pub out_low: Signal<Out, Bits<V>>,
-    /// Output stream: analysis `H_n`, synthesis `x_{2n+1}`; `V`-bit two's complement.
-    pub out_high: Signal<Out, Bits<V>>,
-    /// Output stream: first pair of a line.
+    /// Output stream, lane `k`: analysis `L_n`, synthesis `x_{2n}`; `V`-bit two's complement.
+    pub out_low: [Signal<Out, Bits<V>>; P],
+    /// Output stream, lane `k`: analysis `H_n`, synthesis `x_{2n+1}`; `V`-bit two's complement.
+    pub out_high: [Signal<Out, Bits<V>>; P],
+    /// Output stream: first beat of a line.
     pub out_first: Signal<Out, Bit>,
-    /// Output stream: last pair of a line.
+    /// Output stream: last beat of a line.
     pub out_last: Signal<Out, Bit>,
     /// Output stream: start of picture.
     pub out_sop: Signal<Out, Bit>,
-    u0: LiftUnit<V, A>,
-    u1: LiftUnit<V, A>,
-    u2: LiftUnit<V, A>,
-    u3: LiftUnit<V, A>,
+    u0: LiftUnit<V, A, P, B, F>,
+    u1: LiftUnit<V, A, P, B, F>,
+    u2: LiftUnit<V, A, P, B, F>,
+    u3: LiftUnit<V, A, P, B, F>,
     syn: Constant<Bit>,
     nsmask: Constant<Bits<8>>,
     wset: Constant<Bits<8>>,
     bad: DFF<Bit>,
     rng: DFF<Bit>,
     one8: Constant<Bits<8>>,
-    ext: Constant<Bits<V>>,
-    sign_in: Constant<Bits<W>>,
     noshift: DFF<Bit>,
-    e_new: Signal<Local, Bits<V>>,
-    o_new: Signal<Local, Bits<V>>,
+    // the input lanes, sign-extended
+    se: [Sext<W, V>; P],
+    so: [Sext<W, V>; P],
 }
 
 /// Every VC-2 wavelet (bit `w` for wavelet index `w`).
@@ -221,14 +232,14 @@ pub fn variants_in(pos: usize, synthesis: bool, set: u8) -> Vec<Variant> {
     variants(pos, synthesis).into_iter().filter_map(|v| (v.wavelets & set != 0).then_some(Variant { wavelets: v.wavelets & set, ..v })).collect()
 }
 
-impl<const W: usize, const V: usize, const A: usize, const S: usize> Default for LiftH<W, V, A, S> {
+impl<const W: usize, const V: usize, const A: usize, const S: usize, const P: usize, const B: usize, const F: usize> Default for LiftH<W, V, A, S, P, B, F> {
     /// Every wavelet.
     fn default() -> Self {
         Self::with_wavelets(ALL_WAVELETS)
     }
 }
 
-impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V, A, S> {
+impl<const W: usize, const V: usize, const A: usize, const S: usize, const P: usize, const B: usize, const F: usize> LiftH<W, V, A, S, P, B, F> {
     /// A build holding only the wavelets in `set` (bit `w` for VC-2 index `w`; the
     /// build-time wavelet set): the others' lifting steps are not built, and selecting one of
     /// them raises `err_wavelet`.
@@ -241,13 +252,12 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V,
             let pos = if syn { k } else { POSITIONS - 1 - k };
             LiftUnit::new(pos % 2 == 1, &variants_in(pos, syn, set), syn && k == POSITIONS - 1, k == 0)
         };
-        let ext = ((1u64 << V) - 1) & !((1u64 << W) - 1);
         Self {
             clock: Default::default(),
             in_valid: Default::default(),
             in_ready: Default::default(),
-            in_even: Default::default(),
-            in_odd: Default::default(),
+            in_even: std::array::from_fn(|_| Default::default()),
+            in_odd: std::array::from_fn(|_| Default::default()),
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
@@ -257,8 +267,8 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V,
             err_line: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
-            out_low: Default::default(),
-            out_high: Default::default(),
+            out_low: std::array::from_fn(|_| Default::default()),
+            out_high: std::array::from_fn(|_| Default::default()),
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
@@ -274,16 +284,14 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> LiftH<W, V,
             err_range: Default::default(),
             rng: Default::default(),
             one8: Constant::new(1u64.to_bits()),
-            ext: Constant::new(ext.to_bits()),
-            sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
             noshift: Default::default(),
-            e_new: Default::default(),
-            o_new: Default::default(),
+            se: std::array::from_fn(|_| Default::default()),
+            so: std::array::from_fn(|_| Default::default()),
         }
     }
 }
 
-impl<const W: usize, const V: usize, const A: usize, const S: usize> Logic for LiftH<W, V, A, S> {
+impl<const W: usize, const V: usize, const A: usize, const S: usize, const P: usize, const B: usize, const F: usize> Logic for LiftH<W, V, A, S, P, B, F> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, noshift, bad, rng);
@@ -316,49 +324,53 @@ impl<const W: usize, const V: usize, const A: usize, const S: usize> Logic for L
         // (only the first unit frames; the others' err_line is constant low)
         self.err_line.next = self.u0.err_line.val() | self.u1.err_line.val() | self.u2.err_line.val() | self.u3.err_line.val();
         // Input: sign-extend; analysis scales by filter_bit_shift.
-        self.e_new.next = bit_cast::<V, W>(self.in_even.val());
-        if (self.in_even.val() & self.sign_in.val()).any() {
-            self.e_new.next = bit_cast::<V, W>(self.in_even.val()) | self.ext.val();
-        }
-        self.o_new.next = bit_cast::<V, W>(self.in_odd.val());
-        if (self.in_odd.val() & self.sign_in.val()).any() {
-            self.o_new.next = bit_cast::<V, W>(self.in_odd.val()) | self.ext.val();
-        }
         self.u0.in_valid.next = self.in_valid.val();
-        self.u0.in_e.next = self.e_new.val();
-        self.u0.in_o.next = self.o_new.val();
-        if !self.syn.val() & !self.noshift.q.val() {
-            self.u0.in_e.next = self.e_new.val() << 1;
-            self.u0.in_o.next = self.o_new.val() << 1;
+        for k in 0..P {
+            self.se[k].a.next = self.in_even[k].val();
+            self.so[k].a.next = self.in_odd[k].val();
+            self.u0.in_e[k].next = self.se[k].y.val();
+            self.u0.in_o[k].next = self.so[k].y.val();
+            if !self.syn.val() & !self.noshift.q.val() {
+                self.u0.in_e[k].next = self.se[k].y.val() << 1;
+                self.u0.in_o[k].next = self.so[k].y.val() << 1;
+            }
         }
         self.u0.in_first.next = self.in_first.val();
         self.u0.in_last.next = self.in_last.val();
         self.u0.in_sop.next = self.in_sop.val();
         // The units in a row.
         self.u1.in_valid.next = self.u0.out_valid.val();
-        self.u1.in_e.next = self.u0.out_e.val();
-        self.u1.in_o.next = self.u0.out_o.val();
+        for k in 0..P {
+            self.u1.in_e[k].next = self.u0.out_e[k].val();
+            self.u1.in_o[k].next = self.u0.out_o[k].val();
+        }
         self.u1.in_first.next = self.u0.out_first.val();
         self.u1.in_last.next = self.u0.out_last.val();
         self.u1.in_sop.next = self.u0.out_sop.val();
         self.u0.out_ready.next = self.u1.in_ready.val();
         self.u2.in_valid.next = self.u1.out_valid.val();
-        self.u2.in_e.next = self.u1.out_e.val();
-        self.u2.in_o.next = self.u1.out_o.val();
+        for k in 0..P {
+            self.u2.in_e[k].next = self.u1.out_e[k].val();
+            self.u2.in_o[k].next = self.u1.out_o[k].val();
+        }
         self.u2.in_first.next = self.u1.out_first.val();
         self.u2.in_last.next = self.u1.out_last.val();
         self.u2.in_sop.next = self.u1.out_sop.val();
         self.u1.out_ready.next = self.u2.in_ready.val();
         self.u3.in_valid.next = self.u2.out_valid.val();
-        self.u3.in_e.next = self.u2.out_e.val();
-        self.u3.in_o.next = self.u2.out_o.val();
+        for k in 0..P {
+            self.u3.in_e[k].next = self.u2.out_e[k].val();
+            self.u3.in_o[k].next = self.u2.out_o[k].val();
+        }
         self.u3.in_first.next = self.u2.out_first.val();
         self.u3.in_last.next = self.u2.out_last.val();
         self.u3.in_sop.next = self.u2.out_sop.val();
         self.u2.out_ready.next = self.u3.in_ready.val();
         self.out_valid.next = self.u3.out_valid.val();
-        self.out_low.next = self.u3.out_e.val();
-        self.out_high.next = self.u3.out_o.val();
+        for k in 0..P {
+            self.out_low[k].next = self.u3.out_e[k].val();
+            self.out_high[k].next = self.u3.out_o[k].val();
+        }
         self.out_first.next = self.u3.out_first.val();
         self.out_last.next = self.u3.out_last.val();
         self.out_sop.next = self.u3.out_sop.val();

@@ -82,11 +82,11 @@ const VACC: usize = 39;
 pub const DEPTH4_BOUNDS: [(i64, i64); 7] = [(393_216, 1_215_296), (467_615, 1_054_201), (467_615, 1_337_358), (12_288, 43_022), (196_608, 245_764), (1_870_461, 8_228_798), (1_322_616, 5_427_028)];
 
 /// The level-k vertical pass: 24-bit lanes, line-buffer words for every wavelet.
-type Vk<const N: usize> = LiftV<DATA_BITS, DATA_BITS, VACC, N, 1, 96, 48, 192, 96, 192, 96, 48, 24>;
+type Vk<const N: usize> = LiftV<DATA_BITS, DATA_BITS, VACC, N, 1, 96, 48, 192, 96, 192, 96, 48, 24, 1>;
 /// Every horizontal pass of a 2-D level.
-type Hk = LiftH<DATA_BITS, DATA_BITS, HACC, 1>;
+type Hk = LiftH<DATA_BITS, DATA_BITS, HACC, 1, 1, 9, 9>;
 /// The horizontal-only level's pass: 22-bit bands in (sign-extended), 24-bit lanes.
-type Hho = LiftH<BAND_BITS, DATA_BITS, HACC, 1>;
+type Hho = LiftH<BAND_BITS, DATA_BITS, HACC, 1, 1, 9, 9>;
 /// Every join: 22-bit bands, 24-bit LL rows and output.
 type Jk = LlJoin<BAND_BITS, DATA_BITS, DATA_BITS, 1, 1>;
 
@@ -452,25 +452,25 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v1.cfg_ll.next = false;
         self.v1.ll_ready.next = false;
         self.ll_unused.next = self.v1.ll_valid.val()
-            | self.v1.ll_c.val().any()
+            | self.v1.ll_c[0].val().any()
             | self.v1.ll_first.val()
             | self.v1.ll_last.val()
             | self.v1.ll_sop.val()
             | self.v1.out_vhigh.val()
             | self.v2.ll_valid.val()
-            | self.v2.ll_c.val().any()
+            | self.v2.ll_c[0].val().any()
             | self.v2.ll_first.val()
             | self.v2.ll_last.val()
             | self.v2.ll_sop.val()
             | self.v2.out_vhigh.val()
             | self.v3.ll_valid.val()
-            | self.v3.ll_c.val().any()
+            | self.v3.ll_c[0].val().any()
             | self.v3.ll_first.val()
             | self.v3.ll_last.val()
             | self.v3.ll_sop.val()
             | self.v3.out_vhigh.val()
             | self.v4.ll_valid.val()
-            | self.v4.ll_c.val().any()
+            | self.v4.ll_c[0].val().any()
             | self.v4.ll_first.val()
             | self.v4.ll_last.val()
             | self.v4.ll_sop.val()
@@ -488,8 +488,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.inho_ready.next = self.hho.in_ready.val() & !(self.inho_sop.val() & self.inho_first.val() & self.qho.full.val());
         self.qho.push.next = self.inho_valid.val() & self.hho.in_ready.val() & !self.qho.full.val() & self.inho_sop.val() & self.inho_first.val();
         self.qho.in_tag.next = self.inho_tag.val();
-        self.hho.in_even.next = self.inho_low.val();
-        self.hho.in_odd.next = self.inho_high.val();
+        self.hho.in_even[0].next = self.inho_low.val();
+        self.hho.in_odd[0].next = self.inho_high.val();
         self.hho.in_first.next = self.inho_first.val();
         self.hho.in_last.next = self.inho_last.val();
         self.hho.in_sop.next = self.inho_sop.val();
@@ -509,15 +509,15 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.j4.ext_tag.next = self.in4_tag.val();
         self.j4.cfg_tags.next = true;
         self.j4.ll_valid.next = self.hho.out_valid.val() & self.join4.q.val();
-        self.j4.ll_even[0].next = self.hho.out_low.val();
-        self.j4.ll_odd[0].next = self.hho.out_high.val();
+        self.j4.ll_even[0].next = self.hho.out_low[0].val();
+        self.j4.ll_odd[0].next = self.hho.out_high[0].val();
         self.j4.ll_first.next = self.hho.out_first.val();
         self.j4.ll_sop.next = self.hho.out_sop.val();
         self.j4.ll_tag.next = self.qho.out_tag.val();
         self.v4.in_valid.next = self.j4.out_valid.val();
         self.j4.out_ready.next = self.v4.in_ready.val();
-        self.v4.in_a.next = self.j4.out_a[0].val();
-        self.v4.in_b.next = self.j4.out_b[0].val();
+        self.v4.in_a[0].next = self.j4.out_a[0].val();
+        self.v4.in_b[0].next = self.j4.out_b[0].val();
         self.v4.in_first.next = self.j4.out_first.val();
         self.v4.in_last.next = self.j4.out_last.val();
         self.v4.in_sop.next = self.j4.out_sop.val();
@@ -528,8 +528,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v4.out_ready.next = self.h4.in_ready.val() & !(self.v4.out_sop.val() & self.q4.full.val());
         self.q4.push.next = self.v4.out_valid.val() & self.h4.in_ready.val() & !self.q4.full.val() & self.v4.out_sop.val();
         self.q4.in_tag.next = self.v4.out_tag.val();
-        self.h4.in_even.next = self.v4.out_a.val();
-        self.h4.in_odd.next = self.v4.out_b.val();
+        self.h4.in_even[0].next = self.v4.out_a[0].val();
+        self.h4.in_odd[0].next = self.v4.out_b[0].val();
         self.h4.in_first.next = self.v4.out_first.val();
         self.h4.in_last.next = self.v4.out_last.val();
         self.h4.in_sop.next = self.v4.out_sop.val();
@@ -549,24 +549,24 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.j3.cfg_tags.next = true;
         self.j3.ll_valid.next = self.h4.out_valid.val();
         self.h4.out_ready.next = self.j3.ll_ready.val();
-        self.j3.ll_even[0].next = self.h4.out_low.val();
-        self.j3.ll_odd[0].next = self.h4.out_high.val();
+        self.j3.ll_even[0].next = self.h4.out_low[0].val();
+        self.j3.ll_odd[0].next = self.h4.out_high[0].val();
         self.j3.ll_first.next = self.h4.out_first.val();
         self.j3.ll_sop.next = self.h4.out_sop.val();
         self.j3.ll_tag.next = self.q4.out_tag.val();
         if self.ho3.q.val() {
             self.j3.ll_valid.next = self.hho.out_valid.val();
             self.h4.out_ready.next = false;
-            self.j3.ll_even[0].next = self.hho.out_low.val();
-            self.j3.ll_odd[0].next = self.hho.out_high.val();
+            self.j3.ll_even[0].next = self.hho.out_low[0].val();
+            self.j3.ll_odd[0].next = self.hho.out_high[0].val();
             self.j3.ll_first.next = self.hho.out_first.val();
             self.j3.ll_sop.next = self.hho.out_sop.val();
             self.j3.ll_tag.next = self.qho.out_tag.val();
         }
         self.v3.in_valid.next = self.j3.out_valid.val();
         self.j3.out_ready.next = self.v3.in_ready.val();
-        self.v3.in_a.next = self.j3.out_a[0].val();
-        self.v3.in_b.next = self.j3.out_b[0].val();
+        self.v3.in_a[0].next = self.j3.out_a[0].val();
+        self.v3.in_b[0].next = self.j3.out_b[0].val();
         self.v3.in_first.next = self.j3.out_first.val();
         self.v3.in_last.next = self.j3.out_last.val();
         self.v3.in_sop.next = self.j3.out_sop.val();
@@ -577,8 +577,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v3.out_ready.next = self.h3.in_ready.val() & !(self.v3.out_sop.val() & self.q3.full.val());
         self.q3.push.next = self.v3.out_valid.val() & self.h3.in_ready.val() & !self.q3.full.val() & self.v3.out_sop.val();
         self.q3.in_tag.next = self.v3.out_tag.val();
-        self.h3.in_even.next = self.v3.out_a.val();
-        self.h3.in_odd.next = self.v3.out_b.val();
+        self.h3.in_even[0].next = self.v3.out_a[0].val();
+        self.h3.in_odd[0].next = self.v3.out_b[0].val();
         self.h3.in_first.next = self.v3.out_first.val();
         self.h3.in_last.next = self.v3.out_last.val();
         self.h3.in_sop.next = self.v3.out_sop.val();
@@ -598,24 +598,24 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.j2.cfg_tags.next = true;
         self.j2.ll_valid.next = self.h3.out_valid.val();
         self.h3.out_ready.next = self.j2.ll_ready.val();
-        self.j2.ll_even[0].next = self.h3.out_low.val();
-        self.j2.ll_odd[0].next = self.h3.out_high.val();
+        self.j2.ll_even[0].next = self.h3.out_low[0].val();
+        self.j2.ll_odd[0].next = self.h3.out_high[0].val();
         self.j2.ll_first.next = self.h3.out_first.val();
         self.j2.ll_sop.next = self.h3.out_sop.val();
         self.j2.ll_tag.next = self.q3.out_tag.val();
         if self.ho2.q.val() {
             self.j2.ll_valid.next = self.hho.out_valid.val();
             self.h3.out_ready.next = false;
-            self.j2.ll_even[0].next = self.hho.out_low.val();
-            self.j2.ll_odd[0].next = self.hho.out_high.val();
+            self.j2.ll_even[0].next = self.hho.out_low[0].val();
+            self.j2.ll_odd[0].next = self.hho.out_high[0].val();
             self.j2.ll_first.next = self.hho.out_first.val();
             self.j2.ll_sop.next = self.hho.out_sop.val();
             self.j2.ll_tag.next = self.qho.out_tag.val();
         }
         self.v2.in_valid.next = self.j2.out_valid.val();
         self.j2.out_ready.next = self.v2.in_ready.val();
-        self.v2.in_a.next = self.j2.out_a[0].val();
-        self.v2.in_b.next = self.j2.out_b[0].val();
+        self.v2.in_a[0].next = self.j2.out_a[0].val();
+        self.v2.in_b[0].next = self.j2.out_b[0].val();
         self.v2.in_first.next = self.j2.out_first.val();
         self.v2.in_last.next = self.j2.out_last.val();
         self.v2.in_sop.next = self.j2.out_sop.val();
@@ -626,8 +626,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v2.out_ready.next = self.h2.in_ready.val() & !(self.v2.out_sop.val() & self.q2.full.val());
         self.q2.push.next = self.v2.out_valid.val() & self.h2.in_ready.val() & !self.q2.full.val() & self.v2.out_sop.val();
         self.q2.in_tag.next = self.v2.out_tag.val();
-        self.h2.in_even.next = self.v2.out_a.val();
-        self.h2.in_odd.next = self.v2.out_b.val();
+        self.h2.in_even[0].next = self.v2.out_a[0].val();
+        self.h2.in_odd[0].next = self.v2.out_b[0].val();
         self.h2.in_first.next = self.v2.out_first.val();
         self.h2.in_last.next = self.v2.out_last.val();
         self.h2.in_sop.next = self.v2.out_sop.val();
@@ -648,24 +648,24 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.j1.cfg_tags.next = true;
         self.j1.ll_valid.next = self.h2.out_valid.val();
         self.h2.out_ready.next = self.j1.ll_ready.val();
-        self.j1.ll_even[0].next = self.h2.out_low.val();
-        self.j1.ll_odd[0].next = self.h2.out_high.val();
+        self.j1.ll_even[0].next = self.h2.out_low[0].val();
+        self.j1.ll_odd[0].next = self.h2.out_high[0].val();
         self.j1.ll_first.next = self.h2.out_first.val();
         self.j1.ll_sop.next = self.h2.out_sop.val();
         self.j1.ll_tag.next = self.q2.out_tag.val();
         if self.ho1.q.val() {
             self.j1.ll_valid.next = self.hho.out_valid.val();
             self.h2.out_ready.next = false;
-            self.j1.ll_even[0].next = self.hho.out_low.val();
-            self.j1.ll_odd[0].next = self.hho.out_high.val();
+            self.j1.ll_even[0].next = self.hho.out_low[0].val();
+            self.j1.ll_odd[0].next = self.hho.out_high[0].val();
             self.j1.ll_first.next = self.hho.out_first.val();
             self.j1.ll_sop.next = self.hho.out_sop.val();
             self.j1.ll_tag.next = self.qho.out_tag.val();
         }
         self.v1.in_valid.next = self.j1.out_valid.val();
         self.j1.out_ready.next = self.v1.in_ready.val();
-        self.v1.in_a.next = self.j1.out_a[0].val();
-        self.v1.in_b.next = self.j1.out_b[0].val();
+        self.v1.in_a[0].next = self.j1.out_a[0].val();
+        self.v1.in_b[0].next = self.j1.out_b[0].val();
         self.v1.in_first.next = self.j1.out_first.val();
         self.v1.in_last.next = self.j1.out_last.val();
         self.v1.in_sop.next = self.j1.out_sop.val();
@@ -676,8 +676,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.v1.out_ready.next = self.h1.in_ready.val() & !(self.v1.out_sop.val() & self.q1.full.val());
         self.q1.push.next = self.v1.out_valid.val() & self.h1.in_ready.val() & !self.q1.full.val() & self.v1.out_sop.val();
         self.q1.in_tag.next = self.v1.out_tag.val();
-        self.h1.in_even.next = self.v1.out_a.val();
-        self.h1.in_odd.next = self.v1.out_b.val();
+        self.h1.in_even[0].next = self.v1.out_a[0].val();
+        self.h1.in_odd[0].next = self.v1.out_b[0].val();
         self.h1.in_first.next = self.v1.out_first.val();
         self.h1.in_last.next = self.v1.out_last.val();
         self.h1.in_sop.next = self.v1.out_sop.val();
@@ -685,8 +685,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.h1.cfg_single.next = self.single1.q.val();
         self.out_valid.next = self.h1.out_valid.val();
         self.h1.out_ready.next = self.out_ready.val();
-        self.out_even.next = self.h1.out_low.val();
-        self.out_odd.next = self.h1.out_high.val();
+        self.out_even.next = self.h1.out_low[0].val();
+        self.out_odd.next = self.h1.out_high[0].val();
         self.out_first.next = self.h1.out_first.val();
         self.out_last.next = self.h1.out_last.val();
         self.out_sop.next = self.h1.out_sop.val();

@@ -1,9 +1,9 @@
 //! Vertical wavelet transform of a picture for **every VC-2 wavelet** (indices 0–6), chosen
-//! at run time, two columns per clock, with line buffers and no frame buffer: the vertical
+//! at run time, `2P` columns per clock, with line buffers and no frame buffer: the vertical
 //! half of ST 2042-1 15.4.3 `vh_analysis` / `vh_synthesis`.
 //!
-//! **Function.** The picture is `cfg_rows` rows of `cfg_pairs` beats; a beat carries two
-//! columns (`a`, `b`). Analysis (`S = 0`): per column, the even rows `e_n` and odd rows `o_n`
+//! **Function.** The picture is `cfg_rows` rows of `cfg_pairs` beats; a beat carries `P`
+//! column pairs (lane `k`'s `a`, `b`: columns `2(cP + k)` and `2(cP + k) + 1` of beat `c`). Analysis (`S = 0`): per column, the even rows `e_n` and odd rows `o_n`
 //! become the low and high halves (L, H) — exactly `uhdpipe_model::wavelet::oned_analysis`
 //! (the wavelet's lifting stages in reverse, each inverted; no `filter_bit_shift`: the
 //! horizontal pass applies it). Synthesis (`S = 1`): the rows alternate `L_n`, `H_n` and
@@ -31,7 +31,7 @@
 //! one.
 //!
 //! **LL stream.** With `cfg_ll`, lane a of every even output row (analysis: the LL band)
-//! also leaves on `ll_*`, one coefficient per beat, for the next level ([`super::ll_pack`]);
+//! also leaves on `ll_*`, `P` coefficients per beat (the a columns), for the next level ([`super::ll_pack`]);
 //! each stream has its own two-entry queue and the block advances while both have room.
 //!
 //! **Wavelet set** (build time, [`LiftV::with_wavelets`]): only the chosen wavelets' steps
@@ -45,23 +45,29 @@
 //! / [`synthesis_bits`]); `A` the MACs' accumulator bits ([`accumulator_bits`]); `N` column
 //! address bits (rows up to `2^N` beats); `S` the direction; `Sk`/`Tk` unit `k`'s line-buffer
 //! words ([`words`]: `K · V` and `D_max · V` bits, which Rust's const generics cannot compute
-//! from `V`). **Resources:** per unit and lane, two `2^N`-word RAMs of those widths.
+//! from `V`); `P` column pairs per beat (1, 2, 4, 8: 2 to 16 columns per clock). **Resources:**
+//! per unit and column (`2P` columns), two `2^N`-word RAMs of those widths.
 
 use super::lift_h::{bits_for, pass_bounds, variants_in, ALL_WAVELETS, POSITIONS};
 use super::lift_v_unit::{chain_slots, delay, LiftVUnit};
 use super::pair_queue::PairQueue;
-use super::stream_queue::StreamQueue;
+use super::sext::Sext;
 use super::tag_queue::TagQueue;
 use super::v_frame::VFrame;
 use rust_hdl::prelude::*;
 
 /// The generated analysis build: 12-bit samples in, 15-bit coefficients out, rows up to 64
 /// beats (the test build; `rtl-generate` writes `lift_v`).
-pub type LiftVTest = LiftV<12, 15, 27, 6, 0, 30, 15, 120, 60, 120, 60, 60, 30>;
+pub type LiftVTest = LiftV<12, 15, 27, 6, 0, 30, 15, 120, 60, 120, 60, 60, 30, 1>;
 /// The generated synthesis build (`lift_vs`): 20-bit coefficients in a 20-bit datapath,
 /// range-checked (`err_range`): exact for any 16-bit coefficients ([`synthesis_bits`]`(16)`
 /// is 20), flagged where wider ones wrap.
-pub type LiftVsTest = LiftV<20, 20, 35, 6, 1, 80, 40, 160, 80, 160, 80, 40, 20>;
+pub type LiftVsTest = LiftV<20, 20, 35, 6, 1, 80, 40, 160, 80, 160, 80, 40, 20, 1>;
+/// The analysis build at 8 column pairs per beat (`lift_v16`: 16 columns per clock), rows
+/// up to 32 beats (512 columns).
+pub type LiftV16Test = LiftV<12, 15, 27, 5, 0, 30, 15, 120, 60, 120, 60, 60, 30, 8>;
+/// The synthesis build at 8 column pairs per beat (`lift_vs16`), rows up to 32 beats.
+pub type LiftVs16Test = LiftV<20, 20, 35, 5, 1, 80, 40, 160, 80, 160, 80, 40, 20, 8>;
 
 /// Datapath bits `V` a vertical analysis build with `W`-bit input needs (every wavelet).
 pub fn analysis_bits(w: usize) -> usize {
@@ -120,6 +126,7 @@ pub struct LiftV<
     const T2: usize,
     const S3: usize,
     const T3: usize,
+    const P: usize,
 > {
     /// Clock; every register updates on its rising edge.
     pub clock: Signal<In, Clock>,
@@ -127,10 +134,12 @@ pub struct LiftV<
     pub in_valid: Signal<In, Bit>,
     /// Input stream: the block takes it at this edge (a register).
     pub in_ready: Signal<Out, Bit>,
-    /// Input stream: column lane a, `W`-bit two's complement.
-    pub in_a: Signal<In, Bits<W>>,
-    /// Input stream: column lane b, `W`-bit two's complement.
-    pub in_b: Signal<In, Bits<W>>,
+    /// Input stream: pair lane `k`'s column a (column `2(cP + k)` of beat `c`), `W`-bit
+    /// two's complement.
+    pub in_a: [Signal<In, Bits<W>>; P],
+    /// Input stream: pair lane `k`'s column b (column `2(cP + k) + 1`), `W`-bit two's
+    /// complement.
+    pub in_b: [Signal<In, Bits<W>>; P],
     /// Input stream: first beat of a row.
     pub in_first: Signal<In, Bit>,
     /// Input stream: last beat of a row.
@@ -162,10 +171,10 @@ pub struct LiftV<
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Output stream: lane a, `V`-bit two's complement.
-    pub out_a: Signal<Out, Bits<V>>,
-    /// Output stream: lane b, `V`-bit two's complement.
-    pub out_b: Signal<Out, Bits<V>>,
+    /// Output stream: pair lane `k`'s column a, `V`-bit two's complement.
+    pub out_a: [Signal<Out, Bits<V>>; P],
+    /// Output stream: pair lane `k`'s column b, `V`-bit two's complement.
+    pub out_b: [Signal<Out, Bits<V>>; P],
     /// Output stream: first beat of a row.
     pub out_first: Signal<Out, Bit>,
     /// Output stream: last beat of a row.
@@ -176,49 +185,47 @@ pub struct LiftV<
     pub out_vhigh: Signal<Out, Bit>,
     /// Output stream: the picture's number (with `out_sop`).
     pub out_tag: Signal<Out, Bits<4>>,
-    /// Run-time register: also send the even rows' lane a on the `ll_*` stream (analysis:
+    /// Run-time register: also send the even rows' a columns on the `ll_*` stream (analysis:
     /// the LL band, the next level's input). When low, `ll_valid` stays low.
     pub cfg_ll: Signal<In, Bit>,
-    /// LL stream: a coefficient is offered (a copy of lane a of an even output row).
+    /// LL stream: a beat of `P` coefficients is offered (a copy of the a columns of an even
+    /// output row's beat).
     pub ll_valid: Signal<Out, Bit>,
     /// LL stream: the consumer takes it. Each stream has its own two-entry queue; the
     /// block advances while both have room.
     pub ll_ready: Signal<In, Bit>,
-    /// LL stream: the coefficient, `V`-bit two's complement.
-    pub ll_c: Signal<Out, Bits<V>>,
+    /// LL stream: lane `k`'s coefficient (pair lane `k`'s column a), `V`-bit two's
+    /// complement.
+    pub ll_c: [Signal<Out, Bits<V>>; P],
     /// LL stream: first coefficient of a row.
     pub ll_first: Signal<Out, Bit>,
     /// LL stream: last coefficient of a row.
     pub ll_last: Signal<Out, Bit>,
     /// LL stream: first coefficient of a picture.
     pub ll_sop: Signal<Out, Bit>,
-    frame: VFrame<W>,
-    u0: LiftVUnit<V, A, N, S0, T0>,
-    u1: LiftVUnit<V, A, N, S1, T1>,
-    u2: LiftVUnit<V, A, N, S2, T2>,
-    u3: LiftVUnit<V, A, N, S3, T3>,
+    frame: VFrame<W, P>,
+    u0: LiftVUnit<V, A, N, S0, T0, P>,
+    u1: LiftVUnit<V, A, N, S1, T1, P>,
+    u2: LiftVUnit<V, A, N, S2, T2, P>,
+    u3: LiftVUnit<V, A, N, S3, T3, P>,
     wset: Constant<Bits<8>>,
     one8: Constant<Bits<8>>,
     bad: DFF<Bit>,
     rng: DFF<Bit>,
-    ext: Constant<Bits<V>>,
-    sign_in: Constant<Bits<W>>,
-    a_new: Signal<Local, Bits<V>>,
-    b_new: Signal<Local, Bits<V>>,
+    // the framed lanes, sign-extended into the datapath
+    sa: [Sext<W, V>; P],
+    sb: [Sext<W, V>; P],
     // the two output queues; the last unit's row parity (register, current beat)
-    oq: PairQueue<V, 1>,
+    oq: PairQueue<V, P>,
     tq: TagQueue<4>,
     tag_unused: Signal<Local, Bit>,
-    lq: StreamQueue<V, 3>,
+    lq: PairQueue<V, P>,
+    // the LL queue's b lanes (it carries the a columns only)
+    ll_unused: Signal<Local, Bit>,
     ll_on: DFF<Bit>,
     u_odd: DFF<Bit>,
     u_cur_odd: Signal<Local, Bit>,
     u_take: Signal<Local, Bit>,
-    side0: Constant<Bits<3>>,
-    side_first: Constant<Bits<3>>,
-    side_last: Constant<Bits<3>>,
-    side_sop: Constant<Bits<3>>,
-    l_side: Signal<Local, Bits<3>>,
     // output row parity: the register, and the current beat's
     odd: DFF<Bit>,
     cur_odd: Signal<Local, Bit>,
@@ -238,7 +245,8 @@ impl<
         const T2: usize,
         const S3: usize,
         const T3: usize,
-    > Default for LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3>
+        const P: usize,
+    > Default for LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3, P>
 {
     /// Every wavelet.
     fn default() -> Self {
@@ -260,7 +268,8 @@ impl<
         const T2: usize,
         const S3: usize,
         const T3: usize,
-    > LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3>
+        const P: usize,
+    > LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3, P>
 {
     /// A build holding only the wavelets in `set` (bit `w` for VC-2 index `w`).
     pub fn with_wavelets(set: u8) -> Self {
@@ -279,8 +288,8 @@ impl<
             clock: Default::default(),
             in_valid: Default::default(),
             in_ready: Default::default(),
-            in_a: Default::default(),
-            in_b: Default::default(),
+            in_a: std::array::from_fn(|_| Default::default()),
+            in_b: std::array::from_fn(|_| Default::default()),
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
@@ -295,8 +304,8 @@ impl<
             pic_idle: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
-            out_a: Default::default(),
-            out_b: Default::default(),
+            out_a: std::array::from_fn(|_| Default::default()),
+            out_b: std::array::from_fn(|_| Default::default()),
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
@@ -310,14 +319,13 @@ impl<
             wset: Constant::new((set as u64).to_bits()),
             one8: Constant::new(1u64.to_bits()),
             bad: Default::default(),
-            ext: Constant::new((((1u64 << V) - 1) & !((1u64 << W) - 1)).to_bits()),
-            sign_in: Constant::new((1u64 << (W - 1)).to_bits()),
-            a_new: Default::default(),
-            b_new: Default::default(),
+            sa: std::array::from_fn(|_| Default::default()),
+            sb: std::array::from_fn(|_| Default::default()),
+            ll_unused: Default::default(),
             cfg_ll: Default::default(),
             ll_valid: Default::default(),
             ll_ready: Default::default(),
-            ll_c: Default::default(),
+            ll_c: std::array::from_fn(|_| Default::default()),
             ll_first: Default::default(),
             ll_last: Default::default(),
             ll_sop: Default::default(),
@@ -329,11 +337,6 @@ impl<
             u_odd: Default::default(),
             u_cur_odd: Default::default(),
             u_take: Default::default(),
-            side0: Constant::new(0u64.to_bits()),
-            side_first: Constant::new(1u64.to_bits()),
-            side_last: Constant::new(2u64.to_bits()),
-            side_sop: Constant::new(4u64.to_bits()),
-            l_side: Default::default(),
             odd: Default::default(),
             cur_odd: Default::default(),
         }
@@ -354,7 +357,8 @@ impl<
         const T2: usize,
         const S3: usize,
         const T3: usize,
-    > Logic for LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3>
+        const P: usize,
+    > Logic for LiftV<W, V, A, N, S, S0, T0, S1, T1, S2, T2, S3, T3, P>
 {
     #[hdl_gen]
     fn update(&mut self) {
@@ -366,8 +370,10 @@ impl<
         self.err_wavelet.next = self.bad.q.val();
         // Framing.
         self.frame.in_valid.next = self.in_valid.val();
-        self.frame.in_a.next = self.in_a.val();
-        self.frame.in_b.next = self.in_b.val();
+        for k in 0..P {
+            self.frame.in_a[k].next = self.in_a[k].val();
+            self.frame.in_b[k].next = self.in_b[k].val();
+        }
         self.frame.in_first.next = self.in_first.val();
         self.frame.in_last.next = self.in_last.val();
         self.frame.in_sop.next = self.in_sop.val();
@@ -378,13 +384,11 @@ impl<
         self.err_pic.next = self.frame.err_pic.val();
         self.pic_idle.next = self.frame.pic_idle.val();
         // Sign extension into the datapath.
-        self.a_new.next = bit_cast::<V, W>(self.frame.out_a.val());
-        if (self.frame.out_a.val() & self.sign_in.val()).any() {
-            self.a_new.next = bit_cast::<V, W>(self.frame.out_a.val()) | self.ext.val();
-        }
-        self.b_new.next = bit_cast::<V, W>(self.frame.out_b.val());
-        if (self.frame.out_b.val() & self.sign_in.val()).any() {
-            self.b_new.next = bit_cast::<V, W>(self.frame.out_b.val()) | self.ext.val();
+        for k in 0..P {
+            self.sa[k].a.next = self.frame.out_a[k].val();
+            self.sb[k].a.next = self.frame.out_b[k].val();
+            self.u0.in_a[k].next = self.sa[k].y.val();
+            self.u0.in_b[k].next = self.sb[k].y.val();
         }
         // The units in a row.
         self.u0.cfg_wavelet.next = self.cfg_wavelet.val();
@@ -400,32 +404,36 @@ impl<
         self.u2.cfg_rows.next = self.cfg_rows.val();
         self.u3.cfg_rows.next = self.cfg_rows.val();
         self.u0.in_valid.next = self.frame.out_valid.val();
-        self.u0.in_a.next = self.a_new.val();
-        self.u0.in_b.next = self.b_new.val();
         self.u0.in_first.next = self.frame.out_first.val();
         self.u0.in_last.next = self.frame.out_last.val();
         self.u0.in_sop.next = self.frame.out_sop.val();
         self.u0.in_tag.next = self.frame.out_tag.val();
         self.frame.out_ready.next = self.u0.in_ready.val();
         self.u1.in_valid.next = self.u0.out_valid.val();
-        self.u1.in_a.next = self.u0.out_a.val();
-        self.u1.in_b.next = self.u0.out_b.val();
+        for k in 0..P {
+            self.u1.in_a[k].next = self.u0.out_a[k].val();
+            self.u1.in_b[k].next = self.u0.out_b[k].val();
+        }
         self.u1.in_first.next = self.u0.out_first.val();
         self.u1.in_last.next = self.u0.out_last.val();
         self.u1.in_sop.next = self.u0.out_sop.val();
         self.u1.in_tag.next = self.u0.out_tag.val();
         self.u0.out_ready.next = self.u1.in_ready.val();
         self.u2.in_valid.next = self.u1.out_valid.val();
-        self.u2.in_a.next = self.u1.out_a.val();
-        self.u2.in_b.next = self.u1.out_b.val();
+        for k in 0..P {
+            self.u2.in_a[k].next = self.u1.out_a[k].val();
+            self.u2.in_b[k].next = self.u1.out_b[k].val();
+        }
         self.u2.in_first.next = self.u1.out_first.val();
         self.u2.in_last.next = self.u1.out_last.val();
         self.u2.in_sop.next = self.u1.out_sop.val();
         self.u2.in_tag.next = self.u1.out_tag.val();
         self.u1.out_ready.next = self.u2.in_ready.val();
         self.u3.in_valid.next = self.u2.out_valid.val();
-        self.u3.in_a.next = self.u2.out_a.val();
-        self.u3.in_b.next = self.u2.out_b.val();
+        for k in 0..P {
+            self.u3.in_a[k].next = self.u2.out_a[k].val();
+            self.u3.in_b[k].next = self.u2.out_b[k].val();
+        }
         self.u3.in_first.next = self.u2.out_first.val();
         self.u3.in_last.next = self.u2.out_last.val();
         self.u3.in_sop.next = self.u2.out_sop.val();
@@ -441,30 +449,31 @@ impl<
             self.u_odd.d.next = self.u_cur_odd.val() ^ self.u3.out_last.val();
         }
         self.oq.push.next = self.u_take.val();
-        self.oq.in_a[0].next = self.u3.out_a.val();
-        self.oq.in_b[0].next = self.u3.out_b.val();
+        self.ll_unused.next = false;
+        for k in 0..P {
+            self.oq.in_a[k].next = self.u3.out_a[k].val();
+            self.oq.in_b[k].next = self.u3.out_b[k].val();
+            self.out_a[k].next = self.oq.out_a[k].val();
+            self.out_b[k].next = self.oq.out_b[k].val();
+            self.lq.in_a[k].next = self.u3.out_a[k].val();
+            self.lq.in_b[k].next = self.u3.out_a[k].val();
+            self.ll_c[k].next = self.lq.out_a[k].val();
+            if self.lq.out_b[k].val().any() {
+                self.ll_unused.next = true;
+            }
+        }
         self.oq.in_first.next = self.u3.out_first.val();
         self.oq.in_last.next = self.u3.out_last.val();
         self.oq.in_sop.next = self.u3.out_sop.val();
         self.lq.push.next = self.u_take.val() & self.ll_on.q.val() & !self.u_cur_odd.val();
-        self.lq.in_data.next = self.u3.out_a.val();
-        self.l_side.next = self.side0.val();
-        if self.u3.out_first.val() {
-            self.l_side.next = self.l_side.val() | self.side_first.val();
-        }
-        if self.u3.out_last.val() {
-            self.l_side.next = self.l_side.val() | self.side_last.val();
-        }
-        if self.u3.out_sop.val() {
-            self.l_side.next = self.l_side.val() | self.side_sop.val();
-        }
-        self.lq.in_side.next = self.l_side.val();
+        self.lq.in_first.next = self.u3.out_first.val();
+        self.lq.in_last.next = self.u3.out_last.val();
+        self.lq.in_sop.next = self.u3.out_sop.val();
         self.lq.out_ready.next = self.ll_ready.val();
         self.ll_valid.next = self.lq.out_valid.val();
-        self.ll_c.next = self.lq.out_data.val();
-        self.ll_first.next = self.lq.out_side.val().get_bit(0);
-        self.ll_last.next = self.lq.out_side.val().get_bit(1);
-        self.ll_sop.next = self.lq.out_side.val().get_bit(2);
+        self.ll_first.next = self.lq.out_first.val();
+        self.ll_last.next = self.lq.out_last.val();
+        self.ll_sop.next = self.lq.out_sop.val();
         self.oq.out_ready.next = self.out_ready.val();
         // Picture numbers beside the output queue (two beats: never full).
         self.tq.push.next = self.u_take.val() & self.u3.out_sop.val();
@@ -473,8 +482,6 @@ impl<
         self.out_tag.next = self.tq.out_tag.val();
         self.tag_unused.next = self.tq.full.val();
         self.out_valid.next = self.oq.out_valid.val();
-        self.out_a.next = self.oq.out_a[0].val();
-        self.out_b.next = self.oq.out_b[0].val();
         self.out_first.next = self.oq.out_first.val();
         self.out_last.next = self.oq.out_last.val();
         self.out_sop.next = self.oq.out_sop.val();

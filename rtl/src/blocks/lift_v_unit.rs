@@ -1,9 +1,9 @@
 //! One lifting step down the columns of a picture, for every VC-2 wavelet that has a step in
-//! this position: ST 2042-1 15.4.4.1 `lift1`…`lift4` applied vertically (15.4.3), two
+//! this position: ST 2042-1 15.4.4.1 `lift1`…`lift4` applied vertically (15.4.3), `2P`
 //! columns per clock, with line buffers and no frame buffer.
 //!
 //! **Function.** The stream carries a picture's rows in order, `cfg_pairs` beats each (a beat
-//! is two columns, `a` and `b`), `cfg_rows` rows; even rows are `e_n`, odd rows `o_n`. The
+//! is `P` column pairs: lane `k`'s `a` and `b`), `cfg_rows` rows; even rows are `e_n`, odd rows `o_n`. The
 //! unit updates the rows of one parity (the *target*, fixed at build time) from the rows of
 //! the other (the *source*): `t_n ±= (Σ_j c_j · s_{clamp(n + j)} + r) >> S`, the source row
 //! index clamped to the picture (`0..M−1`, `M = cfg_rows / 2`) — per column, exactly the
@@ -37,10 +37,14 @@
 //!
 //! **Run-time registers:** `cfg_wavelet`, `cfg_pairs`, `cfg_rows` (change them only while the
 //! unit is empty, at least two clocks before a picture: they are decoded into registers).
+//!
+//! **Lanes.** Each column is its own [`super::lift_v_lane`] (its line buffers, its MACs);
+//! the `2P` lanes share the control, so `P` costs area, not speed.
+//!
 //! **Build-time parameters:** `V` sample bits, `A` accumulator bits, `N` column address bits
 //! (rows up to `2^N` beats), `SW`/`TW` the lanes' chain words (`K · V` and `D_max · V`: the
 //! widest step's source rows and the largest delay over the unit's variants,
-//! [`chain_slots`]).
+//! [`chain_slots`]), `P` column pairs per beat.
 
 use super::lift_unit::{Variant, VARIANTS};
 use super::lift_v_lane::LiftVLane;
@@ -65,17 +69,17 @@ pub fn chain_slots(variants: &[Variant], odd_target: bool) -> (usize, usize) {
 
 /// The unit; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize> {
+pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize, const P: usize> {
     /// Clock.
     pub clock: Signal<In, Clock>,
     /// Input stream: a beat is offered.
     pub in_valid: Signal<In, Bit>,
     /// Input stream: the unit takes it at this edge.
     pub in_ready: Signal<Out, Bit>,
-    /// Input stream: column lane a, `V`-bit two's complement.
-    pub in_a: Signal<In, Bits<V>>,
-    /// Input stream: column lane b, `V`-bit two's complement.
-    pub in_b: Signal<In, Bits<V>>,
+    /// Input stream: pair lane `k`'s column a, `V`-bit two's complement.
+    pub in_a: [Signal<In, Bits<V>>; P],
+    /// Input stream: pair lane `k`'s column b, `V`-bit two's complement.
+    pub in_b: [Signal<In, Bits<V>>; P],
     /// Input stream: first beat of a row.
     pub in_first: Signal<In, Bit>,
     /// Input stream: last beat of a row.
@@ -94,10 +98,10 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Output stream: lane a.
-    pub out_a: Signal<Out, Bits<V>>,
-    /// Output stream: lane b.
-    pub out_b: Signal<Out, Bits<V>>,
+    /// Output stream: pair lane `k`'s column a.
+    pub out_a: [Signal<Out, Bits<V>>; P],
+    /// Output stream: pair lane `k`'s column b.
+    pub out_b: [Signal<Out, Bits<V>>; P],
     /// Output stream: first beat of a row.
     pub out_first: Signal<Out, Bit>,
     /// Output stream: last beat of a row.
@@ -116,9 +120,10 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     t2: DFF<Bits<4>>,
     ot: [DFF<Bits<4>>; 7],
     tag_unused: Signal<Local, Bit>,
-    lane_a: LiftVLane<V, A, N, SW, TW>,
-    lane_b: LiftVLane<V, A, N, SW, TW>,
-    q: PairQueue<V, 1>,
+    lane_a: [LiftVLane<V, A, N, SW, TW>; P],
+    lane_b: [LiftVLane<V, A, N, SW, TW>; P],
+    ovf: Signal<Local, Bit>,
+    q: PairQueue<V, P>,
     odd_t: Constant<Bit>,
     // per wavelet index: its variant (one-hot), delay (one-hot and number)
     wk: [Constant<Bits<3>>; 8],
@@ -190,7 +195,7 @@ pub struct LiftVUnit<const V: usize, const A: usize, const N: usize, const SW: u
     os: [DFF<Bit>; 7],
 }
 
-impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize> LiftVUnit<V, A, N, SW, TW> {
+impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize, const P: usize> LiftVUnit<V, A, N, SW, TW, P> {
     /// A unit updating the odd rows (`odd_target`) or the even ones, holding `variants` (at
     /// most [`VARIANTS`]); the chain words must be [`chain_slots`] times `V`.
     pub fn new(odd_target: bool, variants: &[Variant]) -> Self {
@@ -204,8 +209,8 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             clock: Default::default(),
             in_valid: Default::default(),
             in_ready: Default::default(),
-            in_a: Default::default(),
-            in_b: Default::default(),
+            in_a: std::array::from_fn(|_| Default::default()),
+            in_b: std::array::from_fn(|_| Default::default()),
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
@@ -224,13 +229,14 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             cfg_rows: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
-            out_a: Default::default(),
-            out_b: Default::default(),
+            out_a: std::array::from_fn(|_| Default::default()),
+            out_b: std::array::from_fn(|_| Default::default()),
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
-            lane_a: LiftVLane::new(variants),
-            lane_b: LiftVLane::new(variants),
+            lane_a: std::array::from_fn(|_| LiftVLane::new(variants)),
+            lane_b: std::array::from_fn(|_| LiftVLane::new(variants)),
+            ovf: Default::default(),
             q: Default::default(),
             odd_t: Constant::new(odd_target),
             wk: std::array::from_fn(|w| Constant::new((w as u64).to_bits())),
@@ -300,7 +306,7 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
     }
 }
 
-impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize> Logic for LiftVUnit<V, A, N, SW, TW> {
+impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: usize, const P: usize> Logic for LiftVUnit<V, A, N, SW, TW, P> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
@@ -319,7 +325,11 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
             self.ot[k].clock.next = self.clock.val();
             self.ot[k].d.next = self.ot[k].q.val();
         }
-        clock!(self, clock, lane_a, lane_b, q, tq);
+        clock!(self, clock, q, tq);
+        for k in 0..P {
+            self.lane_a[k].clock.next = self.clock.val();
+            self.lane_b[k].clock.next = self.clock.val();
+        }
         // Run-time registers, decoded.
         for w in 0..8 {
             if self.cfg_wavelet.val() == self.wk[w].val() {
@@ -447,38 +457,44 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
                 self.ot[k].d.next = self.ot[k - 1].q.val();
             }
         }
-        // The lanes.
-        self.lane_a.en.next = self.free.val();
-        self.lane_b.en.next = self.free.val();
-        self.lane_a.raddr.next = self.b_col.val();
-        self.lane_b.raddr.next = self.b_col.val();
-        self.lane_a.x.next = self.in_a.val();
-        self.lane_b.x.next = self.in_b.val();
-        self.lane_a.waddr.next = self.c2.q.val();
-        self.lane_b.waddr.next = self.c2.q.val();
-        self.lane_a.we.next = self.v2.q.val();
-        self.lane_b.we.next = self.v2.q.val();
-        self.lane_a.src.next = self.src2.q.val();
-        self.lane_b.src.next = self.src2.q.val();
-        self.lane_a.fill.next = self.fill2.q.val();
-        self.lane_b.fill.next = self.fill2.q.val();
-        self.lane_a.rep.next = self.rep2.q.val();
-        self.lane_b.rep.next = self.rep2.q.val();
-        self.lane_a.dsel.next = self.dsel.q.val();
-        self.lane_b.dsel.next = self.dsel.q.val();
-        self.lane_a.sel.next = self.sel.q.val();
-        self.lane_b.sel.next = self.sel.q.val();
+        // The lanes: one column each, the same control.
+        self.ovf.next = false;
+        for k in 0..P {
+            self.lane_a[k].en.next = self.free.val();
+            self.lane_b[k].en.next = self.free.val();
+            self.lane_a[k].raddr.next = self.b_col.val();
+            self.lane_b[k].raddr.next = self.b_col.val();
+            self.lane_a[k].x.next = self.in_a[k].val();
+            self.lane_b[k].x.next = self.in_b[k].val();
+            self.lane_a[k].waddr.next = self.c2.q.val();
+            self.lane_b[k].waddr.next = self.c2.q.val();
+            self.lane_a[k].we.next = self.v2.q.val();
+            self.lane_b[k].we.next = self.v2.q.val();
+            self.lane_a[k].src.next = self.src2.q.val();
+            self.lane_b[k].src.next = self.src2.q.val();
+            self.lane_a[k].fill.next = self.fill2.q.val();
+            self.lane_b[k].fill.next = self.fill2.q.val();
+            self.lane_a[k].rep.next = self.rep2.q.val();
+            self.lane_b[k].rep.next = self.rep2.q.val();
+            self.lane_a[k].dsel.next = self.dsel.q.val();
+            self.lane_b[k].dsel.next = self.dsel.q.val();
+            self.lane_a[k].sel.next = self.sel.q.val();
+            self.lane_b[k].sel.next = self.sel.q.val();
+            self.q.in_a[k].next = self.lane_a[k].out.val();
+            self.q.in_b[k].next = self.lane_b[k].out.val();
+            self.out_a[k].next = self.q.out_a[k].val();
+            self.out_b[k].next = self.q.out_b[k].val();
+            if self.lane_a[k].ovf.val() | self.lane_b[k].ovf.val() {
+                self.ovf.next = true;
+            }
+        }
         // Output queue.
         self.q.push.next = self.ov[6].q.val();
-        self.q.in_a[0].next = self.lane_a.out.val();
-        self.q.in_b[0].next = self.lane_b.out.val();
         self.q.in_first.next = self.of[6].q.val();
         self.q.in_last.next = self.ol[6].q.val();
         self.q.in_sop.next = self.os[6].q.val();
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_a.next = self.q.out_a[0].val();
-        self.out_b.next = self.q.out_b[0].val();
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();
@@ -488,6 +504,6 @@ impl<const V: usize, const A: usize, const N: usize, const SW: usize, const TW: 
         self.tq.pop.next = self.q.out_valid.val() & self.out_ready.val() & self.q.out_sop.val();
         self.out_tag.next = self.tq.out_tag.val();
         self.tag_unused.next = self.tq.full.val();
-        self.err_range.next = self.ov[6].q.val() & self.q.free.val() & (self.lane_a.ovf.val() | self.lane_b.ovf.val());
+        self.err_range.next = self.ov[6].q.val() & self.q.free.val() & self.ovf.val();
     }
 }

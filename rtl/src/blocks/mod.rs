@@ -19,6 +19,7 @@ pub mod lift_inv;
 pub mod lift_inv1;
 pub mod lift_mac;
 pub mod lift_unit;
+pub mod lift_unit_lane;
 pub mod lift_v;
 pub mod lift_v_lane;
 pub mod lift_v_unit;

@@ -17,7 +17,7 @@
 //!
 //! **Run-time registers:** `cfg_pairs` (1..=4096), `cfg_rows` (even, 2..=8190), changed only
 //! between pictures, at least two clocks before the next one (they are decoded into
-//! registers). **Build-time parameter:** `V` sample bits.
+//! registers). **Build-time parameters:** `V` sample bits, `P` column pairs per beat.
 //!
 //! **Picture numbers.** `in_tag` is read with each picture's first beat and leaves as
 //! `out_tag` with that beat (a [`super::tag_queue`] beside the output queue); between `sop`
@@ -29,17 +29,17 @@ use rust_hdl::prelude::*;
 
 /// The block; ports below are its whole interface.
 #[derive(LogicBlock)]
-pub struct VFrame<const V: usize> {
+pub struct VFrame<const V: usize, const P: usize> {
     /// Clock.
     pub clock: Signal<In, Clock>,
     /// Input stream: a beat is offered.
     pub in_valid: Signal<In, Bit>,
     /// Input stream: the block takes it at this edge (a register).
     pub in_ready: Signal<Out, Bit>,
-    /// Input stream: lane a.
-    pub in_a: Signal<In, Bits<V>>,
-    /// Input stream: lane b.
-    pub in_b: Signal<In, Bits<V>>,
+    /// Input stream: pair lane `k`'s column a.
+    pub in_a: [Signal<In, Bits<V>>; P],
+    /// Input stream: pair lane `k`'s column b.
+    pub in_b: [Signal<In, Bits<V>>; P],
     /// Input stream: first beat of a row.
     pub in_first: Signal<In, Bit>,
     /// Input stream: last beat of a row.
@@ -60,10 +60,10 @@ pub struct VFrame<const V: usize> {
     pub out_valid: Signal<Out, Bit>,
     /// Output stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Output stream: lane a.
-    pub out_a: Signal<Out, Bits<V>>,
-    /// Output stream: lane b.
-    pub out_b: Signal<Out, Bits<V>>,
+    /// Output stream: pair lane `k`'s column a.
+    pub out_a: [Signal<Out, Bits<V>>; P],
+    /// Output stream: pair lane `k`'s column b.
+    pub out_b: [Signal<Out, Bits<V>>; P],
     /// Output stream: first beat of a row.
     pub out_first: Signal<Out, Bit>,
     /// Output stream: last beat of a row.
@@ -72,7 +72,7 @@ pub struct VFrame<const V: usize> {
     pub out_sop: Signal<Out, Bit>,
     /// Output stream: the picture's number (with `out_sop`).
     pub out_tag: Signal<Out, Bits<4>>,
-    q: PairQueue<V, 1>,
+    q: PairQueue<V, P>,
     tq: TagQueue<4>,
     one: Constant<Bits<13>>,
     // run-time decodes
@@ -101,7 +101,7 @@ pub struct VFrame<const V: usize> {
     tag_unused: Signal<Local, Bit>,
 }
 
-impl<const V: usize> Default for VFrame<V> {
+impl<const V: usize, const P: usize> Default for VFrame<V, P> {
     fn default() -> Self {
         Self {
             one: Constant::new(1u64.to_bits()),
@@ -111,8 +111,8 @@ impl<const V: usize> Default for VFrame<V> {
             clock: Default::default(),
             in_valid: Default::default(),
             in_ready: Default::default(),
-            in_a: Default::default(),
-            in_b: Default::default(),
+            in_a: std::array::from_fn(|_| Default::default()),
+            in_b: std::array::from_fn(|_| Default::default()),
             in_first: Default::default(),
             in_last: Default::default(),
             in_sop: Default::default(),
@@ -125,8 +125,8 @@ impl<const V: usize> Default for VFrame<V> {
             pic_idle: Default::default(),
             out_valid: Default::default(),
             out_ready: Default::default(),
-            out_a: Default::default(),
-            out_b: Default::default(),
+            out_a: std::array::from_fn(|_| Default::default()),
+            out_b: std::array::from_fn(|_| Default::default()),
             out_first: Default::default(),
             out_last: Default::default(),
             out_sop: Default::default(),
@@ -151,7 +151,7 @@ impl<const V: usize> Default for VFrame<V> {
     }
 }
 
-impl<const V: usize> Logic for VFrame<V> {
+impl<const V: usize, const P: usize> Logic for VFrame<V, P> {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(self, clock, p1, pm1, rows_m1, in_pic, dropping, pos_first, cl, rl, err, nlast, p2);
@@ -205,15 +205,17 @@ impl<const V: usize> Logic for VFrame<V> {
         self.err_pic.next = self.err.q.val();
         self.pic_idle.next = !self.in_pic.q.val() & !self.dropping.q.val();
         self.q.push.next = self.take.val() & self.accept.val();
-        self.q.in_a[0].next = self.in_a.val();
-        self.q.in_b[0].next = self.in_b.val();
+        for k in 0..P {
+            self.q.in_a[k].next = self.in_a[k].val();
+            self.q.in_b[k].next = self.in_b[k].val();
+            self.out_a[k].next = self.q.out_a[k].val();
+            self.out_b[k].next = self.q.out_b[k].val();
+        }
         self.q.in_first.next = self.in_first.val();
         self.q.in_last.next = self.in_last.val();
         self.q.in_sop.next = self.start.val();
         self.q.out_ready.next = self.out_ready.val();
         self.out_valid.next = self.q.out_valid.val();
-        self.out_a.next = self.q.out_a[0].val();
-        self.out_b.next = self.q.out_b[0].val();
         self.out_first.next = self.q.out_first.val();
         self.out_last.next = self.q.out_last.val();
         self.out_sop.next = self.q.out_sop.val();

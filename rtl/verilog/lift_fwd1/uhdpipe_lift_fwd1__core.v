@@ -74,8 +74,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  h1__clock;
     reg  h1__in_valid;
     wire  h1__in_ready;
-    reg  [11:0] h1__in_even;
-    reg  [11:0] h1__in_odd;
+    reg  [11:0] h1__in_even__0;
+    reg  [11:0] h1__in_odd__0;
     reg  h1__in_first;
     reg  h1__in_last;
     reg  h1__in_sop;
@@ -87,16 +87,16 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  h1__err_range;
     wire  h1__out_valid;
     reg  h1__out_ready;
-    wire  [15:0] h1__out_low;
-    wire  [15:0] h1__out_high;
+    wire  [15:0] h1__out_low__0;
+    wire  [15:0] h1__out_high__0;
     wire  h1__out_first;
     wire  h1__out_last;
     wire  h1__out_sop;
     reg  v1__clock;
     reg  v1__in_valid;
     wire  v1__in_ready;
-    reg  [15:0] v1__in_a;
-    reg  [15:0] v1__in_b;
+    reg  [15:0] v1__in_a__0;
+    reg  [15:0] v1__in_b__0;
     reg  v1__in_first;
     reg  v1__in_last;
     reg  v1__in_sop;
@@ -110,8 +110,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  v1__pic_idle;
     wire  v1__out_valid;
     reg  v1__out_ready;
-    wire  [18:0] v1__out_a;
-    wire  [18:0] v1__out_b;
+    wire  [18:0] v1__out_a__0;
+    wire  [18:0] v1__out_b__0;
     wire  v1__out_first;
     wire  v1__out_last;
     wire  v1__out_sop;
@@ -120,7 +120,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  v1__cfg_ll;
     wire  v1__ll_valid;
     reg  v1__ll_ready;
-    wire  [18:0] v1__ll_c;
+    wire  [18:0] v1__ll_c__0;
     wire  v1__ll_first;
     wire  v1__ll_last;
     wire  v1__ll_sop;
@@ -143,8 +143,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  h2__clock;
     reg  h2__in_valid;
     wire  h2__in_ready;
-    reg  [18:0] h2__in_even;
-    reg  [18:0] h2__in_odd;
+    reg  [18:0] h2__in_even__0;
+    reg  [18:0] h2__in_odd__0;
     reg  h2__in_first;
     reg  h2__in_last;
     reg  h2__in_sop;
@@ -156,16 +156,16 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  h2__err_range;
     wire  h2__out_valid;
     reg  h2__out_ready;
-    wire  [22:0] h2__out_low;
-    wire  [22:0] h2__out_high;
+    wire  [22:0] h2__out_low__0;
+    wire  [22:0] h2__out_high__0;
     wire  h2__out_first;
     wire  h2__out_last;
     wire  h2__out_sop;
     reg  v2__clock;
     reg  v2__in_valid;
     wire  v2__in_ready;
-    reg  [22:0] v2__in_a;
-    reg  [22:0] v2__in_b;
+    reg  [22:0] v2__in_a__0;
+    reg  [22:0] v2__in_b__0;
     reg  v2__in_first;
     reg  v2__in_last;
     reg  v2__in_sop;
@@ -179,8 +179,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  v2__pic_idle;
     wire  v2__out_valid;
     reg  v2__out_ready;
-    wire  [25:0] v2__out_a;
-    wire  [25:0] v2__out_b;
+    wire  [25:0] v2__out_a__0;
+    wire  [25:0] v2__out_b__0;
     wire  v2__out_first;
     wire  v2__out_last;
     wire  v2__out_sop;
@@ -189,7 +189,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  v2__cfg_ll;
     wire  v2__ll_valid;
     reg  v2__ll_ready;
-    wire  [25:0] v2__ll_c;
+    wire  [25:0] v2__ll_c__0;
     wire  v2__ll_first;
     wire  v2__ll_last;
     wire  v2__ll_sop;
@@ -212,8 +212,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  h3__clock;
     reg  h3__in_valid;
     wire  h3__in_ready;
-    reg  [25:0] h3__in_even;
-    reg  [25:0] h3__in_odd;
+    reg  [25:0] h3__in_even__0;
+    reg  [25:0] h3__in_odd__0;
     reg  h3__in_first;
     reg  h3__in_last;
     reg  h3__in_sop;
@@ -225,16 +225,16 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  h3__err_range;
     wire  h3__out_valid;
     reg  h3__out_ready;
-    wire  [29:0] h3__out_low;
-    wire  [29:0] h3__out_high;
+    wire  [29:0] h3__out_low__0;
+    wire  [29:0] h3__out_high__0;
     wire  h3__out_first;
     wire  h3__out_last;
     wire  h3__out_sop;
     reg  v3__clock;
     reg  v3__in_valid;
     wire  v3__in_ready;
-    reg  [29:0] v3__in_a;
-    reg  [29:0] v3__in_b;
+    reg  [29:0] v3__in_a__0;
+    reg  [29:0] v3__in_b__0;
     reg  v3__in_first;
     reg  v3__in_last;
     reg  v3__in_sop;
@@ -248,8 +248,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  v3__pic_idle;
     wire  v3__out_valid;
     reg  v3__out_ready;
-    wire  [32:0] v3__out_a;
-    wire  [32:0] v3__out_b;
+    wire  [32:0] v3__out_a__0;
+    wire  [32:0] v3__out_b__0;
     wire  v3__out_first;
     wire  v3__out_last;
     wire  v3__out_sop;
@@ -258,7 +258,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  v3__cfg_ll;
     wire  v3__ll_valid;
     reg  v3__ll_ready;
-    wire  [32:0] v3__ll_c;
+    wire  [32:0] v3__ll_c__0;
     wire  v3__ll_first;
     wire  v3__ll_last;
     wire  v3__ll_sop;
@@ -281,8 +281,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  h4__clock;
     reg  h4__in_valid;
     wire  h4__in_ready;
-    reg  [32:0] h4__in_even;
-    reg  [32:0] h4__in_odd;
+    reg  [32:0] h4__in_even__0;
+    reg  [32:0] h4__in_odd__0;
     reg  h4__in_first;
     reg  h4__in_last;
     reg  h4__in_sop;
@@ -294,16 +294,16 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  h4__err_range;
     wire  h4__out_valid;
     reg  h4__out_ready;
-    wire  [36:0] h4__out_low;
-    wire  [36:0] h4__out_high;
+    wire  [36:0] h4__out_low__0;
+    wire  [36:0] h4__out_high__0;
     wire  h4__out_first;
     wire  h4__out_last;
     wire  h4__out_sop;
     reg  v4__clock;
     reg  v4__in_valid;
     wire  v4__in_ready;
-    reg  [36:0] v4__in_a;
-    reg  [36:0] v4__in_b;
+    reg  [36:0] v4__in_a__0;
+    reg  [36:0] v4__in_b__0;
     reg  v4__in_first;
     reg  v4__in_last;
     reg  v4__in_sop;
@@ -317,8 +317,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  v4__pic_idle;
     wire  v4__out_valid;
     reg  v4__out_ready;
-    wire  [39:0] v4__out_a;
-    wire  [39:0] v4__out_b;
+    wire  [39:0] v4__out_a__0;
+    wire  [39:0] v4__out_b__0;
     wire  v4__out_first;
     wire  v4__out_last;
     wire  v4__out_sop;
@@ -327,7 +327,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  v4__cfg_ll;
     wire  v4__ll_valid;
     reg  v4__ll_ready;
-    wire  [39:0] v4__ll_c;
+    wire  [39:0] v4__ll_c__0;
     wire  v4__ll_first;
     wire  v4__ll_last;
     wire  v4__ll_sop;
@@ -392,8 +392,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     reg  hho__clock;
     reg  hho__in_valid;
     wire  hho__in_ready;
-    reg  [39:0] hho__in_even;
-    reg  [39:0] hho__in_odd;
+    reg  [39:0] hho__in_even__0;
+    reg  [39:0] hho__in_odd__0;
     reg  hho__in_first;
     reg  hho__in_last;
     reg  hho__in_sop;
@@ -405,8 +405,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
     wire  hho__err_range;
     wire  hho__out_valid;
     reg  hho__out_ready;
-    wire  [43:0] hho__out_low;
-    wire  [43:0] hho__out_high;
+    wire  [43:0] hho__out_low__0;
+    wire  [43:0] hho__out_high__0;
     wire  hho__out_first;
     wire  hho__out_last;
     wire  hho__out_sop;
@@ -464,8 +464,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(h1__clock),
         .in_valid(h1__in_valid),
         .in_ready(h1__in_ready),
-        .in_even(h1__in_even),
-        .in_odd(h1__in_odd),
+        .in_even__0(h1__in_even__0),
+        .in_odd__0(h1__in_odd__0),
         .in_first(h1__in_first),
         .in_last(h1__in_last),
         .in_sop(h1__in_sop),
@@ -477,8 +477,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .err_range(h1__err_range),
         .out_valid(h1__out_valid),
         .out_ready(h1__out_ready),
-        .out_low(h1__out_low),
-        .out_high(h1__out_high),
+        .out_low__0(h1__out_low__0),
+        .out_high__0(h1__out_high__0),
         .out_first(h1__out_first),
         .out_last(h1__out_last),
         .out_sop(h1__out_sop)
@@ -487,8 +487,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(v1__clock),
         .in_valid(v1__in_valid),
         .in_ready(v1__in_ready),
-        .in_a(v1__in_a),
-        .in_b(v1__in_b),
+        .in_a__0(v1__in_a__0),
+        .in_b__0(v1__in_b__0),
         .in_first(v1__in_first),
         .in_last(v1__in_last),
         .in_sop(v1__in_sop),
@@ -502,8 +502,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .pic_idle(v1__pic_idle),
         .out_valid(v1__out_valid),
         .out_ready(v1__out_ready),
-        .out_a(v1__out_a),
-        .out_b(v1__out_b),
+        .out_a__0(v1__out_a__0),
+        .out_b__0(v1__out_b__0),
         .out_first(v1__out_first),
         .out_last(v1__out_last),
         .out_sop(v1__out_sop),
@@ -512,7 +512,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .cfg_ll(v1__cfg_ll),
         .ll_valid(v1__ll_valid),
         .ll_ready(v1__ll_ready),
-        .ll_c(v1__ll_c),
+        .ll_c__0(v1__ll_c__0),
         .ll_first(v1__ll_first),
         .ll_last(v1__ll_last),
         .ll_sop(v1__ll_sop)
@@ -539,8 +539,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(h2__clock),
         .in_valid(h2__in_valid),
         .in_ready(h2__in_ready),
-        .in_even(h2__in_even),
-        .in_odd(h2__in_odd),
+        .in_even__0(h2__in_even__0),
+        .in_odd__0(h2__in_odd__0),
         .in_first(h2__in_first),
         .in_last(h2__in_last),
         .in_sop(h2__in_sop),
@@ -552,8 +552,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .err_range(h2__err_range),
         .out_valid(h2__out_valid),
         .out_ready(h2__out_ready),
-        .out_low(h2__out_low),
-        .out_high(h2__out_high),
+        .out_low__0(h2__out_low__0),
+        .out_high__0(h2__out_high__0),
         .out_first(h2__out_first),
         .out_last(h2__out_last),
         .out_sop(h2__out_sop)
@@ -562,8 +562,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(v2__clock),
         .in_valid(v2__in_valid),
         .in_ready(v2__in_ready),
-        .in_a(v2__in_a),
-        .in_b(v2__in_b),
+        .in_a__0(v2__in_a__0),
+        .in_b__0(v2__in_b__0),
         .in_first(v2__in_first),
         .in_last(v2__in_last),
         .in_sop(v2__in_sop),
@@ -577,8 +577,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .pic_idle(v2__pic_idle),
         .out_valid(v2__out_valid),
         .out_ready(v2__out_ready),
-        .out_a(v2__out_a),
-        .out_b(v2__out_b),
+        .out_a__0(v2__out_a__0),
+        .out_b__0(v2__out_b__0),
         .out_first(v2__out_first),
         .out_last(v2__out_last),
         .out_sop(v2__out_sop),
@@ -587,7 +587,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .cfg_ll(v2__cfg_ll),
         .ll_valid(v2__ll_valid),
         .ll_ready(v2__ll_ready),
-        .ll_c(v2__ll_c),
+        .ll_c__0(v2__ll_c__0),
         .ll_first(v2__ll_first),
         .ll_last(v2__ll_last),
         .ll_sop(v2__ll_sop)
@@ -614,8 +614,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(h3__clock),
         .in_valid(h3__in_valid),
         .in_ready(h3__in_ready),
-        .in_even(h3__in_even),
-        .in_odd(h3__in_odd),
+        .in_even__0(h3__in_even__0),
+        .in_odd__0(h3__in_odd__0),
         .in_first(h3__in_first),
         .in_last(h3__in_last),
         .in_sop(h3__in_sop),
@@ -627,8 +627,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .err_range(h3__err_range),
         .out_valid(h3__out_valid),
         .out_ready(h3__out_ready),
-        .out_low(h3__out_low),
-        .out_high(h3__out_high),
+        .out_low__0(h3__out_low__0),
+        .out_high__0(h3__out_high__0),
         .out_first(h3__out_first),
         .out_last(h3__out_last),
         .out_sop(h3__out_sop)
@@ -637,8 +637,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(v3__clock),
         .in_valid(v3__in_valid),
         .in_ready(v3__in_ready),
-        .in_a(v3__in_a),
-        .in_b(v3__in_b),
+        .in_a__0(v3__in_a__0),
+        .in_b__0(v3__in_b__0),
         .in_first(v3__in_first),
         .in_last(v3__in_last),
         .in_sop(v3__in_sop),
@@ -652,8 +652,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .pic_idle(v3__pic_idle),
         .out_valid(v3__out_valid),
         .out_ready(v3__out_ready),
-        .out_a(v3__out_a),
-        .out_b(v3__out_b),
+        .out_a__0(v3__out_a__0),
+        .out_b__0(v3__out_b__0),
         .out_first(v3__out_first),
         .out_last(v3__out_last),
         .out_sop(v3__out_sop),
@@ -662,7 +662,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .cfg_ll(v3__cfg_ll),
         .ll_valid(v3__ll_valid),
         .ll_ready(v3__ll_ready),
-        .ll_c(v3__ll_c),
+        .ll_c__0(v3__ll_c__0),
         .ll_first(v3__ll_first),
         .ll_last(v3__ll_last),
         .ll_sop(v3__ll_sop)
@@ -689,8 +689,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(h4__clock),
         .in_valid(h4__in_valid),
         .in_ready(h4__in_ready),
-        .in_even(h4__in_even),
-        .in_odd(h4__in_odd),
+        .in_even__0(h4__in_even__0),
+        .in_odd__0(h4__in_odd__0),
         .in_first(h4__in_first),
         .in_last(h4__in_last),
         .in_sop(h4__in_sop),
@@ -702,8 +702,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .err_range(h4__err_range),
         .out_valid(h4__out_valid),
         .out_ready(h4__out_ready),
-        .out_low(h4__out_low),
-        .out_high(h4__out_high),
+        .out_low__0(h4__out_low__0),
+        .out_high__0(h4__out_high__0),
         .out_first(h4__out_first),
         .out_last(h4__out_last),
         .out_sop(h4__out_sop)
@@ -712,8 +712,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(v4__clock),
         .in_valid(v4__in_valid),
         .in_ready(v4__in_ready),
-        .in_a(v4__in_a),
-        .in_b(v4__in_b),
+        .in_a__0(v4__in_a__0),
+        .in_b__0(v4__in_b__0),
         .in_first(v4__in_first),
         .in_last(v4__in_last),
         .in_sop(v4__in_sop),
@@ -727,8 +727,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .pic_idle(v4__pic_idle),
         .out_valid(v4__out_valid),
         .out_ready(v4__out_ready),
-        .out_a(v4__out_a),
-        .out_b(v4__out_b),
+        .out_a__0(v4__out_a__0),
+        .out_b__0(v4__out_b__0),
         .out_first(v4__out_first),
         .out_last(v4__out_last),
         .out_sop(v4__out_sop),
@@ -737,7 +737,7 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .cfg_ll(v4__cfg_ll),
         .ll_valid(v4__ll_valid),
         .ll_ready(v4__ll_ready),
-        .ll_c(v4__ll_c),
+        .ll_c__0(v4__ll_c__0),
         .ll_first(v4__ll_first),
         .ll_last(v4__ll_last),
         .ll_sop(v4__ll_sop)
@@ -830,8 +830,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .clock(hho__clock),
         .in_valid(hho__in_valid),
         .in_ready(hho__in_ready),
-        .in_even(hho__in_even),
-        .in_odd(hho__in_odd),
+        .in_even__0(hho__in_even__0),
+        .in_odd__0(hho__in_odd__0),
         .in_first(hho__in_first),
         .in_last(hho__in_last),
         .in_sop(hho__in_sop),
@@ -843,8 +843,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         .err_range(hho__err_range),
         .out_valid(hho__out_valid),
         .out_ready(hho__out_ready),
-        .out_low(hho__out_low),
-        .out_high(hho__out_high),
+        .out_low__0(hho__out_low__0),
+        .out_high__0(hho__out_high__0),
         .out_first(hho__out_first),
         .out_last(hho__out_last),
         .out_sop(hho__out_sop)
@@ -1021,16 +1021,16 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         v4__cfg_wavelet = cfg_wavelet;
         h1__in_valid = in_valid;
         in_ready = h1__in_ready;
-        h1__in_even = in_even;
-        h1__in_odd = in_odd;
+        h1__in_even__0 = in_even;
+        h1__in_odd__0 = in_odd;
         h1__in_first = in_first;
         h1__in_last = in_last;
         h1__in_sop = in_sop;
         h1__cfg_pairs = cfg_pairs;
         v1__in_valid = h1__out_valid;
         h1__out_ready = v1__in_ready;
-        v1__in_a = h1__out_low;
-        v1__in_b = h1__out_high;
+        v1__in_a__0 = h1__out_low__0;
+        v1__in_b__0 = h1__out_high__0;
         v1__in_first = h1__out_first;
         v1__in_last = h1__out_last;
         v1__in_sop = h1__out_sop;
@@ -1040,8 +1040,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         v1__cfg_ll = deep2__q | ho1__q;
         out1_valid = v1__out_valid;
         v1__out_ready = out1_ready;
-        out1_a = v1__out_a;
-        out1_b = v1__out_b;
+        out1_a = v1__out_a__0;
+        out1_b = v1__out_b__0;
         out1_first = v1__out_first;
         out1_last = v1__out_last;
         out1_sop = v1__out_sop;
@@ -1053,22 +1053,22 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         end
         p1__cfg_shift = shift1;
         p1__in_c__1 = 19'h0;
-        p1__in_c__0 = v1__ll_c;
+        p1__in_c__0 = v1__ll_c__0;
         p1__in_first = v1__ll_first;
         p1__in_last = v1__ll_last;
         p1__in_sop = v1__ll_sop;
         h2__in_valid = p1__out_valid;
         p1__out_ready = h2__in_ready;
-        h2__in_even = p1__out_even__0;
-        h2__in_odd = p1__out_odd__0;
+        h2__in_even__0 = p1__out_even__0;
+        h2__in_odd__0 = p1__out_odd__0;
         h2__in_first = p1__out_first;
         h2__in_last = p1__out_last;
         h2__in_sop = p1__out_sop;
         h2__cfg_pairs = pairs2__q;
         v2__in_valid = h2__out_valid;
         h2__out_ready = v2__in_ready;
-        v2__in_a = h2__out_low;
-        v2__in_b = h2__out_high;
+        v2__in_a__0 = h2__out_low__0;
+        v2__in_b__0 = h2__out_high__0;
         v2__in_first = h2__out_first;
         v2__in_last = h2__out_last;
         v2__in_sop = h2__out_sop;
@@ -1078,8 +1078,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         v2__cfg_ll = deep3__q | ho2__q;
         out2_valid = v2__out_valid;
         v2__out_ready = out2_ready;
-        out2_a = v2__out_a;
-        out2_b = v2__out_b;
+        out2_a = v2__out_a__0;
+        out2_b = v2__out_b__0;
         out2_first = v2__out_first;
         out2_last = v2__out_last;
         out2_sop = v2__out_sop;
@@ -1091,22 +1091,22 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         end
         p2__cfg_shift = shift1;
         p2__in_c__1 = 26'h0;
-        p2__in_c__0 = v2__ll_c;
+        p2__in_c__0 = v2__ll_c__0;
         p2__in_first = v2__ll_first;
         p2__in_last = v2__ll_last;
         p2__in_sop = v2__ll_sop;
         h3__in_valid = p2__out_valid;
         p2__out_ready = h3__in_ready;
-        h3__in_even = p2__out_even__0;
-        h3__in_odd = p2__out_odd__0;
+        h3__in_even__0 = p2__out_even__0;
+        h3__in_odd__0 = p2__out_odd__0;
         h3__in_first = p2__out_first;
         h3__in_last = p2__out_last;
         h3__in_sop = p2__out_sop;
         h3__cfg_pairs = pairs3__q;
         v3__in_valid = h3__out_valid;
         h3__out_ready = v3__in_ready;
-        v3__in_a = h3__out_low;
-        v3__in_b = h3__out_high;
+        v3__in_a__0 = h3__out_low__0;
+        v3__in_b__0 = h3__out_high__0;
         v3__in_first = h3__out_first;
         v3__in_last = h3__out_last;
         v3__in_sop = h3__out_sop;
@@ -1116,8 +1116,8 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         v3__cfg_ll = deep4__q | ho3__q;
         out3_valid = v3__out_valid;
         v3__out_ready = out3_ready;
-        out3_a = v3__out_a;
-        out3_b = v3__out_b;
+        out3_a = v3__out_a__0;
+        out3_b = v3__out_b__0;
         out3_first = v3__out_first;
         out3_last = v3__out_last;
         out3_sop = v3__out_sop;
@@ -1129,22 +1129,22 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         end
         p3__cfg_shift = shift1;
         p3__in_c__1 = 33'h0;
-        p3__in_c__0 = v3__ll_c;
+        p3__in_c__0 = v3__ll_c__0;
         p3__in_first = v3__ll_first;
         p3__in_last = v3__ll_last;
         p3__in_sop = v3__ll_sop;
         h4__in_valid = p3__out_valid;
         p3__out_ready = h4__in_ready;
-        h4__in_even = p3__out_even__0;
-        h4__in_odd = p3__out_odd__0;
+        h4__in_even__0 = p3__out_even__0;
+        h4__in_odd__0 = p3__out_odd__0;
         h4__in_first = p3__out_first;
         h4__in_last = p3__out_last;
         h4__in_sop = p3__out_sop;
         h4__cfg_pairs = pairs4__q;
         v4__in_valid = h4__out_valid;
         h4__out_ready = v4__in_ready;
-        v4__in_a = h4__out_low;
-        v4__in_b = h4__out_high;
+        v4__in_a__0 = h4__out_low__0;
+        v4__in_b__0 = h4__out_high__0;
         v4__in_first = h4__out_first;
         v4__in_last = h4__out_last;
         v4__in_sop = h4__out_sop;
@@ -1155,16 +1155,16 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         v4__ll_ready = hq__free;
         out4_valid = v4__out_valid;
         v4__out_ready = out4_ready;
-        out4_a = v4__out_a;
-        out4_b = v4__out_b;
+        out4_a = v4__out_a__0;
+        out4_b = v4__out_b__0;
         out4_first = v4__out_first;
         out4_last = v4__out_last;
         out4_sop = v4__out_sop;
         out4_vhigh = v4__out_vhigh;
-        sx1__a = v1__ll_c;
-        sx2__a = v2__ll_c;
-        sx3__a = v3__ll_c;
-        ll_c = v4__ll_c;
+        sx1__a = v1__ll_c__0;
+        sx2__a = v2__ll_c__0;
+        sx3__a = v3__ll_c__0;
+        ll_c = v4__ll_c__0;
         hq__push = v4__ll_valid & ho4__q;
         hs_first = v4__ll_first;
         hs_last = v4__ll_last;
@@ -1212,16 +1212,16 @@ module uhdpipe_lift_fwd1__core(clock,in_valid,in_ready,in_even,in_odd,in_first,i
         pho__in_sop = hq__out_side[2];
         hho__in_valid = pho__out_valid;
         pho__out_ready = hho__in_ready;
-        hho__in_even = pho__out_even__0;
-        hho__in_odd = pho__out_odd__0;
+        hho__in_even__0 = pho__out_even__0;
+        hho__in_odd__0 = pho__out_odd__0;
         hho__in_first = pho__out_first;
         hho__in_last = pho__out_last;
         hho__in_sop = pho__out_sop;
         hho__cfg_pairs = pairs_ho__q;
         outho_valid = hho__out_valid;
         hho__out_ready = outho_ready;
-        outho_low = hho__out_low;
-        outho_high = hho__out_high;
+        outho_low = hho__out_low__0;
+        outho_high = hho__out_high__0;
         outho_first = hho__out_first;
         outho_last = hho__out_last;
         outho_sop = hho__out_sop;

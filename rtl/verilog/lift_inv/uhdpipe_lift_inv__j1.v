@@ -81,19 +81,19 @@ module uhdpipe_lift_inv__j1(clock,cfg_join,ext_valid,ext_ready,ext_a__0,ext_b__0
     reg  ll_behind;
 
     // Sub module instances
-    uhdpipe_lift_inv__j1__sa__0 sa__0(
+    uhdpipe_lift_inv__hho__se__0 sa__0(
         .a(sa__0__a),
         .y(sa__0__y)
     );
-    uhdpipe_lift_inv__j1__sa__0 sb__0(
+    uhdpipe_lift_inv__hho__se__0 sb__0(
         .a(sb__0__a),
         .y(sb__0__y)
     );
-    uhdpipe_lift_inv__j1__se__0 se__0(
+    uhdpipe_lift_inv__h1__se__0 se__0(
         .a(se__0__a),
         .y(se__0__y)
     );
-    uhdpipe_lift_inv__j1__se__0 so__0(
+    uhdpipe_lift_inv__h1__se__0 so__0(
         .a(so__0__a),
         .y(so__0__y)
     );

@@ -72,8 +72,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  hho__clock;
     reg  hho__in_valid;
     wire  hho__in_ready;
-    reg  [21:0] hho__in_even;
-    reg  [21:0] hho__in_odd;
+    reg  [21:0] hho__in_even__0;
+    reg  [21:0] hho__in_odd__0;
     reg  hho__in_first;
     reg  hho__in_last;
     reg  hho__in_sop;
@@ -85,8 +85,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  hho__err_range;
     wire  hho__out_valid;
     reg  hho__out_ready;
-    wire  [23:0] hho__out_low;
-    wire  [23:0] hho__out_high;
+    wire  [23:0] hho__out_low__0;
+    wire  [23:0] hho__out_high__0;
     wire  hho__out_first;
     wire  hho__out_last;
     wire  hho__out_sop;
@@ -121,8 +121,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v4__clock;
     reg  v4__in_valid;
     wire  v4__in_ready;
-    reg  [23:0] v4__in_a;
-    reg  [23:0] v4__in_b;
+    reg  [23:0] v4__in_a__0;
+    reg  [23:0] v4__in_b__0;
     reg  v4__in_first;
     reg  v4__in_last;
     reg  v4__in_sop;
@@ -136,8 +136,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  v4__pic_idle;
     wire  v4__out_valid;
     reg  v4__out_ready;
-    wire  [23:0] v4__out_a;
-    wire  [23:0] v4__out_b;
+    wire  [23:0] v4__out_a__0;
+    wire  [23:0] v4__out_b__0;
     wire  v4__out_first;
     wire  v4__out_last;
     wire  v4__out_sop;
@@ -146,15 +146,15 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v4__cfg_ll;
     wire  v4__ll_valid;
     reg  v4__ll_ready;
-    wire  [23:0] v4__ll_c;
+    wire  [23:0] v4__ll_c__0;
     wire  v4__ll_first;
     wire  v4__ll_last;
     wire  v4__ll_sop;
     reg  h4__clock;
     reg  h4__in_valid;
     wire  h4__in_ready;
-    reg  [23:0] h4__in_even;
-    reg  [23:0] h4__in_odd;
+    reg  [23:0] h4__in_even__0;
+    reg  [23:0] h4__in_odd__0;
     reg  h4__in_first;
     reg  h4__in_last;
     reg  h4__in_sop;
@@ -166,8 +166,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  h4__err_range;
     wire  h4__out_valid;
     reg  h4__out_ready;
-    wire  [23:0] h4__out_low;
-    wire  [23:0] h4__out_high;
+    wire  [23:0] h4__out_low__0;
+    wire  [23:0] h4__out_high__0;
     wire  h4__out_first;
     wire  h4__out_last;
     wire  h4__out_sop;
@@ -202,8 +202,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v3__clock;
     reg  v3__in_valid;
     wire  v3__in_ready;
-    reg  [23:0] v3__in_a;
-    reg  [23:0] v3__in_b;
+    reg  [23:0] v3__in_a__0;
+    reg  [23:0] v3__in_b__0;
     reg  v3__in_first;
     reg  v3__in_last;
     reg  v3__in_sop;
@@ -217,8 +217,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  v3__pic_idle;
     wire  v3__out_valid;
     reg  v3__out_ready;
-    wire  [23:0] v3__out_a;
-    wire  [23:0] v3__out_b;
+    wire  [23:0] v3__out_a__0;
+    wire  [23:0] v3__out_b__0;
     wire  v3__out_first;
     wire  v3__out_last;
     wire  v3__out_sop;
@@ -227,15 +227,15 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v3__cfg_ll;
     wire  v3__ll_valid;
     reg  v3__ll_ready;
-    wire  [23:0] v3__ll_c;
+    wire  [23:0] v3__ll_c__0;
     wire  v3__ll_first;
     wire  v3__ll_last;
     wire  v3__ll_sop;
     reg  h3__clock;
     reg  h3__in_valid;
     wire  h3__in_ready;
-    reg  [23:0] h3__in_even;
-    reg  [23:0] h3__in_odd;
+    reg  [23:0] h3__in_even__0;
+    reg  [23:0] h3__in_odd__0;
     reg  h3__in_first;
     reg  h3__in_last;
     reg  h3__in_sop;
@@ -247,8 +247,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  h3__err_range;
     wire  h3__out_valid;
     reg  h3__out_ready;
-    wire  [23:0] h3__out_low;
-    wire  [23:0] h3__out_high;
+    wire  [23:0] h3__out_low__0;
+    wire  [23:0] h3__out_high__0;
     wire  h3__out_first;
     wire  h3__out_last;
     wire  h3__out_sop;
@@ -283,8 +283,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v2__clock;
     reg  v2__in_valid;
     wire  v2__in_ready;
-    reg  [23:0] v2__in_a;
-    reg  [23:0] v2__in_b;
+    reg  [23:0] v2__in_a__0;
+    reg  [23:0] v2__in_b__0;
     reg  v2__in_first;
     reg  v2__in_last;
     reg  v2__in_sop;
@@ -298,8 +298,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  v2__pic_idle;
     wire  v2__out_valid;
     reg  v2__out_ready;
-    wire  [23:0] v2__out_a;
-    wire  [23:0] v2__out_b;
+    wire  [23:0] v2__out_a__0;
+    wire  [23:0] v2__out_b__0;
     wire  v2__out_first;
     wire  v2__out_last;
     wire  v2__out_sop;
@@ -308,15 +308,15 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v2__cfg_ll;
     wire  v2__ll_valid;
     reg  v2__ll_ready;
-    wire  [23:0] v2__ll_c;
+    wire  [23:0] v2__ll_c__0;
     wire  v2__ll_first;
     wire  v2__ll_last;
     wire  v2__ll_sop;
     reg  h2__clock;
     reg  h2__in_valid;
     wire  h2__in_ready;
-    reg  [23:0] h2__in_even;
-    reg  [23:0] h2__in_odd;
+    reg  [23:0] h2__in_even__0;
+    reg  [23:0] h2__in_odd__0;
     reg  h2__in_first;
     reg  h2__in_last;
     reg  h2__in_sop;
@@ -328,8 +328,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  h2__err_range;
     wire  h2__out_valid;
     reg  h2__out_ready;
-    wire  [23:0] h2__out_low;
-    wire  [23:0] h2__out_high;
+    wire  [23:0] h2__out_low__0;
+    wire  [23:0] h2__out_high__0;
     wire  h2__out_first;
     wire  h2__out_last;
     wire  h2__out_sop;
@@ -364,8 +364,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v1__clock;
     reg  v1__in_valid;
     wire  v1__in_ready;
-    reg  [23:0] v1__in_a;
-    reg  [23:0] v1__in_b;
+    reg  [23:0] v1__in_a__0;
+    reg  [23:0] v1__in_b__0;
     reg  v1__in_first;
     reg  v1__in_last;
     reg  v1__in_sop;
@@ -379,8 +379,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  v1__pic_idle;
     wire  v1__out_valid;
     reg  v1__out_ready;
-    wire  [23:0] v1__out_a;
-    wire  [23:0] v1__out_b;
+    wire  [23:0] v1__out_a__0;
+    wire  [23:0] v1__out_b__0;
     wire  v1__out_first;
     wire  v1__out_last;
     wire  v1__out_sop;
@@ -389,15 +389,15 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     reg  v1__cfg_ll;
     wire  v1__ll_valid;
     reg  v1__ll_ready;
-    wire  [23:0] v1__ll_c;
+    wire  [23:0] v1__ll_c__0;
     wire  v1__ll_first;
     wire  v1__ll_last;
     wire  v1__ll_sop;
     reg  h1__clock;
     reg  h1__in_valid;
     wire  h1__in_ready;
-    reg  [23:0] h1__in_even;
-    reg  [23:0] h1__in_odd;
+    reg  [23:0] h1__in_even__0;
+    reg  [23:0] h1__in_odd__0;
     reg  h1__in_first;
     reg  h1__in_last;
     reg  h1__in_sop;
@@ -409,8 +409,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
     wire  h1__err_range;
     wire  h1__out_valid;
     reg  h1__out_ready;
-    wire  [23:0] h1__out_low;
-    wire  [23:0] h1__out_high;
+    wire  [23:0] h1__out_low__0;
+    wire  [23:0] h1__out_high__0;
     wire  h1__out_first;
     wire  h1__out_last;
     wire  h1__out_sop;
@@ -528,8 +528,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(hho__clock),
         .in_valid(hho__in_valid),
         .in_ready(hho__in_ready),
-        .in_even(hho__in_even),
-        .in_odd(hho__in_odd),
+        .in_even__0(hho__in_even__0),
+        .in_odd__0(hho__in_odd__0),
         .in_first(hho__in_first),
         .in_last(hho__in_last),
         .in_sop(hho__in_sop),
@@ -541,8 +541,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .err_range(hho__err_range),
         .out_valid(hho__out_valid),
         .out_ready(hho__out_ready),
-        .out_low(hho__out_low),
-        .out_high(hho__out_high),
+        .out_low__0(hho__out_low__0),
+        .out_high__0(hho__out_high__0),
         .out_first(hho__out_first),
         .out_last(hho__out_last),
         .out_sop(hho__out_sop)
@@ -581,8 +581,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(v4__clock),
         .in_valid(v4__in_valid),
         .in_ready(v4__in_ready),
-        .in_a(v4__in_a),
-        .in_b(v4__in_b),
+        .in_a__0(v4__in_a__0),
+        .in_b__0(v4__in_b__0),
         .in_first(v4__in_first),
         .in_last(v4__in_last),
         .in_sop(v4__in_sop),
@@ -596,8 +596,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .pic_idle(v4__pic_idle),
         .out_valid(v4__out_valid),
         .out_ready(v4__out_ready),
-        .out_a(v4__out_a),
-        .out_b(v4__out_b),
+        .out_a__0(v4__out_a__0),
+        .out_b__0(v4__out_b__0),
         .out_first(v4__out_first),
         .out_last(v4__out_last),
         .out_sop(v4__out_sop),
@@ -606,7 +606,7 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .cfg_ll(v4__cfg_ll),
         .ll_valid(v4__ll_valid),
         .ll_ready(v4__ll_ready),
-        .ll_c(v4__ll_c),
+        .ll_c__0(v4__ll_c__0),
         .ll_first(v4__ll_first),
         .ll_last(v4__ll_last),
         .ll_sop(v4__ll_sop)
@@ -615,8 +615,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(h4__clock),
         .in_valid(h4__in_valid),
         .in_ready(h4__in_ready),
-        .in_even(h4__in_even),
-        .in_odd(h4__in_odd),
+        .in_even__0(h4__in_even__0),
+        .in_odd__0(h4__in_odd__0),
         .in_first(h4__in_first),
         .in_last(h4__in_last),
         .in_sop(h4__in_sop),
@@ -628,8 +628,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .err_range(h4__err_range),
         .out_valid(h4__out_valid),
         .out_ready(h4__out_ready),
-        .out_low(h4__out_low),
-        .out_high(h4__out_high),
+        .out_low__0(h4__out_low__0),
+        .out_high__0(h4__out_high__0),
         .out_first(h4__out_first),
         .out_last(h4__out_last),
         .out_sop(h4__out_sop)
@@ -668,8 +668,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(v3__clock),
         .in_valid(v3__in_valid),
         .in_ready(v3__in_ready),
-        .in_a(v3__in_a),
-        .in_b(v3__in_b),
+        .in_a__0(v3__in_a__0),
+        .in_b__0(v3__in_b__0),
         .in_first(v3__in_first),
         .in_last(v3__in_last),
         .in_sop(v3__in_sop),
@@ -683,8 +683,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .pic_idle(v3__pic_idle),
         .out_valid(v3__out_valid),
         .out_ready(v3__out_ready),
-        .out_a(v3__out_a),
-        .out_b(v3__out_b),
+        .out_a__0(v3__out_a__0),
+        .out_b__0(v3__out_b__0),
         .out_first(v3__out_first),
         .out_last(v3__out_last),
         .out_sop(v3__out_sop),
@@ -693,7 +693,7 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .cfg_ll(v3__cfg_ll),
         .ll_valid(v3__ll_valid),
         .ll_ready(v3__ll_ready),
-        .ll_c(v3__ll_c),
+        .ll_c__0(v3__ll_c__0),
         .ll_first(v3__ll_first),
         .ll_last(v3__ll_last),
         .ll_sop(v3__ll_sop)
@@ -702,8 +702,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(h3__clock),
         .in_valid(h3__in_valid),
         .in_ready(h3__in_ready),
-        .in_even(h3__in_even),
-        .in_odd(h3__in_odd),
+        .in_even__0(h3__in_even__0),
+        .in_odd__0(h3__in_odd__0),
         .in_first(h3__in_first),
         .in_last(h3__in_last),
         .in_sop(h3__in_sop),
@@ -715,8 +715,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .err_range(h3__err_range),
         .out_valid(h3__out_valid),
         .out_ready(h3__out_ready),
-        .out_low(h3__out_low),
-        .out_high(h3__out_high),
+        .out_low__0(h3__out_low__0),
+        .out_high__0(h3__out_high__0),
         .out_first(h3__out_first),
         .out_last(h3__out_last),
         .out_sop(h3__out_sop)
@@ -755,8 +755,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(v2__clock),
         .in_valid(v2__in_valid),
         .in_ready(v2__in_ready),
-        .in_a(v2__in_a),
-        .in_b(v2__in_b),
+        .in_a__0(v2__in_a__0),
+        .in_b__0(v2__in_b__0),
         .in_first(v2__in_first),
         .in_last(v2__in_last),
         .in_sop(v2__in_sop),
@@ -770,8 +770,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .pic_idle(v2__pic_idle),
         .out_valid(v2__out_valid),
         .out_ready(v2__out_ready),
-        .out_a(v2__out_a),
-        .out_b(v2__out_b),
+        .out_a__0(v2__out_a__0),
+        .out_b__0(v2__out_b__0),
         .out_first(v2__out_first),
         .out_last(v2__out_last),
         .out_sop(v2__out_sop),
@@ -780,7 +780,7 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .cfg_ll(v2__cfg_ll),
         .ll_valid(v2__ll_valid),
         .ll_ready(v2__ll_ready),
-        .ll_c(v2__ll_c),
+        .ll_c__0(v2__ll_c__0),
         .ll_first(v2__ll_first),
         .ll_last(v2__ll_last),
         .ll_sop(v2__ll_sop)
@@ -789,8 +789,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(h2__clock),
         .in_valid(h2__in_valid),
         .in_ready(h2__in_ready),
-        .in_even(h2__in_even),
-        .in_odd(h2__in_odd),
+        .in_even__0(h2__in_even__0),
+        .in_odd__0(h2__in_odd__0),
         .in_first(h2__in_first),
         .in_last(h2__in_last),
         .in_sop(h2__in_sop),
@@ -802,8 +802,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .err_range(h2__err_range),
         .out_valid(h2__out_valid),
         .out_ready(h2__out_ready),
-        .out_low(h2__out_low),
-        .out_high(h2__out_high),
+        .out_low__0(h2__out_low__0),
+        .out_high__0(h2__out_high__0),
         .out_first(h2__out_first),
         .out_last(h2__out_last),
         .out_sop(h2__out_sop)
@@ -842,8 +842,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(v1__clock),
         .in_valid(v1__in_valid),
         .in_ready(v1__in_ready),
-        .in_a(v1__in_a),
-        .in_b(v1__in_b),
+        .in_a__0(v1__in_a__0),
+        .in_b__0(v1__in_b__0),
         .in_first(v1__in_first),
         .in_last(v1__in_last),
         .in_sop(v1__in_sop),
@@ -857,8 +857,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .pic_idle(v1__pic_idle),
         .out_valid(v1__out_valid),
         .out_ready(v1__out_ready),
-        .out_a(v1__out_a),
-        .out_b(v1__out_b),
+        .out_a__0(v1__out_a__0),
+        .out_b__0(v1__out_b__0),
         .out_first(v1__out_first),
         .out_last(v1__out_last),
         .out_sop(v1__out_sop),
@@ -867,7 +867,7 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .cfg_ll(v1__cfg_ll),
         .ll_valid(v1__ll_valid),
         .ll_ready(v1__ll_ready),
-        .ll_c(v1__ll_c),
+        .ll_c__0(v1__ll_c__0),
         .ll_first(v1__ll_first),
         .ll_last(v1__ll_last),
         .ll_sop(v1__ll_sop)
@@ -876,8 +876,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .clock(h1__clock),
         .in_valid(h1__in_valid),
         .in_ready(h1__in_ready),
-        .in_even(h1__in_even),
-        .in_odd(h1__in_odd),
+        .in_even__0(h1__in_even__0),
+        .in_odd__0(h1__in_odd__0),
         .in_first(h1__in_first),
         .in_last(h1__in_last),
         .in_sop(h1__in_sop),
@@ -889,8 +889,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         .err_range(h1__err_range),
         .out_valid(h1__out_valid),
         .out_ready(h1__out_ready),
-        .out_low(h1__out_low),
-        .out_high(h1__out_high),
+        .out_low__0(h1__out_low__0),
+        .out_high__0(h1__out_high__0),
         .out_first(h1__out_first),
         .out_last(h1__out_last),
         .out_sop(h1__out_sop)
@@ -1178,13 +1178,13 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         v2__ll_ready = 1'b0;
         v1__cfg_ll = 1'b0;
         v1__ll_ready = 1'b0;
-        ll_unused = v1__ll_valid | |v1__ll_c | v1__ll_first | v1__ll_last | v1__ll_sop | v1__out_vhigh | v2__ll_valid | |v2__ll_c | v2__ll_first | v2__ll_last | v2__ll_sop | v2__out_vhigh | v3__ll_valid | |v3__ll_c | v3__ll_first | v3__ll_last | v3__ll_sop | v3__out_vhigh | v4__ll_valid | |v4__ll_c | v4__ll_first | v4__ll_last | v4__ll_sop | v4__out_vhigh | hho__out_last | h2__out_last | h3__out_last | h4__out_last;
+        ll_unused = v1__ll_valid | |v1__ll_c__0 | v1__ll_first | v1__ll_last | v1__ll_sop | v1__out_vhigh | v2__ll_valid | |v2__ll_c__0 | v2__ll_first | v2__ll_last | v2__ll_sop | v2__out_vhigh | v3__ll_valid | |v3__ll_c__0 | v3__ll_first | v3__ll_last | v3__ll_sop | v3__out_vhigh | v4__ll_valid | |v4__ll_c__0 | v4__ll_first | v4__ll_last | v4__ll_sop | v4__out_vhigh | hho__out_last | h2__out_last | h3__out_last | h4__out_last;
         hho__in_valid = inho_valid & ~(inho_sop & inho_first & qho__full);
         inho_ready = hho__in_ready & ~(inho_sop & inho_first & qho__full);
         qho__push = inho_valid & hho__in_ready & ~qho__full & inho_sop & inho_first;
         qho__in_tag = inho_tag;
-        hho__in_even = inho_low;
-        hho__in_odd = inho_high;
+        hho__in_even__0 = inho_low;
+        hho__in_odd__0 = inho_high;
         hho__in_first = inho_first;
         hho__in_last = inho_last;
         hho__in_sop = inho_sop;
@@ -1203,15 +1203,15 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         j4__ext_tag = in4_tag;
         j4__cfg_tags = 1'b1;
         j4__ll_valid = hho__out_valid & join4__q;
-        j4__ll_even__0 = hho__out_low;
-        j4__ll_odd__0 = hho__out_high;
+        j4__ll_even__0 = hho__out_low__0;
+        j4__ll_odd__0 = hho__out_high__0;
         j4__ll_first = hho__out_first;
         j4__ll_sop = hho__out_sop;
         j4__ll_tag = qho__out_tag;
         v4__in_valid = j4__out_valid;
         j4__out_ready = v4__in_ready;
-        v4__in_a = j4__out_a__0;
-        v4__in_b = j4__out_b__0;
+        v4__in_a__0 = j4__out_a__0;
+        v4__in_b__0 = j4__out_b__0;
         v4__in_first = j4__out_first;
         v4__in_last = j4__out_last;
         v4__in_sop = j4__out_sop;
@@ -1222,8 +1222,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         v4__out_ready = h4__in_ready & ~(v4__out_sop & q4__full);
         q4__push = v4__out_valid & h4__in_ready & ~q4__full & v4__out_sop;
         q4__in_tag = v4__out_tag;
-        h4__in_even = v4__out_a;
-        h4__in_odd = v4__out_b;
+        h4__in_even__0 = v4__out_a__0;
+        h4__in_odd__0 = v4__out_b__0;
         h4__in_first = v4__out_first;
         h4__in_last = v4__out_last;
         h4__in_sop = v4__out_sop;
@@ -1242,24 +1242,24 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         j3__cfg_tags = 1'b1;
         j3__ll_valid = h4__out_valid;
         h4__out_ready = j3__ll_ready;
-        j3__ll_even__0 = h4__out_low;
-        j3__ll_odd__0 = h4__out_high;
+        j3__ll_even__0 = h4__out_low__0;
+        j3__ll_odd__0 = h4__out_high__0;
         j3__ll_first = h4__out_first;
         j3__ll_sop = h4__out_sop;
         j3__ll_tag = q4__out_tag;
         if (ho3__q) begin
             j3__ll_valid = hho__out_valid;
             h4__out_ready = 1'b0;
-            j3__ll_even__0 = hho__out_low;
-            j3__ll_odd__0 = hho__out_high;
+            j3__ll_even__0 = hho__out_low__0;
+            j3__ll_odd__0 = hho__out_high__0;
             j3__ll_first = hho__out_first;
             j3__ll_sop = hho__out_sop;
             j3__ll_tag = qho__out_tag;
         end
         v3__in_valid = j3__out_valid;
         j3__out_ready = v3__in_ready;
-        v3__in_a = j3__out_a__0;
-        v3__in_b = j3__out_b__0;
+        v3__in_a__0 = j3__out_a__0;
+        v3__in_b__0 = j3__out_b__0;
         v3__in_first = j3__out_first;
         v3__in_last = j3__out_last;
         v3__in_sop = j3__out_sop;
@@ -1270,8 +1270,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         v3__out_ready = h3__in_ready & ~(v3__out_sop & q3__full);
         q3__push = v3__out_valid & h3__in_ready & ~q3__full & v3__out_sop;
         q3__in_tag = v3__out_tag;
-        h3__in_even = v3__out_a;
-        h3__in_odd = v3__out_b;
+        h3__in_even__0 = v3__out_a__0;
+        h3__in_odd__0 = v3__out_b__0;
         h3__in_first = v3__out_first;
         h3__in_last = v3__out_last;
         h3__in_sop = v3__out_sop;
@@ -1290,24 +1290,24 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         j2__cfg_tags = 1'b1;
         j2__ll_valid = h3__out_valid;
         h3__out_ready = j2__ll_ready;
-        j2__ll_even__0 = h3__out_low;
-        j2__ll_odd__0 = h3__out_high;
+        j2__ll_even__0 = h3__out_low__0;
+        j2__ll_odd__0 = h3__out_high__0;
         j2__ll_first = h3__out_first;
         j2__ll_sop = h3__out_sop;
         j2__ll_tag = q3__out_tag;
         if (ho2__q) begin
             j2__ll_valid = hho__out_valid;
             h3__out_ready = 1'b0;
-            j2__ll_even__0 = hho__out_low;
-            j2__ll_odd__0 = hho__out_high;
+            j2__ll_even__0 = hho__out_low__0;
+            j2__ll_odd__0 = hho__out_high__0;
             j2__ll_first = hho__out_first;
             j2__ll_sop = hho__out_sop;
             j2__ll_tag = qho__out_tag;
         end
         v2__in_valid = j2__out_valid;
         j2__out_ready = v2__in_ready;
-        v2__in_a = j2__out_a__0;
-        v2__in_b = j2__out_b__0;
+        v2__in_a__0 = j2__out_a__0;
+        v2__in_b__0 = j2__out_b__0;
         v2__in_first = j2__out_first;
         v2__in_last = j2__out_last;
         v2__in_sop = j2__out_sop;
@@ -1318,8 +1318,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         v2__out_ready = h2__in_ready & ~(v2__out_sop & q2__full);
         q2__push = v2__out_valid & h2__in_ready & ~q2__full & v2__out_sop;
         q2__in_tag = v2__out_tag;
-        h2__in_even = v2__out_a;
-        h2__in_odd = v2__out_b;
+        h2__in_even__0 = v2__out_a__0;
+        h2__in_odd__0 = v2__out_b__0;
         h2__in_first = v2__out_first;
         h2__in_last = v2__out_last;
         h2__in_sop = v2__out_sop;
@@ -1338,24 +1338,24 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         j1__cfg_tags = 1'b1;
         j1__ll_valid = h2__out_valid;
         h2__out_ready = j1__ll_ready;
-        j1__ll_even__0 = h2__out_low;
-        j1__ll_odd__0 = h2__out_high;
+        j1__ll_even__0 = h2__out_low__0;
+        j1__ll_odd__0 = h2__out_high__0;
         j1__ll_first = h2__out_first;
         j1__ll_sop = h2__out_sop;
         j1__ll_tag = q2__out_tag;
         if (ho1__q) begin
             j1__ll_valid = hho__out_valid;
             h2__out_ready = 1'b0;
-            j1__ll_even__0 = hho__out_low;
-            j1__ll_odd__0 = hho__out_high;
+            j1__ll_even__0 = hho__out_low__0;
+            j1__ll_odd__0 = hho__out_high__0;
             j1__ll_first = hho__out_first;
             j1__ll_sop = hho__out_sop;
             j1__ll_tag = qho__out_tag;
         end
         v1__in_valid = j1__out_valid;
         j1__out_ready = v1__in_ready;
-        v1__in_a = j1__out_a__0;
-        v1__in_b = j1__out_b__0;
+        v1__in_a__0 = j1__out_a__0;
+        v1__in_b__0 = j1__out_b__0;
         v1__in_first = j1__out_first;
         v1__in_last = j1__out_last;
         v1__in_sop = j1__out_sop;
@@ -1366,8 +1366,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         v1__out_ready = h1__in_ready & ~(v1__out_sop & q1__full);
         q1__push = v1__out_valid & h1__in_ready & ~q1__full & v1__out_sop;
         q1__in_tag = v1__out_tag;
-        h1__in_even = v1__out_a;
-        h1__in_odd = v1__out_b;
+        h1__in_even__0 = v1__out_a__0;
+        h1__in_odd__0 = v1__out_b__0;
         h1__in_first = v1__out_first;
         h1__in_last = v1__out_last;
         h1__in_sop = v1__out_sop;
@@ -1375,8 +1375,8 @@ module uhdpipe_lift_inv1__core(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,i
         h1__cfg_single = single1__q;
         out_valid = h1__out_valid;
         h1__out_ready = out_ready;
-        out_even = h1__out_low;
-        out_odd = h1__out_high;
+        out_even = h1__out_low__0;
+        out_odd = h1__out_high__0;
         out_first = h1__out_first;
         out_last = h1__out_last;
         out_sop = h1__out_sop;
