@@ -254,6 +254,24 @@ proptest! {
     }
 }
 
+/// Clocks a lone line of `beats` beats takes through `dut` at full rate, first beat offered
+/// to last result taken.
+fn line_clocks<B: Build>(dut: &mut B, beats: usize) -> u64 {
+    let pairs = beats * B::LANES;
+    let line: Vec<(i64, i64)> = (0..pairs as i64).map(|i| (i % 100 - 50, 25 - i % 50)).collect();
+    drive(dut, &line_beats(&[line]), &Drive { pairs, wavelet: 6, want: pairs, ..Drive::default() }).clocks
+}
+
+/// The latency at full rate is each unit's window look-ahead (`⌈4/P⌉` beats) plus its nine
+/// clocks of pipeline, four units: 52 clocks at one pair per beat — for a line of one beat
+/// (all flush) as for a long one.
+#[test]
+fn latency_is_four_windows_and_pipelines() {
+    for beats in [1usize, 2, 40] {
+        assert_eq!(line_clocks(&mut LiftH::new(), beats), beats as u64 + 4 * (9 + 4), "{beats} beats");
+    }
+}
+
 /// The 4-, 8- and 16-samples-per-clock builds, Verilated (`--features lift-wide`).
 #[cfg(feature = "lift-wide")]
 mod wide {
@@ -335,6 +353,16 @@ mod wide {
                 assert_eq!(r.lines.len(), 10);
                 assert!(r.clocks <= 9600 / lanes + 60, "{lanes} pairs per beat, wavelet {wavelet}: {} clocks", r.clocks);
             }
+        }
+    }
+
+    /// The latency at 2, 4 and 8 pairs per beat: 44, 40 and 40 clocks (`4 · (9 + ⌈4/P⌉)`).
+    #[test]
+    fn latency_at_every_lane_count() {
+        for beats in [1usize, 2, 40] {
+            assert_eq!(line_clocks(&mut LiftH4::new(), beats), beats as u64 + 4 * (9 + 2), "2 pairs, {beats} beats");
+            assert_eq!(line_clocks(&mut LiftH8::new(), beats), beats as u64 + 4 * (9 + 1), "4 pairs, {beats} beats");
+            assert_eq!(line_clocks(&mut LiftH16::new(), beats), beats as u64 + 4 * (9 + 1), "8 pairs, {beats} beats");
         }
     }
 

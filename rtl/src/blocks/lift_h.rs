@@ -28,8 +28,8 @@
 //!
 //! **Throughput:** one beat in and one beat out per clock, lines back to back. **Latency:**
 //! the same for every wavelet: each unit holds a beat until `⌈4/P⌉` more have entered (or
-//! its line ends), then 8 clocks; 32 clocks plus `4·⌈4/P⌉` beats in all (44 clocks plus 16
-//! pairs at `P = 1`, counting the input register).
+//! its line ends), plus 9 clocks of pipeline; at full rate `4 · (9 + ⌈4/P⌉)` clocks in all:
+//! 52, 44, 40, 40 at `P` = 1, 2, 4, 8 (a line's last beat, flushed, takes as long).
 //!
 //! **Handshake.** Video streams (crate docs); `in_ready` is a register.
 //!

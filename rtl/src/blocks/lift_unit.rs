@@ -30,10 +30,10 @@
 //! line; an early `in_last` ends the line; a line reaching `cfg_pairs` without `in_last` is
 //! ended and its surplus dropped). Units built without it trust `in_first`/`in_last`.
 //!
-//! **Throughput:** one beat per clock in and out, lines back to back. **Latency:** a beat
-//! leaves the window `K` beats after it entered (or at the flush), then eight clocks: tap
-//! register, the MAC's four, the selected variant's register, the result register, the
-//! output queue.
+//! **Throughput:** one beat per clock in and out, lines back to back. **Latency:** `9 + K`
+//! clocks at full rate: a beat enters the window, leaves it `K` beats later (or at the
+//! flush), then eight clocks: tap register, the MAC's four, the selected variant's register,
+//! the result register, the output queue.
 //!
 //! **Handshake.** Video streams (crate docs). `in_ready` is the output queue's "second entry
 //! empty" register, the enable of every stage. **Reset:** none; registers start empty.
