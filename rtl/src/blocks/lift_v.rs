@@ -30,9 +30,10 @@
 //! a consumer that compares numbers ([`super::ll_join`]) tells a lost picture from a late
 //! one.
 //!
-//! **LL stream.** With `cfg_ll`, lane a of every even output row (analysis: the LL band)
-//! also leaves on `ll_*`, `P` coefficients per beat (the a columns), for the next level ([`super::ll_pack`]);
-//! each stream has its own two-entry queue and the block advances while both have room.
+//! **LL stream.** With `cfg_ll`, the a columns of every even output row (analysis: the LL
+//! band) also leave on `ll_*`, `P` coefficients per beat, for the next level
+//! ([`super::ll_pack`]); each stream has its own two-entry queue and the block advances while
+//! both have room.
 //!
 //! **Wavelet set** (build time, [`LiftV::with_wavelets`]): only the chosen wavelets' steps
 //! and line buffers are built; `err_wavelet` is high while `cfg_wavelet` names another.
