@@ -1,6 +1,6 @@
 //! Horizontal wavelet transform of a line for **every VC-2 wavelet** (indices 0–6:
 //! Deslauriers-Dubuc (9,7), LeGall (5,3), Deslauriers-Dubuc (13,7), Haar without and with
-//! shift, Fidelity, Daubechies (9,7)), chosen at run time, two samples per clock.
+//! shift, Fidelity, Daubechies (9,7)), chosen at run time, `2P` samples (`P` pairs) per clock.
 //!
 //! **Function.** Analysis (`S = 0`): each line of `2N` samples `x` becomes its low and high
 //! halves `(L_n, H_n)` — exactly `uhdpipe_model::wavelet::analysis_1d(line, w)`: the
