@@ -51,7 +51,7 @@ const BLOCKS: &[&str] = &[
 /// The blocks Verilated only with a feature (`all-builds` turns on all three): the feature's
 /// `CARGO_FEATURE_*` name and its blocks.
 const FEATURE_BUILDS: &[(&str, &[&str])] =
-    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd", "lift_fwd1"]), ("LIFT_INV", &["lift_inv", "lift_inv1"]),
+    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd", "lift_fwd1", "lift_fwd16"]), ("LIFT_INV", &["lift_inv", "lift_inv1", "lift_inv16"]),
         ("LIFT_WIDE", &["lift_h4", "lift_h8", "lift_h16", "lift_hs4", "lift_hs16", "lift_v16", "lift_vs16"]),
     ];
 

@@ -393,15 +393,18 @@ fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
         // The same at 16 columns per clock (8 column pairs per beat), rows up to 32 beats.
         ("lift_v16", &|| verilog("lift_v16", "lift_v", &mut crate::blocks::lift_v::LiftV16Test::default())),
         ("lift_vs16", &|| verilog("lift_vs16", "lift_v", &mut crate::blocks::lift_v::LiftVs16Test::default())),
-        // The every-wavelet forward transform's simulation build: rows up to 8192 samples,
-        // depth 4; and its 1080p build (rows up to 2048 samples) for place and route.
-        ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<12, 11, 10, 9>::default())),
-        ("lift_fwd_hd", &|| verilog("lift_fwd_hd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd::<10, 9, 8, 7>::default())),
+        // The every-wavelet forward transform's simulation builds: rows up to 8192 samples,
+        // depth 4, at 2 and 16 samples per clock; and its 1080p build (rows up to 2048
+        // samples) for place and route.
+        ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd2::<12, 11, 10, 9>::default())),
+        ("lift_fwd_hd", &|| verilog("lift_fwd_hd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd2::<10, 9, 8, 7>::default())),
+        ("lift_fwd16", &|| verilog("lift_fwd16", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd16::<9, 9, 9, 9>::default())),
         // The same at one sample per clock (a gearbox in front of the simulation build).
         ("lift_fwd1", &|| verilog("lift_fwd1", "lift_fwd1", &mut crate::blocks::lift_fwd1::LiftFwd1::<12, 11, 10, 9>::default())),
-        // The every-wavelet inverse transform's simulation build: rows up to 8192 samples,
-        // depth 4 and a horizontal-only level.
-        ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv::<12, 11, 10, 9>::default())),
+        // The every-wavelet inverse transform's simulation builds: rows up to 8192 samples,
+        // depth 4 and a horizontal-only level, at 2 and 16 samples per clock.
+        ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv2::<12, 11, 10, 9>::default())),
+        ("lift_inv16", &|| verilog("lift_inv16", "lift_inv", &mut crate::blocks::lift_inv::LiftInv16::<9, 9, 9, 9>::default())),
         // The same at one sample per clock (a gearbox after the simulation build).
         ("lift_inv1", &|| verilog("lift_inv1", "lift_inv1", &mut crate::blocks::lift_inv1::LiftInv1::<12, 11, 10, 9>::default())),
         // The inverse transform's simulation builds: rows up to 8192 samples, depth 4, at 2, 1 (a

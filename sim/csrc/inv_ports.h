@@ -4,7 +4,8 @@
 // Stream index k < 4 is level k + 1's, index 4 the horizontal-only level's (a = L, b = H);
 // a build without one ignores it. A shim defines INV_L1(X), INV_L2(X), INV_L3(X) as X(0) …
 // X(Pk - 1) for each level's pair lanes, INV_L4(X) likewise for level 4, and INV_PORT(name, k) as the C++ name of lane k of an array port
-// (`name___05F##k`) or plain `name` (lift_inv), then includes this header.
+// (`name___05F##k`) or plain `name`, then includes this header. The horizontal-only
+// level's stream (lift_inv) has level 2's lanes.
 #pragma once
 #include <cstdint>
 #include "harness.h"
@@ -30,6 +31,9 @@ struct InvPorts {
 #define INV_SET4(k)                                           \
     t->INV_PORT(in4_a, k) = p->in_a[3][k] & m4; \
     t->INV_PORT(in4_b, k) = p->in_b[3][k] & m4;
+#define INV_SETHO(k)                                 \
+    t->INV_PORT(inho_low, k) = p->in_a[4][k] & m; \
+    t->INV_PORT(inho_high, k) = p->in_b[4][k] & m;
 #define INV_GET(k)                                        \
     p->out_even[k] = t->INV_PORT(out_even, k); \
     p->out_odd[k] = t->INV_PORT(out_odd, k);
@@ -113,8 +117,7 @@ void inv_get(T* t, InvPorts* p) {
         t->inho_first = p->in_first[4];                                         \
         t->inho_last = p->in_last[4];                                           \
         t->inho_sop = p->in_sop[4];                                             \
-        t->inho_low = p->in_a[4][0] & m;                                        \
-        t->inho_high = p->in_b[4][0] & m;                                       \
+        INV_L2(INV_SETHO)                                                       \
         t->inho_tag = p->in_tag[4] & 15;                                        \
         t->eval();                                                              \
         inv_get(t, p);                                                          \

@@ -1,11 +1,11 @@
 // C interface to the Verilated uhdpipe_lift_fwd (every-wavelet forward 2-D transform, 2
-// samples per clock, plain ports; sim/src/lift_fwd.rs drives it).
+// samples per clock; sim/src/lift_fwd.rs drives it).
 #include "Vlift_fwd.h"
 #define FWD_L1(X) X(0)
 #define FWD_L2(X) X(0)
 #define FWD_L3(X) X(0)
 #define FWD_L4(X) X(0)
-#define FWD_PORT(name, k) name
+#define FWD_PORT(name, k) name##___05F##k
 #include "fwd_ports.h"
 
 FWD_SHIM(lift_fwd, Vlift_fwd)

@@ -16,6 +16,8 @@
 #define LIFT_INV1_in3_b in3_b
 #define LIFT_INV1_in4_a in4_a
 #define LIFT_INV1_in4_b in4_b
+#define LIFT_INV1_inho_low inho_low
+#define LIFT_INV1_inho_high inho_high
 #define LIFT_INV1_out_even out_sample
 #define LIFT_INV1_out_odd out_sample
 #include "inv_ports.h"

@@ -7,12 +7,13 @@
 //!   from a picture's last input pair to its last output, in level-1 lines;
 //! - simulated clocks per second.
 //!
-//!   cargo run --release -p uhdpipe-sim --features all-builds --example fwd_cycles -- [legall|lift|all] [--depth N] [WxH ...]
+//!   cargo run --release -p uhdpipe-sim --features all-builds --example fwd_cycles -- [legall|lift|lift16|all] [--depth N] [WxH ...]
 //!
 //! `legall`: `legall_fwd1`, `legall_fwd`, `legall_fwd4`, `legall_fwd8`, `legall_fwd16`
 //! (LeGall 5/3 at 1, 2, 4, 8 and 16 samples per clock; the 4 and 8 rows need the
-//! `legall-wide` feature); `lift`: `lift_fwd1` and `lift_fwd` (1 and 2 samples per clock),
+//! `legall-wide` feature); `lift`: `lift_fwd1`, `lift_fwd` and `lift_fwd16` (1, 2 and 16 samples per clock),
 //! every wavelet (the `lift-fwd` feature: `--features lift-fwd` Verilates only those);
+//! `lift16`: `lift_fwd16` alone;
 //! `all` (default): both (without `lift-fwd`, `legall`). `--depth`: 1–4. Default sizes: 1920x1080 and 7680x4320 (the 8K runs simulate ~50 M clocks each:
 //! minutes). The outputs are not checked here (the tests do that); the content is a
 //! deterministic texture.
@@ -21,7 +22,7 @@ use std::time::Instant;
 use uhdpipe_sim::legall_fwd::{LegallFwd4, LegallFwd8};
 use uhdpipe_sim::legall_fwd::{cfg_pairs, drive, picture_beats, Drive, FwdBuild, LegallFwd, LegallFwd1, LegallFwd16, Outcome, MAX_WIDTH, SETUP_CLOCKS};
 #[cfg(feature = "lift-fwd")]
-use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1};
+use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1, LiftFwd16};
 use uhdpipe_sim::pictures::texture;
 
 fn run<D: FwdBuild>(dut: &mut D, wavelet: u8, w: usize, h: usize, depth: u8, pictures: usize) -> (Outcome, f64) {
@@ -55,7 +56,7 @@ fn row<D: FwdBuild>(new: impl Fn() -> D, block: &str, wavelet: u8, w: usize, h: 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let which = match args.first().map(String::as_str) {
-        Some(b @ ("legall" | "lift" | "all")) => {
+        Some(b @ ("legall" | "lift" | "lift16" | "all")) => {
             let b = b.to_string();
             args.remove(0);
             b
@@ -72,7 +73,7 @@ fn main() {
     println!("|---|---|---|---|---|---|---|---|---|---|");
     for (w, h) in sizes {
         assert!(w % 16 == 0 && h % (1 << depth) == 0 && w <= MAX_WIDTH, "{w}x{h}: the width must be a multiple of 16 (a 16-samples-per-clock beat), the height of 2^depth; width ≤ {MAX_WIDTH}");
-        if which != "lift" {
+        if which != "lift" && which != "lift16" {
             row(LegallFwd1::new, "legall_fwd1", 1, w, h, depth);
             row(LegallFwd::new, "legall_fwd", 1, w, h, depth);
             #[cfg(feature = "legall-wide")]
@@ -82,12 +83,15 @@ fn main() {
             row(LegallFwd16::new, "legall_fwd16", 1, w, h, depth);
         }
         #[cfg(not(feature = "lift-fwd"))]
-        assert!(which != "lift", "`lift` needs the lift-fwd feature (it Verilates lift_fwd)");
+        assert!(which != "lift" && which != "lift16", "`lift` and `lift16` need the lift-fwd feature (it Verilates lift_fwd*)");
         #[cfg(feature = "lift-fwd")]
         if which != "legall" {
             for wavelet in 0..7 {
-                row(LiftFwd1::new, "lift_fwd1", wavelet, w, h, depth);
-                row(LiftFwd::new, "lift_fwd", wavelet, w, h, depth);
+                if which != "lift16" {
+                    row(LiftFwd1::new, "lift_fwd1", wavelet, w, h, depth);
+                    row(LiftFwd::new, "lift_fwd", wavelet, w, h, depth);
+                }
+                row(LiftFwd16::new, "lift_fwd16", wavelet, w, h, depth);
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Cycle benchmark of the inverse 2-D transforms: `legall_inv1`, `legall_inv`, `legall_inv4`,
 //! `legall_inv8`, `legall_inv16` (LeGall 5/3, depth 3, 1 / 2 / 4 / 8 / 16 samples per clock) and `lift_inv1`,
-//! `lift_inv` (every wavelet, depth 3, 1 and 2 samples per clock). Pushes the bands of
+//! `lift_inv`, `lift_inv16` (every wavelet, depth 3, 1, 2 and 16 samples per clock). Pushes the bands of
 //! pictures through the Verilated block, every band stream offered whenever the block takes
 //! it and the picture stream always ready, and prints, per size (and wavelet):
 //! - clocks per picture in a back-to-back stream (the clocks two pictures take minus the
@@ -10,10 +10,10 @@
 //! - simulated clocks per second;
 //! - then the latency at 1080p for depths 1–4.
 //!
-//!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift] [WxH ...]
+//!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift|lift16] [WxH ...]
 //!
-//! The 4- and 8-samples-per-clock rows need the `legall-wide` feature, `lift` the `lift-inv`
-//! feature (each Verilates only its blocks); without features the example runs the CI set.
+//! The 4- and 8-samples-per-clock rows need the `legall-wide` feature, `lift` (and `lift16`:
+//! `lift_inv16` alone) the `lift-inv` feature (each Verilates only its blocks); without features the example runs the CI set.
 //!
 //! Default: `legall`, sizes 1920x1080 and 7680x4320 (the 8K run simulates ~35 M clocks per
 //! picture pair at 2 samples per clock: minutes for `legall`, about an hour per wavelet for `lift`). The outputs are
@@ -24,7 +24,7 @@ use uhdpipe_sim::legall_inv::{band_streams, drive, Drive, InvBuild, LegallInv, L
 #[cfg(feature = "legall-wide")]
 use uhdpipe_sim::legall_inv::{LegallInv4, LegallInv8};
 #[cfg(feature = "lift-inv")]
-use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1};
+use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1, LiftInv16};
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
 fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usize, wavelet: u8) -> (Outcome, f64) {
@@ -80,15 +80,18 @@ fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, us
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let which = if args.first().is_some_and(|a| a == "legall" || a == "lift") { args.remove(0) } else { "legall".into() };
+    let which = if args.first().is_some_and(|a| a == "legall" || a == "lift" || a == "lift16") { args.remove(0) } else { "legall".into() };
     let sizes = sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
-    if which == "lift" {
+    if which == "lift" || which == "lift16" {
         #[cfg(feature = "lift-inv")]
-        table(LiftInv1::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
+        if which == "lift" {
+            table(LiftInv1::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
+            table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
+        }
         #[cfg(feature = "lift-inv")]
-        table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
+        table(LiftInv16::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
         #[cfg(not(feature = "lift-inv"))]
-        panic!("`lift` needs the lift-inv feature (it Verilates lift_inv)");
+        panic!("`lift` and `lift16` need the lift-inv feature (it Verilates lift_inv*)");
     } else {
         // (the three wavelets share one schedule)
         table(LegallInv1::new, &[1], &sizes, 4);

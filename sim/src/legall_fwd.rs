@@ -104,14 +104,15 @@ pub const SETUP_CLOCKS: u32 = 4;
 
 /// Declares a Verilated `legall_fwd` build and its rust-hdl twin: name, design, samples per
 /// clock, lanes, and how the input is set (`pairs`: `in_even[j]`/`in_odd[j]`; `serial`:
-/// `in_sample` from `in_even[0]`).
+/// `in_sample` from `in_even[0]`); optionally the output lane bits of levels 1–4 and of the
+/// horizontal-only level (`lift_fwd`'s builds: the every-wavelet widths), else LeGall's.
 macro_rules! legall_fwd_build {
-    (@build $t:ident, $ppc:literal, $lanes:expr) => {
-        impl FwdBuild for $t {
+    (@build $t:ident, $ppc:literal, $lanes:expr, $bits:expr, $ho:expr) => {
+        impl $crate::legall_fwd::FwdBuild for $t {
             const PPC: usize = $ppc;
             const LANES: [usize; 4] = $lanes;
-            const OUT_BITS: [u32; 4] = [17, 20, 23, 26];
-            const HO_BITS: u32 = 29;
+            const OUT_BITS: [u32; 4] = $bits;
+            const HO_BITS: u32 = $ho;
         }
     };
     (@in pairs, $u:ident, $p:ident) => {
@@ -124,16 +125,19 @@ macro_rules! legall_fwd_build {
         $u.in_sample.next = (($p.in_even[0] & 0xfff) as u64).to_bits();
     };
     ($v:ident, $hdl:ident, $name:literal, $block:ty, $ppc:literal, $lanes:expr, $input:tt, $doc:literal) => {
-        crate::verilated!($v, $name, Ports, $doc);
+        legall_fwd_build!($v, $hdl, $name, $block, $ppc, $lanes, $input, [17, 20, 23, 26], 29, $doc);
+    };
+    ($v:ident, $hdl:ident, $name:literal, $block:ty, $ppc:literal, $lanes:expr, $input:tt, $bits:expr, $ho:expr, $doc:literal) => {
+        crate::verilated!($v, $name, $crate::legall_fwd::Ports, $doc);
         crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
-        legall_fwd_build!(@build $v, $ppc, $lanes);
-        legall_fwd_build!(@build $hdl, $ppc, $lanes);
+        legall_fwd_build!(@build $v, $ppc, $lanes, $bits, $ho);
+        legall_fwd_build!(@build $hdl, $ppc, $lanes, $bits, $ho);
 
-        impl Dut for $hdl {
-            type Ports = Ports;
+        impl $crate::Dut for $hdl {
+            type Ports = $crate::legall_fwd::Ports;
 
-            fn eval(&mut self, p: &mut Ports) {
+            fn eval(&mut self, p: &mut $crate::legall_fwd::Ports) {
                 use rust_hdl::prelude::*;
                 let u = &mut self.uut;
                 u.in_valid.next = p.in_valid != 0;
@@ -192,6 +196,8 @@ macro_rules! legall_fwd_build {
         }
     };
 }
+
+pub(crate) use legall_fwd_build;
 
 legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10, 9>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
 legall_fwd_build!(LegallFwd, HdlLegallFwd, "legall_fwd", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10, 9, 1, 1, 1, 1, 2, 2, 2>, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");

@@ -251,8 +251,9 @@ pub fn level_beats(bands: [&[i64]; 4], w: usize, h: usize, lanes: usize) -> Vec<
 
 /// The band streams of one picture's coefficients `c` in the model's (bitstream) order —
 /// the DC band, the horizontal-only level's H band when `ho` is 1, then HL, LH, HH from the
-/// deepest 2-D level to level 1 — as [`Streams`] (absent levels empty): each 2-D level by [`level_beats`], the horizontal-only level one (L, H)
-/// pair per beat; level `k` in beats of `lanes[k]` pairs. Lane a of the L rows of a level
+/// deepest 2-D level to level 1 — as [`Streams`] (absent levels empty): each 2-D level by
+/// [`level_beats`], the horizontal-only level as (L, H) pairs; stream `k` in beats of
+/// `lanes[k]` pairs. Lane a of the L rows of a level
 /// whose LL comes from below carries `filler(k, i)` (0-based level `k`, coefficient `i`),
 /// which the block must ignore.
 pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, ho: usize, lanes: [usize; STREAMS], filler: impl Fn(usize, usize) -> i64) -> Streams {
@@ -265,13 +266,15 @@ pub fn band_streams(c: &[Vec<i64>], width: usize, height: usize, depth: usize, h
     }
     if ho == 1 {
         let (w, h) = (width >> (depth + 1), height >> depth);
-        assert_eq!(lanes[HO], 1, "the horizontal-only level's stream has one pair per beat");
-        let pair = |x: i64| {
+        let l = lanes[HO];
+        assert!(w.is_multiple_of(l), "horizontal-only rows of {w} pairs are not beats of {l}");
+        let n = w / l;
+        let lane = |band: &[i64], i: usize| {
             let mut v = [0; 8];
-            v[0] = x;
+            v[..l].copy_from_slice(&band[i..i + l]);
             v
         };
-        out[HO] = (0..w * h).map(|i| BandBeat { a: pair(c[0][i]), b: pair(c[1][i]), first: i % w == 0, last: i % w == w - 1, sop: i == 0, pic: 0 }).collect();
+        out[HO] = (0..h * n).map(|t| BandBeat { a: lane(&c[0], t * l), b: lane(&c[1], t * l), first: t % n == 0, last: t % n == n - 1, sop: t == 0, pic: 0 }).collect();
     }
     out
 }

@@ -1,28 +1,45 @@
 //! `uhdpipe_lift_fwd` (rtl/src/blocks/lift_fwd.rs: the forward 2-D wavelet transform for
 //! every VC-2 wavelet, depth 1–4 plus a horizontal-only level, two samples per clock; the
-//! 8K simulation build, rows up to 8192 samples) and `uhdpipe_lift_fwd1` (the same behind a
-//! gearbox: one sample per clock), Verilated. Each has `legall_fwd`'s ports
-//! with wider lanes, so it shares [`crate::legall_fwd`]'s [`Ports`], driver
+//! 8K simulation build, rows up to 8192 samples), `uhdpipe_lift_fwd1` (the same behind a
+//! gearbox: one sample per clock) and `uhdpipe_lift_fwd16` (16 samples per clock: 8, 4, 2, 1
+//! pair lanes at levels 1–4; rows up to 512 beats), Verilated. Each has `legall_fwd`'s
+//! ports with wider lanes, so it shares [`crate::legall_fwd`]'s [`Ports`], driver
 //! ([`crate::legall_fwd::drive`]: give it [`SETUP_CLOCKS`]) and assembly.
 
-use crate::legall_fwd::{FwdBuild, Ports};
-
-crate::verilated!(LiftFwd, "lift_fwd", Ports, "One instance of the Verilated every-wavelet forward transform.");
+use crate::legall_fwd::{legall_fwd_build, FwdBuild, Ports};
 
 crate::verilated!(LiftFwd1, "lift_fwd1", Ports, "One instance of the Verilated every-wavelet forward transform at one sample per clock (the sample in `in_even[0]`).");
 
-/// Both builds' lanes and widths; `$ppc` samples per clock.
-macro_rules! lift_fwd_build {
-    ($t:ident, $ppc:literal) => {
-        impl FwdBuild for $t {
-            const PPC: usize = $ppc;
-            const LANES: [usize; 4] = [1, 1, 1, 1];
-            const OUT_BITS: [u32; 4] = [19, 26, 33, 40];
-            const HO_BITS: u32 = 44;
-        }
-    };
+impl FwdBuild for LiftFwd1 {
+    const PPC: usize = 1;
+    const LANES: [usize; 4] = [1, 1, 1, 1];
+    const OUT_BITS: [u32; 4] = [19, 26, 33, 40];
+    const HO_BITS: u32 = 44;
 }
-lift_fwd_build!(LiftFwd, 2);
-lift_fwd_build!(LiftFwd1, 1);
+
+legall_fwd_build!(
+    LiftFwd,
+    HdlLiftFwd,
+    "lift_fwd",
+    uhdpipe_rtl::blocks::lift_fwd::LiftFwd2<12, 11, 10, 9>,
+    2,
+    [1, 1, 1, 1],
+    pairs,
+    [19, 26, 33, 40],
+    44,
+    "One instance of the Verilated every-wavelet forward transform (2 samples per clock, rows up to 4096 beats)."
+);
+legall_fwd_build!(
+    LiftFwd16,
+    HdlLiftFwd16,
+    "lift_fwd16",
+    uhdpipe_rtl::blocks::lift_fwd::LiftFwd16<9, 9, 9, 9>,
+    16,
+    [8, 4, 2, 1],
+    pairs,
+    [19, 26, 33, 40],
+    44,
+    "One instance of the Verilated every-wavelet forward transform at 16 samples per clock (rows up to 512 beats)."
+);
 
 pub use crate::legall_fwd::SETUP_CLOCKS;

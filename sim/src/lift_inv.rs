@@ -1,7 +1,9 @@
 //! `uhdpipe_lift_inv` (rtl/src/blocks/lift_inv.rs: the inverse 2-D wavelet transform for
 //! every VC-2 wavelet, depth 1–4 plus a horizontal-only level, two samples per clock; the
 //! 8K simulation build, rows up to 8192 samples) and `uhdpipe_lift_inv1` (the same with a
-//! gearbox after it: one sample per clock), Verilated. Each has `legall_inv`'s ports
+//! gearbox after it: one sample per clock) and `uhdpipe_lift_inv16` (16 samples per clock:
+//! 8, 4, 2, 1 pair lanes at levels 1–4, 4 on the horizontal-only level's stream; rows up to
+//! 512 beats), Verilated. Each has `legall_inv`'s ports
 //! with wider lanes, a fifth band stream and `err_range`, so it shares [`crate::legall_inv`]'s
 //! [`Ports`], driver ([`crate::legall_inv::drive`]), band streams and assembly.
 
@@ -10,18 +12,22 @@ use uhdpipe_rtl::blocks::lift_inv::{BAND_BITS, OUT_BITS};
 
 crate::verilated!(LiftInv, "lift_inv", Ports, "One instance of the Verilated every-wavelet inverse transform.");
 
+crate::verilated!(LiftInv16, "lift_inv16", Ports, "One instance of the Verilated every-wavelet inverse transform at 16 samples per clock.");
+
 crate::verilated!(LiftInv1, "lift_inv1", Ports, "One instance of the Verilated every-wavelet inverse transform at one sample per clock (the sample in `out_even[0]`).");
 
-/// Both builds' lanes and widths; `$ppc` samples per clock.
+/// Each build's lanes and widths: `$ppc` samples per clock, pair lanes of levels 1–4 and
+/// the horizontal-only level.
 macro_rules! lift_inv_build {
-    ($t:ident, $ppc:literal) => {
+    ($t:ident, $ppc:literal, $lanes:expr) => {
         impl InvBuild for $t {
             const PPC: usize = $ppc;
-            const LANES: [usize; STREAMS] = [1; STREAMS];
+            const LANES: [usize; STREAMS] = $lanes;
             const BAND_BITS: [u32; STREAMS] = [BAND_BITS as u32; STREAMS];
             const OUT_BITS: u32 = OUT_BITS as u32;
         }
     };
 }
-lift_inv_build!(LiftInv, 2);
-lift_inv_build!(LiftInv1, 1);
+lift_inv_build!(LiftInv, 2, [1; STREAMS]);
+lift_inv_build!(LiftInv1, 1, [1; STREAMS]);
+lift_inv_build!(LiftInv16, 16, [8, 4, 2, 1, 4]);

@@ -1,18 +1,18 @@
-//! The Verilated every-wavelet forward 2-D transform (`lift_fwd`, and `lift_fwd1` at one
-//! sample per clock) against the model's `dwt`:
+//! The Verilated every-wavelet forward 2-D transform (`lift_fwd`, `lift_fwd1` at one
+//! sample per clock and `lift_fwd16` at 16) against the model's `dwt`:
 //! random pictures of random sizes and bit depths, every vertical and horizontal wavelet
 //! pair (drawn independently from 0..=6), depths 1–4, with or without a horizontal-only
 //! level, under random idle input and per-level output back-pressure, several pictures back
 //! to back; full-scale extremes; a natural picture; throughput.
 //!
-//! Only with the `lift-fwd` feature (or `all-builds`: `ci/rtl-full.sh`): Verilating this block takes
-//! ~7 minutes on 2 cores.
+//! Only with the `lift-fwd` feature (or `all-builds`: `ci/rtl-full.sh`): Verilating these
+//! blocks takes ~7 minutes each on 2 cores.
 #![cfg(feature = "lift-fwd")]
 
 use proptest::prelude::*;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
 use uhdpipe_sim::legall_fwd::{cfg_pairs, check_run, drive, picture_beats, Drive, FwdBuild, InBeat};
-use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1, SETUP_CLOCKS};
+use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1, LiftFwd16, SETUP_CLOCKS};
 use uhdpipe_sim::pictures::natural;
 
 /// Runs `pics` (`width` × `height`) through `dut` back to back at `depth` with the
@@ -45,8 +45,14 @@ fn picture(width: usize, height: usize, bits: u32) -> impl Strategy<Value = Vec<
 /// drive with random wavelets (vertical and horizontal drawn independently), idle input and
 /// back-pressure.
 fn case(units: usize) -> impl Strategy<Value = (usize, usize, usize, Vec<Vec<i64>>, Drive)> {
-    (1usize..=4, 0u8..=1, 1..=units, 1..=units, 2u32..=12, 1usize..=2, 0u8..7, 0u8..7, 0u32..600, 0u32..600, any::<u64>()).prop_flat_map(|(depth, ho, wu, hu, bits, n, wavelet, wavelet_ho, idle, stall, seed)| {
-        let (w, h) = (wu << (depth + ho as usize), hu << depth);
+    case_in(units, units, |depth, ho| 1 << (depth + ho))
+}
+
+/// [`case`] with rows of 1..=`units` units of `unit(depth, ho)` columns and 1..=`rows`
+/// units of `2^depth` rows.
+fn case_in(units: usize, rows: usize, unit: fn(usize, usize) -> usize) -> impl Strategy<Value = (usize, usize, usize, Vec<Vec<i64>>, Drive)> {
+    (1usize..=4, 0u8..=1, 1..=units, 1..=rows, 2u32..=12, 1usize..=2, 0u8..7, 0u8..7, 0u32..600, 0u32..600, any::<u64>()).prop_flat_map(move |(depth, ho, wu, hu, bits, n, wavelet, wavelet_ho, idle, stall, seed)| {
+        let (w, h) = (wu * unit(depth, ho as usize), hu << depth);
         (Just(depth), Just(w), Just(h), proptest::collection::vec(picture(w, h, bits), n), Just(bench(wavelet, ho, wavelet_ho, idle, stall, seed)))
     })
 }
@@ -130,6 +136,73 @@ fn one_sample_per_clock_sustains_its_rate() {
             let period = two - one;
             eprintln!("wavelet {wavelet}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4} x W*H; at most {most})", period as f64 / (w * h) as f64);
             assert!((w * h) as u64 <= period && period <= most, "wavelet {wavelet}, depth {depth}, {ho} horizontal-only level: {period} clocks per picture");
+        }
+    }
+}
+
+/// The width every picture of the 16-samples-per-clock build is a multiple of at `depth`
+/// with `ho` horizontal-only levels: `2^depth`, a whole level-1 beat (16 samples), and with
+/// `ho` whole beats of the horizontal-only level (4 pairs of the level-`depth` LL band).
+fn unit16(depth: usize, ho: usize) -> usize {
+    (1 << depth).max(16).max(if ho == 1 { (2 << depth) * 4 } else { 1 })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, .. ProptestConfig::default() })]
+    /// 16 samples per clock (8, 4, 2, 1 pair lanes at levels 1-4; 4 at the horizontal-only
+    /// level) on the same kind of pictures.
+    #[test]
+    fn sixteen_samples_per_clock_matches_the_model((depth, width, height, pics, d) in case_in(3, 6, unit16)) {
+        check_on(&mut LiftFwd16::new(), &pics, width, height, depth, d)?;
+    }
+}
+
+/// The full-scale patterns of [`extremes_are_exact_for_every_wavelet`] at 16 samples per
+/// clock (128 wide: whole beats of the horizontal-only level at depth 4).
+#[test]
+fn sixteen_samples_per_clock_extremes_are_exact() {
+    let (w, h) = (128, 16);
+    let pats: [fn(usize, usize) -> bool; 4] = [|x, y| (x + y) % 2 == 0, |x, _| x < 48, |x, y| (x / 2 + y / 2) % 2 == 0, |x, y| (x / 8 + y / 4) % 2 == 1];
+    let mut pics = Vec::new();
+    for p in pats {
+        for (hi, lo) in [(2047, -2048), (-2048, 2047)] {
+            pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
+        }
+    }
+    for wavelet in 0..7u8 {
+        check_on(&mut LiftFwd16::new(), &pics, w, h, 4, bench(wavelet, 1, wavelet, 0, 0, 1)).unwrap();
+    }
+}
+
+/// A natural picture (256×64) at 16 samples per clock, every wavelet, depth 3 and depth 4
+/// with the horizontal-only level, under idle input and back-pressure.
+#[test]
+fn sixteen_samples_per_clock_natural_picture_is_exact() {
+    let pic = natural(256, 64);
+    for wavelet in 0..7u8 {
+        for (depth, ho) in [(3, 0), (4, 1)] {
+            check_on(&mut LiftFwd16::new(), std::slice::from_ref(&pic), 256, 64, depth, bench(wavelet, ho, (wavelet + 2) % 7, 100, 100, 9)).unwrap();
+        }
+    }
+}
+
+/// 16 samples per clock sustains one beat per clock: back to back, with the outputs always
+/// ready, a picture costs between its `W/16 · H` beats and `W/16 · (H + F)` (the vertical
+/// flush rows), for every wavelet at depth 3 and at depth 4 with the horizontal-only level;
+/// the figure is printed.
+#[test]
+fn sixteen_samples_per_clock_sustains_its_rate() {
+    let (w, h) = (256usize, 64usize);
+    let pic = natural(w, h);
+    let beats = w / 16;
+    for wavelet in 0..7u8 {
+        let most = (beats * (h + flush_rows(wavelet as usize))) as u64;
+        for (depth, ho) in [(3, 0), (4, 1)] {
+            let one = check_on(&mut LiftFwd16::new(), std::slice::from_ref(&pic), w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
+            let two = check_on(&mut LiftFwd16::new(), &[pic.clone(), pic.clone()], w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
+            let period = two - one;
+            eprintln!("16 samples/clock, wavelet {wavelet}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4} x W*H/16; at most {most})", period as f64 / (beats * h) as f64);
+            assert!((beats * h) as u64 <= period && period <= most, "wavelet {wavelet}, depth {depth}, {ho} horizontal-only level: {period} clocks per picture");
         }
     }
 }

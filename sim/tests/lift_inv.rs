@@ -1,5 +1,5 @@
-//! The Verilated every-wavelet inverse 2-D transform (`lift_inv`, and `lift_inv1` at one
-//! sample per clock) against the model's
+//! The Verilated every-wavelet inverse 2-D transform (`lift_inv`, `lift_inv1` at one
+//! sample per clock and `lift_inv16` at 16) against the model's
 //! `idwt`: the bands of random pictures (exact and perturbed as quantisation would: always
 //! exact, never `err_range`) and random coefficients filling the 22-bit band lanes (exact,
 //! or flagged by `err_range` where a result wraps its 24 bits), every vertical and
@@ -18,7 +18,7 @@ use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_rtl::blocks::lift_inv::BAND_BITS;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
 use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, InvBuild, Outcome, Streams, HO, STREAMS};
-use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1};
+use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1, LiftInv16};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// A transform shape: depth, horizontal-only depth (0 or 1), (vertical, horizontal) wavelet.
@@ -53,11 +53,11 @@ fn analyse(pic: &[i64], width: usize, height: usize, s: Shape) -> Coefs {
     dwt(&params(s), Band { width, height, data: pic.to_vec() }).into_iter().map(|b| b.data).collect()
 }
 
-/// The four band streams of `c` (levels 1..=depth, then the horizontal-only level; absent
-/// levels empty), numbered `pic`. Lane a of the L rows of every level whose LL comes from
+/// The five band streams of `c` (levels 1..=depth, then the horizontal-only level; absent
+/// levels empty) in beats of `lanes` pairs, numbered `pic`. Lane a of the L rows of every level whose LL comes from
 /// below carries `junk` (the block must ignore it).
-fn streams(c: &Coefs, width: usize, height: usize, s: Shape, junk: i64, pic: u8) -> Streams {
-    let mut st = band_streams(c, width, height, s.depth, s.ho, [1; STREAMS], |_, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS - 1)));
+fn streams(c: &Coefs, width: usize, height: usize, s: Shape, junk: i64, pic: u8, lanes: [usize; STREAMS]) -> Streams {
+    let mut st = band_streams(c, width, height, s.depth, s.ho, lanes, |_, i| junk.wrapping_mul(i as i64 + 1) % (1 << (BAND_BITS - 1)));
     number_picture(&mut st, pic);
     st
 }
@@ -87,7 +87,7 @@ fn check(pics: &[Coefs], width: usize, height: usize, s: Shape, kind: Kind, d: D
 fn check_on<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usize, s: Shape, kind: Kind, d: Drive) -> Result<Outcome, TestCaseError> {
     let mut input: Streams = Default::default();
     for (i, c) in pics.iter().enumerate() {
-        for (k, st) in streams(c, width, height, s, 977 + i as i64, i as u8).into_iter().enumerate() {
+        for (k, st) in streams(c, width, height, s, 977 + i as i64, i as u8, D::LANES).into_iter().enumerate() {
             input[k].extend(st);
         }
     }
@@ -99,7 +99,7 @@ fn check_on<D: InvBuild>(dut: &mut D, pics: &[Coefs], width: usize, height: usiz
     if kind == Kind::Real {
         prop_assert_eq!(out.err_range, 0, "a real picture's coefficients raised err_range ({}x{} {:?})", width, height, s);
     }
-    let got = assemble(&out.out, width, height, 1).map_err(TestCaseError::fail)?;
+    let got = assemble(&out.out, width, height, D::LANES[0]).map_err(TestCaseError::fail)?;
     prop_assert_eq!(got.len(), pics.len(), "pictures out");
     let tags: Vec<u8> = out.out.iter().filter(|b| b.sop).map(|b| b.tag).collect();
     prop_assert_eq!(tags, (0..pics.len() as u8).map(|i| i & 15).collect::<Vec<_>>(), "picture numbers out");
@@ -147,8 +147,14 @@ fn shape() -> impl Strategy<Value = Shape> {
 /// picture's bands, or those bands moved by up to ±2^bits (quantisation) — and a drive with
 /// random idle clocks and back-pressure.
 fn case(units: usize) -> impl Strategy<Value = (Shape, usize, usize, Vec<Coefs>, Kind, Drive)> {
-    (shape(), 1..=units, 1..=units, 1usize..=2, 0u8..3, 2u32..=12, 0u32..600, 0u32..600, any::<u64>()).prop_map(|(s, wu, hu, n, kind, bits, idle, stall, seed)| {
-        let (width, height) = (wu << (s.depth + s.ho), hu << s.depth);
+    case_in(units, units, |s| 1 << (s.depth + s.ho))
+}
+
+/// [`case`] with rows of 1..=`units` units of `unit(shape)` columns and 1..=`rows` units of
+/// `2^depth` rows.
+fn case_in(units: usize, rows: usize, unit: fn(Shape) -> usize) -> impl Strategy<Value = (Shape, usize, usize, Vec<Coefs>, Kind, Drive)> {
+    (shape(), 1..=units, 1..=rows, 1usize..=2, 0u8..3, 2u32..=12, 0u32..600, 0u32..600, any::<u64>()).prop_map(move |(s, wu, hu, n, kind, bits, idle, stall, seed)| {
+        let (width, height) = (wu * unit(s), hu << s.depth);
         let pics: Vec<Coefs> = (0..n as u64)
             .map(|p| match kind {
                 0 => random_coefs(width, height, s, seed ^ p),
@@ -226,7 +232,7 @@ fn extremes_are_flagged_and_the_next_picture_is_exact() {
         }
         // the last extreme picture, then a good one: the good one is exact
         let good = picture_coefs(w, h, s, 12, 1 << 12, 40 + wv as u64);
-        let (input, numbers) = with_broken_copies(2, |k, n| streams(if k == 0 { &pics[9] } else { &good }, w, h, s, 1, n), |_, _| false);
+        let (input, numbers) = with_broken_copies(2, |k, n| streams(if k == 0 { &pics[9] } else { &good }, w, h, s, 1, n, [1; STREAMS]), |_, _| false);
         let out = drive(&mut LiftInv::new(), &input, Drive { pairs: LiftInv::cfg_pairs(w), rows: h as u16, ..bench(s, 30, 30, 3) });
         let got = assemble(&out.out, w, h, 1).unwrap();
         assert_eq!(numbers.len(), 2);
@@ -255,10 +261,15 @@ fn round_trip_gives_the_picture_back() {
 /// every copy numbered in order: every good picture must come out complete, exact and with
 /// its number, once. Returns the run.
 fn resync(w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &mut Streams) -> bool) -> Outcome {
-    let (input, numbers) = with_broken_copies(good.len(), |k, n| streams(&good[k], w, h, s, 1, n), broken);
-    let out = drive(&mut LiftInv::new(), &input, Drive { pairs: LiftInv::cfg_pairs(w), rows: h as u16, ..bench(s, 50, 50, 5) });
+    resync_on(&mut LiftInv::new(), w, h, s, good, broken)
+}
+
+/// [`resync`] on `dut`.
+fn resync_on<D: InvBuild>(dut: &mut D, w: usize, h: usize, s: Shape, good: &[Coefs], broken: impl Fn(usize, &mut Streams) -> bool) -> Outcome {
+    let (input, numbers) = with_broken_copies(good.len(), |k, n| streams(&good[k], w, h, s, 1, n, D::LANES), broken);
+    let out = drive(dut, &input, Drive { pairs: D::cfg_pairs(w), rows: h as u16, ..bench(s, 50, 50, 5) });
     let want: Vec<(u8, Vec<i64>)> = good.iter().zip(numbers).map(|(c, n)| (n, model(c, w, h, s))).collect();
-    if let Err(e) = check_numbered(&out.out, w, h, 1, &want) {
+    if let Err(e) = check_numbered(&out.out, w, h, D::LANES[0], &want) {
         panic!("after protocol errors: {e}");
     }
     out
@@ -347,4 +358,83 @@ fn picture_lost_below_resynchronises() {
         true
     });
     assert!(out.err_pic >= 5, "err_pic pulses: {}", out.err_pic);
+}
+
+/// The width every picture of the 16-samples-per-clock build is a multiple of for shape
+/// `s`: `2^depth`, a whole level-1 beat (16 samples), and with a horizontal-only level whole
+/// beats of it (4 pairs of the level-`depth` LL band).
+fn unit16(s: Shape) -> usize {
+    (1 << s.depth).max(16).max(if s.ho == 1 { (2 << s.depth) * 4 } else { 1 })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+    /// 16 samples per clock (8, 4, 2, 1 pair lanes at levels 1-4; 4 on the horizontal-only
+    /// level's stream, unpacked to the deepest join's lanes) on the same kinds of bands.
+    #[test]
+    fn sixteen_samples_per_clock_matches_the_model((s, width, height, pics, kind, d) in case_in(3, 4, unit16)) {
+        check_on(&mut LiftInv16::new(), &pics, width, height, s, kind, d)?;
+    }
+}
+
+/// 16 samples per clock: a natural picture's bands come back as the picture for every
+/// wavelet at depths 1-4 with and without the horizontal-only level (each depth feeds the
+/// horizontal-only level's 4 lanes to a different join: 4, 2, 1 and 1 LL pairs per beat).
+#[test]
+fn sixteen_samples_per_clock_round_trip() {
+    let (w, h) = (256, 32);
+    let pic = natural(w, h);
+    for wv in 0..7u8 {
+        for (depth, ho) in [(1, 1), (2, 1), (3, 1), (4, 1), (4, 0)] {
+            let s = Shape { depth, ho, wv: (wv, (wv + 1) % 7) };
+            let c = analyse(&pic, w, h, s);
+            let out = check_on(&mut LiftInv16::new(), std::slice::from_ref(&c), w, h, s, Kind::Real, bench(s, 100, 100, 7)).unwrap();
+            assert_eq!(assemble(&out.out, w, h, 8).unwrap(), vec![pic.clone()], "{s:?}: the picture did not come back");
+        }
+    }
+}
+
+/// 16 samples per clock: pictures lost or broken on single streams (as
+/// [`picture_lost_below_resynchronises`], with the horizontal-only level's beats of 4 pairs)
+/// leave every good picture exact, with its number.
+#[test]
+fn sixteen_samples_per_clock_resynchronises() {
+    let (w, h) = (128usize, 16usize);
+    let s = Shape { depth: 2, ho: 1, wv: (6, 5) };
+    let good: Vec<Coefs> = (0..6).map(|k| picture_coefs(w, h, s, 12, 1 << 12, 300 + k)).collect();
+    let out = resync_on(&mut LiftInv16::new(), w, h, s, &good, |k, p| {
+        match k {
+            1 => p[1].truncate(3 * w / 16),
+            2 => drop(p[HO].drain(1..2)),
+            3 => p[1].clear(),
+            4 => p[HO].clear(),
+            5 => p[0][0].sop = false,
+            _ => return false,
+        }
+        true
+    });
+    assert!(out.err_pic >= 5, "err_pic pulses: {}", out.err_pic);
+}
+
+/// 16 samples per clock sustains its rate: back to back with the picture stream always
+/// ready, a picture costs between its `W/16 · H` beats and `W/16 · (H + F)` (level 1's
+/// flush rows), for every wavelet at depth 3 and at depth 4 with the horizontal-only level;
+/// printed.
+#[test]
+fn sixteen_samples_per_clock_sustains_its_rate() {
+    let (w, h) = (256usize, 64usize);
+    let pic = natural(w, h);
+    let beats = w / 16;
+    for wv in 0..7u8 {
+        for (depth, ho) in [(3, 0), (4, 1)] {
+            let s = Shape { depth, ho, wv: (wv, wv) };
+            let c = analyse(&pic, w, h, s);
+            let one = check_on(&mut LiftInv16::new(), std::slice::from_ref(&c), w, h, s, Kind::Real, bench(s, 0, 0, 1)).unwrap();
+            let two = check_on(&mut LiftInv16::new(), &[c.clone(), c.clone()], w, h, s, Kind::Real, bench(s, 0, 0, 1)).unwrap();
+            let period = two.cycles - one.cycles;
+            let most = (beats * (h + flush_rows(wv as usize))) as u64;
+            eprintln!("16 samples/clock, wavelet {wv}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4}x W*H/16; at most {most})", period as f64 / (beats * h) as f64);
+            assert!((beats * h) as u64 <= period && period <= most, "{s:?}: {period} clocks per picture, at most {most}");
+        }
+    }
 }

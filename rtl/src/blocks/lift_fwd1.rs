@@ -18,7 +18,7 @@
 //! **Build-time parameters:** `N1`, `N2`, `N3`, `N4` as `lift_fwd`'s (line-buffer address
 //! bits: rows up to `2^Nk` pairs at level k).
 
-use super::lift_fwd::LiftFwd;
+use super::lift_fwd::LiftFwd2;
 use super::ll_pack::LlPack;
 use rust_hdl::prelude::*;
 
@@ -144,7 +144,7 @@ pub struct LiftFwd1<const N1: usize, const N2: usize, const N3: usize, const N4:
     /// Horizontal-only level: first pair of a picture.
     pub outho_sop: Signal<Out, Bit>,
     gear: LlPack<12, 2, 1>,
-    core: LiftFwd<N1, N2, N3, N4>,
+    core: LiftFwd2<N1, N2, N3, N4>,
     shift1: Constant<Bits<2>>,
 }
 
@@ -228,8 +228,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.gear.in_sop.next = self.in_sop.val();
         self.core.in_valid.next = self.gear.out_valid.val();
         self.gear.out_ready.next = self.core.in_ready.val();
-        self.core.in_even.next = self.gear.out_even[0].val();
-        self.core.in_odd.next = self.gear.out_odd[0].val();
+        self.core.in_even[0].next = self.gear.out_even[0].val();
+        self.core.in_odd[0].next = self.gear.out_odd[0].val();
         self.core.in_first.next = self.gear.out_first.val();
         self.core.in_last.next = self.gear.out_last.val();
         self.core.in_sop.next = self.gear.out_sop.val();
@@ -244,32 +244,32 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.err_wavelet.next = self.core.err_wavelet.val();
         self.out1_valid.next = self.core.out1_valid.val();
         self.core.out1_ready.next = self.out1_ready.val();
-        self.out1_a.next = self.core.out1_a.val();
-        self.out1_b.next = self.core.out1_b.val();
+        self.out1_a.next = self.core.out1_a[0].val();
+        self.out1_b.next = self.core.out1_b[0].val();
         self.out1_first.next = self.core.out1_first.val();
         self.out1_last.next = self.core.out1_last.val();
         self.out1_sop.next = self.core.out1_sop.val();
         self.out1_vhigh.next = self.core.out1_vhigh.val();
         self.out2_valid.next = self.core.out2_valid.val();
         self.core.out2_ready.next = self.out2_ready.val();
-        self.out2_a.next = self.core.out2_a.val();
-        self.out2_b.next = self.core.out2_b.val();
+        self.out2_a.next = self.core.out2_a[0].val();
+        self.out2_b.next = self.core.out2_b[0].val();
         self.out2_first.next = self.core.out2_first.val();
         self.out2_last.next = self.core.out2_last.val();
         self.out2_sop.next = self.core.out2_sop.val();
         self.out2_vhigh.next = self.core.out2_vhigh.val();
         self.out3_valid.next = self.core.out3_valid.val();
         self.core.out3_ready.next = self.out3_ready.val();
-        self.out3_a.next = self.core.out3_a.val();
-        self.out3_b.next = self.core.out3_b.val();
+        self.out3_a.next = self.core.out3_a[0].val();
+        self.out3_b.next = self.core.out3_b[0].val();
         self.out3_first.next = self.core.out3_first.val();
         self.out3_last.next = self.core.out3_last.val();
         self.out3_sop.next = self.core.out3_sop.val();
         self.out3_vhigh.next = self.core.out3_vhigh.val();
         self.out4_valid.next = self.core.out4_valid.val();
         self.core.out4_ready.next = self.out4_ready.val();
-        self.out4_a.next = self.core.out4_a.val();
-        self.out4_b.next = self.core.out4_b.val();
+        self.out4_a.next = self.core.out4_a[0].val();
+        self.out4_b.next = self.core.out4_b[0].val();
         self.out4_first.next = self.core.out4_first.val();
         self.out4_last.next = self.core.out4_last.val();
         self.out4_sop.next = self.core.out4_sop.val();
@@ -277,8 +277,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         self.core.cfg_depth_ho.next = self.cfg_depth_ho.val();
         self.outho_valid.next = self.core.outho_valid.val();
         self.core.outho_ready.next = self.outho_ready.val();
-        self.outho_low.next = self.core.outho_low.val();
-        self.outho_high.next = self.core.outho_high.val();
+        self.outho_low.next = self.core.outho_low[0].val();
+        self.outho_high.next = self.core.outho_high[0].val();
         self.outho_first.next = self.core.outho_first.val();
         self.outho_last.next = self.core.outho_last.val();
         self.outho_sop.next = self.core.outho_sop.val();

@@ -16,7 +16,7 @@
 //! **Build-time parameters:** `N1` … `N4` as `lift_inv`'s (line-buffer address bits:
 //! rows up to `2^Nk` pairs at level k).
 
-use super::lift_inv::{LiftInv, BAND_BITS, OUT_BITS};
+use super::lift_inv::{LiftInv2, BAND_BITS, OUT_BITS};
 use super::pair_split::PairSplit;
 use rust_hdl::prelude::*;
 
@@ -139,7 +139,7 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4:
     pub out_sop: Signal<Out, Bit>,
     /// Picture stream: the picture's number (with `out_sop`): level 1's `in1_tag`.
     pub out_tag: Signal<Out, Bits<4>>,
-    core: LiftInv<N1, N2, N3, N4>,
+    core: LiftInv2<N1, N2, N3, N4>,
     split: PairSplit<OUT_BITS>,
 }
 
@@ -217,40 +217,40 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         // The band streams and registers are the transform's.
         self.core.in1_valid.next = self.in1_valid.val();
         self.in1_ready.next = self.core.in1_ready.val();
-        self.core.in1_a.next = self.in1_a.val();
-        self.core.in1_b.next = self.in1_b.val();
+        self.core.in1_a[0].next = self.in1_a.val();
+        self.core.in1_b[0].next = self.in1_b.val();
         self.core.in1_first.next = self.in1_first.val();
         self.core.in1_last.next = self.in1_last.val();
         self.core.in1_sop.next = self.in1_sop.val();
         self.core.in1_tag.next = self.in1_tag.val();
         self.core.in2_valid.next = self.in2_valid.val();
         self.in2_ready.next = self.core.in2_ready.val();
-        self.core.in2_a.next = self.in2_a.val();
-        self.core.in2_b.next = self.in2_b.val();
+        self.core.in2_a[0].next = self.in2_a.val();
+        self.core.in2_b[0].next = self.in2_b.val();
         self.core.in2_first.next = self.in2_first.val();
         self.core.in2_last.next = self.in2_last.val();
         self.core.in2_sop.next = self.in2_sop.val();
         self.core.in2_tag.next = self.in2_tag.val();
         self.core.in3_valid.next = self.in3_valid.val();
         self.in3_ready.next = self.core.in3_ready.val();
-        self.core.in3_a.next = self.in3_a.val();
-        self.core.in3_b.next = self.in3_b.val();
+        self.core.in3_a[0].next = self.in3_a.val();
+        self.core.in3_b[0].next = self.in3_b.val();
         self.core.in3_first.next = self.in3_first.val();
         self.core.in3_last.next = self.in3_last.val();
         self.core.in3_sop.next = self.in3_sop.val();
         self.core.in3_tag.next = self.in3_tag.val();
         self.core.in4_valid.next = self.in4_valid.val();
         self.in4_ready.next = self.core.in4_ready.val();
-        self.core.in4_a.next = self.in4_a.val();
-        self.core.in4_b.next = self.in4_b.val();
+        self.core.in4_a[0].next = self.in4_a.val();
+        self.core.in4_b[0].next = self.in4_b.val();
         self.core.in4_first.next = self.in4_first.val();
         self.core.in4_last.next = self.in4_last.val();
         self.core.in4_sop.next = self.in4_sop.val();
         self.core.in4_tag.next = self.in4_tag.val();
         self.core.inho_valid.next = self.inho_valid.val();
         self.inho_ready.next = self.core.inho_ready.val();
-        self.core.inho_low.next = self.inho_low.val();
-        self.core.inho_high.next = self.inho_high.val();
+        self.core.inho_low[0].next = self.inho_low.val();
+        self.core.inho_high[0].next = self.inho_high.val();
         self.core.inho_first.next = self.inho_first.val();
         self.core.inho_last.next = self.inho_last.val();
         self.core.inho_sop.next = self.inho_sop.val();
@@ -268,8 +268,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize> Logic f
         // The gearbox: one pair per beat in, one sample per beat out.
         self.split.in_valid.next = self.core.out_valid.val();
         self.core.out_ready.next = self.split.in_ready.val();
-        self.split.in_even.next = self.core.out_even.val();
-        self.split.in_odd.next = self.core.out_odd.val();
+        self.split.in_even.next = self.core.out_even[0].val();
+        self.split.in_odd.next = self.core.out_odd[0].val();
         self.split.in_first.next = self.core.out_first.val();
         self.split.in_last.next = self.core.out_last.val();
         self.split.in_sop.next = self.core.out_sop.val();

@@ -26,6 +26,7 @@ pub mod lift_v_unit;
 pub mod line_ram;
 pub mod ll_join;
 pub mod ll_pack;
+pub mod ll_unpack;
 pub mod pack10;
 pub mod pair_queue;
 pub mod pair_split;

@@ -142,7 +142,7 @@ module uhdpipe_lift_fwd__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,in
         .q(ps__q),
         .clock(ps__clock)
     );
-    uhdpipe_lift_fwd__pho__q q(
+    uhdpipe_lift_fwd__hq q(
         .clock(q__clock),
         .push(q__push),
         .in_a__0(q__in_a__0),

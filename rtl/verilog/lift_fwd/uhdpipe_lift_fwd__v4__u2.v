@@ -439,7 +439,7 @@ module uhdpipe_lift_fwd__v4__u2(clock,in_valid,in_ready,in_a__0,in_b__0,in_first
         .out(lane_b__0__out),
         .ovf(lane_b__0__ovf)
     );
-    uhdpipe_lift_fwd__pho__q q(
+    uhdpipe_lift_fwd__hq q(
         .clock(q__clock),
         .push(q__push),
         .in_a__0(q__in_a__0),

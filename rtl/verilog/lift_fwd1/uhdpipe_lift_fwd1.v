@@ -81,8 +81,8 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
     reg  core__clock;
     reg  core__in_valid;
     wire  core__in_ready;
-    reg  [11:0] core__in_even;
-    reg  [11:0] core__in_odd;
+    reg  [11:0] core__in_even__0;
+    reg  [11:0] core__in_odd__0;
     reg  core__in_first;
     reg  core__in_last;
     reg  core__in_sop;
@@ -96,32 +96,32 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
     wire  core__err_wavelet;
     wire  core__out1_valid;
     reg  core__out1_ready;
-    wire  [18:0] core__out1_a;
-    wire  [18:0] core__out1_b;
+    wire  [18:0] core__out1_a__0;
+    wire  [18:0] core__out1_b__0;
     wire  core__out1_first;
     wire  core__out1_last;
     wire  core__out1_sop;
     wire  core__out1_vhigh;
     wire  core__out2_valid;
     reg  core__out2_ready;
-    wire  [25:0] core__out2_a;
-    wire  [25:0] core__out2_b;
+    wire  [25:0] core__out2_a__0;
+    wire  [25:0] core__out2_b__0;
     wire  core__out2_first;
     wire  core__out2_last;
     wire  core__out2_sop;
     wire  core__out2_vhigh;
     wire  core__out3_valid;
     reg  core__out3_ready;
-    wire  [32:0] core__out3_a;
-    wire  [32:0] core__out3_b;
+    wire  [32:0] core__out3_a__0;
+    wire  [32:0] core__out3_b__0;
     wire  core__out3_first;
     wire  core__out3_last;
     wire  core__out3_sop;
     wire  core__out3_vhigh;
     wire  core__out4_valid;
     reg  core__out4_ready;
-    wire  [39:0] core__out4_a;
-    wire  [39:0] core__out4_b;
+    wire  [39:0] core__out4_a__0;
+    wire  [39:0] core__out4_b__0;
     wire  core__out4_first;
     wire  core__out4_last;
     wire  core__out4_sop;
@@ -129,8 +129,8 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
     reg  core__cfg_depth_ho;
     wire  core__outho_valid;
     reg  core__outho_ready;
-    wire  [43:0] core__outho_low;
-    wire  [43:0] core__outho_high;
+    wire  [43:0] core__outho_low__0;
+    wire  [43:0] core__outho_high__0;
     wire  core__outho_first;
     wire  core__outho_last;
     wire  core__outho_sop;
@@ -158,8 +158,8 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
         .clock(core__clock),
         .in_valid(core__in_valid),
         .in_ready(core__in_ready),
-        .in_even(core__in_even),
-        .in_odd(core__in_odd),
+        .in_even__0(core__in_even__0),
+        .in_odd__0(core__in_odd__0),
         .in_first(core__in_first),
         .in_last(core__in_last),
         .in_sop(core__in_sop),
@@ -173,32 +173,32 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
         .err_wavelet(core__err_wavelet),
         .out1_valid(core__out1_valid),
         .out1_ready(core__out1_ready),
-        .out1_a(core__out1_a),
-        .out1_b(core__out1_b),
+        .out1_a__0(core__out1_a__0),
+        .out1_b__0(core__out1_b__0),
         .out1_first(core__out1_first),
         .out1_last(core__out1_last),
         .out1_sop(core__out1_sop),
         .out1_vhigh(core__out1_vhigh),
         .out2_valid(core__out2_valid),
         .out2_ready(core__out2_ready),
-        .out2_a(core__out2_a),
-        .out2_b(core__out2_b),
+        .out2_a__0(core__out2_a__0),
+        .out2_b__0(core__out2_b__0),
         .out2_first(core__out2_first),
         .out2_last(core__out2_last),
         .out2_sop(core__out2_sop),
         .out2_vhigh(core__out2_vhigh),
         .out3_valid(core__out3_valid),
         .out3_ready(core__out3_ready),
-        .out3_a(core__out3_a),
-        .out3_b(core__out3_b),
+        .out3_a__0(core__out3_a__0),
+        .out3_b__0(core__out3_b__0),
         .out3_first(core__out3_first),
         .out3_last(core__out3_last),
         .out3_sop(core__out3_sop),
         .out3_vhigh(core__out3_vhigh),
         .out4_valid(core__out4_valid),
         .out4_ready(core__out4_ready),
-        .out4_a(core__out4_a),
-        .out4_b(core__out4_b),
+        .out4_a__0(core__out4_a__0),
+        .out4_b__0(core__out4_b__0),
         .out4_first(core__out4_first),
         .out4_last(core__out4_last),
         .out4_sop(core__out4_sop),
@@ -206,8 +206,8 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
         .cfg_depth_ho(core__cfg_depth_ho),
         .outho_valid(core__outho_valid),
         .outho_ready(core__outho_ready),
-        .outho_low(core__outho_low),
-        .outho_high(core__outho_high),
+        .outho_low__0(core__outho_low__0),
+        .outho_high__0(core__outho_high__0),
         .outho_first(core__outho_first),
         .outho_last(core__outho_last),
         .outho_sop(core__outho_sop)
@@ -227,8 +227,8 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
         gear__in_sop = in_sop;
         core__in_valid = gear__out_valid;
         gear__out_ready = core__in_ready;
-        core__in_even = gear__out_even__0;
-        core__in_odd = gear__out_odd__0;
+        core__in_even__0 = gear__out_even__0;
+        core__in_odd__0 = gear__out_odd__0;
         core__in_first = gear__out_first;
         core__in_last = gear__out_last;
         core__in_sop = gear__out_sop;
@@ -242,32 +242,32 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
         err_wavelet = core__err_wavelet;
         out1_valid = core__out1_valid;
         core__out1_ready = out1_ready;
-        out1_a = core__out1_a;
-        out1_b = core__out1_b;
+        out1_a = core__out1_a__0;
+        out1_b = core__out1_b__0;
         out1_first = core__out1_first;
         out1_last = core__out1_last;
         out1_sop = core__out1_sop;
         out1_vhigh = core__out1_vhigh;
         out2_valid = core__out2_valid;
         core__out2_ready = out2_ready;
-        out2_a = core__out2_a;
-        out2_b = core__out2_b;
+        out2_a = core__out2_a__0;
+        out2_b = core__out2_b__0;
         out2_first = core__out2_first;
         out2_last = core__out2_last;
         out2_sop = core__out2_sop;
         out2_vhigh = core__out2_vhigh;
         out3_valid = core__out3_valid;
         core__out3_ready = out3_ready;
-        out3_a = core__out3_a;
-        out3_b = core__out3_b;
+        out3_a = core__out3_a__0;
+        out3_b = core__out3_b__0;
         out3_first = core__out3_first;
         out3_last = core__out3_last;
         out3_sop = core__out3_sop;
         out3_vhigh = core__out3_vhigh;
         out4_valid = core__out4_valid;
         core__out4_ready = out4_ready;
-        out4_a = core__out4_a;
-        out4_b = core__out4_b;
+        out4_a = core__out4_a__0;
+        out4_b = core__out4_b__0;
         out4_first = core__out4_first;
         out4_last = core__out4_last;
         out4_sop = core__out4_sop;
@@ -275,8 +275,8 @@ module uhdpipe_lift_fwd1(clock,in_valid,in_ready,in_sample,in_first,in_last,in_s
         core__cfg_depth_ho = cfg_depth_ho;
         outho_valid = core__outho_valid;
         core__outho_ready = outho_ready;
-        outho_low = core__outho_low;
-        outho_high = core__outho_high;
+        outho_low = core__outho_low__0;
+        outho_high = core__outho_high__0;
         outho_first = core__outho_first;
         outho_last = core__outho_last;
         outho_sop = core__outho_sop;

@@ -342,7 +342,7 @@ module uhdpipe_lift_fwd_hd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,
         .a(sb__0__a),
         .y(sb__0__y)
     );
-    uhdpipe_lift_fwd_hd__pho__q oq(
+    uhdpipe_lift_fwd_hd__hq oq(
         .clock(oq__clock),
         .push(oq__push),
         .in_a__0(oq__in_a__0),
@@ -367,7 +367,7 @@ module uhdpipe_lift_fwd_hd__v4(clock,in_valid,in_ready,in_a__0,in_b__0,in_first,
         .pop(tq__pop),
         .out_tag(tq__out_tag)
     );
-    uhdpipe_lift_fwd_hd__pho__q lq(
+    uhdpipe_lift_fwd_hd__hq lq(
         .clock(lq__clock),
         .push(lq__push),
         .in_a__0(lq__in_a__0),

@@ -65,40 +65,40 @@ module uhdpipe_lift_inv1(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_las
     reg  core__clock;
     reg  core__in1_valid;
     wire  core__in1_ready;
-    reg  [21:0] core__in1_a;
-    reg  [21:0] core__in1_b;
+    reg  [21:0] core__in1_a__0;
+    reg  [21:0] core__in1_b__0;
     reg  core__in1_first;
     reg  core__in1_last;
     reg  core__in1_sop;
     reg  [3:0] core__in1_tag;
     reg  core__in2_valid;
     wire  core__in2_ready;
-    reg  [21:0] core__in2_a;
-    reg  [21:0] core__in2_b;
+    reg  [21:0] core__in2_a__0;
+    reg  [21:0] core__in2_b__0;
     reg  core__in2_first;
     reg  core__in2_last;
     reg  core__in2_sop;
     reg  [3:0] core__in2_tag;
     reg  core__in3_valid;
     wire  core__in3_ready;
-    reg  [21:0] core__in3_a;
-    reg  [21:0] core__in3_b;
+    reg  [21:0] core__in3_a__0;
+    reg  [21:0] core__in3_b__0;
     reg  core__in3_first;
     reg  core__in3_last;
     reg  core__in3_sop;
     reg  [3:0] core__in3_tag;
     reg  core__in4_valid;
     wire  core__in4_ready;
-    reg  [21:0] core__in4_a;
-    reg  [21:0] core__in4_b;
+    reg  [21:0] core__in4_a__0;
+    reg  [21:0] core__in4_b__0;
     reg  core__in4_first;
     reg  core__in4_last;
     reg  core__in4_sop;
     reg  [3:0] core__in4_tag;
     reg  core__inho_valid;
     wire  core__inho_ready;
-    reg  [21:0] core__inho_low;
-    reg  [21:0] core__inho_high;
+    reg  [21:0] core__inho_low__0;
+    reg  [21:0] core__inho_high__0;
     reg  core__inho_first;
     reg  core__inho_last;
     reg  core__inho_sop;
@@ -111,8 +111,8 @@ module uhdpipe_lift_inv1(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_las
     reg  [2:0] core__cfg_wavelet_ho;
     wire  core__out_valid;
     reg  core__out_ready;
-    wire  [23:0] core__out_even;
-    wire  [23:0] core__out_odd;
+    wire  [23:0] core__out_even__0;
+    wire  [23:0] core__out_odd__0;
     wire  core__out_first;
     wire  core__out_last;
     wire  core__out_sop;
@@ -143,40 +143,40 @@ module uhdpipe_lift_inv1(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_las
         .clock(core__clock),
         .in1_valid(core__in1_valid),
         .in1_ready(core__in1_ready),
-        .in1_a(core__in1_a),
-        .in1_b(core__in1_b),
+        .in1_a__0(core__in1_a__0),
+        .in1_b__0(core__in1_b__0),
         .in1_first(core__in1_first),
         .in1_last(core__in1_last),
         .in1_sop(core__in1_sop),
         .in1_tag(core__in1_tag),
         .in2_valid(core__in2_valid),
         .in2_ready(core__in2_ready),
-        .in2_a(core__in2_a),
-        .in2_b(core__in2_b),
+        .in2_a__0(core__in2_a__0),
+        .in2_b__0(core__in2_b__0),
         .in2_first(core__in2_first),
         .in2_last(core__in2_last),
         .in2_sop(core__in2_sop),
         .in2_tag(core__in2_tag),
         .in3_valid(core__in3_valid),
         .in3_ready(core__in3_ready),
-        .in3_a(core__in3_a),
-        .in3_b(core__in3_b),
+        .in3_a__0(core__in3_a__0),
+        .in3_b__0(core__in3_b__0),
         .in3_first(core__in3_first),
         .in3_last(core__in3_last),
         .in3_sop(core__in3_sop),
         .in3_tag(core__in3_tag),
         .in4_valid(core__in4_valid),
         .in4_ready(core__in4_ready),
-        .in4_a(core__in4_a),
-        .in4_b(core__in4_b),
+        .in4_a__0(core__in4_a__0),
+        .in4_b__0(core__in4_b__0),
         .in4_first(core__in4_first),
         .in4_last(core__in4_last),
         .in4_sop(core__in4_sop),
         .in4_tag(core__in4_tag),
         .inho_valid(core__inho_valid),
         .inho_ready(core__inho_ready),
-        .inho_low(core__inho_low),
-        .inho_high(core__inho_high),
+        .inho_low__0(core__inho_low__0),
+        .inho_high__0(core__inho_high__0),
         .inho_first(core__inho_first),
         .inho_last(core__inho_last),
         .inho_sop(core__inho_sop),
@@ -189,8 +189,8 @@ module uhdpipe_lift_inv1(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_las
         .cfg_wavelet_ho(core__cfg_wavelet_ho),
         .out_valid(core__out_valid),
         .out_ready(core__out_ready),
-        .out_even(core__out_even),
-        .out_odd(core__out_odd),
+        .out_even__0(core__out_even__0),
+        .out_odd__0(core__out_odd__0),
         .out_first(core__out_first),
         .out_last(core__out_last),
         .out_sop(core__out_sop),
@@ -225,40 +225,40 @@ module uhdpipe_lift_inv1(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_las
         split__clock = clock;
         core__in1_valid = in1_valid;
         in1_ready = core__in1_ready;
-        core__in1_a = in1_a;
-        core__in1_b = in1_b;
+        core__in1_a__0 = in1_a;
+        core__in1_b__0 = in1_b;
         core__in1_first = in1_first;
         core__in1_last = in1_last;
         core__in1_sop = in1_sop;
         core__in1_tag = in1_tag;
         core__in2_valid = in2_valid;
         in2_ready = core__in2_ready;
-        core__in2_a = in2_a;
-        core__in2_b = in2_b;
+        core__in2_a__0 = in2_a;
+        core__in2_b__0 = in2_b;
         core__in2_first = in2_first;
         core__in2_last = in2_last;
         core__in2_sop = in2_sop;
         core__in2_tag = in2_tag;
         core__in3_valid = in3_valid;
         in3_ready = core__in3_ready;
-        core__in3_a = in3_a;
-        core__in3_b = in3_b;
+        core__in3_a__0 = in3_a;
+        core__in3_b__0 = in3_b;
         core__in3_first = in3_first;
         core__in3_last = in3_last;
         core__in3_sop = in3_sop;
         core__in3_tag = in3_tag;
         core__in4_valid = in4_valid;
         in4_ready = core__in4_ready;
-        core__in4_a = in4_a;
-        core__in4_b = in4_b;
+        core__in4_a__0 = in4_a;
+        core__in4_b__0 = in4_b;
         core__in4_first = in4_first;
         core__in4_last = in4_last;
         core__in4_sop = in4_sop;
         core__in4_tag = in4_tag;
         core__inho_valid = inho_valid;
         inho_ready = core__inho_ready;
-        core__inho_low = inho_low;
-        core__inho_high = inho_high;
+        core__inho_low__0 = inho_low;
+        core__inho_high__0 = inho_high;
         core__inho_first = inho_first;
         core__inho_last = inho_last;
         core__inho_sop = inho_sop;
@@ -275,8 +275,8 @@ module uhdpipe_lift_inv1(clock,in1_valid,in1_ready,in1_a,in1_b,in1_first,in1_las
         err_range = core__err_range;
         split__in_valid = core__out_valid;
         core__out_ready = split__in_ready;
-        split__in_even = core__out_even;
-        split__in_odd = core__out_odd;
+        split__in_even = core__out_even__0;
+        split__in_odd = core__out_odd__0;
         split__in_first = core__out_first;
         split__in_last = core__out_last;
         split__in_sop = core__out_sop;
