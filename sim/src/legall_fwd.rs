@@ -197,6 +197,8 @@ macro_rules! legall_fwd_build {
     };
 }
 
+// (only `lift_fwd`, behind its feature, uses the macro from outside this module)
+#[cfg(feature = "lift-fwd")]
 pub(crate) use legall_fwd_build;
 
 legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10, 9>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
