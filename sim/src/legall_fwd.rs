@@ -95,6 +95,15 @@ pub fn cfg_pairs(width: usize, ppc: usize) -> u16 {
     (width / ppc.max(2)) as u16
 }
 
+/// The width (samples) every picture a 2-D transform build with pair lanes `lanes` (levels
+/// 1, 2, …) takes at `depth` with `ho` horizontal-only levels is a multiple of: `2^depth`, a
+/// whole level-1 beat (`2·lanes[0]` samples), and with `ho` whole beats of the
+/// horizontal-only level (`lanes[1]` pairs of the level-`depth` LL band: `2^(depth + 1) ·
+/// lanes[1]` samples). Forward and inverse builds alike.
+pub fn width_unit(lanes: &[usize], depth: usize, ho: usize) -> usize {
+    (1 << depth).max(2 * lanes[0]).max(if ho == 1 { (2 << depth) * lanes[1] } else { 1 })
+}
+
 /// The widest row the simulation builds take (samples).
 pub const MAX_WIDTH: usize = 8192;
 

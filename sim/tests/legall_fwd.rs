@@ -9,7 +9,7 @@
 use proptest::prelude::*;
 use uhdpipe_sim::legall_fwd::{
     assemble, assemble_level, cfg_pairs, check_run, drive, model_bands, picture_beats, Bands, Drive, FwdBuild, HdlLegallFwd, HdlLegallFwd1, HdlLegallFwd16, InBeat, LegallFwd, LegallFwd1, LegallFwd16,
-    LevelBands, OutBeat, Outcome,
+    LevelBands, OutBeat, Outcome, width_unit,
 };
 #[cfg(feature = "legall-wide")]
 use uhdpipe_sim::legall_fwd::{HdlLegallFwd4, LegallFwd4, LegallFwd8};
@@ -71,8 +71,7 @@ impl Build {
     /// The width every picture at `depth` (with `ho` horizontal-only levels) is a multiple
     /// of: `2^depth`, a whole beat, and with `ho` whole beats of the horizontal-only level.
     fn unit(self, depth: usize, ho: usize) -> usize {
-        let [p1, p2, _, _] = self.lanes();
-        (1 << depth).max(2 * p1).max(if ho == 1 { (2 << depth) * p2 } else { 1 })
+        width_unit(&self.lanes(), depth, ho)
     }
 
     /// [`check`] on a fresh instance of this build.

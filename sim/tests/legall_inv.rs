@@ -9,6 +9,7 @@
 
 use proptest::prelude::*;
 use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
+use uhdpipe_sim::legall_fwd::width_unit;
 use uhdpipe_sim::legall_inv::{
     assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, HdlLegallInv, HdlLegallInv1, HdlLegallInv16, InvBuild, LegallInv, LegallInv1, LegallInv16,
     Streams, BAND_BITS, STREAMS,
@@ -127,7 +128,7 @@ impl Build {
 
     /// The width every picture at `depth` is a multiple of: `2^depth` and a whole beat.
     fn unit(self, depth: usize) -> usize {
-        (1 << depth).max(2 * self.lanes()[0])
+        width_unit(&self.lanes(), depth, 0)
     }
 
     /// [`check`] on a fresh instance of this build.

@@ -11,7 +11,7 @@
 
 use proptest::prelude::*;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
-use uhdpipe_sim::legall_fwd::{cfg_pairs, check_run, drive, picture_beats, Drive, FwdBuild, InBeat};
+use uhdpipe_sim::legall_fwd::{cfg_pairs, check_run, drive, picture_beats, width_unit, Drive, FwdBuild, InBeat};
 use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1, LiftFwd16, SETUP_CLOCKS};
 use uhdpipe_sim::pictures::natural;
 
@@ -140,11 +140,9 @@ fn one_sample_per_clock_sustains_its_rate() {
     }
 }
 
-/// The width every picture of the 16-samples-per-clock build is a multiple of at `depth`
-/// with `ho` horizontal-only levels: `2^depth`, a whole level-1 beat (16 samples), and with
-/// `ho` whole beats of the horizontal-only level (4 pairs of the level-`depth` LL band).
+/// The width every picture of the 16-samples-per-clock build is a multiple of.
 fn unit16(depth: usize, ho: usize) -> usize {
-    (1 << depth).max(16).max(if ho == 1 { (2 << depth) * 4 } else { 1 })
+    width_unit(&LiftFwd16::LANES, depth, ho)
 }
 
 proptest! {

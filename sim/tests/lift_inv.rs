@@ -18,6 +18,7 @@ use uhdpipe_model::wavelet::{dwt, idwt, new_bands, Band, TransformParams};
 use uhdpipe_rtl::blocks::lift_inv::BAND_BITS;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
 use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, InvBuild, Outcome, Streams, HO, STREAMS};
+use uhdpipe_sim::legall_fwd::width_unit;
 use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1, LiftInv16};
 use uhdpipe_sim::pictures::{natural, noise};
 
@@ -360,11 +361,9 @@ fn picture_lost_below_resynchronises() {
     assert!(out.err_pic >= 5, "err_pic pulses: {}", out.err_pic);
 }
 
-/// The width every picture of the 16-samples-per-clock build is a multiple of for shape
-/// `s`: `2^depth`, a whole level-1 beat (16 samples), and with a horizontal-only level whole
-/// beats of it (4 pairs of the level-`depth` LL band).
+/// The width every picture of the 16-samples-per-clock build is a multiple of for shape `s`.
 fn unit16(s: Shape) -> usize {
-    (1 << s.depth).max(16).max(if s.ho == 1 { (2 << s.depth) * 4 } else { 1 })
+    width_unit(&LiftInv16::LANES, s.depth, s.ho)
 }
 
 proptest! {
