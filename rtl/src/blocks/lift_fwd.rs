@@ -330,12 +330,24 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
     /// `P(k+1) = max(Pk / 2, 1)`, `Ik = 2·Pk`, `Bk = window_beats(Pk)`, `Fk = Bk·Pk`, and
     /// `N(k+1) = Nk − 1` where `Pk = 1` (level k+1's rows have half the beats), else `Nk`.
     pub fn check_params() {
-        use super::lift_h::window_beats;
-        assert!(matches!(P1, 1 | 2 | 4 | 8), "P1 is 1, 2, 4 or 8 pairs per beat");
-        assert!(P2 == (P1 / 2).max(1) && P3 == (P2 / 2).max(1) && P4 == (P3 / 2).max(1) && I2 == 2 * P2 && I3 == 2 * P3 && I4 == 2 * P4, "P(k+1) = max(Pk / 2, 1), Ik = 2·Pk");
-        assert!([(P1, B1, F1), (P2, B2, F2), (P3, B3, F3), (P4, B4, F4)].iter().all(|&(p, b, f)| b == window_beats(p) && f == b * p), "Bk = window_beats(Pk), Fk = Bk·Pk");
-        let next = |n: usize, p: usize| if p == 1 { n - 1 } else { n };
-        assert!(N2 == next(N1, P1) && N3 == next(N2, P2) && N4 == next(N3, P3), "N(k+1) = Nk - 1 where Pk = 1, else Nk");
+        check_levels([N1, N2, N3, N4], [P1, P2, P3, P4], [B1, B2, B3, B4], [F1, F2, F3, F4]);
+        assert!(I2 == 2 * P2 && I3 == 2 * P3 && I4 == 2 * P4, "Ik = 2·Pk");
+    }
+}
+
+/// The level parameters an every-wavelet 2-D transform ([`LiftFwd`], [`super::lift_inv`])
+/// is built with: line-buffer bits `n`, pair lanes `p`, window beats `b` and flat windows
+/// `f` of levels 1–4. Panics unless `P1` ∈ {1, 2, 4, 8}, `P(k+1) = max(Pk / 2, 1)`,
+/// `Bk = window_beats(Pk)`, `Fk = Bk·Pk` and `N(k+1) = Nk − 1` where `Pk = 1`, else `Nk`.
+pub fn check_levels(n: [usize; 4], p: [usize; 4], b: [usize; 4], f: [usize; 4]) {
+    use super::lift_h::window_beats;
+    assert!(matches!(p[0], 1 | 2 | 4 | 8), "P1 is 1, 2, 4 or 8 pairs per beat");
+    for k in 0..3 {
+        assert_eq!(p[k + 1], (p[k] / 2).max(1), "P(k+1) = max(Pk / 2, 1)");
+        assert_eq!(n[k + 1], if p[k] == 1 { n[k] - 1 } else { n[k] }, "N(k+1) = Nk - 1 where Pk = 1, else Nk");
+    }
+    for k in 0..4 {
+        assert!(b[k] == window_beats(p[k]) && f[k] == b[k] * p[k], "Bk = window_beats(Pk), Fk = Bk·Pk");
     }
 }
 
@@ -803,8 +815,25 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
 
 #[cfg(test)]
 mod tests {
+    use super::super::lift_inv::{LiftInv16, LiftInv2, LiftInv4, LiftInv8};
     use super::super::{lift_h, lift_v};
-    use super::STAGES;
+    use super::{check_levels, LiftFwd16, LiftFwd2, LiftFwd4, LiftFwd8, STAGES};
+
+    /// The named builds' parameters satisfy `check_levels` (every lane count, both
+    /// directions), and a wrong window or line-buffer size is refused.
+    #[test]
+    fn named_builds_have_consistent_levels() {
+        LiftFwd2::<12, 11, 10, 9>::check_params();
+        LiftFwd4::<11, 11, 10, 9>::check_params();
+        LiftFwd8::<10, 10, 10, 9>::check_params();
+        LiftFwd16::<9, 9, 9, 9>::check_params();
+        LiftInv2::<12, 11, 10, 9>::check_params();
+        LiftInv4::<11, 11, 10, 9>::check_params();
+        LiftInv8::<10, 10, 10, 9>::check_params();
+        LiftInv16::<9, 9, 9, 9>::check_params();
+        assert!(std::panic::catch_unwind(|| check_levels([9; 4], [8, 4, 2, 1], [3, 3, 5, 9], [24, 12, 10, 8])).is_err(), "F4 = 8 accepted");
+        assert!(std::panic::catch_unwind(|| check_levels([9, 9, 9, 8], [8, 4, 2, 1], [3, 3, 5, 9], [24, 12, 10, 9])).is_err(), "N4 = 8 accepted");
+    }
 
     /// Each stage's input is what the stage before gives (12-bit samples first); its lanes
     /// hold every value the model's lifting bound allows for any input of that width, and

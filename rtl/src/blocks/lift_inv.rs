@@ -348,12 +348,8 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
     /// `P(k+1) = max(Pk / 2, 1)`, `I2 = 2·P2`, `Bk = window_beats(Pk)`, `Fk = Bk·Pk`, and
     /// `N(k+1) = Nk − 1` where `Pk = 1`, else `Nk`.
     pub fn check_params() {
-        use super::lift_h::window_beats;
-        assert!(matches!(P1, 1 | 2 | 4 | 8), "P1 is 1, 2, 4 or 8 pairs per beat");
-        assert!(P2 == (P1 / 2).max(1) && P3 == (P2 / 2).max(1) && P4 == (P3 / 2).max(1) && P4 == 1 && I2 == 2 * P2, "P(k+1) = max(Pk / 2, 1), I2 = 2·P2");
-        assert!([(P1, B1, F1), (P2, B2, F2), (P3, B3, F3), (P4, B4, F4)].iter().all(|&(p, b, f)| b == window_beats(p) && f == b * p), "Bk = window_beats(Pk), Fk = Bk·Pk");
-        let next = |n: usize, p: usize| if p == 1 { n - 1 } else { n };
-        assert!(N2 == next(N1, P1) && N3 == next(N2, P2) && N4 == next(N3, P3), "N(k+1) = Nk - 1 where Pk = 1, else Nk");
+        super::lift_fwd::check_levels([N1, N2, N3, N4], [P1, P2, P3, P4], [B1, B2, B3, B4], [F1, F2, F3, F4]);
+        assert!(P4 == 1 && I2 == 2 * P2, "P4 = 1 (level 4's join takes one LL pair), I2 = 2·P2");
     }
 }
 
