@@ -313,32 +313,75 @@ fn size_expr(rhs: &str, tw: u32, w: &HashMap<String, u32>) -> String {
 }
 
 /// Every block the generator writes: (directory under `rtl/verilog/`, its modules).
-/// Generation runs on a thread with a large stack: rust-hdl builds each design (and walks
-/// it) on the stack, and the lifting blocks' models are large.
 pub fn all_blocks() -> Vec<(String, Vec<(String, String)>)> {
     blocks(&[])
 }
 
-/// The blocks named in `only` (every block when it is empty), as [`all_blocks`].
+/// The blocks named in `only` (every block when it is empty), as [`all_blocks`], in the
+/// order of the block list.
+///
+/// Generation is single-threaded per design, and most of its time is rust-hdl compiling a
+/// regular expression for every array index it writes (the lifting designs take about a
+/// minute each), so the designs are generated on [`generator_threads`] threads at once, each
+/// taking the next design from the list. Each thread has a large stack: rust-hdl builds each
+/// design (and walks it) on the stack, and the lifting blocks' models are large. The
+/// largest designs go first. Every design reports its time on stderr as it finishes. The output does not depend on the
+/// thread count: each design is generated alone, from its own types.
 pub fn blocks(only: &[String]) -> Vec<(String, Vec<(String, String)>)> {
-    let only = only.to_vec();
-    std::thread::Builder::new()
-        .stack_size(1 << 30)
-        .spawn(move || {
-            let list = block_list();
-            for name in &only {
-                assert!(list.iter().any(|(b, _)| b == name), "no block `{name}`: the blocks are {:?}", list.iter().map(|(b, _)| *b).collect::<Vec<_>>());
+    let list = block_list();
+    for name in only {
+        assert!(list.iter().any(|(b, _)| b == name), "no block `{name}`: the blocks are {:?}", list.iter().map(|(b, _)| *b).collect::<Vec<_>>());
+    }
+    let chosen: Vec<_> = list.into_iter().filter(|(b, _)| only.is_empty() || only.iter().any(|o| o == b)).collect();
+    // Largest first (the committed Verilog's size stands for the time; a new block counts as
+    // the largest), so that no large design starts last while the other threads idle.
+    let mut order: Vec<usize> = (0..chosen.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(committed_size(chosen[i].0).unwrap_or(u64::MAX)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let done: std::sync::Mutex<Vec<Option<Modules>>> = std::sync::Mutex::new(vec![None; chosen.len()]);
+    let start = std::time::Instant::now();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..generator_threads().min(chosen.len()))
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(1 << 30)
+                    .spawn_scoped(s, || {
+                        while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                            let (name, make) = chosen[i];
+                            let t = std::time::Instant::now();
+                            let modules = make();
+                            eprintln!("rtl-generate: {name} in {:.1} s ({:.0} s so far)", t.elapsed().as_secs_f64(), start.elapsed().as_secs_f64());
+                            done.lock().expect("no generator thread panicked holding the results")[i] = Some(modules);
+                        }
+                    })
+                    .expect("generator thread")
+            })
+            .collect();
+        for w in workers {
+            if let Err(panic) = w.join() {
+                std::panic::resume_unwind(panic);
             }
-            list.into_iter().filter(|(b, _)| only.is_empty() || only.iter().any(|o| o == b)).map(|(b, make)| (b.to_string(), make())).collect()
-        })
-        .expect("generator thread")
-        .join()
-        .expect("generation panicked")
+        }
+    });
+    let done = done.into_inner().expect("no generator thread panicked holding the results");
+    chosen.iter().zip(done).map(|((b, _), m)| (b.to_string(), m.expect("every chosen block generated"))).collect()
+}
+
+/// The bytes of `block`'s committed Verilog (`rtl/verilog/<block>/`), if it has any.
+fn committed_size(block: &str) -> Option<u64> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("verilog").join(block);
+    std::fs::read_dir(dir).ok()?.map(|e| e.ok()?.metadata().ok().map(|m| m.len())).sum()
+}
+
+/// How many designs [`blocks`] generates at once: `UHDPIPE_GEN_THREADS` if set (at least
+/// one), else the machine's available parallelism.
+pub fn generator_threads() -> usize {
+    std::env::var("UHDPIPE_GEN_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
 }
 
 type Modules = Vec<(String, String)>;
 
-fn block_list() -> Vec<(&'static str, &'static dyn Fn() -> Modules)> {
+fn block_list() -> Vec<(&'static str, &'static (dyn Fn() -> Modules + Sync))> {
     use crate::blocks::legall_fwd::LegallFwd;
     use crate::blocks::legall_h::LegallH;
     vec![
