@@ -2,8 +2,9 @@
 # Slow check, not in the test run: every Verilated build of the wavelet transforms, not only
 # CI's set. `cargo test -p uhdpipe-sim --features all-builds` adds the 4- and 8-samples-per-
 # clock 2-D transforms (legall_fwd4/8, legall_inv4/8) and the every-wavelet 2-D transforms
-# (lift_fwd, lift_fwd1, lift_fwd16: ~7 minutes each to Verilate on 2 cores, lift_inv,
-# lift_inv1, lift_inv16: ~3; cached under
+# at 1, 2, 4, 8 and 16 samples per clock (lift_fwd1, lift_fwd, lift_fwd4, lift_fwd8,
+# lift_fwd16: ~7 minutes each to Verilate on 2 cores; lift_inv1, lift_inv, lift_inv4,
+# lift_inv8, lift_inv16: ~3; cached under
 # ~/.cache/uhdpipe/verilated/ afterwards) and the every-wavelet horizontal and vertical
 # lifting at 4-16 samples per clock (lift_h4/8/16, lift_hs4/16, lift_v16, lift_vs16) to
 # every test that sweeps the builds, lints them

@@ -12,10 +12,12 @@
 //! changed input is a new key (built afresh); a hit is the same library a build would give.
 //!
 //! **Which blocks.** [`BLOCKS`] always (CI's set); [`FEATURE_BUILDS`] with their features
-//! (`legall-wide`, `lift-fwd`, `lift-inv`, `lift-wide`; `all-builds`, which `ci/rtl-full.sh`
-//! uses, turns on all four): the 4- and 8-samples-per-clock 2-D transforms, the every-wavelet
-//! 2-D transforms and the every-wavelet horizontal lifting at 4–16 samples per clock, which
-//! would take a cold CI run past its budget.
+//! (`legall-wide`, `lift-fwd`, `lift-inv`, `lift-wide`, `lift-fwd-wide`, `lift-inv-wide`;
+//! `all-builds`, which `ci/rtl-full.sh` uses, turns on all of them): the 4- and
+//! 8-samples-per-clock 2-D transforms, the every-wavelet 2-D transforms (at 1, 2 and 16
+//! samples per clock; at 4 and 8 with the `-wide` features) and the every-wavelet horizontal
+//! and vertical lifting at 4–16 samples per clock, which would take a cold CI run past its
+//! budget.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -48,11 +50,13 @@ const BLOCKS: &[&str] = &[
     "device",
 ];
 
-/// The blocks Verilated only with a feature (`all-builds` turns on all three): the feature's
+/// The blocks Verilated only with a feature (`all-builds` turns on all of them): the feature's
 /// `CARGO_FEATURE_*` name and its blocks.
 const FEATURE_BUILDS: &[(&str, &[&str])] =
     &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd", "lift_fwd1", "lift_fwd16"]), ("LIFT_INV", &["lift_inv", "lift_inv1", "lift_inv16"]),
         ("LIFT_WIDE", &["lift_h4", "lift_h8", "lift_h16", "lift_hs4", "lift_hs16", "lift_v16", "lift_vs16"]),
+        ("LIFT_FWD_WIDE", &["lift_fwd4", "lift_fwd8"]),
+        ("LIFT_INV_WIDE", &["lift_inv4", "lift_inv8"]),
     ];
 
 fn main() {

@@ -442,12 +442,17 @@ fn block_list() -> Vec<(&'static str, &'static (dyn Fn() -> Modules + Sync))> {
         ("lift_fwd", &|| verilog("lift_fwd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd2::<12, 11, 10, 9>::default())),
         ("lift_fwd_hd", &|| verilog("lift_fwd_hd", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd2::<10, 9, 8, 7>::default())),
         ("lift_fwd16", &|| verilog("lift_fwd16", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd16::<9, 9, 9, 9>::default())),
+        // ... and at 4 and 8 samples per clock (rows up to 2048 and 1024 beats at level 1).
+        ("lift_fwd4", &|| verilog("lift_fwd4", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd4::<11, 11, 10, 9>::default())),
+        ("lift_fwd8", &|| verilog("lift_fwd8", "lift_fwd", &mut crate::blocks::lift_fwd::LiftFwd8::<10, 10, 10, 9>::default())),
         // The same at one sample per clock (a gearbox in front of the simulation build).
         ("lift_fwd1", &|| verilog("lift_fwd1", "lift_fwd1", &mut crate::blocks::lift_fwd1::LiftFwd1::<12, 11, 10, 9>::default())),
         // The every-wavelet inverse transform's simulation builds: rows up to 8192 samples,
-        // depth 4 and a horizontal-only level, at 2 and 16 samples per clock.
+        // depth 4 and a horizontal-only level, at 2, 16, 4 and 8 samples per clock.
         ("lift_inv", &|| verilog("lift_inv", "lift_inv", &mut crate::blocks::lift_inv::LiftInv2::<12, 11, 10, 9>::default())),
         ("lift_inv16", &|| verilog("lift_inv16", "lift_inv", &mut crate::blocks::lift_inv::LiftInv16::<9, 9, 9, 9>::default())),
+        ("lift_inv4", &|| verilog("lift_inv4", "lift_inv", &mut crate::blocks::lift_inv::LiftInv4::<11, 11, 10, 9>::default())),
+        ("lift_inv8", &|| verilog("lift_inv8", "lift_inv", &mut crate::blocks::lift_inv::LiftInv8::<10, 10, 10, 9>::default())),
         // The same at one sample per clock (a gearbox after the simulation build).
         ("lift_inv1", &|| verilog("lift_inv1", "lift_inv1", &mut crate::blocks::lift_inv1::LiftInv1::<12, 11, 10, 9>::default())),
         // The inverse transform's simulation builds: rows up to 8192 samples, depth 4, at 2, 1 (a

@@ -1,6 +1,6 @@
 //! Cycle benchmark of the inverse 2-D transforms: `legall_inv1`, `legall_inv`, `legall_inv4`,
 //! `legall_inv8`, `legall_inv16` (LeGall 5/3, depth 3, 1 / 2 / 4 / 8 / 16 samples per clock) and `lift_inv1`,
-//! `lift_inv`, `lift_inv16` (every wavelet, depth 3, 1, 2 and 16 samples per clock). Pushes the bands of
+//! `lift_inv`, `lift_inv4`, `lift_inv8`, `lift_inv16` (every wavelet, depth 3, 1, 2, 4, 8 and 16 samples per clock). Pushes the bands of
 //! pictures through the Verilated block, every band stream offered whenever the block takes
 //! it and the picture stream always ready, and prints, per size (and wavelet):
 //! - clocks per picture in a back-to-back stream (the clocks two pictures take minus the
@@ -8,12 +8,16 @@
 //! - latency: clocks from the first band beat taken to the first picture pair out, in
 //!   level-1 lines (W/ppc clocks), and from the last band beat taken to the last pair out;
 //! - simulated clocks per second;
-//! - then the latency at 1080p for depths 1–4.
+//! - then the latency at 1080p for depths 1–4 (1920x1088 at depth 4: VC-2 pads the picture
+//!   to whole 2^depth rows).
 //!
-//!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift|lift16] [WxH ...]
+//!   cargo run --release -p uhdpipe-sim --features all-builds --example inv_cycles -- [legall|lift|lift1|lift2|lift4|lift8|lift16] [--wavelet W] [WxH ...]
 //!
-//! The 4- and 8-samples-per-clock rows need the `legall-wide` feature, `lift` (and `lift16`:
-//! `lift_inv16` alone) the `lift-inv` feature (each Verilates only its blocks); without features the example runs the CI set.
+//! The 4- and 8-samples-per-clock rows need the `legall-wide` feature, `lift` (and `liftN`:
+//! the every-wavelet build at N samples per clock alone) the `lift-inv` feature, its 4 and 8
+//! rows `lift-inv-wide` (each Verilates only its blocks); without features the example runs
+//! the CI set. `--wavelet`: one wavelet index (0–6) instead of all seven (the every-wavelet
+//! tables).
 //!
 //! Default: `legall`, sizes 1920x1080 and 7680x4320 (the 8K run simulates ~35 M clocks per
 //! picture pair at 2 samples per clock: minutes for `legall`, about an hour per wavelet for `lift`). The outputs are
@@ -25,9 +29,14 @@ use uhdpipe_sim::legall_inv::{band_streams, drive, Drive, InvBuild, LegallInv, L
 use uhdpipe_sim::legall_inv::{LegallInv4, LegallInv8};
 #[cfg(feature = "lift-inv")]
 use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1, LiftInv16};
+#[cfg(feature = "lift-inv-wide")]
+use uhdpipe_sim::lift_inv::{LiftInv4, LiftInv8};
 use uhdpipe_sim::pictures::{sizes_from, texture};
 
 fn run<D: InvBuild>(dut: &mut D, w: usize, h: usize, pictures: usize, depth: usize, wavelet: u8) -> (Outcome, f64) {
+    // (VC-2 pads a picture to whole 2^depth blocks; the bands of any other size are not one
+    // picture's, and the block would wait for rows that never come)
+    assert!(h.is_multiple_of(1 << depth), "{w}x{h}: the height is not whole 2^{depth} rows");
     let pic = texture(w, h);
     let t = TransformParams { wavelet_index: wavelet as usize, wavelet_index_ho: wavelet as usize, dwt_depth: depth, dwt_depth_ho: 0 };
     let bands: Vec<Vec<i64>> = dwt(&t, Band { width: w, height: h, data: pic }).into_iter().map(|b| b.data).collect();
@@ -66,32 +75,55 @@ fn table<D: InvBuild>(make: impl Fn() -> D, wavelets: &[u8], sizes: &[(usize, us
         }
     }
     println!();
-    println!("| wavelet | depth (1920x1080) | first pair out after first band beat | last pair out after nominal end |");
-    println!("|---|---|---|---|");
-    let (w, h) = (1920, 1080);
+    println!("| wavelet | depth | size (1080p, padded to whole 2^depth rows) | first pair out after first band beat | last pair out after nominal end |");
+    println!("|---|---|---|---|---|");
+    let w = 1920;
     for &wavelet in wavelets {
         for depth in 1..=max_depth {
+            let h = 1080usize.next_multiple_of(1 << depth);
             let (one, _) = run(&mut make(), w, h, 1, depth, wavelet);
             let line = (w / ppc) as f64;
-            println!("| {wavelet} | {depth} | {:.2} lines | {:.2} lines |", (one.first_out - first_in(&one)) as f64 / line, (one.cycles - first_in(&one) - (w * h / ppc) as u64) as f64 / line);
+            println!("| {wavelet} | {depth} | {w}x{h} | {:.2} lines | {:.2} lines |", (one.first_out - first_in(&one)) as f64 / line, (one.cycles - first_in(&one) - (w * h / ppc) as u64) as f64 / line);
         }
     }
 }
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let which = if args.first().is_some_and(|a| a == "legall" || a == "lift" || a == "lift16") { args.remove(0) } else { "legall".into() };
+    let which = if args.first().is_some_and(|a| ["legall", "lift", "lift1", "lift2", "lift4", "lift8", "lift16"].contains(&a.as_str())) { args.remove(0) } else { "legall".into() };
+    let mut wavelets: Vec<u8> = (0..7).collect();
+    if let Some(i) = args.iter().position(|a| a == "--wavelet") {
+        wavelets = vec![args.get(i + 1).and_then(|d| d.parse().ok()).filter(|d| *d < 7).expect("--wavelet takes a VC-2 wavelet index, 0-6")];
+        args.drain(i..i + 2);
+    }
     let sizes = sizes_from(&args, &[(1920, 1080), (7680, 4320)]);
-    if which == "lift" || which == "lift16" {
-        #[cfg(feature = "lift-inv")]
-        if which == "lift" {
-            table(LiftInv1::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
-            table(LiftInv::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
-        }
-        #[cfg(feature = "lift-inv")]
-        table(LiftInv16::new, &[0, 1, 2, 3, 4, 5, 6], &sizes, 4);
+    if which.starts_with("lift") {
+        // the every-wavelet builds to run: all at `lift`, one at `liftN`
+        let lift_ppc = |n: usize| which == "lift" || which == format!("lift{n}");
         #[cfg(not(feature = "lift-inv"))]
-        panic!("`lift` and `lift16` need the lift-inv feature (it Verilates lift_inv*)");
+        assert!(![1, 2, 4, 8, 16].into_iter().any(lift_ppc) && wavelets.is_empty(), "`{which}` needs the lift-inv feature (it Verilates lift_inv*)");
+        #[cfg(not(feature = "lift-inv-wide"))]
+        assert!(which != "lift4" && which != "lift8", "`{which}` needs the lift-inv-wide feature (it Verilates lift_inv4 and lift_inv8)");
+        #[cfg(feature = "lift-inv")]
+        {
+            if lift_ppc(1) {
+                table(LiftInv1::new, &wavelets, &sizes, 4);
+            }
+            if lift_ppc(2) {
+                table(LiftInv::new, &wavelets, &sizes, 4);
+            }
+            #[cfg(feature = "lift-inv-wide")]
+            if lift_ppc(4) {
+                table(LiftInv4::new, &wavelets, &sizes, 4);
+            }
+            #[cfg(feature = "lift-inv-wide")]
+            if lift_ppc(8) {
+                table(LiftInv8::new, &wavelets, &sizes, 4);
+            }
+            if lift_ppc(16) {
+                table(LiftInv16::new, &wavelets, &sizes, 4);
+            }
+        }
     } else {
         // (the three wavelets share one schedule)
         table(LegallInv1::new, &[1], &sizes, 4);

@@ -3,7 +3,9 @@
 //! 8K simulation build, rows up to 8192 samples) and `uhdpipe_lift_inv1` (the same with a
 //! gearbox after it: one sample per clock) and `uhdpipe_lift_inv16` (16 samples per clock:
 //! 8, 4, 2, 1 pair lanes at levels 1–4, 4 on the horizontal-only level's stream; rows up to
-//! 512 beats), Verilated. Each has `legall_inv`'s ports
+//! 512 beats), Verilated; with the `lift-inv-wide` feature also `uhdpipe_lift_inv4` and
+//! `uhdpipe_lift_inv8` (4 and 8 samples per clock: 2, 1, 1, 1 and 4, 2, 1, 1 pair lanes, 1
+//! and 2 on the horizontal-only level's stream). Each has `legall_inv`'s ports
 //! with wider lanes, a fifth band stream and `err_range`, so it shares [`crate::legall_inv`]'s
 //! [`Ports`], driver ([`crate::legall_inv::drive`]), band streams and assembly.
 
@@ -13,6 +15,11 @@ use uhdpipe_rtl::blocks::lift_inv::{BAND_BITS, OUT_BITS};
 crate::verilated!(LiftInv, "lift_inv", Ports, "One instance of the Verilated every-wavelet inverse transform.");
 
 crate::verilated!(LiftInv16, "lift_inv16", Ports, "One instance of the Verilated every-wavelet inverse transform at 16 samples per clock.");
+
+#[cfg(feature = "lift-inv-wide")]
+crate::verilated!(LiftInv4, "lift_inv4", Ports, "One instance of the Verilated every-wavelet inverse transform at 4 samples per clock (with the `lift-inv-wide` feature).");
+#[cfg(feature = "lift-inv-wide")]
+crate::verilated!(LiftInv8, "lift_inv8", Ports, "One instance of the Verilated every-wavelet inverse transform at 8 samples per clock (with the `lift-inv-wide` feature).");
 
 crate::verilated!(LiftInv1, "lift_inv1", Ports, "One instance of the Verilated every-wavelet inverse transform at one sample per clock (the sample in `out_even[0]`).");
 
@@ -31,3 +38,7 @@ macro_rules! lift_inv_build {
 lift_inv_build!(LiftInv, 2, [1; STREAMS]);
 lift_inv_build!(LiftInv1, 1, [1; STREAMS]);
 lift_inv_build!(LiftInv16, 16, [8, 4, 2, 1, 4]);
+#[cfg(feature = "lift-inv-wide")]
+lift_inv_build!(LiftInv4, 4, [2, 1, 1, 1, 1]);
+#[cfg(feature = "lift-inv-wide")]
+lift_inv_build!(LiftInv8, 8, [4, 2, 1, 1, 2]);

@@ -1,5 +1,6 @@
 //! The Verilated every-wavelet forward 2-D transform (`lift_fwd`, `lift_fwd1` at one
-//! sample per clock and `lift_fwd16` at 16) against the model's `dwt`:
+//! sample per clock, `lift_fwd16` at 16, and with the `lift-fwd-wide` feature `lift_fwd4`
+//! and `lift_fwd8`) against the model's `dwt`:
 //! random pictures of random sizes and bit depths, every vertical and horizontal wavelet
 //! pair (drawn independently from 0..=6), depths 1–4, with or without a horizontal-only
 //! level, under random idle input and per-level output back-pressure, several pictures back
@@ -13,6 +14,8 @@ use proptest::prelude::*;
 use uhdpipe_rtl::blocks::lift_v::flush_rows;
 use uhdpipe_sim::legall_fwd::{cfg_pairs, check_run, drive, picture_beats, width_unit, Drive, FwdBuild, InBeat};
 use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1, LiftFwd16, SETUP_CLOCKS};
+#[cfg(feature = "lift-fwd-wide")]
+use uhdpipe_sim::lift_fwd::{LiftFwd4, LiftFwd8};
 use uhdpipe_sim::pictures::natural;
 
 /// Runs `pics` (`width` × `height`) through `dut` back to back at `depth` with the
@@ -140,67 +143,85 @@ fn one_sample_per_clock_sustains_its_rate() {
     }
 }
 
-/// The width every picture of the 16-samples-per-clock build is a multiple of.
-fn unit16(depth: usize, ho: usize) -> usize {
-    width_unit(&LiftFwd16::LANES, depth, ho)
-}
+/// The tests of a build with pair lanes (4, 8 or 16 samples per clock), in module `$m`:
+/// the model on random pictures (`$cases` cases; rows of 1–3 units of the build's size:
+/// whole beats of every level and of the horizontal-only level), full-scale extremes, a
+/// natural picture, its rate.
+macro_rules! wide_build_tests {
+    ($m:ident, $t:ident, $cases:literal) => {
+        mod $m {
+            use super::*;
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, .. ProptestConfig::default() })]
-    /// 16 samples per clock (8, 4, 2, 1 pair lanes at levels 1-4; 4 at the horizontal-only
-    /// level) on the same kind of pictures.
-    #[test]
-    fn sixteen_samples_per_clock_matches_the_model((depth, width, height, pics, d) in case_in(3, 6, unit16)) {
-        check_on(&mut LiftFwd16::new(), &pics, width, height, depth, d)?;
-    }
-}
+            /// The width every picture of this build is a multiple of.
+            fn unit(depth: usize, ho: usize) -> usize {
+                width_unit(&$t::LANES, depth, ho)
+            }
 
-/// The full-scale patterns of [`extremes_are_exact_for_every_wavelet`] at 16 samples per
-/// clock (128 wide: whole beats of the horizontal-only level at depth 4).
-#[test]
-fn sixteen_samples_per_clock_extremes_are_exact() {
-    let (w, h) = (128, 16);
-    let pats: [fn(usize, usize) -> bool; 4] = [|x, y| (x + y) % 2 == 0, |x, _| x < 48, |x, y| (x / 2 + y / 2) % 2 == 0, |x, y| (x / 8 + y / 4) % 2 == 1];
-    let mut pics = Vec::new();
-    for p in pats {
-        for (hi, lo) in [(2047, -2048), (-2048, 2047)] {
-            pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
+            proptest! {
+                #![proptest_config(ProptestConfig { cases: $cases, .. ProptestConfig::default() })]
+                /// The same kind of pictures as the 2-sample build's proptest, in whole
+                /// beats of every level.
+                #[test]
+                fn matches_the_model((depth, width, height, pics, d) in case_in(3, 6, unit)) {
+                    check_on(&mut $t::new(), &pics, width, height, depth, d)?;
+                }
+            }
+
+            /// The full-scale patterns of [`extremes_are_exact_for_every_wavelet`] (128
+            /// wide: whole beats of the horizontal-only level at depth 4).
+            #[test]
+            fn extremes_are_exact() {
+                let (w, h) = (128, 16);
+                let pats: [fn(usize, usize) -> bool; 4] = [|x, y| (x + y) % 2 == 0, |x, _| x < 48, |x, y| (x / 2 + y / 2) % 2 == 0, |x, y| (x / 8 + y / 4) % 2 == 1];
+                let mut pics = Vec::new();
+                for p in pats {
+                    for (hi, lo) in [(2047, -2048), (-2048, 2047)] {
+                        pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
+                    }
+                }
+                for wavelet in 0..7u8 {
+                    check_on(&mut $t::new(), &pics, w, h, 4, bench(wavelet, 1, wavelet, 0, 0, 1)).unwrap();
+                }
+            }
+
+            /// A natural picture (256×64), every wavelet, depth 3 and depth 4 with the
+            /// horizontal-only level, under idle input and back-pressure.
+            #[test]
+            fn natural_picture_is_exact() {
+                let pic = natural(256, 64);
+                for wavelet in 0..7u8 {
+                    for (depth, ho) in [(3, 0), (4, 1)] {
+                        check_on(&mut $t::new(), std::slice::from_ref(&pic), 256, 64, depth, bench(wavelet, ho, (wavelet + 2) % 7, 100, 100, 9)).unwrap();
+                    }
+                }
+            }
+
+            /// One beat per clock: back to back, with the outputs always ready, a picture
+            /// costs between its `W/ppc · H` beats and `W/ppc · (H + F)` (the vertical flush
+            /// rows), for every wavelet at depth 3 and at depth 4 with the horizontal-only
+            /// level; the figure is printed.
+            #[test]
+            fn sustains_its_rate() {
+                let (w, h) = (256usize, 64usize);
+                let pic = natural(w, h);
+                let beats = w / $t::PPC;
+                for wavelet in 0..7u8 {
+                    let most = (beats * (h + flush_rows(wavelet as usize))) as u64;
+                    for (depth, ho) in [(3, 0), (4, 1)] {
+                        let one = check_on(&mut $t::new(), std::slice::from_ref(&pic), w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
+                        let two = check_on(&mut $t::new(), &[pic.clone(), pic.clone()], w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
+                        let period = two - one;
+                        eprintln!("{} samples/clock, wavelet {wavelet}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4} x W*H/ppc; at most {most})", $t::PPC, period as f64 / (beats * h) as f64);
+                        assert!((beats * h) as u64 <= period && period <= most, "wavelet {wavelet}, depth {depth}, {ho} horizontal-only level: {period} clocks per picture");
+                    }
+                }
+            }
         }
-    }
-    for wavelet in 0..7u8 {
-        check_on(&mut LiftFwd16::new(), &pics, w, h, 4, bench(wavelet, 1, wavelet, 0, 0, 1)).unwrap();
-    }
+    };
 }
 
-/// A natural picture (256×64) at 16 samples per clock, every wavelet, depth 3 and depth 4
-/// with the horizontal-only level, under idle input and back-pressure.
-#[test]
-fn sixteen_samples_per_clock_natural_picture_is_exact() {
-    let pic = natural(256, 64);
-    for wavelet in 0..7u8 {
-        for (depth, ho) in [(3, 0), (4, 1)] {
-            check_on(&mut LiftFwd16::new(), std::slice::from_ref(&pic), 256, 64, depth, bench(wavelet, ho, (wavelet + 2) % 7, 100, 100, 9)).unwrap();
-        }
-    }
-}
-
-/// 16 samples per clock sustains one beat per clock: back to back, with the outputs always
-/// ready, a picture costs between its `W/16 · H` beats and `W/16 · (H + F)` (the vertical
-/// flush rows), for every wavelet at depth 3 and at depth 4 with the horizontal-only level;
-/// the figure is printed.
-#[test]
-fn sixteen_samples_per_clock_sustains_its_rate() {
-    let (w, h) = (256usize, 64usize);
-    let pic = natural(w, h);
-    let beats = w / 16;
-    for wavelet in 0..7u8 {
-        let most = (beats * (h + flush_rows(wavelet as usize))) as u64;
-        for (depth, ho) in [(3, 0), (4, 1)] {
-            let one = check_on(&mut LiftFwd16::new(), std::slice::from_ref(&pic), w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
-            let two = check_on(&mut LiftFwd16::new(), &[pic.clone(), pic.clone()], w, h, depth, bench(wavelet, ho, wavelet, 0, 0, 1)).unwrap();
-            let period = two - one;
-            eprintln!("16 samples/clock, wavelet {wavelet}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4} x W*H/16; at most {most})", period as f64 / (beats * h) as f64);
-            assert!((beats * h) as u64 <= period && period <= most, "wavelet {wavelet}, depth {depth}, {ho} horizontal-only level: {period} clocks per picture");
-        }
-    }
-}
+wide_build_tests!(sixteen_samples_per_clock, LiftFwd16, 32);
+#[cfg(feature = "lift-fwd-wide")]
+wide_build_tests!(eight_samples_per_clock, LiftFwd8, 24);
+#[cfg(feature = "lift-fwd-wide")]
+wide_build_tests!(four_samples_per_clock, LiftFwd4, 24);

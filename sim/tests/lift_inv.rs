@@ -1,5 +1,6 @@
 //! The Verilated every-wavelet inverse 2-D transform (`lift_inv`, `lift_inv1` at one
-//! sample per clock and `lift_inv16` at 16) against the model's
+//! sample per clock, `lift_inv16` at 16, and with the `lift-inv-wide` feature `lift_inv4`
+//! and `lift_inv8`) against the model's
 //! `idwt`: the bands of random pictures (exact and perturbed as quantisation would: always
 //! exact, never `err_range`) and random coefficients filling the 22-bit band lanes (exact,
 //! or flagged by `err_range` where a result wraps its 24 bits), every vertical and
@@ -20,6 +21,8 @@ use uhdpipe_rtl::blocks::lift_v::flush_rows;
 use uhdpipe_sim::legall_inv::{assemble, band_streams, check_numbered, drive, number_picture, with_broken_copies, Drive, InvBuild, Outcome, Streams, HO, STREAMS};
 use uhdpipe_sim::legall_fwd::width_unit;
 use uhdpipe_sim::lift_inv::{LiftInv, LiftInv1, LiftInv16};
+#[cfg(feature = "lift-inv-wide")]
+use uhdpipe_sim::lift_inv::{LiftInv4, LiftInv8};
 use uhdpipe_sim::pictures::{natural, noise};
 
 /// A transform shape: depth, horizontal-only depth (0 or 1), (vertical, horizontal) wavelet.
@@ -361,79 +364,97 @@ fn picture_lost_below_resynchronises() {
     assert!(out.err_pic >= 5, "err_pic pulses: {}", out.err_pic);
 }
 
-/// The width every picture of the 16-samples-per-clock build is a multiple of for shape `s`.
-fn unit16(s: Shape) -> usize {
-    width_unit(&LiftInv16::LANES, s.depth, s.ho)
-}
+/// The tests of a build with pair lanes (4, 8 or 16 samples per clock), in module `$m`:
+/// the model on random bands (`$cases` cases, rows of 1–3 units of the build's size: whole
+/// beats of every level and of the horizontal-only level), a natural picture's round trip,
+/// pictures lost or broken on single streams, its rate.
+macro_rules! wide_build_tests {
+    ($m:ident, $t:ident, $cases:literal) => {
+        mod $m {
+            use super::*;
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
-    /// 16 samples per clock (8, 4, 2, 1 pair lanes at levels 1-4; 4 on the horizontal-only
-    /// level's stream, unpacked to the deepest join's lanes) on the same kinds of bands.
-    #[test]
-    fn sixteen_samples_per_clock_matches_the_model((s, width, height, pics, kind, d) in case_in(3, 4, unit16)) {
-        check_on(&mut LiftInv16::new(), &pics, width, height, s, kind, d)?;
-    }
-}
+            /// The width every picture of this build is a multiple of for shape `s`.
+            fn unit(s: Shape) -> usize {
+                width_unit(&$t::LANES, s.depth, s.ho)
+            }
 
-/// 16 samples per clock: a natural picture's bands come back as the picture for every
-/// wavelet at depths 1-4 with and without the horizontal-only level (each depth feeds the
-/// horizontal-only level's 4 lanes to a different join: 4, 2, 1 and 1 LL pairs per beat).
-#[test]
-fn sixteen_samples_per_clock_round_trip() {
-    let (w, h) = (256, 32);
-    let pic = natural(w, h);
-    for wv in 0..7u8 {
-        for (depth, ho) in [(1, 1), (2, 1), (3, 1), (4, 1), (4, 0)] {
-            let s = Shape { depth, ho, wv: (wv, (wv + 1) % 7) };
-            let c = analyse(&pic, w, h, s);
-            let out = check_on(&mut LiftInv16::new(), std::slice::from_ref(&c), w, h, s, Kind::Real, bench(s, 100, 100, 7)).unwrap();
-            assert_eq!(assemble(&out.out, w, h, 8).unwrap(), vec![pic.clone()], "{s:?}: the picture did not come back");
+            proptest! {
+                #![proptest_config(ProptestConfig { cases: $cases, .. ProptestConfig::default() })]
+                /// The same kinds of bands as the 2-sample build's proptest (the
+                /// horizontal-only level's stream unpacked to the deepest join's lanes).
+                #[test]
+                fn matches_the_model((s, width, height, pics, kind, d) in case_in(3, 4, unit)) {
+                    check_on(&mut $t::new(), &pics, width, height, s, kind, d)?;
+                }
+            }
+
+            /// A natural picture's bands come back as the picture for every wavelet at
+            /// depths 1–4 with the horizontal-only level (each depth feeds its lanes to a
+            /// different join) and at depth 4 without it.
+            #[test]
+            fn round_trip() {
+                let (w, h) = (256, 32);
+                let pic = natural(w, h);
+                for wv in 0..7u8 {
+                    for (depth, ho) in [(1, 1), (2, 1), (3, 1), (4, 1), (4, 0)] {
+                        let s = Shape { depth, ho, wv: (wv, (wv + 1) % 7) };
+                        let c = analyse(&pic, w, h, s);
+                        let out = check_on(&mut $t::new(), std::slice::from_ref(&c), w, h, s, Kind::Real, bench(s, 100, 100, 7)).unwrap();
+                        assert_eq!(assemble(&out.out, w, h, $t::PPC / 2).unwrap(), vec![pic.clone()], "{s:?}: the picture did not come back");
+                    }
+                }
+            }
+
+            /// Pictures lost or broken on single streams (as
+            /// [`picture_lost_below_resynchronises`], with this build's beats) leave every
+            /// good picture exact, with its number.
+            #[test]
+            fn resynchronises() {
+                let (w, h) = (128usize, 16usize);
+                let s = Shape { depth: 2, ho: 1, wv: (6, 5) };
+                let good: Vec<Coefs> = (0..6).map(|k| picture_coefs(w, h, s, 12, 1 << 12, 300 + k)).collect();
+                let out = resync_on(&mut $t::new(), w, h, s, &good, |k, p| {
+                    match k {
+                        1 => p[1].truncate(3 * w / $t::PPC),
+                        2 => drop(p[HO].drain(1..2)),
+                        3 => p[1].clear(),
+                        4 => p[HO].clear(),
+                        5 => p[0][0].sop = false,
+                        _ => return false,
+                    }
+                    true
+                });
+                assert!(out.err_pic >= 5, "err_pic pulses: {}", out.err_pic);
+            }
+
+            /// One beat per clock: back to back with the picture stream always ready, a
+            /// picture costs between its `W/ppc · H` beats and `W/ppc · (H + F)` (level 1's
+            /// flush rows), for every wavelet at depth 3 and at depth 4 with the
+            /// horizontal-only level; printed.
+            #[test]
+            fn sustains_its_rate() {
+                let (w, h) = (256usize, 64usize);
+                let pic = natural(w, h);
+                let beats = w / $t::PPC;
+                for wv in 0..7u8 {
+                    for (depth, ho) in [(3, 0), (4, 1)] {
+                        let s = Shape { depth, ho, wv: (wv, wv) };
+                        let c = analyse(&pic, w, h, s);
+                        let one = check_on(&mut $t::new(), std::slice::from_ref(&c), w, h, s, Kind::Real, bench(s, 0, 0, 1)).unwrap();
+                        let two = check_on(&mut $t::new(), &[c.clone(), c.clone()], w, h, s, Kind::Real, bench(s, 0, 0, 1)).unwrap();
+                        let period = two.cycles - one.cycles;
+                        let most = (beats * (h + flush_rows(wv as usize))) as u64;
+                        eprintln!("{} samples/clock, wavelet {wv}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4}x W*H/ppc; at most {most})", $t::PPC, period as f64 / (beats * h) as f64);
+                        assert!((beats * h) as u64 <= period && period <= most, "{s:?}: {period} clocks per picture, at most {most}");
+                    }
+                }
+            }
         }
-    }
+    };
 }
 
-/// 16 samples per clock: pictures lost or broken on single streams (as
-/// [`picture_lost_below_resynchronises`], with the horizontal-only level's beats of 4 pairs)
-/// leave every good picture exact, with its number.
-#[test]
-fn sixteen_samples_per_clock_resynchronises() {
-    let (w, h) = (128usize, 16usize);
-    let s = Shape { depth: 2, ho: 1, wv: (6, 5) };
-    let good: Vec<Coefs> = (0..6).map(|k| picture_coefs(w, h, s, 12, 1 << 12, 300 + k)).collect();
-    let out = resync_on(&mut LiftInv16::new(), w, h, s, &good, |k, p| {
-        match k {
-            1 => p[1].truncate(3 * w / 16),
-            2 => drop(p[HO].drain(1..2)),
-            3 => p[1].clear(),
-            4 => p[HO].clear(),
-            5 => p[0][0].sop = false,
-            _ => return false,
-        }
-        true
-    });
-    assert!(out.err_pic >= 5, "err_pic pulses: {}", out.err_pic);
-}
-
-/// 16 samples per clock sustains its rate: back to back with the picture stream always
-/// ready, a picture costs between its `W/16 · H` beats and `W/16 · (H + F)` (level 1's
-/// flush rows), for every wavelet at depth 3 and at depth 4 with the horizontal-only level;
-/// printed.
-#[test]
-fn sixteen_samples_per_clock_sustains_its_rate() {
-    let (w, h) = (256usize, 64usize);
-    let pic = natural(w, h);
-    let beats = w / 16;
-    for wv in 0..7u8 {
-        for (depth, ho) in [(3, 0), (4, 1)] {
-            let s = Shape { depth, ho, wv: (wv, wv) };
-            let c = analyse(&pic, w, h, s);
-            let one = check_on(&mut LiftInv16::new(), std::slice::from_ref(&c), w, h, s, Kind::Real, bench(s, 0, 0, 1)).unwrap();
-            let two = check_on(&mut LiftInv16::new(), &[c.clone(), c.clone()], w, h, s, Kind::Real, bench(s, 0, 0, 1)).unwrap();
-            let period = two.cycles - one.cycles;
-            let most = (beats * (h + flush_rows(wv as usize))) as u64;
-            eprintln!("16 samples/clock, wavelet {wv}, depth {depth}, {ho} horizontal-only: {period} clocks per picture ({:.4}x W*H/16; at most {most})", period as f64 / (beats * h) as f64);
-            assert!((beats * h) as u64 <= period && period <= most, "{s:?}: {period} clocks per picture, at most {most}");
-        }
-    }
-}
+wide_build_tests!(sixteen_samples_per_clock, LiftInv16, 24);
+#[cfg(feature = "lift-inv-wide")]
+wide_build_tests!(eight_samples_per_clock, LiftInv8, 16);
+#[cfg(feature = "lift-inv-wide")]
+wide_build_tests!(four_samples_per_clock, LiftInv4, 16);
