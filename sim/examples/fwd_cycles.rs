@@ -72,11 +72,7 @@ fn main() {
         depth = args.get(i + 1).and_then(|d| d.parse().ok()).filter(|d| (1..=4).contains(d)).expect("--depth takes 1, 2, 3 or 4");
         args.drain(i..i + 2);
     }
-    let mut wavelets: Vec<u8> = (0..7).collect();
-    if let Some(i) = args.iter().position(|a| a == "--wavelet") {
-        wavelets = vec![args.get(i + 1).and_then(|d| d.parse().ok()).filter(|d| *d < 7).expect("--wavelet takes a VC-2 wavelet index, 0-6")];
-        args.drain(i..i + 2);
-    }
+    let wavelets = uhdpipe_sim::pictures::wavelets_from(&mut args);
     // the every-wavelet builds to run: all at `lift`, one at `liftN`
     let lift_ppc = |n: usize| which == "lift" || which == "all" || which == format!("lift{n}");
     let sizes = uhdpipe_sim::pictures::sizes_from(&args, &[(1920, 1080), (7680, 4320)]);

@@ -33,6 +33,16 @@ pub fn sizes_from_args(default: &[(usize, usize)]) -> Vec<(usize, usize)> {
     sizes_from(&std::env::args().skip(1).collect::<Vec<_>>(), default)
 }
 
+/// The wavelets a cycle benchmark runs: the index after `--wavelet` in `args` (removed from
+/// them, so that the rest are sizes), else all seven VC-2 wavelets. Panics on an index
+/// outside 0–6.
+pub fn wavelets_from(args: &mut Vec<String>) -> Vec<u8> {
+    let Some(i) = args.iter().position(|a| a == "--wavelet") else { return (0..7).collect() };
+    let w = args.get(i + 1).and_then(|d| d.parse().ok()).filter(|d| *d < 7).expect("--wavelet takes a VC-2 wavelet index, 0-6");
+    args.drain(i..i + 2);
+    vec![w]
+}
+
 /// `WxH` sizes from `args` (`default` when there are none).
 pub fn sizes_from(args: &[String], default: &[(usize, usize)]) -> Vec<(usize, usize)> {
     if args.is_empty() {
