@@ -19,21 +19,21 @@ struct InvPorts {
     uint8_t in_ready[5], out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet, err_range;
 };
 
-#define INV_SET1(k)                                           \
-    t->INV_PORT(in1_a, k) = p->in_a[0][k] & m1; \
-    t->INV_PORT(in1_b, k) = p->in_b[0][k] & m1;
-#define INV_SET2(k)                                           \
-    t->INV_PORT(in2_a, k) = p->in_a[1][k] & m2; \
-    t->INV_PORT(in2_b, k) = p->in_b[1][k] & m2;
-#define INV_SET3(k)                                           \
-    t->INV_PORT(in3_a, k) = p->in_a[2][k] & m3; \
-    t->INV_PORT(in3_b, k) = p->in_b[2][k] & m3;
-#define INV_SET4(k)                                           \
-    t->INV_PORT(in4_a, k) = p->in_a[3][k] & m4; \
-    t->INV_PORT(in4_b, k) = p->in_b[3][k] & m4;
-#define INV_SETHO(k)                                 \
-    t->INV_PORT(inho_low, k) = p->in_a[4][k] & m; \
-    t->INV_PORT(inho_high, k) = p->in_b[4][k] & m;
+#define INV_SET1(k) \
+    t->INV_PORT(in1_a, k) = p->in_a[0][k]; \
+    t->INV_PORT(in1_b, k) = p->in_b[0][k];
+#define INV_SET2(k) \
+    t->INV_PORT(in2_a, k) = p->in_a[1][k]; \
+    t->INV_PORT(in2_b, k) = p->in_b[1][k];
+#define INV_SET3(k) \
+    t->INV_PORT(in3_a, k) = p->in_a[2][k]; \
+    t->INV_PORT(in3_b, k) = p->in_b[2][k];
+#define INV_SET4(k) \
+    t->INV_PORT(in4_a, k) = p->in_a[3][k]; \
+    t->INV_PORT(in4_b, k) = p->in_b[3][k];
+#define INV_SETHO(k) \
+    t->INV_PORT(inho_low, k) = p->in_a[4][k]; \
+    t->INV_PORT(inho_high, k) = p->in_b[4][k];
 #define INV_GET(k)                                        \
     p->out_even[k] = t->INV_PORT(out_even, k); \
     p->out_odd[k] = t->INV_PORT(out_odd, k);
@@ -49,10 +49,11 @@ struct InvPorts {
 #define INV_DEPTH_MASK 3
 #endif
 
-// The inputs of the 2-D levels (lane masks m1..m4) and the common registers.
+// The inputs of the 2-D levels and the common registers. Each lane arrives masked to its
+// port's width by the Rust driver (sim/src/legall_inv.rs, from the build's BAND_BITS), so the
+// widths live in one place.
 template <class T>
-void inv_set(T* t, const InvPorts* p, uint64_t m1, uint64_t m2, uint64_t m3, uint64_t m4) {
-    (void)m4;
+void inv_set(T* t, const InvPorts* p) {
 #define LEVEL_IN(i, n)                 \
     t->in##n##_valid = p->in_valid[i]; \
     t->in##n##_first = p->in_first[i]; \
@@ -99,19 +100,17 @@ void inv_get(T* t, InvPorts* p) {
 #define LEGALL_INV_SHIM(name, V)                                                \
     UHDPIPE_HARNESS(name, V)                                                    \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
-        inv_set(s->top, p, 0x1ffffu, 0xfffffu, 0x7fffffu, 0x3ffffffu);          \
+        inv_set(s->top, p);                                                     \
         s->top->eval();                                                         \
         inv_get(s->top, p);                                                     \
     }
 
-// A lift_inv build's eval (22-bit band lanes, a horizontal-only level's stream, err_wavelet,
-// err_range).
+// A lift_inv build's eval (a horizontal-only level's stream, err_wavelet, err_range).
 #define LIFT_INV_SHIM(name, V)                                                  \
     UHDPIPE_HARNESS(name, V)                                                    \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
         auto* t = s->top;                                                       \
-        const uint64_t m = 0x3fffffu;                                           \
-        inv_set(t, p, m, m, m, m);                                              \
+        inv_set(t, p);                                                          \
         t->cfg_depth_ho = p->cfg_depth_ho & 1;                                  \
         t->inho_valid = p->in_valid[4];                                         \
         t->inho_first = p->in_first[4];                                         \

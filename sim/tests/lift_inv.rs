@@ -2,8 +2,8 @@
 //! sample per clock, `lift_inv16` at 16, and with the `lift-inv-wide` feature `lift_inv4`
 //! and `lift_inv8`) against the model's
 //! `idwt`: the bands of random pictures (exact and perturbed as quantisation would: always
-//! exact, never `err_range`) and random coefficients filling the 22-bit band lanes (exact,
-//! or flagged by `err_range` where a result wraps its 24 bits), every vertical and
+//! exact, never `err_range`) and random coefficients filling the 23-bit band lanes (exact,
+//! or flagged by `err_range` where a result wraps its 25 bits), every vertical and
 //! horizontal wavelet pair (drawn independently from 0..=6), depths 1–4 with or without a
 //! horizontal-only level, under random idle clocks on each band stream and back-pressure on
 //! the picture stream, several pictures back to back; full-scale extremes (flagged) and the
@@ -212,7 +212,7 @@ fn one_sample_per_clock_round_trip_and_rate() {
 /// blocks), the worst a corrupt stream can carry, at depth 4 with a horizontal-only level:
 /// every wavelet's result either matches the model or is flagged by `err_range`, and for the
 /// wavelets whose synthesis gains most (both Deslauriers-Dubucs, LeGall, Fidelity,
-/// Daubechies) these patterns do wrap 24 bits, so the flag must rise; a good picture right
+/// Daubechies) these patterns do wrap 25 bits, so the flag must rise; a good picture right
 /// after the flagged ones comes out exact (the block keeps going, nothing is left wrapped).
 #[test]
 fn extremes_are_flagged_and_the_next_picture_is_exact() {

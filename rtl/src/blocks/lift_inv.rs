@@ -28,22 +28,23 @@
 //! at a quarter of the rate of the level above. A picture costs about `W/(2·P1) · (H + F)`
 //! clocks, `F` level 1's vertical flush rows ([`super::lift_v::flush_rows`]: 4 for LeGall, 16 for Fidelity).
 //!
-//! **Widths, and the range check.** The band lanes are [`BAND_BITS`] = 22 bits and every
-//! lifting stage works in [`DATA_BITS`] = 24-bit lanes: the worst case `vc2-bit-widths`
-//! computes for a 12-bit picture at depth 4, quantised with any quantisation index, over all
-//! seven wavelets (`vc2-bundle extract-static-filter-analysis -w W -d 4` on
-//! `vc2-conformance-data`'s bundle, then `vc2-bit-widths-table -b 12`; the theoretical
-//! bounds, not the test patterns). The largest band value is Fidelity's deepest LL (22
-//! bits), the largest intermediate Fidelity's (24 bits), then Daubechies' (24 bits with the
-//! horizontal-only level); the Deslauriers-Dubucs and LeGall need 22, Haar with shift 19
-//! ([`DEPTH4_BOUNDS`], checked against the lanes by a test).
+//! **Widths, and the range check.** The band lanes are [`BAND_BITS`] = 23 bits and every
+//! lifting stage works in [`DATA_BITS`] = 25-bit lanes: the worst case `vc2-bit-widths`
+//! computes for a 12-bit picture at depth 4, with and without the horizontal-only level,
+//! quantised with any quantisation index, over all seven wavelets (`vc2-bundle
+//! extract-static-filter-analysis -w W -d 4 -D 0|1` on `vc2-conformance-data`'s bundle, then
+//! the theoretical bounds `vc2-bit-widths-table -b 12` prints, not its test patterns). The
+//! largest band value is Fidelity's DC band with the horizontal-only level (23 bits), the
+//! largest intermediate Fidelity's with that level (±10 560 830: 25 bits; 24 without it),
+//! then Daubechies' (24 bits); the Deslauriers-Dubucs and LeGall need 22, Haar with shift 19
+//! ([`DEPTH4_BOUNDS`], [`DEPTH4_HO_BOUNDS`], checked against the lanes by a test).
 //! So every stream a real encoder (this project's or any other) makes from a picture of up
 //! to 12 bits is transformed exactly. A corrupt stream can carry coefficients no picture
-//! gives; should a lifting result then not fit its 24 bits (the bracket, the update or the
+//! gives; should a lifting result then not fit its 25 bits (the bracket, the update or the
 //! post-shift's `+1` wraps), `err_range` pulses and the picture comes out wrong but
 //! framed: the block never stops, and the next picture is exact. (Until this sizing the
 //! block sized every stage for *any* coefficients: 28 to 48 bits from level 3 to level 1,
-//! which cannot reach depth 4 inside 64-bit accumulators.) The picture leaves in 24-bit
+//! which cannot reach depth 4 inside 64-bit accumulators.) The picture leaves in 25-bit
 //! lanes, unclipped.
 //!
 //! **Run-time registers:** `cfg_pairs` (level-1 beats per row: width / `2·P1`; the width
@@ -75,32 +76,36 @@ use super::tag_queue::TagQueue;
 use rust_hdl::prelude::*;
 
 /// Bits of every band lane (`inK_a`, `inK_b`, `inho_low`, `inho_high`).
-pub const BAND_BITS: usize = 22;
+pub const BAND_BITS: usize = 23;
 
 /// Bits of every lifting stage's lanes, of the joins' output and of the picture lanes.
-pub const DATA_BITS: usize = 24;
+pub const DATA_BITS: usize = 25;
 
 /// Bits of the picture lanes (`out_even`, `out_odd`).
 pub const OUT_BITS: usize = DATA_BITS;
 
 /// Accumulator bits of the horizontal stages (`lift_h` asks `V + 15`).
-const HACC: usize = 39;
+const HACC: usize = 40;
 /// Accumulator bits of the vertical stages.
-const VACC: usize = 39;
+const VACC: usize = 40;
 
-/// `vc2-bit-widths`' bounds for a 12-bit picture at depth 4, without and with a
-/// horizontal-only level (the theoretical bounds of `vc2-bit-widths-table -b 12`; Fidelity's
-/// without it only: its table with one ran past the session that measured these): per
-/// wavelet index 0..=6, (largest band value, largest value anywhere in the synthesis).
-pub const DEPTH4_BOUNDS: [(i64, i64); 7] = [(393_216, 1_215_296), (467_615, 1_054_201), (467_615, 1_337_358), (12_288, 43_022), (196_608, 245_764), (1_870_461, 8_228_798), (1_322_616, 5_427_028)];
+/// `vc2-bit-widths`' bounds for a 12-bit picture at depth 4 without a horizontal-only level
+/// (the theoretical bounds of `vc2-bit-widths-table -b 12`: the largest dequantised band
+/// value at the largest useful quantisation index, and the largest magnitude of any
+/// synthesis intermediate, either sign): per wavelet index 0..=6, (band, intermediate).
+pub const DEPTH4_BOUNDS: [(i64, i64); 7] = [(393_216, 1_067_403), (330_654, 937_296), (393_216, 1_160_403), (12_288, 39_950), (196_608, 196_612), (1_870_461, 8_228_798), (661_308, 4_625_647)];
 
-/// The level-k vertical pass: 24-bit lanes, line-buffer words for every wavelet, `P` lanes.
-type Vk<const N: usize, const P: usize> = LiftV<DATA_BITS, DATA_BITS, VACC, N, 1, 96, 48, 192, 96, 192, 96, 48, 24, P>;
+/// The same at depth 4 with one horizontal-only level (`-D 1`). Fidelity's intermediates
+/// reach ±10 560 830 here: past 24 bits, the reason the lanes are 25.
+pub const DEPTH4_HO_BOUNDS: [(i64, i64); 7] = [(393_216, 1_215_296), (467_615, 1_054_201), (467_615, 1_337_358), (12_288, 43_023), (196_608, 245_765), (3_740_922, 10_560_830), (1_322_616, 5_427_028)];
+
+/// The level-k vertical pass: 25-bit lanes, line-buffer words for every wavelet, `P` lanes.
+type Vk<const N: usize, const P: usize> = LiftV<DATA_BITS, DATA_BITS, VACC, N, 1, { 4 * DATA_BITS }, { 2 * DATA_BITS }, { 8 * DATA_BITS }, { 4 * DATA_BITS }, { 8 * DATA_BITS }, { 4 * DATA_BITS }, { 2 * DATA_BITS }, DATA_BITS, P>;
 /// Every horizontal pass of a 2-D level.
 type Hk<const P: usize, const B: usize, const F: usize> = LiftH<DATA_BITS, DATA_BITS, HACC, 1, P, B, F>;
-/// The horizontal-only level's pass: 22-bit bands in (sign-extended), 24-bit lanes.
+/// The horizontal-only level's pass: 23-bit bands in (sign-extended), 25-bit lanes.
 type Hho<const P: usize, const B: usize, const F: usize> = LiftH<BAND_BITS, DATA_BITS, HACC, 1, P, B, F>;
-/// Every join: 22-bit bands, 24-bit LL rows and output; `P` band pairs, `R` LL pairs per beat.
+/// Every join: 23-bit bands, 25-bit LL rows and output; `P` band pairs, `R` LL pairs per beat.
 type Jk<const P: usize, const R: usize> = LlJoin<BAND_BITS, DATA_BITS, DATA_BITS, P, R>;
 
 /// Every lifting stage as built, in data-flow order: (name, input bits `W`, lane bits `V`,
@@ -153,7 +158,7 @@ pub struct LiftInv<
     pub in1_valid: Signal<In, Bit>,
     /// Level 1: the block takes it at this edge.
     pub in1_ready: Signal<Out, Bit>,
-    /// Level 1: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 1: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in1_a: [Signal<In, Bits<BAND_BITS>>; P1],
     /// Level 1: pair `j`'s lane b (HL in L rows, HH in H rows).
     pub in1_b: [Signal<In, Bits<BAND_BITS>>; P1],
@@ -169,7 +174,7 @@ pub struct LiftInv<
     pub in2_valid: Signal<In, Bit>,
     /// Level 2: the block takes it at this edge.
     pub in2_ready: Signal<Out, Bit>,
-    /// Level 2: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 2: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in2_a: [Signal<In, Bits<BAND_BITS>>; P2],
     /// Level 2: pair `j`'s lane b (HL in L rows, HH in H rows).
     pub in2_b: [Signal<In, Bits<BAND_BITS>>; P2],
@@ -185,7 +190,7 @@ pub struct LiftInv<
     pub in3_valid: Signal<In, Bit>,
     /// Level 3: the block takes it at this edge.
     pub in3_ready: Signal<Out, Bit>,
-    /// Level 3: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 3: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in3_a: [Signal<In, Bits<BAND_BITS>>; P3],
     /// Level 3: pair `j`'s lane b (HL in L rows, HH in H rows).
     pub in3_b: [Signal<In, Bits<BAND_BITS>>; P3],
@@ -201,7 +206,7 @@ pub struct LiftInv<
     pub in4_valid: Signal<In, Bit>,
     /// Level 4: the block takes it at this edge.
     pub in4_ready: Signal<Out, Bit>,
-    /// Level 4: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 4: pair `j`'s lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in4_a: [Signal<In, Bits<BAND_BITS>>; P4],
     /// Level 4: pair `j`'s lane b (HL in L rows, HH in H rows).
     pub in4_b: [Signal<In, Bits<BAND_BITS>>; P4],
@@ -217,7 +222,7 @@ pub struct LiftInv<
     pub inho_valid: Signal<In, Bit>,
     /// Horizontal-only level: the block takes it at this edge.
     pub inho_ready: Signal<Out, Bit>,
-    /// Horizontal-only level: pair `j`'s L (the DC band), 22-bit two's complement.
+    /// Horizontal-only level: pair `j`'s L (the DC band), 23-bit two's complement.
     pub inho_low: [Signal<In, Bits<BAND_BITS>>; P2],
     /// Horizontal-only level: pair `j`'s H.
     pub inho_high: [Signal<In, Bits<BAND_BITS>>; P2],
@@ -245,7 +250,7 @@ pub struct LiftInv<
     pub out_valid: Signal<Out, Bit>,
     /// Picture stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Picture stream: pair `j`'s even sample `x_{2n}` (`n = c·P1 + j` in beat `c`), 24-bit two's complement (not clipped).
+    /// Picture stream: pair `j`'s even sample `x_{2n}` (`n = c·P1 + j` in beat `c`), 25-bit two's complement (not clipped).
     pub out_even: [Signal<Out, Bits<OUT_BITS>>; P1],
     /// Picture stream: pair `j`'s odd sample `x_{2n+1}`.
     pub out_odd: [Signal<Out, Bits<OUT_BITS>>; P1],
@@ -263,7 +268,7 @@ pub struct LiftInv<
     pub err_pic: Signal<Out, Bit>,
     /// Configuration error: `cfg_wavelet` or `cfg_wavelet_ho` names a wavelet outside the build's set (a register; every wavelet is built here).
     pub err_wavelet: Signal<Out, Bit>,
-    /// Range error: a lifting result did not fit its 24 bits (a corrupt stream; module docs), one clock per wrapped result, a few clocks after it.
+    /// Range error: a lifting result did not fit its 25 bits (a corrupt stream; module docs), one clock per wrapped result, a few clocks after it.
     pub err_range: Signal<Out, Bit>,
     hho: Hho<P2, B2, F2>,
     // the horizontal-only level's beats cut to the deepest join's LL pairs
@@ -887,7 +892,7 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
 mod tests {
     use super::super::lift_h::{self, bits_for, checked_accumulator_bits};
     use super::super::lift_v;
-    use super::{BAND_BITS, DATA_BITS, DEPTH4_BOUNDS, OUT_BITS, STAGES};
+    use super::{BAND_BITS, DATA_BITS, DEPTH4_BOUNDS, DEPTH4_HO_BOUNDS, OUT_BITS, STAGES};
 
     /// The lanes hold `vc2-bit-widths`' bounds: every band value in the band lanes, every
     /// intermediate in the datapath; the accumulators every weighted sum of datapath-wide
@@ -895,9 +900,11 @@ mod tests {
     /// bits `lift_h` asks above its lanes; the vertical line buffers' words for every wavelet.
     #[test]
     fn widths_hold_the_worst_real_stream() {
-        for (w, &(band, mid)) in DEPTH4_BOUNDS.iter().enumerate() {
-            assert!(bits_for(band as u128) <= BAND_BITS, "wavelet {w}: band bound {band}");
-            assert!(bits_for(mid as u128) <= DATA_BITS, "wavelet {w}: intermediate bound {mid}");
+        for (ho, table) in [DEPTH4_BOUNDS, DEPTH4_HO_BOUNDS].iter().enumerate() {
+            for (w, &(band, mid)) in table.iter().enumerate() {
+                assert!(bits_for(band as u128) <= BAND_BITS, "wavelet {w}, {ho} horizontal-only levels: band bound {band}");
+                assert!(bits_for(mid as u128) <= DATA_BITS, "wavelet {w}, {ho} horizontal-only levels: intermediate bound {mid}");
+            }
         }
         for (name, w, v, a) in STAGES {
             assert!(w <= v && v == DATA_BITS, "{name}: lanes");

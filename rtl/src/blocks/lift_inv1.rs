@@ -29,7 +29,7 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4:
     pub in1_valid: Signal<In, Bit>,
     /// Level 1: the block takes it at this edge.
     pub in1_ready: Signal<Out, Bit>,
-    /// Level 1: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 1: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in1_a: Signal<In, Bits<BAND_BITS>>,
     /// Level 1: lane b (HL in L rows, HH in H rows).
     pub in1_b: Signal<In, Bits<BAND_BITS>>,
@@ -45,7 +45,7 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4:
     pub in2_valid: Signal<In, Bit>,
     /// Level 2: the block takes it at this edge.
     pub in2_ready: Signal<Out, Bit>,
-    /// Level 2: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 2: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in2_a: Signal<In, Bits<BAND_BITS>>,
     /// Level 2: lane b (HL in L rows, HH in H rows).
     pub in2_b: Signal<In, Bits<BAND_BITS>>,
@@ -61,7 +61,7 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4:
     pub in3_valid: Signal<In, Bit>,
     /// Level 3: the block takes it at this edge.
     pub in3_ready: Signal<Out, Bit>,
-    /// Level 3: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 3: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in3_a: Signal<In, Bits<BAND_BITS>>,
     /// Level 3: lane b (HL in L rows, HH in H rows).
     pub in3_b: Signal<In, Bits<BAND_BITS>>,
@@ -77,7 +77,7 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4:
     pub in4_valid: Signal<In, Bit>,
     /// Level 4: the block takes it at this edge.
     pub in4_ready: Signal<Out, Bit>,
-    /// Level 4: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 22-bit two's complement.
+    /// Level 4: lane a (LL at the deepest level without a horizontal-only level, ignored otherwise, in L rows; LH in H rows), 23-bit two's complement.
     pub in4_a: Signal<In, Bits<BAND_BITS>>,
     /// Level 4: lane b (HL in L rows, HH in H rows).
     pub in4_b: Signal<In, Bits<BAND_BITS>>,
@@ -93,7 +93,7 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4:
     pub inho_valid: Signal<In, Bit>,
     /// Horizontal-only level: the block takes it at this edge.
     pub inho_ready: Signal<Out, Bit>,
-    /// Horizontal-only level: L (the DC band), 22-bit two's complement.
+    /// Horizontal-only level: L (the DC band), 23-bit two's complement.
     pub inho_low: Signal<In, Bits<BAND_BITS>>,
     /// Horizontal-only level: H.
     pub inho_high: Signal<In, Bits<BAND_BITS>>,
@@ -123,13 +123,13 @@ pub struct LiftInv1<const N1: usize, const N2: usize, const N3: usize, const N4:
     pub err_pic: Signal<Out, Bit>,
     /// Configuration error: `cfg_wavelet` or `cfg_wavelet_ho` names a wavelet outside the build's set (a register; every wavelet is built here).
     pub err_wavelet: Signal<Out, Bit>,
-    /// Range error: a lifting result did not fit its 24 bits (a corrupt stream; `lift_inv`'s docs).
+    /// Range error: a lifting result did not fit its 25 bits (a corrupt stream; `lift_inv`'s docs).
     pub err_range: Signal<Out, Bit>,
     /// Picture stream: a sample is offered.
     pub out_valid: Signal<Out, Bit>,
     /// Picture stream: the consumer takes it.
     pub out_ready: Signal<In, Bit>,
-    /// Picture stream: the sample, 24-bit two's complement (not clipped).
+    /// Picture stream: the sample, 25-bit two's complement (not clipped).
     pub out_sample: Signal<Out, Bits<OUT_BITS>>,
     /// Picture stream: first sample of a row.
     pub out_first: Signal<Out, Bit>,

@@ -2,12 +2,12 @@
 module uhdpipe_lift_inv__h1__se__0(a,y);
 
     // Module arguments
-    input wire  [23:0] a;
-    output reg  [23:0] y;
+    input wire  [24:0] a;
+    output reg  [24:0] y;
 
     // Constant declarations
-    localparam  sign = 24'h800000;
-    localparam  ext = 24'h0;
+    localparam  sign = 25'h1000000;
+    localparam  ext = 25'h0;
 
     // Update code
     always @(*) begin

@@ -5,7 +5,7 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
     input wire  clock;
     input wire  en;
     input wire  [9:0] raddr;
-    input wire  [23:0] x;
+    input wire  [24:0] x;
     input wire  [9:0] waddr;
     input wire  we;
     input wire  src;
@@ -13,7 +13,7 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
     input wire  rep;
     input wire  [4:0] dsel;
     input wire  [4:0] sel;
-    output reg  [23:0] out;
+    output reg  [24:0] out;
     output reg  ovf;
 
     // Constant declarations
@@ -23,118 +23,118 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
     localparam  vsub__3 = 1'b0;
     localparam  vsub__4 = 1'b0;
     localparam  sk__0 = 16'h0;
-    localparam  sk__1 = 16'h18;
-    localparam  sk__2 = 16'h30;
-    localparam  sk__3 = 16'h48;
-    localparam  sk__4 = 16'h60;
-    localparam  sk__5 = 16'h78;
-    localparam  sk__6 = 16'h90;
-    localparam  sk__7 = 16'ha8;
+    localparam  sk__1 = 16'h19;
+    localparam  sk__2 = 16'h32;
+    localparam  sk__3 = 16'h4b;
+    localparam  sk__4 = 16'h64;
+    localparam  sk__5 = 16'h7d;
+    localparam  sk__6 = 16'h96;
+    localparam  sk__7 = 16'haf;
     localparam  tsh__0 = 16'h0;
-    localparam  tsh__1 = 16'h18;
-    localparam  tsh__2 = 16'h30;
-    localparam  tsh__3 = 16'h48;
-    localparam  fs__0 = 16'h18;
-    localparam  fs__1 = 16'h30;
-    localparam  fs__2 = 16'h60;
-    localparam  vsh = 16'h18;
+    localparam  tsh__1 = 16'h19;
+    localparam  tsh__2 = 16'h32;
+    localparam  tsh__3 = 16'h4b;
+    localparam  fs__0 = 16'h19;
+    localparam  fs__1 = 16'h32;
+    localparam  fs__2 = 16'h64;
+    localparam  vsh = 16'h19;
     localparam  multi_s = 1'b1;
     localparam  multi_t = 1'b1;
-    localparam  zero = 39'h0;
-    localparam  ext = 39'h7fff000000;
-    localparam  msb = 24'h800000;
+    localparam  zero = 40'h0;
+    localparam  ext = 40'hfffe000000;
+    localparam  msb = 25'h1000000;
 
     // Stub signals
     reg  ram_s__clock;
     reg  [9:0] ram_s__read_address;
     reg  ram_s__read_enable;
-    wire  [191:0] ram_s__read_data;
+    wire  [199:0] ram_s__read_data;
     reg  [9:0] ram_s__write_address;
     reg  ram_s__write_enable;
-    reg  [191:0] ram_s__write_data;
+    reg  [199:0] ram_s__write_data;
     reg  ram_t__clock;
     reg  [9:0] ram_t__read_address;
     reg  ram_t__read_enable;
-    wire  [95:0] ram_t__read_data;
+    wire  [99:0] ram_t__read_data;
     reg  [9:0] ram_t__write_address;
     reg  ram_t__write_enable;
-    reg  [95:0] ram_t__write_data;
+    reg  [99:0] ram_t__write_data;
     reg  mac0__clock;
     reg  mac0__en;
-    reg  [38:0] mac0__x__0;
-    reg  [38:0] mac0__x__1;
-    reg  [38:0] mac0__x__2;
-    reg  [38:0] mac0__x__3;
-    reg  [38:0] mac0__x__4;
-    reg  [38:0] mac0__x__5;
-    reg  [38:0] mac0__x__6;
-    reg  [38:0] mac0__x__7;
-    reg  [38:0] mac0__x__8;
-    wire  [23:0] mac0__y;
+    reg  [39:0] mac0__x__0;
+    reg  [39:0] mac0__x__1;
+    reg  [39:0] mac0__x__2;
+    reg  [39:0] mac0__x__3;
+    reg  [39:0] mac0__x__4;
+    reg  [39:0] mac0__x__5;
+    reg  [39:0] mac0__x__6;
+    reg  [39:0] mac0__x__7;
+    reg  [39:0] mac0__x__8;
+    wire  [24:0] mac0__y;
     wire  mac0__ovf;
     reg  mac1__clock;
     reg  mac1__en;
-    reg  [38:0] mac1__x__0;
-    reg  [38:0] mac1__x__1;
-    reg  [38:0] mac1__x__2;
-    reg  [38:0] mac1__x__3;
-    reg  [38:0] mac1__x__4;
-    reg  [38:0] mac1__x__5;
-    reg  [38:0] mac1__x__6;
-    reg  [38:0] mac1__x__7;
-    reg  [38:0] mac1__x__8;
-    wire  [23:0] mac1__y;
+    reg  [39:0] mac1__x__0;
+    reg  [39:0] mac1__x__1;
+    reg  [39:0] mac1__x__2;
+    reg  [39:0] mac1__x__3;
+    reg  [39:0] mac1__x__4;
+    reg  [39:0] mac1__x__5;
+    reg  [39:0] mac1__x__6;
+    reg  [39:0] mac1__x__7;
+    reg  [39:0] mac1__x__8;
+    wire  [24:0] mac1__y;
     wire  mac1__ovf;
     reg  mac2__clock;
     reg  mac2__en;
-    reg  [38:0] mac2__x__0;
-    reg  [38:0] mac2__x__1;
-    reg  [38:0] mac2__x__2;
-    reg  [38:0] mac2__x__3;
-    reg  [38:0] mac2__x__4;
-    reg  [38:0] mac2__x__5;
-    reg  [38:0] mac2__x__6;
-    reg  [38:0] mac2__x__7;
-    reg  [38:0] mac2__x__8;
-    wire  [23:0] mac2__y;
+    reg  [39:0] mac2__x__0;
+    reg  [39:0] mac2__x__1;
+    reg  [39:0] mac2__x__2;
+    reg  [39:0] mac2__x__3;
+    reg  [39:0] mac2__x__4;
+    reg  [39:0] mac2__x__5;
+    reg  [39:0] mac2__x__6;
+    reg  [39:0] mac2__x__7;
+    reg  [39:0] mac2__x__8;
+    wire  [24:0] mac2__y;
     wire  mac2__ovf;
     reg  mac3__clock;
     reg  mac3__en;
-    reg  [38:0] mac3__x__0;
-    reg  [38:0] mac3__x__1;
-    reg  [38:0] mac3__x__2;
-    reg  [38:0] mac3__x__3;
-    reg  [38:0] mac3__x__4;
-    reg  [38:0] mac3__x__5;
-    reg  [38:0] mac3__x__6;
-    reg  [38:0] mac3__x__7;
-    reg  [38:0] mac3__x__8;
-    wire  [23:0] mac3__y;
+    reg  [39:0] mac3__x__0;
+    reg  [39:0] mac3__x__1;
+    reg  [39:0] mac3__x__2;
+    reg  [39:0] mac3__x__3;
+    reg  [39:0] mac3__x__4;
+    reg  [39:0] mac3__x__5;
+    reg  [39:0] mac3__x__6;
+    reg  [39:0] mac3__x__7;
+    reg  [39:0] mac3__x__8;
+    wire  [24:0] mac3__y;
     wire  mac3__ovf;
     reg  mac4__clock;
     reg  mac4__en;
-    reg  [38:0] mac4__x__0;
-    reg  [38:0] mac4__x__1;
-    reg  [38:0] mac4__x__2;
-    reg  [38:0] mac4__x__3;
-    reg  [38:0] mac4__x__4;
-    reg  [38:0] mac4__x__5;
-    reg  [38:0] mac4__x__6;
-    reg  [38:0] mac4__x__7;
-    reg  [38:0] mac4__x__8;
-    wire  [23:0] mac4__y;
+    reg  [39:0] mac4__x__0;
+    reg  [39:0] mac4__x__1;
+    reg  [39:0] mac4__x__2;
+    reg  [39:0] mac4__x__3;
+    reg  [39:0] mac4__x__4;
+    reg  [39:0] mac4__x__5;
+    reg  [39:0] mac4__x__6;
+    reg  [39:0] mac4__x__7;
+    reg  [39:0] mac4__x__8;
+    wire  [24:0] mac4__y;
     wire  mac4__ovf;
-    reg  [23:0] x1__d;
-    wire  [23:0] x1__q;
+    reg  [24:0] x1__d;
+    wire  [24:0] x1__q;
     reg  x1__clock;
-    reg  [23:0] x2__d;
-    wire  [23:0] x2__q;
+    reg  [24:0] x2__d;
+    wire  [24:0] x2__q;
     reg  x2__clock;
-    reg  [191:0] wds__d;
-    wire  [191:0] wds__q;
+    reg  [199:0] wds__d;
+    wire  [199:0] wds__q;
     reg  wds__clock;
-    reg  [95:0] wdt__d;
-    wire  [95:0] wdt__q;
+    reg  [99:0] wdt__d;
+    wire  [99:0] wdt__q;
     reg  wdt__clock;
     reg  [9:0] wa__d;
     wire  [9:0] wa__q;
@@ -145,50 +145,50 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
     reg  wet__d;
     wire  wet__q;
     reg  wet__clock;
-    reg  [38:0] rs__0__d;
-    wire  [38:0] rs__0__q;
+    reg  [39:0] rs__0__d;
+    wire  [39:0] rs__0__q;
     reg  rs__0__clock;
-    reg  [38:0] rs__1__d;
-    wire  [38:0] rs__1__q;
+    reg  [39:0] rs__1__d;
+    wire  [39:0] rs__1__q;
     reg  rs__1__clock;
-    reg  [38:0] rs__2__d;
-    wire  [38:0] rs__2__q;
+    reg  [39:0] rs__2__d;
+    wire  [39:0] rs__2__q;
     reg  rs__2__clock;
-    reg  [38:0] rs__3__d;
-    wire  [38:0] rs__3__q;
+    reg  [39:0] rs__3__d;
+    wire  [39:0] rs__3__q;
     reg  rs__3__clock;
-    reg  [38:0] rs__4__d;
-    wire  [38:0] rs__4__q;
+    reg  [39:0] rs__4__d;
+    wire  [39:0] rs__4__q;
     reg  rs__4__clock;
-    reg  [38:0] rs__5__d;
-    wire  [38:0] rs__5__q;
+    reg  [39:0] rs__5__d;
+    wire  [39:0] rs__5__q;
     reg  rs__5__clock;
-    reg  [38:0] rs__6__d;
-    wire  [38:0] rs__6__q;
+    reg  [39:0] rs__6__d;
+    wire  [39:0] rs__6__q;
     reg  rs__6__clock;
-    reg  [38:0] rs__7__d;
-    wire  [38:0] rs__7__q;
+    reg  [39:0] rs__7__d;
+    wire  [39:0] rs__7__q;
     reg  rs__7__clock;
-    reg  [23:0] val3__d;
-    wire  [23:0] val3__q;
+    reg  [24:0] val3__d;
+    wire  [24:0] val3__q;
     reg  val3__clock;
     reg  tgt3__d;
     wire  tgt3__q;
     reg  tgt3__clock;
-    reg  [23:0] dval__0__d;
-    wire  [23:0] dval__0__q;
+    reg  [24:0] dval__0__d;
+    wire  [24:0] dval__0__q;
     reg  dval__0__clock;
-    reg  [23:0] dval__1__d;
-    wire  [23:0] dval__1__q;
+    reg  [24:0] dval__1__d;
+    wire  [24:0] dval__1__q;
     reg  dval__1__clock;
-    reg  [23:0] dval__2__d;
-    wire  [23:0] dval__2__q;
+    reg  [24:0] dval__2__d;
+    wire  [24:0] dval__2__q;
     reg  dval__2__clock;
-    reg  [23:0] dval__3__d;
-    wire  [23:0] dval__3__q;
+    reg  [24:0] dval__3__d;
+    wire  [24:0] dval__3__q;
     reg  dval__3__clock;
-    reg  [23:0] dval__4__d;
-    wire  [23:0] dval__4__q;
+    reg  [24:0] dval__4__d;
+    wire  [24:0] dval__4__q;
     reg  dval__4__clock;
     reg  dtgt__0__d;
     wire  dtgt__0__q;
@@ -202,14 +202,14 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
     reg  dtgt__3__d;
     wire  dtgt__3__q;
     reg  dtgt__3__clock;
-    reg  [23:0] ry__d;
-    wire  [23:0] ry__q;
+    reg  [24:0] ry__d;
+    wire  [24:0] ry__q;
     reg  ry__clock;
     reg  rsub__d;
     wire  rsub__q;
     reg  rsub__clock;
-    reg  [23:0] res__d;
-    wire  [23:0] res__q;
+    reg  [24:0] res__d;
+    wire  [24:0] res__q;
     reg  res__clock;
     reg  rovf__d;
     wire  rovf__q;
@@ -219,42 +219,42 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
     reg  rerr__clock;
 
     // Local signals
-    reg  [23:0] xs;
-    reg  [191:0] xw;
-    reg  [191:0] f1;
-    reg  [191:0] f2;
-    reg  [191:0] f3;
-    reg  [191:0] s_unused__0;
-    reg  [191:0] s_unused__1;
-    reg  [191:0] s_unused__2;
-    reg  [191:0] s_unused__3;
-    reg  [191:0] s_unused__4;
-    reg  [191:0] s_unused__5;
-    reg  [191:0] s_unused__6;
-    reg  [191:0] s_unused__7;
-    reg  [95:0] t_unused__0;
-    reg  [95:0] t_unused__1;
-    reg  [95:0] t_unused__2;
-    reg  [95:0] t_unused__3;
-    reg  [23:0] s__0;
-    reg  [23:0] s__1;
-    reg  [23:0] s__2;
-    reg  [23:0] s__3;
-    reg  [23:0] s__4;
-    reg  [23:0] s__5;
-    reg  [23:0] s__6;
-    reg  [23:0] s__7;
-    reg  [23:0] t__0;
-    reg  [23:0] t__1;
-    reg  [23:0] t__2;
-    reg  [23:0] t__3;
-    reg  [23:0] value;
-    reg  [191:0] nds;
-    reg  [95:0] ndt;
-    reg  [23:0] y;
+    reg  [24:0] xs;
+    reg  [199:0] xw;
+    reg  [199:0] f1;
+    reg  [199:0] f2;
+    reg  [199:0] f3;
+    reg  [199:0] s_unused__0;
+    reg  [199:0] s_unused__1;
+    reg  [199:0] s_unused__2;
+    reg  [199:0] s_unused__3;
+    reg  [199:0] s_unused__4;
+    reg  [199:0] s_unused__5;
+    reg  [199:0] s_unused__6;
+    reg  [199:0] s_unused__7;
+    reg  [99:0] t_unused__0;
+    reg  [99:0] t_unused__1;
+    reg  [99:0] t_unused__2;
+    reg  [99:0] t_unused__3;
+    reg  [24:0] s__0;
+    reg  [24:0] s__1;
+    reg  [24:0] s__2;
+    reg  [24:0] s__3;
+    reg  [24:0] s__4;
+    reg  [24:0] s__5;
+    reg  [24:0] s__6;
+    reg  [24:0] s__7;
+    reg  [24:0] t__0;
+    reg  [24:0] t__1;
+    reg  [24:0] t__2;
+    reg  [24:0] t__3;
+    reg  [24:0] value;
+    reg  [199:0] nds;
+    reg  [99:0] ndt;
+    reg  [24:0] y;
     reg  ysub;
     reg  yovf;
-    reg  [23:0] sum;
+    reg  [24:0] sum;
     reg  tm;
     reg  ym;
     reg  sm;
@@ -353,22 +353,22 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         .y(mac4__y),
         .ovf(mac4__ovf)
     );
-    uhdpipe_lift_inv__dff24 x1(
+    uhdpipe_lift_inv__dff25 x1(
         .d(x1__d),
         .q(x1__q),
         .clock(x1__clock)
     );
-    uhdpipe_lift_inv__dff24 x2(
+    uhdpipe_lift_inv__dff25 x2(
         .d(x2__d),
         .q(x2__q),
         .clock(x2__clock)
     );
-    uhdpipe_lift_inv__dff192 wds(
+    uhdpipe_lift_inv__dff200 wds(
         .d(wds__d),
         .q(wds__q),
         .clock(wds__clock)
     );
-    uhdpipe_lift_inv__dff96 wdt(
+    uhdpipe_lift_inv__dff100 wdt(
         .d(wdt__d),
         .q(wdt__q),
         .clock(wdt__clock)
@@ -388,47 +388,47 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         .q(wet__q),
         .clock(wet__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__0(
+    uhdpipe_lift_inv__dff40 rs__0(
         .d(rs__0__d),
         .q(rs__0__q),
         .clock(rs__0__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__1(
+    uhdpipe_lift_inv__dff40 rs__1(
         .d(rs__1__d),
         .q(rs__1__q),
         .clock(rs__1__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__2(
+    uhdpipe_lift_inv__dff40 rs__2(
         .d(rs__2__d),
         .q(rs__2__q),
         .clock(rs__2__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__3(
+    uhdpipe_lift_inv__dff40 rs__3(
         .d(rs__3__d),
         .q(rs__3__q),
         .clock(rs__3__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__4(
+    uhdpipe_lift_inv__dff40 rs__4(
         .d(rs__4__d),
         .q(rs__4__q),
         .clock(rs__4__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__5(
+    uhdpipe_lift_inv__dff40 rs__5(
         .d(rs__5__d),
         .q(rs__5__q),
         .clock(rs__5__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__6(
+    uhdpipe_lift_inv__dff40 rs__6(
         .d(rs__6__d),
         .q(rs__6__q),
         .clock(rs__6__clock)
     );
-    uhdpipe_lift_inv__dff39 rs__7(
+    uhdpipe_lift_inv__dff40 rs__7(
         .d(rs__7__d),
         .q(rs__7__q),
         .clock(rs__7__clock)
     );
-    uhdpipe_lift_inv__dff24 val3(
+    uhdpipe_lift_inv__dff25 val3(
         .d(val3__d),
         .q(val3__q),
         .clock(val3__clock)
@@ -438,27 +438,27 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         .q(tgt3__q),
         .clock(tgt3__clock)
     );
-    uhdpipe_lift_inv__dff24 dval__0(
+    uhdpipe_lift_inv__dff25 dval__0(
         .d(dval__0__d),
         .q(dval__0__q),
         .clock(dval__0__clock)
     );
-    uhdpipe_lift_inv__dff24 dval__1(
+    uhdpipe_lift_inv__dff25 dval__1(
         .d(dval__1__d),
         .q(dval__1__q),
         .clock(dval__1__clock)
     );
-    uhdpipe_lift_inv__dff24 dval__2(
+    uhdpipe_lift_inv__dff25 dval__2(
         .d(dval__2__d),
         .q(dval__2__q),
         .clock(dval__2__clock)
     );
-    uhdpipe_lift_inv__dff24 dval__3(
+    uhdpipe_lift_inv__dff25 dval__3(
         .d(dval__3__d),
         .q(dval__3__q),
         .clock(dval__3__clock)
     );
-    uhdpipe_lift_inv__dff24 dval__4(
+    uhdpipe_lift_inv__dff25 dval__4(
         .d(dval__4__d),
         .q(dval__4__q),
         .clock(dval__4__clock)
@@ -483,7 +483,7 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         .q(dtgt__3__q),
         .clock(dtgt__3__clock)
     );
-    uhdpipe_lift_inv__dff24 ry(
+    uhdpipe_lift_inv__dff25 ry(
         .d(ry__d),
         .q(ry__q),
         .clock(ry__clock)
@@ -493,7 +493,7 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         .q(rsub__q),
         .clock(rsub__clock)
     );
-    uhdpipe_lift_inv__dff24 res(
+    uhdpipe_lift_inv__dff25 res(
         .d(res__d),
         .q(res__q),
         .clock(res__clock)
@@ -600,23 +600,23 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         t_unused__1 = ram_t__read_data >> tsh__1;
         t_unused__2 = ram_t__read_data >> tsh__2;
         t_unused__3 = ram_t__read_data >> tsh__3;
-        s__0 = s_unused__0[0+:24];
-        s__1 = s_unused__1[0+:24];
-        s__2 = s_unused__2[0+:24];
-        s__3 = s_unused__3[0+:24];
-        s__4 = s_unused__4[0+:24];
-        s__5 = s_unused__5[0+:24];
-        s__6 = s_unused__6[0+:24];
-        s__7 = s_unused__7[0+:24];
-        t__0 = t_unused__0[0+:24];
-        t__1 = t_unused__1[0+:24];
-        t__2 = t_unused__2[0+:24];
-        t__3 = t_unused__3[0+:24];
+        s__0 = s_unused__0[0+:25];
+        s__1 = s_unused__1[0+:25];
+        s__2 = s_unused__2[0+:25];
+        s__3 = s_unused__3[0+:25];
+        s__4 = s_unused__4[0+:25];
+        s__5 = s_unused__5[0+:25];
+        s__6 = s_unused__6[0+:25];
+        s__7 = s_unused__7[0+:25];
+        t__0 = t_unused__0[0+:25];
+        t__1 = t_unused__1[0+:25];
+        t__2 = t_unused__2[0+:25];
+        t__3 = t_unused__3[0+:25];
         xs = x2__q;
         if (rep) begin
             xs = s__0;
         end
-        xw = {{168{1'b0}}, xs};
+        xw = {{175{1'b0}}, xs};
         f1 = xw | (xw << fs__0);
         f2 = f1 | (f1 << fs__1);
         f3 = f2 | (f2 << fs__2);
@@ -627,9 +627,9 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         if (fill) begin
             nds = f3;
         end
-        ndt = {{72{1'b0}}, x2__q};
+        ndt = {{75{1'b0}}, x2__q};
         if (multi_t) begin
-            ndt = (ram_t__read_data << vsh) | {{72{1'b0}}, x2__q};
+            ndt = (ram_t__read_data << vsh) | {{75{1'b0}}, x2__q};
         end
         if (en) begin
             wds__d = nds;
@@ -771,7 +771,7 @@ module uhdpipe_lift_inv__v3__u2__lane_a__0(clock,en,raddr,x,waddr,we,src,fill,re
         mac2__x__1 = rs__7__q;
         mac3__x__1 = rs__7__q;
         mac4__x__1 = rs__7__q;
-        y = 24'h0;
+        y = 25'h0;
         ysub = 1'b0;
         yovf = 1'b0;
         if (dtgt__3__q) begin

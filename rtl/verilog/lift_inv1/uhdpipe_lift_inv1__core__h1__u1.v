@@ -5,8 +5,8 @@ module uhdpipe_lift_inv1__core__h1__u1(clock,in_valid,in_ready,in_e__0,in_o__0,i
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [23:0] in_e__0;
-    input wire  [23:0] in_o__0;
+    input wire  [24:0] in_e__0;
+    input wire  [24:0] in_o__0;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -17,8 +17,8 @@ module uhdpipe_lift_inv1__core__h1__u1(clock,in_valid,in_ready,in_e__0,in_o__0,i
     input wire  cfg_shift;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_e__0;
-    output reg  [23:0] out_o__0;
+    output reg  [24:0] out_e__0;
+    output reg  [24:0] out_o__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -37,25 +37,25 @@ module uhdpipe_lift_inv1__core__h1__u1(clock,in_valid,in_ready,in_e__0,in_o__0,i
     // Stub signals
     reg  lanes__0__clock;
     reg  lanes__0__en;
-    reg  [23:0] lanes__0__x0;
-    reg  [23:0] lanes__0__x1;
-    reg  [23:0] lanes__0__x2;
-    reg  [23:0] lanes__0__x3;
-    reg  [23:0] lanes__0__x4;
-    reg  [23:0] lanes__0__x5;
-    reg  [23:0] lanes__0__x6;
-    reg  [23:0] lanes__0__x7;
-    reg  [23:0] lanes__0__x8;
-    reg  [23:0] lanes__0__t;
-    reg  [23:0] lanes__0__u;
+    reg  [24:0] lanes__0__x0;
+    reg  [24:0] lanes__0__x1;
+    reg  [24:0] lanes__0__x2;
+    reg  [24:0] lanes__0__x3;
+    reg  [24:0] lanes__0__x4;
+    reg  [24:0] lanes__0__x5;
+    reg  [24:0] lanes__0__x6;
+    reg  [24:0] lanes__0__x7;
+    reg  [24:0] lanes__0__x8;
+    reg  [24:0] lanes__0__t;
+    reg  [24:0] lanes__0__u;
     reg  lanes__0__sel0;
     reg  lanes__0__sel1;
     reg  lanes__0__sel2;
     reg  lanes__0__sel3;
     reg  lanes__0__sel4;
     reg  lanes__0__shift;
-    wire  [23:0] lanes__0__out_e;
-    wire  [23:0] lanes__0__out_o;
+    wire  [24:0] lanes__0__out_e;
+    wire  [24:0] lanes__0__out_o;
     wire  lanes__0__err;
     reg  [12:0] r__d;
     wire  [12:0] r__q;
@@ -177,59 +177,59 @@ module uhdpipe_lift_inv1__core__h1__u1(clock,in_valid,in_ready,in_e__0,in_o__0,i
     reg  ws__8__d;
     wire  ws__8__q;
     reg  ws__8__clock;
-    reg  [23:0] we__0__d;
-    wire  [23:0] we__0__q;
+    reg  [24:0] we__0__d;
+    wire  [24:0] we__0__q;
     reg  we__0__clock;
-    reg  [23:0] we__1__d;
-    wire  [23:0] we__1__q;
+    reg  [24:0] we__1__d;
+    wire  [24:0] we__1__q;
     reg  we__1__clock;
-    reg  [23:0] we__2__d;
-    wire  [23:0] we__2__q;
+    reg  [24:0] we__2__d;
+    wire  [24:0] we__2__q;
     reg  we__2__clock;
-    reg  [23:0] we__3__d;
-    wire  [23:0] we__3__q;
+    reg  [24:0] we__3__d;
+    wire  [24:0] we__3__q;
     reg  we__3__clock;
-    reg  [23:0] we__4__d;
-    wire  [23:0] we__4__q;
+    reg  [24:0] we__4__d;
+    wire  [24:0] we__4__q;
     reg  we__4__clock;
-    reg  [23:0] we__5__d;
-    wire  [23:0] we__5__q;
+    reg  [24:0] we__5__d;
+    wire  [24:0] we__5__q;
     reg  we__5__clock;
-    reg  [23:0] we__6__d;
-    wire  [23:0] we__6__q;
+    reg  [24:0] we__6__d;
+    wire  [24:0] we__6__q;
     reg  we__6__clock;
-    reg  [23:0] we__7__d;
-    wire  [23:0] we__7__q;
+    reg  [24:0] we__7__d;
+    wire  [24:0] we__7__q;
     reg  we__7__clock;
-    reg  [23:0] we__8__d;
-    wire  [23:0] we__8__q;
+    reg  [24:0] we__8__d;
+    wire  [24:0] we__8__q;
     reg  we__8__clock;
-    reg  [23:0] wo__0__d;
-    wire  [23:0] wo__0__q;
+    reg  [24:0] wo__0__d;
+    wire  [24:0] wo__0__q;
     reg  wo__0__clock;
-    reg  [23:0] wo__1__d;
-    wire  [23:0] wo__1__q;
+    reg  [24:0] wo__1__d;
+    wire  [24:0] wo__1__q;
     reg  wo__1__clock;
-    reg  [23:0] wo__2__d;
-    wire  [23:0] wo__2__q;
+    reg  [24:0] wo__2__d;
+    wire  [24:0] wo__2__q;
     reg  wo__2__clock;
-    reg  [23:0] wo__3__d;
-    wire  [23:0] wo__3__q;
+    reg  [24:0] wo__3__d;
+    wire  [24:0] wo__3__q;
     reg  wo__3__clock;
-    reg  [23:0] wo__4__d;
-    wire  [23:0] wo__4__q;
+    reg  [24:0] wo__4__d;
+    wire  [24:0] wo__4__q;
     reg  wo__4__clock;
-    reg  [23:0] wo__5__d;
-    wire  [23:0] wo__5__q;
+    reg  [24:0] wo__5__d;
+    wire  [24:0] wo__5__q;
     reg  wo__5__clock;
-    reg  [23:0] wo__6__d;
-    wire  [23:0] wo__6__q;
+    reg  [24:0] wo__6__d;
+    wire  [24:0] wo__6__q;
     reg  wo__6__clock;
-    reg  [23:0] wo__7__d;
-    wire  [23:0] wo__7__q;
+    reg  [24:0] wo__7__d;
+    wire  [24:0] wo__7__q;
     reg  wo__7__clock;
-    reg  [23:0] wo__8__d;
-    wire  [23:0] wo__8__q;
+    reg  [24:0] wo__8__d;
+    wire  [24:0] wo__8__q;
     reg  wo__8__clock;
     reg  tail__d;
     wire  tail__q;
@@ -335,16 +335,16 @@ module uhdpipe_lift_inv1__core__h1__u1(clock,in_valid,in_ready,in_e__0,in_o__0,i
     reg  os__clock;
     reg  q__clock;
     reg  q__push;
-    reg  [23:0] q__in_a__0;
-    reg  [23:0] q__in_b__0;
+    reg  [24:0] q__in_a__0;
+    reg  [24:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [23:0] q__out_a__0;
-    wire  [23:0] q__out_b__0;
+    wire  [24:0] q__out_a__0;
+    wire  [24:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;
@@ -360,24 +360,24 @@ module uhdpipe_lift_inv1__core__h1__u1(clock,in_valid,in_ready,in_e__0,in_o__0,i
     reg  iv;
     reg  ifirst;
     reg  ilast;
-    reg  [23:0] src__0;
-    reg  [23:0] src__1;
-    reg  [23:0] src__2;
-    reg  [23:0] src__3;
-    reg  [23:0] src__4;
-    reg  [23:0] src__5;
-    reg  [23:0] src__6;
-    reg  [23:0] src__7;
-    reg  [23:0] src__8;
-    reg  [23:0] cx__0;
-    reg  [23:0] cx__1;
-    reg  [23:0] cx__2;
-    reg  [23:0] cx__3;
-    reg  [23:0] cx__4;
-    reg  [23:0] cx__5;
-    reg  [23:0] cx__6;
-    reg  [23:0] cx__7;
-    reg  [23:0] cx__8;
+    reg  [24:0] src__0;
+    reg  [24:0] src__1;
+    reg  [24:0] src__2;
+    reg  [24:0] src__3;
+    reg  [24:0] src__4;
+    reg  [24:0] src__5;
+    reg  [24:0] src__6;
+    reg  [24:0] src__7;
+    reg  [24:0] src__8;
+    reg  [24:0] cx__0;
+    reg  [24:0] cx__1;
+    reg  [24:0] cx__2;
+    reg  [24:0] cx__3;
+    reg  [24:0] cx__4;
+    reg  [24:0] cx__5;
+    reg  [24:0] cx__6;
+    reg  [24:0] cx__7;
+    reg  [24:0] cx__8;
     reg  sr__0;
     reg  sr__1;
     reg  sr__2;
@@ -628,92 +628,92 @@ module uhdpipe_lift_inv1__core__h1__u1(clock,in_valid,in_ready,in_e__0,in_o__0,i
         .q(ws__8__q),
         .clock(ws__8__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__0(
+    uhdpipe_lift_inv1__dff25 we__0(
         .d(we__0__d),
         .q(we__0__q),
         .clock(we__0__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__1(
+    uhdpipe_lift_inv1__dff25 we__1(
         .d(we__1__d),
         .q(we__1__q),
         .clock(we__1__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__2(
+    uhdpipe_lift_inv1__dff25 we__2(
         .d(we__2__d),
         .q(we__2__q),
         .clock(we__2__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__3(
+    uhdpipe_lift_inv1__dff25 we__3(
         .d(we__3__d),
         .q(we__3__q),
         .clock(we__3__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__4(
+    uhdpipe_lift_inv1__dff25 we__4(
         .d(we__4__d),
         .q(we__4__q),
         .clock(we__4__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__5(
+    uhdpipe_lift_inv1__dff25 we__5(
         .d(we__5__d),
         .q(we__5__q),
         .clock(we__5__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__6(
+    uhdpipe_lift_inv1__dff25 we__6(
         .d(we__6__d),
         .q(we__6__q),
         .clock(we__6__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__7(
+    uhdpipe_lift_inv1__dff25 we__7(
         .d(we__7__d),
         .q(we__7__q),
         .clock(we__7__clock)
     );
-    uhdpipe_lift_inv1__dff24 we__8(
+    uhdpipe_lift_inv1__dff25 we__8(
         .d(we__8__d),
         .q(we__8__q),
         .clock(we__8__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__0(
+    uhdpipe_lift_inv1__dff25 wo__0(
         .d(wo__0__d),
         .q(wo__0__q),
         .clock(wo__0__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__1(
+    uhdpipe_lift_inv1__dff25 wo__1(
         .d(wo__1__d),
         .q(wo__1__q),
         .clock(wo__1__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__2(
+    uhdpipe_lift_inv1__dff25 wo__2(
         .d(wo__2__d),
         .q(wo__2__q),
         .clock(wo__2__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__3(
+    uhdpipe_lift_inv1__dff25 wo__3(
         .d(wo__3__d),
         .q(wo__3__q),
         .clock(wo__3__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__4(
+    uhdpipe_lift_inv1__dff25 wo__4(
         .d(wo__4__d),
         .q(wo__4__q),
         .clock(wo__4__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__5(
+    uhdpipe_lift_inv1__dff25 wo__5(
         .d(wo__5__d),
         .q(wo__5__q),
         .clock(wo__5__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__6(
+    uhdpipe_lift_inv1__dff25 wo__6(
         .d(wo__6__d),
         .q(wo__6__q),
         .clock(wo__6__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__7(
+    uhdpipe_lift_inv1__dff25 wo__7(
         .d(wo__7__d),
         .q(wo__7__q),
         .clock(wo__7__clock)
     );
-    uhdpipe_lift_inv1__dff24 wo__8(
+    uhdpipe_lift_inv1__dff25 wo__8(
         .d(wo__8__d),
         .q(wo__8__q),
         .clock(wo__8__clock)

@@ -4,25 +4,25 @@ module uhdpipe_lift_inv1__core__h1__u2__lanes__0(clock,en,x0,x1,x2,x3,x4,x5,x6,x
     // Module arguments
     input wire  clock;
     input wire  en;
-    input wire  [23:0] x0;
-    input wire  [23:0] x1;
-    input wire  [23:0] x2;
-    input wire  [23:0] x3;
-    input wire  [23:0] x4;
-    input wire  [23:0] x5;
-    input wire  [23:0] x6;
-    input wire  [23:0] x7;
-    input wire  [23:0] x8;
-    input wire  [23:0] t;
-    input wire  [23:0] u;
+    input wire  [24:0] x0;
+    input wire  [24:0] x1;
+    input wire  [24:0] x2;
+    input wire  [24:0] x3;
+    input wire  [24:0] x4;
+    input wire  [24:0] x5;
+    input wire  [24:0] x6;
+    input wire  [24:0] x7;
+    input wire  [24:0] x8;
+    input wire  [24:0] t;
+    input wire  [24:0] u;
     input wire  sel0;
     input wire  sel1;
     input wire  sel2;
     input wire  sel3;
     input wire  sel4;
     input wire  shift;
-    output reg  [23:0] out_e;
-    output reg  [23:0] out_o;
+    output reg  [24:0] out_e;
+    output reg  [24:0] out_o;
     output reg  err;
 
     // Constant declarations
@@ -33,145 +33,145 @@ module uhdpipe_lift_inv1__core__h1__u2__lanes__0(clock,en,x0,x1,x2,x3,x4,x5,x6,x
     localparam  vsub__2 = 1'b0;
     localparam  vsub__3 = 1'b0;
     localparam  vsub__4 = 1'b0;
-    localparam  ext = 39'h7fff000000;
-    localparam  msb = 24'h800000;
-    localparam  one = 24'h1;
-    localparam  maxpos = 24'h7fffff;
+    localparam  ext = 40'hfffe000000;
+    localparam  msb = 25'h1000000;
+    localparam  one = 25'h1;
+    localparam  maxpos = 25'hffffff;
 
     // Stub signals
     reg  mac0__clock;
     reg  mac0__en;
-    reg  [38:0] mac0__x__0;
-    reg  [38:0] mac0__x__1;
-    reg  [38:0] mac0__x__2;
-    reg  [38:0] mac0__x__3;
-    reg  [38:0] mac0__x__4;
-    reg  [38:0] mac0__x__5;
-    reg  [38:0] mac0__x__6;
-    reg  [38:0] mac0__x__7;
-    reg  [38:0] mac0__x__8;
-    wire  [23:0] mac0__y;
+    reg  [39:0] mac0__x__0;
+    reg  [39:0] mac0__x__1;
+    reg  [39:0] mac0__x__2;
+    reg  [39:0] mac0__x__3;
+    reg  [39:0] mac0__x__4;
+    reg  [39:0] mac0__x__5;
+    reg  [39:0] mac0__x__6;
+    reg  [39:0] mac0__x__7;
+    reg  [39:0] mac0__x__8;
+    wire  [24:0] mac0__y;
     wire  mac0__ovf;
     reg  mac1__clock;
     reg  mac1__en;
-    reg  [38:0] mac1__x__0;
-    reg  [38:0] mac1__x__1;
-    reg  [38:0] mac1__x__2;
-    reg  [38:0] mac1__x__3;
-    reg  [38:0] mac1__x__4;
-    reg  [38:0] mac1__x__5;
-    reg  [38:0] mac1__x__6;
-    reg  [38:0] mac1__x__7;
-    reg  [38:0] mac1__x__8;
-    wire  [23:0] mac1__y;
+    reg  [39:0] mac1__x__0;
+    reg  [39:0] mac1__x__1;
+    reg  [39:0] mac1__x__2;
+    reg  [39:0] mac1__x__3;
+    reg  [39:0] mac1__x__4;
+    reg  [39:0] mac1__x__5;
+    reg  [39:0] mac1__x__6;
+    reg  [39:0] mac1__x__7;
+    reg  [39:0] mac1__x__8;
+    wire  [24:0] mac1__y;
     wire  mac1__ovf;
     reg  mac2__clock;
     reg  mac2__en;
-    reg  [38:0] mac2__x__0;
-    reg  [38:0] mac2__x__1;
-    reg  [38:0] mac2__x__2;
-    reg  [38:0] mac2__x__3;
-    reg  [38:0] mac2__x__4;
-    reg  [38:0] mac2__x__5;
-    reg  [38:0] mac2__x__6;
-    reg  [38:0] mac2__x__7;
-    reg  [38:0] mac2__x__8;
-    wire  [23:0] mac2__y;
+    reg  [39:0] mac2__x__0;
+    reg  [39:0] mac2__x__1;
+    reg  [39:0] mac2__x__2;
+    reg  [39:0] mac2__x__3;
+    reg  [39:0] mac2__x__4;
+    reg  [39:0] mac2__x__5;
+    reg  [39:0] mac2__x__6;
+    reg  [39:0] mac2__x__7;
+    reg  [39:0] mac2__x__8;
+    wire  [24:0] mac2__y;
     wire  mac2__ovf;
     reg  mac3__clock;
     reg  mac3__en;
-    reg  [38:0] mac3__x__0;
-    reg  [38:0] mac3__x__1;
-    reg  [38:0] mac3__x__2;
-    reg  [38:0] mac3__x__3;
-    reg  [38:0] mac3__x__4;
-    reg  [38:0] mac3__x__5;
-    reg  [38:0] mac3__x__6;
-    reg  [38:0] mac3__x__7;
-    reg  [38:0] mac3__x__8;
-    wire  [23:0] mac3__y;
+    reg  [39:0] mac3__x__0;
+    reg  [39:0] mac3__x__1;
+    reg  [39:0] mac3__x__2;
+    reg  [39:0] mac3__x__3;
+    reg  [39:0] mac3__x__4;
+    reg  [39:0] mac3__x__5;
+    reg  [39:0] mac3__x__6;
+    reg  [39:0] mac3__x__7;
+    reg  [39:0] mac3__x__8;
+    wire  [24:0] mac3__y;
     wire  mac3__ovf;
     reg  mac4__clock;
     reg  mac4__en;
-    reg  [38:0] mac4__x__0;
-    reg  [38:0] mac4__x__1;
-    reg  [38:0] mac4__x__2;
-    reg  [38:0] mac4__x__3;
-    reg  [38:0] mac4__x__4;
-    reg  [38:0] mac4__x__5;
-    reg  [38:0] mac4__x__6;
-    reg  [38:0] mac4__x__7;
-    reg  [38:0] mac4__x__8;
-    wire  [23:0] mac4__y;
+    reg  [39:0] mac4__x__0;
+    reg  [39:0] mac4__x__1;
+    reg  [39:0] mac4__x__2;
+    reg  [39:0] mac4__x__3;
+    reg  [39:0] mac4__x__4;
+    reg  [39:0] mac4__x__5;
+    reg  [39:0] mac4__x__6;
+    reg  [39:0] mac4__x__7;
+    reg  [39:0] mac4__x__8;
+    wire  [24:0] mac4__y;
     wire  mac4__ovf;
-    reg  [38:0] rx__0__d;
-    wire  [38:0] rx__0__q;
+    reg  [39:0] rx__0__d;
+    wire  [39:0] rx__0__q;
     reg  rx__0__clock;
-    reg  [38:0] rx__1__d;
-    wire  [38:0] rx__1__q;
+    reg  [39:0] rx__1__d;
+    wire  [39:0] rx__1__q;
     reg  rx__1__clock;
-    reg  [38:0] rx__2__d;
-    wire  [38:0] rx__2__q;
+    reg  [39:0] rx__2__d;
+    wire  [39:0] rx__2__q;
     reg  rx__2__clock;
-    reg  [38:0] rx__3__d;
-    wire  [38:0] rx__3__q;
+    reg  [39:0] rx__3__d;
+    wire  [39:0] rx__3__q;
     reg  rx__3__clock;
-    reg  [38:0] rx__4__d;
-    wire  [38:0] rx__4__q;
+    reg  [39:0] rx__4__d;
+    wire  [39:0] rx__4__q;
     reg  rx__4__clock;
-    reg  [38:0] rx__5__d;
-    wire  [38:0] rx__5__q;
+    reg  [39:0] rx__5__d;
+    wire  [39:0] rx__5__q;
     reg  rx__5__clock;
-    reg  [38:0] rx__6__d;
-    wire  [38:0] rx__6__q;
+    reg  [39:0] rx__6__d;
+    wire  [39:0] rx__6__q;
     reg  rx__6__clock;
-    reg  [38:0] rx__7__d;
-    wire  [38:0] rx__7__q;
+    reg  [39:0] rx__7__d;
+    wire  [39:0] rx__7__q;
     reg  rx__7__clock;
-    reg  [38:0] rx__8__d;
-    wire  [38:0] rx__8__q;
+    reg  [39:0] rx__8__d;
+    wire  [39:0] rx__8__q;
     reg  rx__8__clock;
-    reg  [23:0] r0t__d;
-    wire  [23:0] r0t__q;
+    reg  [24:0] r0t__d;
+    wire  [24:0] r0t__q;
     reg  r0t__clock;
-    reg  [23:0] r0u__d;
-    wire  [23:0] r0u__q;
+    reg  [24:0] r0u__d;
+    wire  [24:0] r0u__q;
     reg  r0u__clock;
-    reg  [23:0] dt__0__d;
-    wire  [23:0] dt__0__q;
+    reg  [24:0] dt__0__d;
+    wire  [24:0] dt__0__q;
     reg  dt__0__clock;
-    reg  [23:0] dt__1__d;
-    wire  [23:0] dt__1__q;
+    reg  [24:0] dt__1__d;
+    wire  [24:0] dt__1__q;
     reg  dt__1__clock;
-    reg  [23:0] dt__2__d;
-    wire  [23:0] dt__2__q;
+    reg  [24:0] dt__2__d;
+    wire  [24:0] dt__2__q;
     reg  dt__2__clock;
-    reg  [23:0] dt__3__d;
-    wire  [23:0] dt__3__q;
+    reg  [24:0] dt__3__d;
+    wire  [24:0] dt__3__q;
     reg  dt__3__clock;
-    reg  [23:0] dt__4__d;
-    wire  [23:0] dt__4__q;
+    reg  [24:0] dt__4__d;
+    wire  [24:0] dt__4__q;
     reg  dt__4__clock;
-    reg  [23:0] du__0__d;
-    wire  [23:0] du__0__q;
+    reg  [24:0] du__0__d;
+    wire  [24:0] du__0__q;
     reg  du__0__clock;
-    reg  [23:0] du__1__d;
-    wire  [23:0] du__1__q;
+    reg  [24:0] du__1__d;
+    wire  [24:0] du__1__q;
     reg  du__1__clock;
-    reg  [23:0] du__2__d;
-    wire  [23:0] du__2__q;
+    reg  [24:0] du__2__d;
+    wire  [24:0] du__2__q;
     reg  du__2__clock;
-    reg  [23:0] du__3__d;
-    wire  [23:0] du__3__q;
+    reg  [24:0] du__3__d;
+    wire  [24:0] du__3__q;
     reg  du__3__clock;
-    reg  [23:0] du__4__d;
-    wire  [23:0] du__4__q;
+    reg  [24:0] du__4__d;
+    wire  [24:0] du__4__q;
     reg  du__4__clock;
     reg  povf__d;
     wire  povf__q;
     reg  povf__clock;
-    reg  [23:0] ry__d;
-    wire  [23:0] ry__q;
+    reg  [24:0] ry__d;
+    wire  [24:0] ry__q;
     reg  ry__clock;
     reg  rsub__d;
     wire  rsub__q;
@@ -179,21 +179,21 @@ module uhdpipe_lift_inv1__core__h1__u2__lanes__0(clock,en,x0,x1,x2,x3,x4,x5,x6,x
     reg  rovf__d;
     wire  rovf__q;
     reg  rovf__clock;
-    reg  [23:0] oe__d;
-    wire  [23:0] oe__q;
+    reg  [24:0] oe__d;
+    wire  [24:0] oe__q;
     reg  oe__clock;
-    reg  [23:0] oo__d;
-    wire  [23:0] oo__q;
+    reg  [24:0] oo__d;
+    wire  [24:0] oo__q;
     reg  oo__clock;
     reg  oerr__d;
     wire  oerr__q;
     reg  oerr__clock;
 
     // Local signals
-    reg  [23:0] y;
+    reg  [24:0] y;
     reg  ysub;
     reg  yovf;
-    reg  [23:0] res;
+    reg  [24:0] res;
     reg  tm;
     reg  ym;
     reg  rm;
@@ -274,107 +274,107 @@ module uhdpipe_lift_inv1__core__h1__u2__lanes__0(clock,en,x0,x1,x2,x3,x4,x5,x6,x
         .y(mac4__y),
         .ovf(mac4__ovf)
     );
-    uhdpipe_lift_inv1__dff39 rx__0(
+    uhdpipe_lift_inv1__dff40 rx__0(
         .d(rx__0__d),
         .q(rx__0__q),
         .clock(rx__0__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__1(
+    uhdpipe_lift_inv1__dff40 rx__1(
         .d(rx__1__d),
         .q(rx__1__q),
         .clock(rx__1__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__2(
+    uhdpipe_lift_inv1__dff40 rx__2(
         .d(rx__2__d),
         .q(rx__2__q),
         .clock(rx__2__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__3(
+    uhdpipe_lift_inv1__dff40 rx__3(
         .d(rx__3__d),
         .q(rx__3__q),
         .clock(rx__3__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__4(
+    uhdpipe_lift_inv1__dff40 rx__4(
         .d(rx__4__d),
         .q(rx__4__q),
         .clock(rx__4__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__5(
+    uhdpipe_lift_inv1__dff40 rx__5(
         .d(rx__5__d),
         .q(rx__5__q),
         .clock(rx__5__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__6(
+    uhdpipe_lift_inv1__dff40 rx__6(
         .d(rx__6__d),
         .q(rx__6__q),
         .clock(rx__6__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__7(
+    uhdpipe_lift_inv1__dff40 rx__7(
         .d(rx__7__d),
         .q(rx__7__q),
         .clock(rx__7__clock)
     );
-    uhdpipe_lift_inv1__dff39 rx__8(
+    uhdpipe_lift_inv1__dff40 rx__8(
         .d(rx__8__d),
         .q(rx__8__q),
         .clock(rx__8__clock)
     );
-    uhdpipe_lift_inv1__dff24 r0t(
+    uhdpipe_lift_inv1__dff25 r0t(
         .d(r0t__d),
         .q(r0t__q),
         .clock(r0t__clock)
     );
-    uhdpipe_lift_inv1__dff24 r0u(
+    uhdpipe_lift_inv1__dff25 r0u(
         .d(r0u__d),
         .q(r0u__q),
         .clock(r0u__clock)
     );
-    uhdpipe_lift_inv1__dff24 dt__0(
+    uhdpipe_lift_inv1__dff25 dt__0(
         .d(dt__0__d),
         .q(dt__0__q),
         .clock(dt__0__clock)
     );
-    uhdpipe_lift_inv1__dff24 dt__1(
+    uhdpipe_lift_inv1__dff25 dt__1(
         .d(dt__1__d),
         .q(dt__1__q),
         .clock(dt__1__clock)
     );
-    uhdpipe_lift_inv1__dff24 dt__2(
+    uhdpipe_lift_inv1__dff25 dt__2(
         .d(dt__2__d),
         .q(dt__2__q),
         .clock(dt__2__clock)
     );
-    uhdpipe_lift_inv1__dff24 dt__3(
+    uhdpipe_lift_inv1__dff25 dt__3(
         .d(dt__3__d),
         .q(dt__3__q),
         .clock(dt__3__clock)
     );
-    uhdpipe_lift_inv1__dff24 dt__4(
+    uhdpipe_lift_inv1__dff25 dt__4(
         .d(dt__4__d),
         .q(dt__4__q),
         .clock(dt__4__clock)
     );
-    uhdpipe_lift_inv1__dff24 du__0(
+    uhdpipe_lift_inv1__dff25 du__0(
         .d(du__0__d),
         .q(du__0__q),
         .clock(du__0__clock)
     );
-    uhdpipe_lift_inv1__dff24 du__1(
+    uhdpipe_lift_inv1__dff25 du__1(
         .d(du__1__d),
         .q(du__1__q),
         .clock(du__1__clock)
     );
-    uhdpipe_lift_inv1__dff24 du__2(
+    uhdpipe_lift_inv1__dff25 du__2(
         .d(du__2__d),
         .q(du__2__q),
         .clock(du__2__clock)
     );
-    uhdpipe_lift_inv1__dff24 du__3(
+    uhdpipe_lift_inv1__dff25 du__3(
         .d(du__3__d),
         .q(du__3__q),
         .clock(du__3__clock)
     );
-    uhdpipe_lift_inv1__dff24 du__4(
+    uhdpipe_lift_inv1__dff25 du__4(
         .d(du__4__d),
         .q(du__4__q),
         .clock(du__4__clock)
@@ -384,7 +384,7 @@ module uhdpipe_lift_inv1__core__h1__u2__lanes__0(clock,en,x0,x1,x2,x3,x4,x5,x6,x
         .q(povf__q),
         .clock(povf__clock)
     );
-    uhdpipe_lift_inv1__dff24 ry(
+    uhdpipe_lift_inv1__dff25 ry(
         .d(ry__d),
         .q(ry__q),
         .clock(ry__clock)
@@ -399,12 +399,12 @@ module uhdpipe_lift_inv1__core__h1__u2__lanes__0(clock,en,x0,x1,x2,x3,x4,x5,x6,x
         .q(rovf__q),
         .clock(rovf__clock)
     );
-    uhdpipe_lift_inv1__dff24 oe(
+    uhdpipe_lift_inv1__dff25 oe(
         .d(oe__d),
         .q(oe__q),
         .clock(oe__clock)
     );
-    uhdpipe_lift_inv1__dff24 oo(
+    uhdpipe_lift_inv1__dff25 oo(
         .d(oo__d),
         .q(oo__q),
         .clock(oo__clock)
@@ -584,7 +584,7 @@ module uhdpipe_lift_inv1__core__h1__u2__lanes__0(clock,en,x0,x1,x2,x3,x4,x5,x6,x
                 povf__d = (dt__3__q == maxpos) | (du__3__q == maxpos);
             end
         end
-        y = 24'h0;
+        y = 25'h0;
         ysub = 1'b0;
         yovf = 1'b0;
         if (sel0) begin

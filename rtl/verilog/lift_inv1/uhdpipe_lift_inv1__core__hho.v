@@ -5,8 +5,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [21:0] in_even__0;
-    input wire  [21:0] in_odd__0;
+    input wire  [22:0] in_even__0;
+    input wire  [22:0] in_odd__0;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -18,8 +18,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     output reg  err_range;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_low__0;
-    output reg  [23:0] out_high__0;
+    output reg  [24:0] out_low__0;
+    output reg  [24:0] out_high__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -34,8 +34,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u0__clock;
     reg  u0__in_valid;
     wire  u0__in_ready;
-    reg  [23:0] u0__in_e__0;
-    reg  [23:0] u0__in_o__0;
+    reg  [24:0] u0__in_e__0;
+    reg  [24:0] u0__in_o__0;
     reg  u0__in_first;
     reg  u0__in_last;
     reg  u0__in_sop;
@@ -46,8 +46,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u0__cfg_shift;
     wire  u0__out_valid;
     reg  u0__out_ready;
-    wire  [23:0] u0__out_e__0;
-    wire  [23:0] u0__out_o__0;
+    wire  [24:0] u0__out_e__0;
+    wire  [24:0] u0__out_o__0;
     wire  u0__out_first;
     wire  u0__out_last;
     wire  u0__out_sop;
@@ -55,8 +55,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u1__clock;
     reg  u1__in_valid;
     wire  u1__in_ready;
-    reg  [23:0] u1__in_e__0;
-    reg  [23:0] u1__in_o__0;
+    reg  [24:0] u1__in_e__0;
+    reg  [24:0] u1__in_o__0;
     reg  u1__in_first;
     reg  u1__in_last;
     reg  u1__in_sop;
@@ -67,8 +67,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u1__cfg_shift;
     wire  u1__out_valid;
     reg  u1__out_ready;
-    wire  [23:0] u1__out_e__0;
-    wire  [23:0] u1__out_o__0;
+    wire  [24:0] u1__out_e__0;
+    wire  [24:0] u1__out_o__0;
     wire  u1__out_first;
     wire  u1__out_last;
     wire  u1__out_sop;
@@ -76,8 +76,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u2__clock;
     reg  u2__in_valid;
     wire  u2__in_ready;
-    reg  [23:0] u2__in_e__0;
-    reg  [23:0] u2__in_o__0;
+    reg  [24:0] u2__in_e__0;
+    reg  [24:0] u2__in_o__0;
     reg  u2__in_first;
     reg  u2__in_last;
     reg  u2__in_sop;
@@ -88,8 +88,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u2__cfg_shift;
     wire  u2__out_valid;
     reg  u2__out_ready;
-    wire  [23:0] u2__out_e__0;
-    wire  [23:0] u2__out_o__0;
+    wire  [24:0] u2__out_e__0;
+    wire  [24:0] u2__out_o__0;
     wire  u2__out_first;
     wire  u2__out_last;
     wire  u2__out_sop;
@@ -97,8 +97,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u3__clock;
     reg  u3__in_valid;
     wire  u3__in_ready;
-    reg  [23:0] u3__in_e__0;
-    reg  [23:0] u3__in_o__0;
+    reg  [24:0] u3__in_e__0;
+    reg  [24:0] u3__in_o__0;
     reg  u3__in_first;
     reg  u3__in_last;
     reg  u3__in_sop;
@@ -109,8 +109,8 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  u3__cfg_shift;
     wire  u3__out_valid;
     reg  u3__out_ready;
-    wire  [23:0] u3__out_e__0;
-    wire  [23:0] u3__out_o__0;
+    wire  [24:0] u3__out_e__0;
+    wire  [24:0] u3__out_o__0;
     wire  u3__out_first;
     wire  u3__out_last;
     wire  u3__out_sop;
@@ -124,10 +124,10 @@ module uhdpipe_lift_inv1__core__hho(clock,in_valid,in_ready,in_even__0,in_odd__0
     reg  noshift__d;
     wire  noshift__q;
     reg  noshift__clock;
-    reg  [21:0] se__0__a;
-    wire  [23:0] se__0__y;
-    reg  [21:0] so__0__a;
-    wire  [23:0] so__0__y;
+    reg  [22:0] se__0__a;
+    wire  [24:0] se__0__y;
+    reg  [22:0] so__0__a;
+    wire  [24:0] so__0__y;
 
     // Sub module instances
     uhdpipe_lift_inv1__core__h1__u0 u0(

@@ -5,11 +5,11 @@ module uhdpipe_lift_inv1__core__v2__u0__lane_a__0__ram_t(clock,read_address,read
     input wire  clock;
     input wire  [10:0] read_address;
     input wire  read_enable;
-    output wire  [47:0] read_data;
+    output wire  [49:0] read_data;
     input wire  [10:0] write_address;
     input wire  write_enable;
-    input wire  [47:0] write_data;
+    input wire  [49:0] write_data;
 
     // Update code (wrapper)
-    uhdpipe_line_ram #(.D(48), .N(11)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
+    uhdpipe_line_ram #(.D(50), .N(11)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
 endmodule // uhdpipe_lift_inv1__core__v2__u0__lane_a__0__ram_t

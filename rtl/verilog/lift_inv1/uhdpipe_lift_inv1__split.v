@@ -5,15 +5,15 @@ module uhdpipe_lift_inv1__split(clock,in_valid,in_ready,in_even,in_odd,in_first,
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [23:0] in_even;
-    input wire  [23:0] in_odd;
+    input wire  [24:0] in_even;
+    input wire  [24:0] in_odd;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     input wire  [3:0] in_tag;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_sample;
+    output reg  [24:0] out_sample;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -26,11 +26,11 @@ module uhdpipe_lift_inv1__split(clock,in_valid,in_ready,in_even,in_odd,in_first,
     reg  half__d;
     wire  half__q;
     reg  half__clock;
-    reg  [23:0] even__d;
-    wire  [23:0] even__q;
+    reg  [24:0] even__d;
+    wire  [24:0] even__q;
     reg  even__clock;
-    reg  [23:0] odd__d;
-    wire  [23:0] odd__q;
+    reg  [24:0] odd__d;
+    wire  [24:0] odd__q;
     reg  odd__clock;
     reg  first__d;
     wire  first__q;
@@ -59,12 +59,12 @@ module uhdpipe_lift_inv1__split(clock,in_valid,in_ready,in_even,in_odd,in_first,
         .q(half__q),
         .clock(half__clock)
     );
-    uhdpipe_lift_inv1__dff24 even(
+    uhdpipe_lift_inv1__dff25 even(
         .d(even__d),
         .q(even__q),
         .clock(even__clock)
     );
-    uhdpipe_lift_inv1__dff24 odd(
+    uhdpipe_lift_inv1__dff25 odd(
         .d(odd__d),
         .q(odd__q),
         .clock(odd__clock)

@@ -4,44 +4,44 @@ module uhdpipe_lift_inv16__h1__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
     // Module arguments
     input wire  clock;
     input wire  push;
-    input wire  [23:0] in_a__0;
-    input wire  [23:0] in_a__1;
-    input wire  [23:0] in_a__2;
-    input wire  [23:0] in_a__3;
-    input wire  [23:0] in_a__4;
-    input wire  [23:0] in_a__5;
-    input wire  [23:0] in_a__6;
-    input wire  [23:0] in_a__7;
-    input wire  [23:0] in_b__0;
-    input wire  [23:0] in_b__1;
-    input wire  [23:0] in_b__2;
-    input wire  [23:0] in_b__3;
-    input wire  [23:0] in_b__4;
-    input wire  [23:0] in_b__5;
-    input wire  [23:0] in_b__6;
-    input wire  [23:0] in_b__7;
+    input wire  [24:0] in_a__0;
+    input wire  [24:0] in_a__1;
+    input wire  [24:0] in_a__2;
+    input wire  [24:0] in_a__3;
+    input wire  [24:0] in_a__4;
+    input wire  [24:0] in_a__5;
+    input wire  [24:0] in_a__6;
+    input wire  [24:0] in_a__7;
+    input wire  [24:0] in_b__0;
+    input wire  [24:0] in_b__1;
+    input wire  [24:0] in_b__2;
+    input wire  [24:0] in_b__3;
+    input wire  [24:0] in_b__4;
+    input wire  [24:0] in_b__5;
+    input wire  [24:0] in_b__6;
+    input wire  [24:0] in_b__7;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     output reg  free;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_a__0;
-    output reg  [23:0] out_a__1;
-    output reg  [23:0] out_a__2;
-    output reg  [23:0] out_a__3;
-    output reg  [23:0] out_a__4;
-    output reg  [23:0] out_a__5;
-    output reg  [23:0] out_a__6;
-    output reg  [23:0] out_a__7;
-    output reg  [23:0] out_b__0;
-    output reg  [23:0] out_b__1;
-    output reg  [23:0] out_b__2;
-    output reg  [23:0] out_b__3;
-    output reg  [23:0] out_b__4;
-    output reg  [23:0] out_b__5;
-    output reg  [23:0] out_b__6;
-    output reg  [23:0] out_b__7;
+    output reg  [24:0] out_a__0;
+    output reg  [24:0] out_a__1;
+    output reg  [24:0] out_a__2;
+    output reg  [24:0] out_a__3;
+    output reg  [24:0] out_a__4;
+    output reg  [24:0] out_a__5;
+    output reg  [24:0] out_a__6;
+    output reg  [24:0] out_a__7;
+    output reg  [24:0] out_b__0;
+    output reg  [24:0] out_b__1;
+    output reg  [24:0] out_b__2;
+    output reg  [24:0] out_b__3;
+    output reg  [24:0] out_b__4;
+    output reg  [24:0] out_b__5;
+    output reg  [24:0] out_b__6;
+    output reg  [24:0] out_b__7;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -50,53 +50,53 @@ module uhdpipe_lift_inv16__h1__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
     reg  q0v__d;
     wire  q0v__q;
     reg  q0v__clock;
-    reg  [23:0] q0a__0__d;
-    wire  [23:0] q0a__0__q;
+    reg  [24:0] q0a__0__d;
+    wire  [24:0] q0a__0__q;
     reg  q0a__0__clock;
-    reg  [23:0] q0a__1__d;
-    wire  [23:0] q0a__1__q;
+    reg  [24:0] q0a__1__d;
+    wire  [24:0] q0a__1__q;
     reg  q0a__1__clock;
-    reg  [23:0] q0a__2__d;
-    wire  [23:0] q0a__2__q;
+    reg  [24:0] q0a__2__d;
+    wire  [24:0] q0a__2__q;
     reg  q0a__2__clock;
-    reg  [23:0] q0a__3__d;
-    wire  [23:0] q0a__3__q;
+    reg  [24:0] q0a__3__d;
+    wire  [24:0] q0a__3__q;
     reg  q0a__3__clock;
-    reg  [23:0] q0a__4__d;
-    wire  [23:0] q0a__4__q;
+    reg  [24:0] q0a__4__d;
+    wire  [24:0] q0a__4__q;
     reg  q0a__4__clock;
-    reg  [23:0] q0a__5__d;
-    wire  [23:0] q0a__5__q;
+    reg  [24:0] q0a__5__d;
+    wire  [24:0] q0a__5__q;
     reg  q0a__5__clock;
-    reg  [23:0] q0a__6__d;
-    wire  [23:0] q0a__6__q;
+    reg  [24:0] q0a__6__d;
+    wire  [24:0] q0a__6__q;
     reg  q0a__6__clock;
-    reg  [23:0] q0a__7__d;
-    wire  [23:0] q0a__7__q;
+    reg  [24:0] q0a__7__d;
+    wire  [24:0] q0a__7__q;
     reg  q0a__7__clock;
-    reg  [23:0] q0b__0__d;
-    wire  [23:0] q0b__0__q;
+    reg  [24:0] q0b__0__d;
+    wire  [24:0] q0b__0__q;
     reg  q0b__0__clock;
-    reg  [23:0] q0b__1__d;
-    wire  [23:0] q0b__1__q;
+    reg  [24:0] q0b__1__d;
+    wire  [24:0] q0b__1__q;
     reg  q0b__1__clock;
-    reg  [23:0] q0b__2__d;
-    wire  [23:0] q0b__2__q;
+    reg  [24:0] q0b__2__d;
+    wire  [24:0] q0b__2__q;
     reg  q0b__2__clock;
-    reg  [23:0] q0b__3__d;
-    wire  [23:0] q0b__3__q;
+    reg  [24:0] q0b__3__d;
+    wire  [24:0] q0b__3__q;
     reg  q0b__3__clock;
-    reg  [23:0] q0b__4__d;
-    wire  [23:0] q0b__4__q;
+    reg  [24:0] q0b__4__d;
+    wire  [24:0] q0b__4__q;
     reg  q0b__4__clock;
-    reg  [23:0] q0b__5__d;
-    wire  [23:0] q0b__5__q;
+    reg  [24:0] q0b__5__d;
+    wire  [24:0] q0b__5__q;
     reg  q0b__5__clock;
-    reg  [23:0] q0b__6__d;
-    wire  [23:0] q0b__6__q;
+    reg  [24:0] q0b__6__d;
+    wire  [24:0] q0b__6__q;
     reg  q0b__6__clock;
-    reg  [23:0] q0b__7__d;
-    wire  [23:0] q0b__7__q;
+    reg  [24:0] q0b__7__d;
+    wire  [24:0] q0b__7__q;
     reg  q0b__7__clock;
     reg  q0f__d;
     wire  q0f__q;
@@ -110,53 +110,53 @@ module uhdpipe_lift_inv16__h1__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
     reg  q1v__d;
     wire  q1v__q;
     reg  q1v__clock;
-    reg  [23:0] q1a__0__d;
-    wire  [23:0] q1a__0__q;
+    reg  [24:0] q1a__0__d;
+    wire  [24:0] q1a__0__q;
     reg  q1a__0__clock;
-    reg  [23:0] q1a__1__d;
-    wire  [23:0] q1a__1__q;
+    reg  [24:0] q1a__1__d;
+    wire  [24:0] q1a__1__q;
     reg  q1a__1__clock;
-    reg  [23:0] q1a__2__d;
-    wire  [23:0] q1a__2__q;
+    reg  [24:0] q1a__2__d;
+    wire  [24:0] q1a__2__q;
     reg  q1a__2__clock;
-    reg  [23:0] q1a__3__d;
-    wire  [23:0] q1a__3__q;
+    reg  [24:0] q1a__3__d;
+    wire  [24:0] q1a__3__q;
     reg  q1a__3__clock;
-    reg  [23:0] q1a__4__d;
-    wire  [23:0] q1a__4__q;
+    reg  [24:0] q1a__4__d;
+    wire  [24:0] q1a__4__q;
     reg  q1a__4__clock;
-    reg  [23:0] q1a__5__d;
-    wire  [23:0] q1a__5__q;
+    reg  [24:0] q1a__5__d;
+    wire  [24:0] q1a__5__q;
     reg  q1a__5__clock;
-    reg  [23:0] q1a__6__d;
-    wire  [23:0] q1a__6__q;
+    reg  [24:0] q1a__6__d;
+    wire  [24:0] q1a__6__q;
     reg  q1a__6__clock;
-    reg  [23:0] q1a__7__d;
-    wire  [23:0] q1a__7__q;
+    reg  [24:0] q1a__7__d;
+    wire  [24:0] q1a__7__q;
     reg  q1a__7__clock;
-    reg  [23:0] q1b__0__d;
-    wire  [23:0] q1b__0__q;
+    reg  [24:0] q1b__0__d;
+    wire  [24:0] q1b__0__q;
     reg  q1b__0__clock;
-    reg  [23:0] q1b__1__d;
-    wire  [23:0] q1b__1__q;
+    reg  [24:0] q1b__1__d;
+    wire  [24:0] q1b__1__q;
     reg  q1b__1__clock;
-    reg  [23:0] q1b__2__d;
-    wire  [23:0] q1b__2__q;
+    reg  [24:0] q1b__2__d;
+    wire  [24:0] q1b__2__q;
     reg  q1b__2__clock;
-    reg  [23:0] q1b__3__d;
-    wire  [23:0] q1b__3__q;
+    reg  [24:0] q1b__3__d;
+    wire  [24:0] q1b__3__q;
     reg  q1b__3__clock;
-    reg  [23:0] q1b__4__d;
-    wire  [23:0] q1b__4__q;
+    reg  [24:0] q1b__4__d;
+    wire  [24:0] q1b__4__q;
     reg  q1b__4__clock;
-    reg  [23:0] q1b__5__d;
-    wire  [23:0] q1b__5__q;
+    reg  [24:0] q1b__5__d;
+    wire  [24:0] q1b__5__q;
     reg  q1b__5__clock;
-    reg  [23:0] q1b__6__d;
-    wire  [23:0] q1b__6__q;
+    reg  [24:0] q1b__6__d;
+    wire  [24:0] q1b__6__q;
     reg  q1b__6__clock;
-    reg  [23:0] q1b__7__d;
-    wire  [23:0] q1b__7__q;
+    reg  [24:0] q1b__7__d;
+    wire  [24:0] q1b__7__q;
     reg  q1b__7__clock;
     reg  q1f__d;
     wire  q1f__q;
@@ -177,82 +177,82 @@ module uhdpipe_lift_inv16__h1__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
         .q(q0v__q),
         .clock(q0v__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__0(
+    uhdpipe_lift_inv16__dff25 q0a__0(
         .d(q0a__0__d),
         .q(q0a__0__q),
         .clock(q0a__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__1(
+    uhdpipe_lift_inv16__dff25 q0a__1(
         .d(q0a__1__d),
         .q(q0a__1__q),
         .clock(q0a__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__2(
+    uhdpipe_lift_inv16__dff25 q0a__2(
         .d(q0a__2__d),
         .q(q0a__2__q),
         .clock(q0a__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__3(
+    uhdpipe_lift_inv16__dff25 q0a__3(
         .d(q0a__3__d),
         .q(q0a__3__q),
         .clock(q0a__3__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__4(
+    uhdpipe_lift_inv16__dff25 q0a__4(
         .d(q0a__4__d),
         .q(q0a__4__q),
         .clock(q0a__4__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__5(
+    uhdpipe_lift_inv16__dff25 q0a__5(
         .d(q0a__5__d),
         .q(q0a__5__q),
         .clock(q0a__5__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__6(
+    uhdpipe_lift_inv16__dff25 q0a__6(
         .d(q0a__6__d),
         .q(q0a__6__q),
         .clock(q0a__6__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__7(
+    uhdpipe_lift_inv16__dff25 q0a__7(
         .d(q0a__7__d),
         .q(q0a__7__q),
         .clock(q0a__7__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__0(
+    uhdpipe_lift_inv16__dff25 q0b__0(
         .d(q0b__0__d),
         .q(q0b__0__q),
         .clock(q0b__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__1(
+    uhdpipe_lift_inv16__dff25 q0b__1(
         .d(q0b__1__d),
         .q(q0b__1__q),
         .clock(q0b__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__2(
+    uhdpipe_lift_inv16__dff25 q0b__2(
         .d(q0b__2__d),
         .q(q0b__2__q),
         .clock(q0b__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__3(
+    uhdpipe_lift_inv16__dff25 q0b__3(
         .d(q0b__3__d),
         .q(q0b__3__q),
         .clock(q0b__3__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__4(
+    uhdpipe_lift_inv16__dff25 q0b__4(
         .d(q0b__4__d),
         .q(q0b__4__q),
         .clock(q0b__4__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__5(
+    uhdpipe_lift_inv16__dff25 q0b__5(
         .d(q0b__5__d),
         .q(q0b__5__q),
         .clock(q0b__5__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__6(
+    uhdpipe_lift_inv16__dff25 q0b__6(
         .d(q0b__6__d),
         .q(q0b__6__q),
         .clock(q0b__6__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__7(
+    uhdpipe_lift_inv16__dff25 q0b__7(
         .d(q0b__7__d),
         .q(q0b__7__q),
         .clock(q0b__7__clock)
@@ -277,82 +277,82 @@ module uhdpipe_lift_inv16__h1__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
         .q(q1v__q),
         .clock(q1v__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__0(
+    uhdpipe_lift_inv16__dff25 q1a__0(
         .d(q1a__0__d),
         .q(q1a__0__q),
         .clock(q1a__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__1(
+    uhdpipe_lift_inv16__dff25 q1a__1(
         .d(q1a__1__d),
         .q(q1a__1__q),
         .clock(q1a__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__2(
+    uhdpipe_lift_inv16__dff25 q1a__2(
         .d(q1a__2__d),
         .q(q1a__2__q),
         .clock(q1a__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__3(
+    uhdpipe_lift_inv16__dff25 q1a__3(
         .d(q1a__3__d),
         .q(q1a__3__q),
         .clock(q1a__3__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__4(
+    uhdpipe_lift_inv16__dff25 q1a__4(
         .d(q1a__4__d),
         .q(q1a__4__q),
         .clock(q1a__4__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__5(
+    uhdpipe_lift_inv16__dff25 q1a__5(
         .d(q1a__5__d),
         .q(q1a__5__q),
         .clock(q1a__5__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__6(
+    uhdpipe_lift_inv16__dff25 q1a__6(
         .d(q1a__6__d),
         .q(q1a__6__q),
         .clock(q1a__6__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__7(
+    uhdpipe_lift_inv16__dff25 q1a__7(
         .d(q1a__7__d),
         .q(q1a__7__q),
         .clock(q1a__7__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__0(
+    uhdpipe_lift_inv16__dff25 q1b__0(
         .d(q1b__0__d),
         .q(q1b__0__q),
         .clock(q1b__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__1(
+    uhdpipe_lift_inv16__dff25 q1b__1(
         .d(q1b__1__d),
         .q(q1b__1__q),
         .clock(q1b__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__2(
+    uhdpipe_lift_inv16__dff25 q1b__2(
         .d(q1b__2__d),
         .q(q1b__2__q),
         .clock(q1b__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__3(
+    uhdpipe_lift_inv16__dff25 q1b__3(
         .d(q1b__3__d),
         .q(q1b__3__q),
         .clock(q1b__3__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__4(
+    uhdpipe_lift_inv16__dff25 q1b__4(
         .d(q1b__4__d),
         .q(q1b__4__q),
         .clock(q1b__4__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__5(
+    uhdpipe_lift_inv16__dff25 q1b__5(
         .d(q1b__5__d),
         .q(q1b__5__q),
         .clock(q1b__5__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__6(
+    uhdpipe_lift_inv16__dff25 q1b__6(
         .d(q1b__6__d),
         .q(q1b__6__q),
         .clock(q1b__6__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__7(
+    uhdpipe_lift_inv16__dff25 q1b__7(
         .d(q1b__7__d),
         .q(q1b__7__q),
         .clock(q1b__7__clock)

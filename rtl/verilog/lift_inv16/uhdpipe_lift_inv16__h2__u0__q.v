@@ -4,28 +4,28 @@ module uhdpipe_lift_inv16__h2__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
     // Module arguments
     input wire  clock;
     input wire  push;
-    input wire  [23:0] in_a__0;
-    input wire  [23:0] in_a__1;
-    input wire  [23:0] in_a__2;
-    input wire  [23:0] in_a__3;
-    input wire  [23:0] in_b__0;
-    input wire  [23:0] in_b__1;
-    input wire  [23:0] in_b__2;
-    input wire  [23:0] in_b__3;
+    input wire  [24:0] in_a__0;
+    input wire  [24:0] in_a__1;
+    input wire  [24:0] in_a__2;
+    input wire  [24:0] in_a__3;
+    input wire  [24:0] in_b__0;
+    input wire  [24:0] in_b__1;
+    input wire  [24:0] in_b__2;
+    input wire  [24:0] in_b__3;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     output reg  free;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_a__0;
-    output reg  [23:0] out_a__1;
-    output reg  [23:0] out_a__2;
-    output reg  [23:0] out_a__3;
-    output reg  [23:0] out_b__0;
-    output reg  [23:0] out_b__1;
-    output reg  [23:0] out_b__2;
-    output reg  [23:0] out_b__3;
+    output reg  [24:0] out_a__0;
+    output reg  [24:0] out_a__1;
+    output reg  [24:0] out_a__2;
+    output reg  [24:0] out_a__3;
+    output reg  [24:0] out_b__0;
+    output reg  [24:0] out_b__1;
+    output reg  [24:0] out_b__2;
+    output reg  [24:0] out_b__3;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -34,29 +34,29 @@ module uhdpipe_lift_inv16__h2__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
     reg  q0v__d;
     wire  q0v__q;
     reg  q0v__clock;
-    reg  [23:0] q0a__0__d;
-    wire  [23:0] q0a__0__q;
+    reg  [24:0] q0a__0__d;
+    wire  [24:0] q0a__0__q;
     reg  q0a__0__clock;
-    reg  [23:0] q0a__1__d;
-    wire  [23:0] q0a__1__q;
+    reg  [24:0] q0a__1__d;
+    wire  [24:0] q0a__1__q;
     reg  q0a__1__clock;
-    reg  [23:0] q0a__2__d;
-    wire  [23:0] q0a__2__q;
+    reg  [24:0] q0a__2__d;
+    wire  [24:0] q0a__2__q;
     reg  q0a__2__clock;
-    reg  [23:0] q0a__3__d;
-    wire  [23:0] q0a__3__q;
+    reg  [24:0] q0a__3__d;
+    wire  [24:0] q0a__3__q;
     reg  q0a__3__clock;
-    reg  [23:0] q0b__0__d;
-    wire  [23:0] q0b__0__q;
+    reg  [24:0] q0b__0__d;
+    wire  [24:0] q0b__0__q;
     reg  q0b__0__clock;
-    reg  [23:0] q0b__1__d;
-    wire  [23:0] q0b__1__q;
+    reg  [24:0] q0b__1__d;
+    wire  [24:0] q0b__1__q;
     reg  q0b__1__clock;
-    reg  [23:0] q0b__2__d;
-    wire  [23:0] q0b__2__q;
+    reg  [24:0] q0b__2__d;
+    wire  [24:0] q0b__2__q;
     reg  q0b__2__clock;
-    reg  [23:0] q0b__3__d;
-    wire  [23:0] q0b__3__q;
+    reg  [24:0] q0b__3__d;
+    wire  [24:0] q0b__3__q;
     reg  q0b__3__clock;
     reg  q0f__d;
     wire  q0f__q;
@@ -70,29 +70,29 @@ module uhdpipe_lift_inv16__h2__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
     reg  q1v__d;
     wire  q1v__q;
     reg  q1v__clock;
-    reg  [23:0] q1a__0__d;
-    wire  [23:0] q1a__0__q;
+    reg  [24:0] q1a__0__d;
+    wire  [24:0] q1a__0__q;
     reg  q1a__0__clock;
-    reg  [23:0] q1a__1__d;
-    wire  [23:0] q1a__1__q;
+    reg  [24:0] q1a__1__d;
+    wire  [24:0] q1a__1__q;
     reg  q1a__1__clock;
-    reg  [23:0] q1a__2__d;
-    wire  [23:0] q1a__2__q;
+    reg  [24:0] q1a__2__d;
+    wire  [24:0] q1a__2__q;
     reg  q1a__2__clock;
-    reg  [23:0] q1a__3__d;
-    wire  [23:0] q1a__3__q;
+    reg  [24:0] q1a__3__d;
+    wire  [24:0] q1a__3__q;
     reg  q1a__3__clock;
-    reg  [23:0] q1b__0__d;
-    wire  [23:0] q1b__0__q;
+    reg  [24:0] q1b__0__d;
+    wire  [24:0] q1b__0__q;
     reg  q1b__0__clock;
-    reg  [23:0] q1b__1__d;
-    wire  [23:0] q1b__1__q;
+    reg  [24:0] q1b__1__d;
+    wire  [24:0] q1b__1__q;
     reg  q1b__1__clock;
-    reg  [23:0] q1b__2__d;
-    wire  [23:0] q1b__2__q;
+    reg  [24:0] q1b__2__d;
+    wire  [24:0] q1b__2__q;
     reg  q1b__2__clock;
-    reg  [23:0] q1b__3__d;
-    wire  [23:0] q1b__3__q;
+    reg  [24:0] q1b__3__d;
+    wire  [24:0] q1b__3__q;
     reg  q1b__3__clock;
     reg  q1f__d;
     wire  q1f__q;
@@ -113,42 +113,42 @@ module uhdpipe_lift_inv16__h2__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
         .q(q0v__q),
         .clock(q0v__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__0(
+    uhdpipe_lift_inv16__dff25 q0a__0(
         .d(q0a__0__d),
         .q(q0a__0__q),
         .clock(q0a__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__1(
+    uhdpipe_lift_inv16__dff25 q0a__1(
         .d(q0a__1__d),
         .q(q0a__1__q),
         .clock(q0a__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__2(
+    uhdpipe_lift_inv16__dff25 q0a__2(
         .d(q0a__2__d),
         .q(q0a__2__q),
         .clock(q0a__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0a__3(
+    uhdpipe_lift_inv16__dff25 q0a__3(
         .d(q0a__3__d),
         .q(q0a__3__q),
         .clock(q0a__3__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__0(
+    uhdpipe_lift_inv16__dff25 q0b__0(
         .d(q0b__0__d),
         .q(q0b__0__q),
         .clock(q0b__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__1(
+    uhdpipe_lift_inv16__dff25 q0b__1(
         .d(q0b__1__d),
         .q(q0b__1__q),
         .clock(q0b__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__2(
+    uhdpipe_lift_inv16__dff25 q0b__2(
         .d(q0b__2__d),
         .q(q0b__2__q),
         .clock(q0b__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q0b__3(
+    uhdpipe_lift_inv16__dff25 q0b__3(
         .d(q0b__3__d),
         .q(q0b__3__q),
         .clock(q0b__3__clock)
@@ -173,42 +173,42 @@ module uhdpipe_lift_inv16__h2__u0__q(clock,push,in_a__0,in_a__1,in_a__2,in_a__3,
         .q(q1v__q),
         .clock(q1v__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__0(
+    uhdpipe_lift_inv16__dff25 q1a__0(
         .d(q1a__0__d),
         .q(q1a__0__q),
         .clock(q1a__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__1(
+    uhdpipe_lift_inv16__dff25 q1a__1(
         .d(q1a__1__d),
         .q(q1a__1__q),
         .clock(q1a__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__2(
+    uhdpipe_lift_inv16__dff25 q1a__2(
         .d(q1a__2__d),
         .q(q1a__2__q),
         .clock(q1a__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1a__3(
+    uhdpipe_lift_inv16__dff25 q1a__3(
         .d(q1a__3__d),
         .q(q1a__3__q),
         .clock(q1a__3__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__0(
+    uhdpipe_lift_inv16__dff25 q1b__0(
         .d(q1b__0__d),
         .q(q1b__0__q),
         .clock(q1b__0__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__1(
+    uhdpipe_lift_inv16__dff25 q1b__1(
         .d(q1b__1__d),
         .q(q1b__1__q),
         .clock(q1b__1__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__2(
+    uhdpipe_lift_inv16__dff25 q1b__2(
         .d(q1b__2__d),
         .q(q1b__2__q),
         .clock(q1b__2__clock)
     );
-    uhdpipe_lift_inv16__dff24 q1b__3(
+    uhdpipe_lift_inv16__dff25 q1b__3(
         .d(q1b__3__d),
         .q(q1b__3__q),
         .clock(q1b__3__clock)

@@ -5,16 +5,16 @@ module uhdpipe_lift_inv4__un(clock,in_valid,in_ready,in_even__0,in_odd__0,in_fir
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [23:0] in_even__0;
-    input wire  [23:0] in_odd__0;
+    input wire  [24:0] in_even__0;
+    input wire  [24:0] in_odd__0;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     input wire  [1:0] cfg_shift;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_even__0;
-    output reg  [23:0] out_odd__0;
+    output reg  [24:0] out_even__0;
+    output reg  [24:0] out_odd__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -29,11 +29,11 @@ module uhdpipe_lift_inv4__un(clock,in_valid,in_ready,in_even__0,in_odd__0,in_fir
     localparam  three2 = 2'b11;
 
     // Stub signals
-    reg  [23:0] hold__0__d;
-    wire  [23:0] hold__0__q;
+    reg  [24:0] hold__0__d;
+    wire  [24:0] hold__0__q;
     reg  hold__0__clock;
-    reg  [23:0] hold__1__d;
-    wire  [23:0] hold__1__q;
+    reg  [24:0] hold__1__d;
+    wire  [24:0] hold__1__q;
     reg  hold__1__clock;
     reg  hv__d;
     wire  hv__q;
@@ -52,20 +52,20 @@ module uhdpipe_lift_inv4__un(clock,in_valid,in_ready,in_even__0,in_odd__0,in_fir
     reg  hs__clock;
 
     // Local signals
-    reg  [23:0] nx__0;
-    reg  [23:0] nx__1;
+    reg  [24:0] nx__0;
+    reg  [24:0] nx__1;
     reg  [2:0] mask;
     reg  done;
     reg  take_out;
     reg  take_in;
 
     // Sub module instances
-    uhdpipe_lift_inv4__dff24 hold__0(
+    uhdpipe_lift_inv4__dff25 hold__0(
         .d(hold__0__d),
         .q(hold__0__q),
         .clock(hold__0__clock)
     );
-    uhdpipe_lift_inv4__dff24 hold__1(
+    uhdpipe_lift_inv4__dff25 hold__1(
         .d(hold__1__d),
         .q(hold__1__q),
         .clock(hold__1__clock)

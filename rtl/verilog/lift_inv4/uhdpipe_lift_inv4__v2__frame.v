@@ -5,8 +5,8 @@ module uhdpipe_lift_inv4__v2__frame(clock,in_valid,in_ready,in_a__0,in_b__0,in_f
     input wire  clock;
     input wire  in_valid;
     output reg  in_ready;
-    input wire  [23:0] in_a__0;
-    input wire  [23:0] in_b__0;
+    input wire  [24:0] in_a__0;
+    input wire  [24:0] in_b__0;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
@@ -17,8 +17,8 @@ module uhdpipe_lift_inv4__v2__frame(clock,in_valid,in_ready,in_a__0,in_b__0,in_f
     output reg  pic_idle;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_a__0;
-    output reg  [23:0] out_b__0;
+    output reg  [24:0] out_a__0;
+    output reg  [24:0] out_b__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -31,16 +31,16 @@ module uhdpipe_lift_inv4__v2__frame(clock,in_valid,in_ready,in_a__0,in_b__0,in_f
     // Stub signals
     reg  q__clock;
     reg  q__push;
-    reg  [23:0] q__in_a__0;
-    reg  [23:0] q__in_b__0;
+    reg  [24:0] q__in_a__0;
+    reg  [24:0] q__in_b__0;
     reg  q__in_first;
     reg  q__in_last;
     reg  q__in_sop;
     wire  q__free;
     wire  q__out_valid;
     reg  q__out_ready;
-    wire  [23:0] q__out_a__0;
-    wire  [23:0] q__out_b__0;
+    wire  [24:0] q__out_a__0;
+    wire  [24:0] q__out_b__0;
     wire  q__out_first;
     wire  q__out_last;
     wire  q__out_sop;

@@ -4,16 +4,16 @@ module uhdpipe_lift_inv8__h3__u0__q(clock,push,in_a__0,in_b__0,in_first,in_last,
     // Module arguments
     input wire  clock;
     input wire  push;
-    input wire  [23:0] in_a__0;
-    input wire  [23:0] in_b__0;
+    input wire  [24:0] in_a__0;
+    input wire  [24:0] in_b__0;
     input wire  in_first;
     input wire  in_last;
     input wire  in_sop;
     output reg  free;
     output reg  out_valid;
     input wire  out_ready;
-    output reg  [23:0] out_a__0;
-    output reg  [23:0] out_b__0;
+    output reg  [24:0] out_a__0;
+    output reg  [24:0] out_b__0;
     output reg  out_first;
     output reg  out_last;
     output reg  out_sop;
@@ -22,11 +22,11 @@ module uhdpipe_lift_inv8__h3__u0__q(clock,push,in_a__0,in_b__0,in_first,in_last,
     reg  q0v__d;
     wire  q0v__q;
     reg  q0v__clock;
-    reg  [23:0] q0a__0__d;
-    wire  [23:0] q0a__0__q;
+    reg  [24:0] q0a__0__d;
+    wire  [24:0] q0a__0__q;
     reg  q0a__0__clock;
-    reg  [23:0] q0b__0__d;
-    wire  [23:0] q0b__0__q;
+    reg  [24:0] q0b__0__d;
+    wire  [24:0] q0b__0__q;
     reg  q0b__0__clock;
     reg  q0f__d;
     wire  q0f__q;
@@ -40,11 +40,11 @@ module uhdpipe_lift_inv8__h3__u0__q(clock,push,in_a__0,in_b__0,in_first,in_last,
     reg  q1v__d;
     wire  q1v__q;
     reg  q1v__clock;
-    reg  [23:0] q1a__0__d;
-    wire  [23:0] q1a__0__q;
+    reg  [24:0] q1a__0__d;
+    wire  [24:0] q1a__0__q;
     reg  q1a__0__clock;
-    reg  [23:0] q1b__0__d;
-    wire  [23:0] q1b__0__q;
+    reg  [24:0] q1b__0__d;
+    wire  [24:0] q1b__0__q;
     reg  q1b__0__clock;
     reg  q1f__d;
     wire  q1f__q;
@@ -65,12 +65,12 @@ module uhdpipe_lift_inv8__h3__u0__q(clock,push,in_a__0,in_b__0,in_first,in_last,
         .q(q0v__q),
         .clock(q0v__clock)
     );
-    uhdpipe_lift_inv8__dff24 q0a__0(
+    uhdpipe_lift_inv8__dff25 q0a__0(
         .d(q0a__0__d),
         .q(q0a__0__q),
         .clock(q0a__0__clock)
     );
-    uhdpipe_lift_inv8__dff24 q0b__0(
+    uhdpipe_lift_inv8__dff25 q0b__0(
         .d(q0b__0__d),
         .q(q0b__0__q),
         .clock(q0b__0__clock)
@@ -95,12 +95,12 @@ module uhdpipe_lift_inv8__h3__u0__q(clock,push,in_a__0,in_b__0,in_first,in_last,
         .q(q1v__q),
         .clock(q1v__clock)
     );
-    uhdpipe_lift_inv8__dff24 q1a__0(
+    uhdpipe_lift_inv8__dff25 q1a__0(
         .d(q1a__0__d),
         .q(q1a__0__q),
         .clock(q1a__0__clock)
     );
-    uhdpipe_lift_inv8__dff24 q1b__0(
+    uhdpipe_lift_inv8__dff25 q1b__0(
         .d(q1b__0__d),
         .q(q1b__0__q),
         .clock(q1b__0__clock)

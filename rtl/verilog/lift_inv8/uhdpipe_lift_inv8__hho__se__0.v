@@ -2,12 +2,12 @@
 module uhdpipe_lift_inv8__hho__se__0(a,y);
 
     // Module arguments
-    input wire  [21:0] a;
-    output reg  [23:0] y;
+    input wire  [22:0] a;
+    output reg  [24:0] y;
 
     // Constant declarations
-    localparam  sign = 22'h200000;
-    localparam  ext = 24'hc00000;
+    localparam  sign = 23'h400000;
+    localparam  ext = 25'h1800000;
 
     // Update code
     always @(*) begin

@@ -4,16 +4,16 @@ module uhdpipe_lift_inv8__v1__u0__lane_a__0__mac3(clock,en,x__0,x__1,x__2,x__3,x
     // Module arguments
     input wire  clock;
     input wire  en;
-    input wire  [38:0] x__0;
-    input wire  [38:0] x__1;
-    input wire  [38:0] x__2;
-    input wire  [38:0] x__3;
-    input wire  [38:0] x__4;
-    input wire  [38:0] x__5;
-    input wire  [38:0] x__6;
-    input wire  [38:0] x__7;
-    input wire  [38:0] x__8;
-    output reg  [23:0] y;
+    input wire  [39:0] x__0;
+    input wire  [39:0] x__1;
+    input wire  [39:0] x__2;
+    input wire  [39:0] x__3;
+    input wire  [39:0] x__4;
+    input wire  [39:0] x__5;
+    input wire  [39:0] x__6;
+    input wire  [39:0] x__7;
+    input wire  [39:0] x__8;
+    output reg  [24:0] y;
     output reg  ovf;
 
     // Constant declarations
@@ -323,571 +323,571 @@ module uhdpipe_lift_inv8__v1__u0__lane_a__0__mac3(clock,en,x__0,x__1,x__2,x__3,x
     localparam  p5__1 = 1'b1;
     localparam  n5__0 = 1'b0;
     localparam  n5__1 = 1'b1;
-    localparam  round = 39'h800;
+    localparam  round = 40'h800;
     localparam  shift = 8'hc;
-    localparam  fill = 39'h7ff8000000;
-    localparam  msb = 39'h4000000000;
-    localparam  hi = 39'h7fff800000;
+    localparam  fill = 40'hfff0000000;
+    localparam  msb = 40'h8000000000;
+    localparam  hi = 40'hffff000000;
 
     // Stub signals
-    reg  [38:0] rp2__0__d;
-    wire  [38:0] rp2__0__q;
+    reg  [39:0] rp2__0__d;
+    wire  [39:0] rp2__0__q;
     reg  rp2__0__clock;
-    reg  [38:0] rp2__1__d;
-    wire  [38:0] rp2__1__q;
+    reg  [39:0] rp2__1__d;
+    wire  [39:0] rp2__1__q;
     reg  rp2__1__clock;
-    reg  [38:0] rp2__2__d;
-    wire  [38:0] rp2__2__q;
+    reg  [39:0] rp2__2__d;
+    wire  [39:0] rp2__2__q;
     reg  rp2__2__clock;
-    reg  [38:0] rp2__3__d;
-    wire  [38:0] rp2__3__q;
+    reg  [39:0] rp2__3__d;
+    wire  [39:0] rp2__3__q;
     reg  rp2__3__clock;
-    reg  [38:0] rp2__4__d;
-    wire  [38:0] rp2__4__q;
+    reg  [39:0] rp2__4__d;
+    wire  [39:0] rp2__4__q;
     reg  rp2__4__clock;
-    reg  [38:0] rp2__5__d;
-    wire  [38:0] rp2__5__q;
+    reg  [39:0] rp2__5__d;
+    wire  [39:0] rp2__5__q;
     reg  rp2__5__clock;
-    reg  [38:0] rp2__6__d;
-    wire  [38:0] rp2__6__q;
+    reg  [39:0] rp2__6__d;
+    wire  [39:0] rp2__6__q;
     reg  rp2__6__clock;
-    reg  [38:0] rp2__7__d;
-    wire  [38:0] rp2__7__q;
+    reg  [39:0] rp2__7__d;
+    wire  [39:0] rp2__7__q;
     reg  rp2__7__clock;
-    reg  [38:0] rp2__8__d;
-    wire  [38:0] rp2__8__q;
+    reg  [39:0] rp2__8__d;
+    wire  [39:0] rp2__8__q;
     reg  rp2__8__clock;
-    reg  [38:0] rp2__9__d;
-    wire  [38:0] rp2__9__q;
+    reg  [39:0] rp2__9__d;
+    wire  [39:0] rp2__9__q;
     reg  rp2__9__clock;
-    reg  [38:0] rp2__10__d;
-    wire  [38:0] rp2__10__q;
+    reg  [39:0] rp2__10__d;
+    wire  [39:0] rp2__10__q;
     reg  rp2__10__clock;
-    reg  [38:0] rp2__11__d;
-    wire  [38:0] rp2__11__q;
+    reg  [39:0] rp2__11__d;
+    wire  [39:0] rp2__11__q;
     reg  rp2__11__clock;
-    reg  [38:0] rp2__12__d;
-    wire  [38:0] rp2__12__q;
+    reg  [39:0] rp2__12__d;
+    wire  [39:0] rp2__12__q;
     reg  rp2__12__clock;
-    reg  [38:0] rp2__13__d;
-    wire  [38:0] rp2__13__q;
+    reg  [39:0] rp2__13__d;
+    wire  [39:0] rp2__13__q;
     reg  rp2__13__clock;
-    reg  [38:0] rp2__14__d;
-    wire  [38:0] rp2__14__q;
+    reg  [39:0] rp2__14__d;
+    wire  [39:0] rp2__14__q;
     reg  rp2__14__clock;
-    reg  [38:0] rp2__15__d;
-    wire  [38:0] rp2__15__q;
+    reg  [39:0] rp2__15__d;
+    wire  [39:0] rp2__15__q;
     reg  rp2__15__clock;
-    reg  [38:0] rn2__0__d;
-    wire  [38:0] rn2__0__q;
+    reg  [39:0] rn2__0__d;
+    wire  [39:0] rn2__0__q;
     reg  rn2__0__clock;
-    reg  [38:0] rn2__1__d;
-    wire  [38:0] rn2__1__q;
+    reg  [39:0] rn2__1__d;
+    wire  [39:0] rn2__1__q;
     reg  rn2__1__clock;
-    reg  [38:0] rn2__2__d;
-    wire  [38:0] rn2__2__q;
+    reg  [39:0] rn2__2__d;
+    wire  [39:0] rn2__2__q;
     reg  rn2__2__clock;
-    reg  [38:0] rn2__3__d;
-    wire  [38:0] rn2__3__q;
+    reg  [39:0] rn2__3__d;
+    wire  [39:0] rn2__3__q;
     reg  rn2__3__clock;
-    reg  [38:0] rn2__4__d;
-    wire  [38:0] rn2__4__q;
+    reg  [39:0] rn2__4__d;
+    wire  [39:0] rn2__4__q;
     reg  rn2__4__clock;
-    reg  [38:0] rn2__5__d;
-    wire  [38:0] rn2__5__q;
+    reg  [39:0] rn2__5__d;
+    wire  [39:0] rn2__5__q;
     reg  rn2__5__clock;
-    reg  [38:0] rn2__6__d;
-    wire  [38:0] rn2__6__q;
+    reg  [39:0] rn2__6__d;
+    wire  [39:0] rn2__6__q;
     reg  rn2__6__clock;
-    reg  [38:0] rn2__7__d;
-    wire  [38:0] rn2__7__q;
+    reg  [39:0] rn2__7__d;
+    wire  [39:0] rn2__7__q;
     reg  rn2__7__clock;
-    reg  [38:0] rn2__8__d;
-    wire  [38:0] rn2__8__q;
+    reg  [39:0] rn2__8__d;
+    wire  [39:0] rn2__8__q;
     reg  rn2__8__clock;
-    reg  [38:0] rn2__9__d;
-    wire  [38:0] rn2__9__q;
+    reg  [39:0] rn2__9__d;
+    wire  [39:0] rn2__9__q;
     reg  rn2__9__clock;
-    reg  [38:0] rn2__10__d;
-    wire  [38:0] rn2__10__q;
+    reg  [39:0] rn2__10__d;
+    wire  [39:0] rn2__10__q;
     reg  rn2__10__clock;
-    reg  [38:0] rn2__11__d;
-    wire  [38:0] rn2__11__q;
+    reg  [39:0] rn2__11__d;
+    wire  [39:0] rn2__11__q;
     reg  rn2__11__clock;
-    reg  [38:0] rn2__12__d;
-    wire  [38:0] rn2__12__q;
+    reg  [39:0] rn2__12__d;
+    wire  [39:0] rn2__12__q;
     reg  rn2__12__clock;
-    reg  [38:0] rn2__13__d;
-    wire  [38:0] rn2__13__q;
+    reg  [39:0] rn2__13__d;
+    wire  [39:0] rn2__13__q;
     reg  rn2__13__clock;
-    reg  [38:0] rn2__14__d;
-    wire  [38:0] rn2__14__q;
+    reg  [39:0] rn2__14__d;
+    wire  [39:0] rn2__14__q;
     reg  rn2__14__clock;
-    reg  [38:0] rn2__15__d;
-    wire  [38:0] rn2__15__q;
+    reg  [39:0] rn2__15__d;
+    wire  [39:0] rn2__15__q;
     reg  rn2__15__clock;
-    reg  [38:0] rp4__0__d;
-    wire  [38:0] rp4__0__q;
+    reg  [39:0] rp4__0__d;
+    wire  [39:0] rp4__0__q;
     reg  rp4__0__clock;
-    reg  [38:0] rp4__1__d;
-    wire  [38:0] rp4__1__q;
+    reg  [39:0] rp4__1__d;
+    wire  [39:0] rp4__1__q;
     reg  rp4__1__clock;
-    reg  [38:0] rp4__2__d;
-    wire  [38:0] rp4__2__q;
+    reg  [39:0] rp4__2__d;
+    wire  [39:0] rp4__2__q;
     reg  rp4__2__clock;
-    reg  [38:0] rp4__3__d;
-    wire  [38:0] rp4__3__q;
+    reg  [39:0] rp4__3__d;
+    wire  [39:0] rp4__3__q;
     reg  rp4__3__clock;
-    reg  [38:0] rn4__0__d;
-    wire  [38:0] rn4__0__q;
+    reg  [39:0] rn4__0__d;
+    wire  [39:0] rn4__0__q;
     reg  rn4__0__clock;
-    reg  [38:0] rn4__1__d;
-    wire  [38:0] rn4__1__q;
+    reg  [39:0] rn4__1__d;
+    wire  [39:0] rn4__1__q;
     reg  rn4__1__clock;
-    reg  [38:0] rn4__2__d;
-    wire  [38:0] rn4__2__q;
+    reg  [39:0] rn4__2__d;
+    wire  [39:0] rn4__2__q;
     reg  rn4__2__clock;
-    reg  [38:0] rn4__3__d;
-    wire  [38:0] rn4__3__q;
+    reg  [39:0] rn4__3__d;
+    wire  [39:0] rn4__3__q;
     reg  rn4__3__clock;
-    reg  [38:0] rp6__d;
-    wire  [38:0] rp6__q;
+    reg  [39:0] rp6__d;
+    wire  [39:0] rp6__q;
     reg  rp6__clock;
-    reg  [38:0] rn6__d;
-    wire  [38:0] rn6__q;
+    reg  [39:0] rn6__d;
+    wire  [39:0] rn6__q;
     reg  rn6__clock;
-    reg  [38:0] acc__d;
-    wire  [38:0] acc__q;
+    reg  [39:0] acc__d;
+    wire  [39:0] acc__q;
     reg  acc__clock;
 
     // Local signals
-    reg  [38:0] lp__0;
-    reg  [38:0] lp__1;
-    reg  [38:0] lp__2;
-    reg  [38:0] lp__3;
-    reg  [38:0] lp__4;
-    reg  [38:0] lp__5;
-    reg  [38:0] lp__6;
-    reg  [38:0] lp__7;
-    reg  [38:0] lp__8;
-    reg  [38:0] lp__9;
-    reg  [38:0] lp__10;
-    reg  [38:0] lp__11;
-    reg  [38:0] lp__12;
-    reg  [38:0] lp__13;
-    reg  [38:0] lp__14;
-    reg  [38:0] lp__15;
-    reg  [38:0] lp__16;
-    reg  [38:0] lp__17;
-    reg  [38:0] lp__18;
-    reg  [38:0] lp__19;
-    reg  [38:0] lp__20;
-    reg  [38:0] lp__21;
-    reg  [38:0] lp__22;
-    reg  [38:0] lp__23;
-    reg  [38:0] lp__24;
-    reg  [38:0] lp__25;
-    reg  [38:0] lp__26;
-    reg  [38:0] lp__27;
-    reg  [38:0] lp__28;
-    reg  [38:0] lp__29;
-    reg  [38:0] lp__30;
-    reg  [38:0] lp__31;
-    reg  [38:0] lp__32;
-    reg  [38:0] lp__33;
-    reg  [38:0] lp__34;
-    reg  [38:0] lp__35;
-    reg  [38:0] lp__36;
-    reg  [38:0] lp__37;
-    reg  [38:0] lp__38;
-    reg  [38:0] lp__39;
-    reg  [38:0] lp__40;
-    reg  [38:0] lp__41;
-    reg  [38:0] lp__42;
-    reg  [38:0] lp__43;
-    reg  [38:0] lp__44;
-    reg  [38:0] lp__45;
-    reg  [38:0] lp__46;
-    reg  [38:0] lp__47;
-    reg  [38:0] lp__48;
-    reg  [38:0] lp__49;
-    reg  [38:0] lp__50;
-    reg  [38:0] lp__51;
-    reg  [38:0] lp__52;
-    reg  [38:0] lp__53;
-    reg  [38:0] lp__54;
-    reg  [38:0] lp__55;
-    reg  [38:0] lp__56;
-    reg  [38:0] lp__57;
-    reg  [38:0] lp__58;
-    reg  [38:0] lp__59;
-    reg  [38:0] lp__60;
-    reg  [38:0] lp__61;
-    reg  [38:0] lp__62;
-    reg  [38:0] lp__63;
-    reg  [38:0] ln__0;
-    reg  [38:0] ln__1;
-    reg  [38:0] ln__2;
-    reg  [38:0] ln__3;
-    reg  [38:0] ln__4;
-    reg  [38:0] ln__5;
-    reg  [38:0] ln__6;
-    reg  [38:0] ln__7;
-    reg  [38:0] ln__8;
-    reg  [38:0] ln__9;
-    reg  [38:0] ln__10;
-    reg  [38:0] ln__11;
-    reg  [38:0] ln__12;
-    reg  [38:0] ln__13;
-    reg  [38:0] ln__14;
-    reg  [38:0] ln__15;
-    reg  [38:0] ln__16;
-    reg  [38:0] ln__17;
-    reg  [38:0] ln__18;
-    reg  [38:0] ln__19;
-    reg  [38:0] ln__20;
-    reg  [38:0] ln__21;
-    reg  [38:0] ln__22;
-    reg  [38:0] ln__23;
-    reg  [38:0] ln__24;
-    reg  [38:0] ln__25;
-    reg  [38:0] ln__26;
-    reg  [38:0] ln__27;
-    reg  [38:0] ln__28;
-    reg  [38:0] ln__29;
-    reg  [38:0] ln__30;
-    reg  [38:0] ln__31;
-    reg  [38:0] ln__32;
-    reg  [38:0] ln__33;
-    reg  [38:0] ln__34;
-    reg  [38:0] ln__35;
-    reg  [38:0] ln__36;
-    reg  [38:0] ln__37;
-    reg  [38:0] ln__38;
-    reg  [38:0] ln__39;
-    reg  [38:0] ln__40;
-    reg  [38:0] ln__41;
-    reg  [38:0] ln__42;
-    reg  [38:0] ln__43;
-    reg  [38:0] ln__44;
-    reg  [38:0] ln__45;
-    reg  [38:0] ln__46;
-    reg  [38:0] ln__47;
-    reg  [38:0] ln__48;
-    reg  [38:0] ln__49;
-    reg  [38:0] ln__50;
-    reg  [38:0] ln__51;
-    reg  [38:0] ln__52;
-    reg  [38:0] ln__53;
-    reg  [38:0] ln__54;
-    reg  [38:0] ln__55;
-    reg  [38:0] ln__56;
-    reg  [38:0] ln__57;
-    reg  [38:0] ln__58;
-    reg  [38:0] ln__59;
-    reg  [38:0] ln__60;
-    reg  [38:0] ln__61;
-    reg  [38:0] ln__62;
-    reg  [38:0] ln__63;
-    reg  [38:0] tp1__0;
-    reg  [38:0] tp1__1;
-    reg  [38:0] tp1__2;
-    reg  [38:0] tp1__3;
-    reg  [38:0] tp1__4;
-    reg  [38:0] tp1__5;
-    reg  [38:0] tp1__6;
-    reg  [38:0] tp1__7;
-    reg  [38:0] tp1__8;
-    reg  [38:0] tp1__9;
-    reg  [38:0] tp1__10;
-    reg  [38:0] tp1__11;
-    reg  [38:0] tp1__12;
-    reg  [38:0] tp1__13;
-    reg  [38:0] tp1__14;
-    reg  [38:0] tp1__15;
-    reg  [38:0] tp1__16;
-    reg  [38:0] tp1__17;
-    reg  [38:0] tp1__18;
-    reg  [38:0] tp1__19;
-    reg  [38:0] tp1__20;
-    reg  [38:0] tp1__21;
-    reg  [38:0] tp1__22;
-    reg  [38:0] tp1__23;
-    reg  [38:0] tp1__24;
-    reg  [38:0] tp1__25;
-    reg  [38:0] tp1__26;
-    reg  [38:0] tp1__27;
-    reg  [38:0] tp1__28;
-    reg  [38:0] tp1__29;
-    reg  [38:0] tp1__30;
-    reg  [38:0] tp1__31;
-    reg  [38:0] tn1__0;
-    reg  [38:0] tn1__1;
-    reg  [38:0] tn1__2;
-    reg  [38:0] tn1__3;
-    reg  [38:0] tn1__4;
-    reg  [38:0] tn1__5;
-    reg  [38:0] tn1__6;
-    reg  [38:0] tn1__7;
-    reg  [38:0] tn1__8;
-    reg  [38:0] tn1__9;
-    reg  [38:0] tn1__10;
-    reg  [38:0] tn1__11;
-    reg  [38:0] tn1__12;
-    reg  [38:0] tn1__13;
-    reg  [38:0] tn1__14;
-    reg  [38:0] tn1__15;
-    reg  [38:0] tn1__16;
-    reg  [38:0] tn1__17;
-    reg  [38:0] tn1__18;
-    reg  [38:0] tn1__19;
-    reg  [38:0] tn1__20;
-    reg  [38:0] tn1__21;
-    reg  [38:0] tn1__22;
-    reg  [38:0] tn1__23;
-    reg  [38:0] tn1__24;
-    reg  [38:0] tn1__25;
-    reg  [38:0] tn1__26;
-    reg  [38:0] tn1__27;
-    reg  [38:0] tn1__28;
-    reg  [38:0] tn1__29;
-    reg  [38:0] tn1__30;
-    reg  [38:0] tn1__31;
-    reg  [38:0] tp3__0;
-    reg  [38:0] tp3__1;
-    reg  [38:0] tp3__2;
-    reg  [38:0] tp3__3;
-    reg  [38:0] tp3__4;
-    reg  [38:0] tp3__5;
-    reg  [38:0] tp3__6;
-    reg  [38:0] tp3__7;
-    reg  [38:0] tn3__0;
-    reg  [38:0] tn3__1;
-    reg  [38:0] tn3__2;
-    reg  [38:0] tn3__3;
-    reg  [38:0] tn3__4;
-    reg  [38:0] tn3__5;
-    reg  [38:0] tn3__6;
-    reg  [38:0] tn3__7;
-    reg  [38:0] tp5__0;
-    reg  [38:0] tp5__1;
-    reg  [38:0] tn5__0;
-    reg  [38:0] tn5__1;
-    reg  [38:0] yfull;
-    reg  [38:0] yhi;
+    reg  [39:0] lp__0;
+    reg  [39:0] lp__1;
+    reg  [39:0] lp__2;
+    reg  [39:0] lp__3;
+    reg  [39:0] lp__4;
+    reg  [39:0] lp__5;
+    reg  [39:0] lp__6;
+    reg  [39:0] lp__7;
+    reg  [39:0] lp__8;
+    reg  [39:0] lp__9;
+    reg  [39:0] lp__10;
+    reg  [39:0] lp__11;
+    reg  [39:0] lp__12;
+    reg  [39:0] lp__13;
+    reg  [39:0] lp__14;
+    reg  [39:0] lp__15;
+    reg  [39:0] lp__16;
+    reg  [39:0] lp__17;
+    reg  [39:0] lp__18;
+    reg  [39:0] lp__19;
+    reg  [39:0] lp__20;
+    reg  [39:0] lp__21;
+    reg  [39:0] lp__22;
+    reg  [39:0] lp__23;
+    reg  [39:0] lp__24;
+    reg  [39:0] lp__25;
+    reg  [39:0] lp__26;
+    reg  [39:0] lp__27;
+    reg  [39:0] lp__28;
+    reg  [39:0] lp__29;
+    reg  [39:0] lp__30;
+    reg  [39:0] lp__31;
+    reg  [39:0] lp__32;
+    reg  [39:0] lp__33;
+    reg  [39:0] lp__34;
+    reg  [39:0] lp__35;
+    reg  [39:0] lp__36;
+    reg  [39:0] lp__37;
+    reg  [39:0] lp__38;
+    reg  [39:0] lp__39;
+    reg  [39:0] lp__40;
+    reg  [39:0] lp__41;
+    reg  [39:0] lp__42;
+    reg  [39:0] lp__43;
+    reg  [39:0] lp__44;
+    reg  [39:0] lp__45;
+    reg  [39:0] lp__46;
+    reg  [39:0] lp__47;
+    reg  [39:0] lp__48;
+    reg  [39:0] lp__49;
+    reg  [39:0] lp__50;
+    reg  [39:0] lp__51;
+    reg  [39:0] lp__52;
+    reg  [39:0] lp__53;
+    reg  [39:0] lp__54;
+    reg  [39:0] lp__55;
+    reg  [39:0] lp__56;
+    reg  [39:0] lp__57;
+    reg  [39:0] lp__58;
+    reg  [39:0] lp__59;
+    reg  [39:0] lp__60;
+    reg  [39:0] lp__61;
+    reg  [39:0] lp__62;
+    reg  [39:0] lp__63;
+    reg  [39:0] ln__0;
+    reg  [39:0] ln__1;
+    reg  [39:0] ln__2;
+    reg  [39:0] ln__3;
+    reg  [39:0] ln__4;
+    reg  [39:0] ln__5;
+    reg  [39:0] ln__6;
+    reg  [39:0] ln__7;
+    reg  [39:0] ln__8;
+    reg  [39:0] ln__9;
+    reg  [39:0] ln__10;
+    reg  [39:0] ln__11;
+    reg  [39:0] ln__12;
+    reg  [39:0] ln__13;
+    reg  [39:0] ln__14;
+    reg  [39:0] ln__15;
+    reg  [39:0] ln__16;
+    reg  [39:0] ln__17;
+    reg  [39:0] ln__18;
+    reg  [39:0] ln__19;
+    reg  [39:0] ln__20;
+    reg  [39:0] ln__21;
+    reg  [39:0] ln__22;
+    reg  [39:0] ln__23;
+    reg  [39:0] ln__24;
+    reg  [39:0] ln__25;
+    reg  [39:0] ln__26;
+    reg  [39:0] ln__27;
+    reg  [39:0] ln__28;
+    reg  [39:0] ln__29;
+    reg  [39:0] ln__30;
+    reg  [39:0] ln__31;
+    reg  [39:0] ln__32;
+    reg  [39:0] ln__33;
+    reg  [39:0] ln__34;
+    reg  [39:0] ln__35;
+    reg  [39:0] ln__36;
+    reg  [39:0] ln__37;
+    reg  [39:0] ln__38;
+    reg  [39:0] ln__39;
+    reg  [39:0] ln__40;
+    reg  [39:0] ln__41;
+    reg  [39:0] ln__42;
+    reg  [39:0] ln__43;
+    reg  [39:0] ln__44;
+    reg  [39:0] ln__45;
+    reg  [39:0] ln__46;
+    reg  [39:0] ln__47;
+    reg  [39:0] ln__48;
+    reg  [39:0] ln__49;
+    reg  [39:0] ln__50;
+    reg  [39:0] ln__51;
+    reg  [39:0] ln__52;
+    reg  [39:0] ln__53;
+    reg  [39:0] ln__54;
+    reg  [39:0] ln__55;
+    reg  [39:0] ln__56;
+    reg  [39:0] ln__57;
+    reg  [39:0] ln__58;
+    reg  [39:0] ln__59;
+    reg  [39:0] ln__60;
+    reg  [39:0] ln__61;
+    reg  [39:0] ln__62;
+    reg  [39:0] ln__63;
+    reg  [39:0] tp1__0;
+    reg  [39:0] tp1__1;
+    reg  [39:0] tp1__2;
+    reg  [39:0] tp1__3;
+    reg  [39:0] tp1__4;
+    reg  [39:0] tp1__5;
+    reg  [39:0] tp1__6;
+    reg  [39:0] tp1__7;
+    reg  [39:0] tp1__8;
+    reg  [39:0] tp1__9;
+    reg  [39:0] tp1__10;
+    reg  [39:0] tp1__11;
+    reg  [39:0] tp1__12;
+    reg  [39:0] tp1__13;
+    reg  [39:0] tp1__14;
+    reg  [39:0] tp1__15;
+    reg  [39:0] tp1__16;
+    reg  [39:0] tp1__17;
+    reg  [39:0] tp1__18;
+    reg  [39:0] tp1__19;
+    reg  [39:0] tp1__20;
+    reg  [39:0] tp1__21;
+    reg  [39:0] tp1__22;
+    reg  [39:0] tp1__23;
+    reg  [39:0] tp1__24;
+    reg  [39:0] tp1__25;
+    reg  [39:0] tp1__26;
+    reg  [39:0] tp1__27;
+    reg  [39:0] tp1__28;
+    reg  [39:0] tp1__29;
+    reg  [39:0] tp1__30;
+    reg  [39:0] tp1__31;
+    reg  [39:0] tn1__0;
+    reg  [39:0] tn1__1;
+    reg  [39:0] tn1__2;
+    reg  [39:0] tn1__3;
+    reg  [39:0] tn1__4;
+    reg  [39:0] tn1__5;
+    reg  [39:0] tn1__6;
+    reg  [39:0] tn1__7;
+    reg  [39:0] tn1__8;
+    reg  [39:0] tn1__9;
+    reg  [39:0] tn1__10;
+    reg  [39:0] tn1__11;
+    reg  [39:0] tn1__12;
+    reg  [39:0] tn1__13;
+    reg  [39:0] tn1__14;
+    reg  [39:0] tn1__15;
+    reg  [39:0] tn1__16;
+    reg  [39:0] tn1__17;
+    reg  [39:0] tn1__18;
+    reg  [39:0] tn1__19;
+    reg  [39:0] tn1__20;
+    reg  [39:0] tn1__21;
+    reg  [39:0] tn1__22;
+    reg  [39:0] tn1__23;
+    reg  [39:0] tn1__24;
+    reg  [39:0] tn1__25;
+    reg  [39:0] tn1__26;
+    reg  [39:0] tn1__27;
+    reg  [39:0] tn1__28;
+    reg  [39:0] tn1__29;
+    reg  [39:0] tn1__30;
+    reg  [39:0] tn1__31;
+    reg  [39:0] tp3__0;
+    reg  [39:0] tp3__1;
+    reg  [39:0] tp3__2;
+    reg  [39:0] tp3__3;
+    reg  [39:0] tp3__4;
+    reg  [39:0] tp3__5;
+    reg  [39:0] tp3__6;
+    reg  [39:0] tp3__7;
+    reg  [39:0] tn3__0;
+    reg  [39:0] tn3__1;
+    reg  [39:0] tn3__2;
+    reg  [39:0] tn3__3;
+    reg  [39:0] tn3__4;
+    reg  [39:0] tn3__5;
+    reg  [39:0] tn3__6;
+    reg  [39:0] tn3__7;
+    reg  [39:0] tp5__0;
+    reg  [39:0] tp5__1;
+    reg  [39:0] tn5__0;
+    reg  [39:0] tn5__1;
+    reg  [39:0] yfull;
+    reg  [39:0] yhi;
 
     // Sub module instances
-    uhdpipe_lift_inv8__dff39 rp2__0(
+    uhdpipe_lift_inv8__dff40 rp2__0(
         .d(rp2__0__d),
         .q(rp2__0__q),
         .clock(rp2__0__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__1(
+    uhdpipe_lift_inv8__dff40 rp2__1(
         .d(rp2__1__d),
         .q(rp2__1__q),
         .clock(rp2__1__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__2(
+    uhdpipe_lift_inv8__dff40 rp2__2(
         .d(rp2__2__d),
         .q(rp2__2__q),
         .clock(rp2__2__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__3(
+    uhdpipe_lift_inv8__dff40 rp2__3(
         .d(rp2__3__d),
         .q(rp2__3__q),
         .clock(rp2__3__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__4(
+    uhdpipe_lift_inv8__dff40 rp2__4(
         .d(rp2__4__d),
         .q(rp2__4__q),
         .clock(rp2__4__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__5(
+    uhdpipe_lift_inv8__dff40 rp2__5(
         .d(rp2__5__d),
         .q(rp2__5__q),
         .clock(rp2__5__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__6(
+    uhdpipe_lift_inv8__dff40 rp2__6(
         .d(rp2__6__d),
         .q(rp2__6__q),
         .clock(rp2__6__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__7(
+    uhdpipe_lift_inv8__dff40 rp2__7(
         .d(rp2__7__d),
         .q(rp2__7__q),
         .clock(rp2__7__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__8(
+    uhdpipe_lift_inv8__dff40 rp2__8(
         .d(rp2__8__d),
         .q(rp2__8__q),
         .clock(rp2__8__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__9(
+    uhdpipe_lift_inv8__dff40 rp2__9(
         .d(rp2__9__d),
         .q(rp2__9__q),
         .clock(rp2__9__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__10(
+    uhdpipe_lift_inv8__dff40 rp2__10(
         .d(rp2__10__d),
         .q(rp2__10__q),
         .clock(rp2__10__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__11(
+    uhdpipe_lift_inv8__dff40 rp2__11(
         .d(rp2__11__d),
         .q(rp2__11__q),
         .clock(rp2__11__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__12(
+    uhdpipe_lift_inv8__dff40 rp2__12(
         .d(rp2__12__d),
         .q(rp2__12__q),
         .clock(rp2__12__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__13(
+    uhdpipe_lift_inv8__dff40 rp2__13(
         .d(rp2__13__d),
         .q(rp2__13__q),
         .clock(rp2__13__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__14(
+    uhdpipe_lift_inv8__dff40 rp2__14(
         .d(rp2__14__d),
         .q(rp2__14__q),
         .clock(rp2__14__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp2__15(
+    uhdpipe_lift_inv8__dff40 rp2__15(
         .d(rp2__15__d),
         .q(rp2__15__q),
         .clock(rp2__15__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__0(
+    uhdpipe_lift_inv8__dff40 rn2__0(
         .d(rn2__0__d),
         .q(rn2__0__q),
         .clock(rn2__0__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__1(
+    uhdpipe_lift_inv8__dff40 rn2__1(
         .d(rn2__1__d),
         .q(rn2__1__q),
         .clock(rn2__1__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__2(
+    uhdpipe_lift_inv8__dff40 rn2__2(
         .d(rn2__2__d),
         .q(rn2__2__q),
         .clock(rn2__2__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__3(
+    uhdpipe_lift_inv8__dff40 rn2__3(
         .d(rn2__3__d),
         .q(rn2__3__q),
         .clock(rn2__3__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__4(
+    uhdpipe_lift_inv8__dff40 rn2__4(
         .d(rn2__4__d),
         .q(rn2__4__q),
         .clock(rn2__4__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__5(
+    uhdpipe_lift_inv8__dff40 rn2__5(
         .d(rn2__5__d),
         .q(rn2__5__q),
         .clock(rn2__5__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__6(
+    uhdpipe_lift_inv8__dff40 rn2__6(
         .d(rn2__6__d),
         .q(rn2__6__q),
         .clock(rn2__6__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__7(
+    uhdpipe_lift_inv8__dff40 rn2__7(
         .d(rn2__7__d),
         .q(rn2__7__q),
         .clock(rn2__7__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__8(
+    uhdpipe_lift_inv8__dff40 rn2__8(
         .d(rn2__8__d),
         .q(rn2__8__q),
         .clock(rn2__8__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__9(
+    uhdpipe_lift_inv8__dff40 rn2__9(
         .d(rn2__9__d),
         .q(rn2__9__q),
         .clock(rn2__9__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__10(
+    uhdpipe_lift_inv8__dff40 rn2__10(
         .d(rn2__10__d),
         .q(rn2__10__q),
         .clock(rn2__10__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__11(
+    uhdpipe_lift_inv8__dff40 rn2__11(
         .d(rn2__11__d),
         .q(rn2__11__q),
         .clock(rn2__11__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__12(
+    uhdpipe_lift_inv8__dff40 rn2__12(
         .d(rn2__12__d),
         .q(rn2__12__q),
         .clock(rn2__12__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__13(
+    uhdpipe_lift_inv8__dff40 rn2__13(
         .d(rn2__13__d),
         .q(rn2__13__q),
         .clock(rn2__13__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__14(
+    uhdpipe_lift_inv8__dff40 rn2__14(
         .d(rn2__14__d),
         .q(rn2__14__q),
         .clock(rn2__14__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn2__15(
+    uhdpipe_lift_inv8__dff40 rn2__15(
         .d(rn2__15__d),
         .q(rn2__15__q),
         .clock(rn2__15__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp4__0(
+    uhdpipe_lift_inv8__dff40 rp4__0(
         .d(rp4__0__d),
         .q(rp4__0__q),
         .clock(rp4__0__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp4__1(
+    uhdpipe_lift_inv8__dff40 rp4__1(
         .d(rp4__1__d),
         .q(rp4__1__q),
         .clock(rp4__1__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp4__2(
+    uhdpipe_lift_inv8__dff40 rp4__2(
         .d(rp4__2__d),
         .q(rp4__2__q),
         .clock(rp4__2__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp4__3(
+    uhdpipe_lift_inv8__dff40 rp4__3(
         .d(rp4__3__d),
         .q(rp4__3__q),
         .clock(rp4__3__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn4__0(
+    uhdpipe_lift_inv8__dff40 rn4__0(
         .d(rn4__0__d),
         .q(rn4__0__q),
         .clock(rn4__0__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn4__1(
+    uhdpipe_lift_inv8__dff40 rn4__1(
         .d(rn4__1__d),
         .q(rn4__1__q),
         .clock(rn4__1__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn4__2(
+    uhdpipe_lift_inv8__dff40 rn4__2(
         .d(rn4__2__d),
         .q(rn4__2__q),
         .clock(rn4__2__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn4__3(
+    uhdpipe_lift_inv8__dff40 rn4__3(
         .d(rn4__3__d),
         .q(rn4__3__q),
         .clock(rn4__3__clock)
     );
-    uhdpipe_lift_inv8__dff39 rp6(
+    uhdpipe_lift_inv8__dff40 rp6(
         .d(rp6__d),
         .q(rp6__q),
         .clock(rp6__clock)
     );
-    uhdpipe_lift_inv8__dff39 rn6(
+    uhdpipe_lift_inv8__dff40 rn6(
         .d(rn6__d),
         .q(rn6__q),
         .clock(rn6__clock)
     );
-    uhdpipe_lift_inv8__dff39 acc(
+    uhdpipe_lift_inv8__dff40 acc(
         .d(acc__d),
         .q(acc__q),
         .clock(acc__clock)
@@ -981,458 +981,458 @@ module uhdpipe_lift_inv8__v1__u0__lane_a__0__mac3(clock,en,x__0,x__1,x__2,x__3,x
         rp6__d = rp6__q;
         rn6__d = rn6__q;
         acc__d = acc__q;
-        lp__0 = 39'h0;
-        ln__0 = 39'h0;
+        lp__0 = 40'h0;
+        ln__0 = 40'h0;
         if (pos__0) begin
             lp__0 = x__0 << sh__0;
         end
         if (neg__0) begin
             ln__0 = x__0 << sh__0;
         end
-        lp__1 = 39'h0;
-        ln__1 = 39'h0;
+        lp__1 = 40'h0;
+        ln__1 = 40'h0;
         if (pos__1) begin
             lp__1 = x__0 << sh__1;
         end
         if (neg__1) begin
             ln__1 = x__0 << sh__1;
         end
-        lp__2 = 39'h0;
-        ln__2 = 39'h0;
+        lp__2 = 40'h0;
+        ln__2 = 40'h0;
         if (pos__2) begin
             lp__2 = x__0 << sh__2;
         end
         if (neg__2) begin
             ln__2 = x__0 << sh__2;
         end
-        lp__3 = 39'h0;
-        ln__3 = 39'h0;
+        lp__3 = 40'h0;
+        ln__3 = 40'h0;
         if (pos__3) begin
             lp__3 = x__0 << sh__3;
         end
         if (neg__3) begin
             ln__3 = x__0 << sh__3;
         end
-        lp__4 = 39'h0;
-        ln__4 = 39'h0;
+        lp__4 = 40'h0;
+        ln__4 = 40'h0;
         if (pos__4) begin
             lp__4 = x__0 << sh__4;
         end
         if (neg__4) begin
             ln__4 = x__0 << sh__4;
         end
-        lp__5 = 39'h0;
-        ln__5 = 39'h0;
+        lp__5 = 40'h0;
+        ln__5 = 40'h0;
         if (pos__5) begin
             lp__5 = x__0 << sh__5;
         end
         if (neg__5) begin
             ln__5 = x__0 << sh__5;
         end
-        lp__6 = 39'h0;
-        ln__6 = 39'h0;
+        lp__6 = 40'h0;
+        ln__6 = 40'h0;
         if (pos__6) begin
             lp__6 = x__1 << sh__6;
         end
         if (neg__6) begin
             ln__6 = x__1 << sh__6;
         end
-        lp__7 = 39'h0;
-        ln__7 = 39'h0;
+        lp__7 = 40'h0;
+        ln__7 = 40'h0;
         if (pos__7) begin
             lp__7 = x__1 << sh__7;
         end
         if (neg__7) begin
             ln__7 = x__1 << sh__7;
         end
-        lp__8 = 39'h0;
-        ln__8 = 39'h0;
+        lp__8 = 40'h0;
+        ln__8 = 40'h0;
         if (pos__8) begin
             lp__8 = x__1 << sh__8;
         end
         if (neg__8) begin
             ln__8 = x__1 << sh__8;
         end
-        lp__9 = 39'h0;
-        ln__9 = 39'h0;
+        lp__9 = 40'h0;
+        ln__9 = 40'h0;
         if (pos__9) begin
             lp__9 = x__1 << sh__9;
         end
         if (neg__9) begin
             ln__9 = x__1 << sh__9;
         end
-        lp__10 = 39'h0;
-        ln__10 = 39'h0;
+        lp__10 = 40'h0;
+        ln__10 = 40'h0;
         if (pos__10) begin
             lp__10 = x__1 << sh__10;
         end
         if (neg__10) begin
             ln__10 = x__1 << sh__10;
         end
-        lp__11 = 39'h0;
-        ln__11 = 39'h0;
+        lp__11 = 40'h0;
+        ln__11 = 40'h0;
         if (pos__11) begin
             lp__11 = x__1 << sh__11;
         end
         if (neg__11) begin
             ln__11 = x__1 << sh__11;
         end
-        lp__12 = 39'h0;
-        ln__12 = 39'h0;
+        lp__12 = 40'h0;
+        ln__12 = 40'h0;
         if (pos__12) begin
             lp__12 = x__2 << sh__12;
         end
         if (neg__12) begin
             ln__12 = x__2 << sh__12;
         end
-        lp__13 = 39'h0;
-        ln__13 = 39'h0;
+        lp__13 = 40'h0;
+        ln__13 = 40'h0;
         if (pos__13) begin
             lp__13 = x__2 << sh__13;
         end
         if (neg__13) begin
             ln__13 = x__2 << sh__13;
         end
-        lp__14 = 39'h0;
-        ln__14 = 39'h0;
+        lp__14 = 40'h0;
+        ln__14 = 40'h0;
         if (pos__14) begin
             lp__14 = x__2 << sh__14;
         end
         if (neg__14) begin
             ln__14 = x__2 << sh__14;
         end
-        lp__15 = 39'h0;
-        ln__15 = 39'h0;
+        lp__15 = 40'h0;
+        ln__15 = 40'h0;
         if (pos__15) begin
             lp__15 = x__2 << sh__15;
         end
         if (neg__15) begin
             ln__15 = x__2 << sh__15;
         end
-        lp__16 = 39'h0;
-        ln__16 = 39'h0;
+        lp__16 = 40'h0;
+        ln__16 = 40'h0;
         if (pos__16) begin
             lp__16 = x__2 << sh__16;
         end
         if (neg__16) begin
             ln__16 = x__2 << sh__16;
         end
-        lp__17 = 39'h0;
-        ln__17 = 39'h0;
+        lp__17 = 40'h0;
+        ln__17 = 40'h0;
         if (pos__17) begin
             lp__17 = x__2 << sh__17;
         end
         if (neg__17) begin
             ln__17 = x__2 << sh__17;
         end
-        lp__18 = 39'h0;
-        ln__18 = 39'h0;
+        lp__18 = 40'h0;
+        ln__18 = 40'h0;
         if (pos__18) begin
             lp__18 = x__3 << sh__18;
         end
         if (neg__18) begin
             ln__18 = x__3 << sh__18;
         end
-        lp__19 = 39'h0;
-        ln__19 = 39'h0;
+        lp__19 = 40'h0;
+        ln__19 = 40'h0;
         if (pos__19) begin
             lp__19 = x__3 << sh__19;
         end
         if (neg__19) begin
             ln__19 = x__3 << sh__19;
         end
-        lp__20 = 39'h0;
-        ln__20 = 39'h0;
+        lp__20 = 40'h0;
+        ln__20 = 40'h0;
         if (pos__20) begin
             lp__20 = x__3 << sh__20;
         end
         if (neg__20) begin
             ln__20 = x__3 << sh__20;
         end
-        lp__21 = 39'h0;
-        ln__21 = 39'h0;
+        lp__21 = 40'h0;
+        ln__21 = 40'h0;
         if (pos__21) begin
             lp__21 = x__3 << sh__21;
         end
         if (neg__21) begin
             ln__21 = x__3 << sh__21;
         end
-        lp__22 = 39'h0;
-        ln__22 = 39'h0;
+        lp__22 = 40'h0;
+        ln__22 = 40'h0;
         if (pos__22) begin
             lp__22 = x__3 << sh__22;
         end
         if (neg__22) begin
             ln__22 = x__3 << sh__22;
         end
-        lp__23 = 39'h0;
-        ln__23 = 39'h0;
+        lp__23 = 40'h0;
+        ln__23 = 40'h0;
         if (pos__23) begin
             lp__23 = x__3 << sh__23;
         end
         if (neg__23) begin
             ln__23 = x__3 << sh__23;
         end
-        lp__24 = 39'h0;
-        ln__24 = 39'h0;
+        lp__24 = 40'h0;
+        ln__24 = 40'h0;
         if (pos__24) begin
             lp__24 = x__4 << sh__24;
         end
         if (neg__24) begin
             ln__24 = x__4 << sh__24;
         end
-        lp__25 = 39'h0;
-        ln__25 = 39'h0;
+        lp__25 = 40'h0;
+        ln__25 = 40'h0;
         if (pos__25) begin
             lp__25 = x__4 << sh__25;
         end
         if (neg__25) begin
             ln__25 = x__4 << sh__25;
         end
-        lp__26 = 39'h0;
-        ln__26 = 39'h0;
+        lp__26 = 40'h0;
+        ln__26 = 40'h0;
         if (pos__26) begin
             lp__26 = x__4 << sh__26;
         end
         if (neg__26) begin
             ln__26 = x__4 << sh__26;
         end
-        lp__27 = 39'h0;
-        ln__27 = 39'h0;
+        lp__27 = 40'h0;
+        ln__27 = 40'h0;
         if (pos__27) begin
             lp__27 = x__4 << sh__27;
         end
         if (neg__27) begin
             ln__27 = x__4 << sh__27;
         end
-        lp__28 = 39'h0;
-        ln__28 = 39'h0;
+        lp__28 = 40'h0;
+        ln__28 = 40'h0;
         if (pos__28) begin
             lp__28 = x__4 << sh__28;
         end
         if (neg__28) begin
             ln__28 = x__4 << sh__28;
         end
-        lp__29 = 39'h0;
-        ln__29 = 39'h0;
+        lp__29 = 40'h0;
+        ln__29 = 40'h0;
         if (pos__29) begin
             lp__29 = x__4 << sh__29;
         end
         if (neg__29) begin
             ln__29 = x__4 << sh__29;
         end
-        lp__30 = 39'h0;
-        ln__30 = 39'h0;
+        lp__30 = 40'h0;
+        ln__30 = 40'h0;
         if (pos__30) begin
             lp__30 = x__5 << sh__30;
         end
         if (neg__30) begin
             ln__30 = x__5 << sh__30;
         end
-        lp__31 = 39'h0;
-        ln__31 = 39'h0;
+        lp__31 = 40'h0;
+        ln__31 = 40'h0;
         if (pos__31) begin
             lp__31 = x__5 << sh__31;
         end
         if (neg__31) begin
             ln__31 = x__5 << sh__31;
         end
-        lp__32 = 39'h0;
-        ln__32 = 39'h0;
+        lp__32 = 40'h0;
+        ln__32 = 40'h0;
         if (pos__32) begin
             lp__32 = x__5 << sh__32;
         end
         if (neg__32) begin
             ln__32 = x__5 << sh__32;
         end
-        lp__33 = 39'h0;
-        ln__33 = 39'h0;
+        lp__33 = 40'h0;
+        ln__33 = 40'h0;
         if (pos__33) begin
             lp__33 = x__5 << sh__33;
         end
         if (neg__33) begin
             ln__33 = x__5 << sh__33;
         end
-        lp__34 = 39'h0;
-        ln__34 = 39'h0;
+        lp__34 = 40'h0;
+        ln__34 = 40'h0;
         if (pos__34) begin
             lp__34 = x__5 << sh__34;
         end
         if (neg__34) begin
             ln__34 = x__5 << sh__34;
         end
-        lp__35 = 39'h0;
-        ln__35 = 39'h0;
+        lp__35 = 40'h0;
+        ln__35 = 40'h0;
         if (pos__35) begin
             lp__35 = x__5 << sh__35;
         end
         if (neg__35) begin
             ln__35 = x__5 << sh__35;
         end
-        lp__36 = 39'h0;
-        ln__36 = 39'h0;
+        lp__36 = 40'h0;
+        ln__36 = 40'h0;
         if (pos__36) begin
             lp__36 = x__6 << sh__36;
         end
         if (neg__36) begin
             ln__36 = x__6 << sh__36;
         end
-        lp__37 = 39'h0;
-        ln__37 = 39'h0;
+        lp__37 = 40'h0;
+        ln__37 = 40'h0;
         if (pos__37) begin
             lp__37 = x__6 << sh__37;
         end
         if (neg__37) begin
             ln__37 = x__6 << sh__37;
         end
-        lp__38 = 39'h0;
-        ln__38 = 39'h0;
+        lp__38 = 40'h0;
+        ln__38 = 40'h0;
         if (pos__38) begin
             lp__38 = x__6 << sh__38;
         end
         if (neg__38) begin
             ln__38 = x__6 << sh__38;
         end
-        lp__39 = 39'h0;
-        ln__39 = 39'h0;
+        lp__39 = 40'h0;
+        ln__39 = 40'h0;
         if (pos__39) begin
             lp__39 = x__6 << sh__39;
         end
         if (neg__39) begin
             ln__39 = x__6 << sh__39;
         end
-        lp__40 = 39'h0;
-        ln__40 = 39'h0;
+        lp__40 = 40'h0;
+        ln__40 = 40'h0;
         if (pos__40) begin
             lp__40 = x__6 << sh__40;
         end
         if (neg__40) begin
             ln__40 = x__6 << sh__40;
         end
-        lp__41 = 39'h0;
-        ln__41 = 39'h0;
+        lp__41 = 40'h0;
+        ln__41 = 40'h0;
         if (pos__41) begin
             lp__41 = x__6 << sh__41;
         end
         if (neg__41) begin
             ln__41 = x__6 << sh__41;
         end
-        lp__42 = 39'h0;
-        ln__42 = 39'h0;
+        lp__42 = 40'h0;
+        ln__42 = 40'h0;
         if (pos__42) begin
             lp__42 = x__7 << sh__42;
         end
         if (neg__42) begin
             ln__42 = x__7 << sh__42;
         end
-        lp__43 = 39'h0;
-        ln__43 = 39'h0;
+        lp__43 = 40'h0;
+        ln__43 = 40'h0;
         if (pos__43) begin
             lp__43 = x__7 << sh__43;
         end
         if (neg__43) begin
             ln__43 = x__7 << sh__43;
         end
-        lp__44 = 39'h0;
-        ln__44 = 39'h0;
+        lp__44 = 40'h0;
+        ln__44 = 40'h0;
         if (pos__44) begin
             lp__44 = x__7 << sh__44;
         end
         if (neg__44) begin
             ln__44 = x__7 << sh__44;
         end
-        lp__45 = 39'h0;
-        ln__45 = 39'h0;
+        lp__45 = 40'h0;
+        ln__45 = 40'h0;
         if (pos__45) begin
             lp__45 = x__7 << sh__45;
         end
         if (neg__45) begin
             ln__45 = x__7 << sh__45;
         end
-        lp__46 = 39'h0;
-        ln__46 = 39'h0;
+        lp__46 = 40'h0;
+        ln__46 = 40'h0;
         if (pos__46) begin
             lp__46 = x__7 << sh__46;
         end
         if (neg__46) begin
             ln__46 = x__7 << sh__46;
         end
-        lp__47 = 39'h0;
-        ln__47 = 39'h0;
+        lp__47 = 40'h0;
+        ln__47 = 40'h0;
         if (pos__47) begin
             lp__47 = x__7 << sh__47;
         end
         if (neg__47) begin
             ln__47 = x__7 << sh__47;
         end
-        lp__48 = 39'h0;
-        ln__48 = 39'h0;
+        lp__48 = 40'h0;
+        ln__48 = 40'h0;
         if (pos__48) begin
             lp__48 = x__8 << sh__48;
         end
         if (neg__48) begin
             ln__48 = x__8 << sh__48;
         end
-        lp__49 = 39'h0;
-        ln__49 = 39'h0;
+        lp__49 = 40'h0;
+        ln__49 = 40'h0;
         if (pos__49) begin
             lp__49 = x__8 << sh__49;
         end
         if (neg__49) begin
             ln__49 = x__8 << sh__49;
         end
-        lp__50 = 39'h0;
-        ln__50 = 39'h0;
+        lp__50 = 40'h0;
+        ln__50 = 40'h0;
         if (pos__50) begin
             lp__50 = x__8 << sh__50;
         end
         if (neg__50) begin
             ln__50 = x__8 << sh__50;
         end
-        lp__51 = 39'h0;
-        ln__51 = 39'h0;
+        lp__51 = 40'h0;
+        ln__51 = 40'h0;
         if (pos__51) begin
             lp__51 = x__8 << sh__51;
         end
         if (neg__51) begin
             ln__51 = x__8 << sh__51;
         end
-        lp__52 = 39'h0;
-        ln__52 = 39'h0;
+        lp__52 = 40'h0;
+        ln__52 = 40'h0;
         if (pos__52) begin
             lp__52 = x__8 << sh__52;
         end
         if (neg__52) begin
             ln__52 = x__8 << sh__52;
         end
-        lp__53 = 39'h0;
-        ln__53 = 39'h0;
+        lp__53 = 40'h0;
+        ln__53 = 40'h0;
         if (pos__53) begin
             lp__53 = x__8 << sh__53;
         end
         if (neg__53) begin
             ln__53 = x__8 << sh__53;
         end
-        lp__54 = 39'h0;
-        ln__54 = 39'h0;
-        lp__55 = 39'h0;
-        ln__55 = 39'h0;
-        lp__56 = 39'h0;
-        ln__56 = 39'h0;
-        lp__57 = 39'h0;
-        ln__57 = 39'h0;
-        lp__58 = 39'h0;
-        ln__58 = 39'h0;
-        lp__59 = 39'h0;
-        ln__59 = 39'h0;
-        lp__60 = 39'h0;
-        ln__60 = 39'h0;
-        lp__61 = 39'h0;
-        ln__61 = 39'h0;
-        lp__62 = 39'h0;
-        ln__62 = 39'h0;
-        lp__63 = 39'h0;
-        ln__63 = 39'h0;
+        lp__54 = 40'h0;
+        ln__54 = 40'h0;
+        lp__55 = 40'h0;
+        ln__55 = 40'h0;
+        lp__56 = 40'h0;
+        ln__56 = 40'h0;
+        lp__57 = 40'h0;
+        ln__57 = 40'h0;
+        lp__58 = 40'h0;
+        ln__58 = 40'h0;
+        lp__59 = 40'h0;
+        ln__59 = 40'h0;
+        lp__60 = 40'h0;
+        ln__60 = 40'h0;
+        lp__61 = 40'h0;
+        ln__61 = 40'h0;
+        lp__62 = 40'h0;
+        ln__62 = 40'h0;
+        lp__63 = 40'h0;
+        ln__63 = 40'h0;
         tp1__0 = lp__1;
         if (pos__0) begin
             tp1__0 = lp__0;
@@ -2326,7 +2326,7 @@ module uhdpipe_lift_inv8__v1__u0__lane_a__0__mac3(clock,en,x__0,x__1,x__2,x__3,x
         if (|(acc__q & msb)) begin
             yfull = (acc__q >> shift) | fill;
         end
-        y = yfull[0+:24];
+        y = yfull[0+:25];
         yhi = yfull & hi;
         ovf = |yhi & (yhi != hi);
     end

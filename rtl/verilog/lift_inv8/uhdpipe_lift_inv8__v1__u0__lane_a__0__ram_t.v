@@ -5,11 +5,11 @@ module uhdpipe_lift_inv8__v1__u0__lane_a__0__ram_t(clock,read_address,read_enabl
     input wire  clock;
     input wire  [9:0] read_address;
     input wire  read_enable;
-    output wire  [47:0] read_data;
+    output wire  [49:0] read_data;
     input wire  [9:0] write_address;
     input wire  write_enable;
-    input wire  [47:0] write_data;
+    input wire  [49:0] write_data;
 
     // Update code (wrapper)
-    uhdpipe_line_ram #(.D(48), .N(10)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
+    uhdpipe_line_ram #(.D(50), .N(10)) ram(.clock(clock), .read_address(read_address), .read_enable(read_enable), .read_data(read_data), .write_address(write_address), .write_enable(write_enable), .write_data(write_data));
 endmodule // uhdpipe_lift_inv8__v1__u0__lane_a__0__ram_t
