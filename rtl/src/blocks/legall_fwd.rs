@@ -220,6 +220,15 @@ pub struct LegallFwd<
     deep4: DFF<Bit>,
     haar: DFF<Bit>,
     haar_ho: DFF<Bit>,
+    // copies of the two Haar decodes for the deeper levels, each loaded from the one
+    // before (a chain, so that synthesis cannot merge them back into one register)
+    haar_v2: DFF<Bit>,
+    haar_v3: DFF<Bit>,
+    haar_v4: DFF<Bit>,
+    haar_h2: DFF<Bit>,
+    haar_h3: DFF<Bit>,
+    haar_h4: DFF<Bit>,
+    haar_hho: DFF<Bit>,
     noshift: DFF<Bit>,
     err_l: DFF<Bit>,
     err_p: DFF<Bit>,
@@ -352,6 +361,13 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
             deep4: Default::default(),
             haar: Default::default(),
             haar_ho: Default::default(),
+            haar_v2: Default::default(),
+            haar_v3: Default::default(),
+            haar_v4: Default::default(),
+            haar_h2: Default::default(),
+            haar_h3: Default::default(),
+            haar_h4: Default::default(),
+            haar_hho: Default::default(),
             noshift: Default::default(),
             err_l: Default::default(),
             err_p: Default::default(),
@@ -402,7 +418,7 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, pairs2, pairs3, pairs4, rows2, rows3, rows4, deep2, deep3, deep4, haar, haar_ho, noshift, err_l, err_p, sho, ho1, ho2, ho3, ho4, pairs_ho, single2, single3, single4,
+            self, clock, pairs2, pairs3, pairs4, rows2, rows3, rows4, deep2, deep3, deep4, haar, haar_ho, haar_v2, haar_v3, haar_v4, haar_h2, haar_h3, haar_h4, haar_hho, noshift, err_l, err_p, sho, ho1, ho2, ho3, ho4, pairs_ho, single2, single3, single4,
             single_ho
         );
         clock!(self, clock, h1, v1, p1, h2, v2, p2, h3, v3, p3, h4, v4, hq, pho, hho);
@@ -463,10 +479,22 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
         self.haar.d.next = (self.cfg_wavelet.val() == self.w_haar0.val()) | (self.cfg_wavelet.val() == self.w_haar1.val());
         self.haar_ho.d.next = (self.cfg_wavelet_ho.val() == self.w_haar0.val()) | (self.cfg_wavelet_ho.val() == self.w_haar1.val());
         self.noshift.d.next = self.cfg_wavelet_ho.val() == self.w_haar0.val();
+        // Each level takes its own copy of the Haar decodes: one register driving every lane
+        // of every level was the critical path on the ECP5 (3 ns of routing across the chip
+        // into a level's first adder). The copies form a chain, level k's loaded from level
+        // k − 1's, so a deeper level sees a new wavelet up to four clocks later: long before
+        // a picture's first beat reaches it (two rows of the level above, at least).
+        self.haar_h2.d.next = self.haar_ho.q.val();
+        self.haar_h3.d.next = self.haar_h2.q.val();
+        self.haar_h4.d.next = self.haar_h3.q.val();
+        self.haar_hho.d.next = self.haar_h4.q.val();
+        self.haar_v2.d.next = self.haar.q.val();
+        self.haar_v3.d.next = self.haar_v2.q.val();
+        self.haar_v4.d.next = self.haar_v3.q.val();
         self.h1.cfg_haar.next = self.haar_ho.q.val();
-        self.h2.cfg_haar.next = self.haar_ho.q.val();
-        self.h3.cfg_haar.next = self.haar_ho.q.val();
-        self.h4.cfg_haar.next = self.haar_ho.q.val();
+        self.h2.cfg_haar.next = self.haar_h2.q.val();
+        self.h3.cfg_haar.next = self.haar_h3.q.val();
+        self.h4.cfg_haar.next = self.haar_h4.q.val();
         // Level 1's input stage uses the shift on the very clock a picture's first pair
         // arrives, so it takes the decode itself (one LUT), not its register: a wavelet set
         // together with the first picture after power-on applies to that picture.
@@ -475,9 +503,9 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
         self.h3.cfg_noshift.next = self.noshift.q.val();
         self.h4.cfg_noshift.next = self.noshift.q.val();
         self.v1.cfg_haar.next = self.haar.q.val();
-        self.v2.cfg_haar.next = self.haar.q.val();
-        self.v3.cfg_haar.next = self.haar.q.val();
-        self.v4.cfg_haar.next = self.haar.q.val();
+        self.v2.cfg_haar.next = self.haar_v2.q.val();
+        self.v3.cfg_haar.next = self.haar_v3.q.val();
+        self.v4.cfg_haar.next = self.haar_v4.q.val();
         // Level 1.
         self.h1.in_valid.next = self.in_valid.val();
         self.in_ready.next = self.h1.in_ready.val();
@@ -707,7 +735,7 @@ impl<const N1: usize, const N2: usize, const N3: usize, const N4: usize, const P
         self.hho.in_last.next = self.pho.out_last.val();
         self.hho.in_sop.next = self.pho.out_sop.val();
         self.hho.cfg_beats.next = self.pairs_ho.q.val();
-        self.hho.cfg_haar.next = self.haar_ho.q.val();
+        self.hho.cfg_haar.next = self.haar_hho.q.val();
         self.hho.cfg_noshift.next = self.noshift.q.val();
         self.outho_valid.next = self.hho.out_valid.val();
         self.hho.out_ready.next = self.outho_ready.val();

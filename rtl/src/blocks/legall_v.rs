@@ -19,14 +19,16 @@
 //! and stores `o_{m+1}`. After the last row the block generates two flush rows itself
 //! (`L_{M−1}` with the bottom edge, then `H_{M−1}`) while `in_ready` is low. One beat per
 //! clock, so a picture takes `cfg_pairs · (cfg_rows + 2)` clocks: 0.19 % over the nominal
-//! rate at 1080 rows. Rows narrower than six beats wait five clocks at each row start (the
+//! rate at 1080 rows. Rows narrower than seven beats wait six clocks at each row start (the
 //! line-buffer write-back of the row above must land before the next row reads it).
 //!
-//! **Latency:** two input rows plus seven clocks to the first output beat.
+//! **Latency:** two input rows plus eight clocks to the first output beat.
 //!
-//! **Pipeline:** issue (S0, line buffers read into their read registers) → S1 (the words in
-//! the line buffers' output registers; E/O written) → S2 (`e + e_next + 1`) → S3 (H) → S4 (`H_prev + H + 2`; H buffer written) → S5 (L, the
-//! output register). All stages advance together when the output register is free, so
+//! **Pipeline:** issue (S0, line buffers read into their read registers; the read address
+//! straight from the column register) → S1 (the words in the line buffers' output
+//! registers; E/O written) → S2 (the words registered again in the lanes: the route from a
+//! block RAM is a path of its own) → S3 (`e + e_next + 1`) → S4 (H) → S5 (`H_prev + H + 2`;
+//! H buffer written) → S6 (L, the output register). All stages advance together when the output register is free, so
 //! `in_ready = free ∧ ¬flushing ∧ ¬cooling`, kept in one register computed from the
 //! next-state values.
 //!
@@ -146,7 +148,9 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     cur_havee: Signal<Local, Bit>,
     flush2: DFF<Bit>,
     flush3: DFF<Bit>,
+    flush4: DFF<Bit>,
     m04: DFF<Bit>,
+    m05: DFF<Bit>,
     ram_ea: [LineRam<V, N>; P],
     ram_eb: [LineRam<V, N>; P],
     ram_oa: [LineRam<V, N>; P],
@@ -154,7 +158,7 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     ram_ha: [LineRam<V, N>; P],
     ram_hb: [LineRam<V, N>; P],
     one: Constant<Bits<13>>,
-    six: Constant<Bits<13>>,
+    seven: Constant<Bits<13>>,
     // framing state: the next beat starts a row; beats left after the next one; rows left
     // after the current one; the next beat's column; the current row's kind
     in_pic: DFF<Bit>,
@@ -180,7 +184,7 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     cooling: DFF<Bit>,
     cool_is1: Signal<Local, Bit>,
     one3: Constant<Bits<3>>,
-    five: Constant<Bits<3>>,
+    six3: Constant<Bits<3>>,
     cl_is1: Signal<Local, Bit>,
     two: Constant<Bits<13>>,
     cfg_m2: DFF<Bits<13>>,
@@ -219,7 +223,7 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     pic_end: Signal<Local, Bit>,
     c_comp: Signal<Local, Bit>,
     c_emit: Signal<Local, Bit>,
-    // pipeline control: S0..S4 (beat valid, column, kind, markers) and S5 (output)
+    // pipeline control: S0..S5 (beat valid, column, kind, markers) and S6 (output)
     v0: DFF<Bit>,
     c0: DFF<Bits<N>>,
     we_e0: DFF<Bit>,
@@ -265,7 +269,14 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     first4: DFF<Bit>,
     last4: DFF<Bit>,
     sop4: DFF<Bit>,
-    // picture numbers: the current picture's, then beside sop0..sop4, os and the queue
+    v5: DFF<Bit>,
+    c5: DFF<Bits<N>>,
+    comp5: DFF<Bit>,
+    emit5: DFF<Bit>,
+    first5: DFF<Bit>,
+    last5: DFF<Bit>,
+    sop5: DFF<Bit>,
+    // picture numbers: the current picture's, then beside sop0..sop5, os and the queue
     tg: DFF<Bits<4>>,
     cur_tg: Signal<Local, Bits<4>>,
     tg0: DFF<Bits<4>>,
@@ -273,6 +284,7 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     tg2: DFF<Bits<4>>,
     tg3: DFF<Bits<4>>,
     tg4: DFF<Bits<4>>,
+    tg5: DFF<Bits<4>>,
     otg: DFF<Bits<4>>,
     q0t: DFF<Bits<4>>,
     q1t: DFF<Bits<4>>,
@@ -340,6 +352,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             tg2: Default::default(),
             tg3: Default::default(),
             tg4: Default::default(),
+            tg5: Default::default(),
             otg: Default::default(),
             q0t: Default::default(),
             q1t: Default::default(),
@@ -362,7 +375,9 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             cur_havee: Default::default(),
             flush2: Default::default(),
             flush3: Default::default(),
+            flush4: Default::default(),
             m04: Default::default(),
+            m05: Default::default(),
             ram_ea: std::array::from_fn(|_| Default::default()),
             ram_eb: std::array::from_fn(|_| Default::default()),
             ram_oa: std::array::from_fn(|_| Default::default()),
@@ -370,7 +385,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             ram_ha: std::array::from_fn(|_| Default::default()),
             ram_hb: std::array::from_fn(|_| Default::default()),
             one: Constant::new(1u64.to_bits()),
-            six: Constant::new(6u64.to_bits()),
+            seven: Constant::new(7u64.to_bits()),
             in_pic: Default::default(),
             dropping: Default::default(),
             flushing: Default::default(),
@@ -391,7 +406,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             cooling: Default::default(),
             cool_is1: Default::default(),
             one3: Constant::new(1u64.to_bits()),
-            five: Constant::new(5u64.to_bits()),
+            six3: Constant::new(6u64.to_bits()),
             cl_is1: Default::default(),
             two: Constant::new(2u64.to_bits()),
             hold: Default::default(),
@@ -472,6 +487,13 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             first4: Default::default(),
             last4: Default::default(),
             sop4: Default::default(),
+            v5: Default::default(),
+            c5: Default::default(),
+            comp5: Default::default(),
+            emit5: Default::default(),
+            first5: Default::default(),
+            last5: Default::default(),
+            sop5: Default::default(),
             ov: Default::default(),
             of: Default::default(),
             oe: Default::default(),
@@ -524,9 +546,9 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, have_e, flush2, flush3, m04, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1,
+            self, clock, have_e, flush2, flush3, flush4, m04, m05, in_pic, dropping, flushing, f2, pos_first, cl, rl, col, y_odd, early, have_h, err, narrow, p1, p2, nlast, cool, cooling, cfg_m2, rows_m1,
             rows_m2, rl_zero, rm1_zero, rm2_zero, v0, c0, we_e0, we_o0, comp0, emit0, flush0, m00, first0, last0, sop0, v1, c1, we_e1, we_o1, comp1, emit1, flush1, m01, first1, last1, sop1, v2, c2, comp2, emit2, m02, first2,
-            last2, sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, tg, tg0, tg1, tg2, tg3, tg4, otg, q0t, q1t, ov, of, oe, os, oh, stall_r, nrdy_r,
+            last2, sop2, v3, c3, comp3, emit3, m03, first3, last3, sop3, v4, c4, comp4, emit4, first4, last4, sop4, v5, c5, comp5, emit5, first5, last5, sop5, tg, tg0, tg1, tg2, tg3, tg4, tg5, otg, q0t, q1t, ov, of, oe, os, oh, stall_r, nrdy_r,
             q0v, q0f, q0l, q0s, q0h, q1v, q1f, q1l, q1s, q1h, ll_on, l0v, l0f, l0l, l0s, l1v, l1f, l1l, l1s
         );
         for k in 0..P {
@@ -556,9 +578,9 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
         self.free.next = !self.stall_r.q.val();
         self.ll_on.d.next = self.cfg_ll.val();
         // A row narrower than the pipeline waits at its start until the last write-back of the
-        // row above has landed: five enabled clocks after the row's last beat issued (the H
-        // buffer is written from S4), counted by `cool`.
-        self.narrow.d.next = self.cfg_pairs.val() < self.six.val();
+        // row above has landed: six enabled clocks after the row's last beat issued (the H
+        // buffer is written from S5), counted by `cool`.
+        self.narrow.d.next = self.cfg_pairs.val() < self.seven.val();
         self.hold.next = self.cooling.q.val();
         self.cool_is1.next = self.cool.q.val() == self.one3.val();
         self.in_ready.next = !self.nrdy_r.q.val();
@@ -668,24 +690,29 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             }
         }
         // Line buffers: read at issue (two-clock read: the words come out with the beat in
-        // S1), E/O written from S1, H written from S4.
+        // S1, and the lanes register them again in S2), E/O written from S1, H written from
+        // S5. The read address is the column register itself, not `addr`: `addr` differs from
+        // it only at a picture's first beat (the start mux sets column 0), and the first row
+        // of a picture reads nothing it uses (it only fills the buffers; its beats neither
+        // compute nor emit), so the address leaves a register for the block RAM's own
+        // address register with no logic between them.
         for k in 0..P {
-            self.ram_ea[k].read_address.next = self.addr.val();
+            self.ram_ea[k].read_address.next = self.col.q.val();
         }
         for k in 0..P {
-            self.ram_eb[k].read_address.next = self.addr.val();
+            self.ram_eb[k].read_address.next = self.col.q.val();
         }
         for k in 0..P {
-            self.ram_oa[k].read_address.next = self.addr.val();
+            self.ram_oa[k].read_address.next = self.col.q.val();
         }
         for k in 0..P {
-            self.ram_ob[k].read_address.next = self.addr.val();
+            self.ram_ob[k].read_address.next = self.col.q.val();
         }
         for k in 0..P {
-            self.ram_ha[k].read_address.next = self.addr.val();
+            self.ram_ha[k].read_address.next = self.col.q.val();
         }
         for k in 0..P {
-            self.ram_hb[k].read_address.next = self.addr.val();
+            self.ram_hb[k].read_address.next = self.col.q.val();
         }
         for k in 0..P {
             self.ram_ea[k].read_enable.next = self.free.val();
@@ -718,10 +745,10 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             self.ram_ob[k].write_address.next = self.c1.q.val();
         }
         for k in 0..P {
-            self.ram_ha[k].write_address.next = self.c4.q.val();
+            self.ram_ha[k].write_address.next = self.c5.q.val();
         }
         for k in 0..P {
-            self.ram_hb[k].write_address.next = self.c4.q.val();
+            self.ram_hb[k].write_address.next = self.c5.q.val();
         }
         for k in 0..P {
             self.ram_ea[k].write_enable.next = self.v1.q.val() & self.we_e1.q.val();
@@ -736,10 +763,10 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             self.ram_ob[k].write_enable.next = self.v1.q.val() & self.we_o1.q.val();
         }
         for k in 0..P {
-            self.ram_ha[k].write_enable.next = self.v4.q.val() & self.comp4.q.val();
+            self.ram_ha[k].write_enable.next = self.v5.q.val() & self.comp5.q.val();
         }
         for k in 0..P {
-            self.ram_hb[k].write_enable.next = self.v4.q.val() & self.comp4.q.val();
+            self.ram_hb[k].write_enable.next = self.v5.q.val() & self.comp5.q.val();
         }
         for k in 0..P {
             self.ram_ea[k].write_data.next = self.lane_a[k].x1.val();
@@ -754,10 +781,10 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             self.ram_ob[k].write_data.next = self.lane_b[k].x1.val();
         }
         for k in 0..P {
-            self.ram_ha[k].write_data.next = self.lane_a[k].h4.val();
+            self.ram_ha[k].write_data.next = self.lane_a[k].h5.val();
         }
         for k in 0..P {
-            self.ram_hb[k].write_data.next = self.lane_b[k].h4.val();
+            self.ram_hb[k].write_data.next = self.lane_b[k].h5.val();
         }
         // Datapath lanes.
         for k in 0..P {
@@ -797,36 +824,36 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             self.lane_b[k].haar.next = self.cfg_haar.val();
         }
         for k in 0..P {
-            self.lane_a[k].edge1.next = self.flush1.q.val();
+            self.lane_a[k].edge2.next = self.flush2.q.val();
         }
         for k in 0..P {
-            self.lane_b[k].edge1.next = self.flush1.q.val();
+            self.lane_b[k].edge2.next = self.flush2.q.val();
         }
         for k in 0..P {
-            self.lane_a[k].edge3.next = self.m03.q.val();
+            self.lane_a[k].edge4.next = self.m04.q.val();
         }
         for k in 0..P {
-            self.lane_b[k].edge3.next = self.m03.q.val();
+            self.lane_b[k].edge4.next = self.m04.q.val();
         }
         if self.syn.val() {
             for k in 0..P {
-                self.lane_a[k].edge1.next = self.m01.q.val();
+                self.lane_a[k].edge2.next = self.m02.q.val();
             }
             for k in 0..P {
-                self.lane_b[k].edge1.next = self.m01.q.val();
+                self.lane_b[k].edge2.next = self.m02.q.val();
             }
             for k in 0..P {
-                self.lane_a[k].edge3.next = self.flush3.q.val();
+                self.lane_a[k].edge4.next = self.flush4.q.val();
             }
             for k in 0..P {
-                self.lane_b[k].edge3.next = self.flush3.q.val();
+                self.lane_b[k].edge4.next = self.flush4.q.val();
             }
         }
         for k in 0..P {
-            self.lane_a[k].comp4.next = self.comp4.q.val();
+            self.lane_a[k].comp5.next = self.comp5.q.val();
         }
         for k in 0..P {
-            self.lane_b[k].comp4.next = self.comp4.q.val();
+            self.lane_b[k].comp5.next = self.comp5.q.val();
         }
         // Framing state.
         self.err.d.next = false;
@@ -894,7 +921,7 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             self.cooling.d.next = !self.cool_is1.val();
         }
         if self.issue.val() & self.b_last.val() & self.narrow.q.val() {
-            self.cool.d.next = self.five.val();
+            self.cool.d.next = self.six3.val();
             self.cooling.d.next = true;
         }
         // Pipeline control.
@@ -923,7 +950,9 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             self.flush1.d.next = self.flush0.q.val();
             self.flush2.d.next = self.flush1.q.val();
             self.flush3.d.next = self.flush2.q.val();
+            self.flush4.d.next = self.flush3.q.val();
             self.m04.d.next = self.m03.q.val();
+            self.m05.d.next = self.m04.q.val();
             self.m01.d.next = self.m00.q.val();
             self.first1.d.next = self.first0.q.val();
             self.last1.d.next = self.last0.q.val();
@@ -955,20 +984,28 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             self.last4.d.next = self.last3.q.val();
             self.sop4.d.next = self.sop3.q.val();
             self.tg4.d.next = self.tg3.q.val();
-            self.ov.d.next = self.v4.q.val() & (self.comp4.q.val() | self.emit4.q.val());
+            self.v5.d.next = self.v4.q.val();
+            self.c5.d.next = self.c4.q.val();
+            self.comp5.d.next = self.comp4.q.val();
+            self.emit5.d.next = self.emit4.q.val();
+            self.first5.d.next = self.first4.q.val();
+            self.last5.d.next = self.last4.q.val();
+            self.sop5.d.next = self.sop4.q.val();
+            self.tg5.d.next = self.tg4.q.val();
+            self.ov.d.next = self.v5.q.val() & (self.comp5.q.val() | self.emit5.q.val());
             if self.syn.val() {
-                self.ov.d.next = self.v4.q.val() & ((self.comp4.q.val() & !self.m04.q.val()) | self.emit4.q.val());
+                self.ov.d.next = self.v5.q.val() & ((self.comp5.q.val() & !self.m05.q.val()) | self.emit5.q.val());
             }
-            self.of.d.next = self.first4.q.val();
-            self.oe.d.next = self.last4.q.val();
-            self.os.d.next = self.sop4.q.val();
-            self.otg.d.next = self.tg4.q.val();
-            self.oh.d.next = self.emit4.q.val();
+            self.of.d.next = self.first5.q.val();
+            self.oe.d.next = self.last5.q.val();
+            self.os.d.next = self.sop5.q.val();
+            self.otg.d.next = self.tg5.q.val();
+            self.oh.d.next = self.emit5.q.val();
             if self.syn.val() {
-                self.oh.d.next = self.comp4.q.val();
+                self.oh.d.next = self.comp5.q.val();
             }
         }
-        // Output queue: S5 moves in whenever the pipeline advances.
+        // Output queue: S6 moves in whenever the pipeline advances.
         self.push.next = self.ov.q.val() & self.free.val();
         self.pop.next = self.q0v.q.val() & self.out_ready.val();
         if self.pop.val() {

@@ -220,6 +220,15 @@ impl<const A: usize, const I: usize, const R: usize> Logic for LlPack<A, I, R> {
             for j in 0..I {
                 self.acc[j].d.next = self.nx[j].val();
             }
+            // The completed-beat register's data loads with every beat taken, complete or
+            // not: `pv` alone says whether it holds a beat, and a take needs a free queue,
+            // which is exactly when a held beat leaves (above). So only the few marker
+            // registers wait for `done`, not the `2R · A` data bits: `done` (which depends on
+            // the input's `in_first`) then drives a handful of enables instead of a wide one.
+            for k in 0..R {
+                self.pe[k].d.next = self.nx[2 * k].val();
+                self.po[k].d.next = self.nx[2 * k + 1].val();
+            }
             self.cnt.d.next = self.pos.val() + self.one3.val();
             if self.pos.val() == self.zero3.val() {
                 self.acc_first.d.next = self.in_first.val();
@@ -228,10 +237,6 @@ impl<const A: usize, const I: usize, const R: usize> Logic for LlPack<A, I, R> {
             if self.done.val() {
                 self.cnt.d.next = self.zero3.val();
                 self.pv.d.next = true;
-                for k in 0..R {
-                    self.pe[k].d.next = self.nx[2 * k].val();
-                    self.po[k].d.next = self.nx[2 * k + 1].val();
-                }
                 self.pf.d.next = self.acc_first.q.val();
                 self.ps.d.next = self.acc_sop.q.val();
                 if self.pos.val() == self.zero3.val() {

@@ -36,9 +36,9 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
     // Constant declarations
     localparam  syn = 1'b0;
     localparam  one = 13'b1;
-    localparam  six = 13'b110;
+    localparam  seven = 13'b111;
     localparam  one3 = 3'b1;
-    localparam  five = 3'b101;
+    localparam  six3 = 3'b110;
     localparam  two = 13'b10;
 
     // Stub signals
@@ -48,12 +48,12 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
     reg  [19:0] lane_a__0__ram_e;
     reg  [19:0] lane_a__0__ram_o;
     reg  [19:0] lane_a__0__ram_h;
-    reg  lane_a__0__edge1;
+    reg  lane_a__0__edge2;
     reg  lane_a__0__haar;
-    reg  lane_a__0__edge3;
-    reg  lane_a__0__comp4;
+    reg  lane_a__0__edge4;
+    reg  lane_a__0__comp5;
     wire  [19:0] lane_a__0__x1;
-    wire  [19:0] lane_a__0__h4;
+    wire  [19:0] lane_a__0__h5;
     wire  [19:0] lane_a__0__out;
     reg  lane_b__0__clock;
     reg  lane_b__0__en;
@@ -61,12 +61,12 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
     reg  [19:0] lane_b__0__ram_e;
     reg  [19:0] lane_b__0__ram_o;
     reg  [19:0] lane_b__0__ram_h;
-    reg  lane_b__0__edge1;
+    reg  lane_b__0__edge2;
     reg  lane_b__0__haar;
-    reg  lane_b__0__edge3;
-    reg  lane_b__0__comp4;
+    reg  lane_b__0__edge4;
+    reg  lane_b__0__comp5;
     wire  [19:0] lane_b__0__x1;
-    wire  [19:0] lane_b__0__h4;
+    wire  [19:0] lane_b__0__h5;
     wire  [19:0] lane_b__0__out;
     reg  have_e__d;
     wire  have_e__q;
@@ -77,9 +77,15 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
     reg  flush3__d;
     wire  flush3__q;
     reg  flush3__clock;
+    reg  flush4__d;
+    wire  flush4__q;
+    reg  flush4__clock;
     reg  m04__d;
     wire  m04__q;
     reg  m04__clock;
+    reg  m05__d;
+    wire  m05__q;
+    reg  m05__clock;
     reg  ram_ea__0__clock;
     reg  [10:0] ram_ea__0__read_address;
     reg  ram_ea__0__read_enable;
@@ -329,6 +335,27 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
     reg  sop4__d;
     wire  sop4__q;
     reg  sop4__clock;
+    reg  v5__d;
+    wire  v5__q;
+    reg  v5__clock;
+    reg  [10:0] c5__d;
+    wire  [10:0] c5__q;
+    reg  c5__clock;
+    reg  comp5__d;
+    wire  comp5__q;
+    reg  comp5__clock;
+    reg  emit5__d;
+    wire  emit5__q;
+    reg  emit5__clock;
+    reg  first5__d;
+    wire  first5__q;
+    reg  first5__clock;
+    reg  last5__d;
+    wire  last5__q;
+    reg  last5__clock;
+    reg  sop5__d;
+    wire  sop5__q;
+    reg  sop5__clock;
     reg  [3:0] tg__d;
     wire  [3:0] tg__q;
     reg  tg__clock;
@@ -347,6 +374,9 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
     reg  [3:0] tg4__d;
     wire  [3:0] tg4__q;
     reg  tg4__clock;
+    reg  [3:0] tg5__d;
+    wire  [3:0] tg5__q;
+    reg  tg5__clock;
     reg  [3:0] otg__d;
     wire  [3:0] otg__q;
     reg  otg__clock;
@@ -498,12 +528,12 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         .ram_e(lane_a__0__ram_e),
         .ram_o(lane_a__0__ram_o),
         .ram_h(lane_a__0__ram_h),
-        .edge1(lane_a__0__edge1),
+        .edge2(lane_a__0__edge2),
         .haar(lane_a__0__haar),
-        .edge3(lane_a__0__edge3),
-        .comp4(lane_a__0__comp4),
+        .edge4(lane_a__0__edge4),
+        .comp5(lane_a__0__comp5),
         .x1(lane_a__0__x1),
-        .h4(lane_a__0__h4),
+        .h5(lane_a__0__h5),
         .out(lane_a__0__out)
     );
     uhdpipe_legall_fwd1__core__v2__lane_a__0 lane_b__0(
@@ -513,12 +543,12 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         .ram_e(lane_b__0__ram_e),
         .ram_o(lane_b__0__ram_o),
         .ram_h(lane_b__0__ram_h),
-        .edge1(lane_b__0__edge1),
+        .edge2(lane_b__0__edge2),
         .haar(lane_b__0__haar),
-        .edge3(lane_b__0__edge3),
-        .comp4(lane_b__0__comp4),
+        .edge4(lane_b__0__edge4),
+        .comp5(lane_b__0__comp5),
         .x1(lane_b__0__x1),
-        .h4(lane_b__0__h4),
+        .h5(lane_b__0__h5),
         .out(lane_b__0__out)
     );
     uhdpipe_legall_fwd1__dff1 have_e(
@@ -536,10 +566,20 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         .q(flush3__q),
         .clock(flush3__clock)
     );
+    uhdpipe_legall_fwd1__dff1 flush4(
+        .d(flush4__d),
+        .q(flush4__q),
+        .clock(flush4__clock)
+    );
     uhdpipe_legall_fwd1__dff1 m04(
         .d(m04__d),
         .q(m04__q),
         .clock(m04__clock)
+    );
+    uhdpipe_legall_fwd1__dff1 m05(
+        .d(m05__d),
+        .q(m05__q),
+        .clock(m05__clock)
     );
     uhdpipe_legall_fwd1__core__v2__ram_ea__0 ram_ea__0(
         .clock(ram_ea__0__clock),
@@ -940,6 +980,41 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         .q(sop4__q),
         .clock(sop4__clock)
     );
+    uhdpipe_legall_fwd1__dff1 v5(
+        .d(v5__d),
+        .q(v5__q),
+        .clock(v5__clock)
+    );
+    uhdpipe_legall_fwd1__dff11 c5(
+        .d(c5__d),
+        .q(c5__q),
+        .clock(c5__clock)
+    );
+    uhdpipe_legall_fwd1__dff1 comp5(
+        .d(comp5__d),
+        .q(comp5__q),
+        .clock(comp5__clock)
+    );
+    uhdpipe_legall_fwd1__dff1 emit5(
+        .d(emit5__d),
+        .q(emit5__q),
+        .clock(emit5__clock)
+    );
+    uhdpipe_legall_fwd1__dff1 first5(
+        .d(first5__d),
+        .q(first5__q),
+        .clock(first5__clock)
+    );
+    uhdpipe_legall_fwd1__dff1 last5(
+        .d(last5__d),
+        .q(last5__q),
+        .clock(last5__clock)
+    );
+    uhdpipe_legall_fwd1__dff1 sop5(
+        .d(sop5__d),
+        .q(sop5__q),
+        .clock(sop5__clock)
+    );
     uhdpipe_legall_fwd1__dff4 tg(
         .d(tg__d),
         .q(tg__q),
@@ -969,6 +1044,11 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         .d(tg4__d),
         .q(tg4__q),
         .clock(tg4__clock)
+    );
+    uhdpipe_legall_fwd1__dff4 tg5(
+        .d(tg5__d),
+        .q(tg5__q),
+        .clock(tg5__clock)
     );
     uhdpipe_legall_fwd1__dff4 otg(
         .d(otg__d),
@@ -1151,7 +1231,9 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         have_e__clock = clock;
         flush2__clock = clock;
         flush3__clock = clock;
+        flush4__clock = clock;
         m04__clock = clock;
+        m05__clock = clock;
         in_pic__clock = clock;
         dropping__clock = clock;
         flushing__clock = clock;
@@ -1221,12 +1303,20 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         first4__clock = clock;
         last4__clock = clock;
         sop4__clock = clock;
+        v5__clock = clock;
+        c5__clock = clock;
+        comp5__clock = clock;
+        emit5__clock = clock;
+        first5__clock = clock;
+        last5__clock = clock;
+        sop5__clock = clock;
         tg__clock = clock;
         tg0__clock = clock;
         tg1__clock = clock;
         tg2__clock = clock;
         tg3__clock = clock;
         tg4__clock = clock;
+        tg5__clock = clock;
         otg__clock = clock;
         q0t__clock = clock;
         q1t__clock = clock;
@@ -1259,7 +1349,9 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         have_e__d = have_e__q;
         flush2__d = flush2__q;
         flush3__d = flush3__q;
+        flush4__d = flush4__q;
         m04__d = m04__q;
+        m05__d = m05__q;
         in_pic__d = in_pic__q;
         dropping__d = dropping__q;
         flushing__d = flushing__q;
@@ -1329,12 +1421,20 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         first4__d = first4__q;
         last4__d = last4__q;
         sop4__d = sop4__q;
+        v5__d = v5__q;
+        c5__d = c5__q;
+        comp5__d = comp5__q;
+        emit5__d = emit5__q;
+        first5__d = first5__q;
+        last5__d = last5__q;
+        sop5__d = sop5__q;
         tg__d = tg__q;
         tg0__d = tg0__q;
         tg1__d = tg1__q;
         tg2__d = tg2__q;
         tg3__d = tg3__q;
         tg4__d = tg4__q;
+        tg5__d = tg5__q;
         otg__d = otg__q;
         q0t__d = q0t__q;
         q1t__d = q1t__q;
@@ -1386,7 +1486,7 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         l1c__0__d = l1c__0__q;
         free = ~stall_r__q;
         ll_on__d = cfg_ll;
-        narrow__d = cfg_pairs < six;
+        narrow__d = cfg_pairs < seven;
         hold = cooling__q;
         cool_is1 = cool__q == one3;
         in_ready = ~nrdy_r__q;
@@ -1478,12 +1578,12 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
                 c_emit = ~f2__q;
             end
         end
-        ram_ea__0__read_address = addr;
-        ram_eb__0__read_address = addr;
-        ram_oa__0__read_address = addr;
-        ram_ob__0__read_address = addr;
-        ram_ha__0__read_address = addr;
-        ram_hb__0__read_address = addr;
+        ram_ea__0__read_address = col__q;
+        ram_eb__0__read_address = col__q;
+        ram_oa__0__read_address = col__q;
+        ram_ob__0__read_address = col__q;
+        ram_ha__0__read_address = col__q;
+        ram_hb__0__read_address = col__q;
         ram_ea__0__read_enable = free;
         ram_eb__0__read_enable = free;
         ram_oa__0__read_enable = free;
@@ -1494,20 +1594,20 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         ram_eb__0__write_address = c1__q;
         ram_oa__0__write_address = c1__q;
         ram_ob__0__write_address = c1__q;
-        ram_ha__0__write_address = c4__q;
-        ram_hb__0__write_address = c4__q;
+        ram_ha__0__write_address = c5__q;
+        ram_hb__0__write_address = c5__q;
         ram_ea__0__write_enable = v1__q & we_e1__q;
         ram_eb__0__write_enable = v1__q & we_e1__q;
         ram_oa__0__write_enable = v1__q & we_o1__q;
         ram_ob__0__write_enable = v1__q & we_o1__q;
-        ram_ha__0__write_enable = v4__q & comp4__q;
-        ram_hb__0__write_enable = v4__q & comp4__q;
+        ram_ha__0__write_enable = v5__q & comp5__q;
+        ram_hb__0__write_enable = v5__q & comp5__q;
         ram_ea__0__write_data = lane_a__0__x1;
         ram_eb__0__write_data = lane_b__0__x1;
         ram_oa__0__write_data = lane_a__0__x1;
         ram_ob__0__write_data = lane_b__0__x1;
-        ram_ha__0__write_data = lane_a__0__h4;
-        ram_hb__0__write_data = lane_b__0__h4;
+        ram_ha__0__write_data = lane_a__0__h5;
+        ram_hb__0__write_data = lane_b__0__h5;
         lane_a__0__en = free;
         lane_b__0__en = free;
         lane_a__0__x_in = in_a__0;
@@ -1520,18 +1620,18 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
         lane_b__0__ram_h = ram_hb__0__read_data;
         lane_a__0__haar = cfg_haar;
         lane_b__0__haar = cfg_haar;
-        lane_a__0__edge1 = flush1__q;
-        lane_b__0__edge1 = flush1__q;
-        lane_a__0__edge3 = m03__q;
-        lane_b__0__edge3 = m03__q;
+        lane_a__0__edge2 = flush2__q;
+        lane_b__0__edge2 = flush2__q;
+        lane_a__0__edge4 = m04__q;
+        lane_b__0__edge4 = m04__q;
         if (syn) begin
-            lane_a__0__edge1 = m01__q;
-            lane_b__0__edge1 = m01__q;
-            lane_a__0__edge3 = flush3__q;
-            lane_b__0__edge3 = flush3__q;
+            lane_a__0__edge2 = m02__q;
+            lane_b__0__edge2 = m02__q;
+            lane_a__0__edge4 = flush4__q;
+            lane_b__0__edge4 = flush4__q;
         end
-        lane_a__0__comp4 = comp4__q;
-        lane_b__0__comp4 = comp4__q;
+        lane_a__0__comp5 = comp5__q;
+        lane_b__0__comp5 = comp5__q;
         err__d = 1'b0;
         if (take & ~flushing__q) begin
             err__d = err_now;
@@ -1598,7 +1698,7 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
             cooling__d = ~cool_is1;
         end
         if (issue & b_last & narrow__q) begin
-            cool__d = five;
+            cool__d = six3;
             cooling__d = 1'b1;
         end
         if (free) begin
@@ -1626,7 +1726,9 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
             flush1__d = flush0__q;
             flush2__d = flush1__q;
             flush3__d = flush2__q;
+            flush4__d = flush3__q;
             m04__d = m03__q;
+            m05__d = m04__q;
             m01__d = m00__q;
             first1__d = first0__q;
             last1__d = last0__q;
@@ -1658,17 +1760,25 @@ module uhdpipe_legall_fwd1__core__v2(clock,in_valid,in_ready,in_a__0,in_b__0,in_
             last4__d = last3__q;
             sop4__d = sop3__q;
             tg4__d = tg3__q;
-            ov__d = v4__q & (comp4__q | emit4__q);
+            v5__d = v4__q;
+            c5__d = c4__q;
+            comp5__d = comp4__q;
+            emit5__d = emit4__q;
+            first5__d = first4__q;
+            last5__d = last4__q;
+            sop5__d = sop4__q;
+            tg5__d = tg4__q;
+            ov__d = v5__q & (comp5__q | emit5__q);
             if (syn) begin
-                ov__d = v4__q & ((comp4__q & ~m04__q) | emit4__q);
+                ov__d = v5__q & ((comp5__q & ~m05__q) | emit5__q);
             end
-            of__d = first4__q;
-            oe__d = last4__q;
-            os__d = sop4__q;
-            otg__d = tg4__q;
-            oh__d = emit4__q;
+            of__d = first5__q;
+            oe__d = last5__q;
+            os__d = sop5__q;
+            otg__d = tg5__q;
+            oh__d = emit5__q;
             if (syn) begin
-                oh__d = comp4__q;
+                oh__d = comp5__q;
             end
         end
         push = ov__q & free;

@@ -515,6 +515,27 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
     reg  haar_ho__d;
     wire  haar_ho__q;
     reg  haar_ho__clock;
+    reg  haar_v2__d;
+    wire  haar_v2__q;
+    reg  haar_v2__clock;
+    reg  haar_v3__d;
+    wire  haar_v3__q;
+    reg  haar_v3__clock;
+    reg  haar_v4__d;
+    wire  haar_v4__q;
+    reg  haar_v4__clock;
+    reg  haar_h2__d;
+    wire  haar_h2__q;
+    reg  haar_h2__clock;
+    reg  haar_h3__d;
+    wire  haar_h3__q;
+    reg  haar_h3__clock;
+    reg  haar_h4__d;
+    wire  haar_h4__q;
+    reg  haar_h4__clock;
+    reg  haar_hho__d;
+    wire  haar_hho__q;
+    reg  haar_hho__clock;
     reg  noshift__d;
     wire  noshift__q;
     reg  noshift__clock;
@@ -1125,6 +1146,41 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
         .q(haar_ho__q),
         .clock(haar_ho__clock)
     );
+    uhdpipe_legall_fwd16__dff1 haar_v2(
+        .d(haar_v2__d),
+        .q(haar_v2__q),
+        .clock(haar_v2__clock)
+    );
+    uhdpipe_legall_fwd16__dff1 haar_v3(
+        .d(haar_v3__d),
+        .q(haar_v3__q),
+        .clock(haar_v3__clock)
+    );
+    uhdpipe_legall_fwd16__dff1 haar_v4(
+        .d(haar_v4__d),
+        .q(haar_v4__q),
+        .clock(haar_v4__clock)
+    );
+    uhdpipe_legall_fwd16__dff1 haar_h2(
+        .d(haar_h2__d),
+        .q(haar_h2__q),
+        .clock(haar_h2__clock)
+    );
+    uhdpipe_legall_fwd16__dff1 haar_h3(
+        .d(haar_h3__d),
+        .q(haar_h3__q),
+        .clock(haar_h3__clock)
+    );
+    uhdpipe_legall_fwd16__dff1 haar_h4(
+        .d(haar_h4__d),
+        .q(haar_h4__q),
+        .clock(haar_h4__clock)
+    );
+    uhdpipe_legall_fwd16__dff1 haar_hho(
+        .d(haar_hho__d),
+        .q(haar_hho__q),
+        .clock(haar_hho__clock)
+    );
     uhdpipe_legall_fwd16__dff1 noshift(
         .d(noshift__d),
         .q(noshift__q),
@@ -1353,6 +1409,13 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
         deep4__clock = clock;
         haar__clock = clock;
         haar_ho__clock = clock;
+        haar_v2__clock = clock;
+        haar_v3__clock = clock;
+        haar_v4__clock = clock;
+        haar_h2__clock = clock;
+        haar_h3__clock = clock;
+        haar_h4__clock = clock;
+        haar_hho__clock = clock;
         noshift__clock = clock;
         err_l__clock = clock;
         err_p__clock = clock;
@@ -1377,6 +1440,13 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
         deep4__d = deep4__q;
         haar__d = haar__q;
         haar_ho__d = haar_ho__q;
+        haar_v2__d = haar_v2__q;
+        haar_v3__d = haar_v3__q;
+        haar_v4__d = haar_v4__q;
+        haar_h2__d = haar_h2__q;
+        haar_h3__d = haar_h3__q;
+        haar_h4__d = haar_h4__q;
+        haar_hho__d = haar_hho__q;
         noshift__d = noshift__q;
         err_l__d = err_l__q;
         err_p__d = err_p__q;
@@ -1455,18 +1525,25 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
         haar__d = (cfg_wavelet == w_haar0) | (cfg_wavelet == w_haar1);
         haar_ho__d = (cfg_wavelet_ho == w_haar0) | (cfg_wavelet_ho == w_haar1);
         noshift__d = cfg_wavelet_ho == w_haar0;
+        haar_h2__d = haar_ho__q;
+        haar_h3__d = haar_h2__q;
+        haar_h4__d = haar_h3__q;
+        haar_hho__d = haar_h4__q;
+        haar_v2__d = haar__q;
+        haar_v3__d = haar_v2__q;
+        haar_v4__d = haar_v3__q;
         h1__cfg_haar = haar_ho__q;
-        h2__cfg_haar = haar_ho__q;
-        h3__cfg_haar = haar_ho__q;
-        h4__cfg_haar = haar_ho__q;
+        h2__cfg_haar = haar_h2__q;
+        h3__cfg_haar = haar_h3__q;
+        h4__cfg_haar = haar_h4__q;
         h1__cfg_noshift = cfg_wavelet_ho == w_haar0;
         h2__cfg_noshift = noshift__q;
         h3__cfg_noshift = noshift__q;
         h4__cfg_noshift = noshift__q;
         v1__cfg_haar = haar__q;
-        v2__cfg_haar = haar__q;
-        v3__cfg_haar = haar__q;
-        v4__cfg_haar = haar__q;
+        v2__cfg_haar = haar_v2__q;
+        v3__cfg_haar = haar_v3__q;
+        v4__cfg_haar = haar_v4__q;
         h1__in_valid = in_valid;
         in_ready = h1__in_ready;
         h1__in_first = in_first;
@@ -1783,7 +1860,7 @@ module uhdpipe_legall_fwd16(clock,in_valid,in_ready,in_even__0,in_even__1,in_eve
         hho__in_last = pho__out_last;
         hho__in_sop = pho__out_sop;
         hho__cfg_beats = pairs_ho__q;
-        hho__cfg_haar = haar_ho__q;
+        hho__cfg_haar = haar_hho__q;
         hho__cfg_noshift = noshift__q;
         outho_valid = hho__out_valid;
         hho__out_ready = outho_ready;

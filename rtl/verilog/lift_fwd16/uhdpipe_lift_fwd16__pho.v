@@ -413,6 +413,14 @@ module uhdpipe_lift_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2,i
             acc__5__d = nx__5;
             acc__6__d = nx__6;
             acc__7__d = nx__7;
+            pe__0__d = nx__0;
+            po__0__d = nx__1;
+            pe__1__d = nx__2;
+            po__1__d = nx__3;
+            pe__2__d = nx__4;
+            po__2__d = nx__5;
+            pe__3__d = nx__6;
+            po__3__d = nx__7;
             cnt__d = pos + one3;
             if (pos == zero3) begin
                 acc_first__d = in_first;
@@ -421,14 +429,6 @@ module uhdpipe_lift_fwd16__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2,i
             if (done) begin
                 cnt__d = zero3;
                 pv__d = 1'b1;
-                pe__0__d = nx__0;
-                po__0__d = nx__1;
-                pe__1__d = nx__2;
-                po__1__d = nx__3;
-                pe__2__d = nx__4;
-                po__2__d = nx__5;
-                pe__3__d = nx__6;
-                po__3__d = nx__7;
                 pf__d = acc_first__q;
                 ps__d = acc_sop__q;
                 if (pos == zero3) begin

@@ -221,6 +221,8 @@ module uhdpipe_lift_fwd4__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,i
         if (take) begin
             acc__0__d = nx__0;
             acc__1__d = nx__1;
+            pe__0__d = nx__0;
+            po__0__d = nx__1;
             cnt__d = pos + one3;
             if (pos == zero3) begin
                 acc_first__d = in_first;
@@ -229,8 +231,6 @@ module uhdpipe_lift_fwd4__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_first,i
             if (done) begin
                 cnt__d = zero3;
                 pv__d = 1'b1;
-                pe__0__d = nx__0;
-                po__0__d = nx__1;
                 pf__d = acc_first__q;
                 ps__d = acc_sop__q;
                 if (pos == zero3) begin

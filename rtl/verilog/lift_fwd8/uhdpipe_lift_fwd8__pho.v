@@ -285,6 +285,10 @@ module uhdpipe_lift_fwd8__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2,in
             acc__1__d = nx__1;
             acc__2__d = nx__2;
             acc__3__d = nx__3;
+            pe__0__d = nx__0;
+            po__0__d = nx__1;
+            pe__1__d = nx__2;
+            po__1__d = nx__3;
             cnt__d = pos + one3;
             if (pos == zero3) begin
                 acc_first__d = in_first;
@@ -293,10 +297,6 @@ module uhdpipe_lift_fwd8__pho(clock,in_valid,in_ready,in_c__0,in_c__1,in_c__2,in
             if (done) begin
                 cnt__d = zero3;
                 pv__d = 1'b1;
-                pe__0__d = nx__0;
-                po__0__d = nx__1;
-                pe__1__d = nx__2;
-                po__1__d = nx__3;
                 pf__d = acc_first__q;
                 ps__d = acc_sop__q;
                 if (pos == zero3) begin
