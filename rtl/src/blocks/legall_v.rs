@@ -30,7 +30,8 @@
 //! block RAM is a path of its own) → S3 (`e + e_next + 1`) → S4 (H) → S5 (`H_prev + H + 2`;
 //! H buffer written) → S6 (L, the output register). All stages advance together when the output register is free, so
 //! `in_ready = free ∧ ¬flushing ∧ ¬cooling`, kept in one register computed from the
-//! next-state values.
+//! next-state values (flushing and cooling predicted without the framing check: see the
+//! code).
 //!
 //! **Handshake.** Video streams (crate docs) with `first`/`last` marking rows and `sop` the
 //! first beat of a picture (with `first`).
@@ -201,6 +202,9 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     // locals
     free: Signal<Local, Bit>,
     hold: Signal<Local, Bit>,
+    go: Signal<Local, Bit>,
+    nflush: Signal<Local, Bit>,
+    ncool: Signal<Local, Bit>,
     start: Signal<Local, Bit>,
     at_end: Signal<Local, Bit>,
     ok_cont: Signal<Local, Bit>,
@@ -294,8 +298,9 @@ pub struct LegallV<const W: usize, const V: usize, const N: usize, const S: usiz
     os: DFF<Bit>,
     oh: DFF<Bit>,
     // the pipeline is stalled / the block refuses input: registered copies of
-    // `q1v | l1v` and `!(free ∧ ¬flushing ∧ ¬cooling)`, computed from the next-state values so
-    // that they equal those expressions exactly while fanning out from single registers
+    // `q1v | l1v` and `!(free ∧ ¬flushing ∧ ¬cooling)`, computed from the next-state values
+    // (the latter's flushing and cooling predicted: see the code) so that they fan out from
+    // single registers
     stall_r: DFF<Bit>,
     nrdy_r: DFF<Bit>,
     // output queue (two entries; q0 is the head)
@@ -410,6 +415,9 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
             cl_is1: Default::default(),
             two: Constant::new(2u64.to_bits()),
             hold: Default::default(),
+            go: Default::default(),
+            nflush: Default::default(),
+            ncool: Default::default(),
             start: Default::default(),
             p1: Default::default(),
             at_end: Default::default(),
@@ -1092,7 +1100,21 @@ impl<const W: usize, const V: usize, const N: usize, const S: usize, const P: us
         self.ll_last.next = self.l0l.q.val();
         self.ll_sop.next = self.l0s.q.val();
         self.stall_r.d.next = self.q1v.d.val() | self.l1v.d.val();
-        self.nrdy_r.d.next = self.q1v.d.val() | self.l1v.d.val() | self.flushing.d.val() | self.cooling.d.val();
+        // `in_ready`'s register holds a superset of "flushing or cooling next clock". The exact
+        // next states wait for the input beat's framing decision (`accept`), the deepest logic
+        // behind `in_valid`; the superset assumes that a beat taken is accepted (`go`). On a
+        // legal stream every beat taken is accepted, so the two agree and the rate is the same;
+        // a rejected beat that would have ended a row or the picture costs one idle clock, and
+        // the register is exact again the clock after (those terms need a beat taken, and
+        // `in_ready` is low then).
+        self.go.next = self.take.val();
+        if self.flushing.q.val() {
+            self.go.next = self.free.val() & !self.hold.val();
+        }
+        self.nflush.next = (self.flushing.q.val() & !(self.go.val() & self.at_end.val() & self.f2.q.val()))
+            | (!self.flushing.q.val() & self.take.val() & self.in_last.val() & self.cur_rlz.val());
+        self.ncool.next = (self.cooling.q.val() & !(self.free.val() & self.cool_is1.val())) | (self.go.val() & self.b_last.val() & self.narrow.q.val());
+        self.nrdy_r.d.next = self.q1v.d.val() | self.l1v.d.val() | self.nflush.val() | self.ncool.val();
         self.out_valid.next = self.q0v.q.val();
         for k in 0..P {
             self.out_a[k].next = self.q0a[k].q.val();

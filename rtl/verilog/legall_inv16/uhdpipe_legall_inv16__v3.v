@@ -583,6 +583,9 @@ module uhdpipe_legall_inv16__v3(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,
     reg  rlm1_z;
     reg  free;
     reg  hold;
+    reg  go;
+    reg  nflush;
+    reg  ncool;
     reg  start;
     reg  at_end;
     reg  ok_cont;
@@ -2135,7 +2138,13 @@ module uhdpipe_legall_inv16__v3(clock,in_valid,in_ready,in_a__0,in_a__1,in_b__0,
         ll_last = l0l__q;
         ll_sop = l0s__q;
         stall_r__d = q1v__d | l1v__d;
-        nrdy_r__d = q1v__d | l1v__d | flushing__d | cooling__d;
+        go = take;
+        if (flushing__q) begin
+            go = free & ~hold;
+        end
+        nflush = (flushing__q & ~(go & at_end & f2__q)) | (~flushing__q & take & in_last & cur_rlz);
+        ncool = (cooling__q & ~(free & cool_is1)) | (go & b_last & narrow__q);
+        nrdy_r__d = q1v__d | l1v__d | nflush | ncool;
         out_valid = q0v__q;
         out_a__0 = q0a__0__q;
         out_a__1 = q0a__1__q;
