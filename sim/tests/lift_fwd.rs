@@ -77,18 +77,20 @@ proptest! {
     }
 }
 
+/// Full-scale 12-bit pictures (`w` × `h`), each pattern with both polarities: a
+/// checkerboard, a vertical step at column `step`, a checkerboard of 2×2 squares and one of
+/// `block`-wide, 4-high blocks — the shapes that drive each wavelet's lifting to its bounds.
+fn extreme_pictures(w: usize, h: usize, step: usize, block: usize) -> Vec<Vec<i64>> {
+    let pats: [&dyn Fn(usize, usize) -> bool; 4] = [&|x, y| (x + y) % 2 == 0, &|x, _| x < step, &|x, y| (x / 2 + y / 2) % 2 == 0, &|x, y| (x / block + y / 4) % 2 == 1];
+    pats.iter().flat_map(|p| [(2047, -2048), (-2048, 2047)].map(|(hi, lo)| (0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect())).collect()
+}
+
 /// Full-scale 12-bit patterns (checkerboards, steps, stripes) at depth 4 with a
 /// horizontal-only level stay exact for every wavelet: the widths hold the worst case.
 #[test]
 fn extremes_are_exact_for_every_wavelet() {
     let (w, h) = (32, 16);
-    let pats: [fn(usize, usize) -> bool; 4] = [|x, y| (x + y) % 2 == 0, |x, _| x < 16, |x, y| (x / 2 + y / 2) % 2 == 0, |x, y| (x / 4 + y / 4) % 2 == 1];
-    let mut pics = Vec::new();
-    for p in pats {
-        for (hi, lo) in [(2047, -2048), (-2048, 2047)] {
-            pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
-        }
-    }
+    let pics = extreme_pictures(w, h, 16, 4);
     for wavelet in 0..7u8 {
         check(&pics, w, h, 4, bench(wavelet, 1, wavelet, 0, 0, 1)).unwrap();
     }
@@ -172,13 +174,7 @@ macro_rules! wide_build_tests {
             #[test]
             fn extremes_are_exact() {
                 let (w, h) = (128, 16);
-                let pats: [fn(usize, usize) -> bool; 4] = [|x, y| (x + y) % 2 == 0, |x, _| x < 48, |x, y| (x / 2 + y / 2) % 2 == 0, |x, y| (x / 8 + y / 4) % 2 == 1];
-                let mut pics = Vec::new();
-                for p in pats {
-                    for (hi, lo) in [(2047, -2048), (-2048, 2047)] {
-                        pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
-                    }
-                }
+                let pics = extreme_pictures(w, h, 48, 8);
                 for wavelet in 0..7u8 {
                     check_on(&mut $t::new(), &pics, w, h, 4, bench(wavelet, 1, wavelet, 0, 0, 1)).unwrap();
                 }
