@@ -21,6 +21,13 @@ pub fn natural(w: usize, h: usize) -> Vec<i64> {
         .collect()
 }
 
+/// Full-scale 12-bit `w` × `h` pictures, two per pattern: 2047 where `pattern(x, y)` holds
+/// and −2048 elsewhere, then the opposite polarity (the extremes tests' pictures: shapes that
+/// drive the lifting to its bounds).
+pub fn full_scale(w: usize, h: usize, patterns: &[&dyn Fn(usize, usize) -> bool]) -> Vec<Vec<i64>> {
+    patterns.iter().flat_map(|p| [(2047, -2048), (-2048, 2047)].map(|(hi, lo)| (0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect())).collect()
+}
+
 /// A deterministic diagonal texture, offset to signed 10-bit (the cycle benchmarks' content:
 /// they do not check outputs, so anything busy does).
 pub fn texture(w: usize, h: usize) -> Vec<i64> {

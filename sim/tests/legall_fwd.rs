@@ -13,7 +13,7 @@ use uhdpipe_sim::legall_fwd::{
 };
 #[cfg(feature = "legall-wide")]
 use uhdpipe_sim::legall_fwd::{HdlLegallFwd4, LegallFwd4, LegallFwd8};
-use uhdpipe_sim::pictures::{natural, noise};
+use uhdpipe_sim::pictures::{full_scale, natural, noise};
 
 /// The model's bands of a picture (samples already signed).
 fn model(samples: &[i64], width: usize, height: usize, depth: usize, d: &Drive) -> Bands {
@@ -149,20 +149,9 @@ fn rust_hdl_simulator_agrees() {
 #[test]
 fn extremes_are_exact() {
     let (w, h) = (128, 32);
-    let pats: Vec<Box<dyn Fn(usize, usize) -> bool>> = vec![
-        Box::new(|x, y| (x + y) % 2 == 0),
-        Box::new(|x, _| x < 32),
-        Box::new(|_, y| y % 2 == 0),
-        Box::new(|x, y| (x / 2 + y / 2) % 2 == 0),
-        Box::new(|x, y| (x / 4 + y / 4) % 2 == 1),
-        Box::new(|x, y| (x / 8 + y / 8) % 2 == 1),
-    ];
-    let mut pics = Vec::new();
-    for p in &pats {
-        for (hi, lo) in [(2047, -2048), (-2048, 2047)] {
-            pics.push((0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect::<Vec<i64>>());
-        }
-    }
+    let pats: [&dyn Fn(usize, usize) -> bool; 6] =
+        [&|x, y| (x + y) % 2 == 0, &|x, _| x < 32, &|_, y| y % 2 == 0, &|x, y| (x / 2 + y / 2) % 2 == 0, &|x, y| (x / 4 + y / 4) % 2 == 1, &|x, y| (x / 8 + y / 8) % 2 == 1];
+    let pics = full_scale(w, h, &pats);
     for &build in BUILDS {
         for wavelet in WAVELETS {
             build.check(&pics, w, h, 4, bench(wavelet, 0, wavelet, 0, 0, 1)).unwrap();

@@ -16,7 +16,7 @@ use uhdpipe_sim::legall_fwd::{cfg_pairs, check_run, drive, picture_beats, width_
 use uhdpipe_sim::lift_fwd::{LiftFwd, LiftFwd1, LiftFwd16, SETUP_CLOCKS};
 #[cfg(feature = "lift-fwd-wide")]
 use uhdpipe_sim::lift_fwd::{LiftFwd4, LiftFwd8};
-use uhdpipe_sim::pictures::natural;
+use uhdpipe_sim::pictures::{full_scale, natural};
 
 /// Runs `pics` (`width` × `height`) through `dut` back to back at `depth` with the
 /// wavelets, idle, stall and seed of `d` and checks every band of every picture.
@@ -81,8 +81,7 @@ proptest! {
 /// checkerboard, a vertical step at column `step`, a checkerboard of 2×2 squares and one of
 /// `block`-wide, 4-high blocks — the shapes that drive each wavelet's lifting to its bounds.
 fn extreme_pictures(w: usize, h: usize, step: usize, block: usize) -> Vec<Vec<i64>> {
-    let pats: [&dyn Fn(usize, usize) -> bool; 4] = [&|x, y| (x + y) % 2 == 0, &|x, _| x < step, &|x, y| (x / 2 + y / 2) % 2 == 0, &|x, y| (x / block + y / 4) % 2 == 1];
-    pats.iter().flat_map(|p| [(2047, -2048), (-2048, 2047)].map(|(hi, lo)| (0..w * h).map(|i| if p(i % w, i / w) { hi } else { lo }).collect())).collect()
+    full_scale(w, h, &[&|x, y| (x + y) % 2 == 0, &|x, _| x < step, &|x, y| (x / 2 + y / 2) % 2 == 0, &|x, y| (x / block + y / 4) % 2 == 1])
 }
 
 /// Full-scale 12-bit patterns (checkerboards, steps, stripes) at depth 4 with a
