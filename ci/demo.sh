@@ -10,7 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 bash ci/setup.sh
-cargo build --release -q -p uhdpipe
+# the library and CLI (no simulator linked) and the simulated device, a program of its own
+cargo build --release -q -p uhdpipe -p uhdpipe-sim --bin uhdpipe --bin uhdpipe-simdev
 bin="$here/target/release/uhdpipe"
 work="${UHDPIPE_DEMO_DIR:-$here/work/demo}"
 mkdir -p "$work"

@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash ci/setup.sh >/dev/null
+cargo build -q --release -p uhdpipe-sim --bin uhdpipe-simdev
 exec cargo run -q --release -p uhdpipe --example device_speed

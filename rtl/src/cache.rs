@@ -85,3 +85,20 @@ pub fn put(path: &Path, bytes: &[u8]) {
 pub fn verilator_version() -> String {
     std::process::Command::new("verilator").arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default()
 }
+
+/// The key of everything Verilog generation reads, from the workspace root: the RTL crate's
+/// sources, the hand-written modules, the tables it takes from other crates (the model's
+/// lifting steps and stage bounds, the driver's register map) and the locked dependency
+/// versions (rust-hdl's among them). An edit elsewhere in the model or the driver keeps it.
+pub fn generation_key(root: &Path) -> Key {
+    let k = ["rtl/src", "rtl/verilog/common"].iter().fold(Key::default().feed(b"rtl-generate 2"), |k, d| k.add_tree(&root.join(d)));
+    ["model/src/tables.rs", "model/src/wavelet.rs", "driver/src/regmap.rs", "Cargo.lock", "rtl/Cargo.toml"].iter().fold(k, |k, f| k.feed(f.as_bytes()).feed(&std::fs::read(root.join(f)).unwrap_or_default()))
+}
+
+/// Where the Verilog of the designs that are not committed (the registry's test and
+/// synthesis variants) is generated for source `key` ([`generation_key`]):
+/// `<cache>/rtl-verilog/<key>/`, laid out as `rtl/verilog/` (each design's `files.f`
+/// relative to it, `common/` copied in).
+pub fn generated_verilog_dir(key: Key) -> Option<PathBuf> {
+    dir("rtl-verilog").map(|d| d.join(key.hex()))
+}

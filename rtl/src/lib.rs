@@ -47,11 +47,76 @@
 //!   reset beyond that.
 //!
 //! ## Generated Verilog
+//! Every design is one entry of the registry ([`designs`], `rtl/src/designs.rs`).
 //! rust-hdl names every top module `top` and sizes literals as 32 bits.
-//! [`generate::verilog`] renames the design (`top` → `uhdpipe_<block>`, submodules
-//! `uhdpipe_<block>__<name>`) and rewrites literals and zero-extensions to the widths of
-//! their context, so that `verilator --lint-only -Wall` passes with no waivers.
+//! [`generate::verilog`] renames the design (`top` → `uhdpipe_<design>`) and rewrites
+//! literals and zero-extensions to the widths of their context, so that `verilator
+//! --lint-only -Wall` passes with no waivers; [`generate::lean`] then makes modules that
+//! differ only in constants one parameterised module and writes every module below a top
+//! once, for all designs, into `rtl/verilog/shared/` (named by its content); each design's
+//! folder holds its top and `files.f`, the list of files to read. The designs CI and the
+//! boards need are committed; test-only variants are generated into the cache
+//! (`rtl-generate --cache`). Datasheets: `rtl/datasheets/`.
 
 pub mod blocks;
 pub mod cache;
 pub mod generate;
+
+/// The design registry: every generated design, from the one table in `rtl/src/designs.rs`
+/// (which `sim/build.rs` reads too). [`designs::DESIGNS`] lists them; [`designs::types`]
+/// holds each design's top block type under the design's name.
+pub mod designs {
+    /// One design of the registry.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Entry {
+        /// The design's name: its folder `rtl/verilog/<name>/`, its top `uhdpipe_<name>`.
+        pub name: &'static str,
+        /// The file stem under `rtl/src/blocks/` of its top block.
+        pub source: &'static str,
+        /// Samples per clock of its picture stream.
+        pub ppc: u32,
+        /// `ci`, `board`, or what needs it (a uhdpipe-sim feature, or `synth`).
+        pub set: &'static str,
+    }
+
+    impl Entry {
+        /// Whether its Verilog is committed (`ci` and `board`); the others are generated
+        /// into the cache by `rtl-generate --cache`.
+        pub fn committed(&self) -> bool {
+            matches!(self.set, "ci" | "board")
+        }
+    }
+
+    /// The entry named `name`.
+    pub fn find(name: &str) -> Option<Entry> {
+        DESIGNS.iter().copied().find(|d| d.name == name)
+    }
+
+    macro_rules! designs {
+        ($($name:ident : $src:ident :: $ty:ident $(<$($p:literal),*>)? $(= $ctor:expr)?, ppc $ppc:literal, set $set:literal;)*) => {
+            /// Every design, in the registry's order.
+            pub const DESIGNS: &[Entry] = &[$(Entry { name: stringify!($name), source: stringify!($src), ppc: $ppc, set: $set }),*];
+
+            /// Each design's top block type, under the design's name.
+            #[allow(non_camel_case_types)]
+            pub mod types {
+                $(
+                    #[doc = concat!("`", stringify!($name), "`'s top block.")]
+                    pub type $name = crate::blocks::$src::$ty $(<$($p),*>)?;
+                )*
+            }
+
+            /// The design `name`, generated now (seconds to minutes), before pooling.
+            pub(crate) fn generate(name: &str) -> Option<crate::generate::Design> {
+                match name {
+                    $(stringify!($name) => Some(crate::generate::verilog(stringify!($name), stringify!($src), &mut designs!(@make $name $(, $ctor)?))),)*
+                    _ => None,
+                }
+            }
+        };
+        (@make $name:ident) => { <types::$name>::default() };
+        (@make $name:ident, $ctor:expr) => { $ctor };
+    }
+
+    include!("designs.rs");
+}

@@ -18,7 +18,11 @@ struct DevicePorts {
     uint64_t m_araddr, m_awaddr, m_wdata;
 };
 
+// Every field of DevicePorts, in order: its layout is checked against the Rust mirror (UHDPIPE_LAYOUT).
+#define DEVICE_PORT_FIELDS(F) F(s_awvalid) F(s_wvalid) F(s_bready) F(s_arvalid) F(s_rready) F(m_arready) F(m_rvalid) F(m_rresp) F(m_rlast) F(m_awready) F(m_wready) F(m_bvalid) F(m_bresp) F(s_awaddr) F(s_araddr) F(s_wdata) F(m_rdata) F(s_awready) F(s_wready) F(s_bvalid) F(s_bresp) F(s_arready) F(s_rvalid) F(s_rresp) F(m_arvalid) F(m_arlen) F(m_arsize) F(m_arburst) F(m_rready) F(m_awvalid) F(m_awlen) F(m_awsize) F(m_awburst) F(m_wvalid) F(m_wstrb) F(m_wlast) F(m_bready) F(irq) F(active) F(s_rdata) F(m_araddr) F(m_awaddr) F(m_wdata)
+
 UHDPIPE_HARNESS(device, Vdevice)
+UHDPIPE_LAYOUT(device, DevicePorts, DEVICE_PORT_FIELDS)
 
 // Applies the inputs, settles, and reports the outputs as they are before the next edge.
 extern "C" void uhdpipe_device_eval(UhdpipeHarness<Vdevice>* s, DevicePorts* p) {

@@ -23,6 +23,9 @@ struct FwdPorts {
     uint8_t outho_valid, outho_first, outho_last, outho_sop;
 };
 
+// Every field of FwdPorts, in order: its layout is checked against the Rust mirror (UHDPIPE_LAYOUT).
+#define FWD_PORT_FIELDS(F) F(out_a) F(out_b) F(outho_low) F(outho_high) F(in_even) F(in_odd) F(cfg_pairs) F(cfg_rows) F(in_valid) F(in_first) F(in_last) F(in_sop) F(out_ready) F(outho_ready) F(cfg_depth) F(cfg_wavelet) F(cfg_depth_ho) F(cfg_wavelet_ho) F(in_ready) F(err_line) F(err_pic) F(out_valid) F(out_first) F(out_last) F(out_sop) F(out_vhigh) F(outho_valid) F(outho_first) F(outho_last) F(outho_sop)
+
 #define FWD_SET_IN(k)                                         \
     t->FWD_PORT(in_even, k) = p->in_even[k] & 0xfff; \
     t->FWD_PORT(in_odd, k) = p->in_odd[k] & 0xfff;
@@ -49,6 +52,7 @@ struct FwdPorts {
 // Applies the inputs, settles, and reports the outputs as they are before the next edge.
 #define FWD_SHIM(name, V)                                                       \
     UHDPIPE_HARNESS(name, V)                                                    \
+    UHDPIPE_LAYOUT(name, FwdPorts, FWD_PORT_FIELDS)                             \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, FwdPorts* p) { \
         auto* t = s->top;                                                       \
         t->in_valid = p->in_valid;                                              \

@@ -72,3 +72,21 @@ struct UhdpipeHarness {
         s->time += 2;                                                         \
     }                                                                         \
     }
+
+// The layout of a ports struct as "size=N;field@offset+size;..." (FIELDS(F) lists every field
+// in order), which the Rust side compares with its mirror's (sim/src/lib.rs `PortLayout`) the
+// first time it creates the model: a struct and its mirror cannot drift apart unnoticed.
+#include <cstddef>
+#include <string>
+#define UHDPIPE_FIELD_DESC(f) \
+    s += std::string(#f) + "@" + std::to_string(offsetof(S, f)) + "+" + std::to_string(sizeof(((S*)nullptr)->f)) + ";";
+#define UHDPIPE_LAYOUT(name, S_, FIELDS)                                    \
+    extern "C" const char* uhdpipe_##name##_layout() {                      \
+        typedef S_ S;                                                       \
+        static const std::string layout = [] {                              \
+            std::string s = "size=" + std::to_string(sizeof(S)) + ";";      \
+            FIELDS(UHDPIPE_FIELD_DESC)                                      \
+            return s;                                                       \
+        }();                                                                \
+        return layout.c_str();                                              \
+    }

@@ -19,6 +19,9 @@ struct InvPorts {
     uint8_t in_ready[5], out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet, err_range;
 };
 
+// Every field of InvPorts, in order: its layout is checked against the Rust mirror (UHDPIPE_LAYOUT).
+#define INV_PORT_FIELDS(F) F(in_a) F(in_b) F(out_even) F(out_odd) F(cfg_pairs) F(cfg_rows) F(in_valid) F(in_first) F(in_last) F(in_sop) F(in_tag) F(out_ready) F(cfg_depth) F(cfg_wavelet) F(cfg_wavelet_ho) F(cfg_depth_ho) F(in_ready) F(out_valid) F(out_first) F(out_last) F(out_sop) F(out_tag) F(err_line) F(err_pic) F(err_wavelet) F(err_range)
+
 #define INV_SET1(k) \
     t->INV_PORT(in1_a, k) = p->in_a[0][k]; \
     t->INV_PORT(in1_b, k) = p->in_b[0][k];
@@ -99,6 +102,7 @@ void inv_get(T* t, InvPorts* p) {
 // A legall_inv build's eval.
 #define LEGALL_INV_SHIM(name, V)                                                \
     UHDPIPE_HARNESS(name, V)                                                    \
+    UHDPIPE_LAYOUT(name, InvPorts, INV_PORT_FIELDS)                             \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
         inv_set(s->top, p);                                                     \
         s->top->eval();                                                         \
@@ -108,6 +112,7 @@ void inv_get(T* t, InvPorts* p) {
 // A lift_inv build's eval (a horizontal-only level's stream, err_wavelet, err_range).
 #define LIFT_INV_SHIM(name, V)                                                  \
     UHDPIPE_HARNESS(name, V)                                                    \
+    UHDPIPE_LAYOUT(name, InvPorts, INV_PORT_FIELDS)                             \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, InvPorts* p) { \
         auto* t = s->top;                                                       \
         inv_set(t, p);                                                          \

@@ -13,6 +13,9 @@ struct LiftHPorts {
     uint32_t in_even[8], in_odd[8], out_low[8], out_high[8];
 };
 
+// Every field of LiftHPorts, in order: its layout is checked against the Rust mirror (UHDPIPE_LAYOUT).
+#define LIFTH_PORT_FIELDS(F) F(in_valid) F(in_first) F(in_last) F(in_sop) F(out_ready) F(cfg_wavelet) F(cfg_pairs) F(in_ready) F(out_valid) F(out_first) F(out_last) F(out_sop) F(err_line) F(err_wavelet) F(err_range) F(in_even) F(in_odd) F(out_low) F(out_high)
+
 // Verilator spells the generator's `in_even__0` (array lane 0) as `in_even___05F0`.
 #define LFH_SET_IN(k)                                    \
     t->in_even___05F##k = p->in_even[k] & LFH_IN_MASK; \
@@ -24,6 +27,7 @@ struct LiftHPorts {
 // Applies the inputs, settles, and reports the outputs as they are before the next edge.
 #define LIFT_H_SHIM(name, V)                                                     \
     UHDPIPE_HARNESS(name, V)                                                     \
+    UHDPIPE_LAYOUT(name, LiftHPorts, LIFTH_PORT_FIELDS)                          \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, LiftHPorts* p) { \
         auto* t = s->top;                                                        \
         t->in_valid = p->in_valid;                                               \

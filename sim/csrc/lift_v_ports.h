@@ -14,6 +14,9 @@ struct LiftVPorts {
     uint32_t in_a[8], in_b[8], out_a[8], out_b[8], ll_c[8];
 };
 
+// Every field of LiftVPorts, in order: its layout is checked against the Rust mirror (UHDPIPE_LAYOUT).
+#define LIFTV_PORT_FIELDS(F) F(in_valid) F(in_first) F(in_last) F(in_sop) F(out_ready) F(cfg_wavelet) F(cfg_ll) F(ll_ready) F(cfg_pairs) F(cfg_rows) F(in_ready) F(out_valid) F(out_first) F(out_last) F(out_sop) F(out_vhigh) F(err_pic) F(err_wavelet) F(err_range) F(pic_idle) F(ll_valid) F(ll_first) F(ll_last) F(ll_sop) F(in_a) F(in_b) F(out_a) F(out_b) F(ll_c)
+
 // Verilator spells the generator's `in_a__0` (array lane 0) as `in_a___05F0`.
 #define LFV_SET_IN(k)                                \
     t->in_a___05F##k = p->in_a[k] & LFV_IN_MASK; \
@@ -26,6 +29,7 @@ struct LiftVPorts {
 // Applies the inputs, settles, and reports the outputs as they are before the next edge.
 #define LIFT_V_SHIM(name, V)                                                     \
     UHDPIPE_HARNESS(name, V)                                                     \
+    UHDPIPE_LAYOUT(name, LiftVPorts, LIFTV_PORT_FIELDS)                          \
     extern "C" void uhdpipe_##name##_eval(UhdpipeHarness<V>* s, LiftVPorts* p) { \
         auto* t = s->top;                                                        \
         t->in_valid = p->in_valid;                                               \

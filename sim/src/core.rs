@@ -62,7 +62,9 @@ pub struct Ports {
     pub m_wdata: u64,
 }
 
-crate::verilated!(DeviceRtl, "device", Ports, "One instance of the Verilated device core.");
+crate::port_layout!(Ports, [s_awvalid, s_wvalid, s_bready, s_arvalid, s_rready, m_arready, m_rvalid, m_rresp, m_rlast, m_awready, m_wready, m_bvalid, m_bresp, s_awaddr, s_araddr, s_wdata, m_rdata, s_awready, s_wready, s_bvalid, s_bresp, s_arready, s_rvalid, s_rresp, m_arvalid, m_arlen, m_arsize, m_arburst, m_rready, m_awvalid, m_awlen, m_awsize, m_awburst, m_wvalid, m_wstrb, m_wlast, m_bready, irq, active, s_rdata, m_araddr, m_awaddr, m_wdata]);
+
+crate::verilated!(DeviceRtl, device, Ports, "One instance of the Verilated device core.");
 
 /// Host memory as the device's DMA sees it, by I/O virtual address.
 pub trait HostMemory {

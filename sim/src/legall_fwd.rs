@@ -76,6 +76,8 @@ pub struct Ports {
     pub outho_sop: u8,
 }
 
+crate::port_layout!(Ports, [out_a, out_b, outho_low, outho_high, in_even, in_odd, cfg_pairs, cfg_rows, in_valid, in_first, in_last, in_sop, out_ready, outho_ready, cfg_depth, cfg_wavelet, cfg_depth_ho, cfg_wavelet_ho, in_ready, err_line, err_pic, out_valid, out_first, out_last, out_sop, out_vhigh, outho_valid, outho_first, outho_last, outho_sop]);
+
 /// What a forward-transform build is: its lanes and output lane widths. Both forward
 /// transforms (`legall_fwd*`, `lift_fwd`) share [`Ports`], the driver and the assembly.
 pub trait FwdBuild: Dut<Ports = Ports> {
@@ -133,10 +135,10 @@ macro_rules! legall_fwd_build {
     (@in serial, $u:ident, $p:ident) => {
         $u.in_sample.next = (($p.in_even[0] & 0xfff) as u64).to_bits();
     };
-    ($v:ident, $hdl:ident, $name:literal, $block:ty, $ppc:literal, $lanes:expr, $input:tt, $doc:literal) => {
+    ($v:ident, $hdl:ident, $name:ident, $block:ty, $ppc:literal, $lanes:expr, $input:tt, $doc:literal) => {
         legall_fwd_build!($v, $hdl, $name, $block, $ppc, $lanes, $input, [17, 20, 23, 26], 29, $doc);
     };
-    ($v:ident, $hdl:ident, $name:literal, $block:ty, $ppc:literal, $lanes:expr, $input:tt, $bits:expr, $ho:expr, $doc:literal) => {
+    ($v:ident, $hdl:ident, $name:ident, $block:ty, $ppc:literal, $lanes:expr, $input:tt, $bits:expr, $ho:expr, $doc:literal) => {
         crate::verilated!($v, $name, $crate::legall_fwd::Ports, $doc);
         crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
@@ -210,13 +212,13 @@ macro_rules! legall_fwd_build {
 #[cfg(feature = "lift-fwd")]
 pub(crate) use legall_fwd_build;
 
-legall_fwd_build!(LegallFwd1, HdlLegallFwd1, "legall_fwd1", uhdpipe_rtl::blocks::legall_fwd1::LegallFwd1<12, 11, 10, 9>, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
-legall_fwd_build!(LegallFwd, HdlLegallFwd, "legall_fwd", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<12, 11, 10, 9, 1, 1, 1, 1, 2, 2, 2>, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+legall_fwd_build!(LegallFwd1, HdlLegallFwd1, legall_fwd1, uhdpipe_rtl::designs::types::legall_fwd1, 1, [1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox in front of the 2-sample one), Verilated.");
+legall_fwd_build!(LegallFwd, HdlLegallFwd, legall_fwd, uhdpipe_rtl::designs::types::legall_fwd, 2, [1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
 #[cfg(feature = "legall-wide")]
-legall_fwd_build!(LegallFwd4, HdlLegallFwd4, "legall_fwd4", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<11, 11, 10, 9, 2, 1, 1, 1, 2, 2, 2>, 4, [2, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+legall_fwd_build!(LegallFwd4, HdlLegallFwd4, legall_fwd4, uhdpipe_rtl::designs::types::legall_fwd4, 4, [2, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
 #[cfg(feature = "legall-wide")]
-legall_fwd_build!(LegallFwd8, HdlLegallFwd8, "legall_fwd8", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<10, 10, 10, 9, 4, 2, 1, 1, 4, 2, 2>, 8, [4, 2, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
-legall_fwd_build!(LegallFwd16, HdlLegallFwd16, "legall_fwd16", uhdpipe_rtl::blocks::legall_fwd::LegallFwd<9, 9, 9, 9, 8, 4, 2, 1, 8, 4, 2>, 16, [8, 4, 2, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
+legall_fwd_build!(LegallFwd8, HdlLegallFwd8, legall_fwd8, uhdpipe_rtl::designs::types::legall_fwd8, 8, [4, 2, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
+legall_fwd_build!(LegallFwd16, HdlLegallFwd16, legall_fwd16, uhdpipe_rtl::designs::types::legall_fwd16, 16, [8, 4, 2, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
 /// One input beat: up to 8 sample pairs (the rest zero) and their markers; a
 /// one-sample-per-clock stream carries its sample in `even[0]`.

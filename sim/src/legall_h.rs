@@ -57,13 +57,17 @@ pub struct Ports {
     pub out_high: [u32; MAX_LANES],
 }
 
+crate::port_layout!(Ports, [in_valid, in_first, in_last, in_sop, out_ready, cfg_haar, cfg_noshift, in_ready, out_valid, out_first, out_last, out_sop, err_line, cfg_beats, in_even, in_odd, out_low, out_high]);
+
 /// Declares every build from one list: its Verilated model, its rust-hdl twin (with the
 /// [`Dut`] impl), and [`Build::ALL`] / [`Build::verilated`] / [`Build::hdl`].
 macro_rules! legall_h_builds {
-    ($(($v:ident, $hdl:ident, $name:literal, $w:literal, $bits:literal, $s:literal, $p:literal, $doc:literal)),* $(,)?) => {
+    ($(($v:ident, $hdl:ident, $name:ident, $w:literal, $bits:literal, $s:literal, $p:literal, $doc:literal)),* $(,)?) => {
         $(
             crate::verilated!($v, $name, Ports, concat!($doc, ", Verilated."));
-            crate::hdl_sim!($hdl, uhdpipe_rtl::blocks::legall_h::LegallH<$w, $bits, $s, $p>, concat!($doc, " in rust-hdl's own simulator."));
+            // the registry's type, and a compile-time check that it is the build this list describes
+            const _: fn(uhdpipe_rtl::designs::types::$name) -> uhdpipe_rtl::blocks::legall_h::LegallH<$w, $bits, $s, $p> = |x| x;
+            crate::hdl_sim!($hdl, uhdpipe_rtl::designs::types::$name, concat!($doc, " in rust-hdl's own simulator."));
 
             impl Dut for $hdl {
                 type Ports = Ports;
@@ -129,13 +133,13 @@ macro_rules! legall_h_builds {
 }
 
 legall_h_builds!(
-    (LegallH, HdlLegallH, "legall_h", 12, 16, 0, 1, "The analysis build at 1 pair per beat"),
-    (LegallH4, HdlLegallH4, "legall_h4", 12, 16, 0, 2, "The analysis build at 2 pairs per beat"),
-    (LegallH8, HdlLegallH8, "legall_h8", 12, 16, 0, 4, "The analysis build at 4 pairs per beat"),
-    (LegallH16, HdlLegallH16, "legall_h16", 12, 16, 0, 8, "The analysis build at 8 pairs per beat"),
-    (LegallHs, HdlLegallHs, "legall_hs", 14, 17, 1, 1, "The synthesis build at 1 pair per beat"),
-    (LegallHs4, HdlLegallHs4, "legall_hs4", 14, 17, 1, 2, "The synthesis build at 2 pairs per beat"),
-    (LegallHs16, HdlLegallHs16, "legall_hs16", 14, 17, 1, 8, "The synthesis build at 8 pairs per beat"),
+    (LegallH, HdlLegallH, legall_h, 12, 16, 0, 1, "The analysis build at 1 pair per beat"),
+    (LegallH4, HdlLegallH4, legall_h4, 12, 16, 0, 2, "The analysis build at 2 pairs per beat"),
+    (LegallH8, HdlLegallH8, legall_h8, 12, 16, 0, 4, "The analysis build at 4 pairs per beat"),
+    (LegallH16, HdlLegallH16, legall_h16, 12, 16, 0, 8, "The analysis build at 8 pairs per beat"),
+    (LegallHs, HdlLegallHs, legall_hs, 14, 17, 1, 1, "The synthesis build at 1 pair per beat"),
+    (LegallHs4, HdlLegallHs4, legall_hs4, 14, 17, 1, 2, "The synthesis build at 2 pairs per beat"),
+    (LegallHs16, HdlLegallHs16, legall_hs16, 14, 17, 1, 8, "The synthesis build at 8 pairs per beat"),
 );
 
 /// One of the builds: its direction, pairs per beat and lane widths.

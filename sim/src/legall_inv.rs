@@ -81,6 +81,8 @@ pub struct Ports {
     pub err_range: u8,
 }
 
+crate::port_layout!(Ports, [in_a, in_b, out_even, out_odd, cfg_pairs, cfg_rows, in_valid, in_first, in_last, in_sop, in_tag, out_ready, cfg_depth, cfg_wavelet, cfg_wavelet_ho, cfg_depth_ho, in_ready, out_valid, out_first, out_last, out_sop, out_tag, err_line, err_pic, err_wavelet, err_range]);
+
 /// What an inverse-transform build is: its lanes and widths. Both inverse transforms share
 /// [`Ports`], the driver and the assembly.
 pub trait InvBuild: Dut<Ports = Ports> {
@@ -125,7 +127,7 @@ macro_rules! legall_inv_build {
     (@out serial, $u:ident, $p:ident) => {
         $p.out_even[0] = $u.out_sample.val().to_u64();
     };
-    ($v:ident, $hdl:ident, $name:literal, $block:ty, $ppc:literal, $lanes:expr, $output:tt, $doc:literal) => {
+    ($v:ident, $hdl:ident, $name:ident, $block:ty, $ppc:literal, $lanes:expr, $output:tt, $doc:literal) => {
         crate::verilated!($v, $name, Ports, $doc);
         crate::hdl_sim!($hdl, $block, "The same block in rust-hdl's own simulator (much slower; small pictures only).");
 
@@ -201,13 +203,13 @@ macro_rules! legall_inv_build {
     };
 }
 
-legall_inv_build!(LegallInv, HdlLegallInv, "legall_inv", uhdpipe_rtl::blocks::legall_inv::LegallInv<12, 11, 10, 9, 1, 1, 1, 1>, 2, [1, 1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
-legall_inv_build!(LegallInv1, HdlLegallInv1, "legall_inv1", uhdpipe_rtl::blocks::legall_inv1::LegallInv1<12, 11, 10, 9>, 1, [1, 1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox after the 2-sample one), Verilated.");
+legall_inv_build!(LegallInv, HdlLegallInv, legall_inv, uhdpipe_rtl::designs::types::legall_inv, 2, [1, 1, 1, 1, 1], pairs, "The 2-samples-per-clock build (rows up to 4096 beats), Verilated.");
+legall_inv_build!(LegallInv1, HdlLegallInv1, legall_inv1, uhdpipe_rtl::designs::types::legall_inv1, 1, [1, 1, 1, 1, 1], serial, "The 1-sample-per-clock build (a gearbox after the 2-sample one), Verilated.");
 #[cfg(feature = "legall-wide")]
-legall_inv_build!(LegallInv4, HdlLegallInv4, "legall_inv4", uhdpipe_rtl::blocks::legall_inv::LegallInv<11, 11, 10, 9, 2, 1, 1, 1>, 4, [2, 1, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
+legall_inv_build!(LegallInv4, HdlLegallInv4, legall_inv4, uhdpipe_rtl::designs::types::legall_inv4, 4, [2, 1, 1, 1, 1], pairs, "The 4-samples-per-clock build (rows up to 2048 beats), Verilated.");
 #[cfg(feature = "legall-wide")]
-legall_inv_build!(LegallInv8, HdlLegallInv8, "legall_inv8", uhdpipe_rtl::blocks::legall_inv::LegallInv<10, 10, 10, 9, 4, 2, 1, 1>, 8, [4, 2, 1, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
-legall_inv_build!(LegallInv16, HdlLegallInv16, "legall_inv16", uhdpipe_rtl::blocks::legall_inv::LegallInv<9, 9, 9, 9, 8, 4, 2, 1>, 16, [8, 4, 2, 1, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
+legall_inv_build!(LegallInv8, HdlLegallInv8, legall_inv8, uhdpipe_rtl::designs::types::legall_inv8, 8, [4, 2, 1, 1, 1], pairs, "The 8-samples-per-clock build (rows up to 1024 beats), Verilated.");
+legall_inv_build!(LegallInv16, HdlLegallInv16, legall_inv16, uhdpipe_rtl::designs::types::legall_inv16, 16, [8, 4, 2, 1, 1], pairs, "The 16-samples-per-clock build (rows up to 512 beats), Verilated.");
 
 /// One beat of a band stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

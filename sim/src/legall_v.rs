@@ -77,13 +77,17 @@ pub struct Ports {
     pub ll_c: [u32; MAX_LANES],
 }
 
+crate::port_layout!(Ports, [in_valid, in_first, in_last, in_sop, in_tag, out_ready, ll_ready, cfg_ll, cfg_haar, in_ready, out_valid, out_first, out_last, out_sop, out_vhigh, out_tag, err_pic, ll_valid, ll_first, ll_last, ll_sop, pic_idle, cfg_pairs, cfg_rows, in_a, in_b, out_a, out_b, ll_c]);
+
 /// Declares every build from one list: its Verilated model, its rust-hdl twin (with the
 /// [`Dut`] impl), and [`Build::ALL`] / [`Build::verilated`] / [`Build::hdl`].
 macro_rules! legall_v_builds {
-    ($(($v:ident, $hdl:ident, $name:literal, $s:literal, $p:literal, $doc:literal)),* $(,)?) => {
+    ($(($v:ident, $hdl:ident, $name:ident, $s:literal, $p:literal, $doc:literal)),* $(,)?) => {
         $(
             crate::verilated!($v, $name, Ports, concat!($doc, ", Verilated."));
-            crate::hdl_sim!($hdl, uhdpipe_rtl::blocks::legall_v::LegallV<14, 17, 5, $s, $p>, concat!($doc, " in rust-hdl's own simulator."));
+            // the registry's type, and a compile-time check that it is the build this list describes
+            const _: fn(uhdpipe_rtl::designs::types::$name) -> uhdpipe_rtl::blocks::legall_v::LegallV<14, 17, 5, $s, $p> = |x| x;
+            crate::hdl_sim!($hdl, uhdpipe_rtl::designs::types::$name, concat!($doc, " in rust-hdl's own simulator."));
 
             impl Dut for $hdl {
                 type Ports = Ports;
@@ -158,10 +162,10 @@ macro_rules! legall_v_builds {
 }
 
 legall_v_builds!(
-    (LegallV, HdlLegallV, "legall_v", 0, 1, "The analysis build at 1 column pair per beat"),
-    (LegallV16, HdlLegallV16, "legall_v16", 0, 8, "The analysis build at 8 column pairs per beat"),
-    (LegallVs, HdlLegallVs, "legall_vs", 1, 1, "The synthesis build at 1 column pair per beat"),
-    (LegallVs16, HdlLegallVs16, "legall_vs16", 1, 8, "The synthesis build at 8 column pairs per beat"),
+    (LegallV, HdlLegallV, legall_v, 0, 1, "The analysis build at 1 column pair per beat"),
+    (LegallV16, HdlLegallV16, legall_v16, 0, 8, "The analysis build at 8 column pairs per beat"),
+    (LegallVs, HdlLegallVs, legall_vs, 1, 1, "The synthesis build at 1 column pair per beat"),
+    (LegallVs16, HdlLegallVs16, legall_vs16, 1, 8, "The synthesis build at 8 column pairs per beat"),
 );
 
 /// One of the builds.

@@ -73,11 +73,35 @@ pub fn sext(v: impl Into<u64>, bits: u32) -> i64 {
     ((v.into() << sh) as i64) >> sh
 }
 
-/// The wrapper of one Verilated block: `verilated!(Type, c_name, PortsType, "doc")` declares
+/// A `repr(C)` ports struct whose layout can be compared with its C twin's (the shim's
+/// `uhdpipe_<design>_layout()`, `csrc/harness.h` `UHDPIPE_LAYOUT`).
+pub trait PortLayout {
+    /// `size=N;field@offset+size;…` for every field, in declaration order.
+    fn layout() -> String;
+}
+
+/// `port_layout!(Type, [field, …])` implements [`PortLayout`] for a ports struct, every field
+/// listed in declaration order (a field left out changes nothing but the listed offsets, and
+/// the size still disagrees with the C struct's).
+macro_rules! port_layout {
+    ($t:ty, [$($f:ident),* $(,)?]) => {
+        impl $crate::PortLayout for $t {
+            fn layout() -> String {
+                let v = <$t>::default();
+                let mut s = format!("size={};", std::mem::size_of::<$t>());
+                $(s += &format!("{}@{}+{};", stringify!($f), std::mem::offset_of!($t, $f), std::mem::size_of_val(&v.$f));)*
+                s
+            }
+        }
+    };
+}
+pub(crate) use port_layout;
+
+/// The wrapper of one Verilated block: `verilated!(Type, design, PortsType, "doc")` declares
 /// `Type` (owning the model), its `extern "C"` shim functions `uhdpipe_<c_name>_*`, `new`,
 /// `trace_to`, `Drop` and [`Dut`].
 macro_rules! verilated {
-    ($ty:ident, $name:literal, $ports:ty, $doc:expr) => {
+    ($ty:ident, $name:ident, $ports:ty, $doc:expr) => {
         #[doc = $doc]
         pub struct $ty {
             inner: std::ptr::NonNull<std::ffi::c_void>,
@@ -88,12 +112,23 @@ macro_rules! verilated {
         unsafe impl Send for $ty {}
 
         impl $ty {
-            /// A fresh instance, clock low, registers at their initial values.
+            /// A fresh instance, clock low, registers at their initial values. The first one
+            /// checks that the shim's C ports struct and `$ports` have the same layout.
             pub fn new() -> Self {
                 extern "C" {
-                    #[link_name = concat!("uhdpipe_", $name, "_new")]
+                    #[link_name = concat!("uhdpipe_", stringify!($name), "_new")]
                     fn new_model() -> *mut std::ffi::c_void;
+                    #[link_name = concat!("uhdpipe_", stringify!($name), "_layout")]
+                    fn c_layout() -> *const std::ffi::c_char;
                 }
+                static CHECKED: std::sync::Once = std::sync::Once::new();
+                CHECKED.call_once(|| {
+                    // SAFETY: the shim returns a NUL-terminated string it owns for the life of
+                    // the program.
+                    let c = unsafe { std::ffi::CStr::from_ptr(c_layout()) }.to_string_lossy().into_owned();
+                    let rust = <$ports as $crate::PortLayout>::layout();
+                    assert_eq!(c, rust, concat!("the C ports struct of ", stringify!($name), " (left, sim/csrc) and its Rust mirror ", stringify!($ports), " (right) disagree"));
+                });
                 // SAFETY: the shim allocates a model and returns a valid, owned pointer.
                 let p = unsafe { new_model() };
                 $ty { inner: std::ptr::NonNull::new(p).expect("Verilated model allocation") }
@@ -104,7 +139,7 @@ macro_rules! verilated {
             /// fst`); without it, returns an error saying so.
             pub fn trace_to(&mut self, path: &std::path::Path) -> Result<(), String> {
                 extern "C" {
-                    #[link_name = concat!("uhdpipe_", $name, "_trace")]
+                    #[link_name = concat!("uhdpipe_", stringify!($name), "_trace")]
                     fn trace(s: *mut std::ffi::c_void, path: *const std::ffi::c_char) -> i32;
                 }
                 let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| "path contains a NUL byte".to_string())?;
@@ -128,7 +163,7 @@ macro_rules! verilated {
         impl Drop for $ty {
             fn drop(&mut self) {
                 extern "C" {
-                    #[link_name = concat!("uhdpipe_", $name, "_free")]
+                    #[link_name = concat!("uhdpipe_", stringify!($name), "_free")]
                     fn free(s: *mut std::ffi::c_void);
                 }
                 // SAFETY: `inner` came from the shim's `new` and is freed exactly once here.
@@ -141,7 +176,7 @@ macro_rules! verilated {
 
             fn eval(&mut self, p: &mut $ports) {
                 extern "C" {
-                    #[link_name = concat!("uhdpipe_", $name, "_eval")]
+                    #[link_name = concat!("uhdpipe_", stringify!($name), "_eval")]
                     fn eval(s: *mut std::ffi::c_void, p: *mut $ports);
                 }
                 // SAFETY: `inner` is live (owned by self); `p` is a valid exclusive pointer to
@@ -151,7 +186,7 @@ macro_rules! verilated {
 
             fn tick(&mut self) {
                 extern "C" {
-                    #[link_name = concat!("uhdpipe_", $name, "_tick")]
+                    #[link_name = concat!("uhdpipe_", stringify!($name), "_tick")]
                     fn tick(s: *mut std::ffi::c_void);
                 }
                 // SAFETY: `inner` is live (owned by self).

@@ -9,7 +9,7 @@
 
 use crate::legall_fwd::{legall_fwd_build, FwdBuild, Ports};
 
-crate::verilated!(LiftFwd1, "lift_fwd1", Ports, "One instance of the Verilated every-wavelet forward transform at one sample per clock (the sample in `in_even[0]`).");
+crate::verilated!(LiftFwd1, lift_fwd1, Ports, "One instance of the Verilated every-wavelet forward transform at one sample per clock (the sample in `in_even[0]`).");
 
 impl FwdBuild for LiftFwd1 {
     const PPC: usize = 1;
@@ -22,7 +22,7 @@ legall_fwd_build!(
     LiftFwd,
     HdlLiftFwd,
     "lift_fwd",
-    uhdpipe_rtl::blocks::lift_fwd::LiftFwd2<12, 11, 10, 9>,
+    uhdpipe_rtl::designs::types::lift_fwd,
     2,
     [1, 1, 1, 1],
     pairs,
@@ -34,7 +34,7 @@ legall_fwd_build!(
     LiftFwd16,
     HdlLiftFwd16,
     "lift_fwd16",
-    uhdpipe_rtl::blocks::lift_fwd::LiftFwd16<9, 9, 9, 9>,
+    uhdpipe_rtl::designs::types::lift_fwd16,
     16,
     [8, 4, 2, 1],
     pairs,
@@ -48,7 +48,7 @@ legall_fwd_build!(
     LiftFwd4,
     HdlLiftFwd4,
     "lift_fwd4",
-    uhdpipe_rtl::blocks::lift_fwd::LiftFwd4<11, 11, 10, 9>,
+    uhdpipe_rtl::designs::types::lift_fwd4,
     4,
     [2, 1, 1, 1],
     pairs,
@@ -61,7 +61,7 @@ legall_fwd_build!(
     LiftFwd8,
     HdlLiftFwd8,
     "lift_fwd8",
-    uhdpipe_rtl::blocks::lift_fwd::LiftFwd8<10, 10, 10, 9>,
+    uhdpipe_rtl::designs::types::lift_fwd8,
     8,
     [4, 2, 1, 1],
     pairs,

@@ -59,6 +59,8 @@ pub struct Ports {
     pub out_high: [u32; MAX_LANES],
 }
 
+crate::port_layout!(Ports, [in_valid, in_first, in_last, in_sop, out_ready, cfg_wavelet, cfg_pairs, in_ready, out_valid, out_first, out_last, out_sop, err_line, err_wavelet, err_range, in_even, in_odd, out_low, out_high]);
+
 /// What a build of the block is: its direction, lanes and widths.
 pub trait Build: Dut<Ports = Ports> {
     /// Synthesis (else analysis).
@@ -71,26 +73,26 @@ pub trait Build: Dut<Ports = Ports> {
     const OUT_BITS: u32;
 }
 
-crate::verilated!(LiftH, "lift_h", Ports, "The analysis build at 1 pair per beat, Verilated.");
-crate::verilated!(LiftHs, "lift_hs", Ports, "The synthesis build at 1 pair per beat, Verilated.");
+crate::verilated!(LiftH, lift_h, Ports, "The analysis build at 1 pair per beat, Verilated.");
+crate::verilated!(LiftHs, lift_hs, Ports, "The synthesis build at 1 pair per beat, Verilated.");
 #[cfg(feature = "lift-wide")]
-crate::verilated!(LiftH4, "lift_h4", Ports, "The analysis build at 2 pairs per beat, Verilated.");
+crate::verilated!(LiftH4, lift_h4, Ports, "The analysis build at 2 pairs per beat, Verilated.");
 #[cfg(feature = "lift-wide")]
-crate::verilated!(LiftH8, "lift_h8", Ports, "The analysis build at 4 pairs per beat, Verilated.");
+crate::verilated!(LiftH8, lift_h8, Ports, "The analysis build at 4 pairs per beat, Verilated.");
 #[cfg(feature = "lift-wide")]
-crate::verilated!(LiftH16, "lift_h16", Ports, "The analysis build at 8 pairs per beat, Verilated.");
+crate::verilated!(LiftH16, lift_h16, Ports, "The analysis build at 8 pairs per beat, Verilated.");
 #[cfg(feature = "lift-wide")]
-crate::verilated!(LiftHs4, "lift_hs4", Ports, "The synthesis build at 2 pairs per beat, Verilated.");
+crate::verilated!(LiftHs4, lift_hs4, Ports, "The synthesis build at 2 pairs per beat, Verilated.");
 #[cfg(feature = "lift-wide")]
-crate::verilated!(LiftHs16, "lift_hs16", Ports, "The synthesis build at 8 pairs per beat, Verilated.");
-crate::hdl_sim!(HdlLiftH, uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0, 1, 9, 9>, "The analysis build in rust-hdl's own simulator.");
-crate::hdl_sim!(HdlLiftHs, uhdpipe_rtl::blocks::lift_h::LiftH<20, 20, 35, 1, 1, 9, 9>, "The synthesis build in rust-hdl's own simulator.");
-crate::hdl_sim!(HdlLiftH4, uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0, 2, 5, 10>, "The analysis build at 2 pairs per beat in rust-hdl's own simulator.");
-crate::hdl_sim!(HdlLiftH16, uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0, 8, 3, 24>, "The analysis build at 8 pairs per beat in rust-hdl's own simulator.");
-crate::hdl_sim!(HdlLiftHs16, uhdpipe_rtl::blocks::lift_h::LiftH<20, 20, 35, 1, 8, 3, 24>, "The synthesis build at 8 pairs per beat in rust-hdl's own simulator.");
+crate::verilated!(LiftHs16, lift_hs16, Ports, "The synthesis build at 8 pairs per beat, Verilated.");
+crate::hdl_sim!(HdlLiftH, uhdpipe_rtl::designs::types::lift_h, "The analysis build in rust-hdl's own simulator.");
+crate::hdl_sim!(HdlLiftHs, uhdpipe_rtl::designs::types::lift_hs, "The synthesis build in rust-hdl's own simulator.");
+crate::hdl_sim!(HdlLiftH4, uhdpipe_rtl::designs::types::lift_h4, "The analysis build at 2 pairs per beat in rust-hdl's own simulator.");
+crate::hdl_sim!(HdlLiftH16, uhdpipe_rtl::designs::types::lift_h16, "The analysis build at 8 pairs per beat in rust-hdl's own simulator.");
+crate::hdl_sim!(HdlLiftHs16, uhdpipe_rtl::designs::types::lift_hs16, "The synthesis build at 8 pairs per beat in rust-hdl's own simulator.");
 crate::hdl_sim!(
     HdlLiftHLegallHaar,
-    uhdpipe_rtl::blocks::lift_h::LiftH<12, 16, 31, 0, 1, 9, 9>,
+    uhdpipe_rtl::designs::types::lift_h,
     uhdpipe_rtl::blocks::lift_h::LiftH::<12, 16, 31, 0, 1, 9, 9>::with_wavelets(0b11010),
     "An analysis build holding only LeGall (5,3) and the two Haars (the build-time wavelet set), in rust-hdl's own simulator."
 );

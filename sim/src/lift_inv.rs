@@ -12,16 +12,16 @@
 use crate::legall_inv::{InvBuild, Ports, STREAMS};
 use uhdpipe_rtl::blocks::lift_inv::{BAND_BITS, OUT_BITS};
 
-crate::verilated!(LiftInv, "lift_inv", Ports, "One instance of the Verilated every-wavelet inverse transform.");
+crate::verilated!(LiftInv, lift_inv, Ports, "One instance of the Verilated every-wavelet inverse transform.");
 
-crate::verilated!(LiftInv16, "lift_inv16", Ports, "One instance of the Verilated every-wavelet inverse transform at 16 samples per clock.");
+crate::verilated!(LiftInv16, lift_inv16, Ports, "One instance of the Verilated every-wavelet inverse transform at 16 samples per clock.");
 
 #[cfg(feature = "lift-inv-wide")]
-crate::verilated!(LiftInv4, "lift_inv4", Ports, "One instance of the Verilated every-wavelet inverse transform at 4 samples per clock (with the `lift-inv-wide` feature).");
+crate::verilated!(LiftInv4, lift_inv4, Ports, "One instance of the Verilated every-wavelet inverse transform at 4 samples per clock (with the `lift-inv-wide` feature).");
 #[cfg(feature = "lift-inv-wide")]
-crate::verilated!(LiftInv8, "lift_inv8", Ports, "One instance of the Verilated every-wavelet inverse transform at 8 samples per clock (with the `lift-inv-wide` feature).");
+crate::verilated!(LiftInv8, lift_inv8, Ports, "One instance of the Verilated every-wavelet inverse transform at 8 samples per clock (with the `lift-inv-wide` feature).");
 
-crate::verilated!(LiftInv1, "lift_inv1", Ports, "One instance of the Verilated every-wavelet inverse transform at one sample per clock (the sample in `out_even[0]`).");
+crate::verilated!(LiftInv1, lift_inv1, Ports, "One instance of the Verilated every-wavelet inverse transform at one sample per clock (the sample in `out_even[0]`).");
 
 /// Each build's lanes and widths: `$ppc` samples per clock, pair lanes of levels 1–4 and
 /// the horizontal-only level.

@@ -76,6 +76,8 @@ pub struct Ports {
     pub ll_c: [u32; MAX_LANES],
 }
 
+crate::port_layout!(Ports, [in_valid, in_first, in_last, in_sop, out_ready, cfg_wavelet, cfg_ll, ll_ready, cfg_pairs, cfg_rows, in_ready, out_valid, out_first, out_last, out_sop, out_vhigh, err_pic, err_wavelet, err_range, pic_idle, ll_valid, ll_first, ll_last, ll_sop, in_a, in_b, out_a, out_b, ll_c]);
+
 /// The most column pairs per beat of any build (the width of [`Ports`]' lane arrays).
 pub const MAX_LANES: usize = 8;
 
@@ -91,15 +93,15 @@ pub trait Build: Dut<Ports = Ports> {
     const OUT_BITS: u32;
 }
 
-crate::verilated!(LiftV, "lift_v", Ports, "The analysis build, Verilated.");
-crate::verilated!(LiftVs, "lift_vs", Ports, "The synthesis build, Verilated.");
+crate::verilated!(LiftV, lift_v, Ports, "The analysis build, Verilated.");
+crate::verilated!(LiftVs, lift_vs, Ports, "The synthesis build, Verilated.");
 #[cfg(feature = "lift-wide")]
-crate::verilated!(LiftV16, "lift_v16", Ports, "The analysis build at 8 column pairs per beat, Verilated.");
+crate::verilated!(LiftV16, lift_v16, Ports, "The analysis build at 8 column pairs per beat, Verilated.");
 #[cfg(feature = "lift-wide")]
-crate::verilated!(LiftVs16, "lift_vs16", Ports, "The synthesis build at 8 column pairs per beat, Verilated.");
-crate::hdl_sim!(HdlLiftV16, uhdpipe_rtl::blocks::lift_v::LiftV16Test, "The analysis build at 8 column pairs per beat in rust-hdl's own simulator.");
-crate::hdl_sim!(HdlLiftV, uhdpipe_rtl::blocks::lift_v::LiftVTest, "The analysis build in rust-hdl's own simulator.");
-crate::hdl_sim!(HdlLiftVs, uhdpipe_rtl::blocks::lift_v::LiftVsTest, "The synthesis build in rust-hdl's own simulator.");
+crate::verilated!(LiftVs16, lift_vs16, Ports, "The synthesis build at 8 column pairs per beat, Verilated.");
+crate::hdl_sim!(HdlLiftV16, uhdpipe_rtl::designs::types::lift_v16, "The analysis build at 8 column pairs per beat in rust-hdl's own simulator.");
+crate::hdl_sim!(HdlLiftV, uhdpipe_rtl::designs::types::lift_v, "The analysis build in rust-hdl's own simulator.");
+crate::hdl_sim!(HdlLiftVs, uhdpipe_rtl::designs::types::lift_vs, "The synthesis build in rust-hdl's own simulator.");
 crate::hdl_sim!(
     HdlLiftVLegallHaar,
     uhdpipe_rtl::blocks::lift_v::LiftV<12, 15, 27, 6, 0, 15, 15, 15, 15, 30, 15, 30, 15, 1>,

@@ -9,7 +9,7 @@
 //!
 //! ```no_run
 //! use uhdpipe::accel::{Accelerator, Op};
-//! let acc = Accelerator::open_sim(None)?;          // starts the simulated device
+//! let acc = Accelerator::open_sim(None)?;          // starts the simulated device (uhdpipe-simdev)
 //! let packed = acc.pack10(&[1, 2, 3, 1023])?;      // one job, waited for
 //! assert_eq!(acc.unpack10(&packed, 4)?, vec![1, 2, 3, 1023]);
 //! # Ok::<(), uhdpipe::Error>(())
@@ -44,30 +44,88 @@ pub fn samples_from_le(bytes: &[u8]) -> Vec<u16> {
 /// How long a job may take before the device is declared hung (per job, from submission).
 pub const DEFAULT_JOB_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// A simulated device started by this process: its socket lives in a private directory
-/// removed when this is dropped (the server thread ends with the process).
+/// The environment variable naming the simulated device's program (`uhdpipe-simdev`), when it
+/// is not beside this program or on the `PATH`.
+pub const SIMDEV_ENV: &str = "UHDPIPE_SIMDEV";
+
+/// How long [`LocalSim::start`] waits for the device's socket to appear.
+pub const SIMDEV_START_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A simulated device started by this process: the program `uhdpipe-simdev` (the Verilated
+/// RTL behind a vfio-user server; crate `uhdpipe-sim`) as a child process serving a socket in
+/// a private directory, talked to over vfio-user exactly as a card would be. The library
+/// itself links no simulator: it needs only the program. Dropping this stops the child and
+/// removes the directory; if this process dies first, the child sees its standard input
+/// close and exits.
 pub struct LocalSim {
     dir: PathBuf,
+    child: std::process::Child,
     /// The device's socket.
     pub socket: PathBuf,
 }
 
 impl LocalSim {
-    /// Starts a simulated device (Verilated RTL behind a vfio-user server) in this process.
+    /// Starts `uhdpipe-simdev` (found by [`simdev_program`]) on a fresh socket and waits
+    /// until it serves.
     pub fn start() -> Result<LocalSim> {
         use std::sync::atomic::{AtomicU32, Ordering};
         static N: AtomicU32 = AtomicU32::new(0);
+        let program = simdev_program()?;
         let dir = std::env::temp_dir().join(format!("uhdpipe-sim-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
         let socket = dir.join("device.sock");
-        uhdpipe_sim::device::spawn_at(&socket, Default::default())?;
-        Ok(LocalSim { dir, socket })
+        let child = std::process::Command::new(&program)
+            .arg("--socket")
+            .arg(&socket)
+            .arg("--exit-with-stdin")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|source| Error::Io { path: program.display().to_string(), source })?;
+        let mut sim = LocalSim { dir, child, socket };
+        let deadline = Instant::now() + SIMDEV_START_TIMEOUT;
+        while !sim.socket.exists() {
+            if let Some(status) = sim.child.try_wait().map_err(|source| Error::Io { path: program.display().to_string(), source })? {
+                let mut err = String::new();
+                if let Some(mut e) = sim.child.stderr.take() {
+                    use std::io::Read;
+                    let _ = e.read_to_string(&mut err);
+                }
+                return Err(Error::Backend(format!("the simulated device ({}) exited ({status}) before serving: {}", program.display(), err.trim())));
+            }
+            if Instant::now() > deadline {
+                return Err(Error::Backend(format!("the simulated device ({}) did not open its socket within {} s", program.display(), SIMDEV_START_TIMEOUT.as_secs())));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Ok(sim)
     }
+}
+
+/// The simulated device's program: `$UHDPIPE_SIMDEV` if set, else `uhdpipe-simdev` beside
+/// this program (or one folder up, as for Cargo's test binaries in `target/*/deps/`), else
+/// the first on the `PATH`. An error says how to build it when there is none.
+pub fn simdev_program() -> Result<PathBuf> {
+    const NAME: &str = "uhdpipe-simdev";
+    if let Some(p) = std::env::var_os(SIMDEV_ENV) {
+        return Ok(PathBuf::from(p));
+    }
+    let exe = std::env::current_exe().ok();
+    let beside = exe.iter().flat_map(|e| e.ancestors().skip(1).take(2).map(|d| d.join(NAME)));
+    let on_path = std::env::var_os("PATH").into_iter().flat_map(|p| std::env::split_paths(&p).map(|d| d.join(NAME)).collect::<Vec<_>>());
+    beside.chain(on_path).find(|p| p.is_file()).ok_or_else(|| {
+        Error::Backend(format!(
+            "--backend sim needs the simulated device's program `{NAME}`, which is not beside this program nor on the PATH: build it with `cargo build --release -p uhdpipe-sim --bin {NAME}` (it needs Verilator: ci/setup.sh installs it), or name it with {SIMDEV_ENV}=PATH"
+        ))
+    })
 }
 
 impl Drop for LocalSim {
     fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -161,7 +219,7 @@ pub struct Accelerator {
 }
 
 impl Accelerator {
-    /// Opens the simulated device at `socket`, or starts one in this process.
+    /// Opens the simulated device at `socket`, or starts one ([`LocalSim`]: a child process).
     pub fn open_sim(socket: Option<&Path>) -> Result<Accelerator> {
         let local = if socket.is_none() { Some(LocalSim::start()?) } else { None };
         let path = socket.map(Path::to_path_buf).unwrap_or_else(|| local.as_ref().unwrap().socket.clone());

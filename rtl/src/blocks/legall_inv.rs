@@ -22,7 +22,7 @@
 //! `W/2 · (H + 2)` clocks (level 1's two flush rows). **Latency:** level k's vertical block
 //! outputs its first row while its third input row arrives, so the first picture row leaves
 //! about `2^(k+1) − 2` level-1 row times after the deepest level's first beat (measured:
-//! the datasheet in `rtl/README.md`).
+//! the datasheet, `rtl/datasheets/legall_inv.md`).
 //!
 //! **Widths.** The band streams are sized as [`super::legall_fwd`]'s outputs (17, 20, 23,
 //! 26 bits for levels 1, 2, 3, 4): everything that block produces from 12-bit samples, and

@@ -24,7 +24,7 @@
 //! **Latency:** six enabled clocks from `x_in` (S0) to `out` (S6). The line-buffer words
 //! arrive in S1 (from the block RAM's output register) and are registered again in S2
 //! before the first adder: on the ECP5 the route from a block RAM to the lane can be
-//! half a clock at 150 MHz by itself (`rtl/README.md`, `legall_fwd`). **Reset:** none.
+//! half a clock at 150 MHz by itself (`rtl/datasheets/legall_fwd.md`, timing notes). **Reset:** none.
 //!
 //! **Build-time parameters:** `W` input bits, `V` datapath bits (`V ≥ W`; sized by the
 //! parent from the worst case), `S` the direction (0 analysis, 1 synthesis).

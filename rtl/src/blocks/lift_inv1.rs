@@ -9,7 +9,7 @@
 //! `out_last` on its last, `out_sop` (with `out_tag`, the picture's number) on a picture's
 //! first.
 //! **Throughput.** One sample per clock: a picture costs about `W · H` clocks in a
-//! back-to-back stream (measured: the datasheet in `rtl/README.md`). **Latency.**
+//! back-to-back stream (measured: `rtl/datasheets/lift_inv.md`). **Latency.**
 //! `lift_inv`'s in lines; plus one clock in the gearbox.
 //! **Reset:** none needed.
 //!

@@ -1,0 +1,6 @@
+shared/uhdpipe_dff1.v
+shared/uhdpipe_dff13.v
+shared/uhdpipe_dff17.v
+shared/uhdpipe_lanes_86f30dd6.v
+shared/uhdpipe_q_634fa0be.v
+legall_hs/uhdpipe_legall_hs.v

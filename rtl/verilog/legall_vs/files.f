@@ -1,0 +1,10 @@
+common/uhdpipe_line_ram.v
+shared/uhdpipe_dff1.v
+shared/uhdpipe_dff13.v
+shared/uhdpipe_dff17.v
+shared/uhdpipe_dff3.v
+shared/uhdpipe_dff4.v
+shared/uhdpipe_dff5.v
+shared/uhdpipe_lane_a_d8b8bce3.v
+shared/uhdpipe_ram_ea_60859984.v
+legall_vs/uhdpipe_legall_vs.v

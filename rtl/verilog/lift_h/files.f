@@ -1,0 +1,16 @@
+shared/uhdpipe_dff1.v
+shared/uhdpipe_dff13.v
+shared/uhdpipe_dff16.v
+shared/uhdpipe_dff31.v
+shared/uhdpipe_lanes_3b3c064c.v
+shared/uhdpipe_lanes_5fd98df2.v
+shared/uhdpipe_lanes_96ea8ad4.v
+shared/uhdpipe_lanes_e942c1c8.v
+shared/uhdpipe_mac0_0e9dc1f9.v
+shared/uhdpipe_q_0682b47a.v
+shared/uhdpipe_se_097b4875.v
+shared/uhdpipe_u0_f26b6355.v
+shared/uhdpipe_u1_663f50a1.v
+shared/uhdpipe_u2_f5ea6dc3.v
+shared/uhdpipe_u3_dd99be30.v
+lift_h/uhdpipe_lift_h.v

@@ -1,0 +1,16 @@
+shared/uhdpipe_dff1.v
+shared/uhdpipe_dff13.v
+shared/uhdpipe_dff20.v
+shared/uhdpipe_dff35.v
+shared/uhdpipe_lanes_0933a20b.v
+shared/uhdpipe_lanes_0b974cd6.v
+shared/uhdpipe_lanes_6e16724b.v
+shared/uhdpipe_lanes_d94eea26.v
+shared/uhdpipe_mac0_c0634775.v
+shared/uhdpipe_q_1230b82f.v
+shared/uhdpipe_se_58735f85.v
+shared/uhdpipe_u0_5298864d.v
+shared/uhdpipe_u1_4c4c2716.v
+shared/uhdpipe_u2_b6bd260d.v
+shared/uhdpipe_u3_a787a565.v
+lift_hs/uhdpipe_lift_hs.v
