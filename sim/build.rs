@@ -61,7 +61,6 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let include = verilator_include();
     println!("cargo:rerun-if-changed=csrc");
-    println!("cargo:rerun-if-changed={}", root.join("rtl/verilog").display());
     println!("cargo:rerun-if-changed={}", root.join("rtl/src/designs.rs").display());
     println!("cargo:rerun-if-env-changed=UHDPIPE_CACHE");
     let fst = std::env::var_os("CARGO_FEATURE_FST").is_some();
@@ -88,7 +87,6 @@ fn main() {
             println!("cargo:rerun-if-changed={}", f.display());
         }
         let shim = csrc.join(format!("{block}.cpp"));
-        let block = &block;
         let shim_text = std::fs::read(&shim).unwrap_or_else(|e| panic!("{}: {e}", shim.display()));
         // the headers of csrc/ the shim includes, directly or through each other: a header's
         // change rebuilds only the blocks whose shims use it

@@ -84,15 +84,27 @@ impl LocalSim {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .map_err(|source| Error::Io { path: program.display().to_string(), source })?;
+        // What the device writes to its standard error, read as it comes (an unread pipe would
+        // stall it once full) and kept for the error message should it stop early.
+        let mut child = child;
+        let stderr = child.stderr.take().map(|mut e| {
+            std::thread::spawn(move || {
+                use std::io::Read;
+                let mut text = Vec::new();
+                let mut buf = [0u8; 4096];
+                while let Ok(n @ 1..) = e.read(&mut buf) {
+                    if text.len() < 16 * 1024 {
+                        text.extend_from_slice(&buf[..n]);
+                    }
+                }
+                String::from_utf8_lossy(&text).into_owned()
+            })
+        });
         let mut sim = LocalSim { dir, child, socket };
         let deadline = Instant::now() + SIMDEV_START_TIMEOUT;
         while !sim.socket.exists() {
             if let Some(status) = sim.child.try_wait().map_err(|source| Error::Io { path: program.display().to_string(), source })? {
-                let mut err = String::new();
-                if let Some(mut e) = sim.child.stderr.take() {
-                    use std::io::Read;
-                    let _ = e.read_to_string(&mut err);
-                }
+                let err = stderr.and_then(|t| t.join().ok()).unwrap_or_default();
                 return Err(Error::Backend(format!("the simulated device ({}) exited ({status}) before serving: {}", program.display(), err.trim())));
             }
             if Instant::now() > deadline {

@@ -305,14 +305,15 @@ fn pack_and_unpack_on_the_simulated_device_match_the_model() {
     std::fs::remove_dir_all(dir).ok();
 }
 
-/// The simulated device as its own process (`uhdpipe-simdev`), used through `--socket` by
+/// The simulated device as its own process (`uhdpipe-simdev`, a program of the `uhdpipe-sim`
+/// crate: the workspace's test run builds it beside `uhdpipe`), used through `--socket` by
 /// several commands in turn, each a new client of the same server.
 #[test]
 fn commands_use_a_running_device_server_through_socket() {
     let dir = tmpdir("simdev");
     let sock = dir.join("dev.sock");
     let _ = std::fs::remove_file(&sock);
-    let bin = env!("CARGO_BIN_EXE_uhdpipe-simdev");
+    let bin = uhdpipe::accel::simdev_program().unwrap_or_else(|e| panic!("{e}"));
     let mut server = Command::new(bin).args(["--socket", sock.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap();
     for _ in 0..200 {
         if sock.exists() {

@@ -160,23 +160,30 @@ fn parameterize(top: &str, modules: Vec<(String, String)>) -> (Vec<(String, Stri
     let mut new_text: HashMap<usize, String> = HashMap::new();
     let mut dropped = vec![false; modules.len()];
     for (_, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
-        let values = |i: usize| -> Vec<(String, String)> { modules[i].1.lines().filter_map(localparam).map(|(n, v)| (n.to_string(), v.to_string())).collect() };
-        let first = values(members[0]);
-        let differ: Vec<bool> = (0..first.len()).map(|k| members.iter().any(|&m| values(m)[k].1 != first[k].1)).collect();
+        // each member's localparam values, in declaration order (the same names in every member)
+        let values: Vec<Vec<(String, String)>> = members.iter().map(|&i| modules[i].1.lines().filter_map(localparam).map(|(n, v)| (n.to_string(), v.to_string())).collect()).collect();
+        let first = &values[0];
+        let differ: Vec<bool> = (0..first.len()).map(|k| values.iter().any(|v| v[k].1 != first[k].1)).collect();
         let first_name = modules[members[0]].0.clone();
+        let mut k = 0;
         let text: String = modules[members[0]]
             .1
             .lines()
             .map(|l| match localparam(l) {
-                Some((n, v)) if differ[first.iter().position(|(f, _)| f == n).expect("a localparam of the first member")] => {
-                    format!("    parameter  [{}:0] {n} = {v};\n", literal_width(v) - 1)
+                Some((n, v)) => {
+                    k += 1;
+                    if differ[k - 1] {
+                        format!("    parameter  [{}:0] {n} = {v};\n", literal_width(v) - 1)
+                    } else {
+                        format!("{l}\n")
+                    }
                 }
-                _ => format!("{l}\n"),
+                None => format!("{l}\n"),
             })
             .collect();
         new_text.insert(members[0], text);
-        for &m in &members[1..] {
-            let pass: Vec<(String, String)> = values(m).into_iter().zip(&first).filter(|((_, v), (_, f))| v != f).map(|(nv, _)| nv).collect();
+        for (&m, vals) in members.iter().zip(&values).skip(1) {
+            let pass: Vec<(String, String)> = vals.iter().zip(first).filter(|((_, v), (_, f))| v != f).map(|(nv, _)| nv.clone()).collect();
             rename.insert(modules[m].0.clone(), (first_name.clone(), pass));
             dropped[m] = true;
         }
