@@ -88,13 +88,13 @@ fn share_identical(top: &str, modules: Vec<(String, String)>) -> Vec<(String, St
         let mut rename: HashMap<String, String> = HashMap::new();
         let mut kept = Vec::new();
         for (name, text) in &modules {
-            let key = text.replace(&format!("module {name}("), "module @(").replace(&format!("endmodule // {name}"), "endmodule // @");
+            let key = blank_name(name, text);
             match seen.get(&key) {
                 Some(first) => {
                     rename.insert(name.clone(), first.clone());
                 }
                 None => {
-                    let shared = register_name(top, &key).unwrap_or_else(|| name.clone());
+                    let shared = register_name(&key).map_or_else(|| name.clone(), |r| format!("{top}__{r}"));
                     if shared != *name {
                         rename.insert(name.clone(), shared.clone());
                     }
@@ -109,7 +109,7 @@ fn share_identical(top: &str, modules: Vec<(String, String)>) -> Vec<(String, St
         modules = kept
             .into_iter()
             .map(|(name, key)| {
-                let text = key.replace("module @(", &format!("module {name}(")).replace("endmodule // @", &format!("endmodule // {name}"));
+                let text = set_name(&name, &key);
                 let text = text
                     .lines()
                     .map(|line| {
@@ -127,15 +127,26 @@ fn share_identical(top: &str, modules: Vec<(String, String)>) -> Vec<(String, St
     }
 }
 
-/// The shared name of a rust-hdl `DFF` module (ports `d`, `q`, `clock`; its body a
-/// registered copy with an initial value), from its text with the name blanked.
-fn register_name(top: &str, key: &str) -> Option<String> {
+/// The name a rust-hdl `DFF` module (ports `d`, `q`, `clock`; its body a registered copy
+/// with an initial value) is shared under, from its text with the name blanked: `dff<W>`, or
+/// `dff<W>_<init>` when it does not start at zero.
+fn register_name(key: &str) -> Option<String> {
     if !key.starts_with("module @(d,q,clock);") || !key.contains("q <= d;") {
         return None;
     }
     let w = widths(key).get("q").copied()?;
     let init = key.split("q = ").nth(1)?.split(';').next()?.split("'h").nth(1)?.to_string();
-    Some(if init.trim_start_matches('0').is_empty() { format!("{top}__dff{w}") } else { format!("{top}__dff{w}_{init}") })
+    Some(if init.trim_start_matches('0').is_empty() { format!("dff{w}") } else { format!("dff{w}_{init}") })
+}
+
+/// A module's text with its own name blanked (`@`), so that copies compare equal.
+fn blank_name(name: &str, text: &str) -> String {
+    text.replace(&format!("module {name}("), "module @(").replace(&format!("endmodule // {name}"), "endmodule // @")
+}
+
+/// The text with `@` (a blanked name) set to `name`.
+fn set_name(name: &str, key: &str) -> String {
+    key.replace("module @(", &format!("module {name}(")).replace("endmodule // @", &format!("endmodule // {name}"))
 }
 
 /// The text of each `module ... endmodule`.

@@ -81,8 +81,8 @@ pub trait PortLayout {
 }
 
 /// `port_layout!(Type, [field, …])` implements [`PortLayout`] for a ports struct, every field
-/// listed in declaration order (a field left out changes nothing but the listed offsets, and
-/// the size still disagrees with the C struct's).
+/// listed in declaration order (a field left out of the list still shows in the size, which
+/// then disagrees with the C struct's).
 macro_rules! port_layout {
     ($t:ty, [$($f:ident),* $(,)?]) => {
         impl $crate::PortLayout for $t {
@@ -98,7 +98,7 @@ macro_rules! port_layout {
 pub(crate) use port_layout;
 
 /// The wrapper of one Verilated block: `verilated!(Type, design, PortsType, "doc")` declares
-/// `Type` (owning the model), its `extern "C"` shim functions `uhdpipe_<c_name>_*`, `new`,
+/// `Type` (owning the model), its `extern "C"` shim functions `uhdpipe_<design>_*`, `new`,
 /// `trace_to`, `Drop` and [`Dut`].
 macro_rules! verilated {
     ($ty:ident, $name:ident, $ports:ty, $doc:expr) => {
@@ -113,7 +113,7 @@ macro_rules! verilated {
 
         impl $ty {
             /// A fresh instance, clock low, registers at their initial values. The first one
-            /// checks that the shim's C ports struct and `$ports` have the same layout.
+            /// checks that the shim's C ports struct and its Rust mirror have the same layout.
             pub fn new() -> Self {
                 extern "C" {
                     #[link_name = concat!("uhdpipe_", stringify!($name), "_new")]

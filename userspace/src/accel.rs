@@ -75,7 +75,7 @@ impl LocalSim {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
         let socket = dir.join("device.sock");
-        let child = std::process::Command::new(&program)
+        let mut child = std::process::Command::new(&program)
             .arg("--socket")
             .arg(&socket)
             .arg("--exit-with-stdin")
@@ -86,7 +86,6 @@ impl LocalSim {
             .map_err(|source| Error::Io { path: program.display().to_string(), source })?;
         // What the device writes to its standard error, read as it comes (an unread pipe would
         // stall it once full) and kept for the error message should it stop early.
-        let mut child = child;
         let stderr = child.stderr.take().map(|mut e| {
             std::thread::spawn(move || {
                 use std::io::Read;

@@ -23,6 +23,7 @@
 //! The arithmetic is unchanged: a `parameter` with an overriding value elaborates exactly as
 //! the `localparam` it replaces did, and pooling only renames modules.
 
+use super::{blank_name, set_name};
 use crate::cache::Key;
 use std::collections::{BTreeMap, HashMap};
 
@@ -96,16 +97,6 @@ fn instantiated(line: &str) -> Option<&str> {
     };
     let (inst, _) = rest.split_once('(')?;
     ident(inst).then_some(name)
-}
-
-/// A module's text with its own name blanked (`@`), so that copies compare equal.
-fn blank_name(name: &str, text: &str) -> String {
-    text.replace(&format!("module {name}("), "module @(").replace(&format!("endmodule // {name}"), "endmodule // @")
-}
-
-/// The text with `@` (a blanked name) set to `name`.
-fn set_name(name: &str, key: &str) -> String {
-    key.replace("module @(", &format!("module {name}(")).replace("endmodule // @", &format!("endmodule // {name}"))
 }
 
 /// A `localparam` line's name and value (`    localparam  sh__3 = 8'h5;`).
@@ -261,8 +252,8 @@ fn pool(top: &str, modules: Vec<(String, String)>) -> (String, Vec<(String, Stri
         if m == top {
             return (set_name(top, &key), pooled.into_iter().collect());
         }
-        let name = match super::register_name("uhdpipe", &key) {
-            Some(dff) => dff.replace("uhdpipe__", "uhdpipe_"),
+        let name = match super::register_name(&key) {
+            Some(dff) => format!("uhdpipe_{dff}"),
             None => {
                 let path = m.strip_prefix(&format!("{top}__")).unwrap_or(m);
                 let leaf = path.split("__").filter(|p| !p.chars().all(|c| c.is_ascii_digit())).last().unwrap_or("m");
