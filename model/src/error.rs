@@ -90,6 +90,20 @@ pub enum ErrorKind {
         /// The decoder's limit.
         max_height: u64,
     },
+    /// A picture file (Y4M or raw planar) ends inside a header or a frame. (Boxed strings
+    /// keep the error type as small as it was.)
+    #[error("{what} truncated: expected {expected}, found {found} bytes")]
+    Truncated {
+        /// The header or frame cut short (e.g. "Y4M frame 3").
+        what: Box<str>,
+        /// What a whole one holds (e.g. "24 bytes of samples (4x2 4:2:2 10-bit)").
+        expected: Box<str>,
+        /// Bytes present before the end of the input.
+        found: u64,
+    },
+    /// A picture file's header or samples are malformed (the message says how).
+    #[error("{0}")]
+    BadPictureFile(String),
     /// A feature the standard allows but the model does not implement, with the reason.
     #[error("unsupported: {0}")]
     Unsupported(String),

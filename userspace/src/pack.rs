@@ -11,9 +11,10 @@ use crate::accel::{samples_from_le, samples_to_le, Accelerator, Buffer, Job, Op,
 use crate::{Error, Result};
 use std::collections::VecDeque;
 use std::io::{BufRead, Read, Write};
+use uhdpipe_model::io::raw::{read_bounded, Layout};
 use uhdpipe_model::io::y4m;
 use uhdpipe_model::pack::{deinterleave_422, interleave_422, pack10, packed_len, unpack10};
-use uhdpipe_model::params::ChromaFormat;
+use uhdpipe_model::params::{ChromaFormat, Limits};
 use uhdpipe_model::picture::{Picture, Plane};
 
 /// Where the packing runs.
@@ -170,9 +171,8 @@ pub fn pack_y4m<R: BufRead, W: Write>(input: R, name: &str, mut output: W, engin
 pub fn unpack_to_y4m<R: Read, W: Write>(mut input: R, name: &str, output: W, size: (usize, usize), rate: (u64, u64), engine: Engine, mut progress: impl FnMut(u64)) -> Result<PackSummary> {
     let io_in = |source| Error::Io { path: name.to_string(), source };
     let io_out = |source| Error::Io { path: "output".to_string(), source };
-    if size.0 == 0 || size.1 == 0 || !size.0.is_multiple_of(2) {
-        return Err(Error::Usage(format!("--size {}x{}: 4:2:2 needs a non-zero, even width", size.0, size.1)));
-    }
+    // The sizes the Y4M reader accepts: non-zero, within the decoder's limits, even width.
+    Layout::new(size.0, size.1, ChromaFormat::C422, 10, &Limits::default()).map_err(|e| Error::Usage(format!("--size {}x{}: {e}", size.0, size.1)))?;
     let header = y4m::Header { width: size.0, height: size.1, frame_rate: rate, interlace: y4m::Interlace::Progressive, pixel_aspect: (1, 1), chroma: ChromaFormat::C422, depth: 10, extensions: Vec::new() };
     let mut writer = y4m::Writer::new(output, header).map_err(io_out)?;
     let samples = 2 * size.0 * size.1;
@@ -189,9 +189,10 @@ pub fn unpack_to_y4m<R: Read, W: Write>(mut input: R, name: &str, output: W, siz
         progress(sum.frames);
         Ok(())
     };
-    let mut buf = vec![0u8; bytes];
+    let mut buf = Vec::new();
     loop {
-        let got = read_full(&mut input, &mut buf).map_err(io_in)?;
+        // Bounded reads: a wrong --size over a short input allocates no more than it holds.
+        let got = read_bounded(&mut input, bytes, &mut buf).map_err(io_in)?;
         if got == 0 {
             break;
         }
@@ -217,20 +218,6 @@ pub fn unpack_to_y4m<R: Read, W: Write>(mut input: R, name: &str, output: W, siz
     }
     writer.finish().map_err(io_out)?;
     Ok(sum)
-}
-
-/// Reads until `buf` is full or the input ends; the bytes read.
-fn read_full<R: Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
 }
 
 #[cfg(test)]

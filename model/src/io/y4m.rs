@@ -6,10 +6,21 @@
 //! `422`, `444`, each optionally with `p9`, `p10`, `p12`, `p14` or `p16` (samples above 8
 //! bits are 16-bit little-endian), and `mono`/`mono16`... (monochrome is refused: VC-2 always
 //! has three components).
+//!
+//! The reader checks the header's sizes before allocating anything (see [`super`]): width
+//! and height non-zero, at most the decoder's [`Limits`], even where the chroma format
+//! subsamples; frames are read in bounded chunks, so a truncated one is reported with the
+//! bytes expected and found.
 
-use crate::params::ChromaFormat;
+use super::raw::{read_bounded, Layout};
+use super::to_io;
+use crate::error::{Error, ErrorKind, Position};
+use crate::params::{ChromaFormat, Limits};
 use crate::picture::{Picture, Plane};
 use std::io::{self, BufRead, Write};
+
+/// Longest header line (stream or frame header) read.
+const MAX_LINE: usize = 4096;
 
 /// Interlacing as the `I` tag states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +57,7 @@ pub struct Header {
 }
 
 fn invalid(msg: impl Into<String>) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, msg.into())
+    to_io(Error::new(ErrorKind::BadPictureFile(msg.into())))
 }
 
 fn ratio(v: &str, tag: char) -> io::Result<(u64, u64)> {
@@ -92,7 +103,8 @@ fn parse_colorspace(v: &str) -> io::Result<(ChromaFormat, u32)> {
 }
 
 impl Header {
-    /// Parses the header line (without its newline).
+    /// Parses the header line (without its newline), refusing sizes the reader cannot take
+    /// (see [`Layout`]: zero, beyond the default [`Limits`], odd where chroma subsamples).
     pub fn parse(line: &str) -> io::Result<Header> {
         let mut it = line.split(' ');
         if it.next() != Some("YUV4MPEG2") {
@@ -108,12 +120,14 @@ impl Header {
             depth: 8,
             extensions: Vec::new(),
         };
+        let (mut width, mut height) = (None, None);
+        let size = |v: &str, name: &str, tag: char| v.parse::<usize>().map_err(|_| invalid(format!("Y4M {name} {tag}{v}: expected a decimal number")));
         for tok in it.filter(|t| !t.is_empty()) {
             let (tag, v) = tok.split_at(1);
             let tag = tag.chars().next().unwrap_or(' ');
             match tag {
-                'W' => h.width = v.parse().map_err(|_| invalid(format!("Y4M width W{v} is not a number")))?,
-                'H' => h.height = v.parse().map_err(|_| invalid(format!("Y4M height H{v} is not a number")))?,
+                'W' => width = Some(size(v, "width", 'W')?),
+                'H' => height = Some(size(v, "height", 'H')?),
                 'F' => h.frame_rate = ratio(v, 'F')?,
                 'A' => {
                     let a = ratio(v, 'A')?;
@@ -135,16 +149,12 @@ impl Header {
                 _ => {} // unknown tags are ignored, as the format allows
             }
         }
-        if h.width == 0 || h.height == 0 {
-            return Err(invalid("Y4M header lacks a non-zero W and H"));
-        }
+        h.width = width.ok_or_else(|| invalid("Y4M header has no W (width) tag"))?;
+        h.height = height.ok_or_else(|| invalid("Y4M header has no H (height) tag"))?;
         if h.frame_rate.0 == 0 || h.frame_rate.1 == 0 {
             return Err(invalid("Y4M frame rate must be non-zero"));
         }
-        let (sx, sy) = h.chroma.shifts();
-        if !h.width.is_multiple_of(1 << sx) || !h.height.is_multiple_of(1 << sy) {
-            return Err(invalid(format!("{}x{} does not divide into {} chroma", h.width, h.height, h.chroma.name())));
-        }
+        h.layout()?;
         Ok(h)
     }
 
@@ -175,21 +185,36 @@ impl Header {
         let (sx, sy) = self.chroma.shifts();
         (self.width >> sx, self.height >> sy)
     }
+
+    /// A frame's layout, checked against the default [`Limits`] (see [`Layout::new`]).
+    pub fn layout(&self) -> io::Result<Layout> {
+        Layout::new(self.width, self.height, self.chroma, self.depth, &Limits::default()).map_err(to_io)
+    }
 }
 
 /// Reads a Y4M stream frame by frame.
 pub struct Reader<R> {
     r: R,
     header: Header,
+    layout: Layout,
     frames: u64,
+    /// Bytes consumed so far (the stream position errors report).
+    offset: u64,
+    /// The bytes of a frame, kept across frames.
+    buf: Vec<u8>,
 }
 
 impl<R: BufRead> Reader<R> {
-    /// Reads the header.
+    /// Reads and checks the header (see [`Header::parse`]).
     pub fn new(mut r: R) -> io::Result<Self> {
-        let line = read_line(&mut r, 4096)?.ok_or_else(|| invalid("empty input: expected a Y4M header"))?;
+        let what = || "Y4M stream header".to_string();
+        let line = read_line(&mut r, MAX_LINE, what, 0)?.ok_or_else(|| {
+            let expected = "a line \"YUV4MPEG2 W.. H.. ...\" ending in a newline".into();
+            error_at(ErrorKind::Truncated { what: what().into(), expected, found: 0 }, 0)
+        })?;
         let header = Header::parse(&line)?;
-        Ok(Reader { r, header, frames: 0 })
+        let layout = header.layout()?;
+        Ok(Reader { r, header, layout, frames: 0, offset: line.len() as u64 + 1, buf: Vec::new() })
     }
 
     /// The stream header.
@@ -197,49 +222,67 @@ impl<R: BufRead> Reader<R> {
         &self.header
     }
 
-    /// The next frame, or `None` at the end.
+    /// The next frame, or `None` at a clean end of input. A truncated frame, or a malformed
+    /// frame header, is an error at its stream position naming what was expected.
     pub fn next_frame(&mut self) -> io::Result<Option<Picture>> {
-        let Some(line) = read_line(&mut self.r, 4096)? else { return Ok(None) };
+        let n = self.frames;
+        let header_at = self.offset;
+        let Some(line) = read_line(&mut self.r, MAX_LINE, || format!("Y4M frame {n} header"), header_at)? else {
+            return Ok(None);
+        };
         if line != "FRAME" && !line.starts_with("FRAME ") {
-            return Err(invalid(format!("Y4M frame {}: expected \"FRAME\", found {:?}", self.frames, line.chars().take(20).collect::<String>())));
+            let found: String = line.chars().take(20).collect();
+            return Err(error_at(ErrorKind::BadPictureFile(format!("Y4M frame {n}: expected \"FRAME\", found {found:?}")), header_at));
         }
-        let h = &self.header;
-        let (cw, ch) = h.chroma_size();
-        let mut planes = Vec::with_capacity(3);
-        for (w, hh) in [(h.width, h.height), (cw, ch), (cw, ch)] {
-            let p = super::raw::read_plane(&mut self.r, w, hh, h.depth)?
-                .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, format!("Y4M frame {} truncated", self.frames)))?;
-            planes.push(p);
+        self.offset += line.len() as u64 + 1;
+        let data_at = self.offset;
+        let got = read_bounded(&mut self.r, self.layout.bytes(), &mut self.buf)?;
+        if got < self.layout.bytes() {
+            return Err(error_at(ErrorKind::Truncated { what: format!("Y4M frame {n}").into(), expected: self.layout.describe().into(), found: got as u64 }, data_at));
         }
-        let picture_number = self.frames as u32;
+        self.offset += got as u64;
+        let picture = self.layout.picture(&self.buf, n as u32, Some(data_at)).map_err(to_io)?;
         self.frames += 1;
-        Ok(Some(Picture { picture_number, planes: planes.try_into().expect("three planes") }))
+        Ok(Some(picture))
     }
 }
 
-fn read_line<R: BufRead>(r: &mut R, max: usize) -> io::Result<Option<String>> {
+/// A content error at a stream position.
+fn error_at(kind: ErrorKind, byte: u64) -> io::Error {
+    to_io(Error::at(kind, Position { byte, bit: 7 }))
+}
+
+/// One header line without its newline, starting at stream position `offset`; `None` at a
+/// clean end of input. A line cut short by the end of input is [`ErrorKind::Truncated`]
+/// (`what` names it); one longer than `max` bytes, or not text, is refused.
+fn read_line<R: BufRead>(r: &mut R, max: usize, what: impl Fn() -> String, offset: u64) -> io::Result<Option<String>> {
     let mut buf = Vec::new();
     loop {
-        let avail = r.fill_buf()?;
+        let avail = match r.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
         if avail.is_empty() {
             if buf.is_empty() {
                 return Ok(None);
             }
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "Y4M header line not terminated"));
+            let found = buf.len() as u64;
+            return Err(error_at(ErrorKind::Truncated { what: what().into(), expected: "a line ending in a newline".into(), found }, offset));
         }
-        if let Some(i) = avail.iter().position(|&b| b == b'\n') {
-            buf.extend_from_slice(&avail[..i]);
-            r.consume(i + 1);
+        let end = avail.iter().position(|&b| b == b'\n');
+        let take = end.unwrap_or(avail.len());
+        if buf.len() + take > max {
+            return Err(error_at(ErrorKind::BadPictureFile(format!("{} is longer than {max} bytes", what())), offset));
+        }
+        buf.extend_from_slice(&avail[..take]);
+        r.consume(take + end.map_or(0, |_| 1));
+        if end.is_some() {
             break;
         }
-        let n = avail.len();
-        buf.extend_from_slice(avail);
-        r.consume(n);
-        if buf.len() > max {
-            return Err(invalid("Y4M header line too long"));
-        }
     }
-    String::from_utf8(buf).map(Some).map_err(|_| invalid("Y4M header is not ASCII"))
+    let text = String::from_utf8(buf).map_err(|_| error_at(ErrorKind::BadPictureFile(format!("{} is not ASCII text", what())), offset))?;
+    Ok(Some(text))
 }
 
 /// Writes Y4M frames.
@@ -380,6 +423,111 @@ mod tests {
         let mut r = Reader::new(&bytes[..bytes.len() - 1]).unwrap();
         r.next_frame().unwrap();
         assert!(r.next_frame().is_err());
+    }
+
+    fn kind(e: &io::Error) -> ErrorKind {
+        crate::io::model_error(e).unwrap_or_else(|| panic!("not a content error: {e}")).kind.clone()
+    }
+
+    fn header_err(line: &str) -> io::Error {
+        Header::parse(line).unwrap_err()
+    }
+
+    #[test]
+    fn absurd_zero_and_odd_sizes_are_refused_in_the_header() {
+        // The reproduction of issue 33: this header used to panic the frame reader.
+        let e = Reader::new(&b"YUV4MPEG2 W4000000000 H4000000000 F25:1 Ip A1:1 C422p10\nFRAME\n"[..]).err().unwrap();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        assert_eq!(e.to_string(), "picture 4000000000x4000000000 exceeds the decoder limit 16384x16384");
+        assert!(matches!(kind(&header_err("YUV4MPEG2 W100000 H100000 C422p10")), ErrorKind::PictureTooLarge { width: 100000, height: 100000, .. }));
+        assert!(matches!(kind(&header_err("YUV4MPEG2 W16386 H2 C422p10")), ErrorKind::PictureTooLarge { .. }));
+        assert!(Header::parse("YUV4MPEG2 W16384 H16384 C420p16").is_ok(), "the limit itself is accepted");
+        let e = header_err("YUV4MPEG2 W99999999999999999999999 H2");
+        assert_eq!(e.to_string(), "Y4M width W99999999999999999999999: expected a decimal number");
+        assert!(header_err("YUV4MPEG2 W4 H-2").to_string().contains("Y4M height H-2: expected a decimal number"));
+        assert!(matches!(kind(&header_err("YUV4MPEG2 W0 H2 C444")), ErrorKind::BadValue { what: "picture width", value: 0, .. }));
+        assert!(matches!(kind(&header_err("YUV4MPEG2 W2 H0 C444")), ErrorKind::BadValue { what: "picture height", value: 0, .. }));
+        let e = header_err("YUV4MPEG2 W1919 H1080 C422p10");
+        assert_eq!(e.to_string(), "picture width = 1919 is invalid: 4:2:2 chroma is half as wide as luma, so the width must be even");
+        assert!(matches!(kind(&header_err("YUV4MPEG2 W63 H32 C420jpeg")), ErrorKind::BadValue { what: "picture width", value: 63, .. }));
+        assert!(matches!(kind(&header_err("YUV4MPEG2 W64 H31 C420jpeg")), ErrorKind::BadValue { what: "picture height", value: 31, .. }));
+        assert!(matches!(kind(&header_err("YUV4MPEG2 W64 H31")), ErrorKind::BadValue { what: "picture height", .. }), "4:2:0 is the default");
+        assert!(Header::parse("YUV4MPEG2 W63 H31 C444").is_ok());
+        assert!(Header::parse("YUV4MPEG2 W64 H31 C422").is_ok());
+    }
+
+    #[test]
+    fn bad_and_missing_fields_are_named() {
+        for (line, want) in [
+            ("YUV4MPEG2 H2 C444", "Y4M header has no W (width) tag"),
+            ("YUV4MPEG2 W2 C444", "Y4M header has no H (height) tag"),
+            ("YUV4MPEG2 W W2 H2", "Y4M width W: expected a decimal number"),
+            ("YUV4MPEG2 W2 H2 C444 F0:1", "Y4M frame rate must be non-zero"),
+            ("YUV4MPEG2 W2 H2 C444 F25", "Y4M tag F25: expected N:D"),
+            ("YUV4MPEG2 W2 H2 C444 Fx:1", "Y4M tag Fx:1: not a number"),
+            ("YUV4MPEG2 W2 H2 C444 Ix", "Y4M interlace tag Ix is not p, t, b or m"),
+            ("YUV4MPEG2 W2 H2 Cmono", "Y4M colour space Cmono is not supported"),
+            ("YUV4MPEG2 W2 H2 C444p11", "Y4M colour space C444p11 is not supported"),
+            ("YUV4MPEG W2 H2", "not a Y4M stream"),
+        ] {
+            let e = header_err(line);
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData, "{line}");
+            assert!(e.to_string().contains(want), "{line}: {e}");
+            assert!(matches!(kind(&e), ErrorKind::BadPictureFile(_)), "{line}");
+        }
+        let long = format!("YUV4MPEG2 W2 H2 X{}\n", "a".repeat(5000));
+        let e = Reader::new(long.as_bytes()).err().unwrap();
+        assert!(e.to_string().contains("Y4M stream header is longer than 4096 bytes"), "{e}");
+        let e = Reader::new(&b"YUV4MPEG2 W2 H2 C444 X\xff\n"[..]).err().unwrap();
+        assert!(e.to_string().contains("Y4M stream header is not ASCII text"), "{e}");
+    }
+
+    #[test]
+    fn truncated_headers_say_what_they_lack() {
+        let e = Reader::new(&b""[..]).err().unwrap();
+        assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
+        assert!(matches!(kind(&e), ErrorKind::Truncated { found: 0, .. }));
+        assert!(e.to_string().starts_with("at byte 0: Y4M stream header truncated: expected a line \"YUV4MPEG2"), "{e}");
+        let e = Reader::new(&b"YUV4MPEG2 W4 H2"[..]).err().unwrap();
+        assert_eq!(e.to_string(), "at byte 0: Y4M stream header truncated: expected a line ending in a newline, found 15 bytes");
+        // A frame header cut short, and one that is not a frame header.
+        let mut r = Reader::new(&b"YUV4MPEG2 W2 H2 C444\nFRA"[..]).unwrap();
+        let e = r.next_frame().unwrap_err();
+        assert_eq!(e.to_string(), "at byte 21: Y4M frame 0 header truncated: expected a line ending in a newline, found 3 bytes");
+        let mut r = Reader::new(&b"YUV4MPEG2 W2 H2 C444\nFRAMES\n"[..]).unwrap();
+        assert_eq!(r.next_frame().unwrap_err().to_string(), "at byte 21: Y4M frame 0: expected \"FRAME\", found \"FRAMES\"");
+        let mut r = Reader::new(&b"YUV4MPEG2 W2 H2 C444\n"[..]).unwrap();
+        assert!(r.next_frame().unwrap().is_none(), "no frames is a clean end");
+    }
+
+    #[test]
+    fn truncated_frames_say_how_much_and_allocate_no_more_than_the_input_backs() {
+        let head = b"YUV4MPEG2 W4 H2 F25:1 Ip C422p10\n";
+        let mut bytes = head.to_vec();
+        bytes.extend_from_slice(b"FRAME\n");
+        bytes.extend_from_slice(&[0u8; 32]);
+        bytes.extend_from_slice(b"FRAME\n");
+        bytes.extend_from_slice(&[0u8; 13]);
+        let mut r = Reader::new(&bytes[..]).unwrap();
+        assert!(r.next_frame().unwrap().is_some());
+        let e = r.next_frame().unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
+        let at = head.len() + 6 + 32 + 6;
+        assert_eq!(e.to_string(), format!("at byte {at}: Y4M frame 1 truncated: expected 32 bytes of samples (4x2 4:2:2 10-bit), found 13 bytes"));
+        // "FRAME" and nothing after it.
+        let mut r = Reader::new(&b"YUV4MPEG2 W4 H2 C444\nFRAME\n"[..]).unwrap();
+        assert!(matches!(kind(&r.next_frame().unwrap_err()), ErrorKind::Truncated { found: 0, .. }));
+        // The largest frame the limit allows (1.5 GiB) over ten bytes: reported without the
+        // buffer growing to the frame's size.
+        let mut r = Reader::new(&b"YUV4MPEG2 W16384 H16384 C444p16\nFRAME\n0123456789"[..]).unwrap();
+        let e = r.next_frame().unwrap_err();
+        assert!(e.to_string().ends_with("Y4M frame 0 truncated: expected 1610612736 bytes of samples (16384x16384 4:4:4 16-bit), found 10 bytes"), "{e}");
+        assert!(r.buf.capacity() <= 2 << 20, "the frame buffer grew to {} bytes", r.buf.capacity());
+        // A sample beyond the stated depth is reported at its position.
+        let mut bytes = b"YUV4MPEG2 W2 H1 C444p10\nFRAME\n".to_vec();
+        bytes.extend_from_slice(&[0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0, 0]);
+        let e = Reader::new(&bytes[..]).unwrap().next_frame().unwrap_err();
+        assert_eq!(e.to_string(), "at byte 36: sample value 65535 exceeds the 10-bit range (0 to 1023)");
     }
 
     #[test]
