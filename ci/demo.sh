@@ -2,10 +2,11 @@
 # The main job: describes the simulated accelerator (Verilated RTL behind vfio-user) through
 # the real driver; encodes a short 1080p50 4:2:2 10-bit clip to VC-2 with uhdpipe, describes
 # and decodes it, checks that FFmpeg's decoder gives the same pictures (and that uhdpipe
-# decodes FFmpeg's own stream of the clip as FFmpeg does), reports the quality, scales the
-# clip to 720p (the codec and scaler run on the CPU reference model until their RTL is in the
-# device); and packs the clip into SMPTE ST 2110-20 bytes on the simulated device, checked
-# against the model.
+# decodes FFmpeg's own stream of the clip as FFmpeg does), decodes it again on the simulated
+# device (its RTL slice decoder; the inverse transform still on the host) checked against the
+# model, reports the quality, scales the clip to 720p (the encoder and scaler run on the CPU
+# reference model until their RTL is in the device); and packs the clip into SMPTE ST 2110-20
+# bytes on the simulated device, checked against the model.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -29,6 +30,15 @@ echo "== 3. uhdpipe decode (backend: CPU reference model)"
 "$bin" decode "$work/clip.vc2" -o "$work/clip.y4m"
 "$bin" decode -q "$work/clip.vc2" -o "$work/clip.yuv"
 
+echo "== 3b. uhdpipe decode on the simulated device: its RTL slice decoder (slices to coefficients, through the driver), the inverse transform on the host"
+"$bin" decode "$work/clip.vc2" -o "$work/clip.sim.yuv" --backend sim 2>&1 | sed 's/^/   /'
+if cmp -s "$work/clip.yuv" "$work/clip.sim.yuv"; then
+  echo "   the device's $(stat -c %s "$work/clip.sim.yuv") bytes equal the CPU model's"
+else
+  echo "   MISMATCH between the simulated device's decode and the model's" >&2
+  exit 1
+fi
+
 echo "== 4. cross-checks with FFmpeg"
 ffmpeg -nostdin -v error -y -f dirac -i "$work/clip.vc2" -fps_mode passthrough -f rawvideo -pix_fmt yuv422p10le "$work/clip.ffmpeg.yuv"
 if cmp -s "$work/clip.yuv" "$work/clip.ffmpeg.yuv"; then
@@ -45,6 +55,13 @@ if cmp -s "$work/ffmpeg-stream.yuv" "$work/ffmpeg-stream.ffmpeg.yuv"; then
   echo "   and uhdpipe decodes FFmpeg's own VC-2 stream of the clip exactly as FFmpeg does"
 else
   echo "   MISMATCH between uhdpipe and FFmpeg decoding FFmpeg's stream" >&2
+  exit 1
+fi
+"$bin" decode -q "$work/ffmpeg.vc2" -o "$work/ffmpeg-stream.sim.yuv" --backend sim
+if cmp -s "$work/ffmpeg-stream.yuv" "$work/ffmpeg-stream.sim.yuv"; then
+  echo "   and the simulated device decodes FFmpeg's stream to the same bytes"
+else
+  echo "   MISMATCH between the simulated device and the model decoding FFmpeg's stream" >&2
   exit 1
 fi
 ffprobe -v error -show_entries stream=width,height,pix_fmt,r_frame_rate,nb_read_frames -count_frames -of compact "$work/clip.y4m" | sed 's/^/   FFmpeg reads our Y4M: /'

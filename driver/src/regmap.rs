@@ -140,6 +140,8 @@ pub mod caps {
     pub const SCALER: u32 = 1 << 4;
     /// The DMA engine and job queues.
     pub const DMA: u32 = 1 << 5;
+    /// The HQ slice decoder (`job::Op::DecodeHq`): slices to dequantised coefficients.
+    pub const HQ_SLICES: u32 = 1 << 6;
 }
 
 /// The identification block (offset 0).
@@ -166,6 +168,7 @@ pub const IDENT: Block = Block {
                 Field { name: "DECODER", lsb: 3, width: 1, doc: "VC-2 decoder" },
                 Field { name: "SCALER", lsb: 4, width: 1, doc: "polyphase scaler" },
                 Field { name: "DMA", lsb: 5, width: 1, doc: "DMA engine and job queues" },
+                Field { name: "HQ_SLICES", lsb: 6, width: 1, doc: "HQ slice decoder (slices to coefficients)" },
             ],
         },
         Register {

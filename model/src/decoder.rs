@@ -13,7 +13,7 @@ use crate::bits::BitReader;
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::params::{sequence_header, Limits, SequenceHeader};
 use crate::picture::Picture;
-use crate::slice::{transform_parameters, PictureAssembler, PictureCoding, SpareBuffers};
+use crate::slice::{slice_bytes_used, transform_parameters, PictureAssembler, PictureCoding, SpareBuffers};
 
 /// (10.5.1) Bytes in a parse info header.
 pub const PARSE_INFO_HEADER_BYTES: u64 = 13;
@@ -91,6 +91,10 @@ pub enum Event {
         coded_bytes: u64,
         /// The picture's transform parameters.
         coding: PictureCoding,
+        /// Stream byte ranges of the picture's slices: one range per data unit (several for
+        /// a fragmented picture), which put end to end are every slice in order — what a
+        /// slice decoder (such as the device's) is given.
+        slice_data: Vec<std::ops::Range<u64>>,
     },
     /// Auxiliary data (10.4.4): parse code and payload.
     Auxiliary {
@@ -99,16 +103,52 @@ pub enum Event {
         /// Payload bytes.
         data: Vec<u8>,
     },
+    /// A picture whose slices are left to a slice decoder (only from a decoder made
+    /// [`Decoder::with_deferred_slices`]): its parameters and where its slices are; the
+    /// slices' extents are checked, their contents not.
+    CodedPicture(CodedPicture),
     /// Padding data (10.4.5), payload length.
     Padding(u64),
     /// End of a sequence.
     EndOfSequence,
 }
 
+/// A picture not yet decoded: what a slice decoder (the device's) and
+/// [`crate::slice::picture_from_slice_order`] need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodedPicture {
+    /// picture_number.
+    pub picture_number: u32,
+    /// The picture's transform parameters.
+    pub coding: PictureCoding,
+    /// Low-delay profile (LD slices) rather than high quality.
+    pub is_ld: bool,
+    /// (Table 10.2) `using_dc_prediction`.
+    pub dc_prediction: bool,
+    /// Stream offset of the (first) data unit.
+    pub offset: u64,
+    /// Coded bytes including parse info headers.
+    pub coded_bytes: u64,
+    /// Stream byte ranges of the slices, one per data unit; end to end, every slice in order.
+    pub slice_data: Vec<std::ops::Range<u64>>,
+}
+
+impl CodedPicture {
+    /// The slices' bytes, end to end, from the stream they were parsed from.
+    pub fn slice_bytes(&self, stream: &[u8]) -> Vec<u8> {
+        let mut v = Vec::with_capacity(self.slice_data.iter().map(|r| (r.end - r.start) as usize).sum());
+        for r in &self.slice_data {
+            v.extend_from_slice(&stream[r.start as usize..r.end as usize]);
+        }
+        v
+    }
+}
+
 struct Fragmented<'a> {
     assembler: PictureAssembler<'a>,
     offset: u64,
     coded_bytes: u64,
+    slice_data: Vec<std::ops::Range<u64>>,
 }
 
 /// Decoder over a whole stream held in memory.
@@ -130,6 +170,7 @@ pub struct Decoder<'a> {
     fragment: Option<Fragmented<'a>>,
     spare: Option<SpareBuffers>,
     recycled: Option<Picture>,
+    deferred: bool,
 }
 
 impl<'a> Decoder<'a> {
@@ -148,7 +189,16 @@ impl<'a> Decoder<'a> {
             fragment: None,
             spare: None,
             recycled: None,
+            deferred: false,
         }
+    }
+
+    /// A decoder that parses pictures but leaves their slices to a slice decoder: each
+    /// picture comes as [`Event::CodedPicture`] (slice extents checked) instead of
+    /// [`Event::Picture`].
+    pub fn with_deferred_slices(mut self) -> Self {
+        self.deferred = true;
+        self
     }
 
     /// Sets the picture size limits (checked before any allocation).
@@ -383,13 +433,28 @@ impl<'a> Decoder<'a> {
         let coding = transform_parameters(&mut r, seq.parse.major_version, is_ld(pi.parse_code), self.data.len() as u64)?;
         r.byte_align();
         let start = r.aligned_byte_offset();
+        if self.deferred {
+            let used = slice_bytes_used(&coding, is_ld(pi.parse_code), &body[start..], body_off + start as u64, 0, coding.slice_count())?;
+            let end = body_off + (start + used) as u64;
+            self.pos = end;
+            return Ok(Event::CodedPicture(CodedPicture {
+                picture_number,
+                is_ld: is_ld(pi.parse_code),
+                dc_prediction: using_dc_prediction(pi.parse_code),
+                offset: pi.offset,
+                coded_bytes: end - pi.offset,
+                slice_data: std::iter::once(body_off + start as u64..end).collect(),
+                coding,
+            }));
+        }
         let mut asm = PictureAssembler::new(seq, coding.clone(), is_ld(pi.parse_code), using_dc_prediction(pi.parse_code), picture_number, self.spare.take());
         let used = asm.decode_slices(&body[start..], body_off + start as u64, 0, coding.slice_count())?;
         let end = body_off + (start + used) as u64;
         self.pos = end;
         let (picture, spare) = asm.finish(Position { byte: body_off, bit: 7 }, self.recycled.take())?;
         self.spare = spare;
-        Ok(Event::Picture { picture, offset: pi.offset, coded_bytes: end - pi.offset, coding })
+        let slice_data = std::iter::once(body_off + start as u64..end).collect();
+        Ok(Event::Picture { picture, offset: pi.offset, coded_bytes: end - pi.offset, coding, slice_data })
     }
 
     /// (14.1) `fragment_parse`.
@@ -412,7 +477,7 @@ impl<'a> Decoder<'a> {
             let coding = transform_parameters(&mut r, seq.parse.major_version, is_ld(pi.parse_code), self.data.len() as u64)?;
             self.pos = body_off + r.aligned_byte_offset() as u64;
             let assembler = PictureAssembler::new(seq, coding, is_ld(pi.parse_code), using_dc_prediction(pi.parse_code), picture_number, self.spare.take());
-            self.fragment = Some(Fragmented { assembler, offset: pi.offset, coded_bytes: self.pos - pi.offset });
+            self.fragment = Some(Fragmented { assembler, offset: pi.offset, coded_bytes: self.pos - pi.offset, slice_data: Vec::new() });
             return Ok(None);
         }
         let Some(mut f) = self.fragment.take() else {
@@ -441,14 +506,33 @@ impl<'a> Decoder<'a> {
             ));
         }
         let start = r.aligned_byte_offset();
-        let used = f.assembler.decode_slices(&body[start..], body_off + start as u64, done, slice_count)?;
+        let used = if self.deferred {
+            f.assembler.skip_slices(&body[start..], body_off + start as u64, done, slice_count)?
+        } else {
+            f.assembler.decode_slices(&body[start..], body_off + start as u64, done, slice_count)?
+        };
         self.pos = body_off + (start + used) as u64;
+        if used > 0 {
+            f.slice_data.push(body_off + start as u64..self.pos);
+        }
         f.coded_bytes += self.pos - pi.offset;
+        if f.assembler.is_complete() && self.deferred {
+            let coding = f.assembler.coding().clone();
+            return Ok(Some(Event::CodedPicture(CodedPicture {
+                picture_number,
+                is_ld: is_ld(pi.parse_code),
+                dc_prediction: using_dc_prediction(pi.parse_code),
+                offset: f.offset,
+                coded_bytes: f.coded_bytes,
+                slice_data: f.slice_data,
+                coding,
+            })));
+        }
         if f.assembler.is_complete() {
             let coding = f.assembler.coding().clone();
             let (picture, spare) = f.assembler.finish(Position { byte: body_off, bit: 7 }, self.recycled.take())?;
             self.spare = spare;
-            return Ok(Some(Event::Picture { picture, offset: f.offset, coded_bytes: f.coded_bytes, coding }));
+            return Ok(Some(Event::Picture { picture, offset: f.offset, coded_bytes: f.coded_bytes, coding, slice_data: f.slice_data }));
         }
         self.fragment = Some(f);
         Ok(None)

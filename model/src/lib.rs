@@ -39,7 +39,7 @@ pub mod slice;
 pub mod tables;
 pub mod wavelet;
 
-pub use decoder::{decode_all, Decoder, Event};
+pub use decoder::{decode_all, CodedPicture, Decoder, Event};
 pub use encoder::{Encoder, EncoderConfig, Rate, Trailing};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use params::{ChromaFormat, SequenceHeader, VideoParameters};

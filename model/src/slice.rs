@@ -274,6 +274,15 @@ impl<'a> PictureAssembler<'a> {
         Ok(used)
     }
 
+    /// Counts `count` consecutive slices from `first` as [`PictureAssembler::decode_slices`]
+    /// would, checking their extents only (their contents go to a slice decoder). Returns
+    /// the bytes they occupy.
+    pub fn skip_slices(&mut self, data: &'a [u8], base: u64, first: u64, count: u64) -> Result<usize> {
+        let used = slice_bytes_used(&self.coding, self.is_ld, data, base, first, count)?;
+        self.slices_done += count;
+        Ok(used)
+    }
+
     /// Switches to 64-bit coefficients and decodes the runs so far again.
     fn widen(&mut self) -> Result<()> {
         let t = self.coding.transform;
@@ -309,6 +318,152 @@ impl<'a> PictureAssembler<'a> {
                     Ok(planes) => Ok((Picture { picture_number: self.picture_number, planes }, None)),
                     Err(value) => Err(Error::at(ErrorKind::CoefficientOverflow { value, limit }, position)),
                 };
+            }
+        }
+    }
+}
+
+/// What a slice decoder needs to walk a picture's slices without dividing: for each
+/// component kind (`[0]` luma, `[1]` chroma) the padded size's quotient and remainder by the
+/// slice counts, from which `floor(PW·sx / slices_x)` steps slice by slice; and per band
+/// (bitstream order) the shifts from the padded size to the band's (`band width = PW >>
+/// xshift`, so 13.5.6.2 `slice_left(sx) = floor(PW·sx / slices_x) >> xshift`) and its
+/// quantisation matrix value. The RTL slice decoder's run-time parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SliceWalk {
+    /// slices_x.
+    pub slices_x: u64,
+    /// slices_y.
+    pub slices_y: u64,
+    /// HQ slice_prefix_bytes (0 for LD).
+    pub prefix_bytes: u64,
+    /// HQ slice_size_scaler (1 for LD).
+    pub size_scaler: u64,
+    /// Per band: (width shift, height shift, quantisation matrix value).
+    pub bands: Vec<(u32, u32, u64)>,
+    /// Padded width / slices_x, luma and chroma.
+    pub xq: [u64; 2],
+    /// Padded width mod slices_x.
+    pub xr: [u64; 2],
+    /// Padded height / slices_y.
+    pub yq: [u64; 2],
+    /// Padded height mod slices_y.
+    pub yr: [u64; 2],
+}
+
+impl SliceWalk {
+    /// The walk of a picture with this sequence header and coding.
+    pub fn new(seq: &SequenceHeader, coding: &PictureCoding) -> Self {
+        let c = &seq.coding;
+        let t = coding.transform;
+        let (lw, lh) = t.padded_size(c.luma_width, c.luma_height);
+        let (cw, ch) = t.padded_size(c.color_diff_width, c.color_diff_height);
+        let bands = t
+            .bands()
+            .iter()
+            .zip(&coding.quant_matrix)
+            .map(|(&(level, _), &m)| ((lw / t.subband_width(level, c.luma_width)).trailing_zeros(), (lh / t.subband_height(level, c.luma_height)).trailing_zeros(), m))
+            .collect();
+        let (prefix_bytes, size_scaler) = match coding.sizing {
+            SliceSizing::HighQuality { prefix_bytes, size_scaler } => (prefix_bytes, size_scaler),
+            SliceSizing::LowDelay { .. } => (0, 1),
+        };
+        let (sx, sy) = (coding.slices_x, coding.slices_y);
+        SliceWalk {
+            slices_x: sx,
+            slices_y: sy,
+            prefix_bytes,
+            size_scaler,
+            bands,
+            xq: [lw as u64 / sx, cw as u64 / sx],
+            xr: [lw as u64 % sx, cw as u64 % sx],
+            yq: [lh as u64 / sy, ch as u64 / sy],
+            yr: [lh as u64 % sy, ch as u64 % sy],
+        }
+    }
+}
+
+/// One dequantised coefficient as a slice decoder emits it: its component (0 = Y, 1 = C1,
+/// 2 = C2), its band (bitstream order, 13.5.6.1), its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SliceCoefficient {
+    /// Component: 0 Y, 1 C1, 2 C2.
+    pub comp: u8,
+    /// Band index in bitstream order (0 the DC band).
+    pub band: u8,
+    /// The dequantised value (13.3.1 `inverse_quant`).
+    pub value: i64,
+}
+
+/// Every dequantised coefficient of a picture in the order the slices carry them: slice by
+/// slice (raster order), in each slice (HQ, 13.5.4) Y's bands, then C1's, then C2's, or
+/// (LD, 13.5.3) Y's bands, then per band C1 and C2 alternating; in each band its rows of the
+/// slice top to bottom, each row left to right. `data` holds the picture's slices (the
+/// bytes after its transform parameters; for a fragmented picture its fragments' slice bytes
+/// one after another), and must hold all of them.
+///
+/// The specification of the RTL slice decoder's output stream
+/// (`rtl/src/blocks/hq_slices.rs`), which its tests compare with; [`picture_from_slice_order`]
+/// is its inverse.
+pub fn slice_order_coefficients(seq: &SequenceHeader, coding: &PictureCoding, is_ld: bool, data: &[u8]) -> Result<Vec<SliceCoefficient>> {
+    let mut asm = PictureAssembler::new(seq, coding.clone(), is_ld, false, 0, None);
+    asm.widen()?;
+    let count = coding.slice_count();
+    if let Err(e) = decode_run(&asm.coding, is_ld, &asm.geometry, &asm.rects, asm.wide.as_mut().expect("widened"), data, 0, 0, count) {
+        return Err(match e {
+            RunError::Overflow { value, position } => Error::at(ErrorKind::CoefficientOverflow { value, limit: coef_limit::<i64>(&coding.transform) as u128 }, position),
+            RunError::Stream(e) => e,
+        });
+    }
+    let c = asm.wide.as_ref().expect("widened");
+    let mut out = Vec::new();
+    asm.slice_order(|comp, band, at| out.push(SliceCoefficient { comp: comp as u8, band: band as u8, value: c.comps[comp].data[at] }));
+    Ok(out)
+}
+
+/// (13.4, 15) The picture whose coefficients are `values`, in the order
+/// [`slice_order_coefficients`] gives (what the device's slice decoder writes): DC prediction
+/// for LD pictures that use it, the inverse transform, clipping and offset — as the decoder
+/// finishes a picture. `values` must hold exactly the picture's coefficients.
+pub fn picture_from_slice_order(seq: &SequenceHeader, coding: &PictureCoding, is_ld: bool, dc_prediction: bool, picture_number: u32, values: &[i64]) -> Result<Picture> {
+    let mut asm = PictureAssembler::new(seq, coding.clone(), is_ld, dc_prediction, picture_number, None);
+    asm.widen()?;
+    let mut c = asm.wide.take().expect("widened");
+    let mut it = values.iter();
+    let mut short = false;
+    asm.slice_order(|comp, _, at| match it.next() {
+        Some(&v) => c.comps[comp].data[at] = v,
+        None => short = true,
+    });
+    if short || it.next().is_some() {
+        return Err(Error::new(ErrorKind::BadValue { what: "coefficient count", value: values.len() as u64, why: "not the picture's number of coefficients" }));
+    }
+    asm.wide = Some(c);
+    asm.slices_done = coding.slice_count();
+    Ok(asm.finish(Position { byte: 0, bit: 7 }, None)?.0)
+}
+
+impl PictureAssembler<'_> {
+    /// Calls `f(component, band, index)` for every coefficient in slice order (see
+    /// [`slice_order_coefficients`]), `index` its place in the component's array.
+    fn slice_order(&self, mut f: impl FnMut(usize, usize, usize)) {
+        let bands = self.geometry[0].len();
+        let groups: &[&[usize]] = if self.is_ld { &[&[0], &[1, 2]] } else { &[&[0], &[1], &[2]] };
+        let strides = self.sizes.map(|(w, h)| self.coding.transform.padded_size(w, h).0);
+        for n in 0..self.coding.slice_count() {
+            let (sx, sy) = ((n % self.coding.slices_x) as usize, (n / self.coding.slices_x) as usize);
+            for comps in groups {
+                for b in 0..bands {
+                    let g = &self.geometry[comps[0]][b];
+                    let r = &self.rects[comps[0]][b];
+                    for y in g.ys[sy] as usize..g.ys[sy + 1] as usize {
+                        for x in g.xs[sx] as usize..g.xs[sx + 1] as usize {
+                            for &comp in *comps {
+                                f(comp, b, (r.y + y) * strides[comp] + r.x + x);
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -372,6 +527,12 @@ impl<T: Coef> SharedCoeffs<T> {
         // exclusivity is the caller's contract.
         unsafe { std::slice::from_raw_parts_mut(self.ptr[comp].add(start), n) }
     }
+}
+
+/// The bytes `count` consecutive slices from slice number `first` occupy at the start of
+/// `data` (whose first byte is at stream offset `base`), each checked to lie inside it.
+pub fn slice_bytes_used(coding: &PictureCoding, is_ld: bool, data: &[u8], base: u64, first: u64, count: u64) -> Result<usize> {
+    Ok(slice_extents(coding, is_ld, data, base, first, count)?.last().map_or(0, |e| e.1))
 }
 
 /// Byte extents (start, end) within `data` of `count` consecutive slices, checking that

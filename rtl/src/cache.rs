@@ -88,11 +88,11 @@ pub fn verilator_version() -> String {
 
 /// The key of everything Verilog generation reads, from the workspace root: the RTL crate's
 /// sources, the hand-written modules, the tables it takes from other crates (the model's
-/// lifting steps and stage bounds, the driver's register map) and the locked dependency
+/// lifting steps, stage bounds and quantisation factors, the driver's register map) and the locked dependency
 /// versions (rust-hdl's among them). An edit elsewhere in the model or the driver keeps it.
 pub fn generation_key(root: &Path) -> Key {
     let k = ["rtl/src", "rtl/verilog/common"].iter().fold(Key::default().feed(b"rtl-generate 2"), |k, d| k.add_tree(&root.join(d)));
-    ["model/src/tables.rs", "model/src/wavelet.rs", "driver/src/regmap.rs", "Cargo.lock", "rtl/Cargo.toml"].iter().fold(k, |k, f| k.feed(f.as_bytes()).feed(&std::fs::read(root.join(f)).unwrap_or_default()))
+    ["model/src/tables.rs", "model/src/quant.rs", "model/src/wavelet.rs", "driver/src/regmap.rs", "Cargo.lock", "rtl/Cargo.toml"].iter().fold(k, |k, f| k.feed(f.as_bytes()).feed(&std::fs::read(root.join(f)).unwrap_or_default()))
 }
 
 /// Where the Verilog of the designs that are not committed (the registry's test and

@@ -46,8 +46,11 @@ designs! {
     legall_inv16: legall_inv::LegallInv<9, 9, 9, 9, 8, 4, 2, 1>, ppc 16, set "ci";
     legall_inv_hd: legall_inv::LegallInv<10, 9, 8, 7, 1, 1, 1, 1>, ppc 2, set "board";
     // The simulated PCIe device's core: register chain, job queues, DMA and the 10-bit
-    // packing stage (CAPS: DMA; BUILD: the stage's 4 samples per clock).
-    device: device::Device = crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA, build: 4, clock_khz: 0 }), ppc 4, set "ci";
+    // packing stage and the HQ slice decoder (CAPS: DMA, HQ_SLICES; BUILD: the packing stage's 4
+    // samples per clock).
+    device: device::Device = crate::blocks::device::Device::new(crate::blocks::regs_ident::IdentValues { next: 0, caps: uhdpipe_driver::regmap::caps::DMA | uhdpipe_driver::regmap::caps::HQ_SLICES, build: 4, clock_khz: 0 }), ppc 4, set "ci";
+    // The HQ slice decoder: slice bytes in, dequantised coefficients out, one per clock.
+    hq_slices: hq_slices::HqSlices, ppc 1, set "ci";
     // Every-wavelet horizontal lifting, analysis (12-bit samples in) and synthesis (20-bit
     // coefficients in a 20-bit datapath, range-checked).
     lift_h: lift_h::LiftH<12, 16, 31, 0, 1, 9, 9>, ppc 2, set "ci";

@@ -9,6 +9,7 @@
 
 pub mod core;
 pub mod device;
+pub mod hq_slices;
 pub mod legall_fwd;
 pub mod legall_h;
 pub mod legall_inv;

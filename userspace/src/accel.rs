@@ -22,7 +22,8 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use uhdpipe_driver::dma::DmaBuffer;
 pub use uhdpipe_driver::job::{Op, Status};
-use uhdpipe_driver::job::{packed_len, Completion, Descriptor};
+use uhdpipe_driver::job::{coefficient_value, hq_params, packed_len, Completion, Descriptor};
+use uhdpipe_model::slice::SliceWalk;
 use uhdpipe_driver::queue::{JobQueue, QueueConfig};
 use uhdpipe_driver::transport::Transport;
 use uhdpipe_driver::vfio_user::client::Client;
@@ -401,6 +402,38 @@ impl Accelerator {
         let dst = self.alloc(2 * n)?;
         let out = self.run(Job { op: Op::Unpack10, count: n as u32, src_len: (need as u64).div_ceil(8) * 8, src, dst_len: 2 * n as u64, dst }, 2 * n)?;
         Ok(samples_from_le(&out))
+    }
+
+    /// Decodes a picture's HQ slices on the device ([`Op::DecodeHq`]): `slices` the picture's
+    /// slice bytes end to end, `coefficients` how many it has (the padded component sizes
+    /// summed); returns them in slice order (`uhdpipe_model::slice::slice_order_coefficients`),
+    /// as `uhdpipe_model::slice::picture_from_slice_order` takes them. A picture the device
+    /// cannot take (sizes past its 16-bit walk, more than 16 bands) is refused naming why; a
+    /// slice past the data or a coefficient past the device's range fails the job.
+    pub fn decode_hq_slices(&self, walk: &SliceWalk, slices: &[u8], coefficients: usize) -> Result<Vec<i64>> {
+        let params = hq_params((walk.slices_x, walk.slices_y), walk.prefix_bytes, walk.size_scaler, [walk.xq[0], walk.xr[0], walk.yq[0], walk.yr[0]], [walk.xq[1], walk.xr[1], walk.yq[1], walk.yr[1]], &walk.bands)
+            .map_err(|e| Error::Usage(format!("the device cannot decode this picture: {e}")))?;
+        if slices.is_empty() || slices.len() >= 1 << 32 || coefficients == 0 || coefficients >= 1 << 30 {
+            return Err(Error::Usage(format!("the device decodes 1 byte to 4 GiB of slices into 1 to 2^30 coefficients, not {} bytes into {coefficients}", slices.len())));
+        }
+        let mut p = self.alloc(64)?;
+        for (k, w) in params.iter().enumerate() {
+            p.bytes_mut()[8 * k..8 * k + 8].copy_from_slice(&w.to_le_bytes());
+        }
+        let src_len = slices.len().div_ceil(8) * 8;
+        let mut src = self.alloc(src_len)?;
+        src.bytes_mut()[..slices.len()].copy_from_slice(slices);
+        let dst = self.alloc(4 * coefficients)?;
+        let d = Descriptor::decode_hq(0, slices.len() as u32, coefficients as u32, (src.iova, src_len as u64), (dst.iova, 4 * coefficients as u64), p.iova);
+        let outcome = self.submit_descriptor(d).and_then(|t| self.wait(t));
+        let values: Vec<i64> = dst.bytes()[..4 * coefficients].chunks_exact(4).map(|c| coefficient_value(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))).collect();
+        let freed = self.free(p).and(self.free(src)).and(self.free(dst));
+        let outcome = outcome?;
+        freed?;
+        match outcome.status {
+            Status::Ok => Ok(values),
+            s => Err(Error::Backend(format!("the device failed the picture: {}", s.describe()))),
+        }
     }
 
     /// Runs one job, returns the first `out` bytes of its destination, frees its buffers.

@@ -55,7 +55,7 @@ impl fmt::Display for Backend {
 }
 
 /// The jobs the device's pipeline runs in this build.
-pub const DEVICE_JOBS: &[&str] = &["pack", "unpack"];
+pub const DEVICE_JOBS: &[&str] = &["pack", "unpack", "decode"];
 
 impl Backend {
     /// Checks that this backend can run `job`. The model runs everything; the device
@@ -66,11 +66,11 @@ impl Backend {
             Backend::Sim if DEVICE_JOBS.contains(&job) => Ok(()),
             Backend::Sim => Err(crate::Error::Backend(format!(
                 "backend 'sim' is not available yet for {job}: the simulated device's pipeline runs only {} in this build. Use --backend model (the default).",
-                DEVICE_JOBS.join(" and ")
+                DEVICE_JOBS.join(", ")
             ))),
             Backend::Vfio(_) if DEVICE_JOBS.contains(&job) => Ok(()),
             Backend::Vfio(bdf) => Err(crate::Error::Backend(format!(
-                "backend 'vfio:{bdf}' is not available yet for {job}: the device's pipeline runs only {} in this build. Use --backend model (the default).", DEVICE_JOBS.join(" and ")
+                "backend 'vfio:{bdf}' is not available yet for {job}: the device's pipeline runs only {} in this build. Use --backend model (the default).", DEVICE_JOBS.join(", ")
             ))),
         }
     }
@@ -89,7 +89,7 @@ mod tests {
         assert!("vfio:65:00".parse::<Backend>().is_err());
         assert!("vfio:0000:65:00.8".parse::<Backend>().is_err());
         assert!("gpu".parse::<Backend>().is_err());
-        assert!(Backend::Sim.require_available("decode").unwrap_err().to_string().contains("not available"));
+        assert!(Backend::Sim.require_available("scale").unwrap_err().to_string().contains("not available"));
         assert!(Backend::Model.require_available("decode").is_ok());
         assert!(Backend::Sim.require_available("pack").is_ok());
     }

@@ -3,7 +3,9 @@
 use crate::{Error, Result};
 use std::io::Write;
 use uhdpipe_model::io::{raw, y4m};
-use uhdpipe_model::{Decoder, Event, Picture, SequenceHeader};
+use crate::accel::Accelerator;
+use uhdpipe_model::slice::{picture_from_slice_order, SliceWalk};
+use uhdpipe_model::{CodedPicture, Decoder, Event, Picture, SequenceHeader};
 
 /// Output file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,11 +83,47 @@ enum Sink<W: Write> {
 /// Decodes `data` (named `name` in errors) and writes pictures to `out`. Pictures decoded
 /// before an error are written before the error is returned. `progress` is called after
 /// every picture with the running count.
-pub fn decode_to<W: Write>(
+pub fn decode_to<W: Write>(data: &[u8], name: &str, out: W, format: OutputFormat, progress: impl FnMut(u64)) -> Result<DecodeSummary> {
+    decode_on(data, name, out, format, None, progress)
+}
+
+/// Samples the device's slice decoder takes: its coefficients are sized for pictures of up
+/// to 12 bits.
+pub const DEVICE_MAX_DEPTH: u32 = 12;
+
+/// One picture's slices decoded on the device (its HQ slice decoder), then finished on the
+/// host as the model finishes a picture (inverse transform, clipping, offset) — until the
+/// device's own inverse transform takes that over. Refuses what the device build lacks,
+/// naming it.
+pub fn device_picture(acc: &Accelerator, seq: &SequenceHeader, cp: &CodedPicture, stream: &[u8]) -> Result<Picture> {
+    if cp.is_ld {
+        return Err(Error::Usage("this device build decodes high-quality (HQ) slices only, and the stream has low-delay (LD) pictures: use --backend model".into()));
+    }
+    let depth = seq.coding.luma_depth.max(seq.coding.color_diff_depth);
+    if depth > DEVICE_MAX_DEPTH {
+        return Err(Error::Usage(format!("this device build decodes pictures of up to {DEVICE_MAX_DEPTH} bits, and the stream's are {depth}-bit: use --backend model")));
+    }
+    let c = &seq.coding;
+    let t = cp.coding.transform;
+    let count: usize = [(c.luma_width, c.luma_height), (c.color_diff_width, c.color_diff_height), (c.color_diff_width, c.color_diff_height)]
+        .iter()
+        .map(|&(w, h)| {
+            let (pw, ph) = t.padded_size(w, h);
+            pw * ph
+        })
+        .sum();
+    let values = acc.decode_hq_slices(&SliceWalk::new(seq, &cp.coding), &cp.slice_bytes(stream), count)?;
+    picture_from_slice_order(seq, &cp.coding, cp.is_ld, cp.dc_prediction, cp.picture_number, &values).map_err(|source| Error::Decode { path: "the device's coefficients".into(), source })
+}
+
+/// [`decode_to`], with each picture's slices decoded on `device` when one is given
+/// ([`device_picture`]).
+pub fn decode_on<W: Write>(
     data: &[u8],
     name: &str,
     out: W,
     format: OutputFormat,
+    device: Option<&Accelerator>,
     mut progress: impl FnMut(u64),
 ) -> Result<DecodeSummary> {
     let out_name = "output";
@@ -96,6 +134,9 @@ pub fn decode_to<W: Write>(
     };
     let mut summary = DecodeSummary { stream_bytes: data.len() as u64, ..Default::default() };
     let mut dec = Decoder::new(data);
+    if device.is_some() {
+        dec = dec.with_deferred_slices();
+    }
     let result: Result<()> = (|| {
         while let Some(ev) = dec.next_event().map_err(|source| Error::Decode { path: name.to_string(), source })? {
             match ev {
@@ -123,27 +164,17 @@ pub fn decode_to<W: Write>(
                 }
                 Event::Picture { picture, .. } => {
                     summary.pictures += 1;
-                    match &mut sink {
-                        Sink::Raw(w) => {
-                            raw::write_picture(w, &picture).map_err(io)?;
-                            summary.frames_written += 1;
-                        }
-                        Sink::Y4m { writer, pending_field, fields, tff, .. } => {
-                            let w = writer.as_mut().expect("a picture follows a sequence header");
-                            if *fields {
-                                match pending_field.take() {
-                                    None => *pending_field = Some(picture),
-                                    Some(first) => {
-                                        w.write_frame(&y4m::weave(&first, &picture, *tff)).map_err(io)?;
-                                        summary.frames_written += 1;
-                                    }
-                                }
-                            } else {
-                                w.write_frame(&picture).map_err(io)?;
-                                summary.frames_written += 1;
-                            }
-                        }
-                    }
+                    emit(&mut sink, &mut summary, picture)?;
+                    progress(summary.pictures);
+                }
+                Event::CodedPicture(cp) => {
+                    let seq = *dec.sequence_header().expect("a picture follows a sequence header");
+                    let picture = device_picture(device.expect("only a device defers slices"), &seq, &cp, data).map_err(|e| match e {
+                        Error::Usage(m) | Error::Backend(m) => Error::Backend(format!("{name}: picture {}: {m}", summary.pictures)),
+                        e => e,
+                    })?;
+                    summary.pictures += 1;
+                    emit(&mut sink, &mut summary, picture)?;
                     progress(summary.pictures);
                 }
                 Event::Auxiliary { .. } | Event::Padding(_) | Event::EndOfSequence => {}
@@ -152,6 +183,39 @@ pub fn decode_to<W: Write>(
         Ok(())
     })();
     // Flush what was decoded even if the stream then failed.
+    finish(sink, result, name, summary)
+}
+
+/// Writes a decoded picture to the sink (Y4M weaves field pairs).
+fn emit<W: Write>(sink: &mut Sink<W>, summary: &mut DecodeSummary, picture: Picture) -> Result<()> {
+    let io = |source| Error::Io { path: "output".to_string(), source };
+    match sink {
+        Sink::Raw(w) => {
+            raw::write_picture(w, &picture).map_err(io)?;
+            summary.frames_written += 1;
+        }
+        Sink::Y4m { writer, pending_field, fields, tff, .. } => {
+            let w = writer.as_mut().expect("a picture follows a sequence header");
+            if *fields {
+                match pending_field.take() {
+                    None => *pending_field = Some(picture),
+                    Some(first) => {
+                        w.write_frame(&y4m::weave(&first, &picture, *tff)).map_err(io)?;
+                        summary.frames_written += 1;
+                    }
+                }
+            } else {
+                w.write_frame(&picture).map_err(io)?;
+                summary.frames_written += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Flushes the sink after the decode loop, then reports the loop's result.
+fn finish<W: Write>(sink: Sink<W>, result: Result<()>, name: &str, summary: DecodeSummary) -> Result<DecodeSummary> {
+    let io = |source| Error::Io { path: "output".to_string(), source };
     let flushed = match sink {
         Sink::Raw(mut w) => w.flush().map_err(io),
         Sink::Y4m { writer: Some(w), pending_field, .. } => {

@@ -61,7 +61,8 @@ pub fn stream_info(data: &[u8], name: &str) -> Result<StreamInfo> {
             }
             Event::Auxiliary { .. } => info.sequences.last_mut().expect("inside a sequence").auxiliary += 1,
             Event::Padding(_) => info.sequences.last_mut().expect("inside a sequence").padding += 1,
-            Event::EndOfSequence => {}
+            // only from a decoder that defers slices, which this is not
+            Event::EndOfSequence | Event::CodedPicture(_) => {}
         }
     }
     Ok(info)

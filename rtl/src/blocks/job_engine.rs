@@ -26,6 +26,7 @@
 
 use crate::blocks::dma_reader::DmaReader;
 use crate::blocks::dma_writer::DmaWriter;
+use crate::blocks::hq_slices::HqSlices;
 use crate::blocks::pack10::Pack10;
 use crate::blocks::unpack10::Unpack10;
 use rust_hdl::prelude::*;
@@ -116,6 +117,32 @@ pub struct JobEngine {
     wr: DmaWriter,
     pk: Pack10,
     up: Unpack10,
+    hq: HqSlices,
+    m: Signal<Local, Bits<40>>,
+    src_valid: Signal<Local, Bit>,
+    src_value: Signal<Local, Bits<32>>,
+    src_ready: Signal<Local, Bit>,
+    src_take: Signal<Local, Bit>,
+    word_push: Signal<Local, Bit>,
+    m_some: Signal<Local, Bit>,
+    hq_idle: Signal<Local, Bit>,
+    s_params: Constant<Bits<3>>,
+    op_hq: Constant<Bits<8>>,
+    k_ovf: Constant<Bits<32>>,
+    k_eor: Constant<Bits<32>>,
+    src_tag: Signal<Local, Bits<32>>,
+    p0: DFF<Bits<64>>,
+    p1: DFF<Bits<64>>,
+    p2: DFF<Bits<64>>,
+    p3: DFF<Bits<64>>,
+    p4: DFF<Bits<64>>,
+    p5: DFF<Bits<64>>,
+    p6: DFF<Bits<64>>,
+    p7: DFF<Bits<64>>,
+    lo: DFF<Bits<32>>,
+    have_lo: DFF<Bit>,
+    m_left: DFF<Bits<32>>,
+    hq_done: DFF<Bit>,
     rising: Signal<Local, Bit>,
     bad_cfg: Signal<Local, Bit>,
     n: Signal<Local, Bits<40>>,
@@ -271,6 +298,32 @@ impl Default for JobEngine {
             s_run: c3(4),
             s_cq: c3(5),
             s_cqw: c3(6),
+            s_params: c3(7),
+            op_hq: c8(uhdpipe_driver::job::Op::DecodeHq as u64),
+            k_ovf: Constant::new((1u64 << 23).to_bits()),
+            k_eor: Constant::new((1u64 << 30).to_bits()),
+            src_tag: Default::default(),
+            hq: Default::default(),
+            m: Default::default(),
+            src_valid: Default::default(),
+            src_value: Default::default(),
+            src_ready: Default::default(),
+            src_take: Default::default(),
+            word_push: Default::default(),
+            m_some: Default::default(),
+            hq_idle: Default::default(),
+            p0: Default::default(),
+            p1: Default::default(),
+            p2: Default::default(),
+            p3: Default::default(),
+            p4: Default::default(),
+            p5: Default::default(),
+            p6: Default::default(),
+            p7: Default::default(),
+            lo: Default::default(),
+            have_lo: Default::default(),
+            m_left: Default::default(),
+            hq_done: Default::default(),
             op_nop: c8(0),
             op_pack: c8(1),
             op_unpack: c8(2),
@@ -325,9 +378,11 @@ impl Logic for JobEngine {
     fn update(&mut self) {
         dff_setup!(
             self, clock, state, en_q, fatal, fatal_code, mask, sq_base, cq_base, sq_head, cq_tail, phase, d0, d1, d2, d3, d4, d5, d6, d7, op, reserved, align, in_bytes, out_bytes, tail, status,
-            range_err, seen_last, cq_beat, job_cycles, jobs, errors, cycles, pend, timer, irq_r, done_r, active_r
+            range_err, seen_last, cq_beat, job_cycles, jobs, errors, cycles, pend, timer, irq_r, done_r, active_r, p0, p1, p2, p3, p4, p5, p6, p7, lo, have_lo,
+            m_left, hq_done
         );
-        clock!(self, clock, rd, wr, pk, up);
+        clock!(self, clock, rd, wr, pk, up, hq);
+        self.m.next = bit_cast::<40, 32>(self.d7.q.val().get_bits::<32>(0));
         // Descriptor arithmetic (registered over CHECK1 and CHECK2).
         self.n.next = bit_cast::<40, 32>(self.d1.q.val().get_bits::<32>(0));
         self.n2.next = self.n.val() << 1;
@@ -354,7 +409,7 @@ impl Logic for JobEngine {
         if self.op.q.val() == self.op_nop.val() {
             self.verdict.next = 0.into();
         }
-        if self.op.q.val() > self.op_unpack.val() {
+        if (self.op.q.val() > self.op_unpack.val()) & (self.op.q.val() != self.op_hq.val()) {
             self.verdict.next = 1.into();
         }
         if self.reserved.q.val() {
@@ -385,6 +440,56 @@ impl Logic for JobEngine {
         self.up.in_last.next = self.rd.out_last.val();
         self.up.out_ready.next = false;
         self.done.next = false;
+        // The slice decoder: its parameters from the job's parameter block (held for the job).
+        self.hq.start.next = false;
+        self.hq.cfg_bytes.next = self.d1.q.val().get_bits::<32>(0);
+        self.hq.cfg_slices_x.next = self.p0.q.val().get_bits::<16>(0);
+        self.hq.cfg_slices_y.next = self.p0.q.val().get_bits::<16>(16);
+        self.hq.cfg_prefix.next = self.p0.q.val().get_bits::<16>(32);
+        self.hq.cfg_scaler.next = self.p0.q.val().get_bits::<16>(48);
+        self.hq.cfg_xq[0].next = self.p1.q.val().get_bits::<16>(0);
+        self.hq.cfg_xr[0].next = self.p1.q.val().get_bits::<16>(16);
+        self.hq.cfg_yq[0].next = self.p1.q.val().get_bits::<16>(32);
+        self.hq.cfg_yr[0].next = self.p1.q.val().get_bits::<16>(48);
+        self.hq.cfg_xq[1].next = self.p2.q.val().get_bits::<16>(0);
+        self.hq.cfg_xr[1].next = self.p2.q.val().get_bits::<16>(16);
+        self.hq.cfg_yq[1].next = self.p2.q.val().get_bits::<16>(32);
+        self.hq.cfg_yr[1].next = self.p2.q.val().get_bits::<16>(48);
+        self.hq.cfg_bands.next = self.p3.q.val().get_bits::<5>(0);
+        self.hq.cfg_qm.next = bit_cast::<128, 64>(self.p4.q.val()) | (bit_cast::<128, 64>(self.p5.q.val()) << 64);
+        self.hq.cfg_shift.next = bit_cast::<128, 64>(self.p6.q.val()) | (bit_cast::<128, 64>(self.p7.q.val()) << 64);
+        self.hq.in_valid.next = false;
+        self.hq.in_data.next = self.rd.out_data.val();
+        self.hq.out_ready.next = false;
+        // Its coefficients, or zeros once it has finished short of the count.
+        self.m_some.next = self.m_left.q.val().any();
+        self.hq_idle.next = self.hq_done.q.val() & !self.hq.busy.val();
+        if self.op.q.val() != self.op_hq.val() {
+            self.hq_idle.next = true;
+        }
+        self.src_valid.next = self.m_some.val() & (self.hq.out_valid.val() | self.hq_idle.val());
+        // A coefficient word: the value (23 bits), its range flag, component, band and
+        // end-of-row flag (`uhdpipe_driver::job::Op::DecodeHq`).
+        self.src_value.next = 0.into();
+        self.src_tag.next = 0.into();
+        if self.hq.out_valid.val() {
+            self.src_value.next = bit_cast::<32, 23>(self.hq.out_value.val());
+            if self.hq.out_ovf.val() {
+                self.src_value.next = bit_cast::<32, 23>(self.hq.out_value.val()) | self.k_ovf.val();
+            }
+            self.src_tag.next = (bit_cast::<32, 2>(self.hq.out_comp.val()) << 24) | (bit_cast::<32, 4>(self.hq.out_band.val()) << 26);
+            if self.hq.out_eor.val() {
+                self.src_tag.next = (bit_cast::<32, 2>(self.hq.out_comp.val()) << 24) | (bit_cast::<32, 4>(self.hq.out_band.val()) << 26) | self.k_eor.val();
+            }
+            self.src_value.next = self.src_value.val() | self.src_tag.val();
+        }
+        self.src_ready.next = !self.have_lo.q.val() | self.wr.in_ready.val();
+        self.word_push.next = false;
+        self.src_take.next = false;
+        if (self.state.q.val() == self.s_run.val()) & (self.op.q.val() == self.op_hq.val()) {
+            self.src_take.next = self.src_valid.val() & self.src_ready.val();
+            self.word_push.next = self.have_lo.q.val() & (self.src_valid.val() | !self.m_some.val()) & self.wr.in_ready.val();
+        }
 
         // Queue configuration, taken when ENABLE rises (seen between jobs).
         self.rising.next = (self.state.q.val() == self.s_idle.val()) & self.cfg_enable.val() & !self.en_q.q.val();
@@ -468,6 +573,20 @@ impl Logic for JobEngine {
                 self.in_bytes.d.next = self.n2.val();
                 self.out_bytes.d.next = self.np.val();
             }
+            if self.d0.q.val().get_bits::<8>(0) == self.op_hq.val() {
+                // word 6: the parameter block's address; word 7: the coefficient count
+                self.reserved.d.next = self.d0.q.val().get_bits::<24>(8).any()
+                    | self.d1.q.val().get_bits::<32>(32).any()
+                    | self.d2.q.val().get_bits::<16>(48).any()
+                    | self.d3.q.val().get_bits::<24>(40).any()
+                    | self.d4.q.val().get_bits::<16>(48).any()
+                    | self.d5.q.val().get_bits::<24>(40).any()
+                    | self.d6.q.val().get_bits::<16>(48).any()
+                    | self.d7.q.val().get_bits::<32>(32).any();
+                self.align.d.next = self.d2.q.val().get_bits::<3>(0).any() | self.d4.q.val().get_bits::<3>(0).any() | self.d6.q.val().get_bits::<3>(0).any();
+                self.in_bytes.d.next = self.n.val();
+                self.out_bytes.d.next = self.m.val() << 2;
+            }
             self.tail.d.next = bit_cast::<3, 2>(self.d1.q.val().get_bits::<2>(0));
             if !self.d1.q.val().get_bits::<2>(0).any() {
                 self.tail.d.next = 4.into();
@@ -478,13 +597,46 @@ impl Logic for JobEngine {
         }
         if self.state.q.val() == self.s_check2.val() {
             self.status.d.next = self.verdict.val();
-            if self.verdict.val().any() | (self.op.q.val() == self.op_nop.val()) | !self.d1.q.val().get_bits::<32>(0).any() {
+            if self.verdict.val().any() | (self.op.q.val() == self.op_nop.val()) | !self.d1.q.val().get_bits::<32>(0).any() | ((self.op.q.val() == self.op_hq.val()) & !self.m.val().any()) {
                 self.state.d.next = self.s_cq.val();
+            } else if self.op.q.val() == self.op_hq.val() {
+                // the parameter block first (one 8-beat read)
+                self.rd.cmd_start.next = true;
+                self.rd.cmd_addr.next = self.d6.q.val().get_bits::<48>(0);
+                self.rd.cmd_beats.next = 8.into();
+                self.state.d.next = self.s_params.val();
             } else {
                 self.rd.cmd_start.next = true;
                 self.wr.cmd_start.next = true;
                 self.up.start.next = self.op.q.val() == self.op_unpack.val();
                 self.state.d.next = self.s_run.val();
+            }
+        }
+        if self.state.q.val() == self.s_params.val() {
+            self.rd.out_ready.next = true;
+            if self.rd.out_valid.val() {
+                self.p0.d.next = self.p1.q.val();
+                self.p1.d.next = self.p2.q.val();
+                self.p2.d.next = self.p3.q.val();
+                self.p3.d.next = self.p4.q.val();
+                self.p4.d.next = self.p5.q.val();
+                self.p5.d.next = self.p6.q.val();
+                self.p6.d.next = self.p7.q.val();
+                self.p7.d.next = self.rd.out_data.val();
+            }
+            if !self.rd.busy.val() {
+                if self.rd.err.val() {
+                    self.status.d.next = 5.into();
+                    self.state.d.next = self.s_cq.val();
+                } else {
+                    self.rd.cmd_start.next = true;
+                    self.wr.cmd_start.next = true;
+                    self.hq.start.next = true;
+                    self.m_left.d.next = self.d7.q.val().get_bits::<32>(0);
+                    self.have_lo.d.next = false;
+                    self.hq_done.d.next = false;
+                    self.state.d.next = self.s_run.val();
+                }
             }
         }
         if self.state.q.val() == self.s_run.val() {
@@ -494,6 +646,35 @@ impl Logic for JobEngine {
                 self.wr.in_valid.next = self.pk.out_valid.val();
                 self.pk.out_ready.next = self.wr.in_ready.val();
                 if self.pk.out_valid.val() & self.wr.in_ready.val() & self.pk.out_last.val() {
+                    self.seen_last.d.next = true;
+                }
+            } else if self.op.q.val() == self.op_hq.val() {
+                self.hq.in_valid.next = self.rd.out_valid.val();
+                self.rd.out_ready.next = self.hq.in_ready.val();
+                // Coefficients two to a word (32 bits each, the first in the low half); the count is the descriptor's: extra coefficients are dropped and,
+                // after an error, zeros fill the rest, so the writer always gets its words.
+                self.wr.in_valid.next = self.have_lo.q.val() & (self.src_valid.val() | !self.m_some.val());
+                self.wr.in_data.next = bit_cast::<64, 32>(self.lo.q.val());
+                self.wr.in_strb.next = 0x0f.into();
+                if self.src_valid.val() {
+                    self.wr.in_data.next = bit_cast::<64, 32>(self.lo.q.val()) | (bit_cast::<64, 32>(self.src_value.val()) << 32);
+                    self.wr.in_strb.next = 0xff.into();
+                }
+                self.hq.out_ready.next = !self.m_some.val() | self.src_ready.val();
+                if self.src_take.val() {
+                    self.m_left.d.next = self.m_left.q.val() - 1;
+                    if !self.have_lo.q.val() {
+                        self.lo.d.next = self.src_value.val();
+                        self.have_lo.d.next = true;
+                    }
+                }
+                if self.word_push.val() {
+                    self.have_lo.d.next = false;
+                }
+                if self.hq.done.val() {
+                    self.hq_done.d.next = true;
+                }
+                if !self.m_some.val() & !self.have_lo.q.val() {
                     self.seen_last.d.next = true;
                 }
             } else {
@@ -512,10 +693,18 @@ impl Logic for JobEngine {
             }
             // Done when every word is read, the stage has delivered its last word and every
             // write is acknowledged.
-            if !self.rd.busy.val() & !self.wr.busy.val() & !self.up.busy.val() & self.seen_last.q.val() {
+            if !self.rd.busy.val() & !self.wr.busy.val() & !self.up.busy.val() & self.seen_last.q.val() & self.hq_idle.val() {
                 self.status.d.next = 0.into();
                 if self.range_err.q.val() {
                     self.status.d.next = 7.into();
+                }
+                if self.op.q.val() == self.op_hq.val() {
+                    if self.hq.st_range.val().any() {
+                        self.status.d.next = 9.into();
+                    }
+                    if self.hq.st_error.val().any() {
+                        self.status.d.next = 8.into();
+                    }
                 }
                 if self.wr.err.val() {
                     self.status.d.next = 6.into();

@@ -3,6 +3,7 @@
 pub mod device;
 pub mod dma_reader;
 pub mod dma_writer;
+pub mod hq_slices;
 pub mod job_engine;
 pub mod legall_fwd;
 pub mod legall_fwd1;

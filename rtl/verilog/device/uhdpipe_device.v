@@ -147,7 +147,7 @@ module uhdpipe_device(clock,s_awvalid,s_awready,s_awaddr,s_wvalid,s_wready,s_wda
     reg  rbusy;
 
     // Sub module instances
-    uhdpipe_ident_05247410 ident(
+    uhdpipe_ident_45b684a2 ident(
         .clock(ident__clock),
         .s_awvalid(ident__s_awvalid),
         .s_awready(ident__s_awready),
@@ -199,7 +199,7 @@ module uhdpipe_device(clock,s_awvalid,s_awready,s_awaddr,s_wvalid,s_wready,s_wda
         .st_errors(queue__st_errors),
         .st_cycles(queue__st_cycles)
     );
-    uhdpipe_engine_7bf321dd engine(
+    uhdpipe_engine_09362e66 engine(
         .clock(engine__clock),
         .cfg_enable(engine__cfg_enable),
         .cfg_size_log2(engine__cfg_size_log2),

@@ -1,0 +1,16 @@
+shared/uhdpipe_dff1.v
+shared/uhdpipe_dff128.v
+shared/uhdpipe_dff16.v
+shared/uhdpipe_dff2.v
+shared/uhdpipe_dff22.v
+shared/uhdpipe_dff24.v
+shared/uhdpipe_dff25.v
+shared/uhdpipe_dff3.v
+shared/uhdpipe_dff32.v
+shared/uhdpipe_dff4.v
+shared/uhdpipe_dff5.v
+shared/uhdpipe_dff7.v
+shared/uhdpipe_dff8.v
+shared/uhdpipe_q_655d9aa1.v
+shared/uhdpipe_rom_5426e5ea.v
+hq_slices/uhdpipe_hq_slices.v
