@@ -3,6 +3,7 @@
 //! and output back-pressure and collects what comes out.
 
 use crate::{Chance, Dut};
+use uhdpipe_driver::job::hq_params;
 use uhdpipe_model::slice::{SliceCoefficient, SliceWalk};
 
 #[repr(C)]
@@ -100,48 +101,38 @@ crate::port_layout!(
 
 crate::verilated!(HqSlices, hq_slices, Ports, "The HQ slice decoder (`uhdpipe_hq_slices`), Verilated.");
 
+/// The picture's parameters as the device's parameter block carries them
+/// (`uhdpipe_driver::job::hq_params`, which refuses what the block cannot take, naming it).
+pub fn params(walk: &SliceWalk) -> Result<[u64; 8], String> {
+    hq_params((walk.slices_x, walk.slices_y), walk.prefix_bytes, walk.size_scaler, [walk.xq[0], walk.xr[0], walk.yq[0], walk.yr[0]], [walk.xq[1], walk.xr[1], walk.yq[1], walk.yr[1]], &walk.bands)
+}
+
 /// Why a picture cannot go to the block as it is built.
 pub fn unsupported(walk: &SliceWalk, bytes: usize) -> Option<String> {
-    let fits16 = |v: u64| v < 1 << 16;
-    if walk.bands.len() > 16 {
-        return Some(format!("{} bands (the block takes up to 16)", walk.bands.len()));
-    }
-    if !(fits16(walk.slices_x) && fits16(walk.slices_y) && fits16(walk.prefix_bytes) && fits16(walk.size_scaler)) {
-        return Some("slice counts, prefix bytes or size scaler above 65535".into());
-    }
-    if walk.bands.iter().any(|b| b.2 > 255) {
-        return Some("a quantisation matrix value above 255".into());
-    }
-    if ![walk.xq, walk.yq].iter().flatten().all(|&v| fits16(v)) {
-        return Some("a padded size above 65535".into());
-    }
     if bytes >= 1 << 32 {
         return Some("more than 4 GiB of slices".into());
     }
-    None
+    params(walk).err()
 }
 
-/// The ports' run-time parameters for a picture of `bytes` slice bytes.
+/// The ports' run-time parameters for a picture of `bytes` slice bytes, from its parameter
+/// block ([`params`]), field by field as the device's job engine wires them.
 pub fn configure(p: &mut Ports, walk: &SliceWalk, bytes: usize) {
+    let w = params(walk).expect("a picture the block takes (see `unsupported`)");
     p.cfg_bytes = bytes as u32;
-    p.cfg_slices_x = walk.slices_x as u16;
-    p.cfg_slices_y = walk.slices_y as u16;
-    p.cfg_prefix = walk.prefix_bytes as u16;
-    p.cfg_scaler = walk.size_scaler as u16;
-    p.cfg_bands = walk.bands.len() as u8;
-    let (mut qm, mut sh) = (0u128, 0u128);
-    for (b, &(xs, ys, m)) in walk.bands.iter().enumerate() {
-        qm |= (m as u128) << (8 * b);
-        sh |= ((xs as u128) | (ys as u128) << 4) << (8 * b);
-    }
-    p.cfg_qm = [qm as u64, (qm >> 64) as u64];
-    p.cfg_shift = [sh as u64, (sh >> 64) as u64];
+    p.cfg_slices_x = w[0] as u16;
+    p.cfg_slices_y = (w[0] >> 16) as u16;
+    p.cfg_prefix = (w[0] >> 32) as u16;
+    p.cfg_scaler = (w[0] >> 48) as u16;
     for k in 0..2 {
-        p.cfg_xq[k] = walk.xq[k] as u16;
-        p.cfg_xr[k] = walk.xr[k] as u16;
-        p.cfg_yq[k] = walk.yq[k] as u16;
-        p.cfg_yr[k] = walk.yr[k] as u16;
+        p.cfg_xq[k] = w[1 + k] as u16;
+        p.cfg_xr[k] = (w[1 + k] >> 16) as u16;
+        p.cfg_yq[k] = (w[1 + k] >> 32) as u16;
+        p.cfg_yr[k] = (w[1 + k] >> 48) as u16;
     }
+    p.cfg_bands = w[3] as u8;
+    p.cfg_qm = [w[4], w[5]];
+    p.cfg_shift = [w[6], w[7]];
 }
 
 /// What one picture gave.
