@@ -46,7 +46,7 @@ pub enum Op {
     /// The inverse: `ceil(10 n / 8)` packed bytes become `n` 16-bit samples
     /// (`uhdpipe_model::pack::unpack10`).
     Unpack10 = 2,
-    /// A picture's HQ slices (the source's first `n` bytes) become its `m` dequantised
+    /// A picture's slices, HQ or LD (the source's first `n` bytes), become its `m` dequantised
     /// coefficients (word 7) in the order `uhdpipe_model::slice::slice_order_coefficients`
     /// gives, each a 32-bit little-endian word ([`coefficient_value`]): bits 22:0 the value
     /// (two's complement), 23 out of range (the value is wrong), 25:24 the component, 29:26
@@ -221,16 +221,33 @@ pub fn coefficient_value(word: u32) -> i64 {
 /// and chroma (word 2) walk — padded width / slices_x, its remainder, padded height /
 /// slices_y, its remainder (16 bits each); the band count (word 3, bits 4:0); per band `b`
 /// its quantisation matrix value (words 4–5, bits `8b+7:8b` of the 128); its width and
-/// height shifts (words 6–7, bits `8b+3:8b` and `8b+7:8b+4`). The values
-/// `uhdpipe_model::slice::SliceWalk` holds; what does not fit is refused, naming it.
+/// height shifts (words 6–7, bits `8b+3:8b` and `8b+7:8b+4`). A low-delay picture
+/// (`low_delay` = its `slice_bytes_numerator` and `_denominator`, 13.5.3.2) sets word 3's
+/// bit 7, puts numerator / denominator in its bits 31:8 and the denominator in 63:32, and
+/// the remainder in word 0's bits 63:32 (where an HQ picture's prefix and scaler go). The
+/// values `uhdpipe_model::slice::SliceWalk` holds; what does not fit is refused, naming it.
 #[allow(clippy::too_many_arguments)]
-pub fn hq_params(slices: (u64, u64), prefix_bytes: u64, size_scaler: u64, luma: [u64; 4], chroma: [u64; 4], bands: &[(u32, u32, u64)]) -> Result<[u64; 8], String> {
+pub fn hq_params(slices: (u64, u64), prefix_bytes: u64, size_scaler: u64, low_delay: Option<(u64, u64)>, luma: [u64; 4], chroma: [u64; 4], bands: &[(u32, u32, u64)]) -> Result<[u64; 8], String> {
     let f16 = |v: u64, what: &str| if v < 1 << 16 { Ok(v) } else { Err(format!("{what} {v} is above the device's 65535")) };
     if bands.is_empty() || bands.len() > 16 {
         return Err(format!("{} wavelet bands (the device takes 1 to 16: dwt_depth + dwt_depth_ho up to 5)", bands.len()));
     }
     let mut p = [0u64; 8];
-    p[0] = f16(slices.0, "slices_x")? | f16(slices.1, "slices_y")? << 16 | f16(prefix_bytes, "slice_prefix_bytes")? << 32 | f16(size_scaler, "slice_size_scaler")? << 48;
+    p[0] = f16(slices.0, "slices_x")? | f16(slices.1, "slices_y")? << 16;
+    match low_delay {
+        None => p[0] |= f16(prefix_bytes, "slice_prefix_bytes")? << 32 | f16(size_scaler, "slice_size_scaler")? << 48,
+        Some((numerator, denominator)) => {
+            if denominator == 0 || denominator >= 1 << 32 || numerator < denominator {
+                return Err(format!("slice_bytes {numerator}/{denominator} (the device takes denominators below 2^32 and slices of at least a byte)"));
+            }
+            let (q, r) = (numerator / denominator, numerator % denominator);
+            if q >= (1 << 24) - 1 {
+                return Err(format!("low-delay slices of {q} bytes (the device takes them below 16 MiB)"));
+            }
+            p[0] |= r << 32;
+            p[3] = 1 << 7 | q << 8 | denominator << 32;
+        }
+    }
     for (k, walk) in [luma, chroma].iter().enumerate() {
         let mut v = 0;
         for (i, &x) in walk.iter().enumerate() {
@@ -238,7 +255,7 @@ pub fn hq_params(slices: (u64, u64), prefix_bytes: u64, size_scaler: u64, luma: 
         }
         p[1 + k] = v;
     }
-    p[3] = bands.len() as u64;
+    p[3] |= bands.len() as u64;
     let (mut qm, mut sh) = (0u128, 0u128);
     for (b, &(xs, ys, m)) in bands.iter().enumerate() {
         if m > 255 {

@@ -339,6 +339,8 @@ pub struct SliceWalk {
     pub prefix_bytes: u64,
     /// HQ slice_size_scaler (1 for LD).
     pub size_scaler: u64,
+    /// LD (13.5.3.2): slice_bytes_numerator and slice_bytes_denominator; `None` for HQ.
+    pub low_delay: Option<(u64, u64)>,
     /// Per band: (width shift, height shift, quantisation matrix value).
     pub bands: Vec<(u32, u32, u64)>,
     /// Padded width / slices_x, luma and chroma.
@@ -364,9 +366,9 @@ impl SliceWalk {
             .zip(&coding.quant_matrix)
             .map(|(&(level, _), &m)| ((lw / t.subband_width(level, c.luma_width)).trailing_zeros(), (lh / t.subband_height(level, c.luma_height)).trailing_zeros(), m))
             .collect();
-        let (prefix_bytes, size_scaler) = match coding.sizing {
-            SliceSizing::HighQuality { prefix_bytes, size_scaler } => (prefix_bytes, size_scaler),
-            SliceSizing::LowDelay { .. } => (0, 1),
+        let (prefix_bytes, size_scaler, low_delay) = match coding.sizing {
+            SliceSizing::HighQuality { prefix_bytes, size_scaler } => (prefix_bytes, size_scaler, None),
+            SliceSizing::LowDelay { numerator, denominator } => (0, 1, Some((numerator, denominator))),
         };
         let (sx, sy) = (coding.slices_x, coding.slices_y);
         SliceWalk {
@@ -374,6 +376,7 @@ impl SliceWalk {
             slices_y: sy,
             prefix_bytes,
             size_scaler,
+            low_delay,
             bands,
             xq: [lw as u64 / sx, cw as u64 / sx],
             xr: [lw as u64 % sx, cw as u64 % sx],

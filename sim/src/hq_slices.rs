@@ -36,6 +36,8 @@ pub struct Ports {
     pub out_eor: u8,
     /// st_error (output).
     pub st_error: u8,
+    /// cfg_ld.
+    pub cfg_ld: u8,
     /// cfg_slices_x.
     pub cfg_slices_x: u16,
     /// cfg_slices_y.
@@ -54,6 +56,12 @@ pub struct Ports {
     pub cfg_yr: [u16; 2],
     /// cfg_bytes.
     pub cfg_bytes: u32,
+    /// cfg_ld_q (24 bits).
+    pub cfg_ld_q: u32,
+    /// cfg_ld_r.
+    pub cfg_ld_r: u32,
+    /// cfg_ld_d.
+    pub cfg_ld_d: u32,
     /// out_value (output, 23-bit two's complement).
     pub out_value: u32,
     /// st_range (output).
@@ -82,6 +90,7 @@ crate::port_layout!(
         out_band,
         out_eor,
         st_error,
+        cfg_ld,
         cfg_slices_x,
         cfg_slices_y,
         cfg_prefix,
@@ -91,6 +100,9 @@ crate::port_layout!(
         cfg_yq,
         cfg_yr,
         cfg_bytes,
+        cfg_ld_q,
+        cfg_ld_r,
+        cfg_ld_d,
         out_value,
         st_range,
         in_data,
@@ -104,7 +116,7 @@ crate::verilated!(HqSlices, hq_slices, Ports, "The HQ slice decoder (`uhdpipe_hq
 /// The picture's parameters as the device's parameter block carries them
 /// (`uhdpipe_driver::job::hq_params`, which refuses what the block cannot take, naming it).
 pub fn params(walk: &SliceWalk) -> Result<[u64; 8], String> {
-    hq_params((walk.slices_x, walk.slices_y), walk.prefix_bytes, walk.size_scaler, [walk.xq[0], walk.xr[0], walk.yq[0], walk.yr[0]], [walk.xq[1], walk.xr[1], walk.yq[1], walk.yr[1]], &walk.bands)
+    hq_params((walk.slices_x, walk.slices_y), walk.prefix_bytes, walk.size_scaler, walk.low_delay, [walk.xq[0], walk.xr[0], walk.yq[0], walk.yr[0]], [walk.xq[1], walk.xr[1], walk.yq[1], walk.yr[1]], &walk.bands)
 }
 
 /// Why a picture cannot go to the block as it is built.
@@ -130,7 +142,11 @@ pub fn configure(p: &mut Ports, walk: &SliceWalk, bytes: usize) {
         p.cfg_yq[k] = (w[1 + k] >> 32) as u16;
         p.cfg_yr[k] = (w[1 + k] >> 48) as u16;
     }
-    p.cfg_bands = w[3] as u8;
+    p.cfg_bands = (w[3] & 31) as u8;
+    p.cfg_ld = (w[3] >> 7 & 1) as u8;
+    p.cfg_ld_q = (w[3] >> 8 & 0xff_ffff) as u32;
+    p.cfg_ld_d = (w[3] >> 32) as u32;
+    p.cfg_ld_r = (w[0] >> 32) as u32;
     p.cfg_qm = [w[4], w[5]];
     p.cfg_shift = [w[6], w[7]];
 }

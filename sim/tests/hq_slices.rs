@@ -1,5 +1,5 @@
-//! The HQ slice decoder (`uhdpipe_hq_slices`, Verilated) against the model's
-//! `slice_order_coefficients` on every HQ picture of the conformance suite
+//! The slice decoder (`uhdpipe_hq_slices`, Verilated) against the model's
+//! `slice_order_coefficients` on every HQ and LD picture of the conformance suite
 //! (`tests/conformance/features.csv`: all seven wavelets, depths 1–4, the asymmetric set,
 //! 4:4:4/4:2:2/4:2:0, fields, lossless, fragments, custom matrices, prefix bytes, size
 //! scalers, dangling bits), under random idle input and output back-pressure; then corrupt
@@ -12,9 +12,10 @@ use uhdpipe_model::{Decoder, Event, SequenceHeader};
 use uhdpipe_sim::hq_slices::{decode_picture, unsupported, HqSlices, Outcome};
 use uhdpipe_sim::Chance;
 
-/// One HQ picture of a stream: its sequence header, walk and slice bytes.
+/// One picture of a stream: its sequence header, walk and slice bytes.
 struct Case {
     name: String,
+    is_ld: bool,
     seq: SequenceHeader,
     coding: uhdpipe_model::slice::PictureCoding,
     data: Vec<u8>,
@@ -37,8 +38,8 @@ fn conformance_dir() -> PathBuf {
     PathBuf::from(String::from_utf8(out.stdout).unwrap().trim().lines().last().unwrap())
 }
 
-/// Every HQ picture of every stream of the suite.
-fn hq_pictures() -> Vec<Case> {
+/// Every picture (HQ and LD) of every stream of the suite.
+fn pictures() -> Vec<Case> {
     let dir = conformance_dir();
     let mut sets: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("decoder").is_dir()).collect();
     sets.sort();
@@ -52,12 +53,10 @@ fn hq_pictures() -> Vec<Case> {
             let mut n = 0;
             while let Some(ev) = d.next_event().unwrap() {
                 if let Event::Picture { coding, slice_data, .. } = ev {
-                    let hq = matches!(coding.sizing, uhdpipe_model::slice::SliceSizing::HighQuality { .. });
-                    if hq {
-                        let data: Vec<u8> = slice_data.iter().flat_map(|r| bytes[r.start as usize..r.end as usize].iter().copied()).collect();
-                        let name = format!("{}/{} picture {n}", set.file_name().unwrap().to_string_lossy(), s.file_name().unwrap().to_string_lossy());
-                        cases.push(Case { name, seq: *d.sequence_header().unwrap(), coding, data });
-                    }
+                    let is_ld = matches!(coding.sizing, uhdpipe_model::slice::SliceSizing::LowDelay { .. });
+                    let data: Vec<u8> = slice_data.iter().flat_map(|r| bytes[r.start as usize..r.end as usize].iter().copied()).collect();
+                    let name = format!("{}/{} picture {n}", set.file_name().unwrap().to_string_lossy(), s.file_name().unwrap().to_string_lossy());
+                    cases.push(Case { name, is_ld, seq: *d.sequence_header().unwrap(), coding, data });
                     n += 1;
                 }
             }
@@ -92,9 +91,10 @@ fn check(name: &str, got: &Outcome, want: &[SliceCoefficient]) {
 }
 
 #[test]
-fn conformance_hq_pictures_decode_exactly_under_back_pressure() {
-    let cases = hq_pictures();
-    assert!(cases.len() > 500, "expected the suite's HQ pictures, found {}", cases.len());
+fn conformance_pictures_decode_exactly_under_back_pressure() {
+    let cases = pictures();
+    let ld = cases.iter().filter(|c| c.is_ld).count();
+    assert!(cases.len() - ld > 500 && ld > 100, "expected the suite's HQ and LD pictures, found {} HQ and {ld} LD", cases.len() - ld);
     let mut d = HqSlices::new();
     let (mut pictures, mut coefficients, mut clocks, mut skipped) = (0, 0u64, 0u64, Vec::new());
     for (i, c) in cases.iter().enumerate() {
@@ -103,14 +103,16 @@ fn conformance_hq_pictures_decode_exactly_under_back_pressure() {
             skipped.push(format!("{}: {why}", c.name));
             continue;
         }
-        let want = slice_order_coefficients(&c.seq, &c.coding, false, &c.data).unwrap();
+        let want = slice_order_coefficients(&c.seq, &c.coding, c.is_ld, &c.data).unwrap();
         let stall = [0, 250, 600][i % 3];
         let got = decode_picture(&mut d, &walk, &c.data, stall, i as u64 + 1, clock_limit(c, want.len()));
         check(&c.name, &got, &want);
-        // eor marks the last coefficient of each band row of a slice
+        // eor marks the last coefficient of each band row of a slice (LD: C1 and C2 alternate
+        // in a band, so its end is where the band or the luma/chroma part changes)
+        let part = |w: &SliceCoefficient| (if c.is_ld { w.comp.min(1) } else { w.comp }, w.band);
         let mut ends = Vec::new();
         for (k, w) in want.iter().enumerate() {
-            if k + 1 == want.len() || (want[k + 1].comp, want[k + 1].band) != (w.comp, w.band) {
+            if k + 1 == want.len() || part(&want[k + 1]) != part(w) {
                 ends.push(k);
             }
         }
@@ -121,13 +123,13 @@ fn conformance_hq_pictures_decode_exactly_under_back_pressure() {
             clocks += got.clocks;
         }
     }
-    println!("hq_slices: {pictures} conformance pictures, {coefficients} coefficients exact; unstalled runs {clocks} clocks; skipped {}: {skipped:?}", skipped.len());
+    println!("hq_slices: {pictures} conformance pictures ({ld} LD), {coefficients} coefficients exact; unstalled runs {clocks} clocks; skipped {}: {skipped:?}", skipped.len());
     assert!(skipped.is_empty(), "pictures the block cannot take: {skipped:?}");
 }
 
 #[test]
 fn corrupt_and_truncated_slices_error_or_match_and_never_hang() {
-    let cases: Vec<Case> = hq_pictures().into_iter().filter(|c| c.name.contains("legall_hq") || c.name.contains("dd137_hq")).collect();
+    let cases: Vec<Case> = pictures().into_iter().filter(|c| c.name.contains("legall_hq") || c.name.contains("dd137_hq") || c.name.contains("_ld")).collect();
     let mut d = HqSlices::new();
     let mut rng = Chance::new(7);
     let (mut errors, mut decoded) = (0, 0);
@@ -151,7 +153,7 @@ fn corrupt_and_truncated_slices_error_or_match_and_never_hang() {
                 _ => data.extend_from_slice(&[0xff; 13]),
             }
             let name = format!("{} trial {trial}", c.name);
-            let model = slice_order_coefficients(&c.seq, &c.coding, false, &data);
+            let model = slice_order_coefficients(&c.seq, &c.coding, c.is_ld, &data);
             let limit = clock_limit(c, 4 * (c.seq.coding.luma_width * c.seq.coding.luma_height) + 4096);
             let got = decode_picture(&mut d, &walk, &data, [0, 400][trial as usize % 2], 1000 * i as u64 + trial, limit);
             match model {
@@ -166,13 +168,15 @@ fn corrupt_and_truncated_slices_error_or_match_and_never_hang() {
                     assert!(got.flagged > 0, "{name}: the model overflows ({e}), the block flags nothing");
                 }
                 Err(e) => {
-                    assert_eq!(got.error, 1, "{name}: the model refuses it ({e}) but the block gave status {}", got.error);
+                    // 1: a slice past the data; 2 (LD): slice_y_length longer than its slice
+                    let want = if matches!(e.kind, uhdpipe_model::ErrorKind::BadValue { what: "slice_y_length", .. }) { 2 } else { 1 };
+                    assert_eq!(got.error, want, "{name}: the model refuses it ({e}) but the block gave status {}", got.error);
                     errors += 1;
                 }
             }
         }
         // the next good picture is exact
-        let want = slice_order_coefficients(&c.seq, &c.coding, false, &c.data).unwrap();
+        let want = slice_order_coefficients(&c.seq, &c.coding, c.is_ld, &c.data).unwrap();
         let got = decode_picture(&mut d, &walk, &c.data, 300, i as u64, clock_limit(c, want.len()));
         check(&c.name, &got, &want);
     }

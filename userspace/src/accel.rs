@@ -404,14 +404,14 @@ impl Accelerator {
         Ok(samples_from_le(&out))
     }
 
-    /// Decodes a picture's HQ slices on the device ([`Op::DecodeHq`]): `slices` the picture's
+    /// Decodes a picture's slices (HQ or LD) on the device ([`Op::DecodeHq`]): `slices` the picture's
     /// slice bytes end to end, `coefficients` how many it has (the padded component sizes
     /// summed); returns them in slice order (`uhdpipe_model::slice::slice_order_coefficients`),
     /// as `uhdpipe_model::slice::picture_from_slice_order` takes them. A picture the device
     /// cannot take (sizes past its 16-bit walk, more than 16 bands) is refused naming why; a
     /// slice past the data or a coefficient past the device's range fails the job.
     pub fn decode_hq_slices(&self, walk: &SliceWalk, slices: &[u8], coefficients: usize) -> Result<Vec<i64>> {
-        let params = hq_params((walk.slices_x, walk.slices_y), walk.prefix_bytes, walk.size_scaler, [walk.xq[0], walk.xr[0], walk.yq[0], walk.yr[0]], [walk.xq[1], walk.xr[1], walk.yq[1], walk.yr[1]], &walk.bands)
+        let params = hq_params((walk.slices_x, walk.slices_y), walk.prefix_bytes, walk.size_scaler, walk.low_delay, [walk.xq[0], walk.xr[0], walk.yq[0], walk.yr[0]], [walk.xq[1], walk.xr[1], walk.yq[1], walk.yr[1]], &walk.bands)
             .map_err(|e| Error::Usage(format!("the device cannot decode this picture: {e}")))?;
         if slices.is_empty() || slices.len() >= 1 << 32 || coefficients == 0 || coefficients >= 1 << 30 {
             return Err(Error::Usage(format!("the device decodes 1 byte to 4 GiB of slices into 1 to 2^30 coefficients, not {} bytes into {coefficients}", slices.len())));

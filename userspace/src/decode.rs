@@ -91,14 +91,11 @@ pub fn decode_to<W: Write>(data: &[u8], name: &str, out: W, format: OutputFormat
 /// to 12 bits.
 pub const DEVICE_MAX_DEPTH: u32 = 12;
 
-/// One picture's slices decoded on the device (its HQ slice decoder), then finished on the
+/// One picture's slices (HQ or LD) decoded on the device (its slice decoder), then finished on the
 /// host as the model finishes a picture (inverse transform, clipping, offset) — until the
 /// device's own inverse transform takes that over. Refuses what the device build lacks,
 /// naming it.
 pub fn device_picture(acc: &Accelerator, seq: &SequenceHeader, cp: &CodedPicture, stream: &[u8]) -> Result<Picture> {
-    if cp.is_ld {
-        return Err(Error::Usage("this device build decodes high-quality (HQ) slices only, and the stream has low-delay (LD) pictures: use --backend model".into()));
-    }
     let depth = seq.coding.luma_depth.max(seq.coding.color_diff_depth);
     if depth > DEVICE_MAX_DEPTH {
         return Err(Error::Usage(format!("this device build decodes pictures of up to {DEVICE_MAX_DEPTH} bits, and the stream's are {depth}-bit: use --backend model")));

@@ -145,9 +145,9 @@ enum Command {
     /// before a stream error are written before the error is reported.
     ///
     /// With --backend sim each picture's slices are decoded on the simulated device (its RTL
-    /// HQ slice decoder, through the driver: slices to dequantised coefficients) and the
+    /// slice decoder, through the driver: slices to dequantised coefficients) and the
     /// inverse transform runs on the host, giving exactly the model's bytes. This device
-    /// build takes HQ pictures of up to 12 bits; LD and deeper pictures are refused by name.
+    /// build takes HQ and LD pictures of up to 12 bits; deeper pictures are refused by name.
     #[command(after_help = "Examples:\n  uhdpipe decode clip.vc2 -o clip.y4m\n  uhdpipe decode clip.vc2 -o clip.yuv --backend sim     (slices decoded on the simulated device)")]
     Decode {
         /// Input VC-2 stream (`-` for standard input).

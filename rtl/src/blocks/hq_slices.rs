@@ -1,7 +1,9 @@
-//! The HQ slice decoder: a picture's slice bytes in, its dequantised coefficients out, one
-//! per clock — ST 2042-1 13.5.4 `hq_slice`, 13.5.6.3 `slice_band`, A.4.4 `read_sintb` and
-//! 13.3 `inverse_quant`, in the order `uhdpipe_model::slice::slice_order_coefficients`
-//! gives (its specification, which the tests compare with).
+//! The slice decoder (HQ and LD; named for the HQ profile it began with): a picture's slice
+//! bytes in, its dequantised coefficients out, one per clock — ST 2042-1 13.5.4 `hq_slice`,
+//! 13.5.3 `ld_slice`, 13.5.6.3 `slice_band`, 13.5.6.4 `color_diff_slice_band`, A.4.4
+//! `read_sintb` and 13.3 `inverse_quant`, in the order
+//! `uhdpipe_model::slice::slice_order_coefficients` gives (its specification, which the
+//! tests compare with).
 //!
 //! **Function.** `start` begins a picture whose slices are the `cfg_bytes` bytes of the
 //! input stream (eight per beat, byte `k` in bits `8k+7:8k`, exactly `ceil(cfg_bytes / 8)`
@@ -13,7 +15,15 @@
 //! size: `slice_left(sx) = floor(PW·sx / slices_x) >> xshift`, because every band's width is
 //! `PW >> xshift` exactly; the walker steps `floor(PW·sx / slices_x)` with the quotient and
 //! remainder the driver gives (`cfg_xq`/`cfg_xr`, `cfg_yq`/`cfg_yr`, luma `[0]`, chroma
-//! `[1]`), so it needs no divider. A band's index is `max(qindex − matrix[band], 0)`
+//! `[1]`), so it needs no divider.
+//!
+//! **LD** (`cfg_ld`): each slice is `slice_bytes(sx, sy)` bytes (13.5.3.2), stepped from
+//! `numerator = q·denominator + r` as `q` plus one whenever the running remainder passes the
+//! denominator (`cfg_ld_q`, `cfg_ld_r`, `cfg_ld_d`; again no divider); then a 7-bit qindex,
+//! `slice_y_length` in `intlog2(8·slice_bytes − 7)` bits, Y's bands in that many bits, and C1
+//! and C2 alternating coefficient by coefficient in the rest of the slice (13.5.6.4).
+//!
+//! A band's index is `max(qindex − matrix[band], 0)`
 //! (13.5.3.1); reads past a component's end give 1 bits (A.4.2 `read_bool`), so missing
 //! trailing coefficients are zero; unread bytes at a component's end are skipped.
 //!
@@ -24,16 +34,19 @@
 //! consumed whole). `out_comp`, `out_band` and `out_eor` (the last of its band's row in the
 //! slice) say where it goes.
 //!
-//! **Errors.** A header byte or a component length past the `cfg_bytes` bytes ends the walk
-//! with `st_error` = 1 (as the model's `slice_extents`: an error, no picture); the rest of the
+//! **Errors.** A header byte or a component length (or an LD slice) past the `cfg_bytes`
+//! bytes ends the walk with `st_error` = 1 (as the model's `slice_extents`: an error, no
+//! picture), an LD `slice_y_length` longer than its slice with 2; the rest of the
 //! input is taken and dropped, so the stream framing holds and the next picture decodes
 //! exactly. Every state moves on or waits for input the job still owes, so a picture ends
 //! within a bounded number of clocks once its input has arrived.
 //!
 //! **Throughput.** One coefficient per clock while the output is taken and at most 64 bits
 //! per clock are consumed (any code of ≤ 24 data bits decodes in one clock: codes up to 50
-//! bits); one clock per header byte; a component's unread tail at 64 bits per clock; one
-//! clock per band (two if the band is empty in this slice). **Latency:** four clocks from a
+//! bits); one clock per header byte (two per LD header); a component's unread tail at 64
+//! bits per clock; one clock to start a component's first band and one at its end; a band's
+//! last code starts the next band (a clock more only if that band is empty in this slice).
+//! **Latency:** four clocks from a
 //! code to its coefficient. **Handshake:** input and output streams; `in_ready` and the
 //! pipeline enable are registers' functions (the output queue's `free`). **Reset:** none
 //! needed; `start` (only while `busy` is low) clears the state.
@@ -75,6 +88,15 @@ pub struct HqSlices {
     /// Run-time: per band `b` its width's shift (bits `8b+3:8b`: band width = PW >> it) and
     /// height's (bits `8b+7:8b+4`).
     pub cfg_shift: Signal<In, Bits<128>>,
+    /// Run-time: the picture's slices are low-delay (13.5.3 `ld_slice`): `cfg_prefix` and
+    /// `cfg_scaler` are then ignored and each slice's size comes from `cfg_ld_*`.
+    pub cfg_ld: Signal<In, Bit>,
+    /// Run-time (LD): slice_bytes_numerator / slice_bytes_denominator, 1..2^24.
+    pub cfg_ld_q: Signal<In, Bits<24>>,
+    /// Run-time (LD): slice_bytes_numerator mod slice_bytes_denominator.
+    pub cfg_ld_r: Signal<In, Bits<32>>,
+    /// Run-time (LD): slice_bytes_denominator, 1..2^32.
+    pub cfg_ld_d: Signal<In, Bits<32>>,
     /// Run-time: padded width / slices_x, luma `[0]` and chroma `[1]`.
     pub cfg_xq: [Signal<In, Bits<16>>; 2],
     /// Run-time: padded width mod slices_x.
@@ -87,8 +109,8 @@ pub struct HqSlices {
     pub busy: Signal<Out, Bit>,
     /// One clock when a picture ends (its input all taken; `st_*` then hold its outcome).
     pub done: Signal<Out, Bit>,
-    /// The picture's outcome: 0 decoded, 1 a slice runs past the data (its coefficients
-    /// stop there).
+    /// The picture's outcome: 0 decoded, 1 a slice runs past the data, 2 an LD
+    /// slice_y_length longer than its slice (its coefficients stop there).
     pub st_error: Signal<Out, Bits<4>>,
     /// Coefficients of the picture that left the 23-bit range.
     pub st_range: Signal<Out, Bits<32>>,
@@ -148,6 +170,29 @@ pub struct HqSlices {
     wcalc: Signal<Local, Bits<16>>,
     hcalc: Signal<Local, Bits<16>>,
     qm_cur: Signal<Local, Bits<8>>,
+    wnext: Signal<Local, Bits<16>>,
+    hnext: Signal<Local, Bits<16>>,
+    qm_next: Signal<Local, Bits<8>>,
+    nband: Signal<Local, Bits<5>>,
+    tcomp: Signal<Local, Bits<2>>,
+    // low-delay slices
+    ld_t: Signal<Local, Bits<33>>,
+    ld_td: Signal<Local, Bits<32>>,
+    ld_d33: Signal<Local, Bits<33>>,
+    ld_q32: Signal<Local, Bits<32>>,
+    lbm1: Signal<Local, Bits<32>>,
+    lb: Signal<Local, Bits<8>>,
+    ld_need: Signal<Local, Bits<8>>,
+    need32: Signal<Local, Bits<32>>,
+    ysh: Signal<Local, Bits<8>>,
+    hdr32: Signal<Local, Bits<32>>,
+    ylen: Signal<Local, Bits<32>>,
+    ld_room: Signal<Local, Bits<32>>,
+    avail_ld: Signal<Local, Bits<32>>,
+    kb32: [Constant<Bits<32>>; 32],
+    klb: [Constant<Bits<8>>; 32],
+    k7: Constant<Bits<8>>,
+    k32: Constant<Bits<8>>,
     emit: Signal<Local, Bit>,
     en: Signal<Local, Bit>,
     slice_end: Signal<Local, Bit>,
@@ -183,19 +228,21 @@ pub struct HqSlices {
     big22: Constant<Bits<25>>,
     ones: Constant<Bits<128>>,
     // walker states
-    s_idle: Constant<Bits<3>>,
-    s_prefix: Constant<Bits<3>>,
-    s_qindex: Constant<Bits<3>>,
-    s_length: Constant<Bits<3>>,
-    s_band: Constant<Bits<3>>,
-    s_coef: Constant<Bits<3>>,
-    s_skip: Constant<Bits<3>>,
-    s_drain: Constant<Bits<3>>,
+    s_idle: Constant<Bits<4>>,
+    s_prefix: Constant<Bits<4>>,
+    s_qindex: Constant<Bits<4>>,
+    s_length: Constant<Bits<4>>,
+    s_band: Constant<Bits<4>>,
+    s_coef: Constant<Bits<4>>,
+    s_skip: Constant<Bits<4>>,
+    s_drain: Constant<Bits<4>>,
+    s_ldsize: Constant<Bits<4>>,
+    s_ldhdr: Constant<Bits<4>>,
     kshift: [Constant<Bits<5>>; 25],
     kdpos: [Constant<Bits<128>>; 24],
     kfpos: [Constant<Bits<128>>; 25],
     kspos: [Constant<Bits<128>>; 25],
-    state: DFF<Bits<3>>,
+    state: DFF<Bits<4>>,
     win: DFF<Bits<128>>,
     fill: DFF<Bits<8>>,
     bytes_in: DFF<Bits<32>>,
@@ -253,6 +300,10 @@ pub struct HqSlices {
     err: DFF<Bits<4>>,
     range: DFF<Bits<32>>,
     done_r: DFF<Bit>,
+    ld_acc: DFF<Bits<32>>,
+    ld_b: DFF<Bits<32>>,
+    ld_rest: DFF<Bits<32>>,
+    half: DFF<Bit>,
 }
 
 /// The 128-bit word with only bit `k` set (a select by constant mask: rust-hdl writes a bit
@@ -279,6 +330,10 @@ impl Default for HqSlices {
             cfg_bands: Default::default(),
             cfg_qm: Default::default(),
             cfg_shift: Default::default(),
+            cfg_ld: Default::default(),
+            cfg_ld_q: Default::default(),
+            cfg_ld_r: Default::default(),
+            cfg_ld_d: Default::default(),
             cfg_xq: Default::default(),
             cfg_xr: Default::default(),
             cfg_yq: Default::default(),
@@ -335,6 +390,29 @@ impl Default for HqSlices {
             wcalc: Default::default(),
             hcalc: Default::default(),
             qm_cur: Default::default(),
+            wnext: Default::default(),
+            hnext: Default::default(),
+            qm_next: Default::default(),
+            nband: Default::default(),
+            tcomp: Default::default(),
+            ld_t: Default::default(),
+            ld_td: Default::default(),
+            ld_d33: Default::default(),
+            ld_q32: Default::default(),
+            lbm1: Default::default(),
+            lb: Default::default(),
+            ld_need: Default::default(),
+            need32: Default::default(),
+            ysh: Default::default(),
+            hdr32: Default::default(),
+            ylen: Default::default(),
+            ld_room: Default::default(),
+            avail_ld: Default::default(),
+            kb32: std::array::from_fn(|k| Constant::new((1u64 << k).to_bits())),
+            // intlog2(8·bytes − 7) = bit length of (bytes − 1), plus 3 (bytes > 1)
+            klb: std::array::from_fn(|k| Constant::new((k as u64 + 4).to_bits())),
+            k7: Constant::new(7u64.to_bits()),
+            k32: Constant::new(32u64.to_bits()),
             emit: Default::default(),
             en: Default::default(),
             slice_end: Default::default(),
@@ -376,6 +454,8 @@ impl Default for HqSlices {
             s_coef: Constant::new(5u64.to_bits()),
             s_skip: Constant::new(6u64.to_bits()),
             s_drain: Constant::new(7u64.to_bits()),
+            s_ldsize: Constant::new(8u64.to_bits()),
+            s_ldhdr: Constant::new(9u64.to_bits()),
             kshift: std::array::from_fn(|k| Constant::new((k as u64 + 1).to_bits())),
             // the window bit of data bit j (position 2j + 1 from the top)
             kdpos: std::array::from_fn(|j| Constant::new(window_bit(126 - 2 * j))),
@@ -440,6 +520,10 @@ impl Default for HqSlices {
             err: Default::default(),
             range: Default::default(),
             done_r: Default::default(),
+            ld_acc: Default::default(),
+            ld_b: Default::default(),
+            ld_rest: Default::default(),
+            half: Default::default(),
         }
     }
 }
@@ -451,7 +535,7 @@ impl Logic for HqSlices {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, state, win, fill, bytes_in, bits_left, pre_left, qindex, comp, band, bsh, bqm, bw, bh, col, row, bqi, longc, sxn, syn, lx0, lx1, lxa, ly0, ly1, lya, cx0, cx1, cxa, cy0, cy1, cya, s1_v, s1_mag, s1_neg, s1_long, s1_qi, s1_tag, s2_v, s2_mag, s2_neg, s2_zero, s2_big, s2_f, s2_o, s2_tag, s3_v, s3_ll, s3_lh, s3_hl, s3_hh, s3_o, s3_neg, s3_zero, s3_big, s3_tag, err, range, done_r
+            self, clock, state, win, fill, bytes_in, bits_left, pre_left, qindex, comp, band, bsh, bqm, bw, bh, col, row, bqi, longc, sxn, syn, lx0, lx1, lxa, ly0, ly1, lya, cx0, cx1, cxa, cy0, cy1, cya, s1_v, s1_mag, s1_neg, s1_long, s1_qi, s1_tag, s2_v, s2_mag, s2_neg, s2_zero, s2_big, s2_f, s2_o, s2_tag, s3_v, s3_ll, s3_lh, s3_hl, s3_hh, s3_o, s3_neg, s3_zero, s3_big, s3_tag, err, range, done_r, ld_acc, ld_b, ld_rest, half
         );
         clock!(self, clock, q);
         // The pipeline (decode → factor → products → sum) moves only when the output queue
@@ -510,6 +594,16 @@ impl Logic for HqSlices {
         self.wcalc.next = (self.x1s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(0))) - (self.x0s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(0)));
         self.hcalc.next = (self.y1s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(4))) - (self.y0s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(4)));
         self.qm_cur.next = self.bqm.q.val().get_bits::<8>(0);
+        // the next band's, so that a band's last code can start the next band
+        self.wnext.next = (self.x1s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(8))) - (self.x0s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(8)));
+        self.hnext.next = (self.y1s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(12))) - (self.y0s.val() >> bit_cast::<16, 4>(self.bsh.q.val().get_bits::<4>(12)));
+        self.qm_next.next = self.bqm.q.val().get_bits::<8>(8);
+        self.nband.next = self.band.q.val() + 1;
+        // LD chroma: C1 and C2 alternate, coefficient by coefficient (13.5.6.4)
+        self.tcomp.next = self.comp.q.val();
+        if self.half.q.val() {
+            self.tcomp.next = self.k2.val().get_bits::<2>(0);
+        }
 
         // ---- the walker ----
         self.dlen32.next = bit_cast::<32, 8>(self.dlen.val());
@@ -526,6 +620,67 @@ impl Logic for HqSlices {
         // bytes still to come: the window's whole bytes (less the length byte) and the input's
         self.fillw.next = bit_cast::<32, 8>(self.fill.q.val());
         self.avail.next = (self.fillw.val() >> 3) - 1 + (self.cfg_bytes.val() - self.bytes_in.q.val());
+        // ---- LD (13.5.3): slice_bytes(sx, sy) stepped without a divider, then the header ----
+        self.ld_t.next = bit_cast::<33, 32>(self.ld_acc.q.val()) + bit_cast::<33, 32>(self.cfg_ld_r.val());
+        self.ld_d33.next = bit_cast::<33, 32>(self.cfg_ld_d.val());
+        // when it carries, the difference is below 2^32
+        self.ld_td.next = self.ld_t.val().get_bits::<32>(0) - self.cfg_ld_d.val();
+        self.ld_q32.next = bit_cast::<32, 24>(self.cfg_ld_q.val());
+        if self.state.q.val() == self.s_ldsize.val() {
+            self.ld_b.d.next = self.ld_q32.val();
+            self.ld_acc.d.next = self.ld_t.val().get_bits::<32>(0);
+            if self.ld_t.val() >= self.ld_d33.val() {
+                self.ld_b.d.next = self.ld_q32.val() + 1;
+                self.ld_acc.d.next = self.ld_td.val();
+            }
+            self.state.d.next = self.s_ldhdr.val();
+        }
+        // length_bits = intlog2(8·slice_bytes − 7): the bit length of slice_bytes − 1, plus 3
+        self.lbm1.next = self.ld_b.q.val() - 1;
+        self.lb.next = 0.into();
+        for k in 0..32 {
+            if (self.lbm1.val() & self.kb32[k].val()).any() {
+                self.lb.next = self.klb[k].val();
+            }
+        }
+        self.ld_need.next = self.k7.val() + self.lb.val();
+        self.need32.next = bit_cast::<32, 8>(self.ld_need.val());
+        // slice_y_length: the lb bits after the 7-bit qindex (lb ≤ 27: slices below 2^24 bytes)
+        self.ysh.next = self.k32.val() - self.lb.val();
+        self.hdr32.next = self.win.q.val().get_bits::<32>(89);
+        self.ylen.next = self.hdr32.val() >> self.ysh.val();
+        if !self.lb.val().any() {
+            self.ylen.next = 0.into();
+        }
+        self.ld_room.next = (self.ld_b.q.val() << 3) - self.need32.val();
+        self.avail_ld.next = (self.fillw.val() >> 3) + (self.cfg_bytes.val() - self.bytes_in.q.val());
+        if self.state.q.val() == self.s_ldhdr.val() {
+            if self.ld_b.q.val() > self.avail_ld.val() {
+                // the slice runs past the data
+                self.err.d.next = 1.into();
+                self.state.d.next = self.s_drain.val();
+            } else if self.fill.q.val() >= self.ld_need.val() {
+                self.c.next = self.ld_need.val();
+                self.qindex.d.next = bit_cast::<8, 7>(self.win.q.val().get_bits::<7>(121));
+                if self.ylen.val() > self.ld_room.val() {
+                    // slice_y_length longer than the slice
+                    self.err.d.next = 2.into();
+                    self.state.d.next = self.s_drain.val();
+                } else {
+                    self.bits_left.d.next = self.ylen.val();
+                    self.ld_rest.d.next = self.ld_room.val() - self.ylen.val();
+                    self.comp.d.next = 0.into();
+                    self.half.d.next = false;
+                    self.bsh.d.next = self.cfg_shift.val();
+                    self.bqm.d.next = self.cfg_qm.val();
+                    self.band.d.next = 0.into();
+                    self.state.d.next = self.s_band.val();
+                }
+            } else if self.starved.val() {
+                self.err.d.next = 1.into();
+                self.state.d.next = self.s_drain.val();
+            }
+        }
         if self.state.q.val() == self.s_prefix.val() {
             if self.hdr_ok.val() {
                 self.c.next = self.k8.val();
@@ -601,15 +756,33 @@ impl Logic for HqSlices {
             } else {
                 self.longc.d.next = false;
                 self.emit.next = true;
-                self.col.d.next = self.col.q.val() + 1;
-                if self.col.q.val() == self.bw_m1.val() {
-                    self.col.d.next = 0.into();
-                    self.row.d.next = self.row.q.val() + 1;
-                    if self.row.q.val() == self.bh_m1.val() {
-                        self.band.d.next = self.band.q.val() + 1;
-                        self.bsh.d.next = self.bsh.q.val() >> 8;
-                        self.bqm.d.next = self.bqm.q.val() >> 8;
-                        self.state.d.next = self.s_band.val();
+                if self.cfg_ld.val() & self.comp.q.val().any() & !self.half.q.val() {
+                    // LD chroma: C1 here, C2 of the same place next
+                    self.half.d.next = true;
+                } else {
+                    self.half.d.next = false;
+                    self.col.d.next = self.col.q.val() + 1;
+                    if self.col.q.val() == self.bw_m1.val() {
+                        self.col.d.next = 0.into();
+                        self.row.d.next = self.row.q.val() + 1;
+                        if self.row.q.val() == self.bh_m1.val() {
+                            // the band's last code starts the next band (no clock between)
+                            self.row.d.next = 0.into();
+                            self.band.d.next = self.nband.val();
+                            self.bsh.d.next = self.bsh.q.val() >> 8;
+                            self.bqm.d.next = self.bqm.q.val() >> 8;
+                            self.bw.d.next = self.wnext.val();
+                            self.bh.d.next = self.hnext.val();
+                            self.bqi.d.next = 0.into();
+                            if self.qindex.q.val() > self.qm_next.val() {
+                                self.bqi.d.next = self.qindex.q.val() - self.qm_next.val();
+                            }
+                            if self.nband.val() == self.cfg_bands.val() {
+                                self.state.d.next = self.s_skip.val();
+                            } else if !(self.wnext.val().any() & self.hnext.val().any()) {
+                                self.state.d.next = self.s_band.val();
+                            }
+                        }
                     }
                 }
             }
@@ -626,6 +799,18 @@ impl Logic for HqSlices {
                     self.c.next = self.bits_left.q.val().get_bits::<8>(0);
                 }
                 self.bits_left.d.next = self.bits_left.q.val() - bit_cast::<32, 8>(self.c.val());
+            } else if self.cfg_ld.val() {
+                if self.comp.q.val().any() {
+                    self.slice_end.next = true;
+                } else {
+                    // LD: the rest of the slice is C1 and C2, interleaved
+                    self.comp.d.next = 1.into();
+                    self.bits_left.d.next = self.ld_rest.q.val();
+                    self.bsh.d.next = self.cfg_shift.val();
+                    self.bqm.d.next = self.cfg_qm.val();
+                    self.band.d.next = 0.into();
+                    self.state.d.next = self.s_band.val();
+                }
             } else if self.comp.q.val() == self.k2.val().get_bits::<2>(0) {
                 self.slice_end.next = true;
             } else {
@@ -644,6 +829,9 @@ impl Logic for HqSlices {
             self.state.d.next = self.s_qindex.val();
             if self.cfg_prefix.val().any() {
                 self.state.d.next = self.s_prefix.val();
+            }
+            if self.cfg_ld.val() {
+                self.state.d.next = self.s_ldsize.val();
             }
             self.pre_left.d.next = self.cfg_prefix.val();
             if self.sxn.q.val() == self.sx_m1.val() {
@@ -769,9 +957,9 @@ impl Logic for HqSlices {
             self.s1_neg.d.next = self.dneg.val();
             self.s1_long.d.next = self.longc.q.val();
             self.s1_qi.d.next = self.bqi.q.val();
-            self.s1_tag.d.next = bit_cast::<7, 2>(self.comp.q.val()) | (bit_cast::<7, 5>(self.band.q.val()) << 2);
+            self.s1_tag.d.next = bit_cast::<7, 2>(self.tcomp.val()) | (bit_cast::<7, 5>(self.band.q.val()) << 2);
             if self.col.q.val() == self.bw_m1.val() {
-                self.s1_tag.d.next = bit_cast::<7, 2>(self.comp.q.val()) | (bit_cast::<7, 5>(self.band.q.val()) << 2) | self.k_eor.val();
+                self.s1_tag.d.next = bit_cast::<7, 2>(self.tcomp.val()) | (bit_cast::<7, 5>(self.band.q.val()) << 2) | self.k_eor.val();
             }
             self.s2_v.d.next = self.s1_v.q.val();
             self.s2_mag.d.next = self.s1_mag.q.val().get_bits::<22>(0);
@@ -808,12 +996,17 @@ impl Logic for HqSlices {
             if self.cfg_prefix.val().any() {
                 self.state.d.next = self.s_prefix.val();
             }
+            if self.cfg_ld.val() {
+                self.state.d.next = self.s_ldsize.val();
+            }
             self.pre_left.d.next = self.cfg_prefix.val();
             self.win.d.next = 0.into();
             self.fill.d.next = 0.into();
             self.bytes_in.d.next = 0.into();
             self.bits_left.d.next = 0.into();
             self.longc.d.next = false;
+            self.half.d.next = false;
+            self.ld_acc.d.next = 0.into();
             self.err.d.next = 0.into();
             self.range.d.next = 0.into();
             self.sxn.d.next = 0.into();

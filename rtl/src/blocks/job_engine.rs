@@ -456,6 +456,10 @@ impl Logic for JobEngine {
         self.hq.cfg_yq[1].next = self.p2.q.val().get_bits::<16>(32);
         self.hq.cfg_yr[1].next = self.p2.q.val().get_bits::<16>(48);
         self.hq.cfg_bands.next = self.p3.q.val().get_bits::<5>(0);
+        self.hq.cfg_ld.next = self.p3.q.val().get_bit(7);
+        self.hq.cfg_ld_q.next = self.p3.q.val().get_bits::<24>(8);
+        self.hq.cfg_ld_d.next = self.p3.q.val().get_bits::<32>(32);
+        self.hq.cfg_ld_r.next = self.p0.q.val().get_bits::<32>(32);
         self.hq.cfg_qm.next = bit_cast::<128, 64>(self.p4.q.val()) | (bit_cast::<128, 64>(self.p5.q.val()) << 64);
         self.hq.cfg_shift.next = bit_cast::<128, 64>(self.p6.q.val()) | (bit_cast::<128, 64>(self.p7.q.val()) << 64);
         self.hq.in_valid.next = false;

@@ -5,7 +5,6 @@ shared/uhdpipe_dff2.v
 shared/uhdpipe_dff22.v
 shared/uhdpipe_dff24.v
 shared/uhdpipe_dff25.v
-shared/uhdpipe_dff3.v
 shared/uhdpipe_dff32.v
 shared/uhdpipe_dff4.v
 shared/uhdpipe_dff5.v
