@@ -177,6 +177,8 @@ impl ComponentSlice {
 
     /// Bits of the component at slice index `q`: all its codes, or with [`Trailing::Omit`]
     /// those up to and including its last non-zero coefficient (see the module docs).
+    /// ([`Trailing::Compatible`] counts as [`Trailing::Omit`] here: its extra bytes are
+    /// whole units, added by [`component_units`]).
     pub fn coded_bits(&self, q: u8, matrix: &[u64], trailing: Trailing) -> u64 {
         let t = Quantiser::get();
         let mut bits = 0u64;
@@ -200,7 +202,7 @@ impl ComponentSlice {
         }
         match trailing {
             Trailing::Code => bits,
-            Trailing::Omit => last,
+            Trailing::Omit | Trailing::Compatible => last,
         }
     }
 }
@@ -214,13 +216,68 @@ pub struct SliceFormat {
     pub size_scaler: u64,
 }
 
-/// `S(q)`: the bytes of a slice coded at `q` (module docs, "Cost"), or `None` if a
-/// component would need more than 255 units.
+/// Whether FFmpeg's reader misdecodes a component that holds fewer codes than
+/// coefficients when this byte follows it (module docs, "FFmpeg's reader"): read as
+/// interleaved exp-Golomb codes from a code boundary, the byte ends right after the
+/// terminating bit of a non-zero value, before its sign bit. 30 of the 256 values, all odd.
+pub fn ffmpeg_unsafe(byte: u8) -> bool {
+    let bit = |i: u32| (byte >> (7 - i)) & 1 == 1;
+    // `i`: the next bit; `in_value`: inside a non-zero value's follow/data pairs.
+    let (mut i, mut in_value) = (0, false);
+    while i < 8 {
+        match (in_value, bit(i)) {
+            // A zero value (a lone 1 bit).
+            (false, true) => i += 1,
+            // A non-zero value starts: a 0 follow bit and a data bit.
+            (false, false) => (i, in_value) = (i + 2, true),
+            // Its terminating 1 bit: the sign bit follows; unsafe if it is the next byte's.
+            (true, true) if i == 7 => return true,
+            (true, true) => (i, in_value) = (i + 2, false),
+            // Another 0 follow bit and data bit.
+            (true, false) => i += 2,
+        }
+    }
+    false
+}
+
+/// The index a slice is coded at when the rate control chooses `q`: `q` itself, except
+/// that [`Trailing::Compatible`] replaces an [`ffmpeg_unsafe`] index (41, 43, 57, …) by
+/// the next one (module docs, "FFmpeg's reader"). Non-decreasing in `q`, so sizes at the
+/// coded index are still non-increasing in `q`.
+pub fn coded_index(q: u8, trailing: Trailing) -> u8 {
+    if trailing == Trailing::Compatible && ffmpeg_unsafe(q) {
+        // Unsafe bytes are odd and below 255, and `q + 1` is even, hence safe.
+        q + 1
+    } else {
+        q
+    }
+}
+
+/// `L_c`: the length byte of component `component` (0 = Y, 1 = C1, 2 = C2) whose data is
+/// `bytes` long, in units of `k` (module docs, "Cost"); may exceed 255.
+pub fn component_units(bytes: u64, k: u64, component: usize, trailing: Trailing) -> u64 {
+    let l = bytes.div_ceil(k);
+    if trailing != Trailing::Compatible {
+        return l;
+    }
+    // At least one unit: FFmpeg would read an empty component from the following bytes.
+    let l = l.max(1);
+    // C1's and C2's length bytes follow Y's and C1's data.
+    if component > 0 && l <= 255 && ffmpeg_unsafe(l as u8) {
+        l + 1
+    } else {
+        l
+    }
+}
+
+/// `S(q)`: the bytes of a slice coded at `q` (module docs, "Cost": at
+/// [`coded_index`]`(q)`), or `None` if a component would need more than 255 units.
 pub fn slice_bytes(comps: &[ComponentSlice; 3], q: u8, matrix: &[u64], f: &SliceFormat, trailing: Trailing) -> Option<u64> {
     let k = f.size_scaler;
+    let q = coded_index(q, trailing);
     let mut units = 0;
-    for c in comps {
-        let l = c.coded_bits(q, matrix, trailing).div_ceil(8).div_ceil(k);
+    for (i, c) in comps.iter().enumerate() {
+        let l = component_units(c.coded_bits(q, matrix, trailing).div_ceil(8), k, i, trailing);
         if l > 255 {
             return None;
         }
@@ -334,7 +391,7 @@ pub fn hardware_row_search(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &Slic
 /// left over (the next row's carry, or the picture's padding after the last row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowPlan {
-    /// Per slice (left to right): index and bytes.
+    /// Per slice (left to right): index (as coded: [`coded_index`]) and bytes.
     pub slices: Vec<(u8, u64)>,
     /// Whether the row sends trailing zeros.
     pub trailing: Trailing,
@@ -346,9 +403,9 @@ pub struct RowPlan {
 /// `hint` (e.g. the previous row's index) only speeds the search. `None` if the row cannot
 /// fit even at index 255 with trailing zeros omitted.
 pub fn plan_row(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &SliceFormat, trailing: Trailing, avail: u64, hint: u8) -> Option<RowPlan> {
-    let mut costs = RowCosts::new(row, matrix, f, Trailing::Code, avail);
+    let mut costs = RowCosts::new(row, matrix, f, trailing, avail);
     let mut q = match trailing {
-        Trailing::Code => costs.smallest_fitting(hint),
+        Trailing::Code | Trailing::Compatible => costs.smallest_fitting(hint),
         Trailing::Omit => None,
     };
     if q.is_none() {
@@ -369,6 +426,7 @@ pub fn plan_row(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &SliceFormat, tr
             }
             _ => (q, at),
         })
+        .map(|(q, b)| (coded_index(q, costs.trailing), b))
         .collect();
     Some(RowPlan { slices, trailing: costs.trailing, leftover: left })
 }
@@ -462,7 +520,7 @@ mod tests {
             let avail = per_slice * slices as u64;
             let f = SliceFormat { prefix_bytes: 0, size_scaler: 1 + per_slice / 400 };
             let fits = |q: u8, tr| total(&row_sizes(&row, q, &matrix, &f, tr)).is_some_and(|b| b <= avail);
-            for tr in [Trailing::Code, Trailing::Omit] {
+            for tr in [Trailing::Code, Trailing::Omit, Trailing::Compatible] {
                 let hw = hardware_row_search(&row, &matrix, &f, tr, avail);
                 for hint in [0u8, 1, 7, 16, 40, 128, 254, 255, (seed % 256) as u8] {
                     prop_assert_eq!(smallest_fitting_row(&row, &matrix, &f, tr, avail, hint), hw);
@@ -473,14 +531,17 @@ mod tests {
                         prop_assert!(!fits(lower, tr));
                     }
                 } else {
-                    prop_assert_eq!(tr, Trailing::Code);
+                    prop_assert_ne!(tr, Trailing::Omit);
                 }
             }
-            let plan = plan_row(&row, &matrix, &f, Trailing::Code, avail, (seed % 256) as u8).unwrap();
-            let spent: u64 = plan.slices.iter().map(|s| s.1).sum();
-            prop_assert_eq!(spent + plan.leftover, avail);
-            for (c, &(q, bytes)) in row.iter().zip(&plan.slices) {
-                prop_assert_eq!(slice_bytes(c, q, &matrix, &f, plan.trailing), Some(bytes));
+            for tr in [Trailing::Code, Trailing::Compatible] {
+                let plan = plan_row(&row, &matrix, &f, tr, avail, (seed % 256) as u8).unwrap();
+                let spent: u64 = plan.slices.iter().map(|s| s.1).sum();
+                prop_assert_eq!(spent + plan.leftover, avail);
+                for (c, &(q, bytes)) in row.iter().zip(&plan.slices) {
+                    prop_assert_eq!(slice_bytes(c, q, &matrix, &f, plan.trailing), Some(bytes));
+                    prop_assert_eq!(coded_index(q, plan.trailing), q);
+                }
             }
         }
     }
@@ -494,6 +555,30 @@ mod tests {
         assert_eq!(c.coded_bits(0, &[0], Trailing::Code), 1 + 6 + 1 + 4 + 2);
         assert_eq!(c.coded_bits(255, &[0], Trailing::Omit), 0);
         assert_eq!(c.coded_bits(255, &[0], Trailing::Code), 6);
+    }
+
+    #[test]
+    fn ffmpeg_unsafe_bytes_are_ffmpegs() {
+        // The bytes whose entry in FFmpeg 5.1's `dirac_golomb_lut` (libavcodec/dirac_vlc.c),
+        // read from STATE_START, ends in STATE_SIGN.
+        let ffmpeg = [
+            0x29, 0x2b, 0x39, 0x3b, 0x69, 0x6b, 0x79, 0x7b, 0x81, 0x83, 0x89, 0x8b, 0x91, 0x93, 0x99, 0x9b, 0xa1, 0xa3, 0xa9, 0xab, 0xb1, 0xb3, 0xb9, 0xbb, 0xe1, 0xe3, 0xe9, 0xeb, 0xf9, 0xfb,
+        ];
+        let ours: Vec<u8> = (0..=255u8).filter(|&b| ffmpeg_unsafe(b)).collect();
+        assert_eq!(ours, ffmpeg);
+        // The coded index skips them and is non-decreasing.
+        for q in 0..255u8 {
+            assert!(!ffmpeg_unsafe(coded_index(q, Trailing::Compatible)));
+            assert!(coded_index(q, Trailing::Compatible) <= coded_index(q + 1, Trailing::Compatible));
+            assert_eq!(coded_index(q, Trailing::Code), q);
+        }
+        // Lengths: at least one unit; C1's and C2's skip unsafe values, Y's need not.
+        assert_eq!(component_units(0, 1, 0, Trailing::Compatible), 1);
+        assert_eq!(component_units(0, 1, 0, Trailing::Omit), 0);
+        assert_eq!(component_units(41, 1, 0, Trailing::Compatible), 41);
+        assert_eq!(component_units(41, 1, 1, Trailing::Compatible), 42);
+        assert_eq!(component_units(81, 2, 2, Trailing::Compatible), 42);
+        assert_eq!(component_units(41, 1, 2, Trailing::Code), 41);
     }
 
     #[test]
