@@ -723,18 +723,21 @@ mod tests {
         let video = header::default_video_parameters(w as u64, h as u64, ChromaFormat::C422, 10, false, (50, 1));
         let mut omit_failures = 0;
         for seed in 0..6 {
-            // Smooth content with light noise, so that components end in runs of zeros.
+            // Smooth content with light noise, so that components end in runs of zeros, and
+            // one noisy colour-difference component, so that its lengths reach the unsafe
+            // values after a short component.
             let mut pic = test_picture(w, h, ChromaFormat::C422, 10, seed);
             let mut x = seed * 77 + 1;
             for (c, p) in pic.planes.iter_mut().enumerate() {
                 let pw = p.width;
+                let noise = if c as u64 == 1 + seed % 2 { 4 + seed % 3 } else { 0 };
                 for (i, v) in p.data.iter_mut().enumerate() {
                     x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                     let (px, py) = ((i % pw) as u64, (i / pw) as u64);
-                    *v = (100 + px * (2 + c as u64) + py * 4 + if (px / 20 + py / 13) % 3 == 0 { 150 } else { 0 } + (x >> 60)) as u16;
+                    *v = (100 + px * (2 + c as u64) + py * 4 + if (px / 20 + py / 13) % 3 == 0 { 150 } else { 0 } + (x >> (60 - noise))).min(1023) as u16;
                 }
             }
-            for (bytes, slices) in [(600u64, (8, 8)), (1_500, (8, 8)), (3_000, (4, 4)), (6_000, (4, 2)), (12_000, (2, 2)), (20_000, (2, 2))] {
+            for (bytes, slices) in [(600u64, (8, 8)), (1_500, (8, 8)), (2_500, (8, 8)), (3_000, (4, 4)), (4_000, (8, 4)), (6_000, (4, 2)), (8_000, (8, 8)), (12_000, (2, 2)), (20_000, (2, 2))] {
                 for trailing in [Trailing::Compatible, Trailing::Omit] {
                     let config = EncoderConfig { rate: Rate::PictureBytes(bytes), slices: Some(slices), trailing, ..Default::default() };
                     let mut e = Encoder::new(video, 0, config).unwrap();

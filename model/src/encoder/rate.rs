@@ -27,30 +27,40 @@
 //! `v = sign(c)·⌊4|c| / quant_factor(q_b)⌋` (13.3.2's factors). In each component, in the
 //! slice's coefficient order (bands in bitstream order, rows top to bottom, samples left to
 //! right: 13.5.6.3 `slice_band`), a coefficient costs `2⌊log2(|v|+1)⌋ + 1` bits, plus one
-//! sign bit if `v ≠ 0`. A component's size is the sum of its codes — or, when trailing zeros
-//! are omitted ([`Trailing::Omit`]), the bits up to and including its **last non-zero
-//! coefficient** (later zeros need not be sent: a decoder reads 1 bits past the end of a
-//! block, which decode as zeros, A.4.2) — rounded up to bytes `bytes_c`, then to units
-//! `L_c = ⌈bytes_c / k⌉`. The slice's size is `S(q) = p + 4 + k·(L_Y + L_C1 + L_C2)`, or
-//! *infinite* if some `L_c > 255` (a length byte cannot state it).
+//! sign bit if `v ≠ 0`. A component's size is the sum of its codes ([`Trailing::Code`]) —
+//! or, when trailing zeros are omitted ([`Trailing::Compatible`], the default, and
+//! [`Trailing::Omit`]), the bits up to and including its **last non-zero coefficient**
+//! (later zeros need not be sent: a decoder reads 1 bits past the end of a block, which
+//! decode as zeros, A.4.2) — rounded up to bytes `bytes_c`, then to units
+//! `L_c = ⌈bytes_c / k⌉`. [`Trailing::Compatible`] then adjusts the units so that FFmpeg
+//! decodes the slice exactly (see "FFmpeg's reader" below): `L_c = max(L_c, 1)` (no empty
+//! component), and for C1 and C2, if `L_c` is one of the 30 *unsafe* byte values
+//! ([`ffmpeg_unsafe`]: 41, 43, 57, 59, 105, 107, 121, 123, 129, …, 251), `L_c + 1` (one
+//! more unit of padding; unsafe values are odd, so `L_c + 1` is safe); and the slice is
+//! quantised and coded at `coded_index(q)`, which is `q + 1` for an unsafe `q` and `q`
+//! otherwise ([`coded_index`]). The slice's size is `S(q) = p + 4 + k·(L_Y + L_C1 + L_C2)`,
+//! or *infinite* if some `L_c > 255` (a length byte cannot state it).
 //!
 //! Sizes never increase with `q`: `quant_factor` increases with its index and `q_b` with
 //! `q`, so every `|v|` (hence every code length, and the position of the last non-zero
-//! coefficient) is non-increasing. At `q = 255` every coefficient of a 16-bit picture is
-//! zero (the factor exceeds 2^60), so a slice costs `p + 4` bytes with trailing zeros
-//! omitted — which is why `P ≥ 0` is all the encoder must check.
+//! coefficient) is non-increasing; the compatible adjustments are non-decreasing functions
+//! (of `L_c`, and of `q`) so they keep that order. At `q = 255` every coefficient of a
+//! 16-bit picture is zero (the factor exceeds 2^60), so a slice costs `p + 4` bytes with
+//! trailing zeros omitted — which is why `P ≥ 0` is all the encoder must check.
 //!
 //! # Row decision
 //! Row `r` may spend `A_r = X·(p + 4) + k·u_r + C_r` bytes, where `C_r` is the carry (bytes
 //! the rows above left unused; `C_0 = 0`).
 //! 1. **Row index.** `q_r` is the smallest `q` with `Σ_s S_s(q) ≤ A_r` over the row's slices,
-//!    sending trailing zeros ([`Trailing::Code`], the default). If not even `q = 255` fits
-//!    that way (the row has less than about one bit per coefficient), the row omits
-//!    trailing zeros and `q_r` is the smallest `q` that fits with those sizes.
-//!    [`Trailing::Omit`] omits them in every row.
+//!    with the sizes of the configured form ([`Trailing::Compatible`] by default, or
+//!    [`Trailing::Code`]). If not even `q = 255` fits that way (the row has less than about
+//!    one bit per coefficient with `Code`, or less than about three units per slice with
+//!    `Compatible`), the row falls back to [`Trailing::Omit`] and `q_r` is the smallest `q`
+//!    that fits with those sizes. [`Trailing::Omit`] omits trailing zeros in every row.
 //! 2. **Refinement.** Let `L = A_r − Σ_s S_s(q_r)`. If `q_r > 0`, for each slice `s` from left
 //!    to right: if `d = S_s(q_r − 1) − S_s(q_r) ≤ L` (finite), slice `s` takes `q_r − 1` and
-//!    `L −= d`. Other slices keep `q_r`.
+//!    `L −= d`. Other slices keep `q_r`. Each slice is coded at `coded_index` of the index
+//!    it takes (with `Compatible`; the index itself otherwise).
 //! 3. **Carry.** `C_{r+1} = L`. After the last row, `L` is padding (see below).
 //!
 //! Hardware finds `q_r` in two passes over the row's buffered coefficients with K = 16 cost
@@ -59,7 +69,8 @@
 //! always fits once trailing zeros may be omitted); pass 2 sums the sizes at `16j + t`
 //! (`t = 0..=15`); `q_r = 16j + t` for the smallest fitting `t`. Each cost unit keeps both
 //! bit counts (all codes, and up to the last non-zero value), so the trailing-zero fallback
-//! costs no extra pass. The refinement needs `S_s(q_r − 1)`, which pass 2 computed (or pass 1
+//! costs no extra pass (`Compatible`'s adjustments look `L_c` and `q` up in the 30 unsafe
+//! values). The refinement needs `S_s(q_r − 1)`, which pass 2 computed (or pass 1
 //! when `t = 0`). Because row sums are monotonic, this is exactly the smallest fitting
 //! index: [`hardware_row_search`] is that procedure literally; the encoder runs
 //! [`smallest_fitting_row`] (a search outwards from the previous row's index, then a
@@ -77,8 +88,33 @@
 //! exactly `N` whenever `k = 1`. Padding of 1 bits decodes as zero coefficients and is never
 //! read past the component's coefficients.
 //!
+//! With `Compatible`, padding never makes a C1 or C2 length unsafe: a component that would
+//! end on an unsafe length takes one unit less (an even, safe length) and the unit goes to
+//! the components before it.
+//!
 //! **Lossless** pictures (`--lossless`) use `q = 0` in every slice, no budget and no
-//! padding; `k` is the smallest scaler that holds the picture's largest component.
+//! padding; `k` is the smallest scaler that holds the picture's largest component (the
+//! compatible adjustments apply to their lengths too).
+//!
+//! # FFmpeg's reader
+//! FFmpeg's VC-2 decoder (5.1; `libavcodec/diracdec.c` `decode_hq_slice` and
+//! `libavcodec/dirac_vlc.c` `ff_dirac_golomb_read_16bit`/`_32bit`) reads each component
+//! through a byte-wise table: it hands the reader the component's `k·L_c` bytes and its
+//! coefficient count `n`, and zeroes whatever the reader does not return. The reader stops
+//! as soon as it has `n` values, so a component whose bytes hold all `n` codes (every
+//! `Code` component) is exact. Otherwise, after the last byte it looks up the *following*
+//! byte (the next length byte, the next slice's quantisation index, or the next data unit's
+//! parse info) from the state the component ended in, and if that lookup does not end on a
+//! code boundary it writes one more "guessed" value after the decoded ones. Our components
+//! end on a code boundary (their padding is 1 bits, each a whole code), where the guess is
+//! `+1` exactly when the following byte ends just after the terminating bit of a non-zero
+//! value (its sign bit outside the byte): the 30 unsafe bytes. A component of no bytes is
+//! worse: its "last byte" is the following byte itself, read as coefficients. So a
+//! component is decoded exactly by FFmpeg if and only if its bytes hold all its codes, or
+//! it has at least one byte and the byte after it is safe — which `Compatible` guarantees
+//! (Y's length follows the quantisation index, not a component, so it may take any value;
+//! a picture's last slice is followed by the parse info prefix 0x42 or, inside FFmpeg, by
+//! zero padding: both safe).
 
 use super::Trailing;
 use crate::quant::quant_factor;
