@@ -54,7 +54,7 @@ pub struct EncoderConfig {
 /// What happens to the zero coefficients after the last non-zero one of a slice component.
 ///
 /// The standard lets a component end early: a decoder reads 1 bits past its end, which
-/// decode as zeros (A.4.2). FFmpeg's decoder (5.1 and later, `libavcodec/dirac_vlc.c`)
+/// decode as zeros (A.4.2). FFmpeg's decoder (5.1.9, `libavcodec/dirac_vlc.c`)
 /// implements that only partly: when a component's bytes hold fewer codes than its
 /// coefficients, its reader looks at the byte that *follows* the component (the next
 /// component's length byte, or the next slice's quantisation index) and, for 30 of the
