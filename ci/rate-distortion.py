@@ -73,7 +73,7 @@ for name, w, h in contents:
         results = [("ffmpeg", ff_bytes, [psnr(a, b) for a, b in zip(ref, planes(work / "ff.yuv", w, h))])]
         # Ours: the same total bytes (sequence header and end of sequence, ~35 bytes, included).
         budget = ff_bytes - 40
-        for variant, extra in [("uhdpipe", []), ("uhdpipe --omit-trailing-zeros", ["--omit-trailing-zeros"])]:
+        for variant, extra in [("uhdpipe", []), ("uhdpipe --trailing-zeros omit", ["--trailing-zeros", "omit"])]:
             s = work / "ours.vc2"
             run(uhdpipe, "encode", src, "-o", s, "-q", "--picture-bytes", budget, *extra)
             decode_ours(s, work / "ours.yuv")
@@ -83,7 +83,7 @@ for name, w, h in contents:
             r = rows[-1]
             print(f"{label:22} {enc:30} {r['bpp']:6.3f} bpp  Y {r['psnr_y']:6.2f}  Cb {r['psnr_cb']:6.2f}  Cr {r['psnr_cr']:6.2f} dB", flush=True)
     for bpp in LOW_BPP:
-        for variant, extra in [("uhdpipe", []), ("uhdpipe --omit-trailing-zeros", ["--omit-trailing-zeros"])]:
+        for variant, extra in [("uhdpipe", []), ("uhdpipe --trailing-zeros omit", ["--trailing-zeros", "omit"])]:
             s = work / "ours.vc2"
             run(uhdpipe, "encode", src, "-o", s, "-q", "--picture-bytes", int(bpp * w * h / 8), *extra)
             decode_ours(s, work / "ours.yuv")
@@ -97,12 +97,12 @@ with open(out_dir / "rd.csv", "w", newline="") as f:
     wr.writeheader()
     wr.writerows(rows + low_rows)
 with open(out_dir / "rd.md", "w") as f:
-    f.write("| content | bpp | FFmpeg Y / Cb / Cr dB | uhdpipe Y / Cb / Cr dB | uhdpipe −FFmpeg Y dB | omit-trailing-zeros Y dB |\n|---|---|---|---|---|---|\n")
+    f.write("| content | bpp | FFmpeg Y / Cb / Cr dB | uhdpipe Y / Cb / Cr dB | uhdpipe −FFmpeg Y dB | --trailing-zeros omit Y dB |\n|---|---|---|---|---|---|\n")
     for i in range(0, len(rows), 3):
         a, b, c = rows[i : i + 3]
         f.write(f"| {a['content']} | {a['bpp']:.2f} / {b['bpp']:.2f} | {a['psnr_y']:.2f} / {a['psnr_cb']:.2f} / {a['psnr_cr']:.2f} | {b['psnr_y']:.2f} / {b['psnr_cb']:.2f} / {b['psnr_cr']:.2f} | {b['psnr_y'] - a['psnr_y']:+.2f} | {c['psnr_y']:.2f} |\n")
 with open(out_dir / "rd.md", "a") as f:
-    f.write("\nBelow FFmpeg's floor (it codes every zero coefficient, so it cannot go under ~2.2 bpp):\n\n| content | bpp | uhdpipe Y / Cb / Cr dB | omit-trailing-zeros Y / Cb / Cr dB |\n|---|---|---|---|\n")
+    f.write("\nBelow FFmpeg's floor (it codes every zero coefficient, so it cannot go under ~2.2 bpp):\n\n| content | bpp | uhdpipe Y / Cb / Cr dB | --trailing-zeros omit Y / Cb / Cr dB |\n|---|---|---|---|\n")
     for a, b in zip(low_rows[0::2], low_rows[1::2]):
         f.write(f"| {a['content']} | {a['bpp']:.2f} | {a['psnr_y']:.2f} / {a['psnr_cb']:.2f} / {a['psnr_cr']:.2f} | {b['psnr_y']:.2f} / {b['psnr_cb']:.2f} / {b['psnr_cr']:.2f} |\n")
 worst = min(r2["psnr_y"] - r1["psnr_y"] for r1, r2 in zip(rows[0::3], rows[1::3]))
@@ -118,7 +118,7 @@ import matplotlib.pyplot as plt
 labels = list(dict.fromkeys(r["content"] for r in rows))
 fig, axes = plt.subplots(1, len(labels), figsize=(4 * len(labels), 3.8), sharey=True)
 for ax, label in zip(axes, labels):
-    for enc, style in [("ffmpeg", "o--"), ("uhdpipe", "s-"), ("uhdpipe --omit-trailing-zeros", "^:")]:
+    for enc, style in [("ffmpeg", "o--"), ("uhdpipe", "s-"), ("uhdpipe --trailing-zeros omit", "^:")]:
         pts = sorted((r["bpp"], r["psnr_y"]) for r in rows + low_rows if r["content"] == label and r["encoder"] == enc)
         ax.plot([p[0] for p in pts], [p[1] for p in pts], style, label=enc)
     ax.set_title(label)

@@ -3,7 +3,7 @@
 # 10-bit content: the three natural photos of vc2-conformance-data scaled to 1080p, a
 # synthetic 1080p picture, and one photo upscaled to 8K. For each, FFmpeg codes at four
 # bit rates; uhdpipe then codes the same picture into the same number of bytes (default
-# options, and with --omit-trailing-zeros), and the script prints PSNR of Y, Cb and Cr
+# options, and with --trailing-zeros omit), and the script prints PSNR of Y, Cb and Cr
 # against bits per pixel, writes target/rd/rd.md, rd.csv and rd.png.
 #
 #   ci/rate-distortion.sh            (~3 minutes on 2 cores; sources cached in ~/.cache/uhdpipe/rd)

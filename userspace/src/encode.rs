@@ -102,9 +102,9 @@ pub struct EncodeOptions {
     pub matrix: Option<u64>,
     /// Transfer function index override.
     pub transfer: Option<u64>,
-    /// End slice components at their last non-zero coefficient (smaller; conforming
-    /// decoders only, not FFmpeg's).
-    pub omit_trailing_zeros: bool,
+    /// What happens to the zeros after a slice component's last non-zero coefficient
+    /// (default [`Trailing::Compatible`]: omitted, with the few bytes FFmpeg's decoder needs).
+    pub trailing: Trailing,
 }
 
 impl Default for EncodeOptions {
@@ -122,7 +122,7 @@ impl Default for EncodeOptions {
             primaries: None,
             matrix: None,
             transfer: None,
-            omit_trailing_zeros: false,
+            trailing: Trailing::Compatible,
         }
     }
 }
@@ -204,7 +204,7 @@ pub fn encode_y4m<R: BufRead, W: Write>(input: R, name: &str, mut output: W, opt
         slices: opts.slices,
         rate: budget.map_or(Rate::Lossless, Rate::PictureBytes),
         quant_matrix: opts.quant_matrix.clone(),
-        trailing: if opts.omit_trailing_zeros { Trailing::Omit } else { Trailing::Code },
+        trailing: opts.trailing,
     };
     let mut enc = Encoder::new(video, interlaced.is_some() as u64, config).map_err(|e| Error::Usage(format!("{name}: {e}")))?;
     let slices = (enc.coding().slices_x, enc.coding().slices_y);

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use uhdpipe::decode::{decode_on, OutputFormat};
 use uhdpipe::{open_input, open_output, read_input, stderr_progress, Backend, Error};
+use uhdpipe_model::encoder::Trailing;
 
 /// uhdpipe — VC-2 (SMPTE ST 2042) light compression and 8K/4K/HD scaling for live
 /// production over IP, on an FPGA accelerator or its bit-exact CPU model.
@@ -127,10 +128,14 @@ enum Command {
         /// Transfer function: bt709 (SDR gamma), extended, linear, dcinema, pq, hlg.
         #[arg(long, value_parser = uhdpipe::encode::TRANSFERS)]
         transfer: Option<String>,
-        /// End each slice component at its last non-zero coefficient instead of sending
-        /// the zeros after it: smaller pictures (more quality at a given size), valid VC-2,
-        /// but FFmpeg's decoder (5.1) misreads such slices.
-        #[arg(long)]
+        /// Zeros after a slice component's last non-zero coefficient: `compatible` (the
+        /// default) omits them and spends the few bytes FFmpeg's decoder needs to read such
+        /// slices exactly; `code` sends every one (larger pictures, lower quality); `omit`
+        /// omits them with nothing for FFmpeg (valid VC-2, but FFmpeg 5.1 misreads it).
+        #[arg(long, value_parser = ["compatible", "code", "omit"], default_value = "compatible")]
+        trailing_zeros: String,
+        /// The same as `--trailing-zeros omit`.
+        #[arg(long, conflicts_with = "trailing_zeros")]
         omit_trailing_zeros: bool,
         #[command(flatten)]
         job: JobArgs,
@@ -278,7 +283,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Encode {
             input, output, wavelet, depth, depth_ho, wavelet_ho, slices, ratio, bitrate, picture_bytes, lossless, quant_matrix,
-            frame_rate, range, primaries, matrix, transfer, omit_trailing_zeros, job,
+            frame_rate, range, primaries, matrix, transfer, trailing_zeros, omit_trailing_zeros, job,
         } => {
             let JobArgs { quiet, threads, backend } = job;
             use uhdpipe::encode::{self, RateArg};
@@ -301,7 +306,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 primaries: index_of(&encode::PRIMARIES, primaries),
                 matrix: index_of(&encode::MATRICES, matrix),
                 transfer: index_of(&encode::TRANSFERS, transfer),
-                omit_trailing_zeros,
+                trailing: match (omit_trailing_zeros, trailing_zeros.as_str()) {
+                    (true, _) | (_, "omit") => Trailing::Omit,
+                    (_, "code") => Trailing::Code,
+                    _ => Trailing::Compatible,
+                },
             };
             let show = !quiet && std::io::stderr().is_terminal();
             let mut report = stderr_progress("encoded", "frames");

@@ -341,3 +341,52 @@ fn commands_use_a_running_device_server_through_socket() {
     server.wait().unwrap();
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// A 1920x1080 4:2:2 10-bit crop of one of vc2-conformance-data's photos (ci/photo-crop.sh).
+fn photo_crop(name: &str) -> PathBuf {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ci/photo-crop.sh");
+    let out = Command::new("bash").arg(&script).arg(name).output().expect("run ci/photo-crop.sh");
+    assert!(out.status.success(), "ci/photo-crop.sh failed (run ci/setup.sh): {}", String::from_utf8_lossy(&out.stderr));
+    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
+}
+
+/// Decodes `stream` with FFmpeg to raw yuv422p10le.
+fn ffmpeg_decode(stream: &Path, raw: &Path) -> Vec<u8> {
+    let ff = Command::new("ffmpeg")
+        .args(["-nostdin", "-v", "error", "-y", "-f", "dirac", "-i", stream.to_str().unwrap(), "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv422p10le", raw.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(ff.status.success(), "FFmpeg could not decode {}: {}", stream.display(), String::from_utf8_lossy(&ff.stderr));
+    std::fs::read(raw).unwrap()
+}
+
+/// Natural pictures encoded with the default options (trailing zeros omitted in FFmpeg's
+/// compatible form) at production rates decode in FFmpeg exactly as in uhdpipe; the same
+/// pictures with `--trailing-zeros omit` do not (FFmpeg 5.1's reader misreads them).
+#[test]
+fn default_encoding_decodes_exactly_in_ffmpeg() {
+    let dir = tmpdir("ffmpeg-exact");
+    let (s, ours, ff) = (dir.join("s.vc2"), dir.join("ours.yuv"), dir.join("ff.yuv"));
+    let mut omit_differs = 0;
+    for (photo, bytes) in [("kingswood", "831652"), ("trees", "388852"), ("berries", "1522852")] {
+        let src = photo_crop(photo);
+        for form in [None, Some("omit")] {
+            let mut args = vec!["encode", "-q", src.to_str().unwrap(), "-o", s.to_str().unwrap(), "--picture-bytes", bytes];
+            if let Some(f) = form {
+                args.extend(["--trailing-zeros", f]);
+            }
+            let enc = uhdpipe(&args);
+            assert!(enc.status.success(), "{}", String::from_utf8_lossy(&enc.stderr));
+            assert!(uhdpipe(&["decode", "-q", s.to_str().unwrap(), "-o", ours.to_str().unwrap()]).status.success());
+            let (a, b) = (std::fs::read(&ours).unwrap(), ffmpeg_decode(&s, &ff));
+            assert_eq!(a.len(), 1920 * 1080 * 4, "{photo}: one 4:2:2 10-bit picture");
+            match form {
+                None => assert!(a == b, "{photo} at {bytes} bytes: FFmpeg decodes the default stream differently"),
+                Some(_) => omit_differs += (a != b) as usize,
+            }
+        }
+    }
+    // At least one omit stream trips FFmpeg, so the comparison above can fail.
+    assert!(omit_differs > 0, "FFmpeg decoded every --trailing-zeros omit stream exactly");
+    std::fs::remove_dir_all(dir).ok();
+}

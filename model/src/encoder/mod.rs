@@ -54,19 +54,27 @@ pub struct EncoderConfig {
 /// What happens to the zero coefficients after the last non-zero one of a slice component.
 ///
 /// The standard lets a component end early: a decoder reads 1 bits past its end, which
-/// decode as zeros (A.4.2). FFmpeg's decoder (5.1, `dirac_vlc.c`) does not implement that
-/// correctly: when a component ends before its last coefficient, its reader's final flush
-/// looks at the byte that *follows* the component (the next length byte or quantisation
-/// index) and, for 179 of the 256 possible values, writes a spurious coefficient (−2)
-/// after the decoded ones. So by default the zeros are sent (as 1 bits, which is how a
-/// zero is coded), and every decoder agrees — except in slices whose budget is below one
-/// bit per coefficient, which cannot send them (see [`rate`], "Row decision");
-/// [`Trailing::Omit`] saves those bits everywhere, for conforming decoders only.
+/// decode as zeros (A.4.2). FFmpeg's decoder (5.1.9, `libavcodec/dirac_vlc.c`)
+/// implements that only partly: when a component's bytes hold fewer codes than its
+/// coefficients, its reader looks at the byte that *follows* the component (the next
+/// component's length byte, or the next slice's quantisation index) and, for 30 of the
+/// 256 values, writes a spurious coefficient `+1` after the decoded ones; a component of
+/// no bytes is decoded from the following bytes instead. [`Trailing::Compatible`] (the
+/// default) avoids exactly those cases at a cost of a few bytes per picture (see
+/// [`rate`], "FFmpeg's reader"), so every decoder agrees while trailing zeros are still
+/// omitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Trailing {
-    /// Send every coefficient (the default: decodable by FFmpeg too) unless the slice's
-    /// budget cannot hold them even at qindex 255.
+    /// End each component at its last non-zero coefficient, and keep the bytes that FFmpeg's
+    /// reader looks at past a short component safe: every component takes at least one
+    /// unit, a colour-difference length byte never takes a value of [`rate::ffmpeg_unsafe`]
+    /// (one more unit of padding instead) and neither does a slice's quantisation index
+    /// (the next index is used). Decodable by FFmpeg, except in slice rows whose budget
+    /// cannot hold that even at qindex 255, which fall back to [`Trailing::Omit`].
     #[default]
+    Compatible,
+    /// Send every coefficient (decodable by FFmpeg too) unless the slice's budget cannot
+    /// hold them even at qindex 255.
     Code,
     /// End each component at its last non-zero coefficient (conforming decoders only).
     Omit,
@@ -80,7 +88,7 @@ impl Default for EncoderConfig {
             slices: None,
             rate: Rate::Lossless,
             quant_matrix: None,
-            trailing: Trailing::Code,
+            trailing: Trailing::Compatible,
         }
     }
 }
@@ -363,7 +371,7 @@ impl Encoder {
             let mut out = Vec::with_capacity(row.len());
             row.par_iter()
                 .zip(plan.par_iter())
-                .map(|(comps, &(q, tr))| CodedSlice { qindex: q, data: std::array::from_fn(|i| code_component(&comps[i], q, matrix, tr)) })
+                .map(|(comps, &(q, tr))| CodedSlice { qindex: q, trailing: tr, data: std::array::from_fn(|i| code_component(&comps[i], q, matrix, tr)) })
                 .collect_into_vec(&mut out);
             coded.extend(out);
         }
@@ -403,16 +411,23 @@ impl Encoder {
             }
             Rate::PictureBytes(_) => self.budget.size_scaler,
         };
-        // Units of each component, padding added from the last slice backwards.
-        let mut units: Vec<[u64; 3]> = coded.iter().map(|c| std::array::from_fn(|i| (c.data[i].len() as u64).div_ceil(k))).collect();
+        // Units of each component (as costed), padding added from the last slice backwards;
+        // with Trailing::Compatible no colour-difference length lands on an unsafe value.
+        let mut units: Vec<[u64; 3]> = coded.iter().map(|c| std::array::from_fn(|i| rate::component_units(c.data[i].len() as u64, k, i, c.trailing))).collect();
         let mut spare = padding / k;
-        for u in units.iter_mut().rev().flat_map(|u| u.iter_mut().rev()) {
-            if spare == 0 {
-                break;
+        'pad: for (c, u) in coded.iter().zip(units.iter_mut()).rev() {
+            for i in (0..3).rev() {
+                if spare == 0 {
+                    break 'pad;
+                }
+                let mut add = spare.min(255u64.saturating_sub(u[i]));
+                if c.trailing == Trailing::Compatible && i > 0 && rate::ffmpeg_unsafe((u[i] + add) as u8) {
+                    // u[i] is safe, so add > 0; one unit less gives an even, safe length.
+                    add -= 1;
+                }
+                u[i] += add;
+                spare -= add;
             }
-            let add = spare.min(255u64.saturating_sub(*u));
-            *u += add;
-            spare -= add;
         }
         let mut coding = self.coding.clone();
         coding.sizing = SliceSizing::HighQuality { prefix_bytes: 0, size_scaler: k };
@@ -449,10 +464,11 @@ struct BudgetPlan {
 }
 
 /// A slice at its chosen index: each component's data, ending at its last non-zero
-/// coefficient and padded with 1 bits to a byte.
+/// coefficient and padded with 1 bits to a byte, and the trailing-zero rule its row used.
 #[derive(Debug)]
 struct CodedSlice {
     qindex: u8,
+    trailing: Trailing,
     data: [Vec<u8>; 3],
 }
 
@@ -553,7 +569,7 @@ mod tests {
                 } else {
                     None
                 };
-                for trailing in [Trailing::Code, Trailing::Omit] {
+                for trailing in [Trailing::Code, Trailing::Omit, Trailing::Compatible] {
                     let config = EncoderConfig { transform, slices: Some((1, 1)), rate: Rate::Lossless, quant_matrix: matrix.clone(), trailing };
                     let (stream, _) = encode_stream(std::slice::from_ref(&pic), video, 0, config);
                     let got = decoded_pictures(&stream);
@@ -569,7 +585,16 @@ mod tests {
         let (w, h) = (128, 64);
         let pics: Vec<Picture> = (0..3).map(|i| test_picture(w, h, ChromaFormat::C422, 10, i)).collect();
         let video = header::default_video_parameters(w as u64, h as u64, ChromaFormat::C422, 10, false, (50, 1));
-        for (bytes, trailing) in [(300u64, Trailing::Code), (2_000, Trailing::Omit), (9_000, Trailing::Code), (40_000, Trailing::Omit)] {
+        for (bytes, trailing) in [
+            (300u64, Trailing::Code),
+            (300, Trailing::Compatible),
+            (2_000, Trailing::Omit),
+            (2_000, Trailing::Compatible),
+            (9_000, Trailing::Code),
+            (9_000, Trailing::Compatible),
+            (40_000, Trailing::Omit),
+            (40_000, Trailing::Compatible),
+        ] {
             let config = EncoderConfig { rate: Rate::PictureBytes(bytes), slices: Some((8, 4)), trailing, ..Default::default() };
             let (stream, coded) = encode_stream(&pics, video, 0, config);
             // Exact with slice_size_scaler 1 (small budgets); short of it by less than the
@@ -615,8 +640,167 @@ mod tests {
                     .collect();
                 let avail = 16 + plan.size_scaler * rate::row_units(sy, 4, plan.payload / plan.size_scaler);
                 let m = &e.coding.quant_matrix;
-                for tr in [Trailing::Code, Trailing::Omit] {
+                for tr in [Trailing::Code, Trailing::Omit, Trailing::Compatible] {
                     assert_eq!(rate::smallest_fitting_row(&row, m, &f, tr, avail, 20), rate::hardware_row_search(&row, m, &f, tr, avail));
+                }
+            }
+        }
+    }
+
+    /// Complete interleaved exp-Golomb codes in `data` (no bits read past its end).
+    fn complete_codes(data: &[u8]) -> u64 {
+        let bit = |i: usize| (data[i / 8] >> (7 - i % 8)) & 1 == 1;
+        let (mut i, mut n, end) = (0, 0, data.len() * 8);
+        'codes: while i < end {
+            let mut nonzero = false;
+            loop {
+                if i >= end {
+                    break 'codes;
+                }
+                if bit(i) {
+                    i += 1;
+                    break;
+                }
+                // A follow bit 0 and a data bit.
+                i += 2;
+                nonzero = true;
+            }
+            if nonzero {
+                // The sign bit.
+                i += 1;
+            }
+            if i > end {
+                break;
+            }
+            n += 1;
+        }
+        n
+    }
+
+    /// Walks a one-picture stream's slices: for each component its coefficient count, its
+    /// data and the byte after it (the next length byte, quantisation index or parse info).
+    fn components(stream: &[u8], e: &Encoder, k: u64, counts: &[[u64; 3]]) -> Vec<(u64, Vec<u8>, u8)> {
+        let mut coding = e.coding.clone();
+        coding.sizing = SliceSizing::HighQuality { prefix_bytes: 0, size_scaler: k };
+        let start = e.header_unit.len() + PARSE_INFO_HEADER_BYTES as usize + header::picture_preamble(0, e.syntax.major_version, &coding).len();
+        let mut at = start;
+        let mut out = Vec::new();
+        for n in counts {
+            at += 1; // qindex
+            for &n in n {
+                let len = (stream[at] as u64 * k) as usize;
+                let data = stream[at + 1..at + 1 + len].to_vec();
+                at += 1 + len;
+                out.push((n, data, stream[at]));
+            }
+        }
+        out
+    }
+
+    /// Every slice's coefficient counts per component, in raster order.
+    fn coefficient_counts(e: &Encoder, pic: &Picture) -> Vec<[u64; 3]> {
+        let t = e.coding.transform;
+        let bands: Vec<Vec<Band<i32>>> = pic.planes.iter().map(|p| dwt(&t, padded_component(p, p.depth, &t))).collect();
+        let (sx_n, sy_n) = (e.coding.slices_x, e.coding.slices_y);
+        let mut c = ComponentSlice::default();
+        (0..sy_n)
+            .flat_map(|sy| (0..sx_n).map(move |sx| (sx, sy)))
+            .map(|(sx, sy)| {
+                std::array::from_fn(|i| {
+                    gather(&mut c, &bands[i], sx, sy, sx_n, sy_n);
+                    c.coeffs.len() as u64
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compatible_components_meet_ffmpegs_condition() {
+        // FFmpeg's reader decodes a component exactly when its bytes hold a code for every
+        // coefficient, or it has at least one byte and the byte after it is safe (rate.rs,
+        // "FFmpeg's reader"). Compatible streams always meet that; Omit streams do not.
+        let (w, h) = (128, 64);
+        let video = header::default_video_parameters(w as u64, h as u64, ChromaFormat::C422, 10, false, (50, 1));
+        let mut omit_failures = 0;
+        for seed in 0..6 {
+            // Smooth content with light noise, so that components end in runs of zeros, and
+            // one noisy colour-difference component, so that its lengths reach the unsafe
+            // values after a short component.
+            let mut pic = test_picture(w, h, ChromaFormat::C422, 10, seed);
+            let mut x = seed * 77 + 1;
+            for (c, p) in pic.planes.iter_mut().enumerate() {
+                let pw = p.width;
+                let noise = if c as u64 == 1 + seed % 2 { 4 + seed % 3 } else { 0 };
+                for (i, v) in p.data.iter_mut().enumerate() {
+                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let (px, py) = ((i % pw) as u64, (i / pw) as u64);
+                    *v = (100 + px * (2 + c as u64) + py * 4 + if (px / 20 + py / 13) % 3 == 0 { 150 } else { 0 } + (x >> (60 - noise))).min(1023) as u16;
+                }
+            }
+            for (bytes, slices) in [(600u64, (8, 8)), (1_500, (8, 8)), (2_500, (8, 8)), (3_000, (4, 4)), (4_000, (8, 4)), (6_000, (4, 2)), (8_000, (8, 8)), (12_000, (2, 2)), (20_000, (2, 2))] {
+                for trailing in [Trailing::Compatible, Trailing::Omit] {
+                    let config = EncoderConfig { rate: Rate::PictureBytes(bytes), slices: Some(slices), trailing, ..Default::default() };
+                    let mut e = Encoder::new(video, 0, config).unwrap();
+                    let k = e.budget.size_scaler;
+                    let counts = coefficient_counts(&e, &pic);
+                    let coded = e.encode(&pic).unwrap();
+                    let mut stream = coded.bytes.clone();
+                    stream.extend(e.finish());
+                    let e = Encoder::new(video, 0, EncoderConfig { rate: Rate::PictureBytes(bytes), slices: Some(slices), trailing, ..Default::default() }).unwrap();
+                    let comps = components(&stream, &e, k, &counts);
+                    assert_eq!(comps.len() as u64, 3 * slices.0 * slices.1);
+                    let exact = |(n, data, next): &(u64, Vec<u8>, u8)| complete_codes(data) >= *n || (!data.is_empty() && !rate::ffmpeg_unsafe(*next));
+                    match trailing {
+                        Trailing::Compatible => {
+                            for (i, c) in comps.iter().enumerate() {
+                                assert!(exact(c), "seed {seed}, {bytes} bytes: slice {} component {}: {} of {} codes, next byte {}", i / 3, i % 3, complete_codes(&c.1), c.0, c.2);
+                            }
+                            assert!(coded.qindex.iter().all(|&q| !rate::ffmpeg_unsafe(q)));
+                        }
+                        _ => omit_failures += comps.iter().filter(|c| !exact(c)).count(),
+                    }
+                    assert_eq!(decoded_pictures(&stream).len(), 1);
+                }
+            }
+        }
+        assert!(omit_failures > 0, "the Omit streams never met the condition's failing case");
+    }
+
+    #[test]
+    fn compatible_costs_equal_coded_sizes() {
+        // Random slices at every index: the size the rate control counts is the size coded.
+        let mut x = 0x1234_5678_9abc_def1u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let matrix = [4u64, 2, 2, 0, 4, 4, 6];
+        let sizes = [4usize, 4, 4, 4, 16, 16, 16];
+        for s in 0..200 {
+            let scale = 1 + s % 14;
+            let comps: [ComponentSlice; 3] = std::array::from_fn(|_| {
+                let mut c = ComponentSlice::default();
+                for &n in &sizes {
+                    // Sparse: most high-band coefficients are small.
+                    c.coeffs.extend((0..n).map(|_| if next() % 3 == 0 { ((next() % (1 << scale)) as i64) - (1 << (scale - 1)) } else { 0 }));
+                    c.end_band();
+                }
+                c
+            });
+            for k in [1u64, 2, 5] {
+                let f = rate::SliceFormat { prefix_bytes: 0, size_scaler: k };
+                for q in 0..=255u8 {
+                    for tr in [Trailing::Code, Trailing::Omit, Trailing::Compatible] {
+                        let qc = rate::coded_index(q, tr);
+                        let units: Vec<u64> = (0..3).map(|i| rate::component_units(code_component(&comps[i], qc, &matrix, tr).len() as u64, k, i, tr)).collect();
+                        let coded = units.iter().all(|&u| u <= 255).then(|| 4 + k * units.iter().sum::<u64>());
+                        assert_eq!(rate::slice_bytes(&comps, q, &matrix, &f, tr), coded, "slice {s} q {q} k {k} {tr:?}");
+                        if tr == Trailing::Compatible {
+                            assert!(!rate::ffmpeg_unsafe(qc) && units.iter().all(|&u| u >= 1) && units[1..].iter().all(|&u| u > 255 || !rate::ffmpeg_unsafe(u as u8)));
+                        }
+                    }
                 }
             }
         }

@@ -27,30 +27,40 @@
 //! `v = sign(c)·⌊4|c| / quant_factor(q_b)⌋` (13.3.2's factors). In each component, in the
 //! slice's coefficient order (bands in bitstream order, rows top to bottom, samples left to
 //! right: 13.5.6.3 `slice_band`), a coefficient costs `2⌊log2(|v|+1)⌋ + 1` bits, plus one
-//! sign bit if `v ≠ 0`. A component's size is the sum of its codes — or, when trailing zeros
-//! are omitted ([`Trailing::Omit`]), the bits up to and including its **last non-zero
-//! coefficient** (later zeros need not be sent: a decoder reads 1 bits past the end of a
-//! block, which decode as zeros, A.4.2) — rounded up to bytes `bytes_c`, then to units
-//! `L_c = ⌈bytes_c / k⌉`. The slice's size is `S(q) = p + 4 + k·(L_Y + L_C1 + L_C2)`, or
-//! *infinite* if some `L_c > 255` (a length byte cannot state it).
+//! sign bit if `v ≠ 0`. A component's size is the sum of its codes ([`Trailing::Code`]) —
+//! or, when trailing zeros are omitted ([`Trailing::Compatible`], the default, and
+//! [`Trailing::Omit`]), the bits up to and including its **last non-zero coefficient**
+//! (later zeros need not be sent: a decoder reads 1 bits past the end of a block, which
+//! decode as zeros, A.4.2) — rounded up to bytes `bytes_c`, then to units
+//! `L_c = ⌈bytes_c / k⌉`. [`Trailing::Compatible`] then adjusts the units so that FFmpeg
+//! decodes the slice exactly (see "FFmpeg's reader" below): `L_c = max(L_c, 1)` (no empty
+//! component), and for C1 and C2, if `L_c` is one of the 30 *unsafe* byte values
+//! ([`ffmpeg_unsafe`]: 41, 43, 57, 59, 105, 107, 121, 123, 129, …, 251), `L_c + 1` (one
+//! more unit of padding; unsafe values are odd, so `L_c + 1` is safe); and the slice is
+//! quantised and coded at `coded_index(q)`, which is `q + 1` for an unsafe `q` and `q`
+//! otherwise ([`coded_index`]). The slice's size is `S(q) = p + 4 + k·(L_Y + L_C1 + L_C2)`,
+//! or *infinite* if some `L_c > 255` (a length byte cannot state it).
 //!
 //! Sizes never increase with `q`: `quant_factor` increases with its index and `q_b` with
 //! `q`, so every `|v|` (hence every code length, and the position of the last non-zero
-//! coefficient) is non-increasing. At `q = 255` every coefficient of a 16-bit picture is
-//! zero (the factor exceeds 2^60), so a slice costs `p + 4` bytes with trailing zeros
-//! omitted — which is why `P ≥ 0` is all the encoder must check.
+//! coefficient) is non-increasing; the compatible adjustments are non-decreasing functions
+//! (of `L_c`, and of `q`) so they keep that order. At `q = 255` every coefficient of a
+//! 16-bit picture is zero (the factor exceeds 2^60), so a slice costs `p + 4` bytes with
+//! trailing zeros omitted — which is why `P ≥ 0` is all the encoder must check.
 //!
 //! # Row decision
 //! Row `r` may spend `A_r = X·(p + 4) + k·u_r + C_r` bytes, where `C_r` is the carry (bytes
 //! the rows above left unused; `C_0 = 0`).
 //! 1. **Row index.** `q_r` is the smallest `q` with `Σ_s S_s(q) ≤ A_r` over the row's slices,
-//!    sending trailing zeros ([`Trailing::Code`], the default). If not even `q = 255` fits
-//!    that way (the row has less than about one bit per coefficient), the row omits
-//!    trailing zeros and `q_r` is the smallest `q` that fits with those sizes.
-//!    [`Trailing::Omit`] omits them in every row.
+//!    with the sizes of the configured form ([`Trailing::Compatible`] by default, or
+//!    [`Trailing::Code`]). If not even `q = 255` fits that way (the row has less than about
+//!    one bit per coefficient with `Code`, or less than about three units per slice with
+//!    `Compatible`), the row falls back to [`Trailing::Omit`] and `q_r` is the smallest `q`
+//!    that fits with those sizes. [`Trailing::Omit`] omits trailing zeros in every row.
 //! 2. **Refinement.** Let `L = A_r − Σ_s S_s(q_r)`. If `q_r > 0`, for each slice `s` from left
 //!    to right: if `d = S_s(q_r − 1) − S_s(q_r) ≤ L` (finite), slice `s` takes `q_r − 1` and
-//!    `L −= d`. Other slices keep `q_r`.
+//!    `L −= d`. Other slices keep `q_r`. Each slice is coded at `coded_index` of the index
+//!    it takes (with `Compatible`; the index itself otherwise).
 //! 3. **Carry.** `C_{r+1} = L`. After the last row, `L` is padding (see below).
 //!
 //! Hardware finds `q_r` in two passes over the row's buffered coefficients with K = 16 cost
@@ -59,7 +69,8 @@
 //! always fits once trailing zeros may be omitted); pass 2 sums the sizes at `16j + t`
 //! (`t = 0..=15`); `q_r = 16j + t` for the smallest fitting `t`. Each cost unit keeps both
 //! bit counts (all codes, and up to the last non-zero value), so the trailing-zero fallback
-//! costs no extra pass. The refinement needs `S_s(q_r − 1)`, which pass 2 computed (or pass 1
+//! costs no extra pass (`Compatible`'s adjustments look `L_c` and `q` up in the 30 unsafe
+//! values). The refinement needs `S_s(q_r − 1)`, which pass 2 computed (or pass 1
 //! when `t = 0`). Because row sums are monotonic, this is exactly the smallest fitting
 //! index: [`hardware_row_search`] is that procedure literally; the encoder runs
 //! [`smallest_fitting_row`] (a search outwards from the previous row's index, then a
@@ -77,8 +88,33 @@
 //! exactly `N` whenever `k = 1`. Padding of 1 bits decodes as zero coefficients and is never
 //! read past the component's coefficients.
 //!
+//! With `Compatible`, padding never makes a C1 or C2 length unsafe: a component that would
+//! end on an unsafe length takes one unit less (an even, safe length) and the unit goes to
+//! the components before it.
+//!
 //! **Lossless** pictures (`--lossless`) use `q = 0` in every slice, no budget and no
-//! padding; `k` is the smallest scaler that holds the picture's largest component.
+//! padding; `k` is the smallest scaler that holds the picture's largest component (the
+//! compatible adjustments apply to their lengths too).
+//!
+//! # FFmpeg's reader
+//! FFmpeg's VC-2 decoder (5.1; `libavcodec/diracdec.c` `decode_hq_slice` and
+//! `libavcodec/dirac_vlc.c` `ff_dirac_golomb_read_16bit`/`_32bit`) reads each component
+//! through a byte-wise table: it hands the reader the component's `k·L_c` bytes and its
+//! coefficient count `n`, and zeroes whatever the reader does not return. The reader stops
+//! as soon as it has `n` values, so a component whose bytes hold all `n` codes (every
+//! `Code` component) is exact. Otherwise, after the last byte it looks up the *following*
+//! byte (the next length byte, the next slice's quantisation index, or the next data unit's
+//! parse info) from the state the component ended in, and if that lookup does not end on a
+//! code boundary it writes one more "guessed" value after the decoded ones. Our components
+//! end on a code boundary (their padding is 1 bits, each a whole code), where the guess is
+//! `+1` exactly when the following byte ends just after the terminating bit of a non-zero
+//! value (its sign bit outside the byte): the 30 unsafe bytes. A component of no bytes is
+//! worse: its "last byte" is the following byte itself, read as coefficients. So a
+//! component is decoded exactly by FFmpeg if and only if its bytes hold all its codes, or
+//! it has at least one byte and the byte after it is safe — which `Compatible` guarantees
+//! (Y's length follows the quantisation index, not a component, so it may take any value;
+//! a picture's last slice is followed by the parse info prefix 0x42 or, inside FFmpeg, by
+//! zero padding: both safe).
 
 use super::Trailing;
 use crate::quant::quant_factor;
@@ -177,6 +213,8 @@ impl ComponentSlice {
 
     /// Bits of the component at slice index `q`: all its codes, or with [`Trailing::Omit`]
     /// those up to and including its last non-zero coefficient (see the module docs).
+    /// ([`Trailing::Compatible`] counts as [`Trailing::Omit`] here: its extra bytes are
+    /// whole units, added by [`component_units`]).
     pub fn coded_bits(&self, q: u8, matrix: &[u64], trailing: Trailing) -> u64 {
         let t = Quantiser::get();
         let mut bits = 0u64;
@@ -200,7 +238,7 @@ impl ComponentSlice {
         }
         match trailing {
             Trailing::Code => bits,
-            Trailing::Omit => last,
+            Trailing::Omit | Trailing::Compatible => last,
         }
     }
 }
@@ -214,13 +252,68 @@ pub struct SliceFormat {
     pub size_scaler: u64,
 }
 
-/// `S(q)`: the bytes of a slice coded at `q` (module docs, "Cost"), or `None` if a
-/// component would need more than 255 units.
+/// Whether FFmpeg's reader misdecodes a component that holds fewer codes than
+/// coefficients when this byte follows it (module docs, "FFmpeg's reader"): read as
+/// interleaved exp-Golomb codes from a code boundary, the byte ends right after the
+/// terminating bit of a non-zero value, before its sign bit. 30 of the 256 values, all odd.
+pub fn ffmpeg_unsafe(byte: u8) -> bool {
+    let bit = |i: u32| (byte >> (7 - i)) & 1 == 1;
+    // `i`: the next bit; `in_value`: inside a non-zero value's follow/data pairs.
+    let (mut i, mut in_value) = (0, false);
+    while i < 8 {
+        match (in_value, bit(i)) {
+            // A zero value (a lone 1 bit).
+            (false, true) => i += 1,
+            // A non-zero value starts: a 0 follow bit and a data bit.
+            (false, false) => (i, in_value) = (i + 2, true),
+            // Its terminating 1 bit: the sign bit follows; unsafe if it is the next byte's.
+            (true, true) if i == 7 => return true,
+            (true, true) => (i, in_value) = (i + 2, false),
+            // Another 0 follow bit and data bit.
+            (true, false) => i += 2,
+        }
+    }
+    false
+}
+
+/// The index a slice is coded at when the rate control chooses `q`: `q` itself, except
+/// that [`Trailing::Compatible`] replaces an [`ffmpeg_unsafe`] index (41, 43, 57, …) by
+/// the next one (module docs, "FFmpeg's reader"). Non-decreasing in `q`, so sizes at the
+/// coded index are still non-increasing in `q`.
+pub fn coded_index(q: u8, trailing: Trailing) -> u8 {
+    if trailing == Trailing::Compatible && ffmpeg_unsafe(q) {
+        // Unsafe bytes are odd and below 255, and `q + 1` is even, hence safe.
+        q + 1
+    } else {
+        q
+    }
+}
+
+/// `L_c`: the length byte of component `component` (0 = Y, 1 = C1, 2 = C2) whose data is
+/// `bytes` long, in units of `k` (module docs, "Cost"); may exceed 255.
+pub fn component_units(bytes: u64, k: u64, component: usize, trailing: Trailing) -> u64 {
+    let l = bytes.div_ceil(k);
+    if trailing != Trailing::Compatible {
+        return l;
+    }
+    // At least one unit: FFmpeg would read an empty component from the following bytes.
+    let l = l.max(1);
+    // C1's and C2's length bytes follow Y's and C1's data.
+    if component > 0 && l <= 255 && ffmpeg_unsafe(l as u8) {
+        l + 1
+    } else {
+        l
+    }
+}
+
+/// `S(q)`: the bytes of a slice coded at `q` (module docs, "Cost": at
+/// [`coded_index`]`(q)`), or `None` if a component would need more than 255 units.
 pub fn slice_bytes(comps: &[ComponentSlice; 3], q: u8, matrix: &[u64], f: &SliceFormat, trailing: Trailing) -> Option<u64> {
     let k = f.size_scaler;
+    let q = coded_index(q, trailing);
     let mut units = 0;
-    for c in comps {
-        let l = c.coded_bits(q, matrix, trailing).div_ceil(8).div_ceil(k);
+    for (i, c) in comps.iter().enumerate() {
+        let l = component_units(c.coded_bits(q, matrix, trailing).div_ceil(8), k, i, trailing);
         if l > 255 {
             return None;
         }
@@ -334,7 +427,7 @@ pub fn hardware_row_search(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &Slic
 /// left over (the next row's carry, or the picture's padding after the last row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowPlan {
-    /// Per slice (left to right): index and bytes.
+    /// Per slice (left to right): index (as coded: [`coded_index`]) and bytes.
     pub slices: Vec<(u8, u64)>,
     /// Whether the row sends trailing zeros.
     pub trailing: Trailing,
@@ -346,9 +439,9 @@ pub struct RowPlan {
 /// `hint` (e.g. the previous row's index) only speeds the search. `None` if the row cannot
 /// fit even at index 255 with trailing zeros omitted.
 pub fn plan_row(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &SliceFormat, trailing: Trailing, avail: u64, hint: u8) -> Option<RowPlan> {
-    let mut costs = RowCosts::new(row, matrix, f, Trailing::Code, avail);
+    let mut costs = RowCosts::new(row, matrix, f, trailing, avail);
     let mut q = match trailing {
-        Trailing::Code => costs.smallest_fitting(hint),
+        Trailing::Code | Trailing::Compatible => costs.smallest_fitting(hint),
         Trailing::Omit => None,
     };
     if q.is_none() {
@@ -369,6 +462,7 @@ pub fn plan_row(row: &[[ComponentSlice; 3]], matrix: &[u64], f: &SliceFormat, tr
             }
             _ => (q, at),
         })
+        .map(|(q, b)| (coded_index(q, costs.trailing), b))
         .collect();
     Some(RowPlan { slices, trailing: costs.trailing, leftover: left })
 }
@@ -462,7 +556,7 @@ mod tests {
             let avail = per_slice * slices as u64;
             let f = SliceFormat { prefix_bytes: 0, size_scaler: 1 + per_slice / 400 };
             let fits = |q: u8, tr| total(&row_sizes(&row, q, &matrix, &f, tr)).is_some_and(|b| b <= avail);
-            for tr in [Trailing::Code, Trailing::Omit] {
+            for tr in [Trailing::Code, Trailing::Omit, Trailing::Compatible] {
                 let hw = hardware_row_search(&row, &matrix, &f, tr, avail);
                 for hint in [0u8, 1, 7, 16, 40, 128, 254, 255, (seed % 256) as u8] {
                     prop_assert_eq!(smallest_fitting_row(&row, &matrix, &f, tr, avail, hint), hw);
@@ -473,14 +567,17 @@ mod tests {
                         prop_assert!(!fits(lower, tr));
                     }
                 } else {
-                    prop_assert_eq!(tr, Trailing::Code);
+                    prop_assert_ne!(tr, Trailing::Omit);
                 }
             }
-            let plan = plan_row(&row, &matrix, &f, Trailing::Code, avail, (seed % 256) as u8).unwrap();
-            let spent: u64 = plan.slices.iter().map(|s| s.1).sum();
-            prop_assert_eq!(spent + plan.leftover, avail);
-            for (c, &(q, bytes)) in row.iter().zip(&plan.slices) {
-                prop_assert_eq!(slice_bytes(c, q, &matrix, &f, plan.trailing), Some(bytes));
+            for tr in [Trailing::Code, Trailing::Compatible] {
+                let plan = plan_row(&row, &matrix, &f, tr, avail, (seed % 256) as u8).unwrap();
+                let spent: u64 = plan.slices.iter().map(|s| s.1).sum();
+                prop_assert_eq!(spent + plan.leftover, avail);
+                for (c, &(q, bytes)) in row.iter().zip(&plan.slices) {
+                    prop_assert_eq!(slice_bytes(c, q, &matrix, &f, plan.trailing), Some(bytes));
+                    prop_assert_eq!(coded_index(q, plan.trailing), q);
+                }
             }
         }
     }
@@ -494,6 +591,30 @@ mod tests {
         assert_eq!(c.coded_bits(0, &[0], Trailing::Code), 1 + 6 + 1 + 4 + 2);
         assert_eq!(c.coded_bits(255, &[0], Trailing::Omit), 0);
         assert_eq!(c.coded_bits(255, &[0], Trailing::Code), 6);
+    }
+
+    #[test]
+    fn ffmpeg_unsafe_bytes_are_ffmpegs() {
+        // The bytes whose entry in FFmpeg 5.1's `dirac_golomb_lut` (libavcodec/dirac_vlc.c),
+        // read from STATE_START, ends in STATE_SIGN.
+        let ffmpeg = [
+            0x29, 0x2b, 0x39, 0x3b, 0x69, 0x6b, 0x79, 0x7b, 0x81, 0x83, 0x89, 0x8b, 0x91, 0x93, 0x99, 0x9b, 0xa1, 0xa3, 0xa9, 0xab, 0xb1, 0xb3, 0xb9, 0xbb, 0xe1, 0xe3, 0xe9, 0xeb, 0xf9, 0xfb,
+        ];
+        let ours: Vec<u8> = (0..=255u8).filter(|&b| ffmpeg_unsafe(b)).collect();
+        assert_eq!(ours, ffmpeg);
+        // The coded index skips them and is non-decreasing.
+        for q in 0..255u8 {
+            assert!(!ffmpeg_unsafe(coded_index(q, Trailing::Compatible)));
+            assert!(coded_index(q, Trailing::Compatible) <= coded_index(q + 1, Trailing::Compatible));
+            assert_eq!(coded_index(q, Trailing::Code), q);
+        }
+        // Lengths: at least one unit; C1's and C2's skip unsafe values, Y's need not.
+        assert_eq!(component_units(0, 1, 0, Trailing::Compatible), 1);
+        assert_eq!(component_units(0, 1, 0, Trailing::Omit), 0);
+        assert_eq!(component_units(41, 1, 0, Trailing::Compatible), 41);
+        assert_eq!(component_units(41, 1, 1, Trailing::Compatible), 42);
+        assert_eq!(component_units(81, 2, 2, Trailing::Compatible), 42);
+        assert_eq!(component_units(41, 1, 2, Trailing::Code), 41);
     }
 
     #[test]
