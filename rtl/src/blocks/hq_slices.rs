@@ -46,7 +46,7 @@
 //! bits); one clock per header byte (two per LD header); a component's unread tail at 64
 //! bits per clock; one clock to start a component's first band and one at its end; a band's
 //! last code starts the next band (a clock more only if that band is empty in this slice).
-//! **Latency:** four clocks from a
+//! **Latency:** five clocks from a
 //! code to its coefficient. **Handshake:** input and output streams; `in_ready` and the
 //! pipeline enable are registers' functions (the output queue's `free`). **Reset:** none
 //! needed; `start` (only while `busy` is low) clears the state.
@@ -149,8 +149,10 @@ pub struct HqSlices {
     klen: [Constant<Bits<8>>; 25],
     // window and input
     c: Signal<Local, Bits<8>>,
-    fill_after: Signal<Local, Bits<8>>,
-    win_after: Signal<Local, Bits<128>>,
+    c6: Signal<Local, Bits<6>>,
+    win_in: Signal<Local, Bits<128>>,
+    bl_small: Signal<Local, Bit>,
+    bl7: Signal<Local, Bits<8>>,
     rem: Signal<Local, Bits<32>>,
     nb: Signal<Local, Bits<8>>,
     take: Signal<Local, Bit>,
@@ -194,6 +196,7 @@ pub struct HqSlices {
     k7: Constant<Bits<8>>,
     k32: Constant<Bits<8>>,
     emit: Signal<Local, Bit>,
+    comp_go: Signal<Local, Bit>,
     en: Signal<Local, Bit>,
     slice_end: Signal<Local, Bit>,
     fillw: Signal<Local, Bits<32>>,
@@ -201,8 +204,6 @@ pub struct HqSlices {
     sy17: Signal<Local, Bits<17>>,
     one16: Constant<Bits<16>>,
     k_eor: Constant<Bits<7>>,
-    dlen32: Signal<Local, Bits<32>>,
-    c32: Signal<Local, Bits<32>>,
     k8w: Constant<Bits<32>>,
     bw_m1: Signal<Local, Bits<16>>,
     bh_m1: Signal<Local, Bits<16>>,
@@ -224,6 +225,7 @@ pub struct HqSlices {
     k8: Constant<Bits<8>>,
     k50: Constant<Bits<8>>,
     k64: Constant<Bits<8>>,
+    k56: Constant<Bits<8>>,
     kfi: Constant<Bits<8>>,
     big22: Constant<Bits<25>>,
     ones: Constant<Bits<128>>,
@@ -297,6 +299,12 @@ pub struct HqSlices {
     s3_zero: DFF<Bit>,
     s3_big: DFF<Bit>,
     s3_tag: DFF<Bits<7>>,
+    s4_v: DFF<Bit>,
+    s4_sum: DFF<Bits<48>>,
+    s4_neg: DFF<Bit>,
+    s4_zero: DFF<Bit>,
+    s4_big: DFF<Bit>,
+    s4_tag: DFF<Bits<7>>,
     err: DFF<Bits<4>>,
     range: DFF<Bits<32>>,
     done_r: DFF<Bit>,
@@ -370,8 +378,10 @@ impl Default for HqSlices {
                 Constant::new((if i == 0 { 1 } else { 2 * i + 2 }).to_bits())
             }),
             c: Default::default(),
-            fill_after: Default::default(),
-            win_after: Default::default(),
+            c6: Default::default(),
+            win_in: Default::default(),
+            bl_small: Default::default(),
+            bl7: Default::default(),
             rem: Default::default(),
             nb: Default::default(),
             take: Default::default(),
@@ -414,6 +424,7 @@ impl Default for HqSlices {
             k7: Constant::new(7u64.to_bits()),
             k32: Constant::new(32u64.to_bits()),
             emit: Default::default(),
+            comp_go: Default::default(),
             en: Default::default(),
             slice_end: Default::default(),
             fillw: Default::default(),
@@ -421,8 +432,6 @@ impl Default for HqSlices {
             sy17: Default::default(),
             one16: Constant::new(1u64.to_bits()),
             k_eor: Constant::new(64u64.to_bits()),
-            dlen32: Default::default(),
-            c32: Default::default(),
             k8w: Constant::new(8u64.to_bits()),
             bw_m1: Default::default(),
             bh_m1: Default::default(),
@@ -443,6 +452,7 @@ impl Default for HqSlices {
             k8: Constant::new(8u64.to_bits()),
             k50: Constant::new(50u64.to_bits()),
             k64: Constant::new(64u64.to_bits()),
+            k56: Constant::new(56u64.to_bits()),
             kfi: Constant::new((FACTOR_INDICES as u64).to_bits()),
             big22: Constant::new((1u64 << 22).to_bits()),
             ones: Constant::new(Bits::<128>::mask()),
@@ -517,6 +527,12 @@ impl Default for HqSlices {
             s3_zero: Default::default(),
             s3_big: Default::default(),
             s3_tag: Default::default(),
+            s4_v: Default::default(),
+            s4_sum: Default::default(),
+            s4_neg: Default::default(),
+            s4_zero: Default::default(),
+            s4_big: Default::default(),
+            s4_tag: Default::default(),
             err: Default::default(),
             range: Default::default(),
             done_r: Default::default(),
@@ -535,7 +551,7 @@ impl Logic for HqSlices {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, state, win, fill, bytes_in, bits_left, pre_left, qindex, comp, band, bsh, bqm, bw, bh, col, row, bqi, longc, sxn, syn, lx0, lx1, lxa, ly0, ly1, lya, cx0, cx1, cxa, cy0, cy1, cya, s1_v, s1_mag, s1_neg, s1_long, s1_qi, s1_tag, s2_v, s2_mag, s2_neg, s2_zero, s2_big, s2_f, s2_o, s2_tag, s3_v, s3_ll, s3_lh, s3_hl, s3_hh, s3_o, s3_neg, s3_zero, s3_big, s3_tag, err, range, done_r, ld_acc, ld_b, ld_rest, half
+            self, clock, state, win, fill, bytes_in, bits_left, pre_left, qindex, comp, band, bsh, bqm, bw, bh, col, row, bqi, longc, sxn, syn, lx0, lx1, lxa, ly0, ly1, lya, cx0, cx1, cxa, cy0, cy1, cya, s1_v, s1_mag, s1_neg, s1_long, s1_qi, s1_tag, s2_v, s2_mag, s2_neg, s2_zero, s2_big, s2_f, s2_o, s2_tag, s3_v, s3_ll, s3_lh, s3_hl, s3_hh, s3_o, s3_neg, s3_zero, s3_big, s3_tag, s4_v, s4_sum, s4_neg, s4_zero, s4_big, s4_tag, err, range, done_r, ld_acc, ld_b, ld_rest, half
         );
         clock!(self, clock, q);
         // The pipeline (decode → factor → products → sum) moves only when the output queue
@@ -575,7 +591,10 @@ impl Logic for HqSlices {
             self.dneg.next = self.e.val().get_bit(126);
         }
         // Enough bits to decode: a whole 50-bit window, or the component's rest.
-        self.have.next = (self.fill.q.val() >= self.k50.val()) | (bit_cast::<32, 8>(self.fill.q.val()) >= self.bits_left.q.val());
+        // bits_left below 128, and its low bits: every compare in the decode loop is 8 bits wide
+        self.bl_small.next = !self.bits_left.q.val().get_bits::<25>(7).any();
+        self.bl7.next = bit_cast::<8, 7>(self.bits_left.q.val().get_bits::<7>(0));
+        self.have.next = (self.fill.q.val() >= self.k50.val()) | (self.bl_small.val() & (self.fill.q.val() >= self.bl7.val()));
         self.hdr_ok.next = self.fill.q.val() >= self.k8.val();
         self.starved.next = self.bytes_in.q.val() == self.cfg_bytes.val();
         self.hdr_byte.next = self.win.q.val().get_bits::<8>(120);
@@ -606,14 +625,13 @@ impl Logic for HqSlices {
         }
 
         // ---- the walker ----
-        self.dlen32.next = bit_cast::<32, 8>(self.dlen.val());
-        self.c32.next = 0.into();
         self.bw_m1.next = self.bw.q.val() - 1;
         self.bh_m1.next = self.bh.q.val() - 1;
         self.sx_m1.next = self.cfg_slices_x.val() - 1;
         self.sy_m1.next = self.cfg_slices_y.val() - 1;
         self.c.next = 0.into();
         self.emit.next = false;
+        self.comp_go.next = false;
         self.slice_end.next = false;
         self.done_r.d.next = false;
         self.len_bytes.next = bit_cast::<16, 8>(self.hdr_byte.val()) * self.cfg_scaler.val();
@@ -671,10 +689,7 @@ impl Logic for HqSlices {
                     self.ld_rest.d.next = self.ld_room.val() - self.ylen.val();
                     self.comp.d.next = 0.into();
                     self.half.d.next = false;
-                    self.bsh.d.next = self.cfg_shift.val();
-                    self.bqm.d.next = self.cfg_qm.val();
-                    self.band.d.next = 0.into();
-                    self.state.d.next = self.s_band.val();
+                    self.comp_go.next = true;
                 }
             } else if self.starved.val() {
                 self.err.d.next = 1.into();
@@ -712,10 +727,7 @@ impl Logic for HqSlices {
                     self.state.d.next = self.s_drain.val();
                 } else {
                     self.bits_left.d.next = self.len_bytes.val() << 3;
-                    self.bsh.d.next = self.cfg_shift.val();
-                    self.bqm.d.next = self.cfg_qm.val();
-                    self.band.d.next = 0.into();
-                    self.state.d.next = self.s_band.val();
+                    self.comp_go.next = true;
                 }
             } else if self.starved.val() {
                 self.err.d.next = 1.into();
@@ -746,8 +758,8 @@ impl Logic for HqSlices {
         if (self.state.q.val() == self.s_coef.val()) & self.en.val() & self.have.val() {
             // consume the code's real bits (the forced 1s past the end cost nothing)
             self.c.next = self.dlen.val();
-            if self.bits_left.q.val() < self.dlen32.val() {
-                self.c.next = self.bits_left.q.val().get_bits::<8>(0);
+            if self.bl_small.val() & (self.bl7.val() < self.dlen.val()) {
+                self.c.next = self.bl7.val();
             }
             self.bits_left.d.next = self.bits_left.q.val() - bit_cast::<32, 8>(self.c.val());
             if !self.found.val() {
@@ -790,13 +802,13 @@ impl Logic for HqSlices {
         if self.state.q.val() == self.s_skip.val() {
             if self.bits_left.q.val().any() {
                 // the component's unread tail, up to 64 bits a clock
+                // (at most 56 a clock: every consumption is below 64, a 6-bit shift)
                 self.c.next = self.fill.q.val();
-                if self.c.val() > self.k64.val() {
-                    self.c.next = self.k64.val();
+                if self.c.val() > self.k56.val() {
+                    self.c.next = self.k56.val();
                 }
-                self.c32.next = bit_cast::<32, 8>(self.c.val());
-                if self.bits_left.q.val() < self.c32.val() {
-                    self.c.next = self.bits_left.q.val().get_bits::<8>(0);
+                if self.bl_small.val() & (self.bl7.val() < self.c.val()) {
+                    self.c.next = self.bl7.val();
                 }
                 self.bits_left.d.next = self.bits_left.q.val() - bit_cast::<32, 8>(self.c.val());
             } else if self.cfg_ld.val() {
@@ -806,10 +818,7 @@ impl Logic for HqSlices {
                     // LD: the rest of the slice is C1 and C2, interleaved
                     self.comp.d.next = 1.into();
                     self.bits_left.d.next = self.ld_rest.q.val();
-                    self.bsh.d.next = self.cfg_shift.val();
-                    self.bqm.d.next = self.cfg_qm.val();
-                    self.band.d.next = 0.into();
-                    self.state.d.next = self.s_band.val();
+                    self.comp_go.next = true;
                 }
             } else if self.comp.q.val() == self.k2.val().get_bits::<2>(0) {
                 self.slice_end.next = true;
@@ -817,6 +826,13 @@ impl Logic for HqSlices {
                 self.comp.d.next = self.comp.q.val() + 1;
                 self.state.d.next = self.s_length.val();
             }
+        }
+        // a component's bands begin (its length read, or LD's luma or chroma part)
+        if self.comp_go.val() {
+            self.bsh.d.next = self.cfg_shift.val();
+            self.bqm.d.next = self.cfg_qm.val();
+            self.band.d.next = 0.into();
+            self.state.d.next = self.s_band.val();
         }
         // ---- the next slice: step the boundaries (floor(PW·sx / slices_x) without a divider) ----
         self.sx17.next = bit_cast::<17, 16>(self.cfg_slices_x.val());
@@ -887,13 +903,7 @@ impl Logic for HqSlices {
             }
         }
 
-        if self.state.q.val() == self.s_drain.val() {
-            // whatever the window holds is dropped, so the rest of the input keeps coming
-            self.c.next = self.fill.q.val();
-        }
-        // ---- the window: consume, then append a beat when at most 64 bits are held ----
-        self.win_after.next = self.win.q.val() << self.c.val();
-        self.fill_after.next = self.fill.q.val() - self.c.val();
+        // ---- the window: append a beat when at most 64 bits are held, then consume ----
         self.rem.next = self.cfg_bytes.val() - self.bytes_in.q.val();
         self.nb.next = self.k8.val();
         if self.rem.val() < self.k8w.val() {
@@ -910,17 +920,24 @@ impl Logic for HqSlices {
             | (bit_cast::<64, 8>(self.in_data.val().get_bits::<8>(40)) << 16)
             | (bit_cast::<64, 8>(self.in_data.val().get_bits::<8>(48)) << 8)
             | bit_cast::<64, 8>(self.in_data.val().get_bits::<8>(56));
-        self.ins_sh.next = self.k64.val() - self.fill_after.val();
-        self.win.d.next = self.win_after.val();
-        self.fill.d.next = self.fill_after.val();
+        // The beat goes in below the bits held (a position from registers only), so the one
+        // shift in the decode loop is the consumption's, by fewer than 64 bits.
+        self.ins_sh.next = self.k64.val() - self.fill.q.val();
+        self.win_in.next = self.win.q.val();
+        self.fill.d.next = self.fill.q.val() - self.c.val();
         if self.take.val() {
             // bytes past the data's end stay outside `fill`; nothing after them is appended
-            self.win.d.next = self.win_after.val() | (bit_cast::<128, 64>(self.be.val()) << self.ins_sh.val());
-            self.fill.d.next = self.fill_after.val() + (self.nb.val() << 3);
+            self.win_in.next = self.win.q.val() | (bit_cast::<128, 64>(self.be.val()) << self.ins_sh.val());
+            self.fill.d.next = self.fill.q.val() - self.c.val() + (self.nb.val() << 3);
             self.bytes_in.d.next = self.bytes_in.q.val() + bit_cast::<32, 8>(self.nb.val());
         }
+        self.c6.next = self.c.val().get_bits::<6>(0);
+        self.win.d.next = self.win_in.val() << self.c6.val();
         if self.state.q.val() == self.s_drain.val() {
-            if self.starved.val() & !self.s1_v.q.val() & !self.s2_v.q.val() & !self.s3_v.q.val() {
+            // whatever the window holds is dropped, so the rest of the input keeps coming
+            self.win.d.next = 0.into();
+            self.fill.d.next = 0.into();
+            if self.starved.val() & !self.s1_v.q.val() & !self.s2_v.q.val() & !self.s3_v.q.val() & !self.s4_v.q.val() {
                 self.state.d.next = self.s_idle.val();
                 self.done_r.d.next = true;
             }
@@ -941,13 +958,13 @@ impl Logic for HqSlices {
             + (bit_cast::<48, 32>(self.s3_hh.q.val()) << 32)
             + bit_cast::<48, 24>(self.s3_o.q.val())
             + 2;
-        self.res.next = self.sum.val() >> 2;
-        self.ovf.next = self.s3_big.q.val() | self.res.val().get_bits::<26>(22).any();
+        self.res.next = self.s4_sum.q.val() >> 2;
+        self.ovf.next = self.s4_big.q.val() | self.res.val().get_bits::<26>(22).any();
         self.val.next = self.res.val().get_bits::<COEF_BITS>(0);
-        if self.s3_neg.q.val() {
+        if self.s4_neg.q.val() {
             self.val.next = !self.res.val().get_bits::<COEF_BITS>(0) + 1;
         }
-        if self.s3_zero.q.val() {
+        if self.s4_zero.q.val() {
             self.val.next = 0.into();
             self.ovf.next = false;
         }
@@ -979,14 +996,20 @@ impl Logic for HqSlices {
             self.s3_zero.d.next = self.s2_zero.q.val();
             self.s3_big.d.next = self.s2_big.q.val();
             self.s3_tag.d.next = self.s2_tag.q.val();
+            self.s4_v.d.next = self.s3_v.q.val();
+            self.s4_sum.d.next = self.sum.val();
+            self.s4_neg.d.next = self.s3_neg.q.val();
+            self.s4_zero.d.next = self.s3_zero.q.val();
+            self.s4_big.d.next = self.s3_big.q.val();
+            self.s4_tag.d.next = self.s3_tag.q.val();
         }
-        self.q.push.next = self.en.val() & self.s3_v.q.val();
+        self.q.push.next = self.en.val() & self.s4_v.q.val();
         self.q.in_data.next = bit_cast::<24, COEF_BITS>(self.val.val());
         if self.ovf.val() {
             self.q.in_data.next = bit_cast::<24, COEF_BITS>(self.val.val()) | (bit_cast::<24, 8>(self.k1.val()) << 23);
         }
-        self.q.in_side.next = self.s3_tag.q.val();
-        if self.en.val() & self.s3_v.q.val() & self.ovf.val() {
+        self.q.in_side.next = self.s4_tag.q.val();
+        if self.en.val() & self.s4_v.q.val() & self.ovf.val() {
             self.range.d.next = self.range.q.val() + 1;
         }
 
@@ -1024,7 +1047,7 @@ impl Logic for HqSlices {
             self.cy1.d.next = self.cfg_yq[1].val();
             self.cya.d.next = self.cfg_yr[1].val();
         }
-        self.busy.next = (self.state.q.val() != self.s_idle.val()) | self.s1_v.q.val() | self.s2_v.q.val() | self.s3_v.q.val() | self.q.out_valid.val();
+        self.busy.next = (self.state.q.val() != self.s_idle.val()) | self.s1_v.q.val() | self.s2_v.q.val() | self.s3_v.q.val() | self.s4_v.q.val() | self.q.out_valid.val();
         self.done.next = self.done_r.q.val();
         self.st_error.next = self.err.q.val();
         self.st_range.next = self.range.q.val();

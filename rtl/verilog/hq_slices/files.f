@@ -7,6 +7,7 @@ shared/uhdpipe_dff24.v
 shared/uhdpipe_dff25.v
 shared/uhdpipe_dff32.v
 shared/uhdpipe_dff4.v
+shared/uhdpipe_dff48.v
 shared/uhdpipe_dff5.v
 shared/uhdpipe_dff7.v
 shared/uhdpipe_dff8.v

@@ -190,6 +190,7 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
     localparam  k8 = 8'h8;
     localparam  k50 = 8'h32;
     localparam  k64 = 8'h40;
+    localparam  k56 = 8'h38;
     localparam  kfi = 8'h58;
     localparam  big22 = 25'h400000;
     localparam  ones = 128'hffffffffffffffffffffffffffffffff;
@@ -480,6 +481,24 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
     reg  [6:0] s3_tag__d;
     wire  [6:0] s3_tag__q;
     reg  s3_tag__clock;
+    reg  s4_v__d;
+    wire  s4_v__q;
+    reg  s4_v__clock;
+    reg  [47:0] s4_sum__d;
+    wire  [47:0] s4_sum__q;
+    reg  s4_sum__clock;
+    reg  s4_neg__d;
+    wire  s4_neg__q;
+    reg  s4_neg__clock;
+    reg  s4_zero__d;
+    wire  s4_zero__q;
+    reg  s4_zero__clock;
+    reg  s4_big__d;
+    wire  s4_big__q;
+    reg  s4_big__clock;
+    reg  [6:0] s4_tag__d;
+    wire  [6:0] s4_tag__q;
+    reg  s4_tag__clock;
     reg  [3:0] err__d;
     wire  [3:0] err__q;
     reg  err__clock;
@@ -511,8 +530,10 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
     reg  [24:0] dmag;
     reg  dneg;
     reg  [7:0] c;
-    reg  [7:0] fill_after;
-    reg  [127:0] win_after;
+    reg  [5:0] c6;
+    reg  [127:0] win_in;
+    reg  bl_small;
+    reg  [7:0] bl7;
     reg  [31:0] rem;
     reg  [7:0] nb;
     reg  take;
@@ -550,13 +571,12 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
     reg  [31:0] ld_room;
     reg  [31:0] avail_ld;
     reg  emit;
+    reg  comp_go;
     reg  en;
     reg  slice_end;
     reg  [31:0] fillw;
     reg  [16:0] sx17;
     reg  [16:0] sy17;
-    reg  [31:0] dlen32;
-    reg  [31:0] c32;
     reg  [15:0] bw_m1;
     reg  [15:0] bh_m1;
     reg  [15:0] sx_m1;
@@ -862,6 +882,36 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         .q(s3_tag__q),
         .clock(s3_tag__clock)
     );
+    uhdpipe_dff1 s4_v(
+        .d(s4_v__d),
+        .q(s4_v__q),
+        .clock(s4_v__clock)
+    );
+    uhdpipe_dff48 s4_sum(
+        .d(s4_sum__d),
+        .q(s4_sum__q),
+        .clock(s4_sum__clock)
+    );
+    uhdpipe_dff1 s4_neg(
+        .d(s4_neg__d),
+        .q(s4_neg__q),
+        .clock(s4_neg__clock)
+    );
+    uhdpipe_dff1 s4_zero(
+        .d(s4_zero__d),
+        .q(s4_zero__q),
+        .clock(s4_zero__clock)
+    );
+    uhdpipe_dff1 s4_big(
+        .d(s4_big__d),
+        .q(s4_big__q),
+        .clock(s4_big__clock)
+    );
+    uhdpipe_dff7 s4_tag(
+        .d(s4_tag__d),
+        .q(s4_tag__q),
+        .clock(s4_tag__clock)
+    );
     uhdpipe_dff4 err(
         .d(err__d),
         .q(err__q),
@@ -955,6 +1005,12 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         s3_zero__clock = clock;
         s3_big__clock = clock;
         s3_tag__clock = clock;
+        s4_v__clock = clock;
+        s4_sum__clock = clock;
+        s4_neg__clock = clock;
+        s4_zero__clock = clock;
+        s4_big__clock = clock;
+        s4_tag__clock = clock;
         err__clock = clock;
         range__clock = clock;
         done_r__clock = clock;
@@ -1017,6 +1073,12 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         s3_zero__d = s3_zero__q;
         s3_big__d = s3_big__q;
         s3_tag__d = s3_tag__q;
+        s4_v__d = s4_v__q;
+        s4_sum__d = s4_sum__q;
+        s4_neg__d = s4_neg__q;
+        s4_zero__d = s4_zero__q;
+        s4_big__d = s4_big__q;
+        s4_tag__d = s4_tag__q;
         err__d = err__q;
         range__d = range__q;
         done_r__d = done_r__q;
@@ -1262,7 +1324,9 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
             dlen = k2;
             dneg = e[126];
         end
-        have = (fill__q >= k50) | ({{24{1'b0}}, fill__q} >= bits_left__q);
+        bl_small = ~|bits_left__q[7+:25];
+        bl7 = {{1{1'b0}}, bits_left__q[0+:7]};
+        have = (fill__q >= k50) | (bl_small & (fill__q >= bl7));
         hdr_ok = fill__q >= k8;
         starved = bytes_in__q == cfg_bytes;
         hdr_byte = win__q[120+:8];
@@ -1287,14 +1351,13 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         if (half__q) begin
             tcomp = k2[0+:2];
         end
-        dlen32 = {{24{1'b0}}, dlen};
-        c32 = 32'h0;
         bw_m1 = bw__q - 16'h1;
         bh_m1 = bh__q - 16'h1;
         sx_m1 = cfg_slices_x - 16'h1;
         sy_m1 = cfg_slices_y - 16'h1;
         c = 8'h0;
         emit = 1'b0;
+        comp_go = 1'b0;
         slice_end = 1'b0;
         done_r__d = 1'b0;
         len_bytes = {{8{1'b0}}, hdr_byte} * cfg_scaler;
@@ -1438,10 +1501,7 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
                     ld_rest__d = ld_room - ylen;
                     comp__d = 2'h0;
                     half__d = 1'b0;
-                    bsh__d = cfg_shift;
-                    bqm__d = cfg_qm;
-                    band__d = 5'h0;
-                    state__d = s_band;
+                    comp_go = 1'b1;
                 end
             end
             else if (starved) begin
@@ -1483,10 +1543,7 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
                 end
                 else begin
                     bits_left__d = len_bytes << 2'h3;
-                    bsh__d = cfg_shift;
-                    bqm__d = cfg_qm;
-                    band__d = 5'h0;
-                    state__d = s_band;
+                    comp_go = 1'b1;
                 end
             end
             else if (starved) begin
@@ -1519,8 +1576,8 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         end
         if ((state__q == s_coef) & en & have) begin
             c = dlen;
-            if (bits_left__q < dlen32) begin
-                c = bits_left__q[0+:8];
+            if (bl_small & (bl7 < dlen)) begin
+                c = bl7;
             end
             bits_left__d = bits_left__q - {{24{1'b0}}, c};
             if (~found) begin
@@ -1563,12 +1620,11 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         if (state__q == s_skip) begin
             if (|bits_left__q) begin
                 c = fill__q;
-                if (c > k64) begin
-                    c = k64;
+                if (c > k56) begin
+                    c = k56;
                 end
-                c32 = {{24{1'b0}}, c};
-                if (bits_left__q < c32) begin
-                    c = bits_left__q[0+:8];
+                if (bl_small & (bl7 < c)) begin
+                    c = bl7;
                 end
                 bits_left__d = bits_left__q - {{24{1'b0}}, c};
             end
@@ -1579,10 +1635,7 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
                 else begin
                     comp__d = 2'h1;
                     bits_left__d = ld_rest__q;
-                    bsh__d = cfg_shift;
-                    bqm__d = cfg_qm;
-                    band__d = 5'h0;
-                    state__d = s_band;
+                    comp_go = 1'b1;
                 end
             end
             else if (comp__q == k2[0+:2]) begin
@@ -1592,6 +1645,12 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
                 comp__d = comp__q + 2'h1;
                 state__d = s_length;
             end
+        end
+        if (comp_go) begin
+            bsh__d = cfg_shift;
+            bqm__d = cfg_qm;
+            band__d = 5'h0;
+            state__d = s_band;
         end
         sx17 = {{1{1'b0}}, cfg_slices_x};
         sy17 = {{1{1'b0}}, cfg_slices_y};
@@ -1661,11 +1720,6 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
                 end
             end
         end
-        if (state__q == s_drain) begin
-            c = fill__q;
-        end
-        win_after = win__q << c;
-        fill_after = fill__q - c;
         rem = cfg_bytes - bytes_in__q;
         nb = k8;
         if (rem < k8w) begin
@@ -1674,16 +1728,20 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         in_ready = (state__q != s_idle) & ~starved & (fill__q <= k64);
         take = in_valid & in_ready;
         be = ({{56{1'b0}}, in_data[0+:8]} << 6'h38) | ({{56{1'b0}}, in_data[8+:8]} << 6'h30) | ({{56{1'b0}}, in_data[16+:8]} << 6'h28) | ({{56{1'b0}}, in_data[24+:8]} << 6'h20) | ({{56{1'b0}}, in_data[32+:8]} << 5'h18) | ({{56{1'b0}}, in_data[40+:8]} << 5'h10) | ({{56{1'b0}}, in_data[48+:8]} << 4'h8) | {{56{1'b0}}, in_data[56+:8]};
-        ins_sh = k64 - fill_after;
-        win__d = win_after;
-        fill__d = fill_after;
+        ins_sh = k64 - fill__q;
+        win_in = win__q;
+        fill__d = fill__q - c;
         if (take) begin
-            win__d = win_after | ({{64{1'b0}}, be} << ins_sh);
-            fill__d = fill_after + (nb << 2'h3);
+            win_in = win__q | ({{64{1'b0}}, be} << ins_sh);
+            fill__d = fill__q - c + (nb << 2'h3);
             bytes_in__d = bytes_in__q + {{24{1'b0}}, nb};
         end
+        c6 = c[0+:6];
+        win__d = win_in << c6;
         if (state__q == s_drain) begin
-            if (starved & ~s1_v__q & ~s2_v__q & ~s3_v__q) begin
+            win__d = 128'h0;
+            fill__d = 8'h0;
+            if (starved & ~s1_v__q & ~s2_v__q & ~s3_v__q & ~s4_v__q) begin
                 state__d = s_idle;
                 done_r__d = 1'b1;
             end
@@ -1697,13 +1755,13 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
             off2 = 24'h2;
         end
         sum = {{16{1'b0}}, s3_ll__q} + ({{16{1'b0}}, s3_lh__q} << 5'h10) + ({{16{1'b0}}, s3_hl__q} << 5'h10) + ({{16{1'b0}}, s3_hh__q} << 6'h20) + {{24{1'b0}}, s3_o__q} + 48'h2;
-        res = sum >> 2'h2;
-        ovf = s3_big__q | |res[22+:26];
+        res = s4_sum__q >> 2'h2;
+        ovf = s4_big__q | |res[22+:26];
         val = res[0+:23];
-        if (s3_neg__q) begin
+        if (s4_neg__q) begin
             val = ~res[0+:23] + 23'h1;
         end
-        if (s3_zero__q) begin
+        if (s4_zero__q) begin
             val = 23'h0;
             ovf = 1'b0;
         end
@@ -1735,14 +1793,20 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
             s3_zero__d = s2_zero__q;
             s3_big__d = s2_big__q;
             s3_tag__d = s2_tag__q;
+            s4_v__d = s3_v__q;
+            s4_sum__d = sum;
+            s4_neg__d = s3_neg__q;
+            s4_zero__d = s3_zero__q;
+            s4_big__d = s3_big__q;
+            s4_tag__d = s3_tag__q;
         end
-        q__push = en & s3_v__q;
+        q__push = en & s4_v__q;
         q__in_data = {{1{1'b0}}, val};
         if (ovf) begin
             q__in_data = {{1{1'b0}}, val} | ({{16{1'b0}}, k1} << 5'h17);
         end
-        q__in_side = s3_tag__q;
-        if (en & s3_v__q & ovf) begin
+        q__in_side = s4_tag__q;
+        if (en & s4_v__q & ovf) begin
             range__d = range__q + 32'h1;
         end
         if (start) begin
@@ -1778,7 +1842,7 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
             cy1__d = cfg_yq__1;
             cya__d = cfg_yr__1;
         end
-        busy = (state__q != s_idle) | s1_v__q | s2_v__q | s3_v__q | q__out_valid;
+        busy = (state__q != s_idle) | s1_v__q | s2_v__q | s3_v__q | s4_v__q | q__out_valid;
         done = done_r__q;
         st_error = err__q;
         st_range = range__q;
