@@ -43,11 +43,13 @@
 //!
 //! **Throughput.** One coefficient per clock while the output is taken and at most 64 bits
 //! per clock are consumed (any code of ≤ 24 data bits decodes in one clock: codes up to 50
-//! bits); one clock per header byte (two per LD header); a component's unread tail at 64
-//! bits per clock; one clock to start a component's first band and one at its end; a band's
-//! last code starts the next band (a clock more only if that band is empty in this slice).
-//! **Latency:** five clocks from a
-//! code to its coefficient. **Handshake:** input and output streams; `in_ready` and the
+//! bits); one clock per header byte (two per LD header); a component's unread tail at 56
+//! bits per clock; one clock to start a component's first band and two at its end (the
+//! walker, a code behind the decoder, ends it: a code decoded past the last coefficient lies
+//! in the skipped tail and is dropped); a band's last code starts the next band (a clock more
+//! only if that band is empty in this slice). **Latency:** six clocks from a code to its
+//! coefficient (decode into the code register `k`, the walker's placing, four dequantiser
+//! stages). **Handshake:** input and output streams; `in_ready` and the
 //! pipeline enable are registers' functions (the output queue's `free`). **Reset:** none
 //! needed; `start` (only while `busy` is low) clears the state.
 //!
@@ -275,6 +277,10 @@ pub struct HqSlices {
     cy0: DFF<Bits<16>>,
     cy1: DFF<Bits<16>>,
     cya: DFF<Bits<16>>,
+    k_v: DFF<Bit>,
+    k_mag: DFF<Bits<25>>,
+    k_neg: DFF<Bit>,
+    k_long: DFF<Bit>,
     s1_v: DFF<Bit>,
     s1_mag: DFF<Bits<25>>,
     s1_neg: DFF<Bit>,
@@ -503,6 +509,10 @@ impl Default for HqSlices {
             cy0: Default::default(),
             cy1: Default::default(),
             cya: Default::default(),
+            k_v: Default::default(),
+            k_mag: Default::default(),
+            k_neg: Default::default(),
+            k_long: Default::default(),
             s1_v: Default::default(),
             s1_mag: Default::default(),
             s1_neg: Default::default(),
@@ -551,7 +561,7 @@ impl Logic for HqSlices {
     #[hdl_gen]
     fn update(&mut self) {
         dff_setup!(
-            self, clock, state, win, fill, bytes_in, bits_left, pre_left, qindex, comp, band, bsh, bqm, bw, bh, col, row, bqi, longc, sxn, syn, lx0, lx1, lxa, ly0, ly1, lya, cx0, cx1, cxa, cy0, cy1, cya, s1_v, s1_mag, s1_neg, s1_long, s1_qi, s1_tag, s2_v, s2_mag, s2_neg, s2_zero, s2_big, s2_f, s2_o, s2_tag, s3_v, s3_ll, s3_lh, s3_hl, s3_hh, s3_o, s3_neg, s3_zero, s3_big, s3_tag, s4_v, s4_sum, s4_neg, s4_zero, s4_big, s4_tag, err, range, done_r, ld_acc, ld_b, ld_rest, half
+            self, clock, state, win, fill, bytes_in, bits_left, pre_left, qindex, comp, band, bsh, bqm, bw, bh, col, row, bqi, longc, sxn, syn, lx0, lx1, lxa, ly0, ly1, lya, cx0, cx1, cxa, cy0, cy1, cya, k_v, k_mag, k_neg, k_long, s1_v, s1_mag, s1_neg, s1_long, s1_qi, s1_tag, s2_v, s2_mag, s2_neg, s2_zero, s2_big, s2_f, s2_o, s2_tag, s3_v, s3_ll, s3_lh, s3_hl, s3_hh, s3_o, s3_neg, s3_zero, s3_big, s3_tag, s4_v, s4_sum, s4_neg, s4_zero, s4_big, s4_tag, err, range, done_r, ld_acc, ld_b, ld_rest, half
         );
         clock!(self, clock, q);
         // The pipeline (decode → factor → products → sum) moves only when the output queue
@@ -736,7 +746,10 @@ impl Logic for HqSlices {
         }
         if self.state.q.val() == self.s_band.val() {
             if self.band.q.val() == self.cfg_bands.val() {
+                // (a code decoded ahead lies in the tail the skip drops)
                 self.state.d.next = self.s_skip.val();
+                self.k_v.d.next = false;
+                self.longc.d.next = false;
             } else {
                 self.bw.d.next = self.wcalc.val();
                 self.bh.d.next = self.hcalc.val();
@@ -755,18 +768,27 @@ impl Logic for HqSlices {
                 }
             }
         }
-        if (self.state.q.val() == self.s_coef.val()) & self.en.val() & self.have.val() {
-            // consume the code's real bits (the forced 1s past the end cost nothing)
-            self.c.next = self.dlen.val();
-            if self.bl_small.val() & (self.bl7.val() < self.dlen.val()) {
-                self.c.next = self.bl7.val();
-            }
-            self.bits_left.d.next = self.bits_left.q.val() - bit_cast::<32, 8>(self.c.val());
-            if !self.found.val() {
+        if (self.state.q.val() == self.s_coef.val()) & self.en.val() {
+            // The decoder: the code at the window's top goes to the code register `k`.
+            self.k_v.d.next = false;
+            if self.have.val() {
+                // consume the code's real bits (the forced 1s past the end cost nothing)
+                self.c.next = self.dlen.val();
+                if self.bl_small.val() & (self.bl7.val() < self.dlen.val()) {
+                    self.c.next = self.bl7.val();
+                }
+                self.bits_left.d.next = self.bits_left.q.val() - bit_cast::<32, 8>(self.c.val());
+                self.k_v.d.next = self.found.val();
+                self.k_mag.d.next = self.dmag.val();
+                self.k_neg.d.next = self.dneg.val();
+                self.k_long.d.next = self.longc.q.val();
                 // more than 24 data bits: keep reading pairs until the stop flag
-                self.longc.d.next = true;
-            } else {
-                self.longc.d.next = false;
+                self.longc.d.next = !self.found.val();
+            }
+            // The walker, one code behind: places the code in `k` (and decides nothing the
+            // decoder's clock waits for). A code decoded past the component's last coefficient
+            // lies inside the component's tail, which is skipped: it is dropped.
+            if self.k_v.q.val() {
                 self.emit.next = true;
                 if self.cfg_ld.val() & self.comp.q.val().any() & !self.half.q.val() {
                     // LD chroma: C1 here, C2 of the same place next
@@ -791,6 +813,8 @@ impl Logic for HqSlices {
                             }
                             if self.nband.val() == self.cfg_bands.val() {
                                 self.state.d.next = self.s_skip.val();
+                                self.k_v.d.next = false;
+                                self.longc.d.next = false;
                             } else if !(self.wnext.val().any() & self.hnext.val().any()) {
                                 self.state.d.next = self.s_band.val();
                             }
@@ -801,8 +825,8 @@ impl Logic for HqSlices {
         }
         if self.state.q.val() == self.s_skip.val() {
             if self.bits_left.q.val().any() {
-                // the component's unread tail, up to 64 bits a clock
-                // (at most 56 a clock: every consumption is below 64, a 6-bit shift)
+                // the component's unread tail, at most 56 bits a clock (every consumption is
+                // below 64: a 6-bit shift)
                 self.c.next = self.fill.q.val();
                 if self.c.val() > self.k56.val() {
                     self.c.next = self.k56.val();
@@ -970,9 +994,9 @@ impl Logic for HqSlices {
         }
         if self.en.val() {
             self.s1_v.d.next = self.emit.val();
-            self.s1_mag.d.next = self.dmag.val();
-            self.s1_neg.d.next = self.dneg.val();
-            self.s1_long.d.next = self.longc.q.val();
+            self.s1_mag.d.next = self.k_mag.q.val();
+            self.s1_neg.d.next = self.k_neg.q.val();
+            self.s1_long.d.next = self.k_long.q.val();
             self.s1_qi.d.next = self.bqi.q.val();
             self.s1_tag.d.next = bit_cast::<7, 2>(self.tcomp.val()) | (bit_cast::<7, 5>(self.band.q.val()) << 2);
             if self.col.q.val() == self.bw_m1.val() {
@@ -1028,6 +1052,7 @@ impl Logic for HqSlices {
             self.bytes_in.d.next = 0.into();
             self.bits_left.d.next = 0.into();
             self.longc.d.next = false;
+            self.k_v.d.next = false;
             self.half.d.next = false;
             self.ld_acc.d.next = 0.into();
             self.err.d.next = 0.into();

@@ -17,8 +17,8 @@ shared/uhdpipe_dff64.v
 shared/uhdpipe_dff7.v
 shared/uhdpipe_dff8.v
 shared/uhdpipe_dff9.v
-shared/uhdpipe_engine_34f1b816.v
-shared/uhdpipe_hq_b8f6f0d4.v
+shared/uhdpipe_engine_eeeb44a2.v
+shared/uhdpipe_hq_debb1ce5.v
 shared/uhdpipe_ident_45b684a2.v
 shared/uhdpipe_pk_af2b42b2.v
 shared/uhdpipe_q_655d9aa1.v

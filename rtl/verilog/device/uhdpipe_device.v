@@ -199,7 +199,7 @@ module uhdpipe_device(clock,s_awvalid,s_awready,s_awaddr,s_wvalid,s_wready,s_wda
         .st_errors(queue__st_errors),
         .st_cycles(queue__st_cycles)
     );
-    uhdpipe_engine_34f1b816 engine(
+    uhdpipe_engine_eeeb44a2 engine(
         .clock(engine__clock),
         .cfg_enable(engine__cfg_enable),
         .cfg_size_log2(engine__cfg_size_log2),

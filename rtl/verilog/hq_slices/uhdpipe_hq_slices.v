@@ -409,6 +409,18 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
     reg  [15:0] cya__d;
     wire  [15:0] cya__q;
     reg  cya__clock;
+    reg  k_v__d;
+    wire  k_v__q;
+    reg  k_v__clock;
+    reg  [24:0] k_mag__d;
+    wire  [24:0] k_mag__q;
+    reg  k_mag__clock;
+    reg  k_neg__d;
+    wire  k_neg__q;
+    reg  k_neg__clock;
+    reg  k_long__d;
+    wire  k_long__q;
+    reg  k_long__clock;
     reg  s1_v__d;
     wire  s1_v__q;
     reg  s1_v__clock;
@@ -762,6 +774,26 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         .q(cya__q),
         .clock(cya__clock)
     );
+    uhdpipe_dff1 k_v(
+        .d(k_v__d),
+        .q(k_v__q),
+        .clock(k_v__clock)
+    );
+    uhdpipe_dff25 k_mag(
+        .d(k_mag__d),
+        .q(k_mag__q),
+        .clock(k_mag__clock)
+    );
+    uhdpipe_dff1 k_neg(
+        .d(k_neg__d),
+        .q(k_neg__q),
+        .clock(k_neg__clock)
+    );
+    uhdpipe_dff1 k_long(
+        .d(k_long__d),
+        .q(k_long__q),
+        .clock(k_long__clock)
+    );
     uhdpipe_dff1 s1_v(
         .d(s1_v__d),
         .q(s1_v__q),
@@ -981,6 +1013,10 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         cy0__clock = clock;
         cy1__clock = clock;
         cya__clock = clock;
+        k_v__clock = clock;
+        k_mag__clock = clock;
+        k_neg__clock = clock;
+        k_long__clock = clock;
         s1_v__clock = clock;
         s1_mag__clock = clock;
         s1_neg__clock = clock;
@@ -1049,6 +1085,10 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         cy0__d = cy0__q;
         cy1__d = cy1__q;
         cya__d = cya__q;
+        k_v__d = k_v__q;
+        k_mag__d = k_mag__q;
+        k_neg__d = k_neg__q;
+        k_long__d = k_long__q;
         s1_v__d = s1_v__q;
         s1_mag__d = s1_mag__q;
         s1_neg__d = s1_neg__q;
@@ -1554,6 +1594,8 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         if (state__q == s_band) begin
             if (band__q == cfg_bands) begin
                 state__d = s_skip;
+                k_v__d = 1'b0;
+                longc__d = 1'b0;
             end
             else begin
                 bw__d = wcalc;
@@ -1574,17 +1616,21 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
                 end
             end
         end
-        if ((state__q == s_coef) & en & have) begin
-            c = dlen;
-            if (bl_small & (bl7 < dlen)) begin
-                c = bl7;
+        if ((state__q == s_coef) & en) begin
+            k_v__d = 1'b0;
+            if (have) begin
+                c = dlen;
+                if (bl_small & (bl7 < dlen)) begin
+                    c = bl7;
+                end
+                bits_left__d = bits_left__q - {{24{1'b0}}, c};
+                k_v__d = found;
+                k_mag__d = dmag;
+                k_neg__d = dneg;
+                k_long__d = longc__q;
+                longc__d = ~found;
             end
-            bits_left__d = bits_left__q - {{24{1'b0}}, c};
-            if (~found) begin
-                longc__d = 1'b1;
-            end
-            else begin
-                longc__d = 1'b0;
+            if (k_v__q) begin
                 emit = 1'b1;
                 if (cfg_ld & |comp__q & ~half__q) begin
                     half__d = 1'b1;
@@ -1608,6 +1654,8 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
                             end
                             if (nband == cfg_bands) begin
                                 state__d = s_skip;
+                                k_v__d = 1'b0;
+                                longc__d = 1'b0;
                             end
                             else if (~(|wnext & |hnext)) begin
                                 state__d = s_band;
@@ -1767,9 +1815,9 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
         end
         if (en) begin
             s1_v__d = emit;
-            s1_mag__d = dmag;
-            s1_neg__d = dneg;
-            s1_long__d = longc__q;
+            s1_mag__d = k_mag__q;
+            s1_neg__d = k_neg__q;
+            s1_long__d = k_long__q;
             s1_qi__d = bqi__q;
             s1_tag__d = {{5{1'b0}}, tcomp} | ({{2{1'b0}}, band__q} << 2'h2);
             if (col__q == bw_m1) begin
@@ -1823,6 +1871,7 @@ module uhdpipe_hq_slices(clock,start,cfg_bytes,cfg_slices_x,cfg_slices_y,cfg_pre
             bytes_in__d = 32'h0;
             bits_left__d = 32'h0;
             longc__d = 1'b0;
+            k_v__d = 1'b0;
             half__d = 1'b0;
             ld_acc__d = 32'h0;
             err__d = 4'h0;
